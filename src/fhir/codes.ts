@@ -1,0 +1,48 @@
+// Every URL and code the app puts on the wire, in one place.
+import type { InstrumentId } from '../core/instruments/types';
+import type { RuleCode } from '../core/model';
+
+/** Canonical base of everything the project publishes (Questionnaires, CodeSystem, ValueSets). */
+export const CANONICAL_BASE = 'http://fhir.therapy-feedback.org';
+
+export const CODE_SYSTEM_URL = `${CANONICAL_BASE}/CodeSystem/therapy-feedback`;
+export const SNOMED_URL = 'http://snomed.info/sct';
+export const UCUM_URL = 'http://unitsofmeasure.org';
+
+export const questionnaireUrl = (id: InstrumentId): string => `${CANONICAL_BASE}/Questionnaire/${id}`;
+export const valueSetUrl = (name: string): string => `${CANONICAL_BASE}/ValueSet/${name}`;
+
+/** Identifier systems: the app mints identifiers so that a retried write is recognised, not duplicated. */
+export const IDENTIFIER_SYSTEMS = {
+  questionnaireResponse: `${CANONICAL_BASE}/identifier/questionnaire-response`,
+  observation: `${CANONICAL_BASE}/identifier/observation`,
+  flag: `${CANONICAL_BASE}/identifier/flag`,
+  provenance: `${CANONICAL_BASE}/identifier/provenance`,
+} as const;
+
+export const OBSERVATION_CATEGORY_URL = 'http://terminology.hl7.org/CodeSystem/observation-category';
+export const FLAG_CATEGORY_URL = 'http://terminology.hl7.org/CodeSystem/flag-category';
+export const INTERPRETATION_URL = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
+
+export const EXTENSIONS = {
+  itemControl: 'http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl',
+  minValue: 'http://hl7.org/fhir/StructureDefinition/minValue',
+  maxValue: 'http://hl7.org/fhir/StructureDefinition/maxValue',
+  sliderStepValue: 'http://hl7.org/fhir/StructureDefinition/questionnaire-sliderStepValue',
+  unit: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unit',
+  itemWeight: 'http://hl7.org/fhir/StructureDefinition/itemWeight',
+  translation: 'http://hl7.org/fhir/StructureDefinition/translation',
+  calculatedExpression: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression',
+  observationExtract: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-observationExtract',
+  observationExtractCategory: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-observation-extract-category',
+  flagDetail: 'http://hl7.org/fhir/StructureDefinition/flag-detail',
+  /** Project extensions on a Flag: which rule raised it, its version and the thresholds used. */
+  flagRule: `${CANONICAL_BASE}/StructureDefinition/flag-rule`,
+} as const;
+
+export const ITEM_CONTROL_SYSTEM = 'http://hl7.org/fhir/questionnaire-item-control';
+
+/** Codes of the project CodeSystem for instruments, totals and rules. Items and subscales use their own `code`. */
+export const instrumentCode = (id: InstrumentId): string => id;
+export const totalCode = (id: InstrumentId): string => `${id}-total`;
+export const ruleCode = (rule: RuleCode): string => rule;

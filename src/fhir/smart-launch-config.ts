@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+// smart-launch.json: how the app registers with each EHR. Loaded at run time (not bundled), validated
+// here, and also the source of the app-gallery manifest. A broken file is reported field by field.
+
+const scopeList = z.string().trim().min(1).refine((s) => !/\s{2,}/.test(s), 'scopes are separated by single spaces');
+
+const regexSource = z.string().min(1).refine((s) => {
+  try {
+    new RegExp(s);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be a valid regular expression');
+
+export const serverConfigSchema = z.object({
+  /** Human name of the EHR or sandbox, for logs and the manifest. */
+  name: z.string().min(1),
+  /** Regular expression matched against the launch's `iss` (fhirclient's issMatch). */
+  issMatch: regexSource,
+  clientId: z.string().min(1),
+  /** SMART v2 scopes (least privilege). */
+  scopes: scopeList,
+  /** The same permissions in SMART v1 syntax, for servers that do not advertise permission-v2. */
+  scopesV1: scopeList,
+  /** `auto` picks v2 when the server's smart-configuration lists permission-v2. */
+  scopeVersion: z.enum(['v2', 'v1', 'auto']).default('auto'),
+  /** Redirect URI, relative to the app's origin or absolute. */
+  redirectUri: z.string().min(1),
+  pkceMode: z.enum(['required', 'ifSupported']).default('required'),
+  /** The app runs inside EHR iframes: finish the authorization in the frame itself. */
+  completeInTarget: z.boolean().default(true),
+});
+
+export const licenceSchema = z.object({
+  holder: z.string().min(1),
+  reference: z.string().min(1),
+  instruments: z.array(z.enum(['ors', 'srs', 'cors', 'csrs', 'wai-sr'])).min(1),
+  validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').optional(),
+});
+
+export const appInfoSchema = z.object({
+  name: z.string().min(1),
+  softwareId: z.string().min(1),
+  version: z.string().min(1),
+  description: z.string().min(1),
+  launchUri: z.string().min(1),
+  logoUri: z.string().min(1),
+  privacyPolicyUri: z.string().min(1),
+  termsOfServiceUri: z.string().min(1),
+  contact: z.string().min(1),
+});
+
+export const smartLaunchConfigSchema = z.object({
+  app: appInfoSchema,
+  /** The instrument licence this deployment holds; null shows the "evaluation use" notice. */
+  licence: licenceSchema.nullable(),
+  /** Justification of each scope for app-gallery reviewers, keyed by resource scope (v2 form). */
+  scopeJustifications: z.record(z.string(), z.string().min(1)),
+  servers: z.array(serverConfigSchema).min(1),
+});
+
+export type ServerConfig = z.infer<typeof serverConfigSchema>;
+export type SmartLaunchConfig = z.infer<typeof smartLaunchConfigSchema>;
+export type Licence = z.infer<typeof licenceSchema>;
+
+export type ConfigResult = { ok: true; config: SmartLaunchConfig } | { ok: false; errors: string[] };
+
+/** Validates smart-launch.json; each error names the field, e.g. `servers.1.clientId: ...`. */
+export function parseSmartLaunchConfig(input: unknown): ConfigResult {
+  const result = smartLaunchConfigSchema.safeParse(input);
+  if (result.success) return { ok: true, config: result.data };
+  return { ok: false, errors: result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
+}
+
+/** The first server configuration whose issMatch matches the issuer. */
+export function serverForIssuer(config: SmartLaunchConfig, iss: string): ServerConfig | undefined {
+  return config.servers.find((s) => new RegExp(s.issMatch).test(iss));
+}
