@@ -1,0 +1,89 @@
+import type { ServerConfig, SmartLaunchConfig } from '../../fhir/smart-launch-config';
+
+// What an app gallery or an EHR's app registration asks for, generated from smart-launch.json so the two never
+// disagree. Field names follow RFC 7591 client metadata where one exists, as SMART app manifests do.
+
+export interface ScopeEntry {
+  readonly scope: string;
+  readonly justification: string;
+}
+
+export interface GalleryManifest {
+  readonly software_id: string;
+  readonly software_version: string;
+  readonly client_name: string;
+  readonly description: string;
+  readonly client_uri: string;
+  readonly logo_uri: string;
+  readonly launch_url: string;
+  readonly redirect_uris: readonly string[];
+  readonly scope: string;
+  readonly scope_v1: string;
+  readonly scopes: readonly ScopeEntry[];
+  readonly token_endpoint_auth_method: 'none';
+  readonly grant_types: readonly string[];
+  readonly response_types: readonly string[];
+  readonly code_challenge_method: 'S256';
+  readonly fhir_versions: readonly string[];
+  readonly launch_types: readonly string[];
+  readonly policy_uri: string;
+  readonly tos_uri: string;
+  readonly contacts: readonly string[];
+  readonly registrations: readonly { readonly ehr: string; readonly iss_pattern: string; readonly client_id: string; readonly scope: string }[];
+}
+
+export type ManifestResult = { ok: true; manifest: GalleryManifest } | { ok: false; errors: string[] };
+
+const absolute = (origin: string, path: string): string => new URL(path, origin).href;
+
+/** A scope's justification key: the v2 form as written, or its resource part for v1 forms. */
+function justificationFor(config: SmartLaunchConfig, scope: string): string | undefined {
+  return config.scopeJustifications[scope];
+}
+
+function scopeEntries(config: SmartLaunchConfig, server: ServerConfig): { entries: ScopeEntry[]; missing: string[] } {
+  const scopes = server.scopes.split(' ');
+  const missing = scopes.filter((s) => justificationFor(config, s) === undefined);
+  const entries = scopes.flatMap((scope) => {
+    const justification = justificationFor(config, scope);
+    return justification === undefined ? [] : [{ scope, justification }];
+  });
+  return { entries, missing };
+}
+
+/**
+ * Builds the manifest for one deployment origin. The first server entry is the reference registration; every
+ * scope any server asks for must have a one-line justification, or the manifest is refused.
+ */
+export function buildGalleryManifest(config: SmartLaunchConfig, appOrigin: string): ManifestResult {
+  const reference = config.servers[0]!;
+  const missing = [...new Set(config.servers.flatMap((s) => scopeEntries(config, s).missing.map((m) => `${s.name}: scope "${m}" has no justification`)))];
+  if (missing.length > 0) return { ok: false, errors: missing };
+  const { app } = config;
+  return {
+    ok: true,
+    manifest: {
+      software_id: app.softwareId,
+      software_version: app.version,
+      client_name: app.name,
+      description: app.description,
+      client_uri: absolute(appOrigin, '/'),
+      logo_uri: absolute(appOrigin, app.logoUri),
+      launch_url: absolute(appOrigin, app.launchUri),
+      redirect_uris: [...new Set(config.servers.map((s) => absolute(appOrigin, s.redirectUri)))],
+      scope: reference.scopes,
+      scope_v1: reference.scopesV1,
+      scopes: scopeEntries(config, reference).entries,
+      token_endpoint_auth_method: 'none',
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      code_challenge_method: 'S256',
+      fhir_versions: ['4.0.1'],
+      launch_types: ['ehr', 'standalone'],
+      policy_uri: absolute(appOrigin, app.privacyPolicyUri),
+      tos_uri: absolute(appOrigin, app.termsOfServiceUri),
+      contacts: [app.contact],
+      registrations: config.servers.map((s) => ({ ehr: s.name, iss_pattern: s.issMatch, client_id: s.clientId, scope: s.scopeVersion === 'v1' ? s.scopesV1 : s.scopes })),
+    },
+  };
+}
