@@ -1,5 +1,5 @@
 // Every URL and code the app puts on the wire, in one place.
-import type { InstrumentId } from '../core/instruments/types';
+import type { InstrumentId, InstrumentKind } from '../core/instruments/types';
 import type { RuleCode } from '../core/model';
 
 /** Canonical base of everything the project publishes (Questionnaires, CodeSystem, ValueSets). */
@@ -46,3 +46,9 @@ export const ITEM_CONTROL_SYSTEM = 'http://hl7.org/fhir/questionnaire-item-contr
 export const instrumentCode = (id: InstrumentId): string => id;
 export const totalCode = (id: InstrumentId): string => `${id}-total`;
 export const ruleCode = (rule: RuleCode): string => rule;
+
+/** Codes the write side adds to the project CodeSystem: an Observation category per instrument kind, and
+ *  the interpretation of a total against its cutoff (alongside HL7's L/N). */
+export const observationCategoryCode = (kind: InstrumentKind): string => kind;
+export const INTERPRETATION_CODES = { belowCutoff: 'below-cutoff', atOrAboveCutoff: 'at-or-above-cutoff' } as const;
+export const PROVENANCE_PARTICIPANT_URL = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';

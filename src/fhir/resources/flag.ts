@@ -1,0 +1,80 @@
+// A rule decision as a FHIR Flag: a prompt to talk with the client, never a diagnosis. At most one active
+// Flag per patient and rule (core reconcileFlags decides which to raise and end); each names the rule, its
+// version and thresholds, and points at its evidence.
+import type { RuleCode, RuleDecision } from '../../core/model';
+import { CODE_SYSTEM_URL, EXTENSIONS, FLAG_CATEGORY_URL, ruleCode } from '../codes';
+import { flagIdentifier } from './identity';
+
+/** What the Flag says to the clinician, in words that invite a conversation. */
+export const flagWording: Readonly<Record<RuleCode, string>> = {
+  'outcome-deterioration': 'The client reports doing worse than at the start: worth talking about together.',
+  'outcome-not-on-track-early': 'Less change than expected so far: a good moment to ask the client how therapy is going.',
+  'outcome-not-on-track-persistent': 'Still little change after several sessions: talk with the client about what might help.',
+  'outcome-sharp-drop': 'A sharp drop since the last session: ask the client what has happened.',
+  'outcome-recovered': 'The client now rates above the cutoff with a reliable gain.',
+  'alliance-concern': 'The session rating was below the cutoff: ask the client what could work better.',
+  'alliance-rupture-risk': 'The working relationship may be strained: invite the client to say what is not working.',
+  'alliance-dip': 'The session rating dipped: check in with the client.',
+  'alliance-item-concern': 'One session rating item was low: ask the client about it.',
+  'alliance-wai-drop': 'The working alliance inventory fell: talk with the client about goals, tasks and the bond.',
+};
+
+export interface FlagContext {
+  /** e.g. `Patient/123` */
+  readonly patient: string;
+  readonly encounter?: string;
+  /** The clinician (fhirUser) raising it. */
+  readonly clinician?: string;
+  /** When the condition was found to hold (the triggering response's `authored`). */
+  readonly start: string;
+  /** References of the evidence (QuestionnaireResponses or Observations), oldest first. */
+  readonly evidence: readonly string[];
+}
+
+function ruleExtension(decision: RuleDecision): fhir4.Extension {
+  const thresholds = Object.entries(decision.thresholds).map(([name, value]): fhir4.Extension => ({
+    url: 'threshold',
+    extension: [{ url: 'name', valueString: name }, { url: 'value', valueDecimal: value }],
+  }));
+  return {
+    url: EXTENSIONS.flagRule,
+    extension: [
+      { url: 'rule', valueCode: ruleCode(decision.rule) },
+      { url: 'version', valueString: decision.ruleVersion },
+      { url: 'severity', valueCode: decision.severity },
+      ...thresholds,
+    ],
+  };
+}
+
+/**
+ * A new active Flag. Its identifier derives from the patient, the rule and the administration that raised
+ * it (the newest evidence), so a retried save finds the Flag it already wrote; a later re-raise of the same
+ * rule, after the first Flag ended, rests on a newer administration and so gets a new one.
+ */
+export function buildFlag(decision: RuleDecision, ctx: FlagContext): fhir4.Flag {
+  const raisedBy = decision.evidence.at(-1) ?? ctx.start;
+  return {
+    resourceType: 'Flag',
+    identifier: [flagIdentifier(ctx.patient, decision.rule, raisedBy)],
+    extension: [
+      ...ctx.evidence.map((reference): fhir4.Extension => ({ url: EXTENSIONS.flagDetail, valueReference: { reference } })),
+      ruleExtension(decision),
+    ],
+    status: 'active',
+    category: [
+      { coding: [{ system: FLAG_CATEGORY_URL, code: 'behavioral', display: 'Behavioral' }] },
+      { coding: [{ system: FLAG_CATEGORY_URL, code: 'clinical', display: 'Clinical' }] },
+    ],
+    code: { coding: [{ system: CODE_SYSTEM_URL, code: ruleCode(decision.rule) }], text: flagWording[decision.rule] },
+    subject: { reference: ctx.patient },
+    period: { start: ctx.start },
+    ...(ctx.encounter ? { encounter: { reference: ctx.encounter } } : {}),
+    ...(ctx.clinician ? { author: { reference: ctx.clinician } } : {}),
+  };
+}
+
+/** The same Flag, ended: a later response cleared its condition. */
+export function endFlag(flag: fhir4.Flag, at: string): fhir4.Flag {
+  return { ...flag, status: 'inactive', period: { ...flag.period, end: at } };
+}

@@ -1,0 +1,55 @@
+// One Provenance per save (US Core Provenance; SDC recommends one per extraction): what was written, when,
+// by whom (the clinician) and with what (this app), from which response.
+//
+// The app is a contained Device rather than a display-only reference: it validates (a contained resource
+// referenced from `agent.who`), carries the app's name and version in structured fields, and needs no
+// Device on the server, which most EHRs would not let an app create.
+import { PROVENANCE_PARTICIPANT_URL } from '../codes';
+import type { IdentifierToken } from './identity';
+
+export interface ProvenanceContext {
+  /** The instant of the save. */
+  readonly recorded: string;
+  /** The clinician (fhirUser), e.g. `Practitioner/9`. */
+  readonly clinician?: string;
+  readonly app: { readonly name: string; readonly version: string };
+  /** The response everything derives from. */
+  readonly source: string;
+  /** The tag that lets a retry find this Provenance (R4 Provenance has no `identifier`). */
+  readonly tag: IdentifierToken;
+}
+
+const APP_DEVICE_ID = 'app';
+
+function participant(code: 'author' | 'assembler', display: string): fhir4.CodeableConcept {
+  return { coding: [{ system: PROVENANCE_PARTICIPANT_URL, code, display }] };
+}
+
+function appDevice(app: ProvenanceContext['app']): fhir4.Device {
+  return {
+    resourceType: 'Device',
+    id: APP_DEVICE_ID,
+    deviceName: [{ name: app.name, type: 'user-friendly-name' }],
+    type: { text: 'SMART on FHIR application' },
+    version: [{ value: app.version }],
+  };
+}
+
+/** A Provenance for `targets` (references of everything written in this save). */
+export function buildProvenance(targets: readonly string[], ctx: ProvenanceContext): fhir4.Provenance {
+  const author: fhir4.ProvenanceAgent[] = ctx.clinician
+    ? [{ type: participant('author', 'Author'), who: { reference: ctx.clinician } }]
+    : [];
+  return {
+    resourceType: 'Provenance',
+    meta: { tag: [{ system: ctx.tag.system, code: ctx.tag.value }] },
+    contained: [appDevice(ctx.app)],
+    target: targets.map((reference) => ({ reference })),
+    recorded: ctx.recorded,
+    agent: [
+      ...author,
+      { type: participant('assembler', 'Assembler'), who: { reference: `#${APP_DEVICE_ID}`, display: ctx.app.name } },
+    ],
+    entity: [{ role: 'source', what: { reference: ctx.source } }],
+  };
+}
