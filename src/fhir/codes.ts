@@ -31,6 +31,8 @@ export const EXTENSIONS = {
   sliderStepValue: 'http://hl7.org/fhir/StructureDefinition/questionnaire-sliderStepValue',
   unit: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unit',
   itemWeight: 'http://hl7.org/fhir/StructureDefinition/itemWeight',
+  /** The R4-era name of itemWeight; published alongside it for renderers that only know this one. */
+  ordinalValue: 'http://hl7.org/fhir/StructureDefinition/ordinalValue',
   translation: 'http://hl7.org/fhir/StructureDefinition/translation',
   calculatedExpression: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression',
   observationExtract: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-observationExtract',

@@ -1,6 +1,7 @@
 import type { Instrument, Item } from '../../core/instruments/types';
 import type { Administration } from '../../core/model';
 import { CODE_SYSTEM_URL, IDENTIFIER_SYSTEMS, questionnaireUrl } from '../codes';
+import { itemText } from '../questionnaire/items';
 
 export interface ResponseContext {
   /** e.g. `Patient/123` */
@@ -31,10 +32,9 @@ function answerFor(instrument: Instrument, item: Item, value: number): fhir4.Que
 
 /** A QuestionnaireResponse for one administration of one of our instruments (rating lines in mm). */
 export function buildQuestionnaireResponse(instrument: Instrument, administration: Administration, ctx: ResponseContext): fhir4.QuestionnaireResponse {
-  const items = instrument.items.flatMap((item): fhir4.QuestionnaireResponseItem[] => {
+  const items = instrument.items.map((item): fhir4.QuestionnaireResponseItem => {
     const value = administration.answers[item.linkId];
-    const text = item.kind === 'rating-line' ? item.label.en : item.text.en;
-    return [{ linkId: item.linkId, text, ...(value === undefined ? {} : { answer: [answerFor(instrument, item, value)] }) }];
+    return { linkId: item.linkId, text: itemText(item).en, ...(value === undefined ? {} : { answer: [answerFor(instrument, item, value)] }) };
   });
   return {
     resourceType: 'QuestionnaireResponse',

@@ -1,0 +1,80 @@
+// The read-only calculated items: totals and WAI-SR subscales. These are the items that become
+// Observations (SDC observation-based extraction), so they carry the extraction markers and a unit.
+import type { Instrument, LikertOption, SubscaleDefinition } from '../../core/instruments/types';
+import { SNOMED_URL } from '../codes';
+import { projectCoding, subscaleConcept, totalConcept } from './concepts';
+import { likertSumExpression, ratingLineTotalExpression } from './expressions';
+import { calculatedExpression, observationExtract, spanish, ucumUnit } from './extensions';
+
+type QItem = fhir4.QuestionnaireItem;
+
+interface CalculatedItemSpec {
+  readonly linkId: string;
+  readonly code: fhir4.Coding[];
+  readonly text: { readonly en: string; readonly es: string };
+  readonly type: 'decimal' | 'integer';
+  readonly expression: string;
+}
+
+function calculatedItem(spec: CalculatedItemSpec): QItem {
+  return {
+    extension: [calculatedExpression(spec.expression, spec.text.en), ucumUnit('{score}', 'score'), ...observationExtract()],
+    linkId: spec.linkId,
+    code: spec.code,
+    text: spec.text.en,
+    _text: spanish(spec.text),
+    type: spec.type,
+    readOnly: true,
+  };
+}
+
+function totalCodes(instrument: Instrument): fhir4.Coding[] {
+  const own = projectCoding(totalConcept(instrument));
+  const snomed = instrument.snomed ? [{ system: SNOMED_URL, ...instrument.snomed }] : [];
+  return [...snomed, own];
+}
+
+const totalText = { en: 'Total score', es: 'Puntuación total' };
+
+/** linkId of the calculated total; it equals the total's code (e.g. `ors-total`). */
+export function totalLinkId(instrument: Instrument): string {
+  return totalConcept(instrument).code;
+}
+
+/** Rating-line total in points: the items are in mm, so sum / 10 (0.0–40.0, a decimal). */
+export function ratingLineTotalItem(instrument: Instrument): QItem {
+  return calculatedItem({
+    linkId: totalLinkId(instrument),
+    code: totalCodes(instrument),
+    text: totalText,
+    type: 'decimal',
+    expression: ratingLineTotalExpression(instrument.items.map((i) => i.linkId)),
+  });
+}
+
+function linkIdsOf(instrument: Instrument, numbers: readonly number[]): string[] {
+  return instrument.items.filter((i) => numbers.includes(i.number)).map((i) => i.linkId);
+}
+
+function subscaleItem(instrument: Instrument, subscale: SubscaleDefinition, options: readonly LikertOption[]): QItem {
+  const concept = subscaleConcept(instrument, subscale);
+  return calculatedItem({
+    linkId: concept.code,
+    code: [projectCoding(concept)],
+    text: { en: `${subscale.label.en} subscale score`, es: `Puntuación de la subescala ${subscale.label.es}` },
+    type: 'integer',
+    expression: likertSumExpression(linkIdsOf(instrument, subscale.itemNumbers), options),
+  });
+}
+
+/** Subscale sums (linkId = subscale code, e.g. `wai-sr-task`) and then the total, all integers. */
+export function likertScoreItems(instrument: Instrument, options: readonly LikertOption[]): QItem[] {
+  const total = calculatedItem({
+    linkId: totalLinkId(instrument),
+    code: totalCodes(instrument),
+    text: totalText,
+    type: 'integer',
+    expression: likertSumExpression(instrument.items.map((i) => i.linkId), options),
+  });
+  return [...instrument.subscales.map((s) => subscaleItem(instrument, s, options)), total];
+}

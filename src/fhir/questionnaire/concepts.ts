@@ -1,0 +1,95 @@
+// The concepts of the project CodeSystem, defined once: the CodeSystem lists them and the Questionnaires
+// and ValueSets code with them, so a display can never differ between the two.
+import type { Instrument, Item, LikertOption, SubscaleDefinition } from '../../core/instruments/types';
+import type { RuleCode } from '../../core/model';
+import { CODE_SYSTEM_URL, instrumentCode, ruleCode, totalCode } from '../codes';
+
+export interface Concept {
+  readonly code: string;
+  readonly display: string;
+  readonly definition: string;
+  /** Spanish display, where the concept is shown to clients. */
+  readonly es?: string;
+}
+
+const administeredAt: Record<Instrument['administeredAt'], string> = {
+  'session-start': 'at the start of a session',
+  'session-end': 'at the end of a session',
+  periodic: 'every few sessions',
+};
+
+export function instrumentConcept(instrument: Instrument): Concept {
+  return {
+    code: instrumentCode(instrument.id),
+    display: instrument.title.en,
+    definition: `The ${instrument.shortName} (${instrument.kind} measure), rated by the client ${administeredAt[instrument.administeredAt]}.`,
+    es: instrument.title.es,
+  };
+}
+
+export function itemConcept(instrument: Instrument, item: Item): Concept {
+  if (item.kind === 'rating-line') {
+    return {
+      code: item.code,
+      display: `${instrument.shortName} ${item.label.en}`,
+      definition: `${instrument.shortName} item ${item.number}, "${item.label.en}": a 10 cm line answered in millimetres (0–100), scored in points (mm / 10).`,
+    };
+  }
+  return {
+    code: item.code,
+    display: `${instrument.shortName} item ${item.number}`,
+    definition: `${instrument.shortName} item ${item.number} (${item.subscale} subscale), rated 1 (seldom) to 5 (always).`,
+  };
+}
+
+export function subscaleConcept(instrument: Instrument, subscale: SubscaleDefinition): Concept {
+  const n = subscale.itemNumbers.length;
+  return {
+    code: subscale.code,
+    display: `${instrument.shortName} ${subscale.label.en} subscale score`,
+    definition: `Sum of ${instrument.shortName} items ${subscale.itemNumbers.join(', ')} (${n}–${n * 5}).`,
+    es: `${instrument.shortName} ${subscale.label.es}`,
+  };
+}
+
+export function totalConcept(instrument: Instrument): Concept {
+  const { min, max } = instrument.totalRange;
+  const how = instrument.scale.type === 'rating-line' ? 'sum of the item scores in points' : 'sum of the item scores';
+  return {
+    code: totalCode(instrument.id),
+    display: `${instrument.shortName} total score`,
+    definition: `${instrument.shortName} total: the ${how} (${min}–${max}).`,
+  };
+}
+
+export function answerConcept(option: LikertOption): Concept {
+  return {
+    code: option.code,
+    display: option.label.en,
+    definition: `WAI-SR answer "${option.label.en}", scored ${option.value}.`,
+    es: option.label.es,
+  };
+}
+
+// Plain-words meaning of each rule (instruments.md Part A). The Record type makes a new RuleCode a
+// compile error here until it is defined.
+const ruleDefinitions: Record<RuleCode, { display: string; definition: string }> = {
+  'outcome-deterioration': { display: 'Outcome deterioration', definition: 'The latest outcome score is at least the reliable-change amount (default 5 points) below the intake score of the episode.' },
+  'outcome-not-on-track-early': { display: 'Not on track (early)', definition: 'The client started in the clinical range and, at the 3rd to 5th outcome response of the episode, has not yet gained the reliable-change amount.' },
+  'outcome-not-on-track-persistent': { display: 'Not on track (persistent)', definition: 'The client started in the clinical range and, at the 6th or a later outcome response of the episode, still has not gained the reliable-change amount.' },
+  'outcome-sharp-drop': { display: 'Sharp drop in outcome', definition: 'The latest outcome score is at least the reliable-change amount below the previous one. Shown in the app only.' },
+  'outcome-recovered': { display: 'Recovered', definition: 'The client started in the clinical range, is now at or above the clinical cutoff and has gained at least the reliable-change amount. Clears the outcome flags.' },
+  'alliance-concern': { display: 'Alliance concern', definition: 'The latest session rating total is below the alliance cutoff (default 36).' },
+  'alliance-rupture-risk': { display: 'Alliance rupture risk', definition: 'The session rating dropped by 4 points or more, or fell from the cutoff or above to below it; or it was below the cutoff in two consecutive sessions; or it is below the cutoff while an outcome flag is active.' },
+  'alliance-dip': { display: 'Alliance dip', definition: 'The latest session rating total is at least 1 point below the previous one. Shown in the app only.' },
+  'alliance-item-concern': { display: 'Alliance item concern', definition: 'An item of the latest session rating is below 9 points. Shown in the app only.' },
+  'alliance-wai-drop': { display: 'WAI-SR subscale drop', definition: 'A WAI-SR subscale mean fell by 0.5 or more against the previous WAI-SR.' },
+};
+
+export function ruleConcepts(): Concept[] {
+  return (Object.keys(ruleDefinitions) as RuleCode[]).map((rule) => ({ code: ruleCode(rule), ...ruleDefinitions[rule] }));
+}
+
+export function projectCoding(concept: Concept): fhir4.Coding {
+  return { system: CODE_SYSTEM_URL, code: concept.code, display: concept.display };
+}

@@ -1,0 +1,54 @@
+// Small builders for the FHIR and SDC extensions the Questionnaires use, so that each shape is written once.
+import type { LocalizedText } from '../../core/instruments/types';
+import { EXTENSIONS, ITEM_CONTROL_SYSTEM, OBSERVATION_CATEGORY_URL, UCUM_URL } from '../codes';
+
+type Extension = fhir4.Extension;
+
+/** Extension on an `_text`/`_title`/`_display` element that carries the Spanish wording. */
+export function spanish(text: LocalizedText): fhir4.Element {
+  return {
+    extension: [{
+      url: EXTENSIONS.translation,
+      extension: [{ url: 'lang', valueCode: 'es' }, { url: 'content', valueString: text.es }],
+    }],
+  };
+}
+
+export function itemControl(code: string): Extension {
+  return { url: EXTENSIONS.itemControl, valueCodeableConcept: { coding: [{ system: ITEM_CONTROL_SYSTEM, code }] } };
+}
+
+export function integerBounds(min: number, max: number): Extension[] {
+  return [{ url: EXTENSIONS.minValue, valueInteger: min }, { url: EXTENSIONS.maxValue, valueInteger: max }];
+}
+
+export function sliderStep(step: number): Extension {
+  return { url: EXTENSIONS.sliderStepValue, valueInteger: step };
+}
+
+export function ucumUnit(code: string, display: string): Extension {
+  return { url: EXTENSIONS.unit, valueCoding: { system: UCUM_URL, code, display } };
+}
+
+/** The option's score; both the current (itemWeight) and the R4-era (ordinalValue) name, for older renderers. */
+export function optionWeight(value: number): Extension[] {
+  return [{ url: EXTENSIONS.itemWeight, valueDecimal: value }, { url: EXTENSIONS.ordinalValue, valueDecimal: value }];
+}
+
+export function calculatedExpression(expression: string, description: string): Extension {
+  return {
+    url: EXTENSIONS.calculatedExpression,
+    valueExpression: { description, language: 'text/fhirpath', expression },
+  };
+}
+
+/** Marks an item whose answer becomes an Observation (SDC observation-based extraction), category survey. */
+export function observationExtract(): Extension[] {
+  return [
+    { url: EXTENSIONS.observationExtract, valueBoolean: true },
+    {
+      url: EXTENSIONS.observationExtractCategory,
+      valueCodeableConcept: { coding: [{ system: OBSERVATION_CATEGORY_URL, code: 'survey', display: 'Survey' }] },
+    },
+  ];
+}
