@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+// The launch context the EHR sent with the token, validated: the token response is server data too.
+const tokenContextSchema = z.looseObject({
+  patient: z.string().trim().min(1).optional(),
+  encounter: z.string().trim().min(1).optional(),
+  scope: z.string().default(''),
+  need_patient_banner: z.boolean().optional(),
+  smart_style_url: z.url().optional(),
+  locale: z.string().min(2).optional(),
+  intent: z.string().optional(),
+});
+
+export interface LaunchContext {
+  readonly patientId: string;
+  readonly encounterId: string | undefined;
+  /** The signed-in user's FHIR resource (`Practitioner/123`), from the id token. */
+  readonly fhirUser: string | undefined;
+  /** The scopes actually granted (may be fewer than requested). */
+  readonly grantedScopes: string;
+  /** SMART: absent means the app should show a banner (it may be running outside the chart). */
+  readonly needPatientBanner: boolean;
+  readonly smartStyleUrl: string | undefined;
+  readonly locale: string | undefined;
+  readonly intent: string | undefined;
+}
+
+export type ContextResult = { ok: true; context: LaunchContext } | { ok: false; reason: 'no-patient' | 'invalid'; errors: string[] };
+
+export function parseLaunchContext(tokenResponse: unknown, fhirUser: string | undefined): ContextResult {
+  const parsed = tokenContextSchema.safeParse(tokenResponse ?? {});
+  if (!parsed.success) return { ok: false, reason: 'invalid', errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  const token = parsed.data;
+  if (!token.patient) return { ok: false, reason: 'no-patient', errors: [] };
+  return {
+    ok: true,
+    context: {
+      patientId: token.patient,
+      encounterId: token.encounter,
+      fhirUser,
+      grantedScopes: token.scope,
+      needPatientBanner: token.need_patient_banner ?? true,
+      smartStyleUrl: token.smart_style_url,
+      locale: token.locale,
+      intent: token.intent,
+    },
+  };
+}
