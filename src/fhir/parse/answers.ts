@@ -1,0 +1,66 @@
+import type { Instrument, Item, LikertOption } from '../../core/instruments/types';
+import { CODE_SYSTEM_URL, EXTENSIONS } from '../codes';
+import type { Coding } from '../schemas/datatypes';
+import type { QrAnswer } from '../schemas/questionnaire-response';
+
+// One answer → the number the core expects: whole millimetres 0–100 for rating lines, the option value
+// (1–5) for Likert items. Range is the core's business (it reports out-of-range values by item); here
+// we only refuse what cannot be read as a number at all.
+
+export type AnswerValue = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: string };
+
+/** R4's name for an option's score; R5 renamed it itemWeight. Both are read. */
+const ORDINAL_VALUE = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
+const POINTS_MAX = 10;
+
+function numericAnswer(answer: QrAnswer): number | undefined {
+  return answer.valueInteger ?? answer.valueDecimal ?? answer.valueQuantity?.value;
+}
+
+/**
+ * Our responses store millimetres as integers. Foreign responses answer in points (0–10, decimals or
+ * integers): ×10 and rounded to the nearest mm — a finer slider than the paper's 1 mm is noise, and the
+ * rounding moves a total by at most 0.2 points. A foreign value above 10 cannot be points (it is most
+ * likely millimetres from a system we cannot identify), so it is refused rather than guessed.
+ */
+function ratingLineValue(answer: QrAnswer, foreign: boolean): AnswerValue {
+  const raw = numericAnswer(answer);
+  if (raw === undefined) return { ok: false, reason: 'expected a number (valueInteger or valueDecimal)' };
+  if (!foreign) {
+    return Number.isInteger(raw) ? { ok: true, value: raw } : { ok: false, reason: `expected whole millimetres 0–100, got ${raw}` };
+  }
+  if (raw > POINTS_MAX) return { ok: false, reason: `${raw} is above 10 points; a response not made with our Questionnaire is read as points 0–10` };
+  return { ok: true, value: Math.round(raw * 10) };
+}
+
+function weightOf(coding: Coding): number | undefined {
+  const ext = coding.extension?.find((e) => e.url === EXTENSIONS.itemWeight || e.url === ORDINAL_VALUE);
+  const value = ext?.['valueDecimal'] ?? ext?.['valueInteger'];
+  return typeof value === 'number' ? value : undefined;
+}
+
+const sameText = (a: string | undefined, b: string): boolean => a?.trim().toLowerCase() === b.toLowerCase();
+
+/** Our code first, then a declared weight, then the option's words (Seldom…Always), then a numeric code. */
+function optionFromCoding(coding: Coding, options: readonly LikertOption[]): number | undefined {
+  const ours = coding.system === CODE_SYSTEM_URL ? options.find((o) => o.code === coding.code) : undefined;
+  const byText = options.find((o) => sameText(coding.display, o.label.en) || sameText(coding.code, o.label.en) || sameText(coding.code, o.code));
+  const byNumber = options.find((o) => coding.code === String(o.value));
+  return ours?.value ?? weightOf(coding) ?? byText?.value ?? byNumber?.value;
+}
+
+function likertValue(answer: QrAnswer, options: readonly LikertOption[]): AnswerValue {
+  if (answer.valueCoding) {
+    const value = optionFromCoding(answer.valueCoding, options);
+    const shown = answer.valueCoding.display ?? answer.valueCoding.code ?? '(no code)';
+    return value === undefined ? { ok: false, reason: `unknown option "${shown}"` } : { ok: true, value };
+  }
+  const raw = numericAnswer(answer);
+  if (raw === undefined) return { ok: false, reason: 'expected an option (valueCoding) or a number (valueInteger)' };
+  return Number.isInteger(raw) ? { ok: true, value: raw } : { ok: false, reason: `expected a whole option value, got ${raw}` };
+}
+
+export function answerValue(instrument: Instrument, item: Item, answer: QrAnswer, foreign: boolean): AnswerValue {
+  if (item.kind === 'rating-line') return ratingLineValue(answer, foreign);
+  return instrument.scale.type === 'likert' ? likertValue(answer, instrument.scale.options) : ratingLineValue(answer, foreign);
+}

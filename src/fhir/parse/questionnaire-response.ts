@@ -1,0 +1,111 @@
+import { instruments } from '../../core/instruments';
+import type { Instrument, InstrumentId } from '../../core/instruments/types';
+import type { Administration } from '../../core/model';
+import type { Identifier } from '../schemas/datatypes';
+import type { Questionnaire } from '../schemas/questionnaire';
+import { type QuestionnaireResponse, questionnaireResponseSchema } from '../schemas/questionnaire-response';
+import { validate } from '../schemas/validate';
+import { answerValue } from './answers';
+import { identifyInstrument } from './instrument';
+import { type FlatItem, flattenItems } from './items';
+import { normaliseId, referenceId } from './references';
+
+// A QuestionnaireResponse from the server → the core's Administration, or a reason a person can read.
+// Identity: Administration.id is the response's identifier value when it has one (stable across servers
+// and retries: the app mints it before the first write), else the server id; the server id is kept too.
+
+export interface ParsedResponse {
+  readonly ok: true;
+  readonly administration: Administration;
+  readonly patientId: string;
+  /** The server's resource id (bare, even when the server sent a full URL). */
+  readonly sourceId: string | undefined;
+  readonly identifier?: Identifier;
+  /** `questionnaire` exactly as the response gave it. */
+  readonly questionnaire: string | undefined;
+  readonly versionMissing: boolean;
+  /** Not made with our Questionnaire: rating lines were read as points 0–10. */
+  readonly foreign: boolean;
+}
+
+export interface UnreadableResponse {
+  readonly ok: false;
+  readonly reason: string;
+  readonly date?: string;
+  readonly instrument?: InstrumentId;
+  readonly resourceId?: string;
+}
+
+export type ResponseParseResult = ParsedResponse | UnreadableResponse;
+
+export interface ParseContext {
+  /** Questionnaires found on the server, to resolve `questionnaire: "Questionnaire/<id>"`. */
+  readonly questionnaires?: readonly Questionnaire[];
+}
+
+function rawField(resource: unknown, key: string): string | undefined {
+  if (typeof resource !== 'object' || resource === null) return undefined;
+  const value: unknown = (resource as Record<string, unknown>)[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function unreadable(resource: unknown, reason: string, instrument?: InstrumentId): UnreadableResponse {
+  const date = rawField(resource, 'authored');
+  const id = rawField(resource, 'id');
+  return { ok: false, reason, ...(date ? { date } : {}), ...(instrument ? { instrument } : {}), ...(id ? { resourceId: normaliseId(id) } : {}) };
+}
+
+type Answers = { ok: true; answers: Record<string, number> } | { ok: false; reason: string };
+
+function itemKey(flat: FlatItem): string {
+  return flat.definition?.split('#')[1] ?? flat.linkId;
+}
+
+function readAnswers(instrument: Instrument, items: readonly FlatItem[], foreign: boolean): Answers {
+  const answers: Record<string, number> = {};
+  for (const item of instrument.items) {
+    const matches = items.filter((f) => f.linkId === item.linkId || itemKey(f) === item.linkId).filter((f) => f.answers.length > 0);
+    const [first] = matches;
+    if (!first) continue;
+    if (matches.length > 1) return { ok: false, reason: `${matches[1]?.path}: ${item.linkId} is answered twice` };
+    if (first.answers.length > 1) return { ok: false, reason: `${first.path}: ${item.linkId} has ${first.answers.length} answers, expected one` };
+    const value = answerValue(instrument, item, first.answers[0]!, foreign);
+    if (!value.ok) return { ok: false, reason: `${first.path}.answer[0]: ${value.reason}` };
+    answers[item.linkId] = value.value;
+  }
+  return { ok: true, answers };
+}
+
+function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseContext): ResponseParseResult {
+  const items = flattenItems(qr.item);
+  const match = identifyInstrument(qr.questionnaire, items, context.questionnaires ?? []);
+  if (!match) return unreadable(resource, `not one of our instruments (questionnaire: ${qr.questionnaire ?? 'none'})`);
+  const patientId = referenceId(qr.subject?.reference, 'Patient');
+  if (!patientId) return unreadable(resource, 'subject: missing a Patient reference', match.instrument);
+  if (!qr.authored) return unreadable(resource, 'authored: missing', match.instrument);
+  const sourceId = qr.id === undefined ? undefined : normaliseId(qr.id);
+  const id = qr.identifier?.value ?? sourceId;
+  if (!id) return unreadable(resource, 'has neither an id nor an identifier', match.instrument);
+  const read = readAnswers(instruments[match.instrument], items, match.foreign);
+  if (!read.ok) return unreadable(resource, read.reason, match.instrument);
+  return {
+    ok: true,
+    administration: { id, instrument: match.instrument, authored: qr.authored, status: qr.status, answers: read.answers },
+    patientId,
+    sourceId,
+    ...(qr.identifier ? { identifier: qr.identifier } : {}),
+    questionnaire: qr.questionnaire,
+    versionMissing: match.versionMissing,
+    foreign: match.foreign,
+  };
+}
+
+/** Never throws: any input gives either an Administration or a reason. */
+export function parseQuestionnaireResponse(resource: unknown, context: ParseContext = {}): ResponseParseResult {
+  const checked = validate(questionnaireResponseSchema, resource);
+  if (!checked.ok) {
+    const hint = identifyInstrument(rawField(resource, 'questionnaire'), [], [])?.instrument;
+    return unreadable(resource, checked.errors.slice(0, 3).join('; '), hint);
+  }
+  return toParsed(checked.value, resource, context);
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+// One way to run a schema over untrusted input: a Result with short, human messages that name the path
+// (`item[2].answer[0].valueInteger: expected an integer`), so a "could not read" list can say why.
+
+export type Validated<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly string[] };
+
+const articles: Readonly<Record<string, string>> = {
+  int: 'an integer',
+  object: 'an object',
+  array: 'a list',
+  number: 'a number',
+  string: 'a text',
+  boolean: 'true or false',
+};
+
+function describeExpected(expected: string): string {
+  return articles[expected] ?? `a ${expected}`;
+}
+
+/** Zod's defaults are long and technical; these read well in a list of unreadable resources. */
+const errorMap: z.core.$ZodErrorMap = (issue) => {
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) return 'missing';
+  if (issue.code === 'invalid_type') return `expected ${describeExpected(issue.expected)}`;
+  if (issue.code === 'invalid_value') return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+  if (issue.code === 'too_small' && issue.origin === 'array') return `needs at least ${String(issue.minimum)}`;
+  return undefined;
+};
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    out += typeof key === 'number' ? `[${key}]` : `${out === '' ? '' : '.'}${String(key)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+}
+
+export function validate<S extends z.ZodType>(schema: S, input: unknown): Validated<z.output<S>> {
+  const result = schema.safeParse(input, { error: errorMap });
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, errors: formatIssues(result.error.issues) };
+}

@@ -1,0 +1,148 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { instruments } from '../../src/core/instruments';
+import type { Administration } from '../../src/core/model';
+import { questionnaireUrl } from '../../src/fhir/codes';
+import { parseQuestionnaireResponse, type ResponseParseResult } from '../../src/fhir/parse/questionnaire-response';
+import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
+import { questionnaireSchema } from '../../src/fhir/schemas/questionnaire';
+import { epicOrsDecimal, foreignWaiSr, smartFormsServerQuestionnaire, smartFormsSrs } from './fixtures/vendor-responses';
+
+const ctx = { subject: 'Patient/p1', identifierValue: 'qr-abc' };
+
+function ours(administration: Administration): fhir4.QuestionnaireResponse {
+  return { ...buildQuestionnaireResponse(instruments[administration.instrument], administration, ctx), id: 'server-7' };
+}
+
+function expectOk(result: ResponseParseResult) {
+  if (!result.ok) throw new Error(`expected a parsed response, got: ${result.reason}`);
+  return result;
+}
+
+function expectReason(result: ResponseParseResult): string {
+  if (result.ok) throw new Error('expected an unreadable response');
+  return result.reason;
+}
+
+const orsAdmin: Administration = {
+  id: 'qr-abc', instrument: 'ors', authored: '2024-01-10T09:00:00+01:00', status: 'completed',
+  answers: { 'ors-1': 42, 'ors-2': 0, 'ors-3': 100, 'ors-4': 57 },
+};
+
+describe('parseQuestionnaireResponse: our own responses', () => {
+  it('round-trips an ORS built by buildQuestionnaireResponse (mm kept as is)', () => {
+    const parsed = expectOk(parseQuestionnaireResponse(ours(orsAdmin)));
+    expect(parsed.administration).toEqual(orsAdmin);
+    expect(parsed).toMatchObject({ patientId: 'p1', sourceId: 'server-7', foreign: false, versionMissing: false });
+    expect(parsed.identifier?.value).toBe('qr-abc');
+  });
+
+  it('round-trips a WAI-SR answered with our codings', () => {
+    const answers = Object.fromEntries(instruments['wai-sr'].items.map((item, i) => [item.linkId, (i % 5) + 1]));
+    const admin: Administration = { ...orsAdmin, instrument: 'wai-sr', answers };
+    expect(expectOk(parseQuestionnaireResponse(ours(admin))).administration.answers).toEqual(answers);
+  });
+
+  it('uses the server id as identity when there is no identifier, and notes a missing version', () => {
+    const qr = { ...ours(orsAdmin), identifier: undefined, questionnaire: questionnaireUrl('ors') };
+    const parsed = expectOk(parseQuestionnaireResponse(qr));
+    expect(parsed.administration.id).toBe('server-7');
+    expect(parsed.versionMissing).toBe(true);
+  });
+
+  it('keeps an in-progress response with unanswered items (the core reports it incomplete)', () => {
+    const partial: Administration = { ...orsAdmin, status: 'in-progress', answers: { 'ors-1': 10 } };
+    expect(expectOk(parseQuestionnaireResponse(ours(partial))).administration).toMatchObject({ status: 'in-progress', answers: { 'ors-1': 10 } });
+  });
+
+  it('refuses decimals in our millimetre items, naming the item', () => {
+    const qr = ours(orsAdmin);
+    qr.item![1]!.answer = [{ valueDecimal: 4.5 }];
+    expect(expectReason(parseQuestionnaireResponse(qr))).toBe('item[1].answer[0]: expected whole millimetres 0–100, got 4.5');
+  });
+
+  it('keeps authored exactly as written, in any timezone', () => {
+    const qr = { ...ours(orsAdmin), authored: '2024-01-10T23:30:00-11:00' };
+    expect(expectOk(parseQuestionnaireResponse(qr)).administration.authored).toBe('2024-01-10T23:30:00-11:00');
+  });
+});
+
+describe('parseQuestionnaireResponse: vendor shapes', () => {
+  it('reads an Epic-style response: full-URL ids, nested group, decimals in points → mm', () => {
+    const parsed = expectOk(parseQuestionnaireResponse(epicOrsDecimal));
+    expect(parsed.patientId).toBe('e63wRTbPfr1p8UW81d8Seiw3');
+    expect(parsed.sourceId).toBe('eXyZ.123');
+    expect(parsed.foreign).toBe(true);
+    expect(parsed.administration.answers).toEqual({ 'ors-1': 43, 'ors-2': 50, 'ors-3': 60, 'ors-4': 73 });
+  });
+
+  it('resolves `Questionnaire/<id>` through the Questionnaires found, so smart-forms answers stay mm', () => {
+    const questionnaires = [questionnaireSchema.parse(smartFormsServerQuestionnaire)];
+    const parsed = expectOk(parseQuestionnaireResponse(smartFormsSrs, { questionnaires }));
+    expect(parsed).toMatchObject({ foreign: false, versionMissing: false });
+    expect(parsed.administration).toMatchObject({ instrument: 'srs', status: 'amended', answers: { 'srs-1': 91, 'srs-4': 90 } });
+  });
+
+  it('without the Questionnaire the same response is foreign, and values above 10 points are refused, not guessed', () => {
+    expect(expectReason(parseQuestionnaireResponse(smartFormsSrs))).toMatch(/item\[0\]\.item\[0\]\.answer\[0\]: 91 is above 10 points/);
+  });
+
+  it('reads WAI-SR codings by display text, by ordinalValue, and plain integers', () => {
+    const parsed = expectOk(parseQuestionnaireResponse(foreignWaiSr()));
+    expect(parsed.administration.instrument).toBe('wai-sr');
+    expect(Object.values(parsed.administration.answers)).toEqual([1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2]);
+  });
+
+  it('names an unknown WAI-SR option', () => {
+    const qr = foreignWaiSr() as { item: { answer: unknown[] }[] };
+    qr.item[0]!.answer = [{ valueCoding: { code: 'rarely-ever' } }];
+    expect(expectReason(parseQuestionnaireResponse(qr))).toBe('item[0].answer[0]: unknown option "rarely-ever"');
+  });
+
+  it('identifies the instrument from item definitions pointing into our canonical', () => {
+    const qr = { resourceType: 'QuestionnaireResponse', id: 'd1', status: 'completed', subject: { reference: 'Patient/p1' }, authored: '2024-02-02',
+      item: [{ linkId: 'q1', definition: `${questionnaireUrl('cors')}#cors-1`, answer: [{ valueDecimal: 9.9 }] }] };
+    expect(expectOk(parseQuestionnaireResponse(qr)).administration).toMatchObject({ instrument: 'cors', answers: { 'cors-1': 99 } });
+  });
+});
+
+describe('parseQuestionnaireResponse: unreadable input', () => {
+  it('gives the path and what was expected, with the date, instrument and id it could still see', () => {
+    const qr = ours(orsAdmin) as unknown as { item: { answer: unknown[] }[] };
+    qr.item[2]!.answer = [{ valueInteger: 'seven' }];
+    const result = parseQuestionnaireResponse(qr);
+    expect(result).toEqual({ ok: false, reason: 'item[2].answer[0].valueInteger: expected a number', date: orsAdmin.authored, instrument: 'ors', resourceId: 'server-7' });
+  });
+
+  it('says what is missing', () => {
+    expect(expectReason(parseQuestionnaireResponse({ ...ours(orsAdmin), subject: undefined }))).toBe('subject: missing a Patient reference');
+    expect(expectReason(parseQuestionnaireResponse({ ...ours(orsAdmin), authored: undefined }))).toBe('authored: missing');
+    expect(expectReason(parseQuestionnaireResponse({ ...ours(orsAdmin), status: undefined }))).toBe('status: missing');
+  });
+
+  it('refuses a response that is not one of our instruments', () => {
+    const phq = { resourceType: 'QuestionnaireResponse', id: 'x', status: 'completed', questionnaire: 'http://loinc.org/q/44249-1', item: [{ linkId: '1', answer: [{ valueInteger: 2 }] }] };
+    expect(expectReason(parseQuestionnaireResponse(phq))).toBe('not one of our instruments (questionnaire: http://loinc.org/q/44249-1)');
+  });
+
+  it('refuses an item answered twice', () => {
+    const qr = ours(orsAdmin);
+    qr.item!.push({ linkId: 'ors-1', answer: [{ valueInteger: 1 }] });
+    expect(expectReason(parseQuestionnaireResponse(qr))).toBe('item[4]: ors-1 is answered twice');
+  });
+
+  it('never throws, whatever it is given', () => {
+    const qrLike = fc.record({
+      resourceType: fc.constantFrom('QuestionnaireResponse', 'Patient', 7),
+      status: fc.oneof(fc.constantFrom('completed', 'amended'), fc.anything()),
+      questionnaire: fc.oneof(fc.constantFrom(questionnaireUrl('ors'), `${questionnaireUrl('wai-sr')}|1.0.0`, 'Questionnaire/1'), fc.string()),
+      subject: fc.anything(),
+      authored: fc.oneof(fc.constant('2024-01-01'), fc.anything()),
+      item: fc.oneof(fc.array(fc.record({ linkId: fc.constantFrom('ors-1', 'wai-sr-3', 'x'), answer: fc.array(fc.dictionary(fc.constantFrom('valueInteger', 'valueDecimal', 'valueCoding'), fc.anything())) })), fc.anything()),
+    }, { requiredKeys: [] });
+    fc.assert(fc.property(fc.oneof(fc.anything(), qrLike), (input) => {
+      const result = parseQuestionnaireResponse(input);
+      expect(typeof result.ok).toBe('boolean');
+    }), { numRuns: 500 });
+  });
+});
