@@ -1,0 +1,3 @@
+export * from './scopes';
+export * from './detect';
+export * from './smart-configuration';
