@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { parseSmartLaunchConfig } from '../../../fhir/smart-launch-config';
+
+// The clients this authorization server knows: the app's "Local sandbox" registration in smart-launch.json
+// (its redirect URI resolved against the sandbox origin), plus any a test adds.
+
+export interface RegisteredClient {
+  readonly clientId: string;
+  /** Absolute URIs; a redirect_uri must equal one of them exactly. */
+  readonly redirectUris: readonly string[];
+}
+
+export interface ClientRegistration {
+  readonly clientId: string;
+  /** Relative to the sandbox origin, or absolute. */
+  readonly redirectUris: readonly string[];
+}
+
+export const LOCAL_SANDBOX_SERVER_NAME = 'Local sandbox';
+
+export type ClientsResult = { ok: true; clients: ClientRegistration[] } | { ok: false; error: string };
+
+/** Reads the "Local sandbox" registration from smart-launch.json, validated. */
+export async function readSandboxRegistration(file: string): Promise<ClientsResult> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    return { ok: false, error: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const parsed = parseSmartLaunchConfig(json);
+  if (!parsed.ok) return { ok: false, error: `smart-launch.json is invalid: ${parsed.errors.join('; ')}` };
+  const server = parsed.config.servers.find((s) => s.name === LOCAL_SANDBOX_SERVER_NAME);
+  if (!server) return { ok: false, error: `smart-launch.json has no "${LOCAL_SANDBOX_SERVER_NAME}" server entry` };
+  return { ok: true, clients: [{ clientId: server.clientId, redirectUris: [server.redirectUri] }] };
+}
+
+/** Resolves relative redirect URIs against the sandbox origin; registrations with the same id are merged. */
+export function resolveClients(registrations: readonly ClientRegistration[], origin: string): Map<string, RegisteredClient> {
+  const clients = new Map<string, RegisteredClient>();
+  for (const r of registrations) {
+    const uris = r.redirectUris.map((u) => new URL(u, origin).href);
+    const known = clients.get(r.clientId)?.redirectUris ?? [];
+    clients.set(r.clientId, { clientId: r.clientId, redirectUris: [...new Set([...known, ...uris])] });
+  }
+  return clients;
+}
+
+/** Origins allowed to call the token endpoint from a browser: those of the registered redirect URIs. */
+export function registeredOrigins(clients: ReadonlyMap<string, RegisteredClient>): Set<string> {
+  return new Set([...clients.values()].flatMap((c) => c.redirectUris.map((u) => new URL(u).origin)));
+}

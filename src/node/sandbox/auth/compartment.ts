@@ -1,0 +1,79 @@
+// The patient compartment, as far as a patient/ scope needs it: which resources belong to which patient,
+// and how a search is pinned to the token's patient. Types not listed here are shared (Questionnaire,
+// CodeSystem, ValueSet, Practitioner...) and are not filtered by patient.
+
+/** Per compartment type: the search parameter that names the patient, and where the resource says it. */
+const COMPARTMENT: Readonly<Record<string, { param: string; paths: readonly string[] }>> = {
+  Observation: { param: 'patient', paths: ['subject'] },
+  QuestionnaireResponse: { param: 'patient', paths: ['subject'] },
+  Flag: { param: 'patient', paths: ['subject'] },
+  Encounter: { param: 'patient', paths: ['subject'] },
+  EpisodeOfCare: { param: 'patient', paths: ['patient'] },
+  Condition: { param: 'patient', paths: ['subject'] },
+  CarePlan: { param: 'patient', paths: ['subject'] },
+  Goal: { param: 'patient', paths: ['subject'] },
+  ServiceRequest: { param: 'patient', paths: ['subject'] },
+  DocumentReference: { param: 'patient', paths: ['subject'] },
+  DetectedIssue: { param: 'patient', paths: ['patient'] },
+  Task: { param: 'patient', paths: ['for'] },
+};
+
+/** Provenance belongs to the patient of what it targets; it is pinned by its `patient` search parameter. */
+const SEARCH_ONLY_COMPARTMENT: Readonly<Record<string, string>> = { Provenance: 'patient', Patient: '_id' };
+
+export function isCompartmentType(resourceType: string): boolean {
+  return resourceType in COMPARTMENT || resourceType in SEARCH_ONLY_COMPARTMENT;
+}
+
+function referencedId(reference: unknown): string | undefined {
+  if (typeof reference !== 'object' || reference === null || !('reference' in reference)) return undefined;
+  const ref = reference.reference;
+  if (typeof ref !== 'string') return undefined;
+  const match = /(?:^|\/)Patient\/([^/?#]+)(?:\/_history\/[^/]+)?$/.exec(ref);
+  return match?.[1];
+}
+
+export type Membership = 'member' | 'other' | 'unknown';
+
+/**
+ * Whether a resource is in the given patient's compartment. `unknown` is for shared types and for
+ * resources whose patient cannot be told from their own content (Provenance).
+ */
+export function membership(resource: unknown, patientId: string): Membership {
+  if (typeof resource !== 'object' || resource === null || !('resourceType' in resource)) return 'unknown';
+  const type = String(resource.resourceType);
+  if (type === 'Patient') return 'id' in resource && resource.id === patientId ? 'member' : 'other';
+  const rule = COMPARTMENT[type];
+  if (!rule) return 'unknown';
+  const record = resource as Record<string, unknown>;
+  const ids = rule.paths.map((p) => referencedId(record[p])).filter((id): id is string => id !== undefined);
+  return ids.includes(patientId) ? 'member' : 'other';
+}
+
+function sameReference(value: string, patientId: string): boolean {
+  return value.split(',').every((v) => v === patientId || v === `Patient/${patientId}` || v.endsWith(`/Patient/${patientId}`));
+}
+
+/** The search parameters that name the patient of a search. */
+function namesPatient(resourceType: string, name: string): boolean {
+  return resourceType === 'Patient' ? name === '_id' : /^(patient|subject)(:Patient)?$/.test(name);
+}
+
+export type PinnedQuery = { ok: true; query: string } | { ok: false; reason: string };
+
+/**
+ * Pins a search to the patient: a search naming another patient is refused; one naming none gets the
+ * patient parameter added (as a full reference, which the engine matches).
+ */
+export function pinSearchToPatient(resourceType: string, query: string, patientId: string): PinnedQuery {
+  const param = COMPARTMENT[resourceType]?.param ?? SEARCH_ONLY_COMPARTMENT[resourceType];
+  if (!param) return { ok: true, query };
+  const params = new URLSearchParams(query);
+  for (const [name, value] of params) {
+    if (namesPatient(resourceType, name) && !sameReference(value, patientId)) {
+      return { ok: false, reason: `the search names a patient other than the one in context (${name})` };
+    }
+  }
+  if (!params.has(param)) params.append(param, resourceType === 'Patient' ? patientId : `Patient/${patientId}`);
+  return { ok: true, query: params.toString() };
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { Clock } from './expiring-store';
+import { verifyJwt, type SigningKeys } from './keys';
+import { resourceScopesOf, type Interaction, type ResourceScope } from './scopes';
+
+// What a verified access token lets its bearer do: its scopes, its patient and any denied scope fault.
+
+const claimsSchema = z.object({
+  scope: z.string(),
+  patient: z.string().min(1).optional(),
+  denied: z
+    .object({ resourceType: z.string(), interactions: z.array(z.enum(['c', 'r', 'u', 'd', 's'])) })
+    .optional(),
+});
+
+export interface TokenAccess {
+  readonly scopes: readonly ResourceScope[];
+  readonly patient?: string;
+  readonly denied?: { readonly resourceType: string; readonly interactions: readonly Interaction[] };
+}
+
+export interface TokenVerifier {
+  readonly keys: SigningKeys;
+  readonly issuer: string;
+  readonly fhirBaseUrl: string;
+  readonly clock: Clock;
+}
+
+export type BearerResult = { ok: true; access: TokenAccess } | { ok: false; reason: string; tokenSent: boolean };
+
+export function bearerOf(headers: Readonly<Record<string, string | undefined>> | undefined): string | undefined {
+  const entry = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization');
+  const match = /^Bearer\s+(\S+)$/i.exec(entry?.[1]?.trim() ?? '');
+  return match?.[1];
+}
+
+export async function verifyBearer(headers: Readonly<Record<string, string | undefined>> | undefined, v: TokenVerifier): Promise<BearerResult> {
+  const token = bearerOf(headers);
+  if (!token) return { ok: false, reason: 'an access token is required (Authorization: Bearer)', tokenSent: false };
+  const verified = await verifyJwt(v.keys, token, { issuer: v.issuer, audience: v.fhirBaseUrl, now: v.clock() });
+  if (!verified.ok) return { ok: false, reason: verified.reason, tokenSent: true };
+  const claims = claimsSchema.safeParse(verified.payload);
+  if (!claims.success) return { ok: false, reason: 'the access token lacks a scope claim', tokenSent: true };
+  const { scope, patient, denied } = claims.data;
+  return { ok: true, access: { scopes: resourceScopesOf(scope), ...(patient ? { patient } : {}), ...(denied ? { denied } : {}) } };
+}
