@@ -1,0 +1,87 @@
+// Wire shapes of a save: the request for one entry, a batch/transaction Bundle of several, the search that
+// finds an entry an earlier attempt already created, and what each answer means for each entry.
+import type { FhirRequest, FhirResponse } from '../gateway/types';
+import { bundleSchema, entryStatus, type BundleEntry } from '../schemas/bundle';
+import { outcomeMessages } from '../schemas/operation-outcome';
+import { validate } from '../schemas/validate';
+import { referenceFrom } from './references';
+import type { EntryOutcome, WriteEntry } from './types';
+
+/** An entry with its references resolved for this send. */
+export interface Outgoing {
+  readonly entry: WriteEntry;
+  readonly resource: fhir4.Resource;
+}
+
+const isUpdate = (entry: WriteEntry): boolean => entry.kind === 'flag-end';
+
+export function singleRequest({ entry, resource }: Outgoing, conditional: boolean): FhirRequest {
+  if (isUpdate(entry)) return { method: 'PUT', url: entry.fullUrl, body: resource };
+  const headers = conditional && entry.match ? { 'if-none-exist': entry.match } : undefined;
+  return { method: 'POST', url: resource.resourceType, body: resource, ...(headers ? { headers } : {}) };
+}
+
+export function bundleRequest(type: 'transaction' | 'batch', items: readonly Outgoing[], conditional: boolean): FhirRequest {
+  const entry = items.map(({ entry: e, resource }): fhir4.BundleEntry => ({
+    fullUrl: e.fullUrl.startsWith('urn:') ? e.fullUrl : undefined,
+    resource,
+    request: isUpdate(e)
+      ? { method: 'PUT', url: e.fullUrl }
+      : { method: 'POST', url: resource.resourceType, ...(conditional && e.match ? { ifNoneExist: e.match } : {}) },
+  }));
+  return { method: 'POST', url: '', body: { resourceType: 'Bundle', type, entry } };
+}
+
+/** One GET per entry, or one batch of GETs: the look-up of search-then-create. */
+export function lookupRequest(entries: readonly WriteEntry[], asBatch: boolean): FhirRequest {
+  const url = (e: WriteEntry): string => `${e.resource.resourceType}?${e.match ?? ''}&_count=1`;
+  const first = entries[0];
+  if (!asBatch && first) return { method: 'GET', url: url(first) };
+  const entry = entries.map((e) => ({ request: { method: 'GET', url: url(e) } }));
+  return { method: 'POST', url: '', body: { resourceType: 'Bundle', type: 'batch', entry } };
+}
+
+const refusedBy = (status: number, outcome: unknown): EntryOutcome => {
+  const messages = outcomeMessages(outcome);
+  return { status: 'refused', reason: messages.length > 0 ? messages.join('; ') : `the server refused it (HTTP ${status})` };
+};
+
+/** What one HTTP status (and its body) means for one entry. */
+export function outcomeOf(entry: WriteEntry, status: number, location: string | undefined, body: unknown): EntryOutcome {
+  if (status === 429 || status >= 500 || Number.isNaN(status)) return { status: 'pending', reason: `the server could not take it yet (${status})` };
+  if (status >= 300) return refusedBy(status, body);
+  const reference = isUpdate(entry) ? entry.fullUrl : referenceFrom(entry.resource.resourceType, location, body);
+  return reference ? { status: 'saved', reference } : { status: 'pending', reason: 'the server did not say where it stored it' };
+}
+
+export function outcomeOfSingle(entry: WriteEntry, response: FhirResponse): EntryOutcome {
+  return outcomeOf(entry, response.status, response.headers['location'] ?? response.headers['content-location'], response.body);
+}
+
+/** Per-entry outcomes of a batch/transaction answer, in entry order; undefined when it is not a Bundle. */
+export function outcomesOfBundle(entries: readonly WriteEntry[], response: FhirResponse): EntryOutcome[] | undefined {
+  const parsed = validate(bundleSchema, response.body);
+  if (!parsed.ok) return undefined;
+  const answers: readonly BundleEntry[] = parsed.value.entry ?? [];
+  return entries.map((entry, i) => {
+    const answer = answers[i];
+    if (!answer) return { status: 'pending', reason: 'the server did not answer for it' };
+    return outcomeOf(entry, entryStatus(answer), answer.response?.location, answer.resource ?? answer.response?.outcome);
+  });
+}
+
+/** The reference an entry's look-up found, or undefined (not there yet). */
+export function foundReference(entry: WriteEntry, searchset: unknown): string | undefined {
+  const parsed = validate(bundleSchema, searchset);
+  if (!parsed.ok) return undefined;
+  const hit = parsed.value.entry?.find((e) => e.search?.mode !== 'include')?.resource;
+  return referenceFrom(entry.resource.resourceType, undefined, hit);
+}
+
+/** The searchsets of a lookup answer (one GET or a batch of GETs), in entry order. */
+export function searchsetsOf(response: FhirResponse, asBatch: boolean): unknown[] | undefined {
+  if (!asBatch) return response.status === 200 ? [response.body] : undefined;
+  const parsed = validate(bundleSchema, response.body);
+  if (!parsed.ok) return undefined;
+  return (parsed.value.entry ?? []).map((e) => (entryStatus(e) === 200 ? e.resource : undefined));
+}

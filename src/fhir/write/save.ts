@@ -1,0 +1,152 @@
+// Executes a write plan for one write set, step by step, and reports per entry: saved (with its id),
+// refused (with the server's reason), or pending (to re-send). Never two copies of one resource: creates
+// are conditional on their identifier, or preceded by a search for it whenever an earlier attempt may
+// have reached the server.
+import type { FhirResponse, FhirTransport } from '../gateway/types';
+import { bundleRequest, outcomeOfSingle, outcomesOfBundle, singleRequest, type Outgoing } from './requests';
+import { resolveReferences, type ReferenceResolution } from './references';
+import { applyLookup } from './lookup';
+import { backoffMs, pause, type Failed, type RetryOptions } from './retry';
+import { isPending, send, type SaveRun } from './run';
+import type { EntryOutcome, SaveReport, WriteEntry, WriteMode, WritePlan, WriteSet } from './types';
+
+type StepMode = 'transaction' | 'batch' | 'single';
+type StepResult = 'done' | 'fallback' | 'session-expired';
+
+
+function resolverFor(run: SaveRun, entry: WriteEntry, sameBundle: ReadonlySet<string>): (urn: string) => ReferenceResolution {
+  return (urn) => {
+    const outcome = run.outcomes.get(urn);
+    if (outcome?.status === 'saved') return { to: 'reference', reference: outcome.reference };
+    if (sameBundle.has(urn)) return { to: 'reference', reference: urn };
+    const target = run.byUrl.get(urn);
+    return entry.kind !== 'provenance' && target?.identifier ? { to: 'identifier', identifier: target.identifier } : { to: 'drop' };
+  };
+}
+
+const isEmptyProvenance = (resource: fhir4.Resource): boolean =>
+  resource.resourceType === 'Provenance' && (resource as fhir4.Provenance).target.length === 0;
+
+function outgoing(run: SaveRun, entries: readonly WriteEntry[], mode: StepMode): Outgoing[] {
+  const sameBundle = new Set(mode === 'transaction' ? entries.map((e) => e.fullUrl) : []);
+  return entries.flatMap((entry) => {
+    const resource = resolveReferences(entry.resource, resolverFor(run, entry, sameBundle));
+    if (isEmptyProvenance(resource)) {
+      run.outcomes.set(entry.fullUrl, { status: 'refused', reason: 'nothing was saved for it to record' });
+      return [];
+    }
+    return [{ entry, resource }];
+  });
+}
+
+/** Applies an answer; 'refused-whole' when a bundle as a whole was refused (4xx on the bundle). */
+function applyAnswer(run: SaveRun, items: readonly Outgoing[], mode: StepMode, response: FhirResponse): 'ok' | 'refused-whole' {
+  const first = items[0];
+  if (mode === 'single' && first) {
+    run.outcomes.set(first.entry.fullUrl, outcomeOfSingle(first.entry, response));
+    return 'ok';
+  }
+  if (response.status >= 400) return 'refused-whole';
+  const outcomes = outcomesOfBundle(items.map((i) => i.entry), response);
+  if (!outcomes) {
+    run.needsLookup = true;
+    return 'ok';
+  }
+  items.forEach((item, i) => run.outcomes.set(item.entry.fullUrl, outcomes[i] ?? { status: 'pending', reason: 'no answer' }));
+  return 'ok';
+}
+
+async function waitOrGiveUp(run: SaveRun, attempt: number, sent: { readonly retryAfterMs?: number }): Promise<boolean> {
+  if (attempt + 1 >= (run.retry.maxAttempts ?? 5)) return false;
+  const wait = backoffMs(attempt, sent, run.retry);
+  if (wait === undefined) return false;
+  await pause(wait, run.retry);
+  return true;
+}
+
+function markPending(run: SaveRun, entries: readonly WriteEntry[], reason: string): void {
+  for (const entry of entries) if (isPending(run, entry)) run.outcomes.set(entry.fullUrl, { status: 'pending', reason });
+}
+
+/** Sends one step (a transaction, a batch, or a single entry) until it is settled or retries run out. */
+async function runStep(run: SaveRun, step: readonly WriteEntry[], mode: StepMode): Promise<StepResult> {
+  for (let attempt = 0; ; attempt++) {
+    const sent = await attemptStep(run, step, mode);
+    if (sent === 'settled') return 'done';
+    if (sent === 'fallback') return 'fallback';
+    if (sent.kind === 'unauthorized') {
+      if (run.reauthorized) return 'session-expired';
+      run.reauthorized = true;
+      continue;
+    }
+    markPending(run, step, sent.reason);
+    run.needsLookup = true;
+    if (!(await waitOrGiveUp(run, attempt, sent))) return 'done';
+  }
+}
+
+async function attemptStep(run: SaveRun, step: readonly WriteEntry[], mode: StepMode): Promise<Failed | 'settled' | 'fallback'> {
+  if (!run.plan.conditionalCreate && run.needsLookup) {
+    const looked = await applyLookup(run, step.filter((e) => isPending(run, e) && e.match));
+    if (looked !== 'ok') return looked;
+  }
+  const items = outgoing(run, step.filter((e) => isPending(run, e)), mode);
+  const first = items[0];
+  if (!first) return 'settled';
+  const request = mode === 'single' ? singleRequest(first, run.plan.conditionalCreate) : bundleRequest(mode, items, run.plan.conditionalCreate);
+  const sent = await send(run, request);
+  if (sent.kind !== 'answer') return sent;
+  if (applyAnswer(run, items, mode, sent.response) === 'refused-whole') {
+    run.needsLookup = true;
+    return 'fallback';
+  }
+  const stillPending = items.filter((i) => isPending(run, i.entry));
+  if (stillPending.length === 0) return 'settled';
+  return { kind: 'retry', reason: 'part of it could not be saved yet' };
+}
+
+const BATCH_STAGES: readonly (readonly WriteEntry['kind'][])[] = [
+  ['questionnaire', 'response'], ['observation', 'flag-create', 'flag-end'], ['provenance'],
+];
+
+function stepsFor(mode: WriteMode, entries: readonly WriteEntry[]): { steps: WriteEntry[][]; stepMode: StepMode } {
+  if (mode === 'transaction') return { steps: [[...entries]], stepMode: 'transaction' };
+  if (mode === 'batch') return { steps: BATCH_STAGES.map((kinds) => entries.filter((e) => kinds.includes(e.kind))), stepMode: 'batch' };
+  return { steps: entries.map((e) => [e]), stepMode: 'single' };
+}
+
+async function runMode(run: SaveRun, mode: WriteMode, entries: readonly WriteEntry[]): Promise<StepResult> {
+  const { steps, stepMode } = stepsFor(mode, entries);
+  for (const step of steps) {
+    const result = await runStep(run, step, stepMode);
+    if (result === 'session-expired') return result;
+    if (result === 'fallback') return runMode(run, mode === 'transaction' && run.plan.batchSearch ? 'batch' : 'individual', entries.filter((e) => isPending(run, e)));
+    // Later steps refer to this one's resources: while any of them is pending, stop and keep the rest pending.
+    if (step.some((e) => isPending(run, e))) return 'done';
+  }
+  return 'done';
+}
+
+function report(run: SaveRun, writeSet: WriteSet, expired: boolean): SaveReport {
+  const entries = writeSet.entries.map((e) => ({ fullUrl: e.fullUrl, kind: e.kind, label: e.label, outcome: run.outcomes.get(e.fullUrl)! }));
+  const counted = entries.filter((e) => e.kind !== 'questionnaire');
+  const status = expired ? 'session-expired'
+    : counted.some((e) => e.outcome.status === 'pending') ? 'pending'
+      : counted.some((e) => e.outcome.status === 'refused') ? 'partly-saved' : 'saved';
+  return { status, entries, roundTrips: run.roundTrips };
+}
+
+/** Writes a write set following `plan`; resolves with a report, never rejects for server or network trouble. */
+export async function saveAdministration(transport: FhirTransport, writeSet: WriteSet, plan: WritePlan, options: { readonly retry?: RetryOptions } = {}): Promise<SaveReport> {
+  const refusedKinds = new Map(plan.refused.map((r) => [r.kind, r.reason]));
+  const outcomes = new Map<string, EntryOutcome>(writeSet.entries.map((e) => {
+    const reason = refusedKinds.get(e.kind);
+    return [e.fullUrl, reason === undefined ? { status: 'pending', reason: 'not sent yet' } : { status: 'refused', reason }];
+  }));
+  const run: SaveRun = {
+    transport, plan, retry: options.retry ?? {}, outcomes, roundTrips: 0, needsLookup: true, reauthorized: false,
+    byUrl: new Map(writeSet.entries.map((e) => [e.fullUrl, e])),
+  };
+  const result = await runMode(run, plan.mode, writeSet.entries.filter((e) => isPending(run, e)));
+  return report(run, writeSet, result === 'session-expired');
+}

@@ -1,0 +1,65 @@
+// The shapes the write side passes around. A WriteSet is plain JSON so that the Outbox can keep it in
+// session storage and re-send it after a reload exactly as it was first built.
+
+export type WriteKind = 'questionnaire' | 'response' | 'observation' | 'flag-create' | 'flag-end' | 'provenance';
+
+export interface WriteEntry {
+  /** `urn:uuid:` derived from the resource's identifier (creates), or `Flag/<id>` (ends). */
+  readonly fullUrl: string;
+  readonly kind: WriteKind;
+  readonly resource: fhir4.Resource;
+  /**
+   * Search (`name=value&…`) that finds this resource if an earlier attempt already created it: the
+   * `ifNoneExist` of a conditional create, or the search of search-then-create. Creates only.
+   */
+  readonly match?: string;
+  /** The identifier a reference falls back to when this entry could not be written. */
+  readonly identifier?: { readonly system: string; readonly value: string };
+  /** Plain words for the person saving: "the ORS response", "the flag \"alliance-concern\"". */
+  readonly label: string;
+}
+
+export interface WriteSet {
+  /** The QuestionnaireResponse's identifier value: the key of the save in the Outbox. */
+  readonly key: string;
+  /** In write order: Questionnaire, response, Observations, Flag creates, Flag ends, Provenance. */
+  readonly entries: readonly WriteEntry[];
+}
+
+export type WriteMode = 'transaction' | 'batch' | 'individual';
+
+export interface WritePlan {
+  readonly mode: WriteMode;
+  /** Whether creates carry `ifNoneExist`; otherwise the executor searches before it creates. */
+  readonly conditionalCreate: boolean;
+  /** Whether a batch of searches may be used for those look-ups (otherwise one GET each). */
+  readonly batchSearch: boolean;
+  /** Kinds the granted scopes refuse, with the sentence to show. */
+  readonly refused: readonly { readonly kind: WriteKind; readonly reason: string }[];
+}
+
+export type EntryOutcome =
+  | { readonly status: 'saved'; readonly reference: string }
+  | { readonly status: 'refused'; readonly reason: string }
+  | { readonly status: 'pending'; readonly reason: string };
+
+export interface EntryReport {
+  readonly fullUrl: string;
+  readonly kind: WriteKind;
+  readonly label: string;
+  readonly outcome: EntryOutcome;
+}
+
+/**
+ * `saved`: everything written. `partly-saved`: some entries refused, none pending. `pending`: some entries
+ * could not be written yet (server or network trouble) and should be re-sent. `session-expired`: the
+ * session must be renewed (re-launch) before anything more can be written; nothing was lost.
+ */
+export type SaveStatus = 'saved' | 'partly-saved' | 'pending' | 'session-expired';
+
+export interface SaveReport {
+  readonly status: SaveStatus;
+  readonly entries: readonly EntryReport[];
+  /** HTTP requests sent, retries and look-ups included. */
+  readonly roundTrips: number;
+}

@@ -1,0 +1,109 @@
+// Everything one save writes, built once before the first attempt: the response, its score Observation,
+// the Flag changes the rules call for, a Provenance, and (where allowed) our Questionnaire. Every fullUrl
+// and identifier derives from the response's identifier, so rebuilding after a reload yields the same set.
+import { instruments } from '../../core/instruments';
+import type { Instrument } from '../../core/instruments/types';
+import type { Administration, RuleCode, RuleDecision, Score } from '../../core/model';
+import { buildFlag, endFlag } from '../resources/flag';
+import { fullUrlFor, provenanceTag, tokenSearch, type IdentifierToken } from '../resources/identity';
+import { buildObservations } from '../resources/observations';
+import { buildProvenance } from '../resources/provenance';
+import type { WriteEntry, WriteSet } from './types';
+
+/** An active Flag as read from the server, with the rule it carries. */
+export interface ActiveFlagOnServer {
+  readonly id: string;
+  readonly rule: RuleCode;
+  readonly resource: fhir4.Flag;
+}
+
+export interface SaveContext {
+  /** e.g. `Patient/123` */
+  readonly patient: string;
+  readonly encounter?: string;
+  /** The signed-in clinician (fhirUser), e.g. `Practitioner/9`. */
+  readonly clinician?: string;
+  readonly clientRated: boolean;
+  /** The instant of the save (Observation.issued, Provenance.recorded). */
+  readonly recorded: string;
+  readonly app: { readonly name: string; readonly version: string };
+}
+
+export interface FlagChanges {
+  readonly create: readonly RuleDecision[];
+  readonly end: readonly ActiveFlagOnServer[];
+}
+
+export interface WriteSetInput {
+  /** The response as built by `buildQuestionnaireResponse` (with its identifier). */
+  readonly response: fhir4.QuestionnaireResponse;
+  readonly administration: Administration;
+  /** Its score; absent when it cannot be scored (the response is still stored). */
+  readonly score?: Score;
+  /** The cutoff the assessment used for this instrument, in points. */
+  readonly cutoff?: number;
+  /** The Flags to raise and to end (core `reconcileFlags` of the assessment's decisions with the server's). */
+  readonly flags: FlagChanges;
+  /** Server references of earlier administrations (by Administration id), for the flags' evidence. */
+  readonly evidenceReference: (administrationId: string) => string | undefined;
+  /** Our Questionnaire, to publish on the server where the scopes allow it. */
+  readonly questionnaire?: fhir4.Questionnaire;
+  readonly context: SaveContext;
+}
+
+const byIdentifier = (token: IdentifierToken): string => `identifier=${encodeURIComponent(tokenSearch(token))}`;
+
+function createEntry(kind: WriteEntry['kind'], resource: fhir4.Resource & { identifier?: fhir4.Identifier[] | fhir4.Identifier }, label: string): WriteEntry {
+  const identifier = Array.isArray(resource.identifier) ? resource.identifier[0] : resource.identifier;
+  if (!identifier?.system || !identifier.value) throw new Error(`${resource.resourceType} built without an identifier`);
+  const token = { system: identifier.system, value: identifier.value };
+  return { fullUrl: fullUrlFor(token), kind, resource, match: byIdentifier(token), identifier: token, label };
+}
+
+function questionnaireEntry(questionnaire: fhir4.Questionnaire, instrument: Instrument): WriteEntry[] {
+  if (!questionnaire.url || !questionnaire.version) return [];
+  const match = `url=${encodeURIComponent(questionnaire.url)}&version=${encodeURIComponent(questionnaire.version)}`;
+  const fullUrl = fullUrlFor({ system: questionnaire.url, value: questionnaire.version });
+  return [{ fullUrl, kind: 'questionnaire', resource: questionnaire, match, label: `the ${instrument.shortName} form definition` }];
+}
+
+function flagEntries(input: WriteSetInput, responseUrl: string): WriteEntry[] {
+  const { administration, context } = input;
+  const evidenceFor = (decision: RuleDecision): string[] => decision.evidence.flatMap((id) => {
+    const reference = id === administration.id ? responseUrl : input.evidenceReference(id);
+    return reference === undefined ? [] : [reference];
+  });
+  const creates = input.flags.create.map((decision) => createEntry('flag-create', buildFlag(decision, {
+    patient: context.patient, encounter: context.encounter, clinician: context.clinician,
+    start: administration.authored, evidence: evidenceFor(decision),
+  }), `the flag "${decision.rule}"`));
+  const ends = input.flags.end.map((flag): WriteEntry => ({
+    fullUrl: `Flag/${flag.id}`, kind: 'flag-end', resource: endFlag(flag.resource, administration.authored),
+    label: `ending the flag "${flag.rule}"`,
+  }));
+  return [...creates, ...ends];
+}
+
+/** The write set of one administration, in write order. */
+export function buildWriteSet(input: WriteSetInput): WriteSet {
+  const { response, administration, score, context } = input;
+  const instrument = instruments[administration.instrument];
+  const responseEntry = createEntry('response', response, `the ${instrument.shortName} response`);
+  const key = responseEntry.identifier?.value ?? '';
+  const observations = score === undefined ? [] : buildObservations(score, administration, {
+    patient: context.patient, encounter: context.encounter, clinician: context.clinician,
+    clientRated: context.clientRated, issued: context.recorded, cutoff: input.cutoff,
+    response: { reference: responseEntry.fullUrl, identifierValue: key },
+  }).map((o) => createEntry('observation', o, `the ${instrument.shortName} score`));
+  const written = [responseEntry, ...observations, ...flagEntries(input, responseEntry.fullUrl)];
+  const tag = provenanceTag(key);
+  const provenance: WriteEntry = {
+    fullUrl: fullUrlFor(tag), kind: 'provenance', label: 'the record of who saved this and with what',
+    match: `_tag=${encodeURIComponent(tokenSearch(tag))}`,
+    resource: buildProvenance(written.map((e) => e.fullUrl), {
+      recorded: context.recorded, clinician: context.clinician, app: context.app, source: responseEntry.fullUrl, tag,
+    }),
+  };
+  const published = input.questionnaire ? questionnaireEntry(input.questionnaire, instrument) : [];
+  return { key, entries: [...published, ...written, provenance] };
+}
