@@ -1,0 +1,37 @@
+// The sandbox's starting data: clinicians, our published Questionnaires (with their CodeSystem and
+// ValueSets) and the synthetic clients. Deterministic: the only input is the seed's "today".
+import { publishedArtefacts } from '../../../fhir/questionnaire';
+import type { SeedOptions } from '../engine/types';
+import { buildClientHistory, CLINICIANS } from './client-history';
+import { CLIENT_STORIES } from './stories';
+
+/** The default "today" of the seed: fixed, so that every run and every machine gets the same data. */
+export const SEED_TODAY = '2025-06-02';
+
+/** The published Questionnaires, CodeSystem and ValueSets, as a server that hosts them would hold them. */
+export function seedQuestionnaires(): fhir4.Resource[] {
+  return publishedArtefacts();
+}
+
+export function seedResources(options: SeedOptions = {}): fhir4.Resource[] {
+  const today = options.today ?? SEED_TODAY;
+  return [...CLINICIANS, ...seedQuestionnaires(), ...CLIENT_STORIES.flatMap((story) => buildClientHistory(story, today))];
+}
+
+export interface SandboxClient {
+  readonly patientId: string;
+  readonly name: string;
+  readonly age: number;
+  readonly story: string;
+  readonly clinicianId: string;
+}
+
+/** The clients for a picker (the EHR launch page), in seed order. */
+export function sandboxClients(): SandboxClient[] {
+  return CLIENT_STORIES.map((s) => ({
+    patientId: s.id, name: `${s.given} ${s.family}`, age: s.age, story: s.story, clinicianId: CLINICIANS[s.clinician]?.id ?? 'pr1',
+  }));
+}
+
+export { CLIENT_STORIES, CLINICIANS };
+export type { ClientStory } from './stories';
