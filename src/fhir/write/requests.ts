@@ -74,8 +74,9 @@ export function outcomesOfBundle(entries: readonly WriteEntry[], response: FhirR
 export function foundReference(entry: WriteEntry, searchset: unknown): string | undefined {
   const parsed = validate(bundleSchema, searchset);
   if (!parsed.ok) return undefined;
-  const hit = parsed.value.entry?.find((e) => e.search?.mode !== 'include')?.resource;
-  return referenceFrom(entry.resource.resourceType, undefined, hit);
+  // Servers may add OperationOutcome (mode `outcome`) or included entries: take the first of the type.
+  const type = entry.resource.resourceType;
+  return parsed.value.entry?.map((e) => referenceFrom(type, undefined, e.resource)).find((r) => r !== undefined);
 }
 
 /** The searchsets of a lookup answer (one GET or a batch of GETs), in entry order. */

@@ -10,8 +10,11 @@ export interface SaveRun {
   readonly byUrl: ReadonlyMap<string, WriteEntry>;
   readonly outcomes: Map<string, EntryOutcome>;
   roundTrips: number;
-  /** Set when an attempt may have reached the server unseen: search before creating again. */
-  needsLookup: boolean;
+  /**
+   * Creates that may already be on the server (an earlier attempt, tab or session) and must be searched
+   * for before they are sent again, when the server has no conditional create.
+   */
+  readonly maybeStored: Set<string>;
   /** A 401 has been answered once already (the transport refreshed, or could not). */
   reauthorized: boolean;
 }

@@ -49,7 +49,7 @@ function applyAnswer(run: SaveRun, items: readonly Outgoing[], mode: StepMode, r
   if (response.status >= 400) return 'refused-whole';
   const outcomes = outcomesOfBundle(items.map((i) => i.entry), response);
   if (!outcomes) {
-    run.needsLookup = true;
+    suspect(run, items.map((i) => i.entry));
     return 'ok';
   }
   items.forEach((item, i) => run.outcomes.set(item.entry.fullUrl, outcomes[i] ?? { status: 'pending', reason: 'no answer' }));
@@ -62,6 +62,11 @@ async function waitOrGiveUp(run: SaveRun, attempt: number, sent: { readonly retr
   if (wait === undefined) return false;
   await pause(wait, run.retry);
   return true;
+}
+
+/** An attempt may have reached the server unseen: these creates must be searched for before a re-send. */
+function suspect(run: SaveRun, entries: readonly WriteEntry[]): void {
+  for (const entry of entries) if (entry.match) run.maybeStored.add(entry.fullUrl);
 }
 
 function markPending(run: SaveRun, entries: readonly WriteEntry[], reason: string): void {
@@ -80,14 +85,14 @@ async function runStep(run: SaveRun, step: readonly WriteEntry[], mode: StepMode
       continue;
     }
     markPending(run, step, sent.reason);
-    run.needsLookup = true;
+    suspect(run, step);
     if (!(await waitOrGiveUp(run, attempt, sent))) return 'done';
   }
 }
 
 async function attemptStep(run: SaveRun, step: readonly WriteEntry[], mode: StepMode): Promise<Failed | 'settled' | 'fallback'> {
-  if (!run.plan.conditionalCreate && run.needsLookup) {
-    const looked = await applyLookup(run, step.filter((e) => isPending(run, e) && e.match));
+  if (!run.plan.conditionalCreate) {
+    const looked = await applyLookup(run, [...run.byUrl.values()].filter((e) => isPending(run, e) && run.maybeStored.has(e.fullUrl)));
     if (looked !== 'ok') return looked;
   }
   const items = outgoing(run, step.filter((e) => isPending(run, e)), mode);
@@ -97,7 +102,8 @@ async function attemptStep(run: SaveRun, step: readonly WriteEntry[], mode: Step
   const sent = await send(run, request);
   if (sent.kind !== 'answer') return sent;
   if (applyAnswer(run, items, mode, sent.response) === 'refused-whole') {
-    run.needsLookup = true;
+    // Some servers apply part of a failed transaction (the sandbox engine is not atomic).
+    suspect(run, items.map((i) => i.entry));
     return 'fallback';
   }
   const stillPending = items.filter((i) => isPending(run, i.entry));
@@ -144,7 +150,9 @@ export async function saveAdministration(transport: FhirTransport, writeSet: Wri
     return [e.fullUrl, reason === undefined ? { status: 'pending', reason: 'not sent yet' } : { status: 'refused', reason }];
   }));
   const run: SaveRun = {
-    transport, plan, retry: options.retry ?? {}, outcomes, roundTrips: 0, needsLookup: true, reauthorized: false,
+    transport, plan, retry: options.retry ?? {}, outcomes, roundTrips: 0, reauthorized: false,
+    // Every create may be there already: a double click, another tab, or a re-send after a reload.
+    maybeStored: new Set(writeSet.entries.filter((e) => e.match).map((e) => e.fullUrl)),
     byUrl: new Map(writeSet.entries.map((e) => [e.fullUrl, e])),
   };
   const result = await runMode(run, plan.mode, writeSet.entries.filter((e) => isPending(run, e)));

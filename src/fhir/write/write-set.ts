@@ -64,7 +64,9 @@ function questionnaireEntry(questionnaire: fhir4.Questionnaire, instrument: Inst
   if (!questionnaire.url || !questionnaire.version) return [];
   const match = `url=${encodeURIComponent(questionnaire.url)}&version=${encodeURIComponent(questionnaire.version)}`;
   const fullUrl = fullUrlFor({ system: questionnaire.url, value: questionnaire.version });
-  return [{ fullUrl, kind: 'questionnaire', resource: questionnaire, match, label: `the ${instrument.shortName} form definition` }];
+  // The server names what it creates; a published id would clash with a copy stored under another id.
+  const { id: _publishedId, ...resource } = questionnaire;
+  return [{ fullUrl, kind: 'questionnaire', resource, match, label: `the ${instrument.shortName} form definition` }];
 }
 
 function flagEntries(input: WriteSetInput, responseUrl: string): WriteEntry[] {

@@ -1,0 +1,45 @@
+// Write sets for tests: real responses (the app's own builder), real scores (the core's), real
+// Questionnaires (the published generator).
+import { instruments } from '../../src/core/instruments';
+import type { InstrumentId } from '../../src/core/instruments/types';
+import type { Administration, RuleDecision } from '../../src/core/model';
+import { scoreAdministration } from '../../src/core/scoring';
+import { buildQuestionnaire } from '../../src/fhir/questionnaire';
+import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
+import type { WriteSet } from '../../src/fhir/write/types';
+import { buildWriteSet, type ActiveFlagOnServer } from '../../src/fhir/write/write-set';
+
+export const PATIENT = 'Patient/p1';
+export const CLINICIAN = 'Practitioner/c1';
+
+export function administration(instrument: InstrumentId, n: number, mm: number): Administration {
+  const answers = Object.fromEntries(instruments[instrument].items.map((item) => [item.linkId, instrument === 'wai-sr' ? 3 : mm]));
+  const day = String(1 + (n % 28)).padStart(2, '0');
+  return { id: `resp-${instrument}-${n}`, instrument, authored: `2025-03-${day}T10:00:00+01:00`, status: 'completed', answers };
+}
+
+export function decision(rule: RuleDecision['rule'], evidence: readonly string[]): RuleDecision {
+  return { rule, ruleVersion: '1', severity: 'medium', flag: true, thresholds: { srsCutoff: 36 }, evidence, facts: {} };
+}
+
+export interface FixtureOptions {
+  readonly create?: readonly RuleDecision[];
+  readonly end?: readonly ActiveFlagOnServer[];
+  readonly publish?: boolean;
+}
+
+export function writeSetFor(a: Administration, options: FixtureOptions = {}): WriteSet {
+  const instrument = instruments[a.instrument];
+  const response = buildQuestionnaireResponse(instrument, a, {
+    subject: PATIENT, author: CLINICIAN, source: PATIENT, identifierValue: a.id,
+  });
+  const scored = scoreAdministration(a);
+  return buildWriteSet({
+    response, administration: a, score: scored.ok ? scored.score : undefined,
+    cutoff: instrument.kind === 'outcome' ? 25 : instrument.kind === 'alliance' ? 36 : undefined,
+    flags: { create: options.create ?? [], end: options.end ?? [] },
+    evidenceReference: (id) => `QuestionnaireResponse/${id}`,
+    ...(options.publish ? { questionnaire: buildQuestionnaire(instrument) } : {}),
+    context: { patient: PATIENT, clinician: CLINICIAN, clientRated: true, recorded: '2025-03-04T09:30:00Z', app: { name: 'Therapy Feedback', version: '0.1.0' } },
+  });
+}
