@@ -35,7 +35,7 @@ function fallbackMessage(status: number): string {
 }
 
 /** The error a non-2xx answer stands for. */
-export function fhirErrorFrom(response: FhirResponse): FhirError {
+export function fhirErrorFrom(response: Pick<FhirResponse, 'status' | 'body'>): FhirError {
   const parsed = operationOutcomeSchema.safeParse(response.body);
   const messages = outcomeMessages(response.body);
   return new FhirError(response.status, messages.length > 0 ? messages : [fallbackMessage(response.status)], parsed.success ? parsed.data : undefined);

@@ -1,0 +1,111 @@
+import type { InstrumentId } from '../../core/instruments/types';
+import type { RuleCode } from '../../core/model';
+import { CODE_SYSTEM_URL } from '../codes';
+import { type ParsedResponse, parseQuestionnaireResponse } from '../parse/questionnaire-response';
+import { normaliseId } from '../parse/references';
+import { type Flag, flagSchema, type Observation, observationSchema } from '../schemas/clinical';
+import type { CodeableConcept } from '../schemas/datatypes';
+import { type Patient, patientSchema } from '../schemas/patient';
+import { type Questionnaire, questionnaireSchema } from '../schemas/questionnaire';
+import { validate } from '../schemas/validate';
+
+// Raw resources → the validated parts of a History. What is ours but unreadable is listed with a
+// reason; what is not ours (another app's survey Observations, other Flags) is left alone.
+
+export type LoadedAdministration = Omit<ParsedResponse, 'ok'>;
+
+export interface UnreadableResource {
+  readonly resourceType: string;
+  readonly id?: string;
+  readonly date?: string;
+  readonly instrument?: InstrumentId;
+  readonly reason: string;
+}
+
+/** An active Flag of ours: `active` is the core's ActiveFlag (id + rule), `resource` the Flag as read. */
+export interface LoadedFlag {
+  readonly active: { readonly id: string; readonly rule: RuleCode };
+  readonly resource: Flag;
+}
+
+const RULE_CODES: Readonly<Record<RuleCode, true>> = {
+  'outcome-deterioration': true, 'outcome-not-on-track-early': true, 'outcome-not-on-track-persistent': true,
+  'outcome-sharp-drop': true, 'outcome-recovered': true, 'alliance-concern': true, 'alliance-rupture-risk': true,
+  'alliance-dip': true, 'alliance-item-concern': true, 'alliance-wai-drop': true,
+};
+
+const isRuleCode = (code: string | undefined): code is RuleCode => code !== undefined && Object.hasOwn(RULE_CODES, code);
+
+function rawString(resource: unknown, key: string): string | undefined {
+  const value = typeof resource === 'object' && resource !== null ? (resource as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Ours = coded in the project CodeSystem; read from the raw JSON so that a broken resource of ours is still recognised. */
+function hasOurCoding(resource: unknown): boolean {
+  const code = typeof resource === 'object' && resource !== null ? (resource as { code?: CodeableConcept }).code : undefined;
+  return Array.isArray(code?.coding) && code.coding.some((c) => typeof c === 'object' && c !== null && c.system === CODE_SYSTEM_URL);
+}
+
+function unreadable(resourceType: string, resource: unknown, reason: string, date?: string): UnreadableResource {
+  const id = rawString(resource, 'id');
+  return { resourceType, reason, ...(id ? { id: normaliseId(id) } : {}), ...(date ? { date } : {}) };
+}
+
+export interface Classified<T> {
+  readonly items: T[];
+  readonly unreadable: UnreadableResource[];
+}
+
+export function classifyPatient(resource: unknown): { patient?: Patient; unreadable?: UnreadableResource } {
+  const parsed = validate(patientSchema, resource);
+  return parsed.ok ? { patient: parsed.value } : { unreadable: unreadable('Patient', resource, parsed.errors.join('; ')) };
+}
+
+export function classifyQuestionnaires(resources: readonly unknown[]): Classified<Questionnaire> {
+  const out: Classified<Questionnaire> = { items: [], unreadable: [] };
+  for (const resource of resources) {
+    const parsed = validate(questionnaireSchema, resource);
+    if (parsed.ok) out.items.push(parsed.value);
+    else out.unreadable.push(unreadable('Questionnaire', resource, parsed.errors.join('; ')));
+  }
+  return out;
+}
+
+export function classifyResponses(resources: readonly unknown[], questionnaires: readonly Questionnaire[]): Classified<LoadedAdministration> {
+  const out: Classified<LoadedAdministration> = { items: [], unreadable: [] };
+  for (const resource of resources) {
+    const result = parseQuestionnaireResponse(resource, { questionnaires });
+    if (result.ok) {
+      const { ok: _ok, ...loaded } = result;
+      out.items.push(loaded);
+    } else {
+      const { ok: _ok, resourceId, ...rest } = result;
+      out.unreadable.push({ resourceType: 'QuestionnaireResponse', ...rest, ...(resourceId ? { id: resourceId } : {}) });
+    }
+  }
+  return out;
+}
+
+export function classifyObservations(resources: readonly unknown[]): Classified<Observation> {
+  const out: Classified<Observation> = { items: [], unreadable: [] };
+  for (const resource of resources.filter(hasOurCoding)) {
+    const parsed = validate(observationSchema, resource);
+    if (parsed.ok) out.items.push(parsed.value);
+    else out.unreadable.push(unreadable('Observation', resource, parsed.errors.join('; '), rawString(resource, 'effectiveDateTime')));
+  }
+  return out;
+}
+
+export function classifyFlags(resources: readonly unknown[]): Classified<LoadedFlag> {
+  const out: Classified<LoadedFlag> = { items: [], unreadable: [] };
+  for (const resource of resources.filter(hasOurCoding)) {
+    const parsed = validate(flagSchema, resource);
+    const rule = parsed.ok ? parsed.value.code.coding?.find((c) => c.system === CODE_SYSTEM_URL && isRuleCode(c.code))?.code : undefined;
+    if (!parsed.ok) out.unreadable.push(unreadable('Flag', resource, parsed.errors.join('; ')));
+    else if (!isRuleCode(rule)) out.unreadable.push(unreadable('Flag', resource, 'code: not one of our rule codes'));
+    else if (!parsed.value.id) out.unreadable.push(unreadable('Flag', resource, 'id: missing'));
+    else if (parsed.value.status === 'active') out.items.push({ active: { id: normaliseId(parsed.value.id), rule }, resource: parsed.value });
+  }
+  return out;
+}

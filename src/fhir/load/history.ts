@@ -1,0 +1,154 @@
+import type { ServerCapabilities } from '../capabilities/detect';
+import { fhirErrorFrom, isSuccess } from '../gateway/fhir-error';
+import type { FhirTransport } from '../gateway/types';
+import type { Observation } from '../schemas/clinical';
+import { bundleSchema } from '../schemas/bundle';
+import type { Patient } from '../schemas/patient';
+import type { Questionnaire } from '../schemas/questionnaire';
+import {
+  classifyFlags, classifyObservations, classifyPatient, classifyQuestionnaires, classifyResponses,
+  type LoadedAdministration, type LoadedFlag, type UnreadableResource,
+} from './classify';
+import { remainingPages } from './paging';
+import { type ReadResult, readInBatch, readInParallel, type RoundTripCount } from './round-trip';
+import { DEFAULT_PAGE_SIZE, type HistoryPart, type HistorySearch, historySearches, ourQuestionnaireCanonicals } from './searches';
+
+// A client's whole history in as few round trips as the server allows: one batch of five reads, then
+// one more round for the further pages of every search at once (more only when a server gives `next`
+// links alone). Every resource is validated; nothing of ours is dropped without being listed.
+
+export type { LoadedAdministration, LoadedFlag, UnreadableResource } from './classify';
+
+/** A read that the server refused (403 on Flag, say): the rest of the history still loads. */
+export interface LoadFailure {
+  readonly resourceType: string;
+  readonly status: number;
+  readonly messages: readonly string[];
+}
+
+export interface LoadStats {
+  /** Sequential waves of requests (the launch budget counts these). */
+  readonly roundTrips: number;
+  /** HTTP requests in total (a batch counts as one). */
+  readonly requests: number;
+  /** Search result pages read, first pages included. */
+  readonly pages: number;
+  readonly usedBatch: boolean;
+}
+
+export interface History {
+  readonly patientId: string;
+  /** Undefined when the read failed (see failures) or the Patient was unreadable (see unreadable). */
+  readonly patient?: Patient;
+  readonly administrations: readonly LoadedAdministration[];
+  readonly observations: readonly Observation[];
+  readonly flags: readonly LoadedFlag[];
+  readonly questionnaires: readonly Questionnaire[];
+  readonly unreadable: readonly UnreadableResource[];
+  readonly failures: readonly LoadFailure[];
+  readonly stats: LoadStats;
+}
+
+export interface LoadHistoryOptions {
+  readonly patientId: string;
+  /** Canonical URLs of our Questionnaires (default: every instrument's). */
+  readonly questionnaireCanonicals?: readonly string[];
+  /** When given and the server lacks batch, the reads go straight out as parallel GETs. */
+  readonly capabilities?: ServerCapabilities;
+  readonly pageSize?: number;
+}
+
+interface Collected {
+  readonly resources: Map<HistoryPart, unknown[]>;
+  readonly failures: LoadFailure[];
+  patient?: unknown;
+  pages: number;
+}
+
+function failure(search: HistorySearch, result: ReadResult): LoadFailure {
+  return { resourceType: search.resourceType, status: result.status, messages: fhirErrorFrom(result).messages };
+}
+
+/** Takes one answer in; returns the further page URLs it points to. */
+function take(collected: Collected, search: HistorySearch, result: ReadResult, baseUrl: string): string[] {
+  if (!isSuccess(result.status)) {
+    collected.failures.push(failure(search, result));
+    return [];
+  }
+  if (search.part === 'patient') {
+    collected.patient = result.body;
+    return [];
+  }
+  const bundle = bundleSchema.safeParse(result.body);
+  if (!bundle.success) {
+    collected.failures.push({ resourceType: search.resourceType, status: result.status, messages: ['the search answer was not a Bundle'] });
+    return [];
+  }
+  collected.pages++;
+  const found = (bundle.data.entry ?? []).filter((e) => e.search?.mode !== 'outcome' && e.search?.mode !== 'include').map((e) => e.resource);
+  collected.resources.get(search.part)?.push(...found.filter((r) => (r as { resourceType?: unknown } | undefined)?.resourceType === search.resourceType));
+  return remainingPages(bundle.data, baseUrl).map((url) => new URL(url, baseUrl).href);
+}
+
+async function firstRound(transport: FhirTransport, searches: readonly HistorySearch[], options: LoadHistoryOptions, count: RoundTripCount) {
+  const urls = searches.map((s) => s.url);
+  const batch = options.capabilities?.batch === false ? undefined : await readInBatch(transport, urls, count);
+  return { results: batch ?? (await readInParallel(transport, urls, count)), usedBatch: batch !== undefined };
+}
+
+async function followPages(transport: FhirTransport, collected: Collected, start: [HistorySearch, string][], count: RoundTripCount) {
+  const seen = new Set(start.map(([, url]) => url));
+  let pending = start;
+  while (pending.length > 0) {
+    const results = await readInParallel(transport, pending.map(([, url]) => url), count);
+    const next: [HistorySearch, string][] = [];
+    results.forEach((result, i) => {
+      const search = pending[i]![0];
+      for (const url of take(collected, search, result, transport.baseUrl)) {
+        if (!seen.has(url)) next.push([search, url]);
+        seen.add(url);
+      }
+    });
+    pending = next;
+  }
+}
+
+/** Same resource on two pages (a server's pages shifting under a write): keep the first. */
+function distinct(resources: readonly unknown[]): unknown[] {
+  const ids = new Set<string>();
+  return resources.filter((r) => {
+    const id = (r as { id?: unknown } | undefined)?.id;
+    if (typeof id !== 'string') return true;
+    if (ids.has(id)) return false;
+    ids.add(id);
+    return true;
+  });
+}
+
+export async function loadHistory(transport: FhirTransport, options: LoadHistoryOptions): Promise<History> {
+  const searches = historySearches(options.patientId, options.questionnaireCanonicals ?? ourQuestionnaireCanonicals(), options.pageSize ?? DEFAULT_PAGE_SIZE);
+  const count: RoundTripCount = { roundTrips: 0, requests: 0 };
+  const collected: Collected = { resources: new Map(searches.map((s) => [s.part, []])), failures: [], pages: 0 };
+  const first = await firstRound(transport, searches, options, count);
+  const morePages = first.results.flatMap((result, i): [HistorySearch, string][] =>
+    take(collected, searches[i]!, result, transport.baseUrl).map((url) => [searches[i]!, url]));
+  await followPages(transport, collected, morePages, count);
+  const part = (p: HistoryPart): unknown[] => distinct(collected.resources.get(p) ?? []);
+
+  const patient = collected.patient === undefined ? {} : classifyPatient(collected.patient);
+  const questionnaires = classifyQuestionnaires(part('questionnaires'));
+  const responses = classifyResponses(part('responses'), questionnaires.items);
+  const observations = classifyObservations(part('observations'));
+  const flags = classifyFlags(part('flags'));
+  return {
+    patientId: options.patientId,
+    ...(patient.patient ? { patient: patient.patient } : {}),
+    administrations: responses.items,
+    observations: observations.items,
+    flags: flags.items,
+    questionnaires: questionnaires.items,
+    unreadable: [...(patient.unreadable ? [patient.unreadable] : []), ...questionnaires.unreadable, ...responses.unreadable, ...observations.unreadable, ...flags.unreadable],
+    failures: collected.failures,
+    stats: { ...count, pages: collected.pages, usedBatch: first.usedBatch },
+  };
+}

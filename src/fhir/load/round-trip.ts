@@ -1,0 +1,46 @@
+import { bundleSchema, entryStatus } from '../schemas/bundle';
+import { isSuccess } from '../gateway/fhir-error';
+import type { FhirResponse, FhirTransport } from '../gateway/types';
+
+// One round trip for many reads: a batch Bundle when the server takes one, else the same reads as
+// parallel GETs. Either way the answer is one FhirResponse-like result per URL, in order.
+
+export interface ReadResult {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export interface RoundTripCount {
+  roundTrips: number;
+  requests: number;
+}
+
+function batchBundle(urls: readonly string[]): unknown {
+  return { resourceType: 'Bundle', type: 'batch', entry: urls.map((url) => ({ request: { method: 'GET', url } })) };
+}
+
+/** The entries of a batch-response, or undefined when the server did not answer the batch as one. */
+function batchResults(response: FhirResponse, expected: number): ReadResult[] | undefined {
+  if (!isSuccess(response.status)) return undefined;
+  const bundle = bundleSchema.safeParse(response.body);
+  if (!bundle.success || bundle.data.type !== 'batch-response' || bundle.data.entry?.length !== expected) return undefined;
+  return bundle.data.entry.map((entry) => {
+    const status = entryStatus(entry);
+    const ok = isSuccess(status);
+    return { status: Number.isNaN(status) ? 502 : status, body: ok ? entry.resource : (entry.response?.outcome ?? entry.resource) };
+  });
+}
+
+export async function readInBatch(transport: FhirTransport, urls: readonly string[], count: RoundTripCount): Promise<ReadResult[] | undefined> {
+  count.roundTrips++;
+  count.requests++;
+  const response = await transport.send({ method: 'POST', url: '', body: batchBundle(urls) });
+  return batchResults(response, urls.length);
+}
+
+export async function readInParallel(transport: FhirTransport, urls: readonly string[], count: RoundTripCount): Promise<ReadResult[]> {
+  if (urls.length === 0) return [];
+  count.roundTrips++;
+  count.requests += urls.length;
+  return Promise.all(urls.map((url) => transport.send({ method: 'GET', url })));
+}

@@ -1,0 +1,30 @@
+import { instrumentIds } from '../../core/instruments';
+import { questionnaireUrl } from '../codes';
+
+// The five reads that make up a client's history. Each is a relative URL, so the same list serves a
+// batch Bundle (one round trip) and parallel GETs (servers without batch).
+
+export type HistoryPart = 'patient' | 'responses' | 'observations' | 'flags' | 'questionnaires';
+
+export interface HistorySearch {
+  readonly part: HistoryPart;
+  readonly resourceType: string;
+  readonly url: string;
+}
+
+/** Large pages keep a long history to one round trip where the server allows it (1,000 is a common cap). */
+export const DEFAULT_PAGE_SIZE = 1000;
+
+export const ourQuestionnaireCanonicals = (): string[] => instrumentIds.map(questionnaireUrl);
+
+export function historySearches(patientId: string, canonicals: readonly string[], pageSize: number): HistorySearch[] {
+  const subject = `subject=${encodeURIComponent(`Patient/${patientId}`)}`;
+  const count = `_count=${pageSize}`;
+  return [
+    { part: 'patient', resourceType: 'Patient', url: `Patient/${encodeURIComponent(patientId)}` },
+    { part: 'responses', resourceType: 'QuestionnaireResponse', url: `QuestionnaireResponse?${subject}&${count}&_sort=-authored` },
+    { part: 'observations', resourceType: 'Observation', url: `Observation?${subject}&category=survey&${count}` },
+    { part: 'flags', resourceType: 'Flag', url: `Flag?${subject}&status=active&${count}` },
+    { part: 'questionnaires', resourceType: 'Questionnaire', url: `Questionnaire?url=${canonicals.map(encodeURIComponent).join(',')}&${count}` },
+  ];
+}
