@@ -1,0 +1,101 @@
+// The calculated items must agree with the core: evaluate each calculatedExpression with a real FHIRPath
+// engine over responses built the way the app builds them, and compare with scoreAdministration.
+import fc from 'fast-check';
+import fhirpath from 'fhirpath';
+import r4 from 'fhirpath/fhir-context/r4';
+import { describe, expect, it } from 'vitest';
+import { instruments } from '../../src/core/instruments';
+import type { Instrument } from '../../src/core/instruments/types';
+import type { Administration, Score } from '../../src/core/model';
+import { scoreAdministration } from '../../src/core/scoring';
+import { EXTENSIONS } from '../../src/fhir/codes';
+import { buildQuestionnaire, totalLinkId } from '../../src/fhir/questionnaire';
+import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
+
+/** A calculated item with its expression compiled once (parsing dominates the cost of a run). */
+interface Calculation { readonly linkId: string; readonly evaluate: (qr: fhir4.QuestionnaireResponse) => unknown[] }
+
+function compiled(expression: string): Calculation['evaluate'] {
+  const run = fhirpath.compile(expression, r4);
+  return (qr) => {
+    const result: unknown = run(qr, { resource: qr });
+    return Array.isArray(result) ? result : [result];
+  };
+}
+
+function calculations(instrument: Instrument): Calculation[] {
+  return (buildQuestionnaire(instrument).item ?? []).flatMap((item) => {
+    const expression = item.extension?.find((e) => e.url === EXTENSIONS.calculatedExpression)?.valueExpression?.expression;
+    return expression ? [{ linkId: item.linkId, evaluate: compiled(expression) }] : [];
+  });
+}
+
+/** What the core says the calculated item should hold. */
+function expectedValue(instrument: Instrument, score: Score, linkId: string): number | undefined {
+  if (linkId === totalLinkId(instrument)) return score.total;
+  const subscale = instrument.subscales.find((s) => s.code === linkId);
+  return score.subscales.find((s) => s.id === subscale?.id)?.sum;
+}
+
+function answerValue(instrument: Instrument): fc.Arbitrary<number> {
+  const { scale } = instrument;
+  return scale.type === 'rating-line' ? fc.integer({ min: scale.minMm, max: scale.maxMm }) : fc.constantFrom(...scale.options.map((o) => o.value));
+}
+
+function completeAnswers(instrument: Instrument): fc.Arbitrary<Record<string, number>> {
+  return fc.record(Object.fromEntries(instrument.items.map((i) => [i.linkId, answerValue(instrument)])));
+}
+
+function administration(instrument: Instrument, answers: Record<string, number>): Administration {
+  return { id: 'a1', instrument: instrument.id, authored: '2026-05-06T09:00:00Z', status: 'completed', answers };
+}
+
+function responseTo(instrument: Instrument, answers: Record<string, number>): fhir4.QuestionnaireResponse {
+  return buildQuestionnaireResponse(instrument, administration(instrument, answers), { subject: 'Patient/p', identifierValue: 'q' });
+}
+
+describe.each(Object.values(instruments))('calculatedExpression of $id', (instrument) => {
+  const calcs = calculations(instrument);
+
+  it('exists for the total and every subscale', () => {
+    expect(calcs.map((c) => c.linkId)).toEqual([...instrument.subscales.map((s) => s.code), totalLinkId(instrument)]);
+  });
+
+  it('gives the same totals and subscales as the core on any complete response', () => {
+    fc.assert(fc.property(completeAnswers(instrument), (answers) => {
+      const scored = scoreAdministration(administration(instrument, answers));
+      if (!scored.ok) throw new Error(`core refused a complete response: ${scored.problem.kind}`);
+      const qr = responseTo(instrument, answers);
+      for (const { linkId, evaluate } of calcs) {
+        const [value, ...more] = evaluate(qr);
+        expect(more).toEqual([]);
+        expect(value, linkId).toBeCloseTo(expectedValue(instrument, scored.score, linkId)!, 9);
+      }
+      const [total] = calcs.at(-1)!.evaluate(qr);
+      expect(Math.round(Number(total) * 10)).toBe(scored.score.totalTenths);
+    }), { numRuns: 150 });
+  });
+
+  it('is empty when an item it needs is unanswered, as the core refuses to score', () => {
+    const withOneMissing = fc.tuple(completeAnswers(instrument), fc.constantFrom(...instrument.items.map((i) => i.linkId)))
+      .map(([answers, missing]) => Object.fromEntries(Object.entries(answers).filter(([linkId]) => linkId !== missing)));
+    fc.assert(fc.property(withOneMissing, (answers) => {
+      expect(scoreAdministration(administration(instrument, answers)).ok).toBe(false);
+      const qr = responseTo(instrument, answers);
+      expect(calcs.at(-1)!.evaluate(qr)).toEqual([]);
+    }), { numRuns: 50 });
+  });
+});
+
+describe('worked examples', () => {
+  it('ORS 25 + 40 + 0 + 100 mm = 16.5 points', () => {
+    const qr = responseTo(instruments.ors, { 'ors-1': 25, 'ors-2': 40, 'ors-3': 0, 'ors-4': 100 });
+    expect(calculations(instruments.ors)[0]!.evaluate(qr)).toEqual([16.5]);
+  });
+
+  it('WAI-SR all "always" except item 3 "seldom": Task 20, Bond 16, Goal 20, total 56', () => {
+    const answers = Object.fromEntries(instruments['wai-sr'].items.map((i) => [i.linkId, i.number === 3 ? 1 : 5]));
+    const qr = responseTo(instruments['wai-sr'], answers);
+    expect(calculations(instruments['wai-sr']).map((c) => c.evaluate(qr))).toEqual([[20], [16], [20], [56]]);
+  });
+});
