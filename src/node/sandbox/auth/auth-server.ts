@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EngineSettings } from '../engine/types';
 import type { FhirGuard } from '../http/types';
 import { authorize, completePick, type AuthorizeDeps, type AuthorizeOutcome } from './authorize';
-import { registeredOrigins, resolveClients, type ClientRegistration } from './clients';
+import { registeredOrigins, resolveClients, type ClientRegistration, type RegisteredClient } from './clients';
 import type { Grant, LaunchContext, PendingAuthorization, PendingCode } from './context';
 import type { Directory } from './directory';
 import { authUrls, openidConfiguration, smartConfiguration, SMART_STYLE, type AuthUrls } from './discovery';
@@ -39,6 +39,10 @@ export interface AuthServer {
   readonly keys: SigningKeys;
   /** Creates the opaque `launch` of an EHR launch; the launch's server-side faults take effect now. */
   createLaunch(context: LaunchContext): string;
+  /** The context behind a launch id, for the EHR page to show. */
+  readLaunch(launchId: string): LaunchContext | undefined;
+  /** The registered clients, redirect URIs resolved. */
+  readonly clients: ReadonlyMap<string, RegisteredClient>;
   /** Answers `/auth/*` and `/fhir/.well-known/*`; false when the path is not its own. */
   handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
 }
@@ -75,6 +79,8 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
       if (options.engineSettings) applyFaultsToSettings(options.engineSettings, context.faults);
       return launches.put(context);
     },
+    readLaunch: (launchId) => launches.get(launchId),
+    clients,
     handle: routes,
   };
 }

@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AuthServer } from '../auth/auth-server';
+import type { Directory } from '../auth/directory';
+import { readParams, redirect, sendHtml } from '../auth/http-io';
+import type { FhirEngine } from '../engine/types';
+import { latestEncounter } from './directory';
+import { ehrPage, type EhrPageInput, type LaunchedView } from './ehr-page';
+import { parseLaunchForm } from './launch-form';
+
+// `/ehr/`: the chart page, and `/ehr/launch` which creates an EHR launch context and shows the chart with
+// the app in its frame (post, then redirect, so a reload does not launch twice).
+
+export interface EhrRoutesDeps {
+  readonly origin: string;
+  readonly auth: AuthServer;
+  readonly directory: Directory;
+  readonly engine: FhirEngine;
+  /** The client whose registration the page shows (the app's). */
+  readonly clientId?: string;
+}
+
+/** The app's launch URL as an EHR opens it. */
+export function launchUrlFor(origin: string, fhirBaseUrl: string, launchId?: string): string {
+  const url = new URL('/launch.html', origin);
+  url.searchParams.set('iss', fhirBaseUrl);
+  if (launchId) url.searchParams.set('launch', launchId);
+  return url.href;
+}
+
+async function pageInput(deps: EhrRoutesDeps, launchId: string | undefined, errors: readonly string[] = []): Promise<EhrPageInput> {
+  const [patients, clinicians] = await Promise.all([deps.directory.patients(), deps.directory.clinicians()]);
+  const { fhirBaseUrl } = deps.auth.urls;
+  const context = launchId ? deps.auth.readLaunch(launchId) : undefined;
+  const launched: LaunchedView | undefined =
+    launchId && context
+      ? {
+          launchId,
+          launchUrl: launchUrlFor(deps.origin, fhirBaseUrl, launchId),
+          context,
+          ...(context.clinician ? { fhirUser: `${fhirBaseUrl}/Practitioner/${context.clinician}` } : {}),
+          ...optional('patient', patients.find((p) => p.id === context.patient)),
+          ...optional('clinician', clinicians.find((c) => c.id === context.clinician)),
+        }
+      : undefined;
+  const client = deps.clientId ? deps.auth.clients.get(deps.clientId) : [...deps.auth.clients.values()][0];
+  return { patients, clinicians, fhirBaseUrl, standaloneUrl: launchUrlFor(deps.origin, fhirBaseUrl), client, errors, ...(launched ? { launched } : {}) };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+async function createLaunch(req: IncomingMessage, res: ServerResponse, url: URL, deps: EhrRoutesDeps): Promise<void> {
+  const form = parseLaunchForm((await readParams(req, url)) ?? {});
+  const [patients, clinicians] = await Promise.all([deps.directory.patients(), deps.directory.clinicians()]);
+  const errors = form.ok
+    ? [
+        ...(patients.some((p) => p.id === form.choice.patient) ? [] : ['Unknown patient.']),
+        ...(clinicians.some((c) => c.id === form.choice.clinician) ? [] : ['Unknown clinician.']),
+      ]
+    : form.errors;
+  if (!form.ok || errors.length > 0) return sendHtml(res, 400, ehrPage(await pageInput(deps, undefined, errors)));
+  const { patient, clinician, needPatientBanner, faults } = form.choice;
+  const encounter = await latestEncounter(deps.engine, patient);
+  const launchId = deps.auth.createLaunch({ patient, clinician, needPatientBanner, faults, ...(encounter ? { encounter } : {}) });
+  res.writeHead(303, { location: `/ehr/?launch=${encodeURIComponent(launchId)}`, 'cache-control': 'no-store' }).end();
+}
+
+
+export function ehrRoutes(deps: EhrRoutesDeps) {
+  return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
+    if (url.pathname === '/ehr') {
+      redirect(res, '/ehr/');
+      return true;
+    }
+    if (url.pathname === '/ehr/' && (req.method === 'GET' || req.method === 'HEAD')) {
+      sendHtml(res, 200, ehrPage(await pageInput(deps, url.searchParams.get('launch') ?? undefined)));
+      return true;
+    }
+    if (url.pathname === '/ehr/launch' && req.method === 'POST') {
+      await createLaunch(req, res, url, deps);
+      return true;
+    }
+    return false;
+  };
+}

@@ -1,0 +1,118 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { createAuthServer, type AuthServer } from './auth/auth-server';
+import { readSandboxRegistration, type ClientRegistration } from './auth/clients';
+import type { Clock } from './auth/expiring-store';
+import { createAppHandler, serveSmartLaunchJson, type AppHandler, type AppMount } from './ehr/app-host';
+import { engineDirectory } from './ehr/directory';
+import { ehrRoutes } from './ehr/ehr-routes';
+import { createFhirEngine } from './engine';
+import type { FhirEngine } from './engine/types';
+import { fhirRequestListener } from './http';
+
+// The whole local EHR on one loopback origin: the FHIR engine behind SMART token enforcement at /fhir,
+// the authorization server at /auth, the EHR launch page at /ehr/ and the app itself at /.
+
+export type { AppMount } from './ehr/app-host';
+
+export interface SandboxOptions {
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  readonly app: AppMount;
+  /** Load the synthetic clients (default true). */
+  readonly seed?: boolean;
+  /** Keep the store in this file across restarts. */
+  readonly dataFile?: string;
+  /** Clients registered besides the app's own "Local sandbox" entry of smart-launch.json. */
+  readonly clients?: readonly ClientRegistration[];
+  /** The clock tokens and codes are checked against (tests move it to expire tokens). */
+  readonly clock?: Clock;
+}
+
+export interface Sandbox {
+  /** `http://127.0.0.1:PORT` */
+  readonly url: string;
+  /** `http://127.0.0.1:PORT/fhir` — the `iss` of launches and the `aud` of tokens. */
+  readonly fhirBaseUrl: string;
+  readonly engine: FhirEngine;
+  readonly auth: AuthServer;
+  close(): Promise<void>;
+}
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+
+function router(routes: readonly Route[], fallback: (req: IncomingMessage, res: ServerResponse) => Promise<void>) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    for (const route of routes) if (await route(req, res, url)) return;
+    await fallback(req, res);
+  };
+}
+
+async function sandboxClients(extra: readonly ClientRegistration[] = []): Promise<ClientRegistration[]> {
+  const registration = await readSandboxRegistration(`${REPO_ROOT}smart-launch.json`);
+  if (!registration.ok) throw new Error(registration.error);
+  return [...registration.clients, ...extra];
+}
+
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const clients = await sandboxClients(options.clients);
+  let handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> = async (_req, res) => {
+    res.writeHead(503, { 'retry-after': '1' }).end('The sandbox is starting.');
+  };
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('sandbox: request failed:', error instanceof Error ? error.message : error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal error');
+      else res.end();
+    });
+  });
+  const port = await listen(server, options.port ?? 0);
+  const url = `http://127.0.0.1:${port}`;
+  const engine = await createFhirEngine({
+    seed: options.seed ?? true,
+    baseUrl: `${url}/fhir`,
+    ...(options.dataFile ? { dataFile: options.dataFile } : {}),
+  });
+  const directory = engineDirectory(engine);
+  const auth = await createAuthServer({ origin: url, clients, directory, engineSettings: engine.settings, ...(options.clock ? { clock: options.clock } : {}) });
+  engine.setSmartEndpoints({ authorize: auth.urls.authorize, token: auth.urls.token });
+  const fhir = fhirRequestListener({ engine, guard: auth.guard, basePath: '/fhir', allowedOrigins: [url] });
+  const app: AppHandler = await createAppHandler(options.app, REPO_ROOT, server);
+  const fhirRoute: Route = async (req, res, u) => {
+    if (u.pathname !== '/fhir' && !u.pathname.startsWith('/fhir/')) return false;
+    await fhir(req, res);
+    return true;
+  };
+  const smartLaunchRoute: Route = async (_req, res, u) => {
+    if (u.pathname !== '/smart-launch.json') return false;
+    await serveSmartLaunchJson(res, REPO_ROOT);
+    return true;
+  };
+  handle = router([auth.handle, fhirRoute, ehrRoutes({ origin: url, auth, directory, engine, clientId: clients[0]?.clientId }), smartLaunchRoute], app);
+  return {
+    url,
+    fhirBaseUrl: auth.urls.fhirBaseUrl,
+    engine,
+    auth,
+    async close() {
+      await app.close();
+      await engine.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { startSandbox, type Sandbox } from './sandbox';
+
+// `npm start`: the whole product on this machine, no account, no network. Prints the one URL to open.
+
+const DEFAULT_PORT = 8080;
+
+function requestedPort(): number {
+  const fromEnv = Number(process.env.PORT);
+  return Number.isInteger(fromEnv) && fromEnv > 0 && fromEnv < 65536 ? fromEnv : DEFAULT_PORT;
+}
+
+function isAddressInUse(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
+}
+
+async function start(): Promise<Sandbox> {
+  try {
+    return await startSandbox({ port: requestedPort(), app: { kind: 'vite-dev' }, seed: true });
+  } catch (error) {
+    if (!isAddressInUse(error)) throw error;
+    // The usual port is taken (another sandbox?): any free port will do, the URL below says which.
+    return startSandbox({ port: 0, app: { kind: 'vite-dev' }, seed: true });
+  }
+}
+
+const sandbox = await start();
+console.log(`Therapy Feedback sandbox: open ${sandbox.url}/ehr/ — pick a patient and press "Launch app" (Ctrl-C stops).`);
+
+let closing = false;
+const stop = () => {
+  if (closing) return;
+  closing = true;
+  sandbox.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
