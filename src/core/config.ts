@@ -26,6 +26,8 @@ export const scoringConfigSchema = z.object({
   notOnTrackPersistentFrom: z.number().int().min(3).default(6),
   /** The WAI-SR is due every this many sessions. */
   waiEverySessions: z.number().int().min(1).default(4),
+  /** The first WAI-SR of an episode is due at the end of this outcome session. */
+  waiFirstAtSession: z.number().int().min(1).default(3),
 });
 
 export type ScoringConfig = z.infer<typeof scoringConfigSchema>;

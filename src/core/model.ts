@@ -53,7 +53,9 @@ export type ScoringProblem =
   | { readonly kind: 'not-integer'; readonly linkId: string; readonly value: number }
   | { readonly kind: 'unknown-item'; readonly linkId: string }
   | { readonly kind: 'wrong-age-band'; readonly instrument: InstrumentId; readonly ageBand: AgeBand }
-  | { readonly kind: 'not-scored-status'; readonly status: AdministrationStatus };
+  | { readonly kind: 'not-scored-status'; readonly status: AdministrationStatus }
+  /** The value is not shaped like an Administration at all (reached the core without validation). */
+  | { readonly kind: 'malformed'; readonly reason: string };
 
 export type ScoreResult =
   | { readonly ok: true; readonly score: Score }

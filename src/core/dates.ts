@@ -1,0 +1,136 @@
+import type { AgeBand } from './instruments/types';
+
+// Dates the way the clinic lives them. A response's day is the calendar day written in its own offset (the
+// client's local day), never the UTC day: a session at 23:30 in New York is that evening's session. Ordering
+// of moments, on the other hand, is by the instant (UTC), so responses written in different offsets sort truly.
+
+const DATE_TIME =
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+
+export interface ParsedDateTime {
+  /** YYYY, YYYY-MM or YYYY-MM-DD as written. */
+  readonly date: string;
+  /** Milliseconds since the epoch; a value without a time is its day's start in UTC. */
+  readonly instant: number;
+  readonly precision: 'year' | 'month' | 'day' | 'time';
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function offsetMinutes(zone: string | undefined): number {
+  if (zone === undefined || zone === 'Z') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  return sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+}
+
+/** Parses a FHIR date or dateTime; undefined when it is not one (wrong shape or an impossible day/time). */
+export function parseFhirDateTime(value: string): ParsedDateTime | undefined {
+  const m = DATE_TIME.exec(value);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, frac, zone] = m;
+  const year = Number(y);
+  const month = mo === undefined ? 1 : Number(mo);
+  const day = d === undefined ? 1 : Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (h !== undefined && zone === undefined) return undefined; // FHIR: a time needs its offset
+  const hour = Number(h ?? 0);
+  const minute = Number(mi ?? 0);
+  const second = Number(s ?? 0);
+  if (hour > 23 || minute > 59 || second > 59 || offsetMinutes(zone) > 14 * 60 || offsetMinutes(zone) < -14 * 60) return undefined;
+  const millis = frac === undefined ? 0 : Math.floor(Number(`0${frac}`) * 1000);
+  const instant = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes(zone) * 60_000;
+  const precision = h !== undefined ? 'time' : d !== undefined ? 'day' : mo !== undefined ? 'month' : 'year';
+  return { date: value.slice(0, precision === 'year' ? 4 : precision === 'month' ? 7 : 10), instant, precision };
+}
+
+/** True for a FHIR dateTime precise to the day at least (what an `authored` needs to place a session). */
+export function isDayPreciseDateTime(value: string): boolean {
+  const parsed = parseFhirDateTime(value);
+  return parsed !== undefined && (parsed.precision === 'day' || parsed.precision === 'time');
+}
+
+/**
+ * The calendar date of a FHIR dateTime as written in its own offset (the client's local day), YYYY-MM-DD.
+ * A partial value (YYYY or YYYY-MM) is returned as written; an invalid one yields ''.
+ */
+export function calendarDate(fhirDateTime: string): string {
+  return parseFhirDateTime(fhirDateTime)?.date ?? '';
+}
+
+/** The instant of a FHIR dateTime in ms since the epoch (NaN when invalid). */
+export function instantOf(fhirDateTime: string): number {
+  return parseFhirDateTime(fhirDateTime)?.instant ?? Number.NaN;
+}
+
+/**
+ * A total order of FHIR dateTimes: by instant (UTC), then by the text, so that the same instant written in
+ * two offsets still sorts the same way whatever the input order. Invalid values sort last.
+ */
+export function compareDateTimes(a: string, b: string): number {
+  const ia = instantOf(a);
+  const ib = instantOf(b);
+  if (ia !== ib) {
+    if (Number.isNaN(ia)) return 1;
+    if (Number.isNaN(ib)) return -1;
+    return ia - ib;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function dayNumber(date: string): number {
+  const parsed = parseFhirDateTime(date);
+  if (!parsed) return Number.NaN;
+  const [y, m, d] = parsed.date.split('-').map(Number);
+  return Date.UTC(y!, (m ?? 1) - 1, d ?? 1) / 86_400_000;
+}
+
+/** Whole calendar days from a to b (b − a), each taken as its local calendar date. NaN when either is invalid. */
+export function daysBetween(a: string, b: string): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** Adds whole days to a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  const n = dayNumber(date) + days;
+  return new Date(n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The latest day a partial birth date can stand for: YYYY → YYYY-12-31, YYYY-MM → the month's last day.
+ * Taking the latest day never overstates an age, so a client moves to the next age band only once they are
+ * certainly old enough.
+ */
+function latestBirthDay(birthDate: string): [number, number, number] | undefined {
+  const parsed = parseFhirDateTime(birthDate);
+  if (!parsed || parsed.precision === 'time') return undefined;
+  const [y, m, d] = parsed.date.split('-').map(Number) as [number, number | undefined, number | undefined];
+  if (m === undefined) return [y, 12, 31];
+  return [y, m, d ?? daysInMonth(y, m)];
+}
+
+/**
+ * Age in whole years on a date (the local day of a dateTime). A 29 February birthday counts as reached on
+ * 1 March in other years. Undefined when a date is invalid or the day precedes the birth.
+ */
+export function ageInYears(birthDate: string, onDate: string): number | undefined {
+  const birth = latestBirthDay(birthDate);
+  const on = parseFhirDateTime(onDate);
+  if (!birth || !on || on.precision === 'year' || on.precision === 'month') return undefined;
+  const [by, bm, bd] = birth;
+  const [oy, om, od] = on.date.split('-').map(Number) as [number, number, number];
+  const before = om < bm || (om === bm && od < bd);
+  const age = oy - by - (before ? 1 : 0);
+  return age < 0 ? undefined : age;
+}
+
+/** 18+ adult, 13–17 adolescent, 6–12 child, under 6 young child; on the birthday the new band applies. */
+export function ageBandAt(birthDate: string, onDate: string): AgeBand | undefined {
+  const age = ageInYears(birthDate, onDate);
+  if (age === undefined) return undefined;
+  if (age >= 18) return 'adult';
+  if (age >= 13) return 'adolescent';
+  if (age >= 6) return 'child';
+  return 'young-child';
+}

@@ -1,0 +1,20 @@
+import { tenths } from '../series/change';
+import type { Rule } from './types';
+
+/** Reliable recovery (Jacobson–Truax): a clinical intake, latest at or above the cutoff, gain ≥ RCI. */
+export const outcomeRecovered: Rule = {
+  code: 'outcome-recovered', version: '1.0.0', severity: 'info', flag: false, basis: 'PUB',
+  evaluate({ outcome, config, trajectoryContext }) {
+    const intake = outcome[0];
+    const latest = outcome.at(-1);
+    if (!intake || !latest || latest === intake || !trajectoryContext) return undefined;
+    const cutoff = tenths(trajectoryContext.cutoff);
+    const gain = latest.totalTenths - intake.totalTenths;
+    if (intake.totalTenths >= cutoff || latest.totalTenths < cutoff || gain < tenths(config.orsReliableChange)) return undefined;
+    return {
+      thresholds: { cutoff: trajectoryContext.cutoff, reliableChange: config.orsReliableChange },
+      evidence: [intake.administrationId, latest.administrationId],
+      facts: { intake: intake.total, latest: latest.total, change: gain / 10, sessionNumber: latest.sessionNumber },
+    };
+  },
+};

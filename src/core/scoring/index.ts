@@ -1,0 +1,37 @@
+import { instruments, isInstrumentId } from '../instruments';
+import type { AgeBand, Instrument } from '../instruments/types';
+import type { Administration, ScoreResult, ScoringProblem } from '../model';
+import { answerProblem } from './answers';
+import { shapeProblem } from './shape';
+import { totalScore } from './totals';
+
+export { describeProblem } from './describe';
+
+const scoredStatuses: ReadonlySet<string> = new Set(['completed', 'amended']);
+
+type InstrumentCheck = { readonly ok: true; readonly instrument: Instrument } | { readonly ok: false; readonly problem: ScoringProblem };
+
+function checkInstrument(a: Administration, ageBand: AgeBand | undefined): InstrumentCheck {
+  if (!scoredStatuses.has(a.status)) return { ok: false, problem: { kind: 'not-scored-status', status: a.status } };
+  if (!isInstrumentId(a.instrument)) return { ok: false, problem: { kind: 'unknown-instrument', instrument: a.instrument } };
+  const instrument = instruments[a.instrument];
+  if (ageBand !== undefined && !instrument.ageBands.includes(ageBand)) {
+    return { ok: false, problem: { kind: 'wrong-age-band', instrument: instrument.id, ageBand } };
+  }
+  return { ok: true, instrument };
+}
+
+/**
+ * Scores one administration: a total (and WAI-SR subscales) for a complete, valid response, else the first
+ * problem found, explained. Never throws, whatever it is given. `ageBand` is the client's band on the
+ * authored date; without it the age check is skipped.
+ */
+export function scoreAdministration(a: Administration, opts: { ageBand?: AgeBand } = {}): ScoreResult {
+  const malformed = shapeProblem(a);
+  if (malformed) return { ok: false, problem: malformed };
+  const checked = checkInstrument(a, opts.ageBand);
+  if (!checked.ok) return checked;
+  const problem = answerProblem(checked.instrument, a.answers);
+  if (problem) return { ok: false, problem };
+  return { ok: true, score: totalScore(checked.instrument, a.answers) };
+}

@@ -1,0 +1,37 @@
+import type { Instrument } from '../instruments/types';
+import type { ItemScore, Score, SubscaleScore } from '../model';
+
+// Totals are kept in whole tenths of a point so that sums and comparisons are exact: a rating line's
+// millimetre is one tenth of a point, a Likert option is ten tenths.
+
+function tenthsPerUnit(instrument: Instrument): number {
+  return instrument.scale.type === 'rating-line' ? 1 : 10;
+}
+
+function subscaleScores(instrument: Instrument, answers: Readonly<Record<string, number>>): SubscaleScore[] {
+  return instrument.subscales.map((subscale) => {
+    const linkIds = instrument.items.filter((i) => subscale.itemNumbers.includes(i.number)).map((i) => i.linkId);
+    const sum = linkIds.reduce((acc, linkId) => acc + (answers[linkId] ?? 0), 0);
+    return { id: subscale.id, sum, mean: sum / subscale.itemNumbers.length };
+  });
+}
+
+/** The score of a response already checked complete and in range. */
+export function totalScore(instrument: Instrument, answers: Readonly<Record<string, number>>): Score {
+  const unit = tenthsPerUnit(instrument);
+  let totalTenths = 0;
+  const items: ItemScore[] = instrument.items.map((item) => {
+    const raw = answers[item.linkId]!;
+    totalTenths += raw * unit;
+    return { linkId: item.linkId, code: item.code, value: (raw * unit) / 10 };
+  });
+  const total = totalTenths / 10;
+  return {
+    instrument: instrument.id,
+    total,
+    totalTenths,
+    items,
+    subscales: subscaleScores(instrument, answers),
+    itemMean: total / items.length,
+  };
+}

@@ -1,0 +1,36 @@
+import type { SeriesPoint } from './types';
+
+export type ReliableChange = 'improved' | 'deteriorated' | 'none';
+
+/** Change between two points, in points, decided in whole tenths so that exactly the RCI counts as reliable. */
+export interface Change {
+  readonly sinceIntake: number;
+  readonly sincePrevious?: number;
+  readonly reliable: ReliableChange;
+}
+
+/** A threshold in points as whole tenths (thresholds are applied at the scores' own precision). */
+export function tenths(points: number): number {
+  return Math.round(points * 10);
+}
+
+export function reliableChange(changeTenths: number, rciPoints: number): ReliableChange {
+  const rci = tenths(rciPoints);
+  if (changeTenths >= rci) return 'improved';
+  if (changeTenths <= -rci) return 'deteriorated';
+  return 'none';
+}
+
+/** Change of the latest point against the intake (first point) and the one before it; undefined when empty. */
+export function changeOf(points: readonly SeriesPoint[], rciPoints: number): Change | undefined {
+  const intake = points[0];
+  const latest = points.at(-1);
+  if (!intake || !latest) return undefined;
+  const previous = points.at(-2);
+  const sinceIntakeTenths = latest.totalTenths - intake.totalTenths;
+  return {
+    sinceIntake: sinceIntakeTenths / 10,
+    ...(previous ? { sincePrevious: (latest.totalTenths - previous.totalTenths) / 10 } : {}),
+    reliable: reliableChange(sinceIntakeTenths, rciPoints),
+  };
+}

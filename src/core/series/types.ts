@@ -1,0 +1,60 @@
+import type { AgeBand, InstrumentId } from '../instruments/types';
+import type { ItemScore, ScoringProblem, SubscaleScore } from '../model';
+
+/** Outcome = ORS/CORS, alliance = SRS/CSRS, inventory = WAI-SR. A child moving to the ORS stays in one series. */
+export type Family = 'outcome' | 'alliance' | 'inventory';
+
+/** One scored response placed in time: what a chart or a table row needs. Scores are in points. */
+export interface SeriesPoint {
+  readonly administrationId: string;
+  readonly instrument: InstrumentId;
+  readonly family: Family;
+  readonly authored: string;
+  /** The client's local calendar day (YYYY-MM-DD as written in `authored`). */
+  readonly date: string;
+  /** ms since the epoch, for ordering across offsets. */
+  readonly instant: number;
+  /** 1-based episode of care the response belongs to. */
+  readonly episode: number;
+  /**
+   * Outcome: the ordinal of the response in its episode. Alliance and inventory: the number of the latest
+   * outcome session on or before its day (0 when none yet in the episode).
+   */
+  readonly sessionNumber: number;
+  readonly total: number;
+  readonly totalTenths: number;
+  readonly items: readonly ItemScore[];
+  readonly subscales: readonly SubscaleScore[];
+  readonly itemMean: number;
+  /** Age band on the authored day, when the birth date is known. */
+  readonly ageBand?: AgeBand;
+}
+
+/** A scored response that did not count because a later one of the same family was given the same day. */
+export interface SupersededResponse {
+  readonly administrationId: string;
+  readonly instrument: InstrumentId;
+  readonly authored: string;
+  readonly date: string;
+  readonly total: number;
+  readonly supersededBy: string;
+}
+
+/** A response that could not be scored, with the reason. */
+export interface UnscorableResponse {
+  readonly administrationId: string;
+  readonly instrument: string;
+  readonly authored: string;
+  readonly problem: ScoringProblem;
+}
+
+/** An episode of care: from its intake (first outcome response) to its last outcome response. */
+export interface Episode {
+  readonly index: number;
+  /** Day of the intake; for an episode without outcome responses, of its first response. */
+  readonly startDate: string;
+  /** Day of the last outcome response (or last response when there is none). */
+  readonly lastOutcomeDate: string;
+  readonly intakeId?: string;
+  readonly outcomeSessions: number;
+}
