@@ -1,0 +1,149 @@
+import FHIR from 'fhirclient';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { instruments } from '../../src/core/instruments';
+import type { Administration } from '../../src/core/model';
+import { CODE_SYSTEM_URL, questionnaireUrl } from '../../src/fhir/codes';
+import { detectCapabilities } from '../../src/fhir/capabilities';
+import { fhirclientTransport, type FhirTransport } from '../../src/fhir/gateway';
+import { loadHistory } from '../../src/fhir/load';
+import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
+import { createFhirEngine } from '../../src/node/sandbox/engine';
+import type { EngineResponse, FhirEngine } from '../../src/node/sandbox/engine/types';
+import { engineHandlers, type Intercept } from './fixtures/engine-over-msw';
+
+const BASE = 'http://fhir.test/fhir';
+const SESSIONS = 200;
+let engine: FhirEngine;
+let intercept: Intercept | undefined;
+const mock = { requests: [] as unknown[] };
+
+const transport = (): FhirTransport => fhirclientTransport(FHIR.client({ serverUrl: BASE, tokenResponse: { access_token: 't', scope: 'patient/*.rs' } }));
+const day = (n: number): string => new Date(Date.UTC(2023, 0, 2 + n, 9)).toISOString().replace('.000Z', '+00:00');
+
+function response(instrument: 'ors' | 'srs', n: number): fhir4.QuestionnaireResponse {
+  const answers = Object.fromEntries(instruments[instrument].items.map((item, i) => [item.linkId, 40 + ((n + i) % 50)]));
+  const admin: Administration = { id: `${instrument}-${n}`, instrument, authored: day(n), status: 'completed', answers };
+  return buildQuestionnaireResponse(instruments[instrument], admin, { subject: 'Patient/p1', identifierValue: `${instrument}-${n}` });
+}
+
+async function create(resource: object): Promise<void> {
+  const type = (resource as { resourceType: string }).resourceType;
+  const answer = await engine.handle({ method: 'POST', path: type, body: resource, headers: { 'content-type': 'application/fhir+json' } });
+  if (answer.status >= 300) throw new Error(`seed ${type}: ${answer.status} ${JSON.stringify(answer.body)}`);
+}
+
+async function seed(): Promise<void> {
+  await engine.handle({ method: 'PUT', path: 'Patient/p1', body: { resourceType: 'Patient', id: 'p1', birthDate: '1990-05-01', name: [{ family: 'Test' }] } });
+  await create({ resourceType: 'Questionnaire', url: questionnaireUrl('ors'), version: '1.0.0', status: 'active' });
+  for (let n = 0; n < SESSIONS; n++) {
+    await create(response('ors', n));
+    await create(response('srs', n));
+  }
+  const bad = response('ors', 999);
+  bad.item![0]!.answer = [{ valueDecimal: 4.5 }];
+  await create(bad);
+  await create({ resourceType: 'Observation', status: 'final', category: [{ coding: [{ code: 'survey' }] }], code: { coding: [{ system: CODE_SYSTEM_URL, code: 'ors-total' }] },
+    subject: { reference: 'Patient/p1' }, effectiveDateTime: day(1), valueQuantity: { value: 31.5 } });
+  await create({ resourceType: 'Observation', status: 'final', category: [{ coding: [{ code: 'survey' }] }], code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] },
+    subject: { reference: 'Patient/p1' }, valueQuantity: { value: 4 } });
+  await create({ resourceType: 'Flag', status: 'active', code: { coding: [{ system: CODE_SYSTEM_URL, code: 'alliance-concern' }] }, subject: { reference: 'Patient/p1' } });
+}
+
+const server = setupServer();
+beforeAll(async () => {
+  engine = await createFhirEngine({ seed: false, baseUrl: BASE });
+  await seed();
+  const { handlers, requests } = engineHandlers(engine, BASE, (req, next) => (intercept ? intercept(req, next) : next()));
+  mock.requests = requests;
+  server.use(...handlers);
+  server.listen({ onUnhandledRequest: 'error' });
+}, 120_000);
+beforeEach(() => {
+  intercept = undefined;
+  mock.requests.length = 0;
+  engine.settings.batch = true;
+});
+afterAll(() => server.close());
+
+describe('loadHistory against the sandbox engine', () => {
+  it(`loads a ${SESSIONS}-session history in one batch round trip`, async () => {
+    const history = await loadHistory(transport(), { patientId: 'p1' });
+    expect(history.failures).toEqual([]);
+    expect(history.patient?.birthDate).toBe('1990-05-01');
+    expect(history.administrations).toHaveLength(2 * SESSIONS);
+    expect(history.administrations.every((a) => !a.foreign)).toBe(true);
+    expect(history.questionnaires.map((q) => q.url)).toEqual([questionnaireUrl('ors')]);
+    expect(history.observations).toHaveLength(1); // the LOINC survey Observation is not ours
+    expect(history.flags.map((f) => f.active.rule)).toEqual(['alliance-concern']);
+    expect(history.stats).toMatchObject({ roundTrips: 1, requests: 1, usedBatch: true });
+    expect(mock.requests).toHaveLength(1);
+  });
+
+  it('lists the unreadable response with its date, instrument and reason', async () => {
+    const history = await loadHistory(transport(), { patientId: 'p1' });
+    expect(history.unreadable).toEqual([expect.objectContaining({
+      resourceType: 'QuestionnaireResponse', instrument: 'ors', date: day(999), reason: 'item[0].answer[0]: expected whole millimetres 0–100, got 4.5',
+    })]);
+  });
+
+  it('follows paging: all pages of every search in one more round trip', async () => {
+    const history = await loadHistory(transport(), { patientId: 'p1', pageSize: 50 });
+    expect(history.administrations).toHaveLength(2 * SESSIONS);
+    expect(new Set(history.administrations.map((a) => a.administration.id)).size).toBe(2 * SESSIONS);
+    expect(history.stats.roundTrips).toBe(2);
+    expect(history.stats.pages).toBeGreaterThanOrEqual(9);
+    expect(mock.requests).toHaveLength(history.stats.requests);
+  });
+
+  it('reports a refused Flag read and loads the rest', async () => {
+    intercept = async (req, next) => {
+      const answer = await next();
+      if (req.method !== 'POST') return answer;
+      const bundle = answer.body as { entry: { response: { status: string; outcome?: unknown }; resource?: unknown }[] };
+      bundle.entry[3] = { response: { status: '403 Forbidden', outcome: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden', details: { text: 'Flag not in scope' } }] } } };
+      return answer;
+    };
+    const history = await loadHistory(transport(), { patientId: 'p1' });
+    expect(history.failures).toEqual([{ resourceType: 'Flag', status: 403, messages: ['Flag not in scope'] }]);
+    expect(history.flags).toEqual([]);
+    expect(history.administrations).toHaveLength(2 * SESSIONS);
+  });
+
+  it('falls back to parallel GETs when the server refuses batch', async () => {
+    engine.settings.batch = false;
+    const history = await loadHistory(transport(), { patientId: 'p1' });
+    expect(history.administrations).toHaveLength(2 * SESSIONS);
+    expect(history.stats).toMatchObject({ roundTrips: 2, requests: 6, usedBatch: false });
+  });
+
+  it('goes straight to parallel GETs (one round trip) when the capabilities say there is no batch', async () => {
+    engine.settings.batch = false;
+    const metadata = await engine.handle({ method: 'GET', path: 'metadata' });
+    const capabilities = detectCapabilities(metadata.body, 'patient/*.rs');
+    intercept = async (req, next): Promise<EngineResponse> => (req.path.startsWith('Flag')
+      ? { status: 403, headers: {}, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden', diagnostics: 'no Flag access' }] } }
+      : next());
+    const history = await loadHistory(transport(), { patientId: 'p1', capabilities });
+    expect(history.stats).toMatchObject({ roundTrips: 1, requests: 5, usedBatch: false });
+    expect(history.failures).toEqual([{ resourceType: 'Flag', status: 403, messages: ['no Flag access'] }]);
+    expect(history.administrations).toHaveLength(2 * SESSIONS);
+  });
+});
+
+describe('detectCapabilities on the engine CapabilityStatement', () => {
+  it.each([
+    [{ transactions: true, batch: true, conditionalCreate: true }],
+    [{ transactions: false, batch: true, conditionalCreate: false }],
+    [{ transactions: false, batch: false, conditionalCreate: true }],
+  ])('reflects %o', async (settings) => {
+    Object.assign(engine.settings, settings);
+    const metadata = await engine.handle({ method: 'GET', path: 'metadata' });
+    const caps = detectCapabilities(metadata.body, 'patient/QuestionnaireResponse.crs patient/Flag.rs');
+    expect(caps).toMatchObject({ fhirVersion: expect.stringMatching(/^4\.0/), transaction: settings.transactions, batch: settings.batch, revinclude: true });
+    expect(caps.unsupportedReason).toBeUndefined();
+    expect(caps.resources['Observation']?.conditionalCreate).toBe(settings.conditionalCreate);
+    expect(caps.resources['QuestionnaireResponse']?.interactions).toMatchObject({ read: true, search: true, create: true, update: true, delete: true });
+    Object.assign(engine.settings, { transactions: true, batch: true, conditionalCreate: true });
+  });
+});
