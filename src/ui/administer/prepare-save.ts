@@ -1,0 +1,77 @@
+import { assessClient, type ClientAssessment } from '../../core/assess';
+import { ageBandAt, calendarDate } from '../../core/dates';
+import { reconcileFlags } from '../../core/flags/reconcile';
+import { instruments } from '../../core/instruments';
+import type { Administration } from '../../core/model';
+import { scoreAdministration } from '../../core/scoring';
+import type { History } from '../../fhir/load';
+import { buildQuestionnaire } from '../../fhir/questionnaire';
+import { buildQuestionnaireResponse } from '../../fhir/resources/questionnaire-response';
+import { buildWriteSet, type ActiveFlagOnServer, type FlagChanges, type WriteSet } from '../../fhir/write';
+
+// Everything one save writes, computed once from the administration and the history as loaded. The
+// response's identifier is the administration's id (minted before the form opened), so building the
+// set again after a double click or a reload gives the same identifiers and the server sees a resend.
+
+export interface SaveParties {
+  readonly patientId: string;
+  readonly encounterId: string | undefined;
+  /** The signed-in clinician (`Practitioner/9`). */
+  readonly fhirUser: string | undefined;
+  /** True when the client rated on the tablet; false when the clinician typed in a paper form. */
+  readonly clientRated: boolean;
+}
+
+export interface PrepareSaveInput {
+  readonly administration: Administration;
+  readonly history: History;
+  readonly assessment: ClientAssessment;
+  readonly parties: SaveParties;
+  /** The instant of the save, FHIR dateTime. */
+  readonly recorded: string;
+  readonly app: { readonly name: string; readonly version: string };
+}
+
+function flagChanges(input: PrepareSaveInput, after: ClientAssessment): FlagChanges {
+  // An in-progress form is not scored, so it cannot change what the rules say.
+  if (input.administration.status !== 'completed') return { create: [], end: [] };
+  const active: ActiveFlagOnServer[] = input.history.flags.map((f) => ({ ...f.active, resource: f.resource as fhir4.Flag }));
+  const { create, end } = reconcileFlags(after.decisions, active);
+  return { create, end };
+}
+
+function cutoffFor(administration: Administration, after: ClientAssessment): number | undefined {
+  const kind = instruments[administration.instrument].kind;
+  if (kind === 'outcome') return after.outcome.cutoff;
+  return kind === 'alliance' ? after.alliance.cutoff : undefined;
+}
+
+export function prepareSave(input: PrepareSaveInput): WriteSet {
+  const { administration, history, assessment, parties } = input;
+  const instrument = instruments[administration.instrument];
+  const birthDate = history.patient?.birthDate;
+  const ageBand = birthDate ? ageBandAt(birthDate, calendarDate(administration.authored)) : undefined;
+  const scored = scoreAdministration(administration, ageBand ? { ageBand } : {});
+  const after = assessClient({
+    administrations: [...history.administrations.map((a) => a.administration), administration],
+    config: assessment.config,
+    ...(birthDate ? { birthDate } : {}),
+  });
+  const patient = `Patient/${parties.patientId}`;
+  const encounter = parties.encounterId ? `Encounter/${parties.encounterId}` : undefined;
+  const serverIds = new Map(history.administrations.map((a) => [a.administration.id, a.sourceId]));
+  const response = buildQuestionnaireResponse(instrument, administration, {
+    subject: patient, encounter, author: parties.fhirUser, source: parties.clientRated ? patient : parties.fhirUser,
+    identifierValue: administration.id,
+  });
+  return buildWriteSet({
+    response, administration, score: scored.ok ? scored.score : undefined, cutoff: cutoffFor(administration, after),
+    flags: flagChanges(input, after),
+    evidenceReference: (id) => {
+      const serverId = serverIds.get(id);
+      return serverId ? `QuestionnaireResponse/${serverId}` : undefined;
+    },
+    questionnaire: buildQuestionnaire(instrument),
+    context: { patient, encounter, clinician: parties.fhirUser, clientRated: parties.clientRated, recorded: input.recorded, app: input.app },
+  });
+}

@@ -1,0 +1,61 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { FhirTransport } from '../../fhir/gateway/types';
+import { Outbox, type OutboxStorage, type SaveReport, type WritePlan, type WriteSet } from '../../fhir/write';
+
+/** One save as the clinician sees it: which form, and how far it got. */
+export interface SaveAttempt {
+  readonly key: string;
+  readonly title: string;
+  readonly report?: SaveReport;
+}
+
+export interface SaveFlow {
+  readonly attempts: readonly SaveAttempt[];
+  /** Write sets kept from before a reload of the app, waiting to be re-sent. */
+  readonly waiting: number;
+  readonly busy: boolean;
+  save(writeSet: WriteSet, title: string): Promise<SaveReport>;
+  /** Re-sends everything the Outbox keeps (pending saves, and those from before a reload). */
+  resend(): Promise<void>;
+}
+
+/**
+ * Saves through the Outbox, which keeps each write set in session storage BEFORE the first attempt, so a
+ * client's answers survive a failed save, an expired session and a reload of the iframe.
+ */
+export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: OutboxStorage, onSettled: () => void): SaveFlow {
+  const outbox = useMemo(() => new Outbox(storage), [storage]);
+  const [attempts, setAttempts] = useState<readonly SaveAttempt[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [waiting, setWaiting] = useState(() => outbox.pending().saves.length);
+
+  const record = useCallback((attempt: SaveAttempt) => {
+    setAttempts((list) => [...list.filter((a) => a.key !== attempt.key), attempt]);
+  }, []);
+
+  const save = useCallback(async (writeSet: WriteSet, title: string) => {
+    setBusy(true);
+    record({ key: writeSet.key, title });
+    const report = await outbox.save(transport, writeSet, plan);
+    record({ key: writeSet.key, title, report });
+    setWaiting(outbox.pending().saves.length);
+    setBusy(false);
+    onSettled();
+    return report;
+  }, [outbox, transport, plan, record, onSettled]);
+
+  const resend = useCallback(async () => {
+    setBusy(true);
+    const titles = new Map(attempts.map((a) => [a.key, a.title]));
+    for (const { key, writeSet } of outbox.pending().saves) {
+      const report = await outbox.save(transport, writeSet, plan);
+      record({ key, title: titles.get(key) ?? '', report });
+      if (report.status === 'session-expired') break;
+    }
+    setWaiting(outbox.pending().saves.length);
+    setBusy(false);
+    onSettled();
+  }, [attempts, outbox, transport, plan, record, onSettled]);
+
+  return { attempts, waiting, busy, save, resend };
+}

@@ -1,0 +1,52 @@
+import FHIR from 'fhirclient';
+import type { i18n } from 'i18next';
+import { fhirclientTransport } from '../../fhir/gateway/fhirclient-transport';
+import type { DashboardModel } from '../dashboard/view-model';
+import type { Outcome } from '../failure';
+import { pickLanguage } from '../i18n/locale';
+import { loadSmartLaunchConfig } from '../launch/load-config';
+import type { AppShell } from './app-context';
+import { startSession } from './start-session';
+
+export interface BootedApp {
+  readonly shell: Omit<AppShell, 'refresh'>;
+  readonly model: DashboardModel;
+}
+
+export type ViewChunk = typeof import('./clinician-view');
+
+export interface BootEnv {
+  /** The page address as it arrived (fhirclient removes `code` and `state` from it). */
+  readonly url: URL;
+  readonly i18n: i18n;
+  readonly fallbackLanguages: readonly string[];
+  readonly view: () => Promise<ViewChunk>;
+  readonly fetch: typeof fetch;
+}
+
+/** Token → context → configuration → history: each step either yields or names its failure. */
+export async function boot(env: BootEnv): Promise<Outcome<BootedApp>> {
+  const viewChunk = env.view();
+  const [config, session] = await Promise.all([
+    loadSmartLaunchConfig(env.fetch, env.url.origin),
+    startSession(() => FHIR.oauth2.ready(), env.url),
+  ]);
+  if (!session.ok) return session;
+  if (!config.ok) return config;
+  const language = pickLanguage([session.value.launch.locale, ...env.fallbackLanguages]);
+  if (language !== env.i18n.language) await env.i18n.changeLanguage(language);
+  const transport = fhirclientTransport(session.value.client);
+  const view = await viewChunk;
+  const record = await view.loadRecord(transport, session.value.launch);
+  if (!record.ok) return record;
+  const shell = { ...session.value, transport, config: config.value, record: record.value, language };
+  return { ok: true, value: { shell, model: view.toDashboardModel(record.value, session.value.launch, config.value) } };
+}
+
+/** After a save: the same session, a fresh history and assessment. */
+export async function reload(shell: Omit<AppShell, 'refresh'>, view: ViewChunk): Promise<Outcome<BootedApp>> {
+  const record = await view.loadRecord(shell.transport, shell.launch);
+  if (!record.ok) return record;
+  return { ok: true, value: { shell: { ...shell, record: record.value }, model: view.toDashboardModel(record.value, shell.launch, shell.config) } };
+}
+

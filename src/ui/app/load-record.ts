@@ -1,0 +1,39 @@
+import { assessClient } from '../../core/assess';
+import { detectCapabilities } from '../../fhir/capabilities';
+import { TransportError, type FhirTransport } from '../../fhir/gateway/types';
+import { loadHistory } from '../../fhir/load';
+import { failed, type Failure, type Outcome } from '../failure';
+import type { LaunchContext } from './launch-context';
+import type { LoadedRecord } from './record';
+
+/**
+ * The history and the CapabilityStatement are fetched side by side, so the first chart waits for the
+ * slower of the two, not their sum (DESIGN.md §5: at most two round trips after the token).
+ */
+export async function loadRecord(transport: FhirTransport, launch: LaunchContext): Promise<Outcome<LoadedRecord>> {
+  try {
+    const [metadata, history] = await Promise.all([
+      transport.send({ method: 'GET', url: 'metadata' }),
+      loadHistory(transport, { patientId: launch.patientId }),
+    ]);
+    if (metadata.status >= 400) return failed('server-error', { params: { detail: String(metadata.status) }, retry: true });
+    const capabilities = detectCapabilities(metadata.body, launch.grantedScopes);
+    if (capabilities.unsupportedReason) {
+      return failed('unsupported-fhir', { params: { version: capabilities.fhirVersion || '?' }, details: [capabilities.unsupportedReason] });
+    }
+    const assessment = assessClient({ administrations: history.administrations.map((a) => a.administration), ...birthDateOf(history.patient) });
+    return { ok: true, value: { history, capabilities, assessment } };
+  } catch (error) {
+    return { ok: false, failure: transportFailure(error) };
+  }
+}
+
+function birthDateOf(patient: { birthDate?: string } | undefined): { birthDate?: string } {
+  return patient?.birthDate ? { birthDate: patient.birthDate } : {};
+}
+
+function transportFailure(error: unknown): Failure {
+  if (!(error instanceof TransportError)) throw error;
+  if (error.kind === 'session-expired') return { kind: 'session-expired' };
+  return { kind: 'unreachable', params: { detail: error.kind === 'timeout' ? 'timeout' : 'network error' }, retry: true };
+}

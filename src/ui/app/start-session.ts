@@ -1,0 +1,45 @@
+import type Client from 'fhirclient/lib/Client';
+import { failed, type Outcome } from '../failure';
+import { parseLaunchContext, type LaunchContext } from './launch-context';
+
+export interface Session {
+  readonly client: Client;
+  readonly launch: LaunchContext;
+}
+
+/**
+ * Completes the SMART authorization on the app page (fhirclient's `ready`) and validates the context.
+ * `url` is the page address as it arrived, before fhirclient strips `code` and `state` from it.
+ */
+export async function startSession(ready: () => Promise<Client>, url: URL): Promise<Outcome<Session>> {
+  const authError = url.searchParams.get('error');
+  if (authError === 'access_denied') return failed('access-denied');
+  if (authError) return failed('auth-error', { params: { detail: authError } });
+  let client: Client;
+  try {
+    client = await ready();
+  } catch (error) {
+    return failed(...classifyReadyError(error));
+  }
+  const parsed = parseLaunchContext(client.state.tokenResponse, fhirUserOf(client));
+  if (parsed.ok) return { ok: true, value: { client, launch: parsed.context } };
+  return parsed.reason === 'no-patient' ? failed('no-patient') : failed('auth-error', { params: { detail: 'invalid launch context' }, details: parsed.errors });
+}
+
+type Classified = Parameters<typeof failed>;
+
+function classifyReadyError(error: unknown): Classified {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/state/i.test(message)) return ['session-expired'];
+  if (error instanceof TypeError || /fetch|network/i.test(message)) return ['unreachable', { params: { detail: 'network error' }, retry: true }];
+  const status = typeof error === 'object' && error !== null && 'status' in error ? String(error.status) : undefined;
+  return ['auth-error', { params: { detail: status ? `HTTP ${status}` : 'token request failed' } }];
+}
+
+function fhirUserOf(client: Client): string | undefined {
+  try {
+    return client.getFhirUser() ?? undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alerts } from './Alerts';
+import { AllianceChart } from './charts/AllianceChart';
+import { OutcomeChart } from './charts/OutcomeChart';
+import { WaiChart } from './charts/WaiChart';
+import { LicenceNotice } from './LicenceNotice';
+import { PatientBanner } from './PatientBanner';
+import { SessionTable } from './SessionTable';
+import { StatusAtGlance } from './StatusAtGlance';
+import { UnreadableList } from './UnreadableList';
+import type { DashboardModel } from './view-model';
+
+/** The clinician view, top to bottom in the order a clinician reads it before or during a session. */
+export function Dashboard({ model, administer }: { readonly model: DashboardModel; readonly administer?: ReactNode }) {
+  const { t } = useTranslation('dashboard');
+  return (
+    <>
+      {model.needPatientBanner && <PatientBanner patient={model.patient} ageBand={model.ageBand} />}
+      <LicenceNotice licence={model.licence} />
+      <h1 className="visually-hidden">{t('title')}</h1>
+      <div className="overview">
+        <StatusAtGlance outcome={model.outcome} alliance={model.alliance} />
+        <Alerts alerts={model.alerts} />
+      </div>
+      {administer}
+      <section className="charts" aria-label={t('title')}>
+        <OutcomeChart outcome={model.outcome} />
+        <div className="chart-pair">
+          <AllianceChart alliance={model.alliance} />
+          <WaiChart inventory={model.inventory} />
+        </div>
+      </section>
+      <SessionTable rows={model.sessions} />
+      <UnreadableList items={model.unreadable} />
+    </>
+  );
+}

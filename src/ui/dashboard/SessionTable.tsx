@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../format';
+import type { SessionRow, SessionStatus } from './view-model';
+
+const statusIcon: Record<SessionStatus, string> = { saved: '✓', 'not-saved': '⚠', incomplete: '◐', unreadable: '✕', 'not-scored': '–' };
+
+/** Every response in the record, newest first, with its scores and whether it is saved and scored. */
+export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] }) {
+  const { t } = useTranslation('dashboard');
+  const f = useFormat();
+  return (
+    <section className="sessions" aria-labelledby="sessions-heading">
+      <h2 id="sessions-heading">{t('table.heading')}</h2>
+      {rows.length === 0 ? <p>{t('table.empty')}</p> : (
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="sessions-heading">
+          <table className="data-table session-table">
+            <caption className="visually-hidden">{t('table.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('table.date')}</th>
+                <th scope="col">{t('table.instrument')}</th>
+                <th scope="col">{t('table.session')}</th>
+                <th scope="col">{t('table.score')}</th>
+                <th scope="col">{t('table.subscales')}</th>
+                <th scope="col">{t('table.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id} className={`row-${row.status}`}>
+                  <td>{f.date(row.date)}</td>
+                  <td>{row.instrument?.toUpperCase() ?? '—'}</td>
+                  <td>{row.session ?? '—'}</td>
+                  <td>{row.total === undefined ? '—' : f.score(row.total)}</td>
+                  <td>{row.subscales ? [row.subscales.task, row.subscales.bond, row.subscales.goal].map(f.mean).join(' / ') : '—'}</td>
+                  <td>
+                    <span aria-hidden="true">{statusIcon[row.status]} </span>
+                    {t(`table.statusLabel.${row.status}`)}
+                    {row.note && <span className="muted"> — {row.note}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

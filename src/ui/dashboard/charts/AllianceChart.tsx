@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../format';
+import type { AllianceView } from '../view-model';
+import { ChartFrame, pathOf, PointMark } from './ChartFrame';
+import { ScoreTable } from './ScoreTable';
+
+/** SRS/CSRS per session against the alliance cutoff (36 by default). */
+export function AllianceChart({ alliance }: { readonly alliance: AllianceView }) {
+  const { t } = useTranslation('dashboard');
+  const f = useFormat();
+  const { points, cutoff } = alliance;
+  if (points.length === 0 || !alliance.instrument) return null;
+  const instrument = alliance.instrument.toUpperCase();
+  const lastSession = Math.max(points.at(-1)!.session, 2);
+  return (
+    <ChartFrame
+      title={t('chart.allianceTitle', { instrument })}
+      xLabel={t('chart.session')} yLabel={t('chart.score')}
+      xDomain={[Math.min(points[0]!.session, lastSession - 1), lastSession]} yDomain={[0, 40]} yTicks={[0, 10, 20, 30, 40]}
+      legend={[
+        { key: 'score', label: t('chart.legend.score'), className: 'series-alliance' },
+        { key: 'cutoff', label: t('chart.legend.allianceCutoff', { cutoff: f.score(cutoff) }), className: 'ref-cutoff' },
+      ]}
+      alternativeLabel={t('chart.showTable')}
+      alternative={<ScoreTable points={points} instrument={instrument} />}
+    >
+      {({ x, y }) => (
+        <>
+          <line className="ref-cutoff" x1={x.range()[0]} x2={x.range()[1]} y1={y(cutoff)} y2={y(cutoff)} />
+          <path className="series-alliance" d={pathOf(points, (p) => x(p.session), (p) => y(p.total))} />
+          {points.map((p) => (
+            <PointMark key={p.administrationId} cx={x(p.session)} cy={y(p.total)} className="series-alliance" shape="square"
+              label={t('chart.point', { session: p.session, date: f.date(p.date), score: f.score(p.total) })} />
+          ))}
+        </>
+      )}
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,128 @@
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { createContext, useContext, useId, useState, type ReactNode } from 'react';
+
+// A chart's frame: scales, axes, a legend, a tooltip shared by its points, and a text alternative.
+// Charts are React SVG; d3 only computes scales and paths.
+
+export interface ChartScales {
+  readonly x: ScaleLinear<number, number>;
+  readonly y: ScaleLinear<number, number>;
+}
+
+export interface LegendEntry {
+  readonly key: string;
+  readonly label: string;
+  /** CSS class of the swatch (colour and dash pattern, so colour is never the only cue). */
+  readonly className: string;
+}
+
+interface Tip {
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+}
+
+const TipContext = createContext<(tip: Tip | null) => void>(() => undefined);
+
+const WIDTH = 640;
+const HEIGHT = 240;
+const MARGIN = { top: 12, right: 16, bottom: 36, left: 44 };
+
+export interface ChartFrameProps {
+  readonly title: string;
+  readonly xLabel: string;
+  readonly yLabel: string;
+  readonly xDomain: readonly [number, number];
+  readonly yDomain: readonly [number, number];
+  readonly yTicks?: readonly number[];
+  readonly legend: readonly LegendEntry[];
+  /** The same data as text (a table), for screen readers and anyone who prefers numbers. */
+  readonly alternative: ReactNode;
+  readonly alternativeLabel: string;
+  readonly children: (scales: ChartScales) => ReactNode;
+}
+
+export function ChartFrame(props: ChartFrameProps) {
+  const [tip, setTip] = useState<Tip | null>(null);
+  const titleId = useId();
+  const x = scaleLinear().domain(props.xDomain).range([MARGIN.left, WIDTH - MARGIN.right]);
+  const y = scaleLinear().domain(props.yDomain).range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+  return (
+    <figure className="chart" aria-labelledby={titleId}>
+      <figcaption id={titleId} className="chart-title">{props.title}</figcaption>
+      <Legend entries={props.legend} />
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="chart-svg" aria-labelledby={titleId} role="group" onMouseLeave={() => setTip(null)}>
+        <Axes scales={{ x, y }} yTicks={props.yTicks} xLabel={props.xLabel} yLabel={props.yLabel} />
+        <TipContext.Provider value={setTip}>{props.children({ x, y })}</TipContext.Provider>
+        {tip && <Tooltip tip={tip} />}
+      </svg>
+      <details className="chart-alternative">
+        <summary>{props.alternativeLabel}</summary>
+        {props.alternative}
+      </details>
+    </figure>
+  );
+}
+
+function Legend({ entries }: { readonly entries: readonly LegendEntry[] }) {
+  return (
+    <ul className="chart-legend">
+      {entries.map((e) => (
+        <li key={e.key}>
+          <svg width="24" height="10" aria-hidden="true"><line x1="0" x2="24" y1="5" y2="5" className={e.className} /></svg>
+          {e.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Axes({ scales, yTicks, xLabel, yLabel }: { scales: ChartScales; yTicks: readonly number[] | undefined; xLabel: string; yLabel: string }) {
+  const { x, y } = scales;
+  const xTicks = x.ticks(Math.min(10, Math.max(1, x.domain()[1]! - x.domain()[0]!))).filter(Number.isInteger);
+  const [bottom, left] = [HEIGHT - MARGIN.bottom, MARGIN.left];
+  return (
+    <g className="axes" aria-hidden="true">
+      {(yTicks ?? y.ticks(5)).map((v) => (
+        <g key={`y${v}`}>
+          <line x1={left} x2={WIDTH - MARGIN.right} y1={y(v)} y2={y(v)} className="grid" />
+          <text x={left - 6} y={y(v)} dy="0.32em" textAnchor="end">{v}</text>
+        </g>
+      ))}
+      {xTicks.map((v) => (
+        <text key={`x${v}`} x={x(v)} y={bottom + 16} textAnchor="middle">{v}</text>
+      ))}
+      <text x={(left + WIDTH - MARGIN.right) / 2} y={HEIGHT - 4} textAnchor="middle" className="axis-label">{xLabel}</text>
+      <text transform={`translate(12 ${(bottom + MARGIN.top) / 2}) rotate(-90)`} textAnchor="middle" className="axis-label">{yLabel}</text>
+    </g>
+  );
+}
+
+function Tooltip({ tip }: { readonly tip: Tip }) {
+  const width = Math.max(80, tip.text.length * 7 + 12);
+  const left = Math.min(Math.max(tip.x - width / 2, 2), WIDTH - width - 2);
+  const top = tip.y - 34 < 0 ? tip.y + 10 : tip.y - 34;
+  return (
+    <g className="tooltip" pointerEvents="none" aria-hidden="true">
+      <rect x={left} y={top} width={width} height={24} rx={4} />
+      <text x={left + width / 2} y={top + 16} textAnchor="middle">{tip.text}</text>
+    </g>
+  );
+}
+
+/** A data point: focusable, labelled with its exact values, and showing them on hover and on focus. */
+export function PointMark(props: { readonly cx: number; readonly cy: number; readonly label: string; readonly className: string; readonly shape?: 'circle' | 'square' }) {
+  const setTip = useContext(TipContext);
+  const show = () => setTip({ x: props.cx, y: props.cy, text: props.label });
+  const hide = () => setTip(null);
+  const handlers = { tabIndex: 0, role: 'img', 'aria-label': props.label, className: `point ${props.className}`, onMouseEnter: show, onFocus: show, onBlur: hide };
+  return props.shape === 'square'
+    ? <rect x={props.cx - 4} y={props.cy - 4} width={8} height={8} {...handlers} />
+    : <circle cx={props.cx} cy={props.cy} r={4.5} {...handlers} />;
+}
+
+/** An SVG path through the points, in order. */
+export function pathOf<T>(data: readonly T[], px: (d: T, index: number) => number, py: (d: T, index: number) => number): string {
+  return line<T>().x(px).y(py)(data) ?? '';
+}

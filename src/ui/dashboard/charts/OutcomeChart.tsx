@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../format';
+import type { OutcomeView, ScorePoint } from '../view-model';
+import { ChartFrame, pathOf, PointMark, type LegendEntry } from './ChartFrame';
+import { ScoreTable } from './ScoreTable';
+
+const MAX_POINTS = 40;
+
+// ORS/CORS per session against the clinical cutoff, the intake with its reliable-change band and the
+// trajectory model's expectation.
+export function OutcomeChart({ outcome }: { readonly outcome: OutcomeView }) {
+  const { t } = useTranslation('dashboard');
+  const f = useFormat();
+  const { points, expected, cutoff, reliableChange } = outcome;
+  const intake = points[0];
+  if (!intake || !outcome.instrument) return null;
+  const lastSession = Math.max(points.at(-1)!.session, expected.at(-1)?.session ?? 0, 2);
+  const instrument = outcome.instrument.toUpperCase();
+  const legend: LegendEntry[] = [
+    { key: 'score', label: t('chart.legend.score'), className: 'series-outcome' },
+    ...(cutoff !== undefined ? [{ key: 'cutoff', label: `${t('chart.legend.cutoff')} (${f.score(cutoff)})`, className: 'ref-cutoff' }] : []),
+    { key: 'band', label: t('chart.legend.band', { rc: f.score(reliableChange) }), className: 'ref-band' },
+    ...(expected.length ? [{ key: 'expected', label: t('chart.legend.expected'), className: 'ref-expected' }] : []),
+  ];
+  const expectedBySession = new Map(expected.map((e) => [e.session, e.value]));
+  return (
+    <ChartFrame
+      title={t('chart.outcomeTitle', { instrument })}
+      xLabel={t('chart.session')} yLabel={t('chart.score')}
+      xDomain={[1, lastSession]} yDomain={[0, MAX_POINTS]} yTicks={[0, 10, 20, 30, 40]}
+      legend={legend}
+      alternativeLabel={t('chart.showTable')}
+      alternative={<ScoreTable points={points} instrument={instrument} expected={expectedBySession} />}
+    >
+      {({ x, y }) => {
+        const bandTop = y(Math.min(MAX_POINTS, intake.total + reliableChange));
+        const bandBottom = y(Math.max(0, intake.total - reliableChange));
+        return (
+          <>
+            <rect className="ref-band-area" x={x(1)} width={x(lastSession) - x(1)} y={bandTop} height={bandBottom - bandTop} />
+            <line className="ref-intake" x1={x(1)} x2={x(lastSession)} y1={y(intake.total)} y2={y(intake.total)} />
+            {cutoff !== undefined && <line className="ref-cutoff" x1={x(1)} x2={x(lastSession)} y1={y(cutoff)} y2={y(cutoff)} />}
+            {expected.length > 1 && <path className="ref-expected" d={pathOf(expected, (e) => x(e.session), (e) => y(e.value))} />}
+            <path className="series-outcome" d={pathOf(points, (p) => x(p.session), (p) => y(p.total))} />
+            {points.map((p) => (
+              <PointMark key={p.administrationId} cx={x(p.session)} cy={y(p.total)} className="series-outcome"
+                label={pointLabel(p, expectedBySession.get(p.session))} />
+            ))}
+          </>
+        );
+      }}
+    </ChartFrame>
+  );
+
+  function pointLabel(p: ScorePoint, expectedValue: number | undefined): string {
+    const text = t('chart.point', { session: p.session, date: f.date(p.date), score: f.score(p.total) });
+    return expectedValue === undefined ? text : `${text} (${t('chart.expectedPoint', { value: f.score(expectedValue) })})`;
+  }
+}

@@ -1,0 +1,109 @@
+import type { AgeBand, InstrumentId } from '../../core/instruments/types';
+import type { RuleCode, Severity } from '../../core/model';
+import type { Licence } from '../../fhir/smart-launch-config';
+
+// What the clinician view shows, already decided: the components only lay it out. Built from the loaded
+// history and the core's assessment by `toDashboardModel`, so the components never see FHIR shapes.
+
+export type OutcomeStatus = 'no-data' | 'on-track' | 'not-on-track' | 'deteriorating' | 'recovered' | 'non-clinical-intake';
+export type AllianceStatus = 'no-data' | 'good' | 'concern' | 'rupture-risk';
+
+export interface ScorePoint {
+  readonly administrationId: string;
+  /** Session number within the current episode. */
+  readonly session: number;
+  /** Calendar date as written by the responder, YYYY-MM-DD. */
+  readonly date: string;
+  /** Total in points. */
+  readonly total: number;
+}
+
+export interface ExpectedPoint {
+  readonly session: number;
+  readonly value: number;
+}
+
+export interface OutcomeView {
+  readonly status: OutcomeStatus;
+  readonly instrument: 'ors' | 'cors' | undefined;
+  /** Clinical cutoff for the client's age band, in points. */
+  readonly cutoff: number | undefined;
+  readonly reliableChange: number;
+  readonly points: readonly ScorePoint[];
+  /** The trajectory model's expected total per session. */
+  readonly expected: readonly ExpectedPoint[];
+}
+
+export interface AllianceView {
+  readonly status: AllianceStatus;
+  readonly instrument: 'srs' | 'csrs' | undefined;
+  readonly cutoff: number;
+  readonly points: readonly ScorePoint[];
+}
+
+export interface InventoryPoint {
+  readonly administrationId: string;
+  readonly date: string;
+  /** Subscale item means, 1–5. */
+  readonly task: number;
+  readonly bond: number;
+  readonly goal: number;
+}
+
+export interface EvidenceView {
+  readonly administrationId: string;
+  readonly date: string | undefined;
+  readonly instrument: InstrumentId | undefined;
+  readonly session: number | undefined;
+}
+
+export interface AlertView {
+  readonly rule: RuleCode;
+  readonly severity: Severity;
+  /** Kept as a FHIR Flag in the record (true) or only a hint in the app (false). */
+  readonly flag: boolean;
+  readonly evidence: readonly EvidenceView[];
+  readonly facts: Readonly<Record<string, number | string>>;
+}
+
+export type SessionStatus = 'saved' | 'not-saved' | 'incomplete' | 'unreadable' | 'not-scored';
+
+export interface SessionRow {
+  readonly id: string;
+  readonly date: string | undefined;
+  readonly instrument: InstrumentId | undefined;
+  readonly session: number | undefined;
+  readonly total: number | undefined;
+  /** WAI-SR subscale means. */
+  readonly subscales: { readonly task: number; readonly bond: number; readonly goal: number } | undefined;
+  readonly status: SessionStatus;
+  /** Why it has no score, in words for a person. */
+  readonly note: string | undefined;
+}
+
+export interface UnreadableView {
+  readonly resourceType: string;
+  readonly id: string | undefined;
+  readonly date: string | undefined;
+  readonly instrument: string | undefined;
+  readonly reason: string;
+}
+
+export interface PatientView {
+  readonly name: string | undefined;
+  readonly birthDate: string | undefined;
+  readonly gender: string | undefined;
+}
+
+export interface DashboardModel {
+  readonly patient: PatientView;
+  readonly ageBand: AgeBand | undefined;
+  readonly needPatientBanner: boolean;
+  readonly licence: Licence | null;
+  readonly outcome: OutcomeView;
+  readonly alliance: AllianceView;
+  readonly inventory: readonly InventoryPoint[];
+  readonly alerts: readonly AlertView[];
+  readonly sessions: readonly SessionRow[];
+  readonly unreadable: readonly UnreadableView[];
+}

@@ -1,0 +1,25 @@
+import type { CommonMessages } from './i18n/common.en';
+
+// Every way the launch or the app can fail, as a value: each has its own screen (title, what happened,
+// what to do) in i18n/common.*.ts. `params` fill the message; `details` are listed (e.g. config fields).
+export type FailureKind = keyof CommonMessages['failure'];
+
+export interface Failure {
+  readonly kind: FailureKind;
+  readonly params?: Readonly<Record<string, string>>;
+  readonly details?: readonly string[];
+  /** Whether trying again can help (network trouble), so the screen offers a retry button. */
+  readonly retry?: boolean;
+}
+
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: Failure };
+
+export const failed = (kind: FailureKind, extra: Omit<Failure, 'kind'> = {}): { ok: false; failure: Failure } => ({
+  ok: false,
+  failure: { kind, ...extra },
+});
+
+/** Fills `{{name}}` placeholders; the launch page uses it without i18next. */
+export function fillTemplate(template: string, params: Readonly<Record<string, string>> = {}): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => params[name] ?? whole);
+}

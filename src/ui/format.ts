@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+
+// Numbers and dates in the active language, through Intl. Dates from the record are calendar dates
+// (YYYY-MM-DD as the responder wrote them), so they are formatted in UTC to never shift a day.
+
+export interface Formatters {
+  readonly score: (points: number) => string;
+  readonly mean: (value: number) => string;
+  readonly change: (points: number) => string;
+  readonly date: (calendarDate: string | undefined) => string;
+}
+
+const cache = new Map<string, Formatters>();
+
+export function formattersFor(language: string): Formatters {
+  const cached = cache.get(language);
+  if (cached) return cached;
+  const oneDecimal = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const twoDecimals = new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const signed = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+  const formatters: Formatters = {
+    score: (points) => oneDecimal.format(points),
+    mean: (value) => twoDecimals.format(value),
+    change: (points) => signed.format(points),
+    date: (calendarDate) => {
+      if (!calendarDate) return '—';
+      const instant = Date.parse(`${calendarDate.slice(0, 10)}T00:00:00Z`);
+      return Number.isNaN(instant) ? calendarDate : dates.format(instant);
+    },
+  };
+  cache.set(language, formatters);
+  return formatters;
+}
+
+export function useFormat(): Formatters {
+  const { i18n } = useTranslation();
+  return formattersFor(i18n.language);
+}
