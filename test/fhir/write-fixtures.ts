@@ -26,12 +26,14 @@ export interface FixtureOptions {
   readonly create?: readonly RuleDecision[];
   readonly end?: readonly ActiveFlagOnServer[];
   readonly publish?: boolean;
+  readonly patient?: string;
 }
 
 export function writeSetFor(a: Administration, options: FixtureOptions = {}): WriteSet {
   const instrument = instruments[a.instrument];
+  const patient = options.patient ?? PATIENT;
   const response = buildQuestionnaireResponse(instrument, a, {
-    subject: PATIENT, author: CLINICIAN, source: PATIENT, identifierValue: a.id,
+    subject: patient, author: CLINICIAN, source: patient, identifierValue: a.id,
   });
   const scored = scoreAdministration(a);
   return buildWriteSet({
@@ -40,6 +42,6 @@ export function writeSetFor(a: Administration, options: FixtureOptions = {}): Wr
     flags: { create: options.create ?? [], end: options.end ?? [] },
     evidenceReference: (id) => `QuestionnaireResponse/${id}`,
     ...(options.publish ? { questionnaire: buildQuestionnaire(instrument) } : {}),
-    context: { patient: PATIENT, clinician: CLINICIAN, clientRated: true, recorded: '2025-03-04T09:30:00Z', app: { name: 'Therapy Feedback', version: '0.1.0' } },
+    context: { patient, clinician: CLINICIAN, clientRated: true, recorded: '2025-03-04T09:30:00Z', app: { name: 'Therapy Feedback', version: '0.1.0' } },
   });
 }

