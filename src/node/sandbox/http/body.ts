@@ -1,0 +1,37 @@
+// Reads a request body with a size limit and parses it as JSON: FHIR JSON or JSON Patch.
+import type { IncomingMessage } from 'node:http';
+
+export type BodyResult = { ok: true; body: unknown } | { ok: false; status: 400 | 413 | 415; message: string };
+
+const JSON_TYPES = /^application\/(fhir\+json|json|json-patch\+json)\b/i;
+
+function readRaw(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve('too-large');
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export async function readJsonBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  const raw = await readRaw(req, limit);
+  if (raw === 'too-large') return { ok: false, status: 413, message: `Request body larger than ${limit} bytes.` };
+  if (raw.length === 0) return { ok: true, body: undefined };
+  const type = req.headers['content-type'] ?? '';
+  if (!JSON_TYPES.test(type)) return { ok: false, status: 415, message: `Unsupported content type "${type}": send application/fhir+json.` };
+  try {
+    return { ok: true, body: JSON.parse(raw.toString('utf8')) };
+  } catch (err) {
+    return { ok: false, status: 400, message: `The body is not valid JSON: ${(err as Error).message}` };
+  }
+}

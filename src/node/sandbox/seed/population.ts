@@ -1,0 +1,47 @@
+// A large synthetic population for benchmarks, generated one client at a time so that memory stays
+// constant however many clients are asked for.
+import { buildClientHistory, CLINICIANS } from './client-history';
+import type { Random } from './prng';
+import { randomInt, seededRandom } from './prng';
+import type { ClientStory, SessionScores } from './stories';
+import { seedQuestionnaires } from './index';
+
+const GIVEN = ['Alex', 'Sam', 'Robin', 'Kim', 'Jo', 'Charlie', 'Dana', 'Eli', 'Noa', 'Rene', 'Toni', 'Yuki'];
+const FAMILY = ['Berg', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'Garcia', 'Horvat', 'Ivanova', 'Jensen', 'Kowalski'];
+
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const tenth = (value: number): number => Math.round(Math.min(40, Math.max(0, value)) * 10) / 10;
+
+function sessions(random: Random): SessionScores[] {
+  const count = randomInt(random, 1, 30);
+  const intake = 8 + random() * 24;
+  const slope = -0.4 + random() * 1.4;
+  const alliance = 30 + random() * 10;
+  return Array.from({ length: count }, (_, i) => ({
+    outcome: tenth(intake + slope * i + (random() - 0.5) * 3),
+    alliance: tenth(alliance + (random() - 0.5) * 2),
+    ...(i % 4 === 3 ? { wai: [3 + random() * 2, 3 + random() * 2, 3 + random() * 2] as const } : {}),
+  }));
+}
+
+function populationStory(n: number, random: Random): ClientStory {
+  return {
+    id: `pop-${n}`,
+    given: pick(random, GIVEN),
+    family: pick(random, FAMILY),
+    gender: pick(random, ['female', 'male', 'other'] as const),
+    age: randomInt(random, 6, 80),
+    story: 'Synthetic benchmark client.',
+    clinician: random() < 0.5 ? 0 : 1,
+    sessions: sessions(random),
+    expected: [],
+  };
+}
+
+/** Clinicians and Questionnaires first, then `patients` clients with their histories. */
+export function* populationResources(patients: number, today: string): Generator<fhir4.Resource> {
+  yield* CLINICIANS;
+  yield* seedQuestionnaires();
+  const random = seededRandom(patients);
+  for (let n = 1; n <= patients; n++) yield* buildClientHistory(populationStory(n, random), today);
+}
