@@ -2,6 +2,7 @@ import type { InstrumentId } from '../../core/instruments/types';
 import type { RuleCode } from '../../core/model';
 import { CODE_SYSTEM_URL } from '../codes';
 import { type ParsedResponse, parseQuestionnaireResponse } from '../parse/questionnaire-response';
+import { rawString } from '../parse/raw';
 import { normaliseId } from '../parse/references';
 import { type Flag, flagSchema, type Observation, observationSchema } from '../schemas/clinical';
 import type { CodeableConcept } from '../schemas/datatypes';
@@ -35,11 +36,6 @@ const RULE_CODES: Readonly<Record<RuleCode, true>> = {
 };
 
 const isRuleCode = (code: string | undefined): code is RuleCode => code !== undefined && Object.hasOwn(RULE_CODES, code);
-
-function rawString(resource: unknown, key: string): string | undefined {
-  const value = typeof resource === 'object' && resource !== null ? (resource as Record<string, unknown>)[key] : undefined;
-  return typeof value === 'string' ? value : undefined;
-}
 
 /** Ours = coded in the project CodeSystem; read from the raw JSON so that a broken resource of ours is still recognised. */
 function hasOurCoding(resource: unknown): boolean {

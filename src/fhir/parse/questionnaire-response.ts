@@ -8,6 +8,7 @@ import { validate } from '../schemas/validate';
 import { answerValue } from './answers';
 import { identifyInstrument } from './instrument';
 import { type FlatItem, flattenItems } from './items';
+import { rawString } from './raw';
 import { normaliseId, referenceId } from './references';
 
 // A QuestionnaireResponse from the server → the core's Administration, or a reason a person can read.
@@ -43,15 +44,9 @@ export interface ParseContext {
   readonly questionnaires?: readonly Questionnaire[];
 }
 
-function rawField(resource: unknown, key: string): string | undefined {
-  if (typeof resource !== 'object' || resource === null) return undefined;
-  const value: unknown = (resource as Record<string, unknown>)[key];
-  return typeof value === 'string' ? value : undefined;
-}
-
 function unreadable(resource: unknown, reason: string, instrument?: InstrumentId): UnreadableResponse {
-  const date = rawField(resource, 'authored');
-  const id = rawField(resource, 'id');
+  const date = rawString(resource, 'authored');
+  const id = rawString(resource, 'id');
   return { ok: false, reason, ...(date ? { date } : {}), ...(instrument ? { instrument } : {}), ...(id ? { resourceId: normaliseId(id) } : {}) };
 }
 
@@ -104,7 +99,7 @@ function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseCo
 export function parseQuestionnaireResponse(resource: unknown, context: ParseContext = {}): ResponseParseResult {
   const checked = validate(questionnaireResponseSchema, resource);
   if (!checked.ok) {
-    const hint = identifyInstrument(rawField(resource, 'questionnaire'), [], [])?.instrument;
+    const hint = identifyInstrument(rawString(resource, 'questionnaire'), [], [])?.instrument;
     return unreadable(resource, checked.errors.slice(0, 3).join('; '), hint);
   }
   return toParsed(checked.value, resource, context);
