@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { instruments } from '../../src/core/instruments';
-import { CODE_SYSTEM_URL, EXTENSIONS, ITEM_CONTROL_SYSTEM } from '../../src/fhir/codes';
+import { CODE_SYSTEM_URL, EXTENSIONS, INTERPRETATION_CODES, ITEM_CONTROL_SYSTEM, observationCategoryCode } from '../../src/fhir/codes';
 import { artefactFileName, buildCodeSystem, buildQuestionnaire, buildValueSets, publishedArtefacts, serializeArtefact } from '../../src/fhir/questionnaire';
 
 const DIR = 'questionnaires';
@@ -136,7 +136,13 @@ describe('CodeSystem', () => {
       for (const s of instrument.subscales) expect(codes).toContain(s.code);
     }
     expect(codes).toEqual(expect.arrayContaining(['seldom', 'always', 'outcome-deterioration', 'alliance-wai-drop', 'outcome-recovered']));
-    expect(codes).toHaveLength(5 + 28 + 3 + 5 + 5 + 10);
+    expect(codes).toHaveLength(5 + 28 + 3 + 5 + 5 + 10 + 3 + 2);
+  });
+
+  it('defines the codes the write side puts on Observations (categories, cutoff interpretations)', () => {
+    const kinds = new Set(Object.values(instruments).map((i) => i.kind));
+    for (const kind of kinds) expect(codes).toContain(observationCategoryCode(kind));
+    for (const code of Object.values(INTERPRETATION_CODES)) expect(codes).toContain(code);
   });
 
   it('the rule-code ValueSet lists all ten rules', () => {

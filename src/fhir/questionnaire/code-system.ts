@@ -3,7 +3,10 @@
 import { instruments } from '../../core/instruments';
 import type { Instrument, LikertOption } from '../../core/instruments/types';
 import { CODE_SYSTEM_URL } from '../codes';
-import { answerConcept, instrumentConcept, itemConcept, ruleConcepts, subscaleConcept, totalConcept, type Concept } from './concepts';
+import {
+  answerConcept, categoryConcepts, instrumentConcept, interpretationConcepts, itemConcept, ruleConcepts, subscaleConcept, totalConcept,
+  type Concept,
+} from './concepts';
 import { PUBLISHER, RELEASE_DATE, TERMINOLOGY_VERSION } from './release';
 
 export const CODE_SYSTEM_ID = 'therapy-feedback';
@@ -46,7 +49,13 @@ function toCodeSystemConcept(concept: Concept): fhir4.CodeSystemConcept {
 }
 
 export function allConcepts(): Concept[] {
-  return [...publishedInstruments().flatMap(instrumentConcepts), ...answerConcepts(), ...ruleConcepts()];
+  return [
+    ...publishedInstruments().flatMap(instrumentConcepts),
+    ...answerConcepts(),
+    ...ruleConcepts(),
+    ...categoryConcepts(),
+    ...interpretationConcepts(),
+  ];
 }
 
 export function buildCodeSystem(): fhir4.CodeSystem {
@@ -61,7 +70,7 @@ export function buildCodeSystem(): fhir4.CodeSystem {
     status: 'active',
     date: RELEASE_DATE,
     publisher: PUBLISHER,
-    description: 'Codes for the ORS, SRS, CORS, CSRS and WAI-SR instruments, their items, subscales and totals, the WAI-SR answers, and the feedback rules that raise flags.',
+    description: 'Codes for the ORS, SRS, CORS, CSRS and WAI-SR instruments, their items, subscales and totals, the WAI-SR answers, the feedback rules that raise flags, and the categories and cutoff interpretations of the Observations the app writes.',
     caseSensitive: true,
     content: 'complete',
     count: concepts.length,

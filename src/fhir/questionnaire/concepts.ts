@@ -1,8 +1,8 @@
 // The concepts of the project CodeSystem, defined once: the CodeSystem lists them and the Questionnaires
 // and ValueSets code with them, so a display can never differ between the two.
-import type { Instrument, Item, LikertOption, SubscaleDefinition } from '../../core/instruments/types';
+import type { Instrument, InstrumentKind, Item, LikertOption, SubscaleDefinition } from '../../core/instruments/types';
 import type { RuleCode } from '../../core/model';
-import { CODE_SYSTEM_URL, instrumentCode, ruleCode, totalCode } from '../codes';
+import { CODE_SYSTEM_URL, INTERPRETATION_CODES, instrumentCode, observationCategoryCode, ruleCode, totalCode } from '../codes';
 
 export interface Concept {
   readonly code: string;
@@ -88,6 +88,24 @@ const ruleDefinitions: Record<RuleCode, { display: string; definition: string }>
 
 export function ruleConcepts(): Concept[] {
   return (Object.keys(ruleDefinitions) as RuleCode[]).map((rule) => ({ code: ruleCode(rule), ...ruleDefinitions[rule] }));
+}
+
+// Observation categories the write side adds next to HL7's `survey`, one per kind of instrument.
+const categoryDefinitions: Record<InstrumentKind, { display: string; definition: string }> = {
+  outcome: { display: 'Outcome measure', definition: 'A score of how the client is doing (ORS, CORS).' },
+  alliance: { display: 'Session alliance measure', definition: 'A score of how a session went for the client (SRS, CSRS).' },
+  'alliance-inventory': { display: 'Alliance inventory', definition: 'A score of the working alliance over several sessions (WAI-SR).' },
+};
+
+export function categoryConcepts(): Concept[] {
+  return (Object.keys(categoryDefinitions) as InstrumentKind[]).map((kind) => ({ code: observationCategoryCode(kind), ...categoryDefinitions[kind] }));
+}
+
+export function interpretationConcepts(): Concept[] {
+  return [
+    { code: INTERPRETATION_CODES.belowCutoff, display: 'Below the cutoff', definition: 'The total is below the configured cutoff: the clinical range for an outcome measure, a concern for a session alliance measure.' },
+    { code: INTERPRETATION_CODES.atOrAboveCutoff, display: 'At or above the cutoff', definition: 'The total is at or above the configured cutoff.' },
+  ];
 }
 
 export function projectCoding(concept: Concept): fhir4.Coding {

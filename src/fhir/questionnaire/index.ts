@@ -4,4 +4,3 @@ export { buildValueSets } from './value-sets';
 export { publishedArtefacts, artefactFileName, serializeArtefact, type PublishedArtefact } from './artefacts';
 export { totalLinkId } from './calculated-items';
 export { itemText } from './items';
-export { RELEASE_DATE, PUBLISHER, TERMINOLOGY_VERSION } from './release';

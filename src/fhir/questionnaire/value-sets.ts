@@ -1,7 +1,9 @@
 // ValueSets over the project CodeSystem: what a consumer may expect in each coded slot.
 import { CODE_SYSTEM_URL, valueSetUrl } from '../codes';
 import { answerConcepts, publishedInstruments } from './code-system';
-import { instrumentConcept, itemConcept, ruleConcepts, subscaleConcept, totalConcept, type Concept } from './concepts';
+import {
+  categoryConcepts, instrumentConcept, interpretationConcepts, itemConcept, ruleConcepts, subscaleConcept, totalConcept, type Concept,
+} from './concepts';
 import { PUBLISHER, RELEASE_DATE, TERMINOLOGY_VERSION } from './release';
 
 interface ValueSetSpec {
@@ -48,6 +50,8 @@ export function buildValueSets(): fhir4.ValueSet[] {
     valueSet({ id: 'items', name: 'TherapyFeedbackItems', title: 'Therapy Feedback instrument items', description: 'Every item of every instrument.', concepts: itemConcepts() }),
     valueSet({ id: 'scores', name: 'TherapyFeedbackScores', title: 'Therapy Feedback scores', description: 'Totals and subscale scores: the codes of the Observations the app writes.', concepts: scoreConcepts() }),
     valueSet({ id: 'wai-sr-answers', name: 'WaiSrAnswers', title: 'WAI-SR answers', description: 'The five WAI-SR answers, Seldom (1) to Always (5).', concepts: answerConcepts() }),
+    valueSet({ id: 'observation-categories', name: 'TherapyFeedbackObservationCategories', title: 'Therapy Feedback observation categories', description: 'The kind of measure an Observation holds, next to the HL7 category survey.', concepts: categoryConcepts() }),
+    valueSet({ id: 'cutoff-interpretations', name: 'TherapyFeedbackCutoffInterpretations', title: 'Therapy Feedback cutoff interpretations', description: 'Where a total stands against its configured cutoff.', concepts: interpretationConcepts() }),
     valueSet({ id: 'rule-codes', name: 'TherapyFeedbackRules', title: 'Therapy Feedback rules', description: 'The feedback rules whose decisions the app shows and, for some, keeps as Flags.', concepts: ruleConcepts() }),
   ];
 }
