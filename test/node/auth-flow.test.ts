@@ -2,7 +2,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   APP_CLIENT, authorizeForRedirect, authorizeUrl, createEhrLaunch, createPkce, exchangeCode, firstPatientAndClinician,
-  startTestSandbox, TEST_CLIENT, type Sandbox, type TokenResponse,
+  startTestSandbox, TEST_CLIENT, type Sandbox, type TokenResponse, SANDBOX_START_TIMEOUT_MS,
 } from '../support/sandbox';
 
 let sandbox: Sandbox;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   sandbox = await startTestSandbox();
   who = await firstPatientAndClinician(sandbox);
   redirectUri = `${sandbox.url}${TEST_CLIENT.redirectPath}`;
-});
+}, SANDBOX_START_TIMEOUT_MS);
 afterAll(() => sandbox.close());
 
 async function getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {

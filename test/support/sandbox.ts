@@ -23,6 +23,9 @@ export const APP_CLIENT = {
   scopesV1: localServer.scopesV1,
 } as const;
 
+/** Loading the FHIR definitions takes seconds, more on a busy machine: pass this to beforeAll. */
+export const SANDBOX_START_TIMEOUT_MS = 60_000;
+
 export function startTestSandbox(options: Partial<SandboxOptions> = {}): Promise<Sandbox> {
   return startSandbox({
     port: 0,
@@ -64,7 +67,7 @@ export interface AuthorizeInput {
   readonly scope?: string;
   readonly launch?: string;
   readonly state?: string;
-  readonly pkce?: { verifier: string; challenge: string };
+  readonly pkce?: { readonly challenge: string };
   /** Overrides or removes (undefined) any authorize parameter. */
   readonly params?: Record<string, string | undefined>;
 }
@@ -124,7 +127,7 @@ export async function obtainToken(
   sandbox: Sandbox,
   input: { patient?: string; clinician?: string; scope?: string; clientId?: string; form?: Record<string, string> } = {},
 ): Promise<TokenResponse> {
-  const defaults = await firstPatientAndClinician(sandbox);
+  const defaults = input.patient && input.clinician ? { patient: input.patient, clinician: input.clinician } : await firstPatientAndClinician(sandbox);
   const launch = await createEhrLaunch(sandbox, { patient: input.patient ?? defaults.patient, clinician: input.clinician ?? defaults.clinician, ...(input.form ? { form: input.form } : {}) });
   const pkce = createPkce();
   const clientId = input.clientId ?? TEST_CLIENT.clientId;

@@ -7,7 +7,8 @@ const COMPARTMENT: Readonly<Record<string, { param: string; paths: readonly stri
   Observation: { param: 'patient', paths: ['subject'] },
   QuestionnaireResponse: { param: 'patient', paths: ['subject'] },
   Flag: { param: 'patient', paths: ['subject'] },
-  Encounter: { param: 'patient', paths: ['subject'] },
+  // The engine answers Encounter?patient= a second slower than Encounter?subject=; same meaning here.
+  Encounter: { param: 'subject', paths: ['subject'] },
   EpisodeOfCare: { param: 'patient', paths: ['patient'] },
   Condition: { param: 'patient', paths: ['subject'] },
   CarePlan: { param: 'patient', paths: ['subject'] },

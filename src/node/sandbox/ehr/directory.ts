@@ -71,7 +71,7 @@ export function engineDirectory(engine: FhirEngine, today: () => string = () => 
 
 /** The patient's most recent Encounter, passed as the launch's encounter context when there is one. */
 export async function latestEncounter(engine: FhirEngine, patientId: string): Promise<string | undefined> {
-  const response = await engine.handle({ method: 'GET', path: `Encounter?patient=Patient/${encodeURIComponent(patientId)}&_sort=-date&_count=1` });
+  const response = await engine.handle({ method: 'GET', path: `Encounter?subject=Patient/${encodeURIComponent(patientId)}&_sort=-date&_count=1` });
   const bundle = searchset.safeParse(response.body);
   const first = bundle.success ? bundle.data.entry?.[0]?.resource : undefined;
   const parsed = z.object({ id: z.string() }).safeParse(first);
