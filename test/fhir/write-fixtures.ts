@@ -3,7 +3,6 @@
 import { instruments } from '../../src/core/instruments';
 import type { InstrumentId } from '../../src/core/instruments/types';
 import type { Administration, RuleDecision } from '../../src/core/model';
-import { scoreAdministration } from '../../src/core/scoring';
 import { buildQuestionnaire } from '../../src/fhir/questionnaire';
 import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
 import type { WriteSet } from '../../src/fhir/write/types';
@@ -23,7 +22,9 @@ export function decision(rule: RuleDecision['rule'], evidence: readonly string[]
 }
 
 export interface FixtureOptions {
+  /** Decisions that hold after this administration (the assessment's). */
   readonly create?: readonly RuleDecision[];
+  /** Active Flags on the server; those whose rule is not among `create` are ended. */
   readonly end?: readonly ActiveFlagOnServer[];
   readonly publish?: boolean;
   readonly patient?: string;
@@ -35,11 +36,10 @@ export function writeSetFor(a: Administration, options: FixtureOptions = {}): Wr
   const response = buildQuestionnaireResponse(instrument, a, {
     subject: patient, author: CLINICIAN, source: patient, identifierValue: a.id,
   });
-  const scored = scoreAdministration(a);
   return buildWriteSet({
-    response, administration: a, score: scored.ok ? scored.score : undefined,
-    cutoff: instrument.kind === 'outcome' ? 25 : instrument.kind === 'alliance' ? 36 : undefined,
-    flags: { create: options.create ?? [], end: options.end ?? [] },
+    response, administration: a,
+    assessment: { decisions: options.create ?? [], outcome: { cutoff: 25 }, alliance: { cutoff: 36 } },
+    activeFlags: options.end ?? [],
     evidenceReference: (id) => `QuestionnaireResponse/${id}`,
     ...(options.publish ? { questionnaire: buildQuestionnaire(instrument) } : {}),
     context: { patient, clinician: CLINICIAN, clientRated: true, recorded: '2025-03-04T09:30:00Z', app: { name: 'Therapy Feedback', version: '0.1.0' } },

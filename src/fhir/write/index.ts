@@ -1,7 +1,7 @@
 // The write side of the FHIR boundary: plan, build, save, and keep unsaved work.
 export type * from './types';
 export { planWrites } from './plan';
-export { buildWriteSet, type ActiveFlagOnServer, type FlagChanges, type SaveContext, type WriteSetInput } from './write-set';
+export { buildWriteSet, type ActiveFlagOnServer, type AssessmentForSave, type SaveContext, type WriteSetInput } from './write-set';
 export { saveAdministration } from './save';
 export type { RetryOptions } from './retry';
 export { Outbox, type OutboxStorage, type PendingSave } from './outbox';

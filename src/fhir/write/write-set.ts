@@ -3,7 +3,10 @@
 // and identifier derives from the response's identifier, so rebuilding after a reload yields the same set.
 import { instruments } from '../../core/instruments';
 import type { Instrument } from '../../core/instruments/types';
-import type { Administration, RuleCode, RuleDecision, Score } from '../../core/model';
+import type { AgeBand } from '../../core/instruments/types';
+import type { Administration, RuleCode, RuleDecision } from '../../core/model';
+import { reconcileFlags } from '../../core/flags/reconcile';
+import { scoreAdministration } from '../../core/scoring';
 import { buildFlag, endFlag } from '../resources/flag';
 import { fullUrlFor, provenanceTag, tokenSearch, type IdentifierToken } from '../resources/identity';
 import { buildObservations } from '../resources/observations';
@@ -29,21 +32,22 @@ export interface SaveContext {
   readonly app: { readonly name: string; readonly version: string };
 }
 
-export interface FlagChanges {
-  readonly create: readonly RuleDecision[];
-  readonly end: readonly ActiveFlagOnServer[];
+/** What a save needs of the core's ClientAssessment (after this administration); a ClientAssessment is one. */
+export interface AssessmentForSave {
+  readonly decisions: readonly RuleDecision[];
+  readonly outcome: { readonly cutoff?: number };
+  readonly alliance: { readonly cutoff: number };
+  readonly latestAgeBand?: AgeBand;
 }
 
 export interface WriteSetInput {
   /** The response as built by `buildQuestionnaireResponse` (with its identifier). */
   readonly response: fhir4.QuestionnaireResponse;
   readonly administration: Administration;
-  /** Its score; absent when it cannot be scored (the response is still stored). */
-  readonly score?: Score;
-  /** The cutoff the assessment used for this instrument, in points. */
-  readonly cutoff?: number;
-  /** The Flags to raise and to end (core `reconcileFlags` of the assessment's decisions with the server's). */
-  readonly flags: FlagChanges;
+  /** The core's assessment of the history including this administration. */
+  readonly assessment: AssessmentForSave;
+  /** The patient's active Flags on the server: reconciled with the assessment's decisions. */
+  readonly activeFlags: readonly ActiveFlagOnServer[];
   /** Server references of earlier administrations (by Administration id), for the flags' evidence. */
   readonly evidenceReference: (administrationId: string) => string | undefined;
   /** Our Questionnaire, to publish on the server where the scopes allow it. */
@@ -71,30 +75,38 @@ function questionnaireEntry(questionnaire: fhir4.Questionnaire, instrument: Inst
 
 function flagEntries(input: WriteSetInput, responseUrl: string): WriteEntry[] {
   const { administration, context } = input;
+  const changes = reconcileFlags(input.assessment.decisions, input.activeFlags);
   const evidenceFor = (decision: RuleDecision): string[] => decision.evidence.flatMap((id) => {
     const reference = id === administration.id ? responseUrl : input.evidenceReference(id);
     return reference === undefined ? [] : [reference];
   });
-  const creates = input.flags.create.map((decision) => createEntry('flag-create', buildFlag(decision, {
+  const creates = changes.create.map((decision) => createEntry('flag-create', buildFlag(decision, {
     patient: context.patient, encounter: context.encounter, clinician: context.clinician,
     start: administration.authored, evidence: evidenceFor(decision),
   }), `the flag "${decision.rule}"`));
-  const ends = input.flags.end.map((flag): WriteEntry => ({
+  const ends = changes.end.map((flag): WriteEntry => ({
     fullUrl: `Flag/${flag.id}`, kind: 'flag-end', resource: endFlag(flag.resource, administration.authored),
     label: `ending the flag "${flag.rule}"`,
   }));
   return [...creates, ...ends];
 }
 
-/** The write set of one administration, in write order. */
+function cutoffFor(instrument: Instrument, assessment: AssessmentForSave): number | undefined {
+  if (instrument.kind === 'outcome') return assessment.outcome.cutoff;
+  return instrument.kind === 'alliance' ? assessment.alliance.cutoff : undefined;
+}
+
+/** The write set of one administration, in write order. An unscorable response is stored without a score. */
 export function buildWriteSet(input: WriteSetInput): WriteSet {
-  const { response, administration, score, context } = input;
+  const { response, administration, context, assessment } = input;
   const instrument = instruments[administration.instrument];
+  const scored = scoreAdministration(administration, assessment.latestAgeBand ? { ageBand: assessment.latestAgeBand } : {});
+  const score = scored.ok ? scored.score : undefined;
   const responseEntry = createEntry('response', response, `the ${instrument.shortName} response`);
   const key = responseEntry.identifier?.value ?? '';
   const observations = score === undefined ? [] : buildObservations(score, administration, {
     patient: context.patient, encounter: context.encounter, clinician: context.clinician,
-    clientRated: context.clientRated, issued: context.recorded, cutoff: input.cutoff,
+    clientRated: context.clientRated, issued: context.recorded, cutoff: cutoffFor(instrument, assessment),
     response: { reference: responseEntry.fullUrl, identifierValue: key },
   }).map((o) => createEntry('observation', o, `the ${instrument.shortName} score`));
   const written = [responseEntry, ...observations, ...flagEntries(input, responseEntry.fullUrl)];
