@@ -1,8 +1,10 @@
-// Responses as another EHR module writes them: the canonical without its version, rating lines as
-// decimal points 0–10, WAI-SR answers as bare integers, another time zone, absolute references,
-// `amended` status on corrected ones and no item text. The app must read all of it.
+// Responses as another EHR module writes them: rating lines as decimal points 0–10 on the EHR's own form
+// (its items point at ours through `definition`), the WAI-SR on our canonical without its version and
+// answered as bare integers, another time zone, absolute references, `amended` status on corrected ones
+// and no item text. The app must read all of it.
 import { instantOf } from '../../../core/dates';
 import type { Instrument } from '../../../core/instruments';
+import { questionnaireUrl } from '../../../fhir/codes';
 
 export const OTHER_SYSTEM_BASE = 'https://ehr.example.org/api/FHIR/R4';
 const OTHER_OFFSET_HOURS = -5;
@@ -30,11 +32,12 @@ export function asOtherSystemResponse(qr: fhir4.QuestionnaireResponse, instrumen
   const encounter = absolute(qr.encounter);
   const author = absolute(qr.author);
   const source = absolute(qr.source);
+  const pointsScale = instrument.scale.type === 'rating-line';
   return {
     resourceType: 'QuestionnaireResponse',
     id: qr.id,
     identifier: { system: 'https://ehr.example.org/identifiers/flowsheet-response', value: `FR-${qr.id ?? ''}` },
-    questionnaire: (qr.questionnaire ?? '').split('|')[0],
+    questionnaire: pointsScale ? `${OTHER_SYSTEM_BASE}/Questionnaire/flowsheet-${instrument.id}` : questionnaireUrl(instrument.id),
     status: sessionNumber % 2 === 0 ? 'amended' : 'completed',
     ...(subject ? { subject } : {}),
     ...(encounter ? { encounter } : {}),
@@ -43,6 +46,7 @@ export function asOtherSystemResponse(qr: fhir4.QuestionnaireResponse, instrumen
     ...(source ? { source } : {}),
     item: (qr.item ?? []).map((item) => ({
       linkId: item.linkId,
+      ...(pointsScale ? { definition: `${questionnaireUrl(instrument.id)}#${item.linkId}` } : {}),
       ...(item.answer ? { answer: item.answer.map((a) => reshapeAnswer(a, instrument)) } : {}),
     })),
   };
