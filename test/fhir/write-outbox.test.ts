@@ -1,0 +1,90 @@
+// The Outbox keeps unsaved work across a reload of the iframe and re-sends it without duplicates.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Outbox, type OutboxStorage } from '../../src/fhir/write/outbox';
+import { planWrites } from '../../src/fhir/write/plan';
+import type { FhirTransport } from '../../src/fhir/gateway/types';
+import { administration, decision, writeSetFor } from './write-fixtures';
+import { startTestServer, stored, type TestServer } from './write-support';
+
+const retry = { sleep: async () => undefined, random: () => 0, maxAttempts: 2 };
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+
+describe('Outbox', () => {
+  it('holds the write set before the first request goes out, and clears it once saved', async () => {
+    const outbox = new Outbox(sessionStorage);
+    const writeSet = writeSetFor(administration('ors', 1, 40));
+    const inner = await server.transport();
+    let keptDuringSend = 0;
+    const watching: FhirTransport = { baseUrl: inner.baseUrl, send: (request) => {
+      keptDuringSend = outbox.pending().saves.length;
+      return inner.send(request);
+    } };
+    const report = await outbox.save(watching, writeSet, planWrites(await server.capabilities()), retry);
+    expect(report.status).toBe('saved');
+    expect(keptDuringSend).toBe(1);
+    expect(outbox.pending().saves).toEqual([]);
+  });
+
+  it('survives a reload and re-sends without duplicating what had already reached the server', async () => {
+    const a = administration('srs', 2, 50);
+    const writeSet = writeSetFor(a, { create: [decision('alliance-concern', [a.id])] });
+    const plan = planWrites(await server.capabilities());
+    // The answer is lost after the server committed, and the tab is closed before any retry succeeds.
+    const failing = await server.transport({ faults: [{ kind: 'drop-after-commit' }, { kind: 'network' }] });
+    const first = await new Outbox(sessionStorage).save(failing, writeSet, plan, retry);
+    expect(first.status).toBe('pending');
+
+    const afterReload = new Outbox(sessionStorage);
+    expect(afterReload.pending().saves.map((p) => p.key)).toEqual([writeSet.key]);
+    const [resent] = await afterReload.resendAll(await server.transport(), plan, retry);
+    expect(resent?.status).toBe('saved');
+    expect(afterReload.pending().saves).toEqual([]);
+    expect(await stored(server, writeSet)).toEqual({ qr: 1, observations: 1, activeFlags: 1, provenance: 1 });
+  });
+
+  it('keeps a save pending while the session is expired, and stops re-sending at the first expiry', async () => {
+    const outbox = new Outbox(sessionStorage);
+    const plan = planWrites(await server.capabilities());
+    const sets = [writeSetFor(administration('ors', 3, 60)), writeSetFor(administration('ors', 4, 61))];
+    for (const ws of sets) outbox.enqueue(ws);
+    const expired = await server.transport({ faults: [{ kind: 'session-expired' }, { kind: 'session-expired' }] });
+    const reports = await outbox.resendAll(expired, plan, retry);
+    expect(reports.map((r) => r.status)).toEqual(['session-expired']);
+    expect(outbox.pending().saves).toHaveLength(2);
+  });
+
+  it('stores nothing but the write set: no token, nothing outside its own keys', async () => {
+    const storage = new Map<string, string>();
+    const outbox = new Outbox(mapStorage(storage));
+    const writeSet = writeSetFor(administration('ors', 5, 70));
+    outbox.enqueue(writeSet);
+    expect([...storage.values()]).toEqual([JSON.stringify(writeSet)]);
+    expect([...storage.values()].join('')).not.toMatch(/Bearer|access_token/);
+  });
+
+  it('lists and removes an entry that no longer reads as a write set instead of failing', () => {
+    const storage = new Map<string, string>([['therapy-feedback.outbox.broken', '{"key":"broken","entries":[{"kind":"nope"}]}'], ['other-app', 'x']]);
+    const outbox = new Outbox(mapStorage(storage));
+    const { saves, unreadable } = outbox.pending();
+    expect(saves).toEqual([]);
+    expect(unreadable).toHaveLength(1);
+    expect(unreadable[0]).toMatch(/^broken: /);
+    expect([...storage.keys()]).toEqual(['other-app']);
+  });
+});
+
+function mapStorage(map: Map<string, string>): OutboxStorage {
+  return {
+    getItem: (key) => map.get(key) ?? null,
+    setItem: (key, value) => void map.set(key, value),
+    removeItem: (key) => void map.delete(key),
+    get length() {
+      return map.size;
+    },
+    key: (index) => [...map.keys()][index] ?? null,
+  };
+}
