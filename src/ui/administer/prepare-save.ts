@@ -1,13 +1,10 @@
 import { assessClient, type ClientAssessment } from '../../core/assess';
-import { ageBandAt, calendarDate } from '../../core/dates';
-import { reconcileFlags } from '../../core/flags/reconcile';
 import { instruments } from '../../core/instruments';
 import type { Administration } from '../../core/model';
-import { scoreAdministration } from '../../core/scoring';
 import type { History } from '../../fhir/load';
 import { buildQuestionnaire } from '../../fhir/questionnaire';
 import { buildQuestionnaireResponse } from '../../fhir/resources/questionnaire-response';
-import { buildWriteSet, type ActiveFlagOnServer, type FlagChanges, type WriteSet } from '../../fhir/write';
+import { buildWriteSet, type WriteSet } from '../../fhir/write';
 
 // Everything one save writes, computed once from the administration and the history as loaded. The
 // response's identifier is the administration's id (minted before the form opened), so building the
@@ -32,26 +29,11 @@ export interface PrepareSaveInput {
   readonly app: { readonly name: string; readonly version: string };
 }
 
-function flagChanges(input: PrepareSaveInput, after: ClientAssessment): FlagChanges {
-  // An in-progress form is not scored, so it cannot change what the rules say.
-  if (input.administration.status !== 'completed') return { create: [], end: [] };
-  const active: ActiveFlagOnServer[] = input.history.flags.map((f) => ({ ...f.active, resource: f.resource as fhir4.Flag }));
-  const { create, end } = reconcileFlags(after.decisions, active);
-  return { create, end };
-}
-
-function cutoffFor(administration: Administration, after: ClientAssessment): number | undefined {
-  const kind = instruments[administration.instrument].kind;
-  if (kind === 'outcome') return after.outcome.cutoff;
-  return kind === 'alliance' ? after.alliance.cutoff : undefined;
-}
-
 export function prepareSave(input: PrepareSaveInput): WriteSet {
   const { administration, history, assessment, parties } = input;
   const instrument = instruments[administration.instrument];
   const birthDate = history.patient?.birthDate;
-  const ageBand = birthDate ? ageBandAt(birthDate, calendarDate(administration.authored)) : undefined;
-  const scored = scoreAdministration(administration, ageBand ? { ageBand } : {});
+  // The rules as they stand once this administration is counted: the write set raises and ends Flags to match.
   const after = assessClient({
     administrations: [...history.administrations.map((a) => a.administration), administration],
     config: assessment.config,
@@ -65,8 +47,8 @@ export function prepareSave(input: PrepareSaveInput): WriteSet {
     identifierValue: administration.id,
   });
   return buildWriteSet({
-    response, administration, score: scored.ok ? scored.score : undefined, cutoff: cutoffFor(administration, after),
-    flags: flagChanges(input, after),
+    response, administration, assessment: after,
+    activeFlags: history.flags.map((f) => ({ ...f.active, resource: f.resource as fhir4.Flag })),
     evidenceReference: (id) => {
       const serverId = serverIds.get(id);
       return serverId ? `QuestionnaireResponse/${serverId}` : undefined;

@@ -1,4 +1,4 @@
-import FHIR from 'fhirclient';
+import type Client from 'fhirclient/lib/Client';
 import type { i18n } from 'i18next';
 import { fhirclientTransport } from '../../fhir/gateway/fhirclient-transport';
 import type { DashboardModel } from '../dashboard/view-model';
@@ -22,6 +22,8 @@ export interface BootEnv {
   readonly fallbackLanguages: readonly string[];
   readonly view: () => Promise<ViewChunk>;
   readonly fetch: typeof fetch;
+  /** fhirclient's `oauth2.ready`: completes the authorization on this page. */
+  readonly ready: () => Promise<Client>;
 }
 
 /** Token → context → configuration → history: each step either yields or names its failure. */
@@ -29,7 +31,7 @@ export async function boot(env: BootEnv): Promise<Outcome<BootedApp>> {
   const viewChunk = env.view();
   const [config, session] = await Promise.all([
     loadSmartLaunchConfig(env.fetch, env.url.origin),
-    startSession(() => FHIR.oauth2.ready(), env.url),
+    startSession(env.ready, env.url),
   ]);
   if (!session.ok) return session;
   if (!config.ok) return config;

@@ -1,3 +1,4 @@
+import FHIR from 'fhirclient';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import '../styles/base.css';
@@ -19,6 +20,7 @@ async function main(root: HTMLElement): Promise<void> {
     fallbackLanguages,
     view: () => import('./clinician-view'),
     fetch: window.fetch.bind(window),
+    ready: () => FHIR.oauth2.ready(),
   };
   i18n.on('languageChanged', (language) => { document.documentElement.lang = language; });
   document.documentElement.lang = i18n.language;

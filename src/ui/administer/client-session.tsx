@@ -1,0 +1,45 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Instrument } from '../../core/instruments';
+import { AdministerForm, type AdministerFormProps } from './administer-form';
+import { ClinicianReturn } from './clinician-return';
+import { ExclusiveLayer } from './exclusive-layer';
+
+export type ClientSessionProps = Omit<AdministerFormProps, 'presentation'> & {
+  readonly instrument: Instrument;
+  /** The clinician has confirmed it is them: show the clinician view again. */
+  readonly onReturn: () => void;
+};
+
+/**
+ * Client mode: the tablet shows a neutral greeting and the form, nothing else of the app. After the
+ * answers are handed over (saving starts at once) the client is asked to hand the tablet back.
+ */
+export function ClientSession({ onReturn, onSubmit, ...form }: ClientSessionProps) {
+  const { t } = useTranslation('administer');
+  const [done, setDone] = useState(false);
+  const thanksRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (done) thanksRef.current?.focus();
+  }, [done]);
+
+  return (
+    <ExclusiveLayer className="tf-client-layer">
+      <main className="tf-client">
+        {done ? (
+          <section className="tf-handback">
+            <h1 ref={thanksRef} tabIndex={-1}>{t('handBackHeading')}</h1>
+            <p>{t('handBackText')}</p>
+            <ClinicianReturn onReturn={onReturn} stayLabel={t('stayHere')} />
+          </section>
+        ) : (
+          <>
+            <p className="tf-client__greeting">{t('greeting')}</p>
+            <AdministerForm {...form} presentation="client" onSubmit={(a, s) => { onSubmit(a, s); setDone(true); }} />
+            <ClinicianReturn onReturn={onReturn} stayLabel={t('backToMyForm')} />
+          </>
+        )}
+      </main>
+    </ExclusiveLayer>
+  );
+}

@@ -1,0 +1,22 @@
+import BrowserAdapter from 'fhirclient/lib/adapters/BrowserAdapter';
+import { render } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { App } from '../../../src/ui/app/App';
+import type { BootEnv } from '../../../src/ui/app/boot';
+import { createI18n } from '../../../src/ui/i18n';
+import type { UiLanguage } from '../../../src/ui/i18n/locale';
+
+/** Renders the app page as main.tsx does, at the page address the test has set. */
+export async function renderApp(language: UiLanguage = 'en') {
+  const i18n = await createI18n(language);
+  const env: BootEnv = {
+    url: new URL(location.href),
+    i18n,
+    fallbackLanguages: [language],
+    view: () => import('../../../src/ui/app/clinician-view'),
+    fetch: (input, init) => fetch(input, init),
+    // A fresh adapter: fhirclient's shared one keeps the first address it saw, and a test changes pages.
+    ready: () => new BrowserAdapter().getSmartApi().ready(),
+  };
+  return render(<I18nextProvider i18n={i18n}><App env={env} /></I18nextProvider>);
+}
