@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { instruments } from '../../src/core/instruments';
+import type { Administration } from '../../src/core/model';
+import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
+import { day, ors, orsSeries, srs } from '../core/builders';
+
+const dir = mkdtempSync(join(tmpdir(), 'score-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function response(patient: string, a: Administration): fhir4.QuestionnaireResponse {
+  return { ...buildQuestionnaireResponse(instruments[a.instrument as 'ors'], a, { subject: `Patient/${patient}`, identifierValue: a.id }), id: `qr-${a.id}` };
+}
+
+interface PatientLine {
+  patient: string;
+  outcome: { series: { session: number }[] };
+  decisions: { rule: string }[];
+}
+
+function runScore(file: string): { status: number | null; lines: PatientLine[]; stderr: string } {
+  const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/node/cli/score.ts', file], { encoding: 'utf8' });
+  const lines = result.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as PatientLine);
+  return { status: result.status, lines, stderr: result.stderr };
+}
+
+describe('npm run score', () => {
+  it('writes one line per patient with series, status and active decisions; bad lines go to stderr', () => {
+    const deteriorating = orsSeries([20, 18, 14]).map((a) => ({ ...a, id: `p1-${a.id}` }));
+    const adolescent = [ors('p2-o1', day(0), 27), srs('p2-s1', day(0), 35)];
+    const lines = [
+      JSON.stringify({ resourceType: 'Patient', id: 'p2', birthDate: '2010-06-01' }),
+      ...deteriorating.map((a) => JSON.stringify(response('p1', a))),
+      'this is not json',
+      JSON.stringify({ resourceType: 'QuestionnaireResponse', status: 'completed' }),
+      '',
+      ...adolescent.map((a) => JSON.stringify(response('p2', a))),
+      JSON.stringify({ resourceType: 'Observation', id: 'x' }),
+    ];
+    const file = join(dir, 'responses.ndjson');
+    writeFileSync(file, lines.join('\n'));
+    const { status, lines: out, stderr } = runScore(file);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^line 5: not JSON/m);
+    expect(stderr).toMatch(/^line 6: /m);
+    expect(stderr).toMatch(/^line 10: not a QuestionnaireResponse, Patient or Bundle \(resourceType: Observation\)/m);
+    expect(out.map((l) => l.patient)).toEqual(['Patient/p1', 'Patient/p2']);
+    const [p1, p2] = out as [PatientLine, PatientLine];
+    expect(p1.outcome).toMatchObject({ intake: 20, latest: 14, cutoff: 25, status: 'deteriorating', change: { sinceIntake: -6, reliable: 'deteriorated' } });
+    expect(p1.outcome.series.map((p) => p.session)).toEqual([1, 2, 3]);
+    expect(p1.decisions.map((d) => d.rule)).toEqual(['outcome-deterioration', 'outcome-not-on-track-early']);
+    expect(p2).toMatchObject({ birthDate: '2010-06-01', outcome: { cutoff: 28, status: 'on-track' }, alliance: { latest: 35, status: 'concern' } });
+  });
+
+  it('reads a pretty-printed Bundle and exits 0 when every entry is good', () => {
+    const entries = orsSeries([15, 16]).map((a) => ({ resource: response('b1', a) }));
+    const file = join(dir, 'bundle.json');
+    writeFileSync(file, JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Patient', id: 'b1', birthDate: '1990-01-01' } }, ...entries] }, null, 2));
+    const { status, lines } = runScore(file);
+    expect(status).toBe(0);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ patient: 'Patient/b1', birthDate: '1990-01-01', outcome: { latest: 16 } });
+  });
+
+  it('exits 2 with a message when the file cannot be read', () => {
+    const { status, stderr } = runScore(join(dir, 'missing.ndjson'));
+    expect(status).toBe(2);
+    expect(stderr).toContain('cannot read');
+  });
+});
