@@ -29,6 +29,7 @@ export function htmlPage(title: string, body: string, css = BASE_CSS): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
 <style>${css}</style>
 </head>

@@ -56,7 +56,7 @@ async function viteHandler(root: string, httpServer: Server): Promise<AppHandler
     appType: 'mpa',
     logLevel: 'warn',
     // Hot reload rides on the sandbox's own server instead of opening a second port.
-    server: { middlewareMode: true, hmr: { server: httpServer } },
+    server: { middlewareMode: true, ws: { server: httpServer } },
   });
   const handler = (req: IncomingMessage, res: ServerResponse) =>
     new Promise<void>((resolve) => {

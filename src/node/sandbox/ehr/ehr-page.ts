@@ -30,10 +30,13 @@ export interface EhrPageInput {
   readonly errors?: readonly string[];
 }
 
+export const EHR_SCRIPT_PATH = '/ehr/ehr.js';
+
 const esc = escapeHtml;
 
-function ageAndGender(p: PatientSummary): string {
-  return [p.age === undefined ? undefined : `${p.age} y`, p.gender, p.birthDate ? `born ${p.birthDate}` : undefined].filter(Boolean).join(' · ');
+function ageAndGender(p: PatientSummary, withBirthDate = true): string {
+  const born = withBirthDate && p.birthDate ? `born ${p.birthDate}` : undefined;
+  return [p.age === undefined ? undefined : `${p.age} y`, p.gender, born].filter(Boolean).join(' · ');
 }
 
 function patientList(patients: readonly PatientSummary[], selected?: string): string {
@@ -42,7 +45,7 @@ function patientList(patients: readonly PatientSummary[], selected?: string): st
     .map((p, i) => {
       const checked = (selected ? p.id === selected : i === 0) ? ' checked' : '';
       return `<label class="patient"><input type="radio" name="patient" value="${esc(p.id)}"${checked}>
-<span class="who">${esc(p.name)} <span class="story">${esc(ageAndGender(p))}</span></span>
+<span class="who">${esc(p.name)}</span><span class="meta">${esc(ageAndGender(p, false))}</span>
 <span class="story">${esc(p.story ?? '')}</span></label>`;
     })
     .join('\n');
@@ -70,7 +73,7 @@ function launchForm(input: EhrPageInput): string {
 <h2>Clinician (signed in)</h2>
 <select name="clinician" aria-label="Clinician">${options(input.clinicians.map((c) => ({ value: c.id, label: c.name })), clinician)}</select>
 <h2>Patients</h2>
-<fieldset class="patients"><legend class="story">Pick the chart to open</legend>${patientList(input.patients, input.launched?.context.patient)}</fieldset>
+<fieldset class="patient-set"><legend class="story">Pick the chart to open</legend><div class="patients">${patientList(input.patients, input.launched?.context.patient)}</div></fieldset>
 <label class="field"><input type="checkbox" name="banner"> The app shows its own patient banner</label>
 ${faultFields()}
 <div class="actions"><button type="submit">Launch app</button><a href="${esc(input.standaloneUrl)}" target="_blank" rel="noopener">Standalone launch</a></div>
@@ -115,7 +118,8 @@ export function ehrPage(input: EhrPageInput): string {
   return htmlPage(
     'Sandbox EHR — Therapy Feedback',
     `<header class="topbar"><strong>Sandbox EHR</strong><span class="sub">local SMART on FHIR test chart</span><span class="user">${user ? `Signed in: ${esc(user)}` : 'Not signed in'}</span></header>
-<div class="layout"><div>${errors}${launchForm(input)}</div><main>${chart(input)}</main></div>`,
+<div class="layout"><div>${errors}${launchForm(input)}</div><main>${chart(input)}</main></div>
+<script src="${EHR_SCRIPT_PATH}" defer></script>`,
     EHR_CSS,
   );
 }

@@ -1,14 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuthServer } from '../auth/auth-server';
 import type { Directory } from '../auth/directory';
-import { readParams, redirect, sendHtml } from '../auth/http-io';
+import { PAGE_CSP, readParams, redirect, sendHtml } from '../auth/http-io';
 import type { FhirEngine } from '../engine/types';
 import { latestEncounter } from './directory';
-import { ehrPage, type EhrPageInput, type LaunchedView } from './ehr-page';
+import { ehrPage, EHR_SCRIPT_PATH, type EhrPageInput, type LaunchedView } from './ehr-page';
+import { EHR_SCRIPT } from './ehr-script';
 import { parseLaunchForm } from './launch-form';
 
 // `/ehr/`: the chart page, and `/ehr/launch` which creates an EHR launch context and shows the chart with
 // the app in its frame (post, then redirect, so a reload does not launch twice).
+
+/** The page's one script comes from this origin; nothing inline. */
+const EHR_CSP = `${PAGE_CSP}; script-src 'self'`;
 
 export interface EhrRoutesDeps {
   readonly origin: string;
@@ -59,7 +63,7 @@ async function createLaunch(req: IncomingMessage, res: ServerResponse, url: URL,
         ...(clinicians.some((c) => c.id === form.choice.clinician) ? [] : ['Unknown clinician.']),
       ]
     : form.errors;
-  if (!form.ok || errors.length > 0) return sendHtml(res, 400, ehrPage(await pageInput(deps, undefined, errors)));
+  if (!form.ok || errors.length > 0) return sendHtml(res, 400, ehrPage(await pageInput(deps, undefined, errors)), EHR_CSP);
   const { patient, clinician, needPatientBanner, faults } = form.choice;
   const encounter = await latestEncounter(deps.engine, patient);
   const launchId = deps.auth.createLaunch({ patient, clinician, needPatientBanner, faults, ...(encounter ? { encounter } : {}) });
@@ -74,7 +78,11 @@ export function ehrRoutes(deps: EhrRoutesDeps) {
       return true;
     }
     if (url.pathname === '/ehr/' && (req.method === 'GET' || req.method === 'HEAD')) {
-      sendHtml(res, 200, ehrPage(await pageInput(deps, url.searchParams.get('launch') ?? undefined)));
+      sendHtml(res, 200, ehrPage(await pageInput(deps, url.searchParams.get('launch') ?? undefined)), EHR_CSP);
+      return true;
+    }
+    if (url.pathname === EHR_SCRIPT_PATH) {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }).end(EHR_SCRIPT);
       return true;
     }
     if (url.pathname === '/ehr/launch' && req.method === 'POST') {

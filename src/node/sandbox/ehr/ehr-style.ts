@@ -14,10 +14,12 @@ export const EHR_CSS = `
   h2:first-child { margin-top: 0; }
   select, input, button { font: inherit; }
   select { width: 100%; padding: 0.3rem; }
-  .patients { border: 0; padding: 0; margin: 0; max-height: 330px; overflow-y: auto; }
+  .patient-set { border: 0; padding: 0; margin: 0; min-width: 0; }
+  .patients { max-height: 330px; overflow-y: auto; border-top: 1px solid #eef0f3; }
   .patient { display: grid; grid-template-columns: auto 1fr; gap: 0 0.5rem; padding: 0.4rem 0.3rem; border-bottom: 1px solid #eef0f3; cursor: pointer; }
   .patient:hover { background: #f3f6fa; }
-  .patient input { grid-row: span 2; margin-top: 0.2rem; }
+  .patient input { grid-row: span 3; margin-top: 0.2rem; }
+  .patient .meta { color: var(--muted); font-size: 0.85rem; }
   .patient .who { font-weight: 600; }
   .patient .story { color: var(--muted); font-size: 0.85rem; }
   details { margin-top: 0.8rem; border-top: 1px solid var(--line); padding-top: 0.5rem; }
