@@ -7,11 +7,11 @@ import { createPortal } from 'react-dom';
  * mounted, so nothing is reloaded or lost when the layer closes.
  */
 export function ExclusiveLayer({ children, className }: { readonly children: ReactNode; readonly className?: string }) {
-  const [host, setHost] = useState<HTMLElement | null>(null);
+  // Created once and attached before the browser paints, so the chart never shows next to the form.
+  const [layer] = useState(() => document.createElement('div'));
 
   useLayoutEffect(() => {
-    const layer = document.createElement('div');
-    if (className) layer.className = className;
+    layer.className = className ?? '';
     const others = [...document.body.children].filter((el): el is HTMLElement => el instanceof HTMLElement);
     const before = others.map((el) => ({ el, hidden: el.hidden, inert: el.inert }));
     for (const el of others) {
@@ -19,7 +19,6 @@ export function ExclusiveLayer({ children, className }: { readonly children: Rea
       el.inert = true;
     }
     document.body.append(layer);
-    setHost(layer);
     return () => {
       layer.remove();
       for (const { el, hidden, inert } of before) {
@@ -27,7 +26,7 @@ export function ExclusiveLayer({ children, className }: { readonly children: Rea
         el.inert = inert;
       }
     };
-  }, [className]);
+  }, [layer, className]);
 
-  return host ? createPortal(children, host) : null;
+  return createPortal(children, layer);
 }

@@ -11,7 +11,7 @@ export interface SaveAttempt {
 
 export interface SaveFlow {
   readonly attempts: readonly SaveAttempt[];
-  /** Write sets kept from before a reload of the app, waiting to be re-sent. */
+  /** Write sets kept from before a reload of the app (not among `attempts`), waiting to be re-sent. */
   readonly waiting: number;
   readonly busy: boolean;
   save(writeSet: WriteSet, title: string): Promise<SaveReport>;
@@ -27,7 +27,9 @@ export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: 
   const outbox = useMemo(() => new Outbox(storage), [storage]);
   const [attempts, setAttempts] = useState<readonly SaveAttempt[]>([]);
   const [busy, setBusy] = useState(false);
-  const [waiting, setWaiting] = useState(() => outbox.pending().saves.length);
+  const [kept, setKept] = useState<readonly string[]>(() => outbox.pending().saves.map((s) => s.key));
+  const refreshKept = useCallback(() => setKept(outbox.pending().saves.map((s) => s.key)), [outbox]);
+  const waiting = kept.filter((key) => !attempts.some((a) => a.key === key)).length;
 
   const record = useCallback((attempt: SaveAttempt) => {
     setAttempts((list) => [...list.filter((a) => a.key !== attempt.key), attempt]);
@@ -38,11 +40,11 @@ export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: 
     record({ key: writeSet.key, title });
     const report = await outbox.save(transport, writeSet, plan);
     record({ key: writeSet.key, title, report });
-    setWaiting(outbox.pending().saves.length);
+    refreshKept();
     setBusy(false);
     onSettled();
     return report;
-  }, [outbox, transport, plan, record, onSettled]);
+  }, [outbox, transport, plan, record, refreshKept, onSettled]);
 
   const resend = useCallback(async () => {
     setBusy(true);
@@ -52,10 +54,10 @@ export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: 
       record({ key, title: titles.get(key) ?? '', report });
       if (report.status === 'session-expired') break;
     }
-    setWaiting(outbox.pending().saves.length);
+    refreshKept();
     setBusy(false);
     onSettled();
-  }, [attempts, outbox, transport, plan, record, onSettled]);
+  }, [attempts, outbox, transport, plan, record, refreshKept, onSettled]);
 
   return { attempts, waiting, busy, save, resend };
 }

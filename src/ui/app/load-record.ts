@@ -19,7 +19,9 @@ export async function loadRecord(transport: FhirTransport, launch: LaunchContext
     if (metadata.status >= 400) return failed('server-error', { params: { detail: String(metadata.status) }, retry: true });
     const capabilities = detectCapabilities(metadata.body, launch.grantedScopes);
     if (capabilities.unsupportedReason) {
-      return failed('unsupported-fhir', { params: { version: capabilities.fhirVersion || '?' }, details: [capabilities.unsupportedReason] });
+      // The body already names the version; the reason adds something only when the statement was unreadable.
+      const details = capabilities.fhirVersion ? [] : [capabilities.unsupportedReason];
+      return failed('unsupported-fhir', { params: { version: capabilities.fhirVersion || '?' }, details });
     }
     const assessment = assessClient({ administrations: history.administrations.map((a) => a.administration), ...birthDateOf(history.patient) });
     return { ok: true, value: { history, capabilities, assessment } };

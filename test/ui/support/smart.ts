@@ -2,14 +2,17 @@
 // checks the PKCE verifier against the challenge the app sent (S256), so a wrong PKCE fails the test.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import BrowserAdapter from 'fhirclient/lib/adapters/BrowserAdapter';
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { clearPreviousSmartState } from '../../../src/ui/launch/clear-state';
+import { planLaunch } from '../../../src/ui/launch/plan-launch';
 
 export const APP_ORIGIN = 'http://127.0.0.1:5173';
 export const ISS = 'http://127.0.0.1:8999/fhir';
 export const AUTHORIZE = 'http://127.0.0.1:8999/auth/authorize';
 export const TOKEN = 'http://127.0.0.1:8999/auth/token';
 
-export const repoSmartLaunch = (): unknown => JSON.parse(readFileSync('smart-launch.json', 'utf8'));
+export const repoSmartLaunch = (): Record<string, unknown> => JSON.parse(readFileSync('smart-launch.json', 'utf8')) as Record<string, unknown>;
 
 export function setPageUrl(url: string): void {
   (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
@@ -18,7 +21,7 @@ export function setPageUrl(url: string): void {
 export interface AuthServerOptions {
   readonly capabilities?: readonly string[];
   readonly tokenContext?: Record<string, unknown>;
-  readonly config?: unknown;
+  readonly config?: Record<string, unknown>;
 }
 
 export interface AuthServer {
@@ -60,5 +63,21 @@ export function authServer(options: AuthServerOptions = {}): AuthServer {
 export function readAuthorizeUrl(server: AuthServer, url: string): URLSearchParams {
   const params = new URL(url).searchParams;
   server.challenge = params.get('code_challenge') ?? undefined;
+  return params;
+}
+
+/**
+ * Runs the launch page's planning and fhirclient's authorize (stopping before the redirect), then lands
+ * on the app page as the authorization server would send the browser back.
+ */
+export async function arriveFromLaunch(server: AuthServer, search = `?iss=${encodeURIComponent(ISS)}&launch=launch-1`): Promise<URLSearchParams> {
+  setPageUrl(`${APP_ORIGIN}/launch.html${search}`);
+  const plan = await planLaunch({ search, origin: APP_ORIGIN, fetch: (i, o) => fetch(i, o) });
+  if (!plan.ok) throw new Error(`launch failed: ${plan.failure.kind}`);
+  clearPreviousSmartState(sessionStorage);
+  // A fresh adapter: fhirclient's shared one keeps the first address it saw, and a test changes pages.
+  const url = String(await new BrowserAdapter().getSmartApi().authorize({ ...plan.value.authorize, noRedirect: true }));
+  const params = readAuthorizeUrl(server, url);
+  setPageUrl(`${APP_ORIGIN}/index.html?code=code-1&state=${params.get('state')}`);
   return params;
 }
