@@ -11,7 +11,6 @@ export function ExclusiveLayer({ children, className }: { readonly children: Rea
   const [layer] = useState(() => document.createElement('div'));
 
   useLayoutEffect(() => {
-    layer.className = className ?? '';
     const others = [...document.body.children].filter((el): el is HTMLElement => el instanceof HTMLElement);
     const before = others.map((el) => ({ el, hidden: el.hidden, inert: el.inert }));
     for (const el of others) {
@@ -26,7 +25,7 @@ export function ExclusiveLayer({ children, className }: { readonly children: Rea
         el.inert = inert;
       }
     };
-  }, [layer, className]);
+  }, [layer]);
 
-  return createPortal(children, layer);
+  return createPortal(<div className={className}>{children}</div>, layer);
 }
