@@ -1,0 +1,76 @@
+// Bench section: round trips and time per save against the sandbox engine, for every write plan.
+// Target (DESIGN.md §5): one round trip on a server with transactions.
+import { pathToFileURL } from 'node:url';
+import { assessClient } from '../../src/core/assess';
+import { instruments } from '../../src/core/instruments';
+import type { Administration } from '../../src/core/model';
+import { detectCapabilities } from '../../src/fhir/capabilities';
+import type { FhirTransport } from '../../src/fhir/gateway/types';
+import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
+import { buildWriteSet, planWrites, saveAdministration, type WriteSet } from '../../src/fhir/write';
+import { createFhirEngine } from '../../src/node/sandbox/engine';
+import type { EngineSettings, FhirEngine } from '../../src/node/sandbox/engine/types';
+
+const SCOPES = 'patient/*.cruds user/*.cruds';
+const SAVES = 20;
+
+const PLANS: readonly { readonly name: string; readonly settings: EngineSettings }[] = [
+  { name: 'transaction, conditional create', settings: { transactions: true, batch: true, conditionalCreate: true } },
+  { name: 'transaction, search then create', settings: { transactions: true, batch: true, conditionalCreate: false } },
+  { name: 'batch, conditional create', settings: { transactions: false, batch: true, conditionalCreate: true } },
+  { name: 'batch, search then create', settings: { transactions: false, batch: true, conditionalCreate: false } },
+  { name: 'one request each, conditional create', settings: { transactions: false, batch: false, conditionalCreate: true } },
+  { name: 'one request each, search then create', settings: { transactions: false, batch: false, conditionalCreate: false } },
+];
+
+function engineTransport(engine: FhirEngine): FhirTransport {
+  return {
+    baseUrl: engine.baseUrl,
+    send: async (r) => {
+      const answer = await engine.handle({ method: r.method, path: r.url, body: r.body, headers: { ...r.headers, 'content-type': 'application/fhir+json' } });
+      return { status: answer.status, headers: answer.headers, body: answer.body };
+    },
+  };
+}
+
+/** An SRS session that falls below the cutoff: response, score, a Flag and a Provenance. */
+function sessionWriteSet(plan: string, n: number): WriteSet {
+  const id = `bench-${plan.replace(/\W+/g, '-')}-${n}`;
+  const administration: Administration = {
+    id, instrument: 'srs', authored: '2025-06-02T10:00:00Z', status: 'completed',
+    answers: Object.fromEntries(instruments.srs.items.map((item) => [item.linkId, 70])),
+  };
+  const patient = `Patient/bench-${n}`;
+  return buildWriteSet({
+    response: buildQuestionnaireResponse(instruments.srs, administration, { subject: patient, identifierValue: id }),
+    administration,
+    assessment: assessClient({ administrations: [administration], birthDate: '1980-01-01' }),
+    activeFlags: [],
+    evidenceReference: () => undefined,
+    context: { patient, clientRated: true, recorded: '2025-06-02T10:05:00Z', app: { name: 'bench', version: '0' } },
+  });
+}
+
+export async function benchSave(): Promise<string[]> {
+  const engine = await createFhirEngine({ seed: false });
+  const lines: string[] = [];
+  for (const { name, settings } of PLANS) {
+    Object.assign(engine.settings, settings);
+    const plan = planWrites(detectCapabilities((await engine.handle({ method: 'GET', path: 'metadata' })).body, SCOPES));
+    const trips: number[] = [];
+    const started = performance.now();
+    for (let n = 0; n < SAVES; n++) {
+      const report = await saveAdministration(engineTransport(engine), sessionWriteSet(name, n), plan);
+      if (report.status !== 'saved') throw new Error(`bench save not saved (${name}): ${report.status}`);
+      trips.push(report.roundTrips);
+    }
+    const ms = (performance.now() - started) / SAVES;
+    lines.push(`save (${name}): ${Math.max(...trips)} round trips per save, ${ms.toFixed(1)} ms per save (in-process engine)`);
+  }
+  await engine.close();
+  return lines;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const line of await benchSave()) console.log(line);
+}
