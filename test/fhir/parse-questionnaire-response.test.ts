@@ -55,10 +55,16 @@ describe('parseQuestionnaireResponse: our own responses', () => {
     expect(expectOk(parseQuestionnaireResponse(ours(partial))).administration).toMatchObject({ status: 'in-progress', answers: { 'ors-1': 10 } });
   });
 
-  it('refuses decimals in our millimetre items, naming the item', () => {
+  it('reads a decimal on our canonical as points (a filler that ignored the integer item), rounding to the mm', () => {
     const qr = ours(orsAdmin);
-    qr.item![1]!.answer = [{ valueDecimal: 4.5 }];
-    expect(expectReason(parseQuestionnaireResponse(qr))).toBe('item[1].answer[0]: expected whole millimetres 0–100, got 4.5');
+    qr.item![1]!.answer = [{ valueDecimal: 4.56 }];
+    expect(expectOk(parseQuestionnaireResponse(qr)).administration.answers['ors-2']).toBe(46);
+  });
+
+  it('refuses a decimal above 10 points on our canonical, naming the item', () => {
+    const qr = ours(orsAdmin);
+    qr.item![1]!.answer = [{ valueDecimal: 45.5 }];
+    expect(expectReason(parseQuestionnaireResponse(qr))).toMatch(/^item\[1\]\.answer\[0\]: 45\.5 is above 10 points/);
   });
 
   it('keeps authored exactly as written, in any timezone', () => {

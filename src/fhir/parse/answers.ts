@@ -18,18 +18,22 @@ function numericAnswer(answer: QrAnswer): number | undefined {
 }
 
 /**
- * Our responses store millimetres as integers. Foreign responses answer in points (0–10, decimals or
- * integers): ×10 and rounded to the nearest mm — a finer slider than the paper's 1 mm is noise, and the
- * rounding moves a total by at most 0.2 points. A foreign value above 10 cannot be points (it is most
- * likely millimetres from a system we cannot identify), so it is refused rather than guessed.
+ * Our Questionnaire's rating lines are integers in millimetres, so a `valueInteger` on our canonical is mm.
+ * Everything else is points 0–10, as instruments.md reads answers from other systems: foreign responses
+ * (decimals or integers), and a `valueDecimal` even on our canonical — a filler that wrote a decimal did not
+ * follow our integer item, and 0–10 is the scale people rate on. Points are ×10 and rounded to the nearest
+ * mm: a finer slider than the paper's 1 mm is noise, and the rounding moves a total by at most 0.2 points.
+ * A points value above 10 cannot be points (most likely mm from a system we cannot identify), so it is
+ * refused rather than guessed.
  */
 function ratingLineValue(answer: QrAnswer, foreign: boolean): AnswerValue {
   const raw = numericAnswer(answer);
   if (raw === undefined) return { ok: false, reason: 'expected a number (valueInteger or valueDecimal)' };
-  if (!foreign) {
+  const inMillimetres = !foreign && answer.valueDecimal === undefined;
+  if (inMillimetres) {
     return Number.isInteger(raw) ? { ok: true, value: raw } : { ok: false, reason: `expected whole millimetres 0–100, got ${raw}` };
   }
-  if (raw > POINTS_MAX) return { ok: false, reason: `${raw} is above 10 points; a response not made with our Questionnaire is read as points 0–10` };
+  if (raw > POINTS_MAX) return { ok: false, reason: `${raw} is above 10 points; decimals and responses not made with our Questionnaire are read as points 0–10` };
   return { ok: true, value: Math.round(raw * 10) };
 }
 
