@@ -1,6 +1,6 @@
 // Bench section: round trips and time per save against the sandbox engine, for every write plan.
 // Target (DESIGN.md §5): one round trip on a server with transactions.
-import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import { assessClient } from '../../src/core/assess';
 import { instruments } from '../../src/core/instruments';
 import type { Administration } from '../../src/core/model';
@@ -10,12 +10,13 @@ import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnai
 import { buildWriteSet, planWrites, saveAdministration, type WriteSet } from '../../src/fhir/write';
 import { createFhirEngine } from '../../src/node/sandbox/engine';
 import type { EngineSettings, FhirEngine } from '../../src/node/sandbox/engine/types';
+import type { BenchRow } from '../bench';
 
 const SCOPES = 'patient/*.cruds user/*.cruds';
 const SAVES = 20;
 
-const PLANS: readonly { readonly name: string; readonly settings: EngineSettings }[] = [
-  { name: 'transaction, conditional create', settings: { transactions: true, batch: true, conditionalCreate: true } },
+const PLANS: readonly { readonly name: string; readonly settings: EngineSettings; readonly target?: number }[] = [
+  { name: 'transaction, conditional create', settings: { transactions: true, batch: true, conditionalCreate: true }, target: 1 },
   { name: 'transaction, search then create', settings: { transactions: true, batch: true, conditionalCreate: false } },
   { name: 'batch, conditional create', settings: { transactions: false, batch: true, conditionalCreate: true } },
   { name: 'batch, search then create', settings: { transactions: false, batch: true, conditionalCreate: false } },
@@ -51,10 +52,10 @@ function sessionWriteSet(plan: string, n: number): WriteSet {
   });
 }
 
-export async function benchSave(): Promise<string[]> {
+export async function saveBench(): Promise<BenchRow[]> {
   const engine = await createFhirEngine({ seed: false });
-  const lines: string[] = [];
-  for (const { name, settings } of PLANS) {
+  const rows: BenchRow[] = [];
+  for (const { name, settings, target } of PLANS) {
     Object.assign(engine.settings, settings);
     const plan = planWrites(detectCapabilities((await engine.handle({ method: 'GET', path: 'metadata' })).body, SCOPES));
     const trips: number[] = [];
@@ -64,13 +65,10 @@ export async function benchSave(): Promise<string[]> {
       if (report.status !== 'saved') throw new Error(`bench save not saved (${name}): ${report.status}`);
       trips.push(report.roundTrips);
     }
-    const ms = (performance.now() - started) / SAVES;
-    lines.push(`save (${name}): ${Math.max(...trips)} round trips per save, ${ms.toFixed(1)} ms per save (in-process engine)`);
+    const worst = Math.max(...trips);
+    rows.push({ name: `round trips per save: ${name}`, value: worst, unit: 'requests', ...(target === undefined ? {} : { target: `≤ ${target}`, meets: worst <= target }) });
+    rows.push({ name: `time per save: ${name} (in-process engine)`, value: (performance.now() - started) / SAVES, unit: 'ms' });
   }
   await engine.close();
-  return lines;
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const line of await benchSave()) console.log(line);
+  return rows;
 }
