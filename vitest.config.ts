@@ -22,6 +22,7 @@ export default defineConfig({
         test: {
           name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node',
           testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false,
+          globalSetup: ['test/e2e/support/global-setup.ts'],
         },
       },
     ],

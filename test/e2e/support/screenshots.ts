@@ -1,0 +1,27 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from 'playwright-core';
+
+// Screenshots of the main screens, written as test artefacts. Those the README shows are copied to
+// docs/screenshots from here, so the README's pictures are always the app as the journeys last saw it.
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+export const ARTIFACT_DIR = `${repoRoot}test-artifacts/screenshots`;
+const README_DIR = `${repoRoot}docs/screenshots`;
+
+export const README_SCREENSHOTS = ['ehr-launch', 'clinician-view', 'client-mode-ors', 'child-cors', 'spanish'] as const;
+type ReadmeScreenshot = (typeof README_SCREENSHOTS)[number];
+
+const isReadmeScreenshot = (name: string): name is ReadmeScreenshot => (README_SCREENSHOTS as readonly string[]).includes(name);
+
+/** Writes `test-artifacts/screenshots/<name>.png` (and its README copy when it is one of those). */
+export async function screenshot(target: Page | Locator, name: string): Promise<string> {
+  mkdirSync(ARTIFACT_DIR, { recursive: true });
+  const path = `${ARTIFACT_DIR}/${name}.png`;
+  await target.screenshot({ path, ...('goto' in target ? { fullPage: true } : {}) });
+  if (isReadmeScreenshot(name)) {
+    mkdirSync(README_DIR, { recursive: true });
+    copyFileSync(path, `${README_DIR}/${name}.png`);
+  }
+  return path;
+}
