@@ -41,7 +41,7 @@ export function SessionPanel({ due, onStart }: SessionPanelProps) {
               <span className="tf-session__title">{title}</span>
               <span className="tf-session__status">{offerStatus(offer, t)}</span>
               <span className="tf-session__actions">
-                <button type="button" className="tf-button tf-button--primary" onClick={() => onStart(id, 'client')}>
+                <button type="button" className={offer.offer ? 'tf-button tf-button--primary' : 'tf-button'} onClick={() => onStart(id, 'client')}>
                   {t('handToClient', { name: instruments[id].shortName })}
                 </button>
                 <button type="button" className="tf-button" onClick={() => onStart(id, 'paper')}>
