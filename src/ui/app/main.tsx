@@ -24,6 +24,8 @@ async function main(root: HTMLElement): Promise<void> {
   };
   i18n.on('languageChanged', (language) => { document.documentElement.lang = language; });
   document.documentElement.lang = i18n.language;
+  // Paper has no disclosure widgets: print every chart's table.
+  window.addEventListener('beforeprint', () => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
   createRoot(root).render(<I18nextProvider i18n={i18n}><App env={env} /></I18nextProvider>);
 }
 

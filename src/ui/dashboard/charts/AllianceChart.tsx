@@ -14,6 +14,7 @@ export function AllianceChart({ alliance }: { readonly alliance: AllianceView })
   const lastSession = Math.max(points.at(-1)!.session, 2);
   return (
     <ChartFrame
+      size="narrow"
       title={t('chart.allianceTitle', { instrument })}
       xLabel={t('chart.session')} yLabel={t('chart.score')}
       xDomain={[Math.min(points[0]!.session, lastSession - 1), lastSession]} yDomain={[0, 40]} yTicks={[0, 10, 20, 30, 40]}

@@ -25,8 +25,8 @@ interface Tip {
 
 const TipContext = createContext<(tip: Tip | null) => void>(() => undefined);
 
-const WIDTH = 640;
-const HEIGHT = 240;
+/** Chart sizes in SVG units: the SVG scales to its box, so a narrower chart gets a smaller viewBox to keep text legible. */
+const SIZES = { wide: { width: 640, height: 240 }, narrow: { width: 400, height: 220 } } as const;
 const MARGIN = { top: 12, right: 16, bottom: 36, left: 44 };
 
 export interface ChartFrameProps {
@@ -40,22 +40,24 @@ export interface ChartFrameProps {
   /** The same data as text (a table), for screen readers and anyone who prefers numbers. */
   readonly alternative: ReactNode;
   readonly alternativeLabel: string;
+  readonly size?: keyof typeof SIZES;
   readonly children: (scales: ChartScales) => ReactNode;
 }
 
 export function ChartFrame(props: ChartFrameProps) {
   const [tip, setTip] = useState<Tip | null>(null);
   const titleId = useId();
-  const x = scaleLinear().domain(props.xDomain).range([MARGIN.left, WIDTH - MARGIN.right]);
-  const y = scaleLinear().domain(props.yDomain).range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+  const box = SIZES[props.size ?? 'wide'];
+  const x = scaleLinear().domain(props.xDomain).range([MARGIN.left, box.width - MARGIN.right]);
+  const y = scaleLinear().domain(props.yDomain).range([box.height - MARGIN.bottom, MARGIN.top]);
   return (
     <figure className="chart" aria-labelledby={titleId}>
       <figcaption id={titleId} className="chart-title">{props.title}</figcaption>
       <Legend entries={props.legend} />
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="chart-svg" aria-labelledby={titleId} role="group" onMouseLeave={() => setTip(null)}>
-        <Axes scales={{ x, y }} yTicks={props.yTicks} xLabel={props.xLabel} yLabel={props.yLabel} />
+      <svg viewBox={`0 0 ${box.width} ${box.height}`} className="chart-svg" aria-labelledby={titleId} role="group" onMouseLeave={() => setTip(null)}>
+        <Axes scales={{ x, y }} box={box} yTicks={props.yTicks} xLabel={props.xLabel} yLabel={props.yLabel} />
         <TipContext.Provider value={setTip}>{props.children({ x, y })}</TipContext.Provider>
-        {tip && <Tooltip tip={tip} />}
+        {tip && <Tooltip tip={tip} width={box.width} />}
       </svg>
       <details className="chart-alternative">
         <summary>{props.alternativeLabel}</summary>
@@ -78,30 +80,39 @@ function Legend({ entries }: { readonly entries: readonly LegendEntry[] }) {
   );
 }
 
-function Axes({ scales, yTicks, xLabel, yLabel }: { scales: ChartScales; yTicks: readonly number[] | undefined; xLabel: string; yLabel: string }) {
+interface AxesProps {
+  readonly scales: ChartScales;
+  readonly box: { readonly width: number; readonly height: number };
+  readonly yTicks: readonly number[] | undefined;
+  readonly xLabel: string;
+  readonly yLabel: string;
+}
+
+function Axes({ scales, box, yTicks, xLabel, yLabel }: AxesProps) {
   const { x, y } = scales;
   const xTicks = x.ticks(Math.min(10, Math.max(1, x.domain()[1]! - x.domain()[0]!))).filter(Number.isInteger);
-  const [bottom, left] = [HEIGHT - MARGIN.bottom, MARGIN.left];
+  const { width, height } = box;
+  const [bottom, left] = [height - MARGIN.bottom, MARGIN.left];
   return (
     <g className="axes" aria-hidden="true">
       {(yTicks ?? y.ticks(5)).map((v) => (
         <g key={`y${v}`}>
-          <line x1={left} x2={WIDTH - MARGIN.right} y1={y(v)} y2={y(v)} className="grid" />
+          <line x1={left} x2={width - MARGIN.right} y1={y(v)} y2={y(v)} className="grid" />
           <text x={left - 6} y={y(v)} dy="0.32em" textAnchor="end">{v}</text>
         </g>
       ))}
       {xTicks.map((v) => (
         <text key={`x${v}`} x={x(v)} y={bottom + 16} textAnchor="middle">{v}</text>
       ))}
-      <text x={(left + WIDTH - MARGIN.right) / 2} y={HEIGHT - 4} textAnchor="middle" className="axis-label">{xLabel}</text>
+      <text x={(left + width - MARGIN.right) / 2} y={height - 4} textAnchor="middle" className="axis-label">{xLabel}</text>
       <text transform={`translate(12 ${(bottom + MARGIN.top) / 2}) rotate(-90)`} textAnchor="middle" className="axis-label">{yLabel}</text>
     </g>
   );
 }
 
-function Tooltip({ tip }: { readonly tip: Tip }) {
-  const width = Math.max(80, tip.text.length * 7 + 12);
-  const left = Math.min(Math.max(tip.x - width / 2, 2), WIDTH - width - 2);
+function Tooltip({ tip, width: chartWidth }: { readonly tip: Tip; readonly width: number }) {
+  const width = Math.min(chartWidth - 4, Math.max(80, tip.text.length * 7 + 12));
+  const left = Math.min(Math.max(tip.x - width / 2, 2), chartWidth - width - 2);
   const top = tip.y - 34 < 0 ? tip.y + 10 : tip.y - 34;
   return (
     <g className="tooltip" pointerEvents="none" aria-hidden="true">

@@ -14,6 +14,7 @@ export function WaiChart({ inventory }: { readonly inventory: readonly Inventory
     t('chart.waiPoint', { date: f.date(p.date), task: f.mean(p.task), bond: f.mean(p.bond), goal: f.mean(p.goal) });
   return (
     <ChartFrame
+      size="narrow"
       title={t('chart.waiTitle')}
       xLabel="WAI-SR #" yLabel={t('chart.mean')}
       xDomain={[1, Math.max(2, inventory.length)]} yDomain={[1, 5]} yTicks={[1, 2, 3, 4, 5]}
