@@ -9,6 +9,7 @@ import { ehrRoutes } from './ehr/ehr-routes';
 import { createFhirEngine } from './engine';
 import type { FhirEngine } from './engine/types';
 import { fhirRequestListener } from './http';
+import { SEED_TODAY } from './seed';
 
 // The whole local EHR on one loopback origin: the FHIR engine behind SMART token enforcement at /fhir,
 // the authorization server at /auth, the EHR launch page at /ehr/ and the app itself at /.
@@ -25,6 +26,8 @@ export interface SandboxOptions {
   readonly dataFile?: string;
   /** Clients registered besides the app's own "Local sandbox" entry of smart-launch.json. */
   readonly clients?: readonly ClientRegistration[];
+  /** The seed's "today" (YYYY-MM-DD); the EHR page shows ages on this date so they match the stories. */
+  readonly today?: string;
   /** The clock tokens and codes are checked against (tests move it to expire tokens). */
   readonly clock?: Clock;
 }
@@ -82,12 +85,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   });
   const port = await listen(server, options.port ?? 0);
   const url = `http://127.0.0.1:${port}`;
+  const today = options.today ?? SEED_TODAY;
   const engine = await createFhirEngine({
-    seed: options.seed ?? true,
+    seed: (options.seed ?? true) && { today },
     baseUrl: `${url}/fhir`,
     ...(options.dataFile ? { dataFile: options.dataFile } : {}),
   });
-  const directory = engineDirectory(engine);
+  const directory = engineDirectory(engine, () => today);
   const auth = await createAuthServer({ origin: url, clients, directory, engineSettings: engine.settings, ...(options.clock ? { clock: options.clock } : {}) });
   engine.setSmartEndpoints({ authorize: auth.urls.authorize, token: auth.urls.token });
   const fhir = fhirRequestListener({ engine, guard: auth.guard, basePath: '/fhir', allowedOrigins: [url] });
