@@ -87,3 +87,19 @@ describe('EHR launch page', () => {
     expect(html).toContain('a=1&amp;b=&quot;2&quot;');
   });
 });
+
+describe('the app in development', () => {
+  it('mounts Vite in middleware mode, serving the launch page and TypeScript sources', async () => {
+    const dev = await startTestSandbox({ app: { kind: 'vite-dev' }, seed: false });
+    try {
+      const launch = await fetch(`${dev.url}/launch.html`);
+      expect(launch.headers.get('content-type')).toContain('text/html');
+      expect(await launch.text()).toContain('/@vite/client');
+      const source = await fetch(`${dev.url}/src/fhir/codes.ts`);
+      expect(source.headers.get('content-type')).toContain('javascript');
+      expect((await fetch(`${dev.url}/ehr/`)).status).toBe(200);
+    } finally {
+      await dev.close();
+    }
+  }, SANDBOX_START_TIMEOUT_MS);
+});
