@@ -90,6 +90,16 @@ describe('lost requests and lost answers', () => {
     expect(await copies(writeSet)).toEqual(ONCE);
   });
 
+  it('an answer that never comes counts as lost after the request timeout, and the save goes on', async () => {
+    const { writeSet, plan } = freshSave();
+    const inner = await server.transport();
+    let calls = 0;
+    const hanging = { baseUrl: inner.baseUrl, send: (request: Parameters<typeof inner.send>[0]) => (++calls === 1 ? new Promise<never>(() => undefined) : inner.send(request)) };
+    const report = await saveAdministration(hanging, writeSet, await plan(), { retry: { ...retry, requestTimeoutMs: 20 } });
+    expect(report.status).toBe('saved');
+    expect(report.roundTrips).toBe(2);
+  });
+
   it('a request lost on the way is sent again', async () => {
     const { writeSet, plan } = freshSave();
     const report = await saveAdministration(await server.transport({ faults: [{ kind: 'network' }] }), writeSet, await plan(), { retry });

@@ -17,6 +17,8 @@ export interface RetryOptions {
   readonly random?: () => number;
   /** Epoch ms, for Retry-After given as an HTTP date. */
   readonly now?: () => number;
+  /** An answer slower than this counts as lost (default 30 000); the request may still land, so creates are looked up. */
+  readonly requestTimeoutMs?: number;
 }
 
 export type Sent =
@@ -39,11 +41,24 @@ export function retryAfterMs(header: string | undefined, now: number): number | 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+/** The transport's answer, or a timeout TransportError when none comes in time. */
+async function sendWithin(transport: FhirTransport, request: FhirRequest, ms: number): Promise<FhirResponse> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TransportError(`no answer within ${ms} ms`, 'timeout')), ms);
+  });
+  try {
+    return await Promise.race([transport.send(request), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Sends once; classifies the outcome. Never throws for HTTP or network trouble. */
 export async function sendOnce(transport: FhirTransport, request: FhirRequest, options: RetryOptions): Promise<Sent> {
   let response: FhirResponse;
   try {
-    response = await transport.send(request);
+    response = await sendWithin(transport, request, options.requestTimeoutMs ?? 30_000);
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
     if (error.kind === 'session-expired') return { kind: 'unauthorized' };
