@@ -13,10 +13,15 @@ export interface ParsedDateTime {
   /** Milliseconds since the epoch; a value without a time is its day's start in UTC. */
   readonly instant: number;
   readonly precision: 'year' | 'month' | 'day' | 'time';
+  /** The local calendar day as a day count since 1970-01-01 (for day arithmetic). */
+  readonly day: number;
 }
 
+const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : monthLengths[month - 1]!;
 }
 
 function offsetMinutes(zone: string | undefined): number {
@@ -25,8 +30,21 @@ function offsetMinutes(zone: string | undefined): number {
   return sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
 }
 
+// Validation and scoring parse the same `authored` back to back; remembering the last answer halves the cost
+// of the hottest path without any shared mutable state that could change a result.
+let lastInput: string | undefined;
+let lastParsed: ParsedDateTime | undefined;
+
 /** Parses a FHIR date or dateTime; undefined when it is not one (wrong shape or an impossible day/time). */
 export function parseFhirDateTime(value: string): ParsedDateTime | undefined {
+  if (value !== lastInput) {
+    lastParsed = parse(value);
+    lastInput = value;
+  }
+  return lastParsed;
+}
+
+function parse(value: string): ParsedDateTime | undefined {
   const m = DATE_TIME.exec(value);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac, zone] = m;
@@ -38,11 +56,12 @@ export function parseFhirDateTime(value: string): ParsedDateTime | undefined {
   const hour = Number(h ?? 0);
   const minute = Number(mi ?? 0);
   const second = Number(s ?? 0);
-  if (hour > 23 || minute > 59 || second > 59 || offsetMinutes(zone) > 14 * 60 || offsetMinutes(zone) < -14 * 60) return undefined;
+  const offset = offsetMinutes(zone);
+  if (hour > 23 || minute > 59 || second > 59 || Math.abs(offset) > 14 * 60) return undefined;
   const millis = frac === undefined ? 0 : Math.floor(Number(`0${frac}`) * 1000);
-  const instant = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes(zone) * 60_000;
+  const instant = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000;
   const precision = h !== undefined ? 'time' : d !== undefined ? 'day' : mo !== undefined ? 'month' : 'year';
-  return { date: value.slice(0, precision === 'year' ? 4 : precision === 'month' ? 7 : 10), instant, precision };
+  return { date: value.slice(0, precision === 'year' ? 4 : precision === 'month' ? 7 : 10), instant, precision, day: Date.UTC(year, month - 1, day) / 86_400_000 };
 }
 
 /** True for a FHIR dateTime precise to the day at least (what an `authored` needs to place a session). */
@@ -80,10 +99,7 @@ export function compareDateTimes(a: string, b: string): number {
 }
 
 function dayNumber(date: string): number {
-  const parsed = parseFhirDateTime(date);
-  if (!parsed) return Number.NaN;
-  const [y, m, d] = parsed.date.split('-').map(Number);
-  return Date.UTC(y!, (m ?? 1) - 1, d ?? 1) / 86_400_000;
+  return parseFhirDateTime(date)?.day ?? Number.NaN;
 }
 
 /** Whole calendar days from a to b (b − a), each taken as its local calendar date. NaN when either is invalid. */
@@ -102,7 +118,9 @@ export function addDays(date: string, days: number): string {
  * Taking the latest day never overstates an age, so a client moves to the next age band only once they are
  * certainly old enough.
  */
-function latestBirthDay(birthDate: string): [number, number, number] | undefined {
+export type BirthDay = readonly [year: number, month: number, day: number];
+
+export function latestBirthDay(birthDate: string): BirthDay | undefined {
   const parsed = parseFhirDateTime(birthDate);
   if (!parsed || parsed.precision === 'time') return undefined;
   const [y, m, d] = parsed.date.split('-').map(Number) as [number, number | undefined, number | undefined];
@@ -114,19 +132,21 @@ function latestBirthDay(birthDate: string): [number, number, number] | undefined
  * Age in whole years on a date (the local day of a dateTime). A 29 February birthday counts as reached on
  * 1 March in other years. Undefined when a date is invalid or the day precedes the birth.
  */
-export function ageInYears(birthDate: string, onDate: string): number | undefined {
-  const birth = latestBirthDay(birthDate);
+export function ageInYears(birthDate: string | BirthDay, onDate: string): number | undefined {
+  const birth = typeof birthDate === 'string' ? latestBirthDay(birthDate) : birthDate;
   const on = parseFhirDateTime(onDate);
   if (!birth || !on || on.precision === 'year' || on.precision === 'month') return undefined;
   const [by, bm, bd] = birth;
-  const [oy, om, od] = on.date.split('-').map(Number) as [number, number, number];
+  const oy = Number(on.date.slice(0, 4));
+  const om = Number(on.date.slice(5, 7));
+  const od = Number(on.date.slice(8, 10));
   const before = om < bm || (om === bm && od < bd);
   const age = oy - by - (before ? 1 : 0);
   return age < 0 ? undefined : age;
 }
 
 /** 18+ adult, 13–17 adolescent, 6–12 child, under 6 young child; on the birthday the new band applies. */
-export function ageBandAt(birthDate: string, onDate: string): AgeBand | undefined {
+export function ageBandAt(birthDate: string | BirthDay, onDate: string): AgeBand | undefined {
   const age = ageInYears(birthDate, onDate);
   if (age === undefined) return undefined;
   if (age >= 18) return 'adult';

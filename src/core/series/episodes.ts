@@ -1,4 +1,3 @@
-import { daysBetween } from '../dates';
 import type { ScoredResponse } from './score-all';
 import type { Episode, SeriesPoint } from './types';
 
@@ -20,7 +19,7 @@ function outcomeRuns(outcome: readonly ScoredResponse[], gapDays: number): Outco
   let previous: ScoredResponse | undefined;
   for (const r of outcome) {
     const current = runs.at(-1);
-    if (!current || !previous || daysBetween(previous.date, r.date) > gapDays) runs.push({ start: r, members: [r] });
+    if (!current || !previous || r.day - previous.day > gapDays) runs.push({ start: r, members: [r] });
     else current.members.push(r);
     previous = r;
   }

@@ -1,4 +1,4 @@
-import { ageBandAt, compareDateTimes, parseFhirDateTime } from '../dates';
+import { ageBandAt, compareDateTimes, latestBirthDay, parseFhirDateTime } from '../dates';
 import type { AgeBand } from '../instruments/types';
 import type { Administration, Score } from '../model';
 import { scoreAdministration } from '../scoring';
@@ -11,6 +11,8 @@ export interface ScoredResponse {
   readonly authored: string;
   readonly date: string;
   readonly instant: number;
+  /** The local day as a day count, for gap arithmetic. */
+  readonly day: number;
   readonly family: Family;
   readonly score: Score;
   readonly ageBand?: AgeBand;
@@ -43,8 +45,9 @@ function compareIds(a: string, b: string): number {
 export function scoreAll(administrations: readonly Administration[], birthDate?: string): { scored: ScoredResponse[]; unscorable: UnscorableResponse[] } {
   const scored: ScoredResponse[] = [];
   const failed: UnscorableResponse[] = [];
+  const birth = birthDate === undefined ? undefined : latestBirthDay(birthDate);
   for (const a of administrations) {
-    const ageBand = birthDate !== undefined && typeof a?.authored === 'string' ? ageBandAt(birthDate, a.authored) : undefined;
+    const ageBand = birth !== undefined && typeof a?.authored === 'string' ? ageBandAt(birth, a.authored) : undefined;
     const result = scoreAdministration(a, ageBand === undefined ? {} : { ageBand });
     if (!result.ok) {
       failed.push(unscorable(a, result.problem));
@@ -52,7 +55,7 @@ export function scoreAll(administrations: readonly Administration[], birthDate?:
     }
     const when = parseFhirDateTime(a.authored)!;
     scored.push({
-      id: a.id, authored: a.authored, date: when.date, instant: when.instant,
+      id: a.id, authored: a.authored, date: when.date, instant: when.instant, day: when.day,
       family: familyOf(result.score.instrument), score: result.score, ...(ageBand === undefined ? {} : { ageBand }),
     });
   }

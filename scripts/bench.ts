@@ -1,0 +1,47 @@
+// `npm run bench`: runs each section and prints one table of figures against their targets.
+// To add a section: write scripts/bench/<topic>.ts exporting an async function that returns BenchRow[],
+// and add it to the list below.
+import { scoringBench } from './bench/scoring';
+import { saveBench } from './bench/save';
+
+export interface BenchRow {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  /** e.g. '≥ 100000' or '≤ 150': shown beside the value; met/missed is decided by `meets`. */
+  readonly target?: string;
+  readonly meets?: boolean;
+}
+
+export type BenchSection = () => Promise<readonly BenchRow[]>;
+
+const sections: readonly { readonly title: string; readonly run: BenchSection }[] = [
+  { title: 'scoring + rules', run: scoringBench },
+  { title: 'saving a measure', run: saveBench },
+];
+
+function formatValue(value: number): string {
+  return value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
+}
+
+function printTable(rows: readonly (BenchRow & { section: string })[]): void {
+  const table = rows.map((r) => [r.section, r.name, `${formatValue(r.value)} ${r.unit}`, r.target ?? '', r.meets === undefined ? '' : r.meets ? 'ok' : 'MISSED']);
+  const header = ['section', 'figure', 'value', 'target', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  console.log(line(header));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of table) console.log(line(row));
+}
+
+async function main(): Promise<number> {
+  const rows: (BenchRow & { section: string })[] = [];
+  for (const section of sections) {
+    console.error(`running ${section.title}…`);
+    for (const row of await section.run()) rows.push({ ...row, section: section.title });
+  }
+  printTable(rows);
+  return rows.some((r) => r.meets === false) ? 1 : 0;
+}
+
+process.exitCode = await main();
