@@ -4,8 +4,10 @@ import { ageBandAt } from '../../core/dates';
 import { dueInstruments } from '../../core/due';
 import { instruments, type InstrumentId } from '../../core/instruments';
 import type { Administration } from '../../core/model';
-import { planWrites } from '../../fhir/write';
+import type { FhirTransport } from '../../fhir/gateway/types';
+import { planWrites, type OutboxStorage } from '../../fhir/write';
 import { useAppShell, type AdministerPanelProps } from '../app/app-context';
+import type { LoadedRecord } from '../app/record';
 import { AdministerForm } from './administer-form';
 import { ClientSession } from './client-session';
 import { localDate, localDateTime } from './clock';
@@ -17,13 +19,28 @@ import { useSaveFlow } from './use-save-flow';
 const APP = { name: 'Therapy Feedback', version: '0.1.0' } as const;
 const now = (): string => localDateTime(new Date());
 
-/** The administer area of the clinician view: what is due, the forms, and what became of each save. */
+/** The panel as the app shell mounts it: everything it needs comes from the shell's context. */
 export function AdministerPanel({ onSaved }: AdministerPanelProps) {
-  const { t } = useTranslation('administer');
   const { transport, launch, record } = useAppShell();
+  return <AdministerWorkspace transport={transport} launch={launch} record={record} onSaved={onSaved} storage={sessionStorage} />;
+}
+
+export interface AdministerWorkspaceProps {
+  readonly transport: FhirTransport;
+  readonly launch: { readonly patientId: string; readonly encounterId: string | undefined; readonly fhirUser: string | undefined };
+  readonly record: Pick<LoadedRecord, 'history' | 'capabilities' | 'assessment'>;
+  /** Called when a save attempt has settled (the shell reloads the record). */
+  readonly onSaved: () => void;
+  /** Where drafts and unsaved work live: sessionStorage in the app. */
+  readonly storage: Storage;
+}
+
+/** The administer area of the clinician view: what is due, the forms, and what became of each save. */
+export function AdministerWorkspace({ transport, launch, record, onSaved, storage }: AdministerWorkspaceProps) {
+  const { t } = useTranslation('administer');
   const [active, setActive] = useState<{ readonly instrument: InstrumentId; readonly mode: StartMode }>();
   const plan = useMemo(() => planWrites(record.capabilities), [record.capabilities]);
-  const flow = useSaveFlow(transport, plan, sessionStorage, onSaved);
+  const flow = useSaveFlow(transport, plan, storage satisfies OutboxStorage, onSaved);
   const today = localDate(new Date());
   const birthDate = record.history.patient?.birthDate;
   const due = dueInstruments({ assessment: record.assessment, ageBand: birthDate ? ageBandAt(birthDate, today) : undefined, today });
@@ -42,11 +59,11 @@ export function AdministerPanel({ onSaved }: AdministerPanelProps) {
   return (
     <div className="tf-administer-panel">
       {active?.mode === 'client' && (
-        <ClientSession instrument={instruments[active.instrument]} patientKey={patientKey} now={now} onSubmit={(a) => submit(a, true)} onReturn={close} />
+        <ClientSession instrument={instruments[active.instrument]} patientKey={patientKey} now={now} storage={storage} onSubmit={(a) => submit(a, true)} onReturn={close} />
       )}
       {active?.mode === 'paper' ? (
         <>
-          <AdministerForm instrument={instruments[active.instrument]} patientKey={patientKey} now={now} presentation="paper" onSubmit={(a) => { submit(a, false); close(); }} />
+          <AdministerForm instrument={instruments[active.instrument]} patientKey={patientKey} now={now} storage={storage} presentation="paper" onSubmit={(a) => { submit(a, false); close(); }} />
           <button type="button" className="tf-button" onClick={close}>{t('cancelPaper')}</button>
         </>
       ) : (
