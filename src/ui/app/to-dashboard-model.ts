@@ -1,7 +1,7 @@
 import type { ClientAssessment } from '../../core/assess';
 import { calendarDate, compareDateTimes } from '../../core/dates';
 import type { InstrumentId } from '../../core/instruments';
-import type { RuleDecision } from '../../core/model';
+import type { RuleDecision, ScoringProblem } from '../../core/model';
 import { describeProblem } from '../../core/scoring/describe';
 import type { SeriesPoint } from '../../core/series/types';
 import type { History } from '../../fhir/load';
@@ -40,7 +40,7 @@ function sessionRows(record: LoadedRecord, byId: ReadonlyMap<string, SeriesPoint
   const rows = record.history.administrations.map(({ administration: a }): SessionRow & { authored: string } => {
     const point = byId.get(a.id);
     const problem = unscorable.get(a.id);
-    const status = problem ? (problem.kind === 'incomplete' ? 'incomplete' : 'not-scored') : superseded.has(a.id) ? 'not-scored' : 'saved';
+    const status = problem ? (isUnfinished(problem) ? 'incomplete' : 'not-scored') : superseded.has(a.id) ? 'not-scored' : 'saved';
     return {
       id: a.id, authored: a.authored, date: calendarDate(a.authored) || undefined, instrument: a.instrument,
       session: point?.sessionNumber || undefined, total: point?.total ?? superseded.get(a.id)?.total,
@@ -49,7 +49,14 @@ function sessionRows(record: LoadedRecord, byId: ReadonlyMap<string, SeriesPoint
     };
   });
   rows.sort((x, y) => compareDateTimes(y.authored, x.authored));
-  return [...rows.map(({ authored: _authored, ...row }) => row), ...record.history.unreadable.map(unreadableRow)];
+  const all = [...rows.map(({ authored: _authored, ...row }) => row), ...record.history.unreadable.map(unreadableRow)];
+  // Stable: responses keep their instant order within a day; unreadable ones slot in by their day.
+  return all.sort((x, y) => (y.date ?? '').localeCompare(x.date ?? ''));
+}
+
+/** Missing answers, or a response still in progress (an interrupted session): shown as incomplete. */
+function isUnfinished(problem: ScoringProblem): boolean {
+  return problem.kind === 'incomplete' || (problem.kind === 'not-scored-status' && problem.status === 'in-progress');
 }
 
 function unreadableRow(u: History['unreadable'][number], index: number): SessionRow {

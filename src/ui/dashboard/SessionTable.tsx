@@ -35,7 +35,7 @@ export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] })
                   <td>{row.subscales ? [row.subscales.task, row.subscales.bond, row.subscales.goal].map(f.mean).join(' / ') : '—'}</td>
                   <td>
                     <span aria-hidden="true">{statusIcon[row.status]} </span>
-                    {t(`table.statusLabel.${row.status}`)}
+                    <span>{t(`table.statusLabel.${row.status}`)}</span>
                     {row.note && <span className="muted"> — {row.note}</span>}
                   </td>
                 </tr>
