@@ -55,9 +55,10 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 
-function router(routes: readonly Route[], fallback: (req: IncomingMessage, res: ServerResponse) => Promise<void>) {
+function router(routes: readonly Route[], fallback: Handler): Handler {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     for (const route of routes) if (await route(req, res, url)) return;
@@ -71,9 +72,9 @@ async function sandboxClients(extra: readonly ClientRegistration[] = []): Promis
   return [...registration.clients, ...extra];
 }
 
-export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
-  const clients = await sandboxClients(options.clients);
-  let handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> = async (_req, res) => {
+/** The one server: until the parts are ready it answers 503; a failing handler answers 500, never crashes. */
+function createSandboxServer(): { server: Server; setHandler(h: Handler): void } {
+  let handle: Handler = async (_req, res) => {
     res.writeHead(503, { 'retry-after': '1' }).end('The sandbox is starting.');
   };
   const server = createServer((req, res) => {
@@ -83,8 +84,27 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       else res.end();
     });
   });
-  const port = await listen(server, options.port ?? 0);
-  const url = `http://127.0.0.1:${port}`;
+  return { server, setHandler: (h) => (handle = h) };
+}
+
+function prefixRoute(prefix: string, listener: Handler): Route {
+  return async (req, res, url) => {
+    if (url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`)) return false;
+    await listener(req, res);
+    return true;
+  };
+}
+
+const smartLaunchRoute: Route = async (_req, res, url) => {
+  if (url.pathname !== '/smart-launch.json') return false;
+  await serveSmartLaunchJson(res, REPO_ROOT);
+  return true;
+};
+
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const clients = await sandboxClients(options.clients);
+  const { server, setHandler } = createSandboxServer();
+  const url = `http://127.0.0.1:${await listen(server, options.port ?? 0)}`;
   const today = options.today ?? SEED_TODAY;
   const engine = await createFhirEngine({
     seed: (options.seed ?? true) && { today },
@@ -96,17 +116,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   engine.setSmartEndpoints({ authorize: auth.urls.authorize, token: auth.urls.token });
   const fhir = fhirRequestListener({ engine, guard: auth.guard, basePath: '/fhir', allowedOrigins: [url] });
   const app: AppHandler = await createAppHandler(options.app, REPO_ROOT, server);
-  const fhirRoute: Route = async (req, res, u) => {
-    if (u.pathname !== '/fhir' && !u.pathname.startsWith('/fhir/')) return false;
-    await fhir(req, res);
-    return true;
-  };
-  const smartLaunchRoute: Route = async (_req, res, u) => {
-    if (u.pathname !== '/smart-launch.json') return false;
-    await serveSmartLaunchJson(res, REPO_ROOT);
-    return true;
-  };
-  handle = router([auth.handle, fhirRoute, ehrRoutes({ origin: url, auth, directory, engine, clientId: clients[0]?.clientId }), smartLaunchRoute], app);
+  const ehr = ehrRoutes({ origin: url, auth, directory, engine, clientId: clients[0]?.clientId });
+  setHandler(router([auth.handle, prefixRoute('/fhir', fhir), ehr, smartLaunchRoute], app));
   return {
     url,
     fhirBaseUrl: auth.urls.fhirBaseUrl,
