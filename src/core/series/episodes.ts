@@ -35,11 +35,9 @@ function episodeIndexFor(date: string, runs: readonly OutcomeRun[]): number {
 }
 
 function toPoint(r: ScoredResponse, episode: number, sessionNumber: number): SeriesPoint {
-  const { score } = r;
   return {
-    administrationId: r.id, instrument: score.instrument, family: r.family, authored: r.authored, date: r.date,
-    instant: r.instant, episode, sessionNumber, total: score.total, totalTenths: score.totalTenths,
-    items: score.items, subscales: score.subscales, itemMean: score.itemMean,
+    ...r.score, administrationId: r.id, family: r.family, authored: r.authored, date: r.date,
+    instant: r.instant, episode, sessionNumber,
     ...(r.ageBand === undefined ? {} : { ageBand: r.ageBand }),
   };
 }

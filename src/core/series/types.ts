@@ -1,13 +1,12 @@
 import type { AgeBand, InstrumentId } from '../instruments/types';
-import type { ItemScore, ScoringProblem, SubscaleScore } from '../model';
+import type { Score, ScoringProblem } from '../model';
 
 /** Outcome = ORS/CORS, alliance = SRS/CSRS, inventory = WAI-SR. A child moving to the ORS stays in one series. */
 export type Family = 'outcome' | 'alliance' | 'inventory';
 
 /** One scored response placed in time: what a chart or a table row needs. Scores are in points. */
-export interface SeriesPoint {
+export interface SeriesPoint extends Score {
   readonly administrationId: string;
-  readonly instrument: InstrumentId;
   readonly family: Family;
   readonly authored: string;
   /** The client's local calendar day (YYYY-MM-DD as written in `authored`). */
@@ -21,11 +20,6 @@ export interface SeriesPoint {
    * outcome session on or before its day (0 when none yet in the episode).
    */
   readonly sessionNumber: number;
-  readonly total: number;
-  readonly totalTenths: number;
-  readonly items: readonly ItemScore[];
-  readonly subscales: readonly SubscaleScore[];
-  readonly itemMean: number;
   /** Age band on the authored day, when the birth date is known. */
   readonly ageBand?: AgeBand;
 }
