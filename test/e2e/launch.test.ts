@@ -44,4 +44,27 @@ describe.skipIf(!browserInstalled)('EHR launch', () => {
     expect(rows).toEqual(points);
     await a11y('clinician view with the data table open');
   });
+
+  it('launches standalone: the sandbox asks who signs in and which patient, and the app shows its own banner', async () => {
+    const { page, a11y } = await harness.journey();
+    await page.goto(`${harness.env.sandbox.url}/ehr/`);
+    const standalone = await page.getByRole('link', { name: 'Standalone launch' }).getAttribute('href');
+    expect(new URL(standalone ?? '').searchParams.has('launch')).toBe(false);
+    await page.goto(standalone ?? '');
+
+    await page.getByRole('heading', { name: 'Sandbox sign-in' }).waitFor();
+    await a11y('standalone patient picker');
+    await page.getByLabel('Clinician').selectOption({ label: 'Sam Okafor' });
+    await page.getByLabel('Patient').selectOption({ label: (await page.getByRole('option', { name: /^Noah Bergstrom/ }).textContent()) ?? '' });
+    await page.getByRole('button', { name: 'Allow and continue' }).click();
+
+    await page.getByRole('heading', { name: 'Outcome and alliance', level: 1 }).waitFor();
+    const banner = page.getByRole('region', { name: /patient/i });
+    expect(await banner.innerText()).toContain('Noah Bergstrom');
+    const outcome = page.getByRole('region', { name: 'At a glance' }).getByRole('article').filter({ has: page.getByRole('heading', { name: 'Outcome' }) });
+    await expect.poll(() => outcome.innerText()).toContain('Not on track');
+    expect(await outcome.innerText()).toContain('Clinical cutoff 28.0');
+    await a11y('clinician view, standalone');
+    await screenshot(page, 'standalone');
+  });
 });

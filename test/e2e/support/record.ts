@@ -28,10 +28,11 @@ export async function patientRecord(sandbox: Sandbox, patientId: string): Promis
   return { responses, observations, flags };
 }
 
-/** Responses to one of our instruments written after `since` (ISO instant): what a journey added. */
-export function responsesSince(record: PatientRecord, instrument: InstrumentId, since: string): fhir4.QuestionnaireResponse[] {
+/** Responses to one of our instruments authored at or after `sinceMs` (`authored` has whole seconds). */
+export function responsesSince(record: PatientRecord, instrument: InstrumentId, sinceMs: number): fhir4.QuestionnaireResponse[] {
   const canonical = questionnaireUrl(instrument);
-  return record.responses.filter((r) => r.questionnaire?.split('|')[0] === canonical && (r.meta?.lastUpdated ?? '') >= since);
+  const from = Math.floor(sinceMs / 1000) * 1000;
+  return record.responses.filter((r) => r.questionnaire?.split('|')[0] === canonical && Date.parse(r.authored ?? '') >= from);
 }
 
 /** Observations derived from the given response. */
