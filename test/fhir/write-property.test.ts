@@ -53,7 +53,7 @@ async function countByIdentifier(type: string, system: string, value: string): P
 
 it('random faults and plans: each administration and score stored once, Flags consistent with the rules', async () => {
   await fc.assert(fc.asyncProperty(settingsArb, fc.array(sessionArb, { minLength: 1, maxLength: 4 }), async (settings, sessions) => {
-    Object.assign(server.engine.settings, settings);
+    await server.reset(settings);
     const patientId = `prop-${++run}`;
     const patient = `Patient/${patientId}`;
     const plan = planWrites(await server.capabilities());
@@ -95,5 +95,5 @@ it('random faults and plans: each administration and score stored once, Flags co
     expect(new Set(active).size).toBe(active.length);
     const wanted = assessClient({ administrations: history, birthDate: '1980-01-01' }).decisions.filter((d) => d.flag).map((d) => d.rule).sort();
     expect(active).toEqual(wanted);
-  }), { numRuns: 20 });
+  }), { numRuns: 100 });
 });

@@ -10,7 +10,7 @@ import type { WriteSet } from '../../src/fhir/write/types';
 import { TransportError, type FhirRequest, type FhirResponse, type FhirTransport } from '../../src/fhir/gateway/types';
 import { generateSigningKeys, signJwt, type SigningKeys } from '../../src/node/sandbox/auth/keys';
 import { createSmartGuard } from '../../src/node/sandbox/auth/guard';
-import { createFhirEngine } from '../../src/node/sandbox/engine';
+import { freshEngine } from '../support/engine';
 import type { EngineRequest, EngineResponse, EngineSettings, FhirEngine } from '../../src/node/sandbox/engine/types';
 
 let indexed = false;
@@ -46,6 +46,8 @@ export type Fault =
 
 export interface TestServer {
   readonly engine: FhirEngine;
+  /** Swaps in a new, empty engine (same keys and guard): cheap once the definitions are loaded. */
+  reset(settings?: Partial<EngineSettings>): Promise<void>;
   /** A transport through the SMART guard with these scopes (all when omitted); `faults` apply in order, one per request. */
   transport(options?: { scopes?: string; faults?: Fault[]; patient?: string }): Promise<FhirTransport & { readonly sent: FhirRequest[] }>;
   capabilities(scopes?: string): Promise<ServerCapabilities>;
@@ -79,7 +81,7 @@ function injectFault(fault: Fault | undefined, request: FhirRequest, pass: () =>
 }
 
 export async function startTestServer(settings: Partial<EngineSettings> = {}, patient = 'p1'): Promise<TestServer> {
-  const engine = await createFhirEngine({ seed: false, settings });
+  let engine: FhirEngine = await freshEngine({ settings });
   const keys = await generateSigningKeys();
   const guard = createSmartGuard({ keys, issuer: ISSUER, fhirBaseUrl: engine.baseUrl, clock: () => Date.now() });
   const handle = (request: EngineRequest): Promise<EngineResponse> => engine.handle(request);
@@ -88,7 +90,13 @@ export async function startTestServer(settings: Partial<EngineSettings> = {}, pa
     return ((answer.body as fhir4.Bundle).entry ?? []).flatMap((e) => (e.resource?.resourceType === resourceType ? [e.resource] : []));
   };
   return {
-    engine,
+    get engine() {
+      return engine;
+    },
+    async reset(next = {}) {
+      await engine.close();
+      engine = await freshEngine({ settings: next });
+    },
     search,
     async capabilities(scopes = ALL_SCOPES) {
       return detectCapabilities((await engine.handle({ method: 'GET', path: 'metadata' })).body, scopes);
