@@ -45,9 +45,18 @@ function smartRows(smart: SmartCapabilities | undefined): CheckRow[] {
   ];
 }
 
+/** The include targets that would let the app fetch a response's evidence with it, named; the rest counted. */
+const WANTED_REVINCLUDES = ['Observation:derived-from', 'Provenance:target'];
+
+function includeDetail(declared: readonly string[], wanted: readonly string[]): string {
+  if (declared.length === 0) return '';
+  const present = wanted.filter((w) => declared.includes(w));
+  const missing = wanted.filter((w) => !declared.includes(w));
+  const named = [present.length > 0 ? `has ${present.join(', ')}` : '', missing.length > 0 ? `lacks ${missing.join(', ')}` : ''].filter(Boolean).join('; ');
+  return `${named} (${declared.length} declared)`;
+}
+
 function fhirRows(caps: ServerCapabilities): CheckRow[] {
-  const includes = (type: string): string[] => caps.resources[type]?.searchInclude.slice() ?? [];
-  const revIncludes = (type: string): string[] => caps.resources[type]?.searchRevInclude.slice() ?? [];
   const conditional = ['QuestionnaireResponse', 'Observation', 'Flag'].filter((t) => caps.resources[t]?.conditionalCreate);
   const conditionalUpdate = ['Questionnaire'].filter((t) => caps.resources[t]?.conditionalUpdate);
   return [
@@ -56,8 +65,8 @@ function fhirRows(caps: ServerCapabilities): CheckRow[] {
     { area: 'FHIR', need: 'batch', verdict: yesNo(caps.batch), detail: caps.batch ? 'history in one round trip' : 'history in parallel requests', blocking: false },
     { area: 'FHIR', need: 'conditional create', verdict: yesNo(conditional.length === 3), detail: conditional.length === 3 ? 'If-None-Exist on identifiers' : `only ${conditional.join(', ') || 'none'}: searches before creating`, blocking: false },
     { area: 'FHIR', need: 'conditional update', verdict: yesNo(conditionalUpdate.length > 0), detail: 'publishing Questionnaires by url + version', blocking: false },
-    { area: 'FHIR', need: '_include', verdict: yesNo(caps.include), detail: includes('QuestionnaireResponse').join(', '), blocking: false },
-    { area: 'FHIR', need: '_revinclude', verdict: yesNo(caps.revinclude), detail: revIncludes('QuestionnaireResponse').join(', '), blocking: false },
+    { area: 'FHIR', need: '_include', verdict: yesNo(caps.include), detail: includeDetail(caps.resources['QuestionnaireResponse']?.searchInclude ?? [], ['QuestionnaireResponse:subject']), blocking: false },
+    { area: 'FHIR', need: '_revinclude', verdict: yesNo(caps.revinclude), detail: includeDetail(caps.resources['QuestionnaireResponse']?.searchRevInclude ?? [], WANTED_REVINCLUDES), blocking: false },
   ];
 }
 
