@@ -51,21 +51,28 @@ function writeNdjson(path: string, rows: ReturnType<typeof population>): void {
   }
 }
 
-/** Seconds for one pass of the core over every patient; the median of three passes after a warm-up pass. */
-function coreOnly(rows: ReturnType<typeof population>): number {
+/** Wall-clock and CPU seconds of `work` (CPU time is what one core spent, even on a busy machine). */
+async function timed(work: () => unknown): Promise<{ wall: number; cpu: number }> {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  await work();
+  const used = process.cpuUsage(cpu);
+  return { wall: (performance.now() - start) / 1000, cpu: (used.user + used.system) / 1e6 };
+}
+
+/** One pass of the core over every patient: the median (by wall clock) of three passes after a warm-up pass. */
+async function coreOnly(rows: ReturnType<typeof population>): Promise<{ wall: number; cpu: number }> {
   const byPatient = new Map<string, Administration[]>();
   for (const { patient, administration } of rows) {
     const list = byPatient.get(patient) ?? [];
     list.push(administration);
     byPatient.set(patient, list);
   }
-  const pass = (): number => {
-    const start = performance.now();
+  const pass = () => timed(() => {
     for (const administrations of byPatient.values()) assessClient({ administrations, birthDate: '1990-01-01' });
-    return (performance.now() - start) / 1000;
-  };
-  pass();
-  const times = [pass(), pass(), pass()].sort((a, b) => a - b);
+  });
+  await pass();
+  const times = [await pass(), await pass(), await pass()].sort((a, b) => a.wall - b.wall);
   return times[1]!;
 }
 
@@ -75,17 +82,21 @@ export async function scoringBench(): Promise<BenchRow[]> {
     const file = join(dir, 'responses.ndjson');
     writeNdjson(file, population());
     const sink = { write: () => true };
-    const start = performance.now();
-    const run = await scoreFile(file, sink, sink);
-    const endToEnd = (performance.now() - start) / 1000;
+    let run = { responses: 0, bad: 0 };
+    const endToEnd = await timed(async () => {
+      run = await scoreFile(file, sink, sink);
+    });
     const rssAfterFile = process.resourceUsage().maxRSS / 1024;
     const rows = population();
-    const core = coreOnly(rows);
+    const core = await coreOnly(rows);
     const target = 100_000;
+    const goal = `≥ ${target.toLocaleString('en-US')}`;
     const maxRssMb = process.resourceUsage().maxRSS / 1024;
     return [
-      { name: `end to end (NDJSON → patient lines), ${run.responses.toLocaleString('en-US')} responses`, value: run.responses / endToEnd, unit: 'responses/s', target: `≥ ${target.toLocaleString('en-US')}`, meets: run.responses / endToEnd >= target },
-      { name: 'core only (Administrations → assessments, median of 3 warm passes)', value: rows.length / core, unit: 'responses/s', target: `≥ ${target.toLocaleString('en-US')}`, meets: rows.length / core >= target },
+      { name: `end to end (NDJSON → patient lines), ${run.responses.toLocaleString('en-US')} responses, wall clock`, value: run.responses / endToEnd.wall, unit: 'responses/s', target: goal, meets: run.responses / endToEnd.wall >= target },
+      { name: 'end to end, per CPU second', value: run.responses / endToEnd.cpu, unit: 'responses/s' },
+      { name: 'core only (Administrations → assessments), wall clock, median of 3', value: rows.length / core.wall, unit: 'responses/s', target: goal, meets: rows.length / core.wall >= target },
+      { name: 'core only, per CPU second', value: rows.length / core.cpu, unit: 'responses/s' },
       { name: 'bad lines', value: run.bad, unit: '', target: '0', meets: run.bad === 0 },
       { name: `NDJSON file size`, value: statSync(file).size / 1024 / 1024, unit: 'MB' },
       { name: 'peak memory (maxRSS) through the end-to-end run', value: rssAfterFile, unit: 'MB' },
