@@ -1,4 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
+import { z } from 'zod';
+import { instrumentIds, instruments } from '../../core/instruments';
+import { questionnaireUrl } from '../../fhir/codes';
 import type { FhirTransport } from '../../fhir/gateway/types';
 import { Outbox, type OutboxStorage, type SaveReport, type WritePlan, type WriteSet } from '../../fhir/write';
 
@@ -17,6 +20,16 @@ export interface SaveFlow {
   save(writeSet: WriteSet, title: string): Promise<SaveReport>;
   /** Re-sends everything the Outbox keeps (pending saves, and those from before a reload). */
   resend(): Promise<void>;
+}
+
+const responseCanonical = z.object({ questionnaire: z.string() });
+
+/** The form's short name, read back from a kept write set's response (empty if it cannot be told). */
+function titleOf(writeSet: WriteSet): string {
+  const response = responseCanonical.safeParse(writeSet.entries.find((e) => e.kind === 'response')?.resource);
+  const canonical = response.success ? response.data.questionnaire.split('|')[0] : undefined;
+  const id = instrumentIds.find((i) => questionnaireUrl(i) === canonical);
+  return id ? instruments[id].shortName : '';
 }
 
 /**
@@ -48,16 +61,15 @@ export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: 
 
   const resend = useCallback(async () => {
     setBusy(true);
-    const titles = new Map(attempts.map((a) => [a.key, a.title]));
     for (const { key, writeSet } of outbox.pending().saves) {
       const report = await outbox.save(transport, writeSet, plan);
-      record({ key, title: titles.get(key) ?? '', report });
+      record({ key, title: titleOf(writeSet), report });
       if (report.status === 'session-expired') break;
     }
     refreshKept();
     setBusy(false);
     onSettled();
-  }, [attempts, outbox, transport, plan, record, refreshKept, onSettled]);
+  }, [outbox, transport, plan, record, refreshKept, onSettled]);
 
   return { attempts, waiting, busy, save, resend };
 }

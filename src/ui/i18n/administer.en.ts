@@ -45,7 +45,7 @@ export const administerEn = {
     'under-6-not-scored': 'Not offered under 6',
   },
   saving: 'Saving the {{name}}…',
-  earlierSave: 'answers kept from earlier',
+  earlierSave: 'form kept from earlier',
   retryNow: 'Try again now',
   saveStatus: {
     saved: 'The {{name}} is saved in the health record.',

@@ -44,7 +44,7 @@ export const administerEs: AdministerStrings = {
     'under-6-not-scored': 'No se ofrece a menores de 6 años',
   },
   saving: 'Guardando {{name}}…',
-  earlierSave: 'las respuestas guardadas antes',
+  earlierSave: 'Formulario guardado antes',
   retryNow: 'Intentarlo ahora',
   saveStatus: {
     saved: '{{name}}: guardado en la historia clínica.',
