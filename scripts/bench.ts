@@ -3,6 +3,7 @@
 // and add it to the list below.
 import { scoringBench } from './bench/scoring';
 import { saveBench } from './bench/save';
+import { appBench } from './bench/app';
 
 export interface BenchRow {
   readonly name: string;
@@ -18,6 +19,7 @@ export type BenchSection = () => Promise<readonly BenchRow[]>;
 const sections: readonly { readonly title: string; readonly run: BenchSection }[] = [
   { title: 'scoring + rules', run: scoringBench },
   { title: 'saving a measure', run: saveBench },
+  { title: 'app page', run: appBench },
 ];
 
 function formatValue(value: number): string {

@@ -37,12 +37,14 @@ export function AdministerForm(props: AdministerFormProps) {
   const draft = useFormDraft(storage, patientKey, instrument, newDraftId);
   const [step, setStep] = useState<'answer' | 'review'>('answer');
   const [focus, setFocus] = useState<Focus>();
+  // Alone on the screen in client mode; inside the clinician view's "administer" section otherwise.
+  const Title = presentation === 'client' ? 'h1' : 'h3';
   const answered = instrument.items.filter((item) => draft.answers[item.linkId] !== undefined).length;
 
   useEffect(() => {
     if (!focus || !rootRef.current) return;
     const target = focus.kind === 'review'
-      ? rootRef.current.querySelector<HTMLElement>('.tf-review h2')
+      ? rootRef.current.querySelector<HTMLElement>('.tf-review__heading')
       : document.getElementById(`${formId}-${focus.linkId}`)?.querySelector<HTMLElement>('[role="slider"], input');
     target?.focus();
   }, [focus, formId]);
@@ -60,7 +62,7 @@ export function AdministerForm(props: AdministerFormProps) {
 
   return (
     <div ref={rootRef} className={`tf-administer tf-administer--${presentation}`} lang={language}>
-      <h1 className="tf-administer__title">{instrument.title[language]}</h1>
+      <Title className="tf-administer__title">{instrument.title[language]}</Title>
       {draft.unreadable && <p className="tf-notice" role="alert">{t('draftUnreadable')}</p>}
       {step === 'answer' ? (
         <>
@@ -90,6 +92,7 @@ export function AdministerForm(props: AdministerFormProps) {
         <ReviewStep
           instrument={instrument}
           language={language}
+          headingLevel={presentation === 'client' ? 2 : 4}
           answers={draft.answers}
           onEdit={edit}
           onSaveComplete={() => submit('completed')}

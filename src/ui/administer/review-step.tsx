@@ -7,6 +7,8 @@ export interface ReviewStepProps {
   readonly instrument: Instrument;
   readonly language: Language;
   readonly answers: Readonly<Record<string, number>>;
+  /** The review's heading sits one level under the form's title. */
+  readonly headingLevel: 2 | 4;
   /** Back to the form with the given item focused (or the first one). */
   readonly onEdit: (linkId?: string) => void;
   readonly onSaveComplete: () => void;
@@ -14,15 +16,17 @@ export interface ReviewStepProps {
 }
 
 /** Every answer once more before saving; unanswered items are listed and lead straight back to the item. */
-export function ReviewStep({ instrument, language, answers, onEdit, onSaveComplete, onKeepInProgress }: ReviewStepProps) {
+export function ReviewStep({ instrument, language, answers, headingLevel, onEdit, onSaveComplete, onKeepInProgress }: ReviewStepProps) {
   const { t } = useTranslation('administer');
   const id = useId();
   const missing = instrument.items.filter((item) => answers[item.linkId] === undefined);
   const complete = missing.length === 0;
+  const Heading = headingLevel === 2 ? 'h2' : 'h4';
+  const Subheading = headingLevel === 2 ? 'h3' : 'h5';
 
   return (
     <section className="tf-review" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`} tabIndex={-1}>{t('reviewHeading')}</h2>
+      <Heading id={`${id}-heading`} className="tf-review__heading" tabIndex={-1}>{t('reviewHeading')}</Heading>
       <dl className="tf-review__answers">
         {instrument.items.map((item) => {
           const value = answers[item.linkId];
@@ -36,7 +40,7 @@ export function ReviewStep({ instrument, language, answers, onEdit, onSaveComple
       </dl>
       {!complete && (
         <div className="tf-review__missing" role="status">
-          <h3>{t('unansweredHeading', { count: missing.length })}</h3>
+          <Subheading>{t('unansweredHeading', { count: missing.length })}</Subheading>
           <ul>
             {missing.map((item) => (
               <li key={item.linkId}>

@@ -1,6 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format';
 import type { SessionRow, SessionStatus } from './view-model';
+
+/** Rows shown before "show all": a long history stays quick to draw and to scan. */
+export const FIRST_ROWS = 60;
 
 const statusIcon: Record<SessionStatus, string> = { saved: '✓', 'not-saved': '⚠', incomplete: '◐', unreadable: '✕', 'not-scored': '–' };
 
@@ -8,6 +12,8 @@ const statusIcon: Record<SessionStatus, string> = { saved: '✓', 'not-saved': '
 export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] }) {
   const { t } = useTranslation('dashboard');
   const f = useFormat();
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
   return (
     <section className="sessions" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">{t('table.heading')}</h2>
@@ -26,7 +32,7 @@ export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] })
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => (
+              {shown.map((row) => (
                 <tr key={row.id} className={`row-${row.status}`}>
                   <td>{f.date(row.date)}</td>
                   <td>{row.instrument?.toUpperCase() ?? '—'}</td>
@@ -43,6 +49,11 @@ export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] })
             </tbody>
           </table>
         </div>
+      )}
+      {shown.length < rows.length && (
+        <button type="button" className="show-all" onClick={() => setShowAll(true)}>
+          {t('table.showAll', { shown: shown.length, count: rows.length })}
+        </button>
       )}
     </section>
   );

@@ -67,6 +67,7 @@ export const dashboardEn = {
     date: 'Date', instrument: 'Instrument', session: 'Session', score: 'Score', subscales: 'Task / Bond / Goal', status: 'Status',
     statusLabel: { saved: 'Saved', 'not-saved': 'Not saved', incomplete: 'Incomplete', unreadable: 'Unreadable', 'not-scored': 'Not scored' },
     empty: 'No responses in the record yet.',
+    showAll: 'Showing the latest {{shown}} of {{count}} — show all',
   },
   unreadable: {
     heading: 'Could not read',

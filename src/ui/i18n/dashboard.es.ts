@@ -68,6 +68,7 @@ export const dashboardEs: DashboardMessages = {
     date: 'Fecha', instrument: 'Instrumento', session: 'Sesión', score: 'Puntuación', subscales: 'Tarea / Vínculo / Meta', status: 'Estado',
     statusLabel: { saved: 'Guardada', 'not-saved': 'No guardada', incomplete: 'Incompleta', unreadable: 'Ilegible', 'not-scored': 'Sin puntuar' },
     empty: 'Todavía no hay respuestas en la historia clínica.',
+    showAll: 'Se muestran las últimas {{shown}} de {{count}}: mostrar todas',
   },
   unreadable: {
     heading: 'No se pudo leer',

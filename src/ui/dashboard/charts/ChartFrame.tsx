@@ -59,11 +59,19 @@ export function ChartFrame(props: ChartFrameProps) {
         <TipContext.Provider value={setTip}>{props.children({ x, y })}</TipContext.Provider>
         {tip && <Tooltip tip={tip} width={box.width} />}
       </svg>
-      <details className="chart-alternative">
-        <summary>{props.alternativeLabel}</summary>
-        {props.alternative}
-      </details>
+      <Alternative label={props.alternativeLabel}>{props.alternative}</Alternative>
     </figure>
+  );
+}
+
+/** The text alternative; its table is built on first opening (a long history would otherwise cost every render). */
+function Alternative({ label, children }: { readonly label: string; readonly children: ReactNode }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details className="chart-alternative" onToggle={(e) => { if (e.currentTarget.open) setOpened(true); }}>
+      <summary>{label}</summary>
+      {opened && children}
+    </details>
   );
 }
 
@@ -136,4 +144,15 @@ export function PointMark(props: { readonly cx: number; readonly cy: number; rea
 /** An SVG path through the points, in order. */
 export function pathOf<T>(data: readonly T[], px: (d: T, index: number) => number, py: (d: T, index: number) => number): string {
   return line<T>().x(px).y(py)(data) ?? '';
+}
+
+/**
+ * Markers (focusable, with tooltips) for the latest points only: beyond about a hundred they are closer than
+ * a pixel apart and cost more to draw than they show. The line still runs through every point, and the
+ * table alternative lists them all.
+ */
+export const MAX_MARKERS = 100;
+
+export function latestForMarkers<T>(points: readonly T[]): readonly T[] {
+  return points.length > MAX_MARKERS ? points.slice(-MAX_MARKERS) : points;
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
 import type { OutcomeView, ScorePoint } from '../view-model';
-import { ChartFrame, pathOf, PointMark, type LegendEntry } from './ChartFrame';
+import { ChartFrame, latestForMarkers, pathOf, PointMark, type LegendEntry } from './ChartFrame';
 import { ScoreTable } from './ScoreTable';
 
 const MAX_POINTS = 40;
@@ -42,7 +42,7 @@ export function OutcomeChart({ outcome }: { readonly outcome: OutcomeView }) {
             {cutoff !== undefined && <line className="ref-cutoff" x1={x(1)} x2={x(lastSession)} y1={y(cutoff)} y2={y(cutoff)} />}
             {expected.length > 1 && <path className="ref-expected" d={pathOf(expected, (e) => x(e.session), (e) => y(e.value))} />}
             <path className="series-outcome" d={pathOf(points, (p) => x(p.session), (p) => y(p.total))} />
-            {points.map((p) => (
+            {latestForMarkers(points).map((p) => (
               <PointMark key={p.administrationId} cx={x(p.session)} cy={y(p.total)} className="series-outcome"
                 label={pointLabel(p, expectedBySession.get(p.session))} />
             ))}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
 import type { InventoryPoint } from '../view-model';
-import { ChartFrame, pathOf, PointMark } from './ChartFrame';
+import { ChartFrame, latestForMarkers, pathOf, PointMark } from './ChartFrame';
 
 const SUBSCALES = ['task', 'bond', 'goal'] as const;
 
@@ -25,8 +25,8 @@ export function WaiChart({ inventory }: { readonly inventory: readonly Inventory
       {({ x, y }) => SUBSCALES.map((s) => (
         <g key={s}>
           <path className={`series-${s}`} d={pathOf(inventory, (_p, i) => x(i + 1), (p) => y(p[s]))} />
-          {inventory.map((p, i) => (
-            <PointMark key={p.administrationId} cx={x(i + 1)} cy={y(p[s])} className={`series-${s}`}
+          {latestForMarkers(inventory.map((p, i) => ({ p, n: i + 1 }))).map(({ p, n }) => (
+            <PointMark key={p.administrationId} cx={x(n)} cy={y(p[s])} className={`series-${s}`}
               shape={s === 'bond' ? 'square' : 'circle'} label={`${t(`chart.legend.${s}`)} — ${describe(p)}`} />
           ))}
         </g>

@@ -1,0 +1,77 @@
+// Runs in Chromium for the app bench: a generated weekly history scored by the real core and arranged
+// by the app's own mapper, then the clinician view rendered as the app page renders it.
+import { createElement } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { assessClient } from '../../src/core/assess';
+import { instruments, type InstrumentId } from '../../src/core/instruments';
+import type { Administration } from '../../src/core/model';
+import { detectCapabilities } from '../../src/fhir/capabilities';
+import type { History } from '../../src/fhir/load';
+import { toDashboardModel } from '../../src/ui/app/to-dashboard-model';
+import { Dashboard } from '../../src/ui/dashboard/Dashboard';
+import type { DashboardModel } from '../../src/ui/dashboard/view-model';
+import { createI18n } from '../../src/ui/i18n';
+import { parseSmartLaunchConfig } from '../../src/fhir/smart-launch-config';
+import smartLaunch from '../../smart-launch.json';
+
+function administration(instrument: InstrumentId, week: number, value: (i: number) => number): Administration {
+  const authored = new Date(Date.UTC(2015, 0, 5 + 7 * week, 9)).toISOString().replace('.000Z', '+00:00');
+  const answers = Object.fromEntries(instruments[instrument].items.map((item, i) => [item.linkId, value(i)]));
+  return { id: `${instrument}-${week}`, instrument, authored, status: 'completed', answers };
+}
+
+export function dashboardModelFor(sessions: number): DashboardModel {
+  const administrations: Administration[] = [];
+  for (let week = 0; week < sessions; week++) {
+    administrations.push(administration('ors', week, (i) => 35 + ((week * 7 + i * 3) % 30)));
+    administrations.push(administration('srs', week, (i) => 80 + ((week + i) % 20)));
+    if (week % 4 === 3) administrations.push(administration('wai-sr', week, (i) => 3 + ((week + i) % 3)));
+  }
+  const history: History = {
+    patientId: 'bench', patient: { resourceType: 'Patient', id: 'bench', birthDate: '1980-01-01' },
+    administrations: administrations.map((a) => ({ administration: a, patientId: 'bench', sourceId: a.id, questionnaire: undefined, versionMissing: false, foreign: false })),
+    observations: [], flags: [], questionnaires: [], unreadable: [], failures: [],
+    stats: { roundTrips: 1, requests: 1, pages: 1, usedBatch: true },
+  };
+  const assessment = assessClient({ administrations, birthDate: '1980-01-01' });
+  const config = parseSmartLaunchConfig(smartLaunch);
+  if (!config.ok) throw new Error(config.errors.join('; '));
+  const launch = { patientId: 'bench', encounterId: undefined, fhirUser: undefined, grantedScopes: '', needPatientBanner: true, smartStyleUrl: undefined, locale: undefined, intent: undefined };
+  return toDashboardModel({ history, capabilities: detectCapabilities({}, ''), assessment }, launch, config.config);
+}
+
+export interface RenderTiming {
+  /** Render call to committed DOM: React and DOM building (scripting). */
+  readonly scripting: number;
+  /** Render call to the next frame: scripting plus style and layout. */
+  readonly toFrame: number;
+}
+
+const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** One render of the clinician view into a fresh container. */
+export async function renderDashboardOnce(model: DashboardModel): Promise<RenderTiming> {
+  const i18n = await createI18n('en');
+  const container = document.createElement('div');
+  document.body.append(container);
+  const root = createRoot(container);
+  const started = performance.now();
+  flushSync(() => root.render(createElement(I18nextProvider, { i18n }, createElement(Dashboard, { model }))));
+  const scripting = performance.now() - started;
+  await nextFrame();
+  const toFrame = performance.now() - started;
+  root.unmount();
+  container.remove();
+  return { scripting, toFrame };
+}
+
+/** The bench page's entry: a warm-up, then seven timed renders, published for the driver to read. */
+export async function runRenderBench(sessions: number): Promise<RenderTiming[]> {
+  const model = dashboardModelFor(sessions);
+  await renderDashboardOnce(model);
+  const timings: RenderTiming[] = [];
+  for (let run = 0; run < 7; run++) timings.push(await renderDashboardOnce(model));
+  return timings;
+}
