@@ -41,13 +41,14 @@ async function seed(): Promise<void> {
     await create(response('srs', n));
   }
   const bad = response('ors', 999);
-  bad.item![0]!.answer = [{ valueDecimal: 4.5 }];
+  bad.item![0]!.answer = [{ valueDecimal: 45.5 }];
   await create(bad);
   await create({ resourceType: 'Observation', status: 'final', category: [{ coding: [{ code: 'survey' }] }], code: { coding: [{ system: CODE_SYSTEM_URL, code: 'ors-total' }] },
     subject: { reference: 'Patient/p1' }, effectiveDateTime: day(1), valueQuantity: { value: 31.5 } });
   await create({ resourceType: 'Observation', status: 'final', category: [{ coding: [{ code: 'survey' }] }], code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] },
     subject: { reference: 'Patient/p1' }, valueQuantity: { value: 4 } });
   await create({ resourceType: 'Flag', status: 'active', code: { coding: [{ system: CODE_SYSTEM_URL, code: 'alliance-concern' }] }, subject: { reference: 'Patient/p1' } });
+  await create({ resourceType: 'Flag', status: 'inactive', code: { coding: [{ system: CODE_SYSTEM_URL, code: 'outcome-deterioration' }] }, subject: { reference: 'Patient/p1' }, period: { start: day(1), end: day(2) } });
 }
 
 const server = setupServer();
@@ -83,7 +84,7 @@ describe('loadHistory against the sandbox engine', () => {
   it('lists the unreadable response with its date, instrument and reason', async () => {
     const history = await loadHistory(transport(), { patientId: 'p1' });
     expect(history.unreadable).toEqual([expect.objectContaining({
-      resourceType: 'QuestionnaireResponse', instrument: 'ors', date: day(999), reason: 'item[0].answer[0]: expected whole millimetres 0–100, got 4.5',
+      resourceType: 'QuestionnaireResponse', instrument: 'ors', date: day(999), reason: expect.stringMatching(/^item\[0\]\.answer\[0\]: 45\.5 is above 10 points/),
     })]);
   });
 
