@@ -55,20 +55,24 @@ export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: 
     record({ key: writeSet.key, title, report });
     refreshKept();
     setBusy(false);
-    onSettled();
+    // A reload with an expired session would swap this view (and its "answers are kept" report, and the
+    // client's hand-back screen) for the app's failure screen.
+    if (report.status !== 'session-expired') onSettled();
     return report;
   }, [outbox, transport, plan, record, refreshKept, onSettled]);
 
   const resend = useCallback(async () => {
     setBusy(true);
+    let expired = false;
     for (const { key, writeSet } of outbox.pending().saves) {
       const report = await outbox.save(transport, writeSet, plan);
       record({ key, title: titleOf(writeSet), report });
-      if (report.status === 'session-expired') break;
+      expired = report.status === 'session-expired';
+      if (expired) break;
     }
     refreshKept();
     setBusy(false);
-    onSettled();
+    if (!expired) onSettled();
   }, [outbox, transport, plan, record, refreshKept, onSettled]);
 
   return { attempts, waiting, busy, save, resend };
