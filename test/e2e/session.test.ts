@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browserInstalled } from './support/browser';
-import { handBack, rateByKeyboard, rateByTouch, tabTo, tap } from './support/client-mode';
+import { handBack, rateByKeyboard, rateByTouch, saveByKeyboard, tap } from './support/client-mode';
 import { APP_FRAME_TITLE, launchFromEhr } from './support/ehr';
 import { useHarness } from './support/harness';
 import { activeFlagRules, observationsOf, patientRecord, responsesSince, ruleOfFlag } from './support/record';
@@ -33,14 +33,9 @@ describe.skipIf(!browserInstalled)('a full session, then a re-launch', () => {
     await rateByKeyboard(page, app, 'Socially', ['ArrowUp', 'ArrowUp']);
     await rateByKeyboard(page, app, 'Overall', ['ArrowRight', 'PageDown']);
     expect(await app.getByRole('slider').evaluateAll((els) => els.map((el) => el.getAttribute('aria-valuenow')))).toEqual(['6', '4.8', '5.1', '4']);
+    await app.getByRole('heading', { name: 'Outcome Rating Scale', level: 1 }).scrollIntoViewIfNeeded();
     await screenshot(page.locator(`iframe[title="${APP_FRAME_TITLE}"]`), 'client-mode-ors');
-    await tabTo(page, app.getByRole('button', { name: 'Review answers' }));
-    await page.keyboard.press('Enter');
-    await app.getByRole('heading', { name: 'Check the answers' }).waitFor();
-    await a11y('client mode: ORS review');
-    await tabTo(page, app.getByRole('button', { name: 'Save as complete' }));
-    await page.keyboard.press('Space');
-    await app.getByRole('heading', { name: 'Thank you!' }).waitFor();
+    await saveByKeyboard(page, app);
     await handBack(app);
     await expect.poll(() => app.getByRole('status').filter({ hasText: 'The ORS is saved in the health record.' }).count()).toBe(1);
 
@@ -58,8 +53,11 @@ describe.skipIf(!browserInstalled)('a full session, then a re-launch', () => {
     }
     expect(await app.getByRole('slider').evaluateAll((els) => els.map((el) => el.getAttribute('aria-valuenow')))).toEqual(['9.5', '9', '9.5', '9.2']);
     await tap(page, app.getByRole('button', { name: 'Review answers' }));
+    await app.getByRole('heading', { name: 'Check the answers' }).waitFor();
+    await a11y('client mode: SRS review');
     await tap(page, app.getByRole('button', { name: 'Save as complete' }));
     await app.getByRole('heading', { name: 'Thank you!' }).waitFor();
+    await a11y('client mode: hand back');
     await handBack(app);
     await expect.poll(() => app.getByRole('status').filter({ hasText: 'The SRS is saved in the health record.' }).count()).toBe(1);
     const allianceChart = app.getByRole('figure', { name: 'Session rating (SRS) per session' });

@@ -40,3 +40,26 @@ export async function handBack(app: FrameLocator): Promise<void> {
   await app.getByRole('button', { name: 'For your clinician' }).click();
   await app.getByRole('button', { name: 'Yes, I am the clinician' }).click();
 }
+
+export const ORS_ITEMS = ['Individually', 'Interpersonally', 'Socially', 'Overall'] as const;
+
+/** Reviews and saves the form as complete with the keyboard; waits for the thank-you screen. */
+export async function saveByKeyboard(page: Page, app: FrameLocator): Promise<void> {
+  await tabTo(page, app.getByRole('button', { name: 'Review answers' }));
+  await page.keyboard.press('Enter');
+  await app.getByRole('heading', { name: 'Check the answers' }).waitFor();
+  await tabTo(page, app.getByRole('button', { name: 'Save as complete' }));
+  await page.keyboard.press('Space');
+  await app.getByRole('heading', { name: 'Thank you!' }).waitFor();
+}
+
+/**
+ * The clinician hands the ORS over and the client rates every line by keyboard: the first key places the
+ * mark at 5.0 and each ArrowDown takes 0.1 off, so `tenths[i]` below 5.0 gives item i the value 5.0 − tenths/10.
+ */
+export async function giveOrs(page: Page, app: FrameLocator, tenthsBelowMiddle: readonly [number, number, number, number]): Promise<void> {
+  await app.getByRole('button', { name: 'Hand ORS to the client' }).click();
+  for (const [i, item] of ORS_ITEMS.entries()) {
+    await rateByKeyboard(page, app, item, ['ArrowRight', ...Array<string>(tenthsBelowMiddle[i] ?? 0).fill('ArrowDown')]);
+  }
+}

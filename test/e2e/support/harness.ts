@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { seriousViolations } from './axe';
 import { browserInstalled, launchBrowser } from './browser';
 import { recordRequests, type RequestLog } from './network';
+import { screenshotOnFailure } from './screenshots';
 import { startE2eSandbox, type E2eSandbox } from './sandbox';
 
 // One browser and one sandbox per journey file, a fresh browser context per journey. Every journey page
@@ -35,10 +36,11 @@ export function useHarness(): Harness {
     [browser, env] = await Promise.all([launchBrowser(), startE2eSandbox()]);
   }, START_TIMEOUT_MS);
 
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
     if (!open) return;
     const { context, requests, violations } = open;
     open = undefined;
+    if (task.result?.state === 'fail') await screenshotOnFailure(context, task.name);
     await context.close();
     expect(requests.foreign, 'requests to hosts other than the app and its FHIR server').toEqual([]);
     expect(violations, 'serious or critical accessibility violations').toEqual([]);

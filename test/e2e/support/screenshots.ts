@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 // Screenshots of the main screens, written as test artefacts. Those the README shows are copied to
 // docs/screenshots from here, so the README's pictures are always the app as the journeys last saw it.
@@ -24,4 +24,15 @@ export async function screenshot(target: Page | Locator, name: string): Promise<
     copyFileSync(path, `${README_DIR}/${name}.png`);
   }
   return path;
+}
+
+/** What the browser showed when a journey failed: `test-artifacts/failures/<journey>.png`. */
+export async function screenshotOnFailure(context: BrowserContext, journey: string): Promise<void> {
+  const page = context.pages()[0];
+  if (!page) return;
+  const dir = `${repoRoot}test-artifacts/failures`;
+  mkdirSync(dir, { recursive: true });
+  const path = `${dir}/${journey.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)}.png`;
+  await page.screenshot({ path, fullPage: true }).catch(() => undefined);
+  console.warn(`e2e: the page at the failure is in ${path}`);
 }
