@@ -21,8 +21,10 @@ export interface InstrumentMatch {
   readonly via: 'canonical' | 'questionnaire-reference' | 'item-definition' | 'link-ids';
 }
 
+const instrumentByUrl: ReadonlyMap<string, InstrumentId> = new Map(instrumentIds.map((id) => [questionnaireUrl(id), id]));
+
 function ourInstrumentByUrl(url: string | undefined): InstrumentId | undefined {
-  return instrumentIds.find((id) => questionnaireUrl(id) === url);
+  return url === undefined ? undefined : instrumentByUrl.get(url);
 }
 
 function byCanonical(questionnaire: string): InstrumentMatch | undefined {

@@ -10,12 +10,21 @@ export interface FlatItem {
 }
 
 /** Every item of a response, depth first; groups contribute their children, not themselves. */
-export function flattenItems(items: readonly QrItem[] | undefined, prefix = ''): FlatItem[] {
-  return (items ?? []).flatMap((item, index) => {
+export function flattenItems(items: readonly QrItem[] | undefined): FlatItem[] {
+  const out: FlatItem[] = [];
+  collect(items, '', out);
+  return out;
+}
+
+// A push-based walk: this runs once per response read, so it avoids the intermediate arrays of flatMap.
+function collect(items: readonly QrItem[] | undefined, prefix: string, out: FlatItem[]): void {
+  if (!items) return;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
     const path = `${prefix}item[${index}]`;
     const answers = item.answer ?? [];
-    const self: FlatItem[] = answers.length > 0 || !item.item ? [{ linkId: item.linkId, definition: item.definition, answers, path }] : [];
-    const nested = answers.flatMap((answer, a) => flattenItems(answer.item, `${path}.answer[${a}].`));
-    return [...self, ...flattenItems(item.item, `${path}.`), ...nested];
-  });
+    if (answers.length > 0 || !item.item) out.push({ linkId: item.linkId, definition: item.definition, answers, path });
+    collect(item.item, `${path}.`, out);
+    for (let a = 0; a < answers.length; a++) collect(answers[a]!.item, `${path}.answer[${a}].`, out);
+  }
 }

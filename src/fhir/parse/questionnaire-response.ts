@@ -56,10 +56,22 @@ function itemKey(flat: FlatItem): string {
   return flat.definition?.split('#')[1] ?? flat.linkId;
 }
 
+/** Answered items by the linkId they answer (their own, or the one their `definition` points to). */
+function answeredByKey(items: readonly FlatItem[]): Map<string, FlatItem[]> {
+  const byKey = new Map<string, FlatItem[]>();
+  for (const flat of items) {
+    if (flat.answers.length === 0) continue;
+    const keys = flat.definition === undefined ? [flat.linkId] : [...new Set([flat.linkId, itemKey(flat)])];
+    for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), flat]);
+  }
+  return byKey;
+}
+
 function readAnswers(instrument: Instrument, items: readonly FlatItem[], foreign: boolean): Answers {
   const answers: Record<string, number> = {};
+  const answered = answeredByKey(items);
   for (const item of instrument.items) {
-    const matches = items.filter((f) => f.linkId === item.linkId || itemKey(f) === item.linkId).filter((f) => f.answers.length > 0);
+    const matches = answered.get(item.linkId) ?? [];
     const [first] = matches;
     if (!first) continue;
     if (matches.length > 1) return { ok: false, reason: `${matches[1]?.path}: ${item.linkId} is answered twice` };

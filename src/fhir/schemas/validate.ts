@@ -40,7 +40,10 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
 }
 
 export function validate<S extends z.ZodType>(schema: S, input: unknown): Validated<z.output<S>> {
-  const result = schema.safeParse(input, { error: errorMap });
+  // Parse options take zod off its compiled fast path (measured: half the throughput), and valid input is
+  // the common case: the readable messages are produced only when the input turned out to be invalid.
+  const result = schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, errors: formatIssues(result.error.issues) };
+  const explained = schema.safeParse(input, { error: errorMap });
+  return { ok: false, errors: formatIssues(explained.success ? result.error.issues : explained.error.issues) };
 }
