@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browserInstalled } from './support/browser';
-import { giveOrs, handBack, saveByKeyboard } from './support/client-mode';
+import { giveByKeyboard, handBack, ORS, saveByKeyboard } from './support/client-mode';
 import { launchFromEhr } from './support/ehr';
 import { useHarness } from './support/harness';
 import { activeFlagRules, observationsOf, patientRecord, responsesSince } from './support/record';
@@ -18,7 +18,7 @@ describe.skipIf(!browserInstalled)('faults', () => {
     const started = Date.now();
     const { sandbox } = harness.env;
     let app = await launchFromEhr(page, sandbox.url, 'Maya Lindqvist');
-    await giveOrs(page, app, [2, 0, 0, 0]);
+    await giveByKeyboard(page, app, ORS, [-2, 0, 0, 0]);
     harness.env.advanceClock(NINE_HOURS_MS);
     await saveByKeyboard(page, app);
     await handBack(app);
@@ -42,7 +42,7 @@ describe.skipIf(!browserInstalled)('faults', () => {
     const started = Date.now();
     const { sandbox } = harness.env;
     const app = await launchFromEhr(page, sandbox.url, 'Daniel Okonjo', { denyScope: 'Flag.cud' });
-    await giveOrs(page, app, [5, 5, 5, 5]);
+    await giveByKeyboard(page, app, ORS, [-5, -5, -5, -5]);
     await saveByKeyboard(page, app);
     await handBack(app);
     const report = app.getByRole('status').filter({ hasText: 'The ORS is saved, except what this health record does not accept' });
@@ -63,10 +63,11 @@ describe.skipIf(!browserInstalled)('faults', () => {
     const started = Date.now();
     const { sandbox } = harness.env;
     const app = await launchFromEhr(page, sandbox.url, 'Tomasz Wilk', { transactionError: { status: '500', times: 1 } });
-    await giveOrs(page, app, [10, 10, 10, 10]);
+    await giveByKeyboard(page, app, ORS, [-10, -10, -10, -10]);
     await saveByKeyboard(page, app);
     await handBack(app);
     await app.getByRole('status').filter({ hasText: 'The ORS is saved in the health record.' }).waitFor();
+    expect(sandbox.engine.settings.transactionFault, 'the injected 500 was answered').toBeUndefined();
     const record = await patientRecord(sandbox, 'p04');
     const [ors, ...more] = responsesSince(record, 'ors', started);
     expect(more).toEqual([]);
@@ -81,7 +82,7 @@ describe.skipIf(!browserInstalled)('faults', () => {
     const { sandbox } = harness.env;
     const app = await launchFromEhr(page, sandbox.url, 'Priya Raman', { noTransactions: true });
     expect(sandbox.engine.settings.transactions).toBe(false);
-    await giveOrs(page, app, [8, 8, 8, 8]);
+    await giveByKeyboard(page, app, ORS, [-8, -8, -8, -8]);
     await saveByKeyboard(page, app);
     await handBack(app);
     await app.getByRole('status').filter({ hasText: 'The ORS is saved in the health record.' }).waitFor();

@@ -35,31 +35,82 @@ export async function tap(page: Page, button: Locator): Promise<void> {
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
 }
 
-/** The clinician takes the tablet back: "For your clinician", then confirms. */
-export async function handBack(app: FrameLocator): Promise<void> {
-  await app.getByRole('button', { name: 'For your clinician' }).click();
-  await app.getByRole('button', { name: 'Yes, I am the clinician' }).click();
+/** The app's words for the client-mode steps, in each language a journey uses. */
+export interface Wording {
+  readonly hand: (instrument: string) => string;
+  readonly review: string;
+  readonly check: string;
+  readonly save: string;
+  readonly thanks: string;
+  readonly forClinician: string;
+  readonly confirm: string;
+  readonly saved: (instrument: string) => string;
 }
 
-export const ORS_ITEMS = ['Individually', 'Interpersonally', 'Socially', 'Overall'] as const;
+export const ENGLISH: Wording = {
+  hand: (instrument) => `Hand ${instrument} to the client`,
+  review: 'Review answers',
+  check: 'Check the answers',
+  save: 'Save as complete',
+  thanks: 'Thank you!',
+  forClinician: 'For your clinician',
+  confirm: 'Yes, I am the clinician',
+  saved: (instrument) => `The ${instrument} is saved in the health record.`,
+};
+
+export const SPANISH: Wording = {
+  hand: (instrument) => `Dar ${instrument} al cliente`,
+  review: 'Revisar respuestas',
+  check: 'Compruebe las respuestas',
+  save: 'Guardar como completo',
+  thanks: '¡Gracias!',
+  forClinician: 'Para su terapeuta',
+  confirm: 'Sí, soy el terapeuta',
+  saved: (instrument) => `${instrument}: guardado en la historia clínica.`,
+};
+
+/** The clinician takes the tablet back: "For your clinician", then confirms. */
+export async function handBack(app: FrameLocator, words: Wording = ENGLISH): Promise<void> {
+  await app.getByRole('button', { name: words.forClinician }).click();
+  await app.getByRole('button', { name: words.confirm }).click();
+}
 
 /** Reviews and saves the form as complete with the keyboard; waits for the thank-you screen. */
-export async function saveByKeyboard(page: Page, app: FrameLocator): Promise<void> {
-  await tabTo(page, app.getByRole('button', { name: 'Review answers' }));
+export async function saveByKeyboard(page: Page, app: FrameLocator, words: Wording = ENGLISH): Promise<void> {
+  await tabTo(page, app.getByRole('button', { name: words.review }));
   await page.keyboard.press('Enter');
-  await app.getByRole('heading', { name: 'Check the answers' }).waitFor();
-  await tabTo(page, app.getByRole('button', { name: 'Save as complete' }));
+  await app.getByRole('heading', { name: words.check }).waitFor();
+  await tabTo(page, app.getByRole('button', { name: words.save }));
   await page.keyboard.press('Space');
-  await app.getByRole('heading', { name: 'Thank you!' }).waitFor();
+  await app.getByRole('heading', { name: words.thanks }).waitFor();
+}
+
+export interface RatingForm {
+  /** The short name on the hand-over button (ORS, CSRS, ...). */
+  readonly instrument: string;
+  /** The rating lines' names, in order. */
+  readonly items: readonly string[];
+}
+
+export const ORS: RatingForm = { instrument: 'ORS', items: ['Individually', 'Interpersonally', 'Socially', 'Overall'] };
+
+/** Keys that move a placed mark (starting at 5.0) by `tenths` tenths of a point: page keys for whole points. */
+function keysFor(tenths: number): string[] {
+  const whole = Math.trunc(tenths / 10);
+  const rest = tenths - whole * 10;
+  return [
+    ...Array<string>(Math.abs(whole)).fill(whole > 0 ? 'PageUp' : 'PageDown'),
+    ...Array<string>(Math.abs(rest)).fill(rest > 0 ? 'ArrowUp' : 'ArrowDown'),
+  ];
 }
 
 /**
- * The clinician hands the ORS over and the client rates every line by keyboard: the first key places the
- * mark at 5.0 and each ArrowDown takes 0.1 off, so `tenths[i]` below 5.0 gives item i the value 5.0 − tenths/10.
+ * The clinician hands a rating form over and the client rates every line by keyboard: the first key places
+ * the mark at 5.0, then item i is moved `tenthsFromMiddle[i]` tenths of a point (+15 gives 6.5, −2 gives 4.8).
  */
-export async function giveOrs(page: Page, app: FrameLocator, tenthsBelowMiddle: readonly [number, number, number, number]): Promise<void> {
-  await app.getByRole('button', { name: 'Hand ORS to the client' }).click();
-  for (const [i, item] of ORS_ITEMS.entries()) {
-    await rateByKeyboard(page, app, item, ['ArrowRight', ...Array<string>(tenthsBelowMiddle[i] ?? 0).fill('ArrowDown')]);
+export async function giveByKeyboard(page: Page, app: FrameLocator, form: RatingForm, tenthsFromMiddle: readonly number[], words: Wording = ENGLISH): Promise<void> {
+  await app.getByRole('button', { name: words.hand(form.instrument) }).click();
+  for (const [i, item] of form.items.entries()) {
+    await rateByKeyboard(page, app, item, ['ArrowRight', ...keysFor(tenthsFromMiddle[i] ?? 0)]);
   }
 }

@@ -25,13 +25,13 @@ async function chooseFaults(page: Page, faults: LaunchFaults): Promise<void> {
 }
 
 /** Opens the EHR page, launches the app for the patient named, and returns the app's frame. */
-export async function launchFromEhr(page: Page, baseUrl: string, patientName: string, faults?: LaunchFaults): Promise<FrameLocator> {
+export async function launchFromEhr(page: Page, baseUrl: string, patientName: string, faults?: LaunchFaults, appHeading = 'Outcome and alliance'): Promise<FrameLocator> {
   await page.goto(`${baseUrl}/ehr/`);
   await page.getByRole('radio', { name: new RegExp(`^${patientName}\\b`) }).check();
   if (faults) await chooseFaults(page, faults);
   await page.getByRole('button', { name: 'Launch app' }).click();
   const app = page.frameLocator(`iframe[title="${APP_FRAME_TITLE}"]`);
-  await app.getByRole('heading', { name: 'Outcome and alliance', level: 1 }).waitFor();
+  await app.getByRole('heading', { name: appHeading, level: 1 }).waitFor();
   return app;
 }
 
