@@ -34,12 +34,15 @@ function episodeIndexFor(date: string, runs: readonly OutcomeRun[]): number {
   return index;
 }
 
+// Built field by field, not by spreading the score: every response of a population passes through here, and
+// one object shape keeps it cheap (measured: spreads made this the hottest function of the scorer).
 function toPoint(r: ScoredResponse, episode: number, sessionNumber: number): SeriesPoint {
-  return {
-    ...r.score, administrationId: r.id, family: r.family, authored: r.authored, date: r.date,
-    instant: r.instant, episode, sessionNumber,
-    ...(r.ageBand === undefined ? {} : { ageBand: r.ageBand }),
+  const { instrument, total, totalTenths, items, subscales, itemMean } = r.score;
+  const point: SeriesPoint = {
+    instrument, total, totalTenths, items, subscales, itemMean,
+    administrationId: r.id, family: r.family, authored: r.authored, date: r.date, instant: r.instant, episode, sessionNumber,
   };
+  return r.ageBand === undefined ? point : { ...point, ageBand: r.ageBand };
 }
 
 function describeEpisodes(runs: readonly OutcomeRun[], all: readonly ScoredResponse[]): Episode[] {
