@@ -1,0 +1,39 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cdsHooksListener, type CdsHooksListenerOptions } from './listener';
+
+// The service on its own HTTP server. On loopback it may run open (the local sandbox); on any other
+// interface it must have EHR trust configured, because without it anyone could read cards.
+
+export interface CdsHooksServerOptions extends CdsHooksListenerOptions {
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  readonly host?: string;
+}
+
+export interface CdsHooksServer {
+  /** Base URL: discovery is at `${url}/cds-services`. */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export async function startCdsHooksServer(options: CdsHooksServerOptions): Promise<CdsHooksServer> {
+  const host = options.host ?? '127.0.0.1';
+  if (host !== '127.0.0.1' && !options.trust) throw new Error('Listening beyond 127.0.0.1 needs trusted EHRs (issuers and their JWK Set).');
+  const listener = cdsHooksListener(options);
+  const server = createServer((req, res) => void listener(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    close: () => new Promise<void>((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((err) => (err ? reject(err) : resolve()));
+    }),
+  };
+}
