@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browserInstalled } from './support/browser';
-import { giveByKeyboard, handBack, ORS, saveByKeyboard, SPANISH, type RatingForm } from './support/client-mode';
+import { giveByKeyboard, handBack, saveByKeyboard, SPANISH, type RatingForm } from './support/client-mode';
 import { APP_FRAME_TITLE, launchFromEhr } from './support/ehr';
 import { useHarness } from './support/harness';
 import { observationsOf, patientRecord, responsesSince } from './support/record';
