@@ -13,13 +13,23 @@ function isAddressInUse(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
 }
 
+/**
+ * The app dates new responses with the real clock, so the synthetic histories end just before today: with the
+ * seed's fixed date, a session run today would come more than 90 days after the last one and open a new episode.
+ */
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
 async function start(): Promise<Sandbox> {
+  const options = { app: { kind: 'vite-dev' }, seed: true, today: localToday() } as const;
   try {
-    return await startSandbox({ port: requestedPort(), app: { kind: 'vite-dev' }, seed: true });
+    return await startSandbox({ port: requestedPort(), ...options });
   } catch (error) {
     if (!isAddressInUse(error)) throw error;
     // The usual port is taken (another sandbox?): any free port will do, the URL below says which.
-    return startSandbox({ port: 0, app: { kind: 'vite-dev' }, seed: true });
+    return startSandbox({ port: 0, ...options });
   }
 }
 
