@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scoringConfigSchema } from '../core/config';
 
 // smart-launch.json: how the app registers with each EHR. Loaded at run time (not bundled), validated
 // here, and also the source of the app-gallery manifest. A broken file is reported field by field.
@@ -56,6 +57,8 @@ export const smartLaunchConfigSchema = z.object({
   app: appInfoSchema,
   /** The instrument licence this deployment holds; null shows the "evaluation use" notice. */
   licence: licenceSchema.nullable(),
+  /** The organisation's clinical thresholds (cutoffs, reliable change, episode gap…); omitted fields keep the defaults. */
+  scoring: scoringConfigSchema.prefault({}),
   /** Justification of each scope for app-gallery reviewers, keyed by resource scope (v2 form). */
   scopeJustifications: z.record(z.string(), z.string().min(1)),
   servers: z.array(serverConfigSchema).min(1),

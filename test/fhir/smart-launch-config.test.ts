@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { defaultScoringConfig } from '../../src/core/config';
+import { parseSmartLaunchConfig, serverForIssuer } from '../../src/fhir/smart-launch-config';
+
+const committed = (): Record<string, unknown> => JSON.parse(readFileSync('smart-launch.json', 'utf8')) as Record<string, unknown>;
+
+describe('smart-launch.json', () => {
+  it('the committed file is valid and matches the local sandbox issuer', () => {
+    const parsed = parseSmartLaunchConfig(committed());
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(serverForIssuer(parsed.config, 'http://127.0.0.1:8080/fhir')?.name).toBe('Local sandbox');
+    expect(serverForIssuer(parsed.config, 'https://fhir.epic.com/interconnect-fhir-oauth/api/FHIR/R4')?.name).toBe('Epic');
+    expect(serverForIssuer(parsed.config, 'https://unknown.example.org/fhir')).toBeUndefined();
+  });
+
+  it('gives the documented scoring defaults when the organisation sets none', () => {
+    const parsed = parseSmartLaunchConfig(committed());
+    expect(parsed.ok && parsed.config.scoring).toEqual(defaultScoringConfig);
+  });
+
+  it("takes an organisation's thresholds and keeps defaults for the rest", () => {
+    const parsed = parseSmartLaunchConfig({ ...committed(), scoring: { srsCutoff: 34, orsCutoff: { adult: 24 } } });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.config.scoring.srsCutoff).toBe(34);
+    expect(parsed.config.scoring.orsCutoff).toEqual({ adult: 24, adolescent: 28, child: 32 });
+    expect(parsed.config.scoring.orsReliableChange).toBe(5);
+  });
+
+  it('names each wrong field, however deep', () => {
+    const broken = { ...committed(), scoring: { episodeGapDays: 0 }, servers: [{ name: 'x', issMatch: '(', clientId: '', scopes: 'a  b', scopesV1: 'a', redirectUri: '/' }] };
+    const parsed = parseSmartLaunchConfig(broken);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^scoring\.episodeGapDays: /),
+      expect.stringMatching(/^servers\.0\.issMatch: must be a valid regular expression/),
+      expect.stringMatching(/^servers\.0\.clientId: /),
+      expect.stringMatching(/^servers\.0\.scopes: scopes are separated by single spaces/),
+    ]));
+  });
+});
