@@ -30,10 +30,12 @@ describe.skipIf(!browserInstalled)('EHR launch', () => {
     const alertText = await alert.innerText();
     expect(alertText).toContain('⚑');
     expect(alertText).toContain('Intake 16.4 · Latest 18.2 · Change +1.8');
+    await app.getByRole('button', { name: 'Hand ORS to the client' }).waitFor();
     await screenshot(page, 'ehr-launch');
-    await screenshot(page.locator(`iframe[title="${APP_FRAME_TITLE}"]`), 'clinician-view');
 
     const chart = app.getByRole('figure', { name: 'Outcome (ORS) per session' });
+    await chart.evaluate((figure) => figure.scrollIntoView({ block: 'start' }));
+    await screenshot(page.locator(`iframe[title="${APP_FRAME_TITLE}"]`), 'clinician-view');
     const labels = await chart.getByRole('img').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
     const points = labels.map(pointOfLabel);
     expect(points.map((p) => p[2])).toEqual(['16.4', '17.1', '16.8', '18.2']);
