@@ -12,6 +12,8 @@ import { withI18n } from './administer-i18n.test-support';
 
 const NO_FLAG_SCOPES = 'launch openid fhirUser patient/Patient.rs patient/QuestionnaireResponse.cruds patient/Observation.cruds patient/Provenance.cruds patient/Questionnaire.cruds';
 let server: TestServer;
+// Not the shipped name and version: the Provenance must carry what the configuration says.
+const APP = { name: 'Feedback Test Build', version: '9.8.7' } as const;
 
 beforeEach(async () => {
   server = await startTestServer();
@@ -28,7 +30,7 @@ async function renderWorkspace(transport: FhirTransport, scopes = ALL_SCOPES) {
     <>
       <section data-testid="chart"><h2>Chart of Jane Example</h2></section>
       <AdministerWorkspace transport={transport} launch={{ patientId: 'p1', encounterId: undefined, fhirUser: 'Practitioner/9' }}
-        record={{ history, capabilities, assessment }} onSaved={onSaved} storage={sessionStorage} />
+        record={{ history, capabilities, assessment }} app={APP} onSaved={onSaved} storage={sessionStorage} />
     </>
   );
   const view = render(await withI18n(ui));
@@ -65,6 +67,10 @@ describe('AdministerWorkspace against the sandbox engine', () => {
     expect(response.source?.reference).toBe('Patient/p1');
     expect(response.item?.map((i) => i.answer?.[0]?.valueInteger)).toEqual([100, 100, 100, 100]);
     expect(await server.search('Observation', 'subject=Patient/p1')).not.toHaveLength(0);
+    const [provenance] = (await server.search('Provenance', '_count=10')) as fhir4.Provenance[];
+    const device = provenance?.contained?.find((c): c is fhir4.Device => c.resourceType === 'Device');
+    expect(device?.deviceName?.[0]?.name).toBe(APP.name);
+    expect(device?.version?.[0]?.value).toBe(APP.version);
     expect(outboxKeys()).toEqual([]);
   });
 

@@ -16,13 +16,13 @@ import { SaveReportView } from './save-report-view';
 import { SessionPanel, type StartMode } from './session-panel';
 import { useSaveFlow } from './use-save-flow';
 
-const APP = { name: 'Therapy Feedback', version: '0.1.0' } as const;
 const now = (): string => localDateTime(new Date());
 
 /** The panel as the app shell mounts it: everything it needs comes from the shell's context. */
 export function AdministerPanel({ onSaved }: AdministerPanelProps) {
-  const { transport, launch, record } = useAppShell();
-  return <AdministerWorkspace transport={transport} launch={launch} record={record} onSaved={onSaved} storage={sessionStorage} />;
+  const { transport, launch, record, config } = useAppShell();
+  const app = useMemo(() => ({ name: config.app.name, version: config.app.version }), [config.app.name, config.app.version]);
+  return <AdministerWorkspace transport={transport} launch={launch} record={record} app={app} onSaved={onSaved} storage={sessionStorage} />;
 }
 
 export interface AdministerWorkspaceProps {
@@ -33,10 +33,12 @@ export interface AdministerWorkspaceProps {
   readonly onSaved: () => void;
   /** Where drafts and unsaved work live: sessionStorage in the app. */
   readonly storage: Storage;
+  /** The app as Provenance names it (its Device), from the validated smart-launch.json. */
+  readonly app: { readonly name: string; readonly version: string };
 }
 
 /** The administer area of the clinician view: what is due, the forms, and what became of each save. */
-export function AdministerWorkspace({ transport, launch, record, onSaved, storage }: AdministerWorkspaceProps) {
+export function AdministerWorkspace({ transport, launch, record, app, onSaved, storage }: AdministerWorkspaceProps) {
   const { t } = useTranslation('administer');
   const [active, setActive] = useState<{ readonly instrument: InstrumentId; readonly mode: StartMode }>();
   const plan = useMemo(() => planWrites(record.capabilities), [record.capabilities]);
@@ -47,11 +49,11 @@ export function AdministerWorkspace({ transport, launch, record, onSaved, storag
 
   const submit = useCallback((administration: Administration, clientRated: boolean) => {
     const writeSet = prepareSave({
-      administration, history: record.history, assessment: record.assessment, recorded: now(), app: APP,
+      administration, history: record.history, assessment: record.assessment, recorded: now(), app,
       parties: { patientId: launch.patientId, encounterId: launch.encounterId, fhirUser: launch.fhirUser, clientRated },
     });
     void flow.save(writeSet, instruments[administration.instrument].shortName);
-  }, [record, launch, flow]);
+  }, [record, launch, app, flow]);
 
   const close = () => setActive(undefined);
   const patientKey = launch.patientId;
