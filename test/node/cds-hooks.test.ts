@@ -3,7 +3,8 @@ import { assessClient } from '../../src/core/assess';
 import type { RuleDecision } from '../../src/core/model';
 import { fetchTransport } from '../../src/fhir/gateway';
 import { loadHistory } from '../../src/fhir/load';
-import { type Card, type CdsHooksServer, prefetchQuery, SERVICE_ID, startCdsHooksServer } from '../../src/node/cds-hooks';
+import { type Card, cardsFor, type CdsHooksServer, prefetchQuery, SERVICE_ID, startCdsHooksServer } from '../../src/node/cds-hooks';
+import { uuidV5 } from '../../src/node/cds-hooks/uuid';
 import { startFhirHttpServer } from '../../src/node/sandbox/http';
 import type { FhirHttpServer } from '../../src/node/sandbox/http';
 import { sandboxClients } from '../../src/node/sandbox/seed';
@@ -186,6 +187,54 @@ describe('cards from data the service fetches itself', () => {
     const response = await post(hookRequest('p02', { fhirServer: 'http://127.0.0.1:1/fhir' }));
     expect(response.status).toBe(412);
     expect(JSON.stringify(response.json)).toContain('did not answer');
+  });
+});
+
+describe('responses that refer to the server\'s copy of our Questionnaire by id', () => {
+  async function byServerCopy(patientId: string): Promise<{ patient: unknown; responses: Json }> {
+    const prefetch = await prefetchFor(patientId);
+    const entry = (prefetch.responses['entry'] as { resource: Json }[]).map((e) => {
+      const canonical = String(e.resource['questionnaire']);
+      return { resource: { ...e.resource, questionnaire: `Questionnaire/${canonical.split('|')[0]!.split('/').at(-1)!}` } };
+    });
+    return { ...prefetch, responses: { ...prefetch.responses, entry } };
+  }
+
+  it('are read as the app reads them: the service fetches our Questionnaires when it can', async () => {
+    const prefetch = await byServerCopy('p03');
+    const cards = await cardsVia(hookRequest('p03', { prefetch, fhirServer: fhir.baseUrl }));
+    expect(cards).toEqual(await cardsVia(hookRequest('p03', { prefetch: await prefetchFor('p03') })));
+  });
+
+  it('are counted as unreadable, not silently dropped, when there is no server to ask', async () => {
+    const prefetch = await byServerCopy('p03');
+    // Without the Questionnaire they are read as another system's (points 0–10): the WAI-SR still reads,
+    // the rating lines in millimetres do not.
+    const entry = prefetch.responses['entry'] as { resource: Json }[];
+    const count = entry.filter((e) => e.resource['questionnaire'] !== 'Questionnaire/wai-sr').length;
+    expect(count).toBeLessThan(entry.length);
+    const cards = await cardsVia(hookRequest('p03', { prefetch }));
+    expect(cards.at(-1)!.summary).toBe(`${count} Therapy Feedback responses could not be read — open the app to see why`);
+  });
+});
+
+describe('card uuids', () => {
+  it('are name-based UUIDs (RFC 9562 version 5 test vector)', () => {
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+  });
+
+  it('stay the same for the same evidence and change when the evidence changes', async () => {
+    const { patient, responses } = await prefetchFor('p04');
+    const all = (responses['entry'] as { resource: Json }[]).map((e) => e.resource);
+    const input = { patientId: 'p04', patient, responses: all, appLaunchUrl: APP_LAUNCH_URL };
+    const notOnTrack = (cards: Card[]) => cards.find((c) => ruleOf(c) === 'outcome-not-on-track-early')?.uuid;
+    const first = cardsFor(input);
+    expect(cardsFor({ ...input, responses: [...all].reverse() })).toEqual(first);
+    const outcomes = all.filter((r) => String(r['questionnaire']).includes('/Questionnaire/ors')).sort((a, b) => String(a['authored']).localeCompare(String(b['authored'])));
+    const earlier = cardsFor({ ...input, responses: all.filter((r) => r !== outcomes.at(-1)) });
+    expect(notOnTrack(first)).toBeDefined();
+    expect(notOnTrack(earlier)).toBeDefined();
+    expect(notOnTrack(earlier)).not.toBe(notOnTrack(first));
   });
 });
 

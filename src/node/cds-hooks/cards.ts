@@ -2,6 +2,7 @@ import { assessClient, type ClientAssessment } from '../../core/assess';
 import type { ScoringConfig } from '../../core/config';
 import type { Administration, RuleDecision, Severity } from '../../core/model';
 import { CODE_SYSTEM_URL, ruleCode } from '../../fhir/codes';
+import { classifyQuestionnaires } from '../../fhir/load/classify';
 import { parseQuestionnaireResponse } from '../../fhir/parse/questionnaire-response';
 import { normaliseId } from '../../fhir/parse/references';
 import { patientSchema } from '../../fhir/schemas/patient';
@@ -21,6 +22,8 @@ export interface CardsInput {
   readonly patient: unknown;
   /** QuestionnaireResponse resources as received. */
   readonly responses: readonly unknown[];
+  /** Our Questionnaires as the server holds them, for responses that refer to them by id. */
+  readonly questionnaires?: readonly unknown[];
   /** The app's SMART launch URL, for the card's link. */
   readonly appLaunchUrl: string;
   readonly config?: ScoringConfig;
@@ -50,8 +53,9 @@ function birthDateOf(patient: unknown, patientId: string): { birthDate?: string;
 export function assessForCards(input: CardsInput): CardsAssessment {
   const administrations: Administration[] = [];
   let unreadable = 0;
+  const questionnaires = classifyQuestionnaires(input.questionnaires ?? []).items;
   for (const resource of input.responses) {
-    const parsed = parseQuestionnaireResponse(resource);
+    const parsed = parseQuestionnaireResponse(resource, { questionnaires });
     if (!parsed.ok) unreadable++;
     // Another client's response has no place in this one's scores (the EHR's prefetch was wrong).
     else if (parsed.patientId === input.patientId) administrations.push(parsed.administration);

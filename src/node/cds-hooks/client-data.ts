@@ -2,6 +2,7 @@ import { fetchTransport } from '../../fhir/gateway/fetch-transport';
 import { type FhirTransport, TransportError } from '../../fhir/gateway/types';
 import { type Bundle, bundleSchema, linkUrl } from '../../fhir/schemas/bundle';
 import { type PrefetchKey, prefetchQuery } from './discovery';
+import { fetchOurQuestionnaires, needsServerQuestionnaires } from './questionnaires';
 import type { HookRequest } from './request';
 
 // The data the cards need, from the request's prefetch where the EHR sent it, else fetched from the
@@ -11,10 +12,12 @@ import type { HookRequest } from './request';
 export interface ClientData {
   readonly patient: unknown;
   readonly responses: readonly unknown[];
+  /** Our Questionnaires from the server, fetched only when a response refers to one by id. */
+  readonly questionnaires: readonly unknown[];
 }
 
 export type ClientDataResult =
-  | { readonly ok: true; readonly data: ClientData; readonly fetched: readonly PrefetchKey[] }
+  | { readonly ok: true; readonly data: ClientData; readonly fetched: readonly string[] }
   | { readonly ok: false; readonly status: 400 | 412; readonly message: string };
 
 export interface FetchOptions {
@@ -81,7 +84,7 @@ function prefetchedResponses(value: unknown): Part<unknown[]> | undefined {
 
 /** The prefetched part, else the same query sent to the FHIR server, else 412. */
 async function resolvePart<T>(key: PrefetchKey, prefetched: Part<T> | undefined, transport: FhirTransport | undefined,
-  fetchIt: (transport: FhirTransport) => Promise<Part<T>>, fetched: PrefetchKey[]): Promise<Part<T>> {
+  fetchIt: (transport: FhirTransport) => Promise<Part<T>>, fetched: string[]): Promise<Part<T>> {
   if (prefetched) return prefetched;
   if (!transport) return failed(412, `prefetch.${key} is missing and the request names no fhirServer to fetch it from.`);
   fetched.push(key);
@@ -93,15 +96,26 @@ async function resolvePart<T>(key: PrefetchKey, prefetched: Part<T> | undefined,
   }
 }
 
+async function fetchQuestionnaires(transport: FhirTransport, fetched: string[]): Promise<unknown[]> {
+  fetched.push('questionnaires');
+  try {
+    return await fetchOurQuestionnaires(transport);
+  } catch (error) {
+    if (error instanceof TransportError) return [];
+    throw error;
+  }
+}
+
 export async function gatherClientData(request: HookRequest, options: FetchOptions = {}): Promise<ClientDataResult> {
   const transport = transportOf(request, options);
   const { patientId } = request.context;
-  const fetched: PrefetchKey[] = [];
+  const fetched: string[] = [];
   const [patient, responses] = await Promise.all([
     resolvePart('patient', prefetchedPatient(request.prefetch?.['patient']), transport, (t) => fetchPatient(t, patientId), fetched),
     resolvePart('responses', prefetchedResponses(request.prefetch?.['responses']), transport, (t) => fetchResponses(t, patientId), fetched),
   ]);
   if (!responses.ok) return responses;
   if (!patient.ok) return patient;
-  return { ok: true, data: { patient: patient.value, responses: responses.value }, fetched };
+  const questionnaires = transport && needsServerQuestionnaires(responses.value) ? await fetchQuestionnaires(transport, fetched) : [];
+  return { ok: true, data: { patient: patient.value, responses: responses.value, questionnaires }, fetched };
 }

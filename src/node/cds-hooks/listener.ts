@@ -66,7 +66,7 @@ async function callService(req: IncomingMessage, res: ServerResponse, options: C
   const gathered = await gatherClientData(parsed.request, options);
   if (!gathered.ok) return fail(res, gathered.status, gathered.message);
   const cards = cardsFor({
-    patientId: parsed.request.context.patientId, patient: gathered.data.patient, responses: gathered.data.responses,
+    patientId: parsed.request.context.patientId, ...gathered.data,
     appLaunchUrl: options.appLaunchUrl, ...(options.config ? { config: options.config } : {}),
   });
   sendJson(res, 200, { cards });
