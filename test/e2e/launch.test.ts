@@ -31,7 +31,8 @@ describe.skipIf(!browserInstalled)('EHR launch', () => {
     expect(alertText).toContain('⚑');
     expect(alertText).toContain('Intake 16.4 · Latest 18.2 · Change +1.8');
     await app.getByRole('button', { name: 'Hand ORS to the client' }).waitFor();
-    await screenshot(page, 'ehr-launch');
+    // The chart with the app in its frame; the integrator panel below it shows this run's port and launch id.
+    await screenshot(page, 'ehr-launch', 780);
 
     const chart = app.getByRole('figure', { name: 'Outcome (ORS) per session' });
     await chart.evaluate((figure) => figure.scrollIntoView({ block: 'start' }));

@@ -14,11 +14,16 @@ type ReadmeScreenshot = (typeof README_SCREENSHOTS)[number];
 
 const isReadmeScreenshot = (name: string): name is ReadmeScreenshot => (README_SCREENSHOTS as readonly string[]).includes(name);
 
-/** Writes `test-artifacts/screenshots/<name>.png` (and its README copy when it is one of those). */
-export async function screenshot(target: Page | Locator, name: string): Promise<string> {
+/**
+ * Writes `test-artifacts/screenshots/<name>.png` (and its README copy when it is one of those): a whole page,
+ * or only its top `topPx` pixels (leaving out parts that change with every run, such as ports and launch ids).
+ */
+export async function screenshot(target: Page | Locator, name: string, topPx?: number): Promise<string> {
   mkdirSync(ARTIFACT_DIR, { recursive: true });
   const path = `${ARTIFACT_DIR}/${name}.png`;
-  await target.screenshot({ path, ...('goto' in target ? { fullPage: true } : {}) });
+  const width = 'goto' in target ? target.viewportSize()?.width : undefined;
+  const area = width && topPx ? { clip: { x: 0, y: 0, width, height: topPx } } : { fullPage: 'goto' in target };
+  await target.screenshot({ path, ...area });
   if (isReadmeScreenshot(name)) {
     mkdirSync(README_DIR, { recursive: true });
     copyFileSync(path, `${README_DIR}/${name}.png`);
