@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { cdsHooksListener } from '../cds-hooks';
 import { createAuthServer, type AuthServer } from './auth/auth-server';
 import { readSandboxRegistration, type ClientRegistration } from './auth/clients';
 import type { Clock } from './auth/expiring-store';
@@ -117,7 +118,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const fhir = fhirRequestListener({ engine, guard: auth.guard, basePath: '/fhir', allowedOrigins: [url] });
   const app: AppHandler = await createAppHandler(options.app, REPO_ROOT, server);
   const ehr = ehrRoutes({ origin: url, auth, directory, engine, clientId: clients[0]?.clientId });
-  setHandler(router([auth.handle, prefixRoute('/fhir', fhir), ehr, smartLaunchRoute], app));
+  // The CDS Hooks service sits beside the EHR so a patient-view call can be tried against the same data.
+  const cdsHooks = cdsHooksListener({ appLaunchUrl: `${url}/launch.html`, allowedOrigins: [url] });
+  setHandler(router([auth.handle, prefixRoute('/fhir', fhir), prefixRoute('/cds-services', cdsHooks), ehr, smartLaunchRoute], app));
   return {
     url,
     fhirBaseUrl: auth.urls.fhirBaseUrl,
