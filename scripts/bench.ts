@@ -4,6 +4,7 @@
 import { scoringBench } from './bench/scoring';
 import { saveBench } from './bench/save';
 import { appBench } from './bench/app';
+import { launchBench } from './bench/launch';
 
 export interface BenchRow {
   readonly name: string;
@@ -20,6 +21,7 @@ const sections: readonly { readonly title: string; readonly run: BenchSection }[
   { title: 'scoring + rules', run: scoringBench },
   { title: 'saving a measure', run: saveBench },
   { title: 'app page', run: appBench },
+  { title: 'launch', run: launchBench },
 ];
 
 function formatValue(value: number): string {
