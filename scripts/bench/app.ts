@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { chromium } from 'playwright-core';
+import { launchChromium, median } from './chromium';
 import { build } from 'vite';
 import type { BenchRow } from '../bench';
 
@@ -32,7 +32,6 @@ async function initialChunks(): Promise<BenchRow[]> {
   }
 }
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const BENCH_ORIGIN = 'http://bench.invalid';
 
 /** Builds the bench page (its entry imports app-render.ts) into a temporary directory. */
@@ -43,11 +42,9 @@ async function buildBenchPage(dir: string): Promise<void> {
   await build({ root: dir, configFile: false, logLevel: 'silent', plugins: [react()], build: { outDir: join(dir, 'dist'), emptyOutDir: true } });
 }
 
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 async function renderTime(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'tf-render-'));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     await buildBenchPage(dir);
     const page = await browser.newPage({ viewport: { width: 900, height: 600 } });
