@@ -30,6 +30,8 @@ export function useHarness(): Harness {
   let browser: Browser | undefined;
   let env: E2eSandbox | undefined;
   let open: { context: BrowserContext; requests: RequestLog; violations: string[] } | undefined;
+  /** Console errors and uncaught exceptions of the current journey's page, printed if it fails. */
+  const problems: string[] = [];
 
   beforeAll(async () => {
     if (!browserInstalled) return;
@@ -40,7 +42,11 @@ export function useHarness(): Harness {
     if (!open) return;
     const { context, requests, violations } = open;
     open = undefined;
-    if (task.result?.state === 'fail') await screenshotOnFailure(context, task.name);
+    if (task.result?.state === 'fail') {
+      console.warn(`e2e: frames at the failure: ${context.pages().flatMap((p) => p.frames().map((f) => f.url())).join(' | ')}`);
+      for (const line of problems) console.warn(`e2e: browser said: ${line}`);
+      await screenshotOnFailure(context, task.name);
+    }
     await context.close();
     expect(requests.foreign, 'requests to hosts other than the app and its FHIR server').toEqual([]);
     expect(violations, 'serious or critical accessibility violations').toEqual([]);
@@ -61,6 +67,9 @@ export function useHarness(): Harness {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
       const page = await context.newPage();
       const requests = recordRequests(page, [new URL(env.sandbox.url).origin, new URL(env.sandbox.fhirBaseUrl).origin]);
+      problems.length = 0;
+      page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+      page.on('pageerror', (error) => problems.push(error.message));
       const violations: string[] = [];
       open = { context, requests, violations };
       const a11y = async (screen: string) => {
