@@ -20,15 +20,15 @@ const now = (): string => localDateTime(new Date());
 
 /** The panel as the app shell mounts it: everything it needs comes from the shell's context. */
 export function AdministerPanel({ onSaved }: AdministerPanelProps) {
-  const { transport, launch, record, config } = useAppShell();
+  const { transport, launch, record, config, storage } = useAppShell();
   const app = useMemo(() => ({ name: config.app.name, version: config.app.version }), [config.app.name, config.app.version]);
-  return <AdministerWorkspace transport={transport} launch={launch} record={record} app={app} onSaved={onSaved} storage={sessionStorage} />;
+  return <AdministerWorkspace transport={transport} launch={launch} record={record} app={app} onSaved={onSaved} storage={storage} />;
 }
 
 export interface AdministerWorkspaceProps {
   readonly transport: FhirTransport;
   readonly launch: { readonly patientId: string; readonly encounterId: string | undefined; readonly fhirUser: string | undefined };
-  readonly record: Pick<LoadedRecord, 'history' | 'capabilities' | 'assessment'>;
+  readonly record: Pick<LoadedRecord, 'history' | 'capabilities' | 'assessment' | 'unsaved'>;
   /** Called when a save attempt has settled (the shell reloads the record). */
   readonly onSaved: () => void;
   /** Where drafts and unsaved work live: sessionStorage in the app. */
@@ -49,7 +49,7 @@ export function AdministerWorkspace({ transport, launch, record, app, onSaved, s
 
   const submit = useCallback((administration: Administration, clientRated: boolean) => {
     const writeSet = prepareSave({
-      administration, history: record.history, assessment: record.assessment, recorded: now(), app,
+      administration, history: record.history, unsaved: record.unsaved, assessment: record.assessment, recorded: now(), app,
       parties: { patientId: launch.patientId, encounterId: launch.encounterId, fhirUser: launch.fhirUser, clientRated },
     });
     void flow.save(writeSet, instruments[administration.instrument].shortName);

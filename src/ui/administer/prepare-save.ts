@@ -1,7 +1,7 @@
 import { assessClient, type ClientAssessment } from '../../core/assess';
 import { instruments } from '../../core/instruments';
 import type { Administration } from '../../core/model';
-import type { History } from '../../fhir/load';
+import type { History, LoadedAdministration } from '../../fhir/load';
 import { buildQuestionnaire } from '../../fhir/questionnaire';
 import { buildQuestionnaireResponse } from '../../fhir/resources/questionnaire-response';
 import { buildWriteSet, type WriteSet } from '../../fhir/write';
@@ -22,6 +22,8 @@ export interface SaveParties {
 export interface PrepareSaveInput {
   readonly administration: Administration;
   readonly history: History;
+  /** Responses kept in this tab, not yet on the server: real answers, so the Flags count them. */
+  readonly unsaved?: readonly LoadedAdministration[];
   readonly assessment: ClientAssessment;
   readonly parties: SaveParties;
   /** The instant of the save, FHIR dateTime. */
@@ -35,7 +37,7 @@ export function prepareSave(input: PrepareSaveInput): WriteSet {
   const birthDate = history.patient?.birthDate;
   // The rules as they stand once this administration is counted: the write set raises and ends Flags to match.
   const after = assessClient({
-    administrations: [...history.administrations.map((a) => a.administration), administration],
+    administrations: [...history.administrations, ...(input.unsaved ?? [])].map((a) => a.administration).filter((a) => a.id !== administration.id).concat(administration),
     config: assessment.config,
     ...(birthDate ? { birthDate } : {}),
   });

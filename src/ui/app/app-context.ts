@@ -25,6 +25,8 @@ export interface AppShell {
   /** History, server capabilities and the core's assessment, as last loaded. */
   readonly record: LoadedRecord;
   readonly language: UiLanguage;
+  /** Drafts and the Outbox's unsaved work live here (sessionStorage in the app; per tab). */
+  readonly storage: Storage;
   /** Reloads the history (after a save) and re-renders the view with the new assessment. */
   readonly refresh: () => Promise<void>;
 }

@@ -24,6 +24,8 @@ export interface BootEnv {
   readonly fetch: typeof fetch;
   /** fhirclient's `oauth2.ready`: completes the authorization on this page. */
   readonly ready: () => Promise<Client>;
+  /** Drafts and the Outbox's unsaved work (sessionStorage): kept responses are shown as not saved. */
+  readonly storage: Storage;
 }
 
 /** Token → context → configuration → history: each step either yields or names its failure. */
@@ -39,15 +41,15 @@ export async function boot(env: BootEnv): Promise<Outcome<BootedApp>> {
   if (language !== env.i18n.language) await env.i18n.changeLanguage(language);
   const transport = fhirclientTransport(session.value.client);
   const view = await viewChunk;
-  const record = await view.loadRecord(transport, session.value.launch);
+  const record = await view.loadRecord(transport, session.value.launch, { scoring: config.value.scoring, storage: env.storage });
   if (!record.ok) return record;
-  const shell = { ...session.value, transport, config: config.value, record: record.value, language };
+  const shell = { ...session.value, transport, config: config.value, record: record.value, language, storage: env.storage };
   return { ok: true, value: { shell, model: view.toDashboardModel(record.value, session.value.launch, config.value) } };
 }
 
 /** After a save: the same session, a fresh history and assessment. */
 export async function reload(shell: Omit<AppShell, 'refresh'>, view: ViewChunk): Promise<Outcome<BootedApp>> {
-  const record = await view.loadRecord(shell.transport, shell.launch);
+  const record = await view.loadRecord(shell.transport, shell.launch, { scoring: shell.config.scoring, storage: shell.storage });
   if (!record.ok) return record;
   return { ok: true, value: { shell: { ...shell, record: record.value }, model: view.toDashboardModel(record.value, shell.launch, shell.config) } };
 }

@@ -1,16 +1,26 @@
 import { assessClient } from '../../core/assess';
+import type { ScoringConfig } from '../../core/config';
 import { detectCapabilities } from '../../fhir/capabilities';
 import { TransportError, type FhirTransport } from '../../fhir/gateway/types';
 import { loadHistory } from '../../fhir/load';
+import type { OutboxStorage } from '../../fhir/write';
 import { failed, type Failure, type Outcome } from '../failure';
 import type { LaunchContext } from './launch-context';
 import type { LoadedRecord } from './record';
+import { unsavedAdministrations } from './unsaved';
+
+export interface LoadOptions {
+  /** The organisation's thresholds (smart-launch.json `scoring`); the defaults when absent. */
+  readonly scoring?: ScoringConfig;
+  /** Where the Outbox keeps unsaved work (sessionStorage in the app): those responses are shown too. */
+  readonly storage?: OutboxStorage;
+}
 
 /**
  * The history and the CapabilityStatement are fetched side by side, so the first chart waits for the
  * slower of the two, not their sum (DESIGN.md §5: at most two round trips after the token).
  */
-export async function loadRecord(transport: FhirTransport, launch: LaunchContext): Promise<Outcome<LoadedRecord>> {
+export async function loadRecord(transport: FhirTransport, launch: LaunchContext, options: LoadOptions = {}): Promise<Outcome<LoadedRecord>> {
   try {
     const [metadata, history] = await Promise.all([
       transport.send({ method: 'GET', url: 'metadata' }),
@@ -23,8 +33,12 @@ export async function loadRecord(transport: FhirTransport, launch: LaunchContext
       const details = capabilities.fhirVersion ? [] : [capabilities.unsupportedReason];
       return failed('unsupported-fhir', { params: { version: capabilities.fhirVersion || '?' }, details });
     }
-    const assessment = assessClient({ administrations: history.administrations.map((a) => a.administration), ...birthDateOf(history.patient) });
-    return { ok: true, value: { history, capabilities, assessment } };
+    const unsaved = options.storage ? unsavedAdministrations(options.storage, launch.patientId, history.administrations) : [];
+    const assessment = assessClient({
+      administrations: [...history.administrations, ...unsaved].map((a) => a.administration),
+      ...birthDateOf(history.patient), ...(options.scoring ? { config: options.scoring } : {}),
+    });
+    return { ok: true, value: { history, capabilities, assessment, unsaved } };
   } catch (error) {
     return { ok: false, failure: transportFailure(error) };
   }

@@ -21,6 +21,7 @@ async function main(root: HTMLElement): Promise<void> {
     view: () => import('./clinician-view'),
     fetch: window.fetch.bind(window),
     ready: () => FHIR.oauth2.ready(),
+    storage: sessionStorage,
   };
   i18n.on('languageChanged', (language) => { document.documentElement.lang = language; });
   document.documentElement.lang = i18n.language;

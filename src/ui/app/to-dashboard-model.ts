@@ -1,24 +1,21 @@
 import type { ClientAssessment } from '../../core/assess';
-import { calendarDate, compareDateTimes } from '../../core/dates';
 import type { InstrumentId } from '../../core/instruments';
-import type { RuleDecision, ScoringProblem } from '../../core/model';
-import { describeProblem } from '../../core/scoring/describe';
+import type { RuleDecision } from '../../core/model';
 import type { SeriesPoint } from '../../core/series/types';
 import type { History } from '../../fhir/load';
 import type { SmartLaunchConfig } from '../../fhir/smart-launch-config';
-import type { AlertView, DashboardModel, InventoryPoint, PatientView, ScorePoint, SessionRow, UnreadableView } from '../dashboard/view-model';
+import type { AlertView, DashboardModel, InventoryPoint, PatientView, ScorePoint, UnreadableView } from '../dashboard/view-model';
+import { allianceReasons } from './alliance-reasons';
 import type { LaunchContext } from './launch-context';
 import type { LoadedRecord } from './record';
+import { sessionRows, subscaleMeans } from './session-rows';
 
 // The loaded record → what the clinician view shows. The core has decided everything; this only picks
 // and arranges.
 
-const scorePoint = (p: SeriesPoint): ScorePoint => ({ administrationId: p.administrationId, session: p.sessionNumber, date: p.date, total: p.total });
-
-function subscaleMeans(p: SeriesPoint): { task: number; bond: number; goal: number } {
-  const mean = (id: 'task' | 'bond' | 'goal') => p.subscales.find((s) => s.id === id)?.mean ?? Number.NaN;
-  return { task: mean('task'), bond: mean('bond'), goal: mean('goal') };
-}
+const scorePointOf = (unsaved: ReadonlySet<string>) => (p: SeriesPoint): ScorePoint => ({
+  administrationId: p.administrationId, session: p.sessionNumber, date: p.date, total: p.total, ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
+});
 
 function patientView(history: History): PatientView {
   const name = history.patient?.name?.find((n) => n.use === 'official') ?? history.patient?.name?.[0];
@@ -32,38 +29,6 @@ function alertView(decision: RuleDecision, byId: ReadonlyMap<string, SeriesPoint
     return { administrationId: id, date: point?.date, instrument: point?.instrument, session: point?.sessionNumber || undefined };
   });
   return { rule: decision.rule, severity: decision.severity, flag: decision.flag, evidence, facts: decision.facts };
-}
-
-function sessionRows(record: LoadedRecord, byId: ReadonlyMap<string, SeriesPoint>): SessionRow[] {
-  const unscorable = new Map(record.assessment.unscorable.map((u) => [u.administrationId, u.problem]));
-  const superseded = new Map(record.assessment.superseded.map((s) => [s.administrationId, s]));
-  const rows = record.history.administrations.map(({ administration: a }): SessionRow & { authored: string } => {
-    const point = byId.get(a.id);
-    const problem = unscorable.get(a.id);
-    const status = problem ? (isUnfinished(problem) ? 'incomplete' : 'not-scored') : superseded.has(a.id) ? 'not-scored' : 'saved';
-    return {
-      id: a.id, authored: a.authored, date: calendarDate(a.authored) || undefined, instrument: a.instrument,
-      session: point?.sessionNumber || undefined, total: point?.total ?? superseded.get(a.id)?.total,
-      subscales: point?.family === 'inventory' ? subscaleMeans(point) : undefined, status,
-      note: problem ? describeProblem(problem) : superseded.has(a.id) ? 'A later response of the same day counts.' : undefined,
-    };
-  });
-  rows.sort((x, y) => compareDateTimes(y.authored, x.authored));
-  const all = [...rows.map(({ authored: _authored, ...row }) => row), ...record.history.unreadable.map(unreadableRow)];
-  // Stable: responses keep their instant order within a day; unreadable ones slot in by their day.
-  return all.sort((x, y) => (y.date ?? '').localeCompare(x.date ?? ''));
-}
-
-/** Missing answers, or a response still in progress (an interrupted session): shown as incomplete. */
-function isUnfinished(problem: ScoringProblem): boolean {
-  return problem.kind === 'incomplete' || (problem.kind === 'not-scored-status' && problem.status === 'in-progress');
-}
-
-function unreadableRow(u: History['unreadable'][number], index: number): SessionRow {
-  return {
-    id: `unreadable-${u.resourceType}-${u.id ?? index}`, date: u.date, instrument: u.instrument, session: undefined, total: undefined,
-    subscales: undefined, status: 'unreadable', note: u.reason,
-  };
 }
 
 function unreadableViews(history: History): UnreadableView[] {
@@ -82,6 +47,8 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
   const all = [...a.series.outcome, ...a.series.alliance, ...a.series.inventory];
   const byId = new Map(all.map((p) => [p.administrationId, p]));
   const latestOutcome = a.outcome.points.at(-1)?.instrument;
+  const unsaved = new Set((record.unsaved ?? []).map((u) => u.administration.id));
+  const scorePoint = scorePointOf(unsaved);
   return {
     patient: patientView(record.history),
     ageBand: a.latestAgeBand,
@@ -94,9 +61,11 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
     },
     alliance: {
       status: a.alliance.status, instrument: allianceInstrument(a.alliance.points.at(-1)?.instrument),
-      cutoff: a.alliance.cutoff, points: a.alliance.points.map(scorePoint),
+      cutoff: a.alliance.cutoff, points: a.alliance.points.map(scorePoint), reasons: allianceReasons(a.decisions),
     },
-    inventory: a.inventory.points.map((p): InventoryPoint => ({ administrationId: p.administrationId, date: p.date, ...subscaleMeans(p) })),
+    inventory: a.inventory.points.map((p): InventoryPoint => ({
+      administrationId: p.administrationId, date: p.date, ...subscaleMeans(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
+    })),
     alerts: a.decisions.map((d) => alertView(d, byId)),
     sessions: sessionRows(record, byId),
     unreadable: unreadableViews(record.history),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format';
+import { RowNoteView } from './RowNote';
 import type { SessionRow, SessionStatus } from './view-model';
 
 /** Rows shown before "show all": a long history stays quick to draw and to scan. */
@@ -42,7 +43,7 @@ export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] })
                   <td>
                     <span aria-hidden="true">{statusIcon[row.status]} </span>
                     <span>{t(`table.statusLabel.${row.status}`)}</span>
-                    {row.note && <span className="muted"> — {row.note}</span>}
+                    {row.note && <RowNoteView note={row.note} />}
                   </td>
                 </tr>
               ))}

@@ -1,5 +1,5 @@
 import type { AgeBand, InstrumentId } from '../../core/instruments/types';
-import type { RuleCode, Severity } from '../../core/model';
+import type { RuleCode, ScoringProblem, Severity } from '../../core/model';
 import type { Licence } from '../../fhir/smart-launch-config';
 
 // What the clinician view shows, already decided: the components only lay it out. Built from the loaded
@@ -16,6 +16,8 @@ export interface ScorePoint {
   readonly date: string;
   /** Total in points. */
   readonly total: number;
+  /** Kept in this tab, not yet in the health record (the client's real answers, so they count). */
+  readonly unsaved?: boolean;
 }
 
 export interface ExpectedPoint {
@@ -34,16 +36,26 @@ export interface OutcomeView {
   readonly expected: readonly ExpectedPoint[];
 }
 
+export type WaiSubscale = 'task' | 'bond' | 'goal';
+
+/** Why the alliance is a concern or at risk (from the core's rule decisions), most serious first. */
+export type AllianceReason =
+  | { readonly kind: 'drop'; readonly drop: number | undefined }
+  | { readonly kind: 'fell-below-cutoff' | 'consecutive-concern' | 'concern-with-outcome-flag' | 'below-cutoff' }
+  | { readonly kind: 'wai-drop'; readonly subscales: readonly WaiSubscale[] };
+
 export interface AllianceView {
   readonly status: AllianceStatus;
   readonly instrument: 'srs' | 'csrs' | undefined;
   readonly cutoff: number;
   readonly points: readonly ScorePoint[];
+  readonly reasons?: readonly AllianceReason[];
 }
 
 export interface InventoryPoint {
   readonly administrationId: string;
   readonly date: string;
+  readonly unsaved?: boolean;
   /** Subscale item means, 1–5. */
   readonly task: number;
   readonly bond: number;
@@ -77,9 +89,18 @@ export interface SessionRow {
   /** WAI-SR subscale means. */
   readonly subscales: { readonly task: number; readonly bond: number; readonly goal: number } | undefined;
   readonly status: SessionStatus;
-  /** Why it has no score, in words for a person. */
-  readonly note: string | undefined;
+  /** Why it has no score, or why it is not saved: worded by the view in the active language. */
+  readonly note: RowNote | undefined;
 }
+
+export type RowNote =
+  | { readonly kind: 'problem'; readonly problem: ScoringProblem }
+  /** A later response of the same day counts instead. */
+  | { readonly kind: 'superseded' }
+  /** In the Outbox: kept in this tab and re-sent. */
+  | { readonly kind: 'unsaved' }
+  /** The parser's reason for an unreadable resource (server data described in English). */
+  | { readonly kind: 'text'; readonly text: string };
 
 export interface UnreadableView {
   readonly resourceType: string;

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
 import type { AllianceView } from '../view-model';
 import { ChartFrame, latestForMarkers, pathOf, PointMark } from './ChartFrame';
-import { ScoreTable } from './ScoreTable';
+import { ScoreTable, withUnsaved } from './ScoreTable';
 
 /** SRS/CSRS per session against the alliance cutoff (36 by default). */
 export function AllianceChart({ alliance }: { readonly alliance: AllianceView }) {
@@ -30,8 +30,8 @@ export function AllianceChart({ alliance }: { readonly alliance: AllianceView })
           <line className="ref-cutoff" x1={x.range()[0]} x2={x.range()[1]} y1={y(cutoff)} y2={y(cutoff)} />
           <path className="series-alliance" d={pathOf(points, (p) => x(p.session), (p) => y(p.total))} />
           {latestForMarkers(points).map((p) => (
-            <PointMark key={p.administrationId} cx={x(p.session)} cy={y(p.total)} className="series-alliance" shape="square"
-              label={t('chart.point', { session: p.session, date: f.date(p.date), score: f.score(p.total) })} />
+            <PointMark key={p.administrationId} cx={x(p.session)} cy={y(p.total)} className="series-alliance" shape="square" unsaved={p.unsaved}
+              label={withUnsaved(t('chart.point', { session: p.session, date: f.date(p.date), score: f.score(p.total) }), p, t)} />
           ))}
         </>
       )}

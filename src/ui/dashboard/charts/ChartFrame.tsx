@@ -131,11 +131,21 @@ function Tooltip({ tip, width: chartWidth }: { readonly tip: Tip; readonly width
 }
 
 /** A data point: focusable, labelled with its exact values, and showing them on hover and on focus. */
-export function PointMark(props: { readonly cx: number; readonly cy: number; readonly label: string; readonly className: string; readonly shape?: 'circle' | 'square' }) {
+export interface PointMarkProps {
+  readonly cx: number;
+  readonly cy: number;
+  readonly label: string;
+  readonly className: string;
+  readonly shape?: 'circle' | 'square';
+  /** Kept in this tab, not in the record yet: drawn hollow (the label says so too). */
+  readonly unsaved?: boolean | undefined;
+}
+
+export function PointMark(props: PointMarkProps) {
   const setTip = useContext(TipContext);
   const show = () => setTip({ x: props.cx, y: props.cy, text: props.label });
   const hide = () => setTip(null);
-  const handlers = { tabIndex: 0, role: 'img', 'aria-label': props.label, className: `point ${props.className}`, onMouseEnter: show, onFocus: show, onBlur: hide };
+  const handlers = { tabIndex: 0, role: 'img', 'aria-label': props.label, className: `point ${props.className}${props.unsaved ? ' point-unsaved' : ''}`, onMouseEnter: show, onFocus: show, onBlur: hide };
   return props.shape === 'square'
     ? <rect x={props.cx - 4} y={props.cy - 4} width={8} height={8} {...handlers} />
     : <circle cx={props.cx} cy={props.cy} r={4.5} {...handlers} />;

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
 import type { OutcomeView, ScorePoint } from '../view-model';
 import { ChartFrame, latestForMarkers, pathOf, PointMark, type LegendEntry } from './ChartFrame';
-import { ScoreTable } from './ScoreTable';
+import { ScoreTable, withUnsaved } from './ScoreTable';
 
 const MAX_POINTS = 40;
 
@@ -43,7 +43,7 @@ export function OutcomeChart({ outcome }: { readonly outcome: OutcomeView }) {
             {expected.length > 1 && <path className="ref-expected" d={pathOf(expected, (e) => x(e.session), (e) => y(e.value))} />}
             <path className="series-outcome" d={pathOf(points, (p) => x(p.session), (p) => y(p.total))} />
             {latestForMarkers(points).map((p) => (
-              <PointMark key={p.administrationId} cx={x(p.session)} cy={y(p.total)} className="series-outcome"
+              <PointMark key={p.administrationId} cx={x(p.session)} cy={y(p.total)} className="series-outcome" unsaved={p.unsaved}
                 label={pointLabel(p, expectedBySession.get(p.session))} />
             ))}
           </>
@@ -53,7 +53,7 @@ export function OutcomeChart({ outcome }: { readonly outcome: OutcomeView }) {
   );
 
   function pointLabel(p: ScorePoint, expectedValue: number | undefined): string {
-    const text = t('chart.point', { session: p.session, date: f.date(p.date), score: f.score(p.total) });
+    const text = withUnsaved(t('chart.point', { session: p.session, date: f.date(p.date), score: f.score(p.total) }), p, t);
     return expectedValue === undefined ? text : `${text} (${t('chart.expectedPoint', { value: f.score(expectedValue) })})`;
   }
 }

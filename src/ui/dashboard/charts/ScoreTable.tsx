@@ -1,6 +1,12 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
 import type { ScorePoint } from '../view-model';
+
+/** A point's text with "(not saved)" when it is only kept in this tab. */
+export function withUnsaved(text: string, point: { readonly unsaved?: boolean | undefined }, t: TFunction<'dashboard'>): string {
+  return point.unsaved ? `${text} (${t('table.unsavedPoint')})` : text;
+}
 
 /** The text alternative of a per-session chart: every plotted value, exactly. */
 export function ScoreTable(props: { readonly points: readonly ScorePoint[]; readonly instrument: string; readonly expected?: ReadonlyMap<number, number> }) {
@@ -24,7 +30,7 @@ export function ScoreTable(props: { readonly points: readonly ScorePoint[]; read
             <tr key={p.administrationId}>
               <th scope="row">{p.session}</th>
               <td>{f.date(p.date)}</td>
-              <td>{f.score(p.total)}</td>
+              <td>{withUnsaved(f.score(p.total), p, t)}</td>
               {hasExpected && <td>{expected === undefined ? '—' : f.score(expected)}</td>}
             </tr>
           );

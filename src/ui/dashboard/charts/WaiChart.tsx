@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
 import type { InventoryPoint } from '../view-model';
 import { ChartFrame, latestForMarkers, pathOf, PointMark } from './ChartFrame';
+import { withUnsaved } from './ScoreTable';
 
 const SUBSCALES = ['task', 'bond', 'goal'] as const;
 
@@ -26,8 +27,8 @@ export function WaiChart({ inventory }: { readonly inventory: readonly Inventory
         <g key={s}>
           <path className={`series-${s}`} d={pathOf(inventory, (_p, i) => x(i + 1), (p) => y(p[s]))} />
           {latestForMarkers(inventory.map((p, i) => ({ p, n: i + 1 }))).map(({ p, n }) => (
-            <PointMark key={p.administrationId} cx={x(n)} cy={y(p[s])} className={`series-${s}`}
-              shape={s === 'bond' ? 'square' : 'circle'} label={`${t(`chart.legend.${s}`)} — ${describe(p)}`} />
+            <PointMark key={p.administrationId} cx={x(n)} cy={y(p[s])} className={`series-${s}`} unsaved={p.unsaved}
+              shape={s === 'bond' ? 'square' : 'circle'} label={withUnsaved(`${t(`chart.legend.${s}`)} — ${describe(p)}`, p, t)} />
           ))}
         </g>
       ))}
@@ -49,7 +50,7 @@ function WaiTable({ inventory }: { readonly inventory: readonly InventoryPoint[]
       <tbody>
         {inventory.map((p) => (
           <tr key={p.administrationId}>
-            <th scope="row">{f.date(p.date)}</th>
+            <th scope="row">{withUnsaved(f.date(p.date), p, t)}</th>
             {SUBSCALES.map((s) => <td key={s}>{f.mean(p[s])}</td>)}
           </tr>
         ))}

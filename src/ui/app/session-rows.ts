@@ -1,0 +1,58 @@
+import { calendarDate, compareDateTimes } from '../../core/dates';
+import type { ScoringProblem } from '../../core/model';
+import type { SeriesPoint } from '../../core/series/types';
+import type { History, LoadedAdministration } from '../../fhir/load';
+import type { RowNote, SessionRow, SessionStatus } from '../dashboard/view-model';
+import type { LoadedRecord } from './record';
+
+// The session table: every response in the record and every one kept in this tab, newest first, with
+// what became of it. The words are chosen by the view (both languages); this only says which.
+
+export function subscaleMeans(p: SeriesPoint): { task: number; bond: number; goal: number } {
+  const mean = (id: 'task' | 'bond' | 'goal') => p.subscales.find((s) => s.id === id)?.mean ?? Number.NaN;
+  return { task: mean('task'), bond: mean('bond'), goal: mean('goal') };
+}
+
+/** Missing answers, or a response still in progress (an interrupted session): shown as incomplete. */
+function isUnfinished(problem: ScoringProblem): boolean {
+  return problem.kind === 'incomplete' || (problem.kind === 'not-scored-status' && problem.status === 'in-progress');
+}
+
+interface RowFacts {
+  readonly problem: ScoringProblem | undefined;
+  readonly superseded: boolean;
+  readonly unsaved: boolean;
+}
+
+function statusOf({ problem, superseded, unsaved }: RowFacts): { status: SessionStatus; note: RowNote | undefined } {
+  if (unsaved) return { status: 'not-saved', note: { kind: 'unsaved' } };
+  if (problem) return { status: isUnfinished(problem) ? 'incomplete' : 'not-scored', note: { kind: 'problem', problem } };
+  return superseded ? { status: 'not-scored', note: { kind: 'superseded' } } : { status: 'saved', note: undefined };
+}
+
+function unreadableRow(u: History['unreadable'][number], index: number): SessionRow {
+  return {
+    id: `unreadable-${u.resourceType}-${u.id ?? index}`, date: u.date, instrument: u.instrument, session: undefined, total: undefined,
+    subscales: undefined, status: 'unreadable', note: { kind: 'text', text: u.reason },
+  };
+}
+
+export function sessionRows(record: LoadedRecord, byId: ReadonlyMap<string, SeriesPoint>): SessionRow[] {
+  const unscorable = new Map(record.assessment.unscorable.map((u) => [u.administrationId, u.problem]));
+  const superseded = new Map(record.assessment.superseded.map((s) => [s.administrationId, s]));
+  const unsaved = new Set((record.unsaved ?? []).map((u) => u.administration.id));
+  const responses: readonly LoadedAdministration[] = [...record.history.administrations, ...(record.unsaved ?? [])];
+  const rows = responses.map(({ administration: a }): SessionRow & { authored: string } => {
+    const point = byId.get(a.id);
+    const facts = { problem: unscorable.get(a.id), superseded: superseded.has(a.id), unsaved: unsaved.has(a.id) };
+    return {
+      id: a.id, authored: a.authored, date: calendarDate(a.authored) || undefined, instrument: a.instrument,
+      session: point?.sessionNumber || undefined, total: point?.total ?? superseded.get(a.id)?.total,
+      subscales: point?.family === 'inventory' ? subscaleMeans(point) : undefined, ...statusOf(facts),
+    };
+  });
+  rows.sort((x, y) => compareDateTimes(y.authored, x.authored));
+  const all = [...rows.map(({ authored: _authored, ...row }) => row), ...record.history.unreadable.map(unreadableRow)];
+  // Stable: responses keep their instant order within a day; unreadable ones slot in by their day.
+  return all.sort((x, y) => (y.date ?? '').localeCompare(x.date ?? ''));
+}
