@@ -42,7 +42,7 @@ export function AdministerWorkspace({ transport, launch, record, app, onSaved, s
   const { t } = useTranslation('administer');
   const [active, setActive] = useState<{ readonly instrument: InstrumentId; readonly mode: StartMode }>();
   const plan = useMemo(() => planWrites(record.capabilities), [record.capabilities]);
-  const flow = useSaveFlow(transport, plan, storage satisfies OutboxStorage, onSaved);
+  const flow = useSaveFlow(transport, plan, storage satisfies OutboxStorage, launch.patientId, onSaved);
   const today = localDate(new Date());
   const birthDate = record.history.patient?.birthDate;
   const due = dueInstruments({ assessment: record.assessment, ageBand: birthDate ? ageBandAt(birthDate, today) : undefined, today });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { instrumentIds, instruments } from '../../core/instruments';
 import { questionnaireUrl } from '../../fhir/codes';
 import type { FhirTransport } from '../../fhir/gateway/types';
-import { Outbox, type OutboxStorage, type SaveReport, type WritePlan, type WriteSet } from '../../fhir/write';
+import { Outbox, type OutboxStorage, type PendingSave, type SaveReport, type WritePlan, type WriteSet } from '../../fhir/write';
 
 /** One save as the clinician sees it: which form, and how far it got. */
 export interface SaveAttempt {
@@ -23,6 +23,15 @@ export interface SaveFlow {
 }
 
 const responseCanonical = z.object({ questionnaire: z.string() });
+const responseSubject = z.object({ subject: z.object({ reference: z.string() }) });
+
+/** Whether a kept write set is this patient's: a tab can outlive a launch, and the next may be another patient's. */
+function isFor(patientId: string) {
+  return ({ writeSet }: PendingSave): boolean => {
+    const response = responseSubject.safeParse(writeSet.entries.find((e) => e.kind === 'response')?.resource);
+    return response.success && response.data.subject.reference === `Patient/${patientId}`;
+  };
+}
 
 /** The form's short name, read back from a kept write set's response (empty if it cannot be told). */
 function titleOf(writeSet: WriteSet): string {
@@ -36,12 +45,14 @@ function titleOf(writeSet: WriteSet): string {
  * Saves through the Outbox, which keeps each write set in session storage BEFORE the first attempt, so a
  * client's answers survive a failed save, an expired session and a reload of the iframe.
  */
-export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: OutboxStorage, onSettled: () => void): SaveFlow {
+export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: OutboxStorage, patientId: string, onSettled: () => void): SaveFlow {
   const outbox = useMemo(() => new Outbox(storage), [storage]);
+  // Only this patient's: sent under another patient's launch it would be refused, and then dropped.
+  const pending = useCallback(() => outbox.pending().saves.filter(isFor(patientId)), [outbox, patientId]);
   const [attempts, setAttempts] = useState<readonly SaveAttempt[]>([]);
   const [busy, setBusy] = useState(false);
-  const [kept, setKept] = useState<readonly string[]>(() => outbox.pending().saves.map((s) => s.key));
-  const refreshKept = useCallback(() => setKept(outbox.pending().saves.map((s) => s.key)), [outbox]);
+  const [kept, setKept] = useState<readonly string[]>(() => pending().map((s) => s.key));
+  const refreshKept = useCallback(() => setKept(pending().map((s) => s.key)), [pending]);
   const waiting = kept.filter((key) => !attempts.some((a) => a.key === key)).length;
 
   const record = useCallback((attempt: SaveAttempt) => {
@@ -64,7 +75,7 @@ export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: 
   const resend = useCallback(async () => {
     setBusy(true);
     let expired = false;
-    for (const { key, writeSet } of outbox.pending().saves) {
+    for (const { key, writeSet } of pending()) {
       const report = await outbox.save(transport, writeSet, plan);
       record({ key, title: titleOf(writeSet), report });
       expired = report.status === 'session-expired';
@@ -73,7 +84,7 @@ export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: 
     refreshKept();
     setBusy(false);
     if (!expired) onSettled();
-  }, [outbox, transport, plan, record, refreshKept, onSettled]);
+  }, [outbox, pending, transport, plan, record, refreshKept, onSettled]);
 
   return { attempts, waiting, busy, save, resend };
 }

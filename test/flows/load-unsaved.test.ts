@@ -1,0 +1,75 @@
+import { setupServer } from 'msw/node';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { instruments, type InstrumentId } from '../../src/core/instruments';
+import type { Administration } from '../../src/core/model';
+import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
+import { Outbox } from '../../src/fhir/write';
+import { freshEngine, type TestEngine } from '../support/engine';
+import { fhirHandlers } from '../support/msw-fhir';
+import { arriveFromLaunch, authServer, ISS } from '../ui/support/smart';
+import { renderApp } from '../ui/support/render-app';
+
+// Answers the Outbox keeps in this tab (the EHR was down, or the session expired, before a reload of the
+// iframe) are the client's real answers: the app shows and scores them as not saved until they are re-sent.
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+beforeEach(() => sessionStorage.clear());
+
+const NOT_SAVED = '⚠ Not saved — kept in this tab, will be re-sent';
+
+function administration(instrument: InstrumentId, id: string, authored: string, mm: number): Administration {
+  return { id, instrument, authored, status: 'completed', answers: Object.fromEntries(instruments[instrument].items.map((i) => [i.linkId, mm])) };
+}
+
+const response = (a: Administration, patient: string) => buildQuestionnaireResponse(instruments[a.instrument], a, { subject: `Patient/${patient}`, identifierValue: a.id });
+
+async function seedClient(engine: TestEngine): Promise<void> {
+  await engine.handle({ method: 'PUT', path: 'Patient/k1', body: { resourceType: 'Patient', id: 'k1', birthDate: '1979-04-04' } });
+  for (const a of [administration('ors', 'ors-a', '2025-02-03T10:00:00+01:00', 40), administration('srs', 'srs-a', '2025-02-03T10:50:00+01:00', 95)]) {
+    await engine.handle({ method: 'POST', path: 'QuestionnaireResponse', body: response(a, 'k1') });
+  }
+}
+
+/** What the Outbox holds after a failed save: the write set, its response first. */
+function keep(a: Administration, patient: string): void {
+  const resource = response(a, patient);
+  new Outbox(sessionStorage).enqueue({ key: a.id, entries: [{ fullUrl: `urn:uuid:${a.id}`, kind: 'response', resource, label: 'the response' }] });
+}
+
+async function open(engine: TestEngine): Promise<void> {
+  const auth = authServer({ tokenContext: { patient: 'k1' } });
+  server.use(...auth.handlers, ...fhirHandlers(engine, ISS));
+  await arriveFromLaunch(auth);
+  await renderApp();
+  await screen.findByRole('heading', { name: 'At a glance' }, { timeout: 20_000 });
+}
+
+const statusCells = () => within(screen.getByRole('table', { name: /Every response in the record/ })).getAllByRole('row').slice(1)
+  .map((tr) => [tr.querySelector('td:nth-child(2)')?.textContent, tr.querySelector('td:last-child')?.textContent]);
+
+describe('responses kept in this tab after a failed save', () => {
+  it('are listed as not saved and scored; another patient\'s are not; a re-send makes them saved', async () => {
+    const engine = await freshEngine();
+    await seedClient(engine);
+    keep(administration('ors', 'ors-kept', '2025-02-10T10:00:00+01:00', 30), 'k1');
+    keep(administration('srs', 'srs-other', '2025-02-10T10:00:00+01:00', 80), 'someone-else');
+    await open(engine);
+
+    expect(statusCells()).toEqual([['ORS', NOT_SAVED], ['SRS', '✓ Saved'], ['ORS', '✓ Saved']]);
+    const outcome = within(screen.getByRole('heading', { name: 'Outcome', level: 3 }).closest('article')!);
+    expect(outcome.getByText(/^Latest ORS: 12\.0 \(session 2/)).toBeTruthy();
+    expect(outcome.getByText('Includes answers not saved yet (kept in this tab).')).toBeTruthy();
+
+    const user = userEvent.setup();
+    // One kept save is this client's; the other patient's waits for that patient's launch.
+    await screen.findByText(/One save from earlier is kept in this tab/, {}, { timeout: 10_000 });
+    await user.click(screen.getByRole('button', { name: 'Send now' }));
+    await waitFor(() => expect(statusCells()).toEqual([['ORS', '✓ Saved'], ['SRS', '✓ Saved'], ['ORS', '✓ Saved']]), { timeout: 10_000 });
+    expect(outcome.queryByText('Includes answers not saved yet (kept in this tab).')).toBeNull();
+    expect(new Outbox(sessionStorage).pending().saves.map((s) => s.key)).toEqual(['srs-other']);
+  });
+});
