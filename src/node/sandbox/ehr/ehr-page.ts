@@ -117,8 +117,8 @@ export function ehrPage(input: EhrPageInput): string {
   const errors = input.errors?.length ? `<p class="errors">${input.errors.map(esc).join('<br>')}</p>` : '';
   return htmlPage(
     'Sandbox EHR — Therapy Feedback',
-    `<header class="topbar"><strong>Sandbox EHR</strong><span class="sub">local SMART on FHIR test chart</span><span class="user">${user ? `Signed in: ${esc(user)}` : 'Not signed in'}</span></header>
-<div class="layout"><div>${errors}${launchForm(input)}</div><main>${chart(input)}</main></div>
+    `<header class="topbar"><h1>Sandbox EHR</h1><span class="sub">local SMART on FHIR test chart</span><span class="user">${user ? `Signed in: ${esc(user)}` : 'Not signed in'}</span></header>
+<div class="layout"><aside aria-label="Launch">${errors}${launchForm(input)}</aside><main>${chart(input)}</main></div>
 <script src="${EHR_SCRIPT_PATH}" defer></script>`,
     EHR_CSS,
   );

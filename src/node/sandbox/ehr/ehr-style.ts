@@ -5,7 +5,7 @@ export const EHR_CSS = `
   * { box-sizing: border-box; }
   body { margin: 0; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
   .topbar { display: flex; align-items: center; gap: 1rem; padding: 0.55rem 1.2rem; background: #243447; color: #fff; }
-  .topbar strong { font-size: 1.05rem; letter-spacing: 0.02em; }
+  .topbar h1 { margin: 0; font-size: 1.05rem; letter-spacing: 0.02em; }
   .topbar .sub { color: #b9c6d6; }
   .topbar .user { margin-left: auto; color: #dfe7f0; }
   .layout { display: grid; grid-template-columns: 330px 1fr; gap: 1rem; padding: 1rem; align-items: start; }
