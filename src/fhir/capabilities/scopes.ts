@@ -24,7 +24,7 @@ export interface GrantedScopes {
   readonly refresh: boolean;
 }
 
-const RESOURCE_SCOPE = /^(patient|user|system)\/([A-Za-z]+|\*)\.([a-z*]+)(\?.+)?$/;
+const RESOURCE_SCOPE = /^(patient|user|system)\/([A-Z][A-Za-z]+|\*)\.([a-z*]+)(\?.+)?$/;
 const V2_LETTERS: readonly [string, Interaction][] = [['c', 'create'], ['r', 'read'], ['u', 'update'], ['d', 'delete'], ['s', 'search']];
 const V1: Readonly<Record<string, readonly Interaction[]>> = {
   read: ['read', 'search'],
@@ -45,7 +45,8 @@ function v2Interactions(letters: string): Interaction[] | undefined {
   return at === letters.length && found.length > 0 ? found : undefined;
 }
 
-function parseResourceScope(scope: string): ScopeGrant | undefined {
+/** One `context/Type.permissions` scope, v1 or v2; other scopes (`launch`, `openid`…) and malformed ones give undefined. */
+export function parseResourceScope(scope: string): ScopeGrant | undefined {
   const match = RESOURCE_SCOPE.exec(scope);
   if (!match) return undefined;
   const [, context, resourceType, suffix, constraint] = match;

@@ -1,5 +1,6 @@
 // SMART scopes (App Launch 2.x): v2 `patient/Observation.rs` and v1 `patient/Observation.read` are parsed
 // into one form, so that granting, narrowing and enforcement reason about permission letters only.
+import { parseResourceScope as parseScopeGrant, type Interaction as InteractionName } from '../../../fhir/capabilities/scopes';
 
 export type ScopeContext = 'patient' | 'user' | 'system';
 /** The FHIR interactions SMART v2 names by letter: create, read, update, delete, search. */
@@ -17,43 +18,26 @@ export interface ResourceScope {
   readonly version: 'v1' | 'v2';
 }
 
-const RESOURCE_SCOPE = /^(patient|user|system)\/(\*|[A-Z][A-Za-z]+)\.([a-z*]+)(\?.*)?$/;
 const V1_PERMISSIONS: Readonly<Record<string, readonly Interaction[]>> = {
   read: ['r', 's'],
   write: ['c', 'u', 'd'],
   '*': ['c', 'r', 'u', 'd', 's'],
 };
 
-/** v2 letters must appear in `cruds` order, each at most once; anything else is not a v2 scope. */
-function parseV2Letters(letters: string): Interaction[] | undefined {
-  let position = 0;
-  const found: Interaction[] = [];
-  for (const letter of letters) {
-    const index = INTERACTION_ORDER.indexOf(letter as Interaction);
-    if (index < position) return undefined;
-    found.push(INTERACTION_ORDER[index]!);
-    position = index + 1;
-  }
-  return found.length > 0 ? found : undefined;
-}
+const LETTER: Readonly<Record<InteractionName, Interaction>> = { create: 'c', read: 'r', update: 'u', delete: 'd', search: 's' };
 
-/** Parses one resource scope; other scopes (`launch`, `openid`...) and malformed ones give undefined. */
+/** Parses one resource scope (the grammar is the app's own, read once); other and malformed scopes give undefined. */
 export function parseResourceScope(text: string): ResourceScope | undefined {
-  const match = RESOURCE_SCOPE.exec(text);
-  if (!match) return undefined;
-  const [, context, resourceType, permission, constraint] = match;
+  const grant = parseScopeGrant(text);
   // Constraints (`?category=...`) are experimental in 2.x; granting a narrower scope than asked is allowed,
   // granting a wider one is not, so constrained scopes are not granted at all.
-  if (constraint) return undefined;
-  const v1 = V1_PERMISSIONS[permission!];
-  const letters = v1 ?? parseV2Letters(permission!);
-  if (!letters) return undefined;
+  if (!grant || grant.constraint !== undefined) return undefined;
   return {
-    context: context as ScopeContext,
-    resourceType: resourceType!,
-    interactions: new Set(letters),
+    context: grant.context,
+    resourceType: grant.resourceType,
+    interactions: new Set(grant.interactions.map((i) => LETTER[i])),
     text,
-    version: v1 ? 'v1' : 'v2',
+    version: grant.grammar,
   };
 }
 
