@@ -26,6 +26,8 @@ export interface BootEnv {
   readonly ready: () => Promise<Client>;
   /** Drafts and the Outbox's unsaved work (sessionStorage): kept responses are shown as not saved. */
   readonly storage: Storage;
+  /** Where the EHR's SMART style (smart_style_url) sets its custom properties: the page's root element. */
+  readonly styleRoot: HTMLElement;
 }
 
 /** Token → context → configuration → history: each step either yields or names its failure. */
@@ -41,6 +43,7 @@ export async function boot(env: BootEnv): Promise<Outcome<BootedApp>> {
   if (language !== env.i18n.language) await env.i18n.changeLanguage(language);
   const transport = fhirclientTransport(session.value.client);
   const view = await viewChunk;
+  void view.loadSmartStyle(env.fetch, session.value.launch.smartStyleUrl, env.styleRoot);
   const record = await view.loadRecord(transport, session.value.launch, { scoring: config.value.scoring, storage: env.storage });
   if (!record.ok) return record;
   const shell = { ...session.value, transport, config: config.value, record: record.value, language, storage: env.storage };

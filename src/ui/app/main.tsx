@@ -22,6 +22,7 @@ async function main(root: HTMLElement): Promise<void> {
     fetch: window.fetch.bind(window),
     ready: () => FHIR.oauth2.ready(),
     storage: sessionStorage,
+    styleRoot: document.documentElement,
   };
   i18n.on('languageChanged', (language) => { document.documentElement.lang = language; });
   document.documentElement.lang = i18n.language;

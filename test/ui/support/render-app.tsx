@@ -18,6 +18,7 @@ export async function renderApp(language: UiLanguage = 'en') {
     // A fresh adapter: fhirclient's shared one keeps the first address it saw, and a test changes pages.
     ready: () => new BrowserAdapter().getSmartApi().ready(),
     storage: sessionStorage,
+    styleRoot: document.documentElement,
   };
   return render(<I18nextProvider i18n={i18n}><App env={env} /></I18nextProvider>);
 }
