@@ -38,6 +38,7 @@ describe('clinician view components', () => {
     unmount();
     await show(model({ needPatientBanner: true }));
     expect(within(screen.getByRole('region', { name: 'Patient' })).getByText('Ana Test')).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Patient' })).getByText('Female')).toBeTruthy();
   });
 
   it('shows the evaluation notice without a licence, and the licence when configured', async () => {
@@ -61,7 +62,7 @@ describe('clinician view components', () => {
   it('puts Flags before in-app hints and marks each kind in words', async () => {
     await show(model());
     const items = within(screen.getByRole('region', { name: 'Alerts' })).getAllByRole('listitem');
-    expect(items.map((li) => li.querySelector('.alert-badge')?.textContent)).toEqual(['⚑ Flag in the record', 'ⓘ In-app hint']);
+    expect(items.map((li) => li.querySelector('.alert-badge')?.textContent)).toEqual(['⚑ Flag in the record', 'In-app hint']);
     expect(items[0]?.textContent).toMatch(/Evidence: ORS session 1, Apr 1, 2025.*Figures: Intake 15\.2 · Change -1\.3/);
   });
 

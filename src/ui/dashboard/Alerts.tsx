@@ -22,7 +22,7 @@ function AlertItem({ alert }: { readonly alert: AlertView }) {
   return (
     <li className={`alert alert-${kind} severity-${alert.severity}`}>
       <p className="alert-kind">
-        <span className="alert-badge"><span aria-hidden="true">{alert.flag ? '⚑ ' : 'ⓘ '}</span>{t(`alerts.${kind}`)}</span>
+        <span className="alert-badge">{alert.flag ? <span aria-hidden="true">⚑ </span> : <span className="hint-icon" aria-hidden="true" />}{t(`alerts.${kind}`)}</span>
         <span className="alert-severity">{t(`alerts.severity.${alert.severity}`)}</span>
       </p>
       <h3>{t(`alerts.rule.${alert.rule}.title`)}</h3>

@@ -16,7 +16,8 @@ export function Dashboard({ model, administer }: { readonly model: DashboardMode
   const { t } = useTranslation('dashboard');
   return (
     <>
-      {model.needPatientBanner && <PatientBanner patient={model.patient} ageBand={model.ageBand} />}
+      {/* Inside the chart the EHR shows who this is; on paper the app must. */}
+      <PatientBanner patient={model.patient} ageBand={model.ageBand} printOnly={!model.needPatientBanner} />
       <LicenceNotice licence={model.licence} />
       <h1 className="visually-hidden">{t('title')}</h1>
       <div className="overview">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format';
 import { RowNoteView } from './RowNote';
+import { usePrinting } from './use-printing';
 import type { SessionRow, SessionStatus } from './view-model';
 
 /** Rows shown before "show all": a long history stays quick to draw and to scan. */
@@ -14,7 +15,9 @@ export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] })
   const { t } = useTranslation('dashboard');
   const f = useFormat();
   const [showAll, setShowAll] = useState(false);
-  const shown = showAll ? rows : rows.slice(0, FIRST_ROWS);
+  // Paper gets every row: it has no "show all".
+  const printing = usePrinting();
+  const shown = showAll || printing ? rows : rows.slice(0, FIRST_ROWS);
   return (
     <section className="sessions" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">{t('table.heading')}</h2>

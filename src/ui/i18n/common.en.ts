@@ -3,6 +3,7 @@
 export const commonEn = {
   appName: 'Therapy Feedback',
   loading: 'Loading the client’s history…',
+  print: 'Print',
   launching: 'Connecting to the health record…',
   retry: 'Try again',
   whatToDo: 'What to do',

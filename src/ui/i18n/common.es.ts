@@ -3,6 +3,7 @@ import type { CommonMessages } from './common.en';
 export const commonEs: CommonMessages = {
   appName: 'Therapy Feedback',
   loading: 'Cargando la historia del cliente…',
+  print: 'Imprimir',
   launching: 'Conectando con la historia clínica…',
   retry: 'Reintentar',
   whatToDo: 'Qué hacer',

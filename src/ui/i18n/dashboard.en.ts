@@ -1,7 +1,8 @@
 // The clinician view. Alerts are prompts to talk with the client, never diagnoses (instruments.md Part A).
 export const dashboardEn = {
   title: 'Outcome and alliance',
-  banner: { label: 'Patient', born: 'Born {{date}}', unnamed: 'Unnamed patient', ageBand: { adult: 'Adult', adolescent: 'Adolescent', child: 'Child (6–12)', 'young-child': 'Under 6 (not scored)' } },
+  banner: { label: 'Patient', born: 'Born {{date}}', unnamed: 'Unnamed patient', ageBand: { adult: 'Adult', adolescent: 'Adolescent', child: 'Child (6–12)', 'young-child': 'Under 6 (not scored)' },
+    gender: { male: 'Male', female: 'Female', other: 'Other', unknown: 'Gender unknown' } },
   licence: {
     configured: 'Instrument licence: {{holder}}, {{reference}}',
     validUntil: 'valid until {{date}}',
@@ -42,6 +43,7 @@ export const dashboardEn = {
     session: 'Session',
     score: 'Score',
     mean: 'Item mean',
+    waiNumber: 'WAI-SR no.',
     showTable: 'Show the data as a table',
     legend: { score: 'Score', cutoff: 'Clinical cutoff', intake: 'Intake', band: 'Reliable change band (intake ± {{rc}})', expected: 'Expected trajectory', allianceCutoff: 'Alliance cutoff ({{cutoff}})', task: 'Task', bond: 'Bond', goal: 'Goal' },
     point: 'Session {{session}}, {{date}}: {{score}}',

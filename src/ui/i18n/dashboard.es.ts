@@ -2,7 +2,8 @@ import type { DashboardMessages } from './dashboard.en';
 
 export const dashboardEs: DashboardMessages = {
   title: 'Resultado y alianza',
-  banner: { label: 'Paciente', born: 'Nacimiento: {{date}}', unnamed: 'Paciente sin nombre', ageBand: { adult: 'Adulto', adolescent: 'Adolescente', child: 'Niño/a (6–12)', 'young-child': 'Menor de 6 (sin puntuación)' } },
+  banner: { label: 'Paciente', born: 'Nacimiento: {{date}}', unnamed: 'Paciente sin nombre', ageBand: { adult: 'Adulto', adolescent: 'Adolescente', child: 'Niño/a (6–12)', 'young-child': 'Menor de 6 (sin puntuación)' },
+    gender: { male: 'Hombre', female: 'Mujer', other: 'Otro', unknown: 'Sexo desconocido' } },
   licence: {
     configured: 'Licencia de los instrumentos: {{holder}}, {{reference}}',
     validUntil: 'válida hasta {{date}}',
@@ -43,6 +44,7 @@ export const dashboardEs: DashboardMessages = {
     session: 'Sesión',
     score: 'Puntuación',
     mean: 'Media por ítem',
+    waiNumber: 'N.º de WAI-SR',
     showTable: 'Mostrar los datos como tabla',
     legend: { score: 'Puntuación', cutoff: 'Punto de corte clínico', intake: 'Admisión', band: 'Banda de cambio fiable (admisión ± {{rc}})', expected: 'Trayectoria esperada', allianceCutoff: 'Corte de alianza ({{cutoff}})', task: 'Tarea', bond: 'Vínculo', goal: 'Meta' },
     point: 'Sesión {{session}}, {{date}}: {{score}}',

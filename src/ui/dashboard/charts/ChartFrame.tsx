@@ -1,6 +1,7 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { createContext, useContext, useId, useState, type ReactNode } from 'react';
+import { usePrinting } from '../use-printing';
 
 // A chart's frame: scales, axes, a legend, a tooltip shared by its points, and a text alternative.
 // Charts are React SVG; d3 only computes scales and paths.
@@ -51,7 +52,7 @@ export function ChartFrame(props: ChartFrameProps) {
   const x = scaleLinear().domain(props.xDomain).range([MARGIN.left, box.width - MARGIN.right]);
   const y = scaleLinear().domain(props.yDomain).range([box.height - MARGIN.bottom, MARGIN.top]);
   return (
-    <figure className="chart" aria-labelledby={titleId}>
+    <figure className={`chart chart-${props.size ?? 'wide'}`} aria-labelledby={titleId}>
       <figcaption id={titleId} className="chart-title">{props.title}</figcaption>
       <Legend entries={props.legend} />
       <svg viewBox={`0 0 ${box.width} ${box.height}`} className="chart-svg" aria-labelledby={titleId} role="group" onMouseLeave={() => setTip(null)}>
@@ -67,10 +68,11 @@ export function ChartFrame(props: ChartFrameProps) {
 /** The text alternative; its table is built on first opening (a long history would otherwise cost every render). */
 function Alternative({ label, children }: { readonly label: string; readonly children: ReactNode }) {
   const [opened, setOpened] = useState(false);
+  const printing = usePrinting();
   return (
     <details className="chart-alternative" onToggle={(e) => { if (e.currentTarget.open) setOpened(true); }}>
       <summary>{label}</summary>
-      {opened && children}
+      {(opened || printing) && children}
     </details>
   );
 }

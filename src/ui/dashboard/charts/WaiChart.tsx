@@ -17,7 +17,7 @@ export function WaiChart({ inventory }: { readonly inventory: readonly Inventory
     <ChartFrame
       size="narrow"
       title={t('chart.waiTitle')}
-      xLabel="WAI-SR #" yLabel={t('chart.mean')}
+      xLabel={t('chart.waiNumber')} yLabel={t('chart.mean')}
       xDomain={[1, Math.max(2, inventory.length)]} yDomain={[1, 5]} yTicks={[1, 2, 3, 4, 5]}
       legend={SUBSCALES.map((s) => ({ key: s, label: t(`chart.legend.${s}`), className: `series-${s}` }))}
       alternativeLabel={t('chart.showTable')}
