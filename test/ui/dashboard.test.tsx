@@ -59,6 +59,22 @@ describe('clinician view components', () => {
     expect(figure.querySelector('.tooltip')?.textContent).toBe('Session 4, Apr 4, 2025: 13.9 (expected 20.0)');
   });
 
+  it('gives each chart one tab stop, its latest point, and moves between points with the arrow keys', async () => {
+    const user = userEvent.setup();
+    await show(model());
+    const markers = within(screen.getByRole('figure', { name: 'Outcome (ORS) per session' })).getAllByRole('img');
+    expect(markers.map((m) => m.getAttribute('tabindex'))).toEqual(['-1', '-1', '-1', '0']);
+    while (document.activeElement !== markers[3]) await user.tab();
+    await user.keyboard('{ArrowLeft}{ArrowLeft}');
+    expect(document.activeElement).toBe(markers[1]);
+    await user.keyboard('{Home}{ArrowLeft}');
+    expect(document.activeElement).toBe(markers[0]);
+    await user.keyboard('{End}');
+    expect(document.activeElement).toBe(markers[3]);
+    await user.tab();
+    expect(document.activeElement?.tagName).toBe('SUMMARY');
+  });
+
   it('puts Flags before in-app hints and marks each kind in words', async () => {
     await show(model());
     const items = within(screen.getByRole('region', { name: 'Alerts' })).getAllByRole('listitem');

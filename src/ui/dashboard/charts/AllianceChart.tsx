@@ -29,8 +29,8 @@ export function AllianceChart({ alliance }: { readonly alliance: AllianceView })
         <>
           <line className="ref-cutoff" x1={x.range()[0]} x2={x.range()[1]} y1={y(cutoff)} y2={y(cutoff)} />
           <path className="series-alliance" d={pathOf(points, (p) => x(p.session), (p) => y(p.total))} />
-          {latestForMarkers(points).map((p) => (
-            <PointMark key={p.administrationId} cx={x(p.session)} cy={y(p.total)} className="series-alliance" shape="square" unsaved={p.unsaved}
+          {latestForMarkers(points).map((p, i, shown) => (
+            <PointMark key={p.administrationId} cx={x(p.session)} cy={y(p.total)} className="series-alliance" shape="square" unsaved={p.unsaved} tabbable={i === shown.length - 1}
               label={withUnsaved(t('chart.point', { session: p.session, date: f.date(p.date), score: f.score(p.total) }), p, t)} />
           ))}
         </>

@@ -1,6 +1,6 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { createContext, useContext, useId, useState, type ReactNode } from 'react';
+import { createContext, useContext, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { usePrinting } from '../use-printing';
 
 // A chart's frame: scales, axes, a legend, a tooltip shared by its points, and a text alternative.
@@ -55,7 +55,7 @@ export function ChartFrame(props: ChartFrameProps) {
     <figure className={`chart chart-${props.size ?? 'wide'}`} aria-labelledby={titleId}>
       <figcaption id={titleId} className="chart-title">{props.title}</figcaption>
       <Legend entries={props.legend} />
-      <svg viewBox={`0 0 ${box.width} ${box.height}`} className="chart-svg" aria-labelledby={titleId} role="group" onMouseLeave={() => setTip(null)}>
+      <svg viewBox={`0 0 ${box.width} ${box.height}`} className="chart-svg" aria-labelledby={titleId} role="group" onMouseLeave={() => setTip(null)} onKeyDown={movePointFocus}>
         <Axes scales={{ x, y }} box={box} yTicks={props.yTicks} xLabel={props.xLabel} yLabel={props.yLabel} />
         <TipContext.Provider value={setTip}>{props.children({ x, y })}</TipContext.Provider>
         {tip && <Tooltip tip={tip} width={box.width} />}
@@ -63,6 +63,23 @@ export function ChartFrame(props: ChartFrameProps) {
       <Alternative label={props.alternativeLabel}>{props.alternative}</Alternative>
     </figure>
   );
+}
+
+const STEP: Readonly<Record<string, (index: number, count: number) => number>> = {
+  ArrowRight: (i) => i + 1, ArrowDown: (i) => i + 1, ArrowLeft: (i) => i - 1, ArrowUp: (i) => i - 1, Home: () => 0, End: (_i, n) => n - 1,
+};
+
+/**
+ * One tab stop per chart (its latest point); the arrow keys, Home and End move between points, so a long
+ * history does not put a hundred stops between the buttons above and the table below.
+ */
+function movePointFocus(event: KeyboardEvent<SVGSVGElement>): void {
+  const step = STEP[event.key];
+  const points = [...event.currentTarget.querySelectorAll<SVGElement>('.point')];
+  const index = points.findIndex((p) => p === event.target);
+  if (!step || index < 0) return;
+  event.preventDefault();
+  points[Math.min(points.length - 1, Math.max(0, step(index, points.length)))]?.focus();
 }
 
 /** The text alternative; its table is built on first opening (a long history would otherwise cost every render). */
@@ -141,13 +158,15 @@ export interface PointMarkProps {
   readonly shape?: 'circle' | 'square';
   /** Kept in this tab, not in the record yet: drawn hollow (the label says so too). */
   readonly unsaved?: boolean | undefined;
+  /** The chart's one tab stop (its latest point); the others are reached with the arrow keys. */
+  readonly tabbable?: boolean;
 }
 
 export function PointMark(props: PointMarkProps) {
   const setTip = useContext(TipContext);
   const show = () => setTip({ x: props.cx, y: props.cy, text: props.label });
   const hide = () => setTip(null);
-  const handlers = { tabIndex: 0, role: 'img', 'aria-label': props.label, className: `point ${props.className}${props.unsaved ? ' point-unsaved' : ''}`, onMouseEnter: show, onFocus: show, onBlur: hide };
+  const handlers = { tabIndex: props.tabbable ? 0 : -1, role: 'img', 'aria-label': props.label, className: `point ${props.className}${props.unsaved ? ' point-unsaved' : ''}`, onMouseEnter: show, onFocus: show, onBlur: hide };
   return props.shape === 'square'
     ? <rect x={props.cx - 4} y={props.cy - 4} width={8} height={8} {...handlers} />
     : <circle cx={props.cx} cy={props.cy} r={4.5} {...handlers} />;

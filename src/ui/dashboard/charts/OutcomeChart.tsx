@@ -42,8 +42,8 @@ export function OutcomeChart({ outcome }: { readonly outcome: OutcomeView }) {
             {cutoff !== undefined && <line className="ref-cutoff" x1={x(1)} x2={x(lastSession)} y1={y(cutoff)} y2={y(cutoff)} />}
             {expected.length > 1 && <path className="ref-expected" d={pathOf(expected, (e) => x(e.session), (e) => y(e.value))} />}
             <path className="series-outcome" d={pathOf(points, (p) => x(p.session), (p) => y(p.total))} />
-            {latestForMarkers(points).map((p) => (
-              <PointMark key={p.administrationId} cx={x(p.session)} cy={y(p.total)} className="series-outcome" unsaved={p.unsaved}
+            {latestForMarkers(points).map((p, i, shown) => (
+              <PointMark key={p.administrationId} cx={x(p.session)} cy={y(p.total)} className="series-outcome" unsaved={p.unsaved} tabbable={i === shown.length - 1}
                 label={pointLabel(p, expectedBySession.get(p.session))} />
             ))}
           </>

@@ -26,8 +26,8 @@ export function WaiChart({ inventory }: { readonly inventory: readonly Inventory
       {({ x, y }) => SUBSCALES.map((s) => (
         <g key={s}>
           <path className={`series-${s}`} d={pathOf(inventory, (_p, i) => x(i + 1), (p) => y(p[s]))} />
-          {latestForMarkers(inventory.map((p, i) => ({ p, n: i + 1 }))).map(({ p, n }) => (
-            <PointMark key={p.administrationId} cx={x(n)} cy={y(p[s])} className={`series-${s}`} unsaved={p.unsaved}
+          {latestForMarkers(inventory.map((p, i) => ({ p, n: i + 1 }))).map(({ p, n }, i, shown) => (
+            <PointMark key={p.administrationId} cx={x(n)} cy={y(p[s])} className={`series-${s}`} unsaved={p.unsaved} tabbable={s === 'task' && i === shown.length - 1}
               shape={s === 'bond' ? 'square' : 'circle'} label={withUnsaved(`${t(`chart.legend.${s}`)} — ${describe(p)}`, p, t)} />
           ))}
         </g>
