@@ -107,7 +107,7 @@ function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseCo
   };
 }
 
-/** Never throws: any input gives either an Administration or a reason. */
+/** Never throws: every input gives either an Administration or a reason. */
 export function parseQuestionnaireResponse(resource: unknown, context: ParseContext = {}): ResponseParseResult {
   const checked = validate(questionnaireResponseSchema, resource);
   if (!checked.ok) {

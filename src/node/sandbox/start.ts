@@ -28,7 +28,7 @@ async function start(): Promise<Sandbox> {
     return await startSandbox({ port: requestedPort(), ...options });
   } catch (error) {
     if (!isAddressInUse(error)) throw error;
-    // The usual port is taken (another sandbox?): any free port will do, the URL below says which.
+    // The usual port is taken (another sandbox?), so a free port is taken instead, the URL below says which.
     return startSandbox({ port: 0, ...options });
   }
 }

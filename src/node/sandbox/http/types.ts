@@ -18,7 +18,7 @@ export interface FhirListenerOptions {
   readonly guard?: FhirGuard;
   /** Path prefix of the FHIR base on this server (default `/fhir`); requests outside it get 404. */
   readonly basePath?: string;
-  /** Origins allowed by CORS (exact match); `'*'` allows any. Default: any `http://127.0.0.1:*`/`localhost:*`. */
+  /** Origins allowed by CORS (exact match); `'*'` allows any. By default every `http://127.0.0.1:*`/`localhost:*` origin. */
   readonly allowedOrigins?: readonly string[] | '*';
   /** Largest accepted request body in bytes (default 5 MB); larger gets 413. */
   readonly maxBodyBytes?: number;
