@@ -3,6 +3,7 @@ import type { i18n } from 'i18next';
 import { fhirclientTransport } from '../../fhir/gateway/fhirclient-transport';
 import type { DashboardModel } from '../dashboard/view-model';
 import type { Outcome } from '../failure';
+import { registerNamespace } from '../i18n';
 import { pickLanguage } from '../i18n/locale';
 import { loadSmartLaunchConfig } from '../launch/load-config';
 import type { AppShell } from './app-context';
@@ -43,6 +44,7 @@ export async function boot(env: BootEnv): Promise<Outcome<BootedApp>> {
   if (language !== env.i18n.language) await env.i18n.changeLanguage(language);
   const transport = fhirclientTransport(session.value.client);
   const view = await viewChunk;
+  registerNamespace(env.i18n, 'dashboard', view.dashboardMessages);
   void view.loadSmartStyle(env.fetch, session.value.launch.smartStyleUrl, env.styleRoot);
   const record = await view.loadRecord(transport, session.value.launch, { scoring: config.value.scoring, storage: env.storage });
   if (!record.ok) return record;

@@ -4,3 +4,4 @@ export { loadRecord } from './load-record';
 export { toDashboardModel } from './to-dashboard-model';
 export { Dashboard } from '../dashboard/Dashboard';
 export { loadSmartStyle } from '../style/load-smart-style';
+export { dashboardMessages } from '../i18n/dashboard';

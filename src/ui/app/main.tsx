@@ -4,7 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import '../styles/base.css';
 import '../styles/app.css';
 import '../styles/print.css';
-import { createI18n } from '../i18n';
+import { createShellI18n } from '../i18n';
 import { browserLanguages, LOCALE_KEY, pickLanguage } from '../i18n/locale';
 import { App } from './App';
 import type { BootEnv } from './boot';
@@ -13,7 +13,7 @@ import type { BootEnv } from './boot';
 // out of it; the language starts from the EHR's launch locale or the browser and may be refined by the token.
 async function main(root: HTMLElement): Promise<void> {
   const fallbackLanguages = [sessionStorage.getItem(LOCALE_KEY), ...browserLanguages()].filter((l): l is string => Boolean(l));
-  const i18n = await createI18n(pickLanguage(fallbackLanguages));
+  const i18n = await createShellI18n(pickLanguage(fallbackLanguages));
   const env: BootEnv = {
     url: new URL(location.href),
     i18n,

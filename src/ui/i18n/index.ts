@@ -1,26 +1,42 @@
-import i18next, { type i18n } from 'i18next';
+import i18next, { type i18n, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { commonEn } from './common.en';
 import { commonEs } from './common.es';
-import { dashboardEn } from './dashboard.en';
-import { dashboardEs } from './dashboard.es';
+import { dashboardMessages } from './dashboard';
 import type { UiLanguage } from './locale';
 
-// One i18next instance per app start. Namespaces: `common` and `dashboard` here; the administering UI
-// registers `administer` with `addResourceBundle` (see registerNamespace).
-export async function createI18n(language: UiLanguage): Promise<i18n> {
+// One i18next instance per app start. Namespaces: `common` (the shell and its failure screens) and
+// `dashboard` (the clinician view); the administering UI registers `administer` (see registerNamespace).
+
+async function initI18n(language: UiLanguage, resources: Resource): Promise<i18n> {
   const instance = i18next.createInstance();
   await instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',
-    ns: ['common', 'dashboard'],
+    ns: Object.keys(resources['en'] ?? {}),
     defaultNS: 'dashboard',
-    resources: { en: { common: commonEn, dashboard: dashboardEn }, es: { common: commonEs, dashboard: dashboardEs } },
+    resources,
     // React escapes text itself; i18next must not escape it twice.
     interpolation: { escapeValue: false },
     returnNull: false,
   });
   return instance;
+}
+
+/** Both namespaces at once (component tests, the bench). */
+export function createI18n(language: UiLanguage): Promise<i18n> {
+  return initI18n(language, {
+    en: { common: commonEn, dashboard: dashboardMessages.en },
+    es: { common: commonEs, dashboard: dashboardMessages.es },
+  });
+}
+
+/**
+ * The app page's start: `common` only. The `dashboard` namespace comes with the clinician view's chunk
+ * (after the token), which keeps its wording out of the initial bundle (DESIGN.md §5).
+ */
+export function createShellI18n(language: UiLanguage): Promise<i18n> {
+  return initI18n(language, { en: { common: commonEn }, es: { common: commonEs } });
 }
 
 /** Adds a namespace (e.g. `administer`) in both languages. */

@@ -3,12 +3,12 @@ import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { App } from '../../../src/ui/app/App';
 import type { BootEnv } from '../../../src/ui/app/boot';
-import { createI18n } from '../../../src/ui/i18n';
+import { createShellI18n } from '../../../src/ui/i18n';
 import type { UiLanguage } from '../../../src/ui/i18n/locale';
 
 /** Renders the app page as main.tsx does, at the page address the test has set. */
 export async function renderApp(language: UiLanguage = 'en') {
-  const i18n = await createI18n(language);
+  const i18n = await createShellI18n(language);
   const env: BootEnv = {
     url: new URL(location.href),
     i18n,
