@@ -40,8 +40,8 @@ function keep(a: Administration, patient: string): void {
   new Outbox(sessionStorage).enqueue({ key: a.id, entries: [{ fullUrl: `urn:uuid:${a.id}`, kind: 'response', resource, label: 'the response' }] });
 }
 
-async function open(engine: TestEngine): Promise<void> {
-  const auth = authServer({ tokenContext: { patient: 'k1' } });
+async function open(engine: TestEngine, scope?: string): Promise<void> {
+  const auth = authServer({ tokenContext: { patient: 'k1', ...(scope ? { scope } : {}) } });
   server.use(...auth.handlers, ...fhirHandlers(engine, ISS));
   await arriveFromLaunch(auth);
   await renderApp();
@@ -71,5 +71,21 @@ describe('responses kept in this tab after a failed save', () => {
     await waitFor(() => expect(statusCells()).toEqual([['ORS', '✓ Saved'], ['SRS', '✓ Saved'], ['ORS', '✓ Saved']]), { timeout: 10_000 });
     expect(outcome.queryByText('Includes answers not saved yet (kept in this tab).')).toBeNull();
     expect(new Outbox(sessionStorage).pending().saves.map((s) => s.key)).toEqual(['srs-other']);
+  });
+
+  it('a response the health record refuses stays on screen, scored, for this tab', async () => {
+    const engine = await freshEngine();
+    await seedClient(engine);
+    // Responses may be read but not written: the app cannot store the SRS at all.
+    await open(engine, 'launch openid fhirUser patient/Patient.r patient/QuestionnaireResponse.rs patient/Observation.crs patient/Flag.crus patient/Provenance.c');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Enter SRS from paper' }, { timeout: 10_000 }));
+    for (const box of screen.getAllByLabelText(/points from the paper form/)) await user.type(box, '8');
+    await user.click(screen.getByRole('button', { name: 'Review answers' }));
+    await user.click(screen.getByRole('button', { name: 'Save as complete' }));
+    await waitFor(() => expect(statusCells()[0]).toEqual(['SRS', '⚠ Not saved — the health record refused it; kept in this tab only']), { timeout: 10_000 });
+    const alliance = within(screen.getByRole('heading', { name: 'Alliance', level: 3 }).closest('article')!);
+    expect(alliance.getByText(/^Latest SRS: 32\.0/)).toBeTruthy();
+    expect(new Outbox(sessionStorage).pending().saves).toEqual([]);
   });
 });

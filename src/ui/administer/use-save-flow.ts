@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { instrumentIds, instruments } from '../../core/instruments';
 import { questionnaireUrl } from '../../fhir/codes';
 import type { FhirTransport } from '../../fhir/gateway/types';
+import { keepIfRefused } from '../app/refused-responses';
 import { Outbox, type OutboxStorage, type PendingSave, type SaveReport, type WritePlan, type WriteSet } from '../../fhir/write';
 
 /** One save as the clinician sees it: which form, and how far it got. */
@@ -63,6 +64,7 @@ export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: 
     setBusy(true);
     record({ key: writeSet.key, title });
     const report = await outbox.save(transport, writeSet, plan);
+    keepIfRefused(storage, writeSet, report);
     record({ key: writeSet.key, title, report });
     refreshKept();
     setBusy(false);
@@ -70,13 +72,14 @@ export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: 
     // client's hand-back screen) for the app's failure screen.
     if (report.status !== 'session-expired') onSettled();
     return report;
-  }, [outbox, transport, plan, record, refreshKept, onSettled]);
+  }, [outbox, storage, transport, plan, record, refreshKept, onSettled]);
 
   const resend = useCallback(async () => {
     setBusy(true);
     let expired = false;
     for (const { key, writeSet } of pending()) {
       const report = await outbox.save(transport, writeSet, plan);
+      keepIfRefused(storage, writeSet, report);
       record({ key, title: titleOf(writeSet), report });
       expired = report.status === 'session-expired';
       if (expired) break;
@@ -84,7 +87,7 @@ export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: 
     refreshKept();
     setBusy(false);
     if (!expired) onSettled();
-  }, [outbox, pending, transport, plan, record, refreshKept, onSettled]);
+  }, [outbox, pending, storage, transport, plan, record, refreshKept, onSettled]);
 
   return { attempts, waiting, busy, save, resend };
 }

@@ -1,6 +1,7 @@
 import type { ClientAssessment } from '../../core/assess';
 import type { ServerCapabilities } from '../../fhir/capabilities';
-import type { History, LoadedAdministration } from '../../fhir/load';
+import type { History } from '../../fhir/load';
+import type { UnsavedAdministration } from './unsaved';
 
 /** What the app page loads after the token: the history, what the server can do, and the core's reading of it. */
 export interface LoadedRecord {
@@ -9,5 +10,5 @@ export interface LoadedRecord {
   /** Scored with the history: the client's real answers, though only kept in this tab so far. */
   readonly assessment: ClientAssessment;
   /** Responses the Outbox keeps that the server does not hold yet (see unsaved.ts); none when absent. */
-  readonly unsaved?: readonly LoadedAdministration[];
+  readonly unsaved?: readonly UnsavedAdministration[];
 }

@@ -4,6 +4,7 @@ import type { SeriesPoint } from '../../core/series/types';
 import type { History, LoadedAdministration } from '../../fhir/load';
 import type { RowNote, SessionRow, SessionStatus } from '../dashboard/view-model';
 import type { LoadedRecord } from './record';
+import type { UnsavedAdministration } from './unsaved';
 
 // The session table: every response in the record and every one kept in this tab, newest first, with
 // what became of it. The words are chosen by the view (both languages); this only says which.
@@ -21,11 +22,11 @@ function isUnfinished(problem: ScoringProblem): boolean {
 interface RowFacts {
   readonly problem: ScoringProblem | undefined;
   readonly superseded: boolean;
-  readonly unsaved: boolean;
+  readonly unsaved: UnsavedAdministration['unsaved'] | undefined;
 }
 
 function statusOf({ problem, superseded, unsaved }: RowFacts): { status: SessionStatus; note: RowNote | undefined } {
-  if (unsaved) return { status: 'not-saved', note: { kind: 'unsaved' } };
+  if (unsaved) return { status: 'not-saved', note: { kind: unsaved === 'pending' ? 'unsaved' : 'refused' } };
   if (problem) return { status: isUnfinished(problem) ? 'incomplete' : 'not-scored', note: { kind: 'problem', problem } };
   return superseded ? { status: 'not-scored', note: { kind: 'superseded' } } : { status: 'saved', note: undefined };
 }
@@ -40,11 +41,11 @@ function unreadableRow(u: History['unreadable'][number], index: number): Session
 export function sessionRows(record: LoadedRecord, byId: ReadonlyMap<string, SeriesPoint>): SessionRow[] {
   const unscorable = new Map(record.assessment.unscorable.map((u) => [u.administrationId, u.problem]));
   const superseded = new Map(record.assessment.superseded.map((s) => [s.administrationId, s]));
-  const unsaved = new Set((record.unsaved ?? []).map((u) => u.administration.id));
+  const unsaved = new Map((record.unsaved ?? []).map((u) => [u.administration.id, u.unsaved]));
   const responses: readonly LoadedAdministration[] = [...record.history.administrations, ...(record.unsaved ?? [])];
   const rows = responses.map(({ administration: a }): SessionRow & { authored: string } => {
     const point = byId.get(a.id);
-    const facts = { problem: unscorable.get(a.id), superseded: superseded.has(a.id), unsaved: unsaved.has(a.id) };
+    const facts = { problem: unscorable.get(a.id), superseded: superseded.has(a.id), unsaved: unsaved.get(a.id) };
     return {
       id: a.id, authored: a.authored, date: calendarDate(a.authored) || undefined, instrument: a.instrument,
       session: point?.sessionNumber || undefined, total: point?.total ?? superseded.get(a.id)?.total,

@@ -34,6 +34,7 @@ export function rowNoteText(note: RowNote, t: TFunction<'dashboard'>, f: Formatt
       return problemText(note.problem, t, f);
     case 'superseded':
     case 'unsaved':
+    case 'refused':
       return t(`table.note.${note.kind}`);
     case 'text':
       return note.text;

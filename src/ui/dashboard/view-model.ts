@@ -99,6 +99,8 @@ export type RowNote =
   | { readonly kind: 'superseded' }
   /** In the Outbox: kept in this tab and re-sent. */
   | { readonly kind: 'unsaved' }
+  /** Refused by the health record: kept in this tab only. */
+  | { readonly kind: 'refused' }
   /** The parser's reason for an unreadable resource (server data described in English). */
   | { readonly kind: 'text'; readonly text: string };
 

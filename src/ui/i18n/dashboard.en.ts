@@ -82,7 +82,7 @@ export const dashboardEn = {
     caption: 'Every response in the record, newest first',
     date: 'Date', instrument: 'Instrument', session: 'Session', score: 'Score', subscales: 'Task / Bond / Goal', status: 'Status',
     statusLabel: { saved: 'Saved', 'not-saved': 'Not saved', incomplete: 'Incomplete', unreadable: 'Unreadable', 'not-scored': 'Not scored' },
-    note: { superseded: 'a later response of the same day counts', unsaved: 'kept in this tab, will be re-sent' },
+    note: { superseded: 'a later response of the same day counts', unsaved: 'kept in this tab, will be re-sent', refused: 'the health record refused it; kept in this tab only' },
     problem: {
       malformed: 'not a valid response: {{reason}}',
       'unknown-instrument': 'unknown instrument "{{instrument}}"',

@@ -83,7 +83,7 @@ export const dashboardEs: DashboardMessages = {
     caption: 'Todas las respuestas de la historia clínica, las más recientes primero',
     date: 'Fecha', instrument: 'Instrumento', session: 'Sesión', score: 'Puntuación', subscales: 'Tarea / Vínculo / Meta', status: 'Estado',
     statusLabel: { saved: 'Guardada', 'not-saved': 'No guardada', incomplete: 'Incompleta', unreadable: 'Ilegible', 'not-scored': 'Sin puntuar' },
-    note: { superseded: 'cuenta una respuesta posterior del mismo día', unsaved: 'conservada en esta pestaña, se volverá a enviar' },
+    note: { superseded: 'cuenta una respuesta posterior del mismo día', unsaved: 'conservada en esta pestaña, se volverá a enviar', refused: 'la historia clínica la rechazó; solo se conserva en esta pestaña' },
     problem: {
       malformed: 'no es una respuesta válida: {{reason}}',
       'unknown-instrument': 'instrumento desconocido «{{instrument}}»',

@@ -37,7 +37,7 @@ export function dashboardModel(saved: readonly Administration[], unsaved: readon
   const assessment = assessClient({ administrations: [...saved, ...unsaved], birthDate });
   const config = parseSmartLaunchConfig(JSON.parse(readFileSync('smart-launch.json', 'utf8')));
   if (!config.ok) throw new Error(config.errors.join('; '));
-  return toDashboardModel({ history, capabilities: detectCapabilities({}, ''), assessment, unsaved: unsaved.map(loaded) }, launch, config.config);
+  return toDashboardModel({ history, capabilities: detectCapabilities({}, ''), assessment, unsaved: unsaved.map((a) => ({ ...loaded(a), unsaved: 'pending' as const })) }, launch, config.config);
 }
 
 export async function showRecord(saved: readonly Administration[], options: { unsaved?: readonly Administration[]; language?: UiLanguage; birthDate?: string } = {}) {
