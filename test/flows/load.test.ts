@@ -46,7 +46,7 @@ describe('the clinician view of a loaded history', () => {
     expect(outcome.getByText('Not on track')).toBeTruthy();
     expect(outcome.getByText(/^Change since intake: \+\d/)).toBeTruthy();
     const alert = screen.getByRole('heading', { name: 'Still not on track' }).closest('li')!;
-    expect(within(alert).getByText('Flag in the record')).toBeTruthy();
+    expect(within(alert).getByText('Flag — not in the record yet')).toBeTruthy();
     expect(alert.textContent).toMatch(/Evidence:.*ORS session 1, .*ORS session 8/);
     expect(alert.textContent).toMatch(/Suggested next step: Review the goals with the client/);
   });

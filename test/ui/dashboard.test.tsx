@@ -17,8 +17,8 @@ function model(overrides: Partial<DashboardModel> = {}): DashboardModel {
     alliance: { status: 'good', instrument: 'srs', cutoff: 36, points: [] },
     inventory: [],
     alerts: [
-      { rule: 'alliance-dip', severity: 'low', flag: false, evidence: [], facts: {} },
-      { rule: 'outcome-not-on-track-early', severity: 'medium', flag: true, evidence: [{ administrationId: 'ors-0', date: '2025-04-01', instrument: 'ors', session: 1 }], facts: { intake: 15.2, change: -1.3 } },
+      { rule: 'alliance-dip', severity: 'low', flag: false, inRecord: false, evidence: [], facts: {} },
+      { rule: 'outcome-not-on-track-early', severity: 'medium', flag: true, inRecord: true, evidence: [{ administrationId: 'ors-0', date: '2025-04-01', instrument: 'ors', session: 1 }], facts: { intake: 15.2, change: -1.3 } },
     ],
     sessions: [],
     unreadable: [],
@@ -80,6 +80,14 @@ describe('clinician view components', () => {
     const items = within(screen.getByRole('region', { name: 'Alerts' })).getAllByRole('listitem');
     expect(items.map((li) => li.querySelector('.alert-badge')?.textContent)).toEqual(['⚑ Flag in the record', 'In-app hint']);
     expect(items[0]?.textContent).toMatch(/Evidence: ORS session 1, Apr 1, 2025.*Figures: Intake 15\.2 · Change -1\.3/);
+  });
+
+  it('says a Flag is in the record only when the server holds it', async () => {
+    const base = model();
+    const pending = base.alerts.map((a) => ({ ...a, inRecord: false }));
+    await show({ ...base, alerts: pending });
+    const badges = screen.getAllByRole('listitem').map((li) => li.querySelector('.alert-badge')?.textContent).filter(Boolean);
+    expect(badges).toEqual(['⚑ Flag — not in the record yet', 'In-app hint']);
   });
 
   it('lists the latest rows of a long history first and the rest on request', async () => {

@@ -23,12 +23,12 @@ function patientView(history: History): PatientView {
   return { name: text || undefined, birthDate: history.patient?.birthDate, gender: history.patient?.gender };
 }
 
-function alertView(decision: RuleDecision, byId: ReadonlyMap<string, SeriesPoint>): AlertView {
+function alertView(decision: RuleDecision, byId: ReadonlyMap<string, SeriesPoint>, rulesInRecord: ReadonlySet<string>): AlertView {
   const evidence = decision.evidence.map((id) => {
     const point = byId.get(id);
     return { administrationId: id, date: point?.date, instrument: point?.instrument, session: point?.sessionNumber || undefined };
   });
-  return { rule: decision.rule, severity: decision.severity, flag: decision.flag, evidence, facts: decision.facts };
+  return { rule: decision.rule, severity: decision.severity, flag: decision.flag, inRecord: rulesInRecord.has(decision.rule), evidence, facts: decision.facts };
 }
 
 function unreadableViews(history: History): UnreadableView[] {
@@ -66,7 +66,7 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
     inventory: a.inventory.points.map((p): InventoryPoint => ({
       administrationId: p.administrationId, date: p.date, ...subscaleMeans(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
     })),
-    alerts: a.decisions.map((d) => alertView(d, byId)),
+    alerts: a.decisions.map((d) => alertView(d, byId, new Set(record.history.flags.map((f) => f.active.rule)))),
     sessions: sessionRows(record, byId),
     unreadable: unreadableViews(record.history),
   };

@@ -18,7 +18,9 @@ export function Alerts({ alerts }: { readonly alerts: readonly AlertView[] }) {
 
 function AlertItem({ alert }: { readonly alert: AlertView }) {
   const { t } = useTranslation('dashboard');
-  const kind = alert.flag ? 'flag' : 'hint';
+  // "In the record" only when the server holds the Flag: before the next save, or where Flag writes are refused,
+  // saying so would be untrue.
+  const kind = !alert.flag ? 'hint' : alert.inRecord ? 'flag' : 'flagPending';
   return (
     <li className={`alert alert-${kind} severity-${alert.severity}`}>
       <p className="alert-kind">

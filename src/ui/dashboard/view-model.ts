@@ -74,6 +74,8 @@ export interface AlertView {
   readonly severity: Severity;
   /** Kept as a FHIR Flag in the record (true) or only a hint in the app (false). */
   readonly flag: boolean;
+  /** An active Flag for this rule was read from the server: the badge may say it is in the record. */
+  readonly inRecord: boolean;
   readonly evidence: readonly EvidenceView[];
   readonly facts: Readonly<Record<string, number | string>>;
 }

@@ -57,6 +57,7 @@ export const dashboardEn = {
     none: 'No alerts: nothing in the latest responses calls for attention.',
     flag: 'Flag in the record',
     hint: 'In-app hint',
+    flagPending: 'Flag — not in the record yet',
     evidence: 'Evidence',
     nextStep: 'Suggested next step',
     figures: 'Figures',

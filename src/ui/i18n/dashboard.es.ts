@@ -58,6 +58,7 @@ export const dashboardEs: DashboardMessages = {
     none: 'Sin alertas: nada en las últimas respuestas requiere atención.',
     flag: 'Alerta en la historia clínica',
     hint: 'Aviso en la aplicación',
+    flagPending: 'Alerta — aún no está en la historia clínica',
     evidence: 'Evidencia',
     nextStep: 'Siguiente paso sugerido',
     figures: 'Cifras',

@@ -19,6 +19,7 @@ export function OutcomeChart({ outcome }: { readonly outcome: OutcomeView }) {
   const legend: LegendEntry[] = [
     { key: 'score', label: t('chart.legend.score'), className: 'series-outcome' },
     ...(cutoff !== undefined ? [{ key: 'cutoff', label: `${t('chart.legend.cutoff')} (${f.score(cutoff)})`, className: 'ref-cutoff' }] : []),
+    { key: 'intake', label: `${t('chart.legend.intake')} (${f.score(intake.total)})`, className: 'ref-intake' },
     { key: 'band', label: t('chart.legend.band', { rc: f.score(reliableChange) }), className: 'ref-band' },
     ...(expected.length ? [{ key: 'expected', label: t('chart.legend.expected'), className: 'ref-expected' }] : []),
   ];
