@@ -22,7 +22,7 @@ export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] })
     <section className="sessions" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">{t('table.heading')}</h2>
       {rows.length === 0 ? <p>{t('table.empty')}</p> : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="sessions-heading">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('table.scrollArea')}>
           <table className="data-table session-table">
             <caption className="visually-hidden">{t('table.caption')}</caption>
             <thead>

@@ -79,6 +79,7 @@ export const dashboardEn = {
     },
   },
   table: {
+    scrollArea: 'All responses, scrollable table',
     heading: 'All responses',
     caption: 'Every response in the record, newest first',
     date: 'Date', instrument: 'Instrument', session: 'Session', score: 'Score', subscales: 'Task / Bond / Goal', status: 'Status',

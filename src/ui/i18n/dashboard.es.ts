@@ -80,6 +80,7 @@ export const dashboardEs: DashboardMessages = {
     },
   },
   table: {
+    scrollArea: 'Todas las respuestas, tabla desplazable',
     heading: 'Todas las respuestas',
     caption: 'Todas las respuestas de la historia clínica, las más recientes primero',
     date: 'Fecha', instrument: 'Instrumento', session: 'Sesión', score: 'Puntuación', subscales: 'Tarea / Vínculo / Meta', status: 'Estado',
