@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { fileURLToPath } from 'node:url';
 import { cdsHooksListener } from '../cds-hooks';
 import { createAuthServer, type AuthServer } from './auth/auth-server';
-import { readSandboxRegistration, type ClientRegistration } from './auth/clients';
+import { readSandboxRegistration, registeredOrigins, type ClientRegistration } from './auth/clients';
 import type { Clock } from './auth/expiring-store';
 import { createAppHandler, serveSmartLaunchJson, type AppHandler, type AppMount } from './ehr/app-host';
 import { engineDirectory } from './ehr/directory';
@@ -115,7 +115,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const directory = engineDirectory(engine, () => today);
   const auth = await createAuthServer({ origin: url, clients, directory, engineSettings: engine.settings, ...(options.clock ? { clock: options.clock } : {}) });
   engine.setSmartEndpoints({ authorize: auth.urls.authorize, token: auth.urls.token });
-  const fhir = fhirRequestListener({ engine, guard: auth.guard, basePath: '/fhir', allowedOrigins: [url] });
+  // SMART: the FHIR endpoint allows the registered apps' origins, like the token endpoint (an app hosted elsewhere).
+  const fhirOrigins = [...new Set([url, ...registeredOrigins(auth.clients)])];
+  const fhir = fhirRequestListener({ engine, guard: auth.guard, basePath: '/fhir', allowedOrigins: fhirOrigins });
   const app: AppHandler = await createAppHandler(options.app, REPO_ROOT, server);
   const ehr = ehrRoutes({ origin: url, auth, directory, engine, clientId: clients[0]?.clientId });
   // The CDS Hooks service sits beside the EHR so a patient-view call can be tried against the same data.

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuthServer } from '../auth/auth-server';
+import { registeredOrigins } from '../auth/clients';
 import type { Directory } from '../auth/directory';
 import { PAGE_CSP, readParams, redirect, sendHtml } from '../auth/http-io';
 import type { FhirEngine } from '../engine/types';
@@ -11,8 +12,14 @@ import { parseLaunchForm } from './launch-form';
 // `/ehr/`: the chart page, and `/ehr/launch` which creates an EHR launch context and shows the chart with
 // the app in its frame (post, then redirect, so a reload does not launch twice).
 
-/** The page's one script comes from this origin; nothing inline. */
-const EHR_CSP = `${PAGE_CSP}; script-src 'self'`;
+/**
+ * The page's one script comes from this origin, nothing inline; its frame may hold any registered app, wherever
+ * that app is hosted (an EHR frames apps from other origins).
+ */
+function ehrCsp(auth: AuthServer): string {
+  const apps = [...registeredOrigins(auth.clients)].filter((o) => o !== 'null').join(' ');
+  return `${PAGE_CSP.replace("frame-src 'self'", `frame-src 'self' ${apps}`.trim())}; script-src 'self'`;
+}
 
 export interface EhrRoutesDeps {
   readonly origin: string;
@@ -63,7 +70,7 @@ async function createLaunch(req: IncomingMessage, res: ServerResponse, url: URL,
         ...(clinicians.some((c) => c.id === form.choice.clinician) ? [] : ['Unknown clinician.']),
       ]
     : form.errors;
-  if (!form.ok || errors.length > 0) return sendHtml(res, 400, ehrPage(await pageInput(deps, undefined, errors)), EHR_CSP);
+  if (!form.ok || errors.length > 0) return sendHtml(res, 400, ehrPage(await pageInput(deps, undefined, errors)), ehrCsp(deps.auth));
   const { patient, clinician, needPatientBanner, faults } = form.choice;
   const encounter = await latestEncounter(deps.engine, patient);
   const launchId = deps.auth.createLaunch({ patient, clinician, needPatientBanner, faults, ...(encounter ? { encounter } : {}) });
@@ -78,7 +85,7 @@ export function ehrRoutes(deps: EhrRoutesDeps) {
       return true;
     }
     if (url.pathname === '/ehr/' && (req.method === 'GET' || req.method === 'HEAD')) {
-      sendHtml(res, 200, ehrPage(await pageInput(deps, url.searchParams.get('launch') ?? undefined)), EHR_CSP);
+      sendHtml(res, 200, ehrPage(await pageInput(deps, url.searchParams.get('launch') ?? undefined)), ehrCsp(deps.auth));
       return true;
     }
     if (url.pathname === EHR_SCRIPT_PATH) {
