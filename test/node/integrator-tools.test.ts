@@ -94,6 +94,15 @@ describe('publish-questionnaires against the sandbox engine', () => {
     expect(byVersion).toEqual({ '0.9.0': 'Old ORS', '1.0.0': ors.title });
   });
 
+  it('notices a change deep inside an artefact of the same version', async () => {
+    const transport = await serve(await freshEngine());
+    const ors = publishedArtefacts().find((a) => a.resourceType === 'Questionnaire' && a.id === 'ors') as fhir4.Questionnaire;
+    const edited = structuredClone(ors);
+    edited.item![1]!.text = 'Edited item wording';
+    await transport.send({ method: 'POST', url: 'Questionnaire', body: { ...edited, id: undefined } });
+    expect((await publishArtefacts(transport, [ors], { dryRun: true }))[0]!.action).toBe('would update');
+  });
+
   it('writes nothing in a dry run and says what it would do', async () => {
     const transport = await serve(await freshEngine());
     const results = await publishArtefacts(transport, publishedArtefacts(), { dryRun: true });

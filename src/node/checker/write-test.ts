@@ -1,7 +1,10 @@
 import { instruments } from '../../core/instruments';
 import type { Administration } from '../../core/model';
+import { z } from 'zod';
 import type { FhirTransport } from '../../fhir/gateway';
+import { referenceId } from '../../fhir/parse/references';
 import { buildQuestionnaireResponse } from '../../fhir/resources/questionnaire-response';
+import { bundleSchema, idSchema, identifierSchema, outcomeMessages, validate } from '../../fhir/schemas';
 
 // A real round trip on a server the integrator may write to: create a test response, read it back, delete it.
 // Each step is reported whether it worked or not, so a refusal says exactly where it happened.
@@ -15,15 +18,20 @@ export interface WriteTestStep {
 
 const TEST_TAG = { system: 'http://fhir.therapy-feedback.org/CodeSystem/test', code: 'write-test', display: 'Server check: safe to delete' };
 
-function outcomeText(body: unknown): string {
-  const issues = (body as { issue?: { diagnostics?: string; details?: { text?: string } }[] } | undefined)?.issue ?? [];
-  return issues.map((i) => i.diagnostics ?? i.details?.text ?? '').filter(Boolean).join('; ');
-}
+const outcomeText = (body: unknown): string => outcomeMessages(body).join('; ');
+
+/** The parts of a written or read-back resource the steps look at. */
+const resourceSchema = z.looseObject({ id: idSchema.optional(), identifier: identifierSchema.optional() });
+const readResource = (body: unknown) => {
+  const parsed = resourceSchema.safeParse(body);
+  return parsed.success ? parsed.data : {};
+};
 
 async function findPatient(transport: FhirTransport, patientId: string | undefined): Promise<WriteTestStep & { id?: string }> {
   if (patientId) return { step: 'find a patient', ok: true, detail: `given: Patient/${patientId}`, id: patientId };
   const response = await transport.send({ method: 'GET', url: 'Patient?_count=1' });
-  const id = (response.body as { entry?: { resource?: { id?: string } }[] } | undefined)?.entry?.[0]?.resource?.id;
+  const bundle = validate(bundleSchema, response.body);
+  const id = bundle.ok ? readResource(bundle.value.entry?.[0]?.resource).id : undefined;
   return id ? { step: 'find a patient', ok: true, status: response.status, detail: `Patient/${id}`, id }
     : { step: 'find a patient', ok: false, status: response.status, detail: outcomeText(response.body) || 'no Patient found (pass --patient ID)' };
 }
@@ -41,12 +49,12 @@ export async function runWriteTest(transport: FhirTransport, options: { patientI
   const steps: WriteTestStep[] = [{ step: found.step, ok: found.ok, detail: found.detail, ...(found.status ? { status: found.status } : {}) }];
   if (!found.id) return steps;
   const created = await transport.send({ method: 'POST', url: 'QuestionnaireResponse', body: testResponse(found.id, options.nowIso, options.key), headers: { prefer: 'return=representation' } });
-  const id = (created.body as { id?: string } | undefined)?.id ?? created.headers['location']?.match(/QuestionnaireResponse\/([^/]+)/)?.[1];
+  const id = readResource(created.body).id ?? referenceId(created.headers['location'], 'QuestionnaireResponse');
   const createdOk = created.status === 201 || created.status === 200;
   steps.push({ step: 'create a test response', ok: createdOk && Boolean(id), status: created.status, detail: createdOk ? `QuestionnaireResponse/${id ?? '?'}` : outcomeText(created.body) || 'refused' });
   if (!createdOk || !id) return steps;
   const read = await transport.send({ method: 'GET', url: `QuestionnaireResponse/${id}` });
-  const sameIdentifier = (read.body as { identifier?: { value?: string } } | undefined)?.identifier?.value === options.key;
+  const sameIdentifier = readResource(read.body).identifier?.value === options.key;
   steps.push({ step: 'read it back', ok: read.status === 200 && sameIdentifier, status: read.status, detail: sameIdentifier ? 'identifier matches' : outcomeText(read.body) || 'not the response just written' });
   const deleted = await transport.send({ method: 'DELETE', url: `QuestionnaireResponse/${id}` });
   const deletedOk = deleted.status >= 200 && deleted.status < 300;

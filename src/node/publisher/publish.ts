@@ -1,5 +1,7 @@
-import type { FhirTransport } from '../../fhir/gateway';
+import { z } from 'zod';
+import { fhirErrorFrom, type FhirResponse, type FhirTransport } from '../../fhir/gateway';
 import type { PublishedArtefact } from '../../fhir/questionnaire';
+import { bundleSchema, idSchema, validate } from '../../fhir/schemas';
 
 // Makes our Questionnaires, CodeSystem and ValueSets available on a server, keyed by canonical url + version.
 // A different version already there is never touched: versions live side by side, as FHIR intends.
@@ -16,27 +18,44 @@ export interface PublishResult {
 
 type Existing = { id: string; etag?: string; resource: Record<string, unknown> };
 
-function outcomeText(status: number, body: unknown): string {
-  const issues = (body as { issue?: { diagnostics?: string; details?: { text?: string } }[] } | undefined)?.issue ?? [];
-  const text = issues.map((i) => i.diagnostics ?? i.details?.text ?? '').filter(Boolean).join('; ');
-  return `HTTP ${status}${text ? `: ${text}` : ''}`;
+/** What a search answer must say of a canonical resource for it to be compared and updated. */
+const storedArtefactSchema = z.looseObject({
+  id: idSchema,
+  url: z.string().optional(),
+  version: z.string().optional(),
+  meta: z.looseObject({ versionId: z.string().optional() }).optional(),
+});
+
+const refusal = (response: FhirResponse): string => fhirErrorFrom(response).message;
+
+/** JSON with object keys sorted at every depth, so two servers' key orders compare equal. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
 }
 
-/** Content equality ignoring what the server adds (id, meta, narrative). */
+/** Content equality ignoring what the server adds at the top (id, meta, narrative). */
 function sameContent(server: Record<string, unknown>, ours: PublishedArtefact): boolean {
-  const strip = ({ id: _id, meta: _meta, text: _text, ...rest }: Record<string, unknown>): string => JSON.stringify(rest, Object.keys(rest).sort());
+  const strip = ({ id: _id, meta: _meta, text: _text, ...rest }: Record<string, unknown>): string => stableJson(rest);
   return strip(server) === strip(ours as unknown as Record<string, unknown>);
 }
 
 async function findSameVersion(transport: FhirTransport, artefact: PublishedArtefact): Promise<Existing | undefined | { error: string }> {
   const query = `url=${encodeURIComponent(artefact.url ?? '')}&version=${encodeURIComponent(artefact.version ?? '')}`;
   const response = await transport.send({ method: 'GET', url: `${artefact.resourceType}?${query}` });
-  if (response.status !== 200) return { error: outcomeText(response.status, response.body) };
-  const entries = (response.body as { entry?: { resource?: Record<string, unknown> }[] } | undefined)?.entry ?? [];
-  const match = entries.map((e) => e.resource).find((r) => r?.['url'] === artefact.url && r?.['version'] === artefact.version);
-  if (!match || typeof match['id'] !== 'string') return undefined;
-  const versionId = (match['meta'] as { versionId?: string } | undefined)?.versionId;
-  return { id: match['id'], resource: match, ...(versionId ? { etag: `W/"${versionId}"` } : {}) };
+  if (response.status !== 200) return { error: refusal(response) };
+  const bundle = validate(bundleSchema, response.body);
+  if (!bundle.ok) return { error: `not a search Bundle: ${bundle.errors.slice(0, 2).join('; ')}` };
+  const stored = (bundle.value.entry ?? []).flatMap((e) => {
+    const parsed = storedArtefactSchema.safeParse(e.resource);
+    return parsed.success ? [parsed.data] : [];
+  });
+  const match = stored.find((r) => r.url === artefact.url && r.version === artefact.version);
+  if (!match) return undefined;
+  const versionId = match.meta?.versionId;
+  return { id: match.id, resource: match, ...(versionId ? { etag: `W/"${versionId}"` } : {}) };
 }
 
 async function create(transport: FhirTransport, artefact: PublishedArtefact): Promise<[PublishAction, string]> {
@@ -47,7 +66,7 @@ async function create(transport: FhirTransport, artefact: PublishedArtefact): Pr
   });
   if (response.status === 201) return ['created', response.headers['location'] ?? ''];
   if (response.status === 200) return ['unchanged', 'created meanwhile by someone else'];
-  return ['refused', outcomeText(response.status, response.body)];
+  return ['refused', refusal(response)];
 }
 
 async function update(transport: FhirTransport, artefact: PublishedArtefact, existing: Existing): Promise<[PublishAction, string]> {
@@ -55,7 +74,7 @@ async function update(transport: FhirTransport, artefact: PublishedArtefact, exi
     method: 'PUT', url: `${artefact.resourceType}/${existing.id}`, body: { ...artefact, id: existing.id },
     headers: existing.etag ? { 'if-match': existing.etag } : {},
   });
-  return response.status === 200 || response.status === 201 ? ['updated', `${artefact.resourceType}/${existing.id}`] : ['refused', outcomeText(response.status, response.body)];
+  return response.status === 200 || response.status === 201 ? ['updated', `${artefact.resourceType}/${existing.id}`] : ['refused', refusal(response)];
 }
 
 async function publishOne(transport: FhirTransport, artefact: PublishedArtefact, dryRun: boolean): Promise<PublishResult> {
