@@ -1,14 +1,11 @@
 // Renders public/icons/icon.svg to the PNG sizes app galleries and browsers ask for, with Debian's Chromium.
 // Run after changing the SVG: `npx tsx scripts/make-icons.ts`; the PNGs are committed.
 import { readFile } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium';
 
 const sizes = [16, 32, 180, 192, 512];
 const svg = await readFile('public/icons/icon.svg', 'utf8');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   for (const size of sizes) {
     const page = await browser.newPage({ viewport: { width: size, height: size } });

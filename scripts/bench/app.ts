@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { launchChromium, median } from './chromium';
+import { launchChromium, median } from '../chromium';
 import { build } from 'vite';
 import type { BenchRow } from '../bench';
 

@@ -22,7 +22,7 @@ import { build } from 'vite';
 import { startSandbox, REPO_ROOT, type Sandbox } from '../../src/node/sandbox/sandbox';
 import { CLIENT_STORIES, sandboxClients } from '../../src/node/sandbox/seed';
 import type { BenchRow } from '../bench';
-import { launchChromium, median } from './chromium';
+import { launchChromium, median } from '../chromium';
 import { FIRST_CHART_SELECTOR, launchFigures, launchProbe, PROBE_BINDING, resourceEntries, type LaunchFigures, type ProbeMark } from './launch-probe';
 
 const RUNS = 5;

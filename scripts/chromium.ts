@@ -1,11 +1,14 @@
-// Headless Chromium for bench sections (Debian's build; never a downloaded one).
+// Headless Chromium for the bench, the icon renderer and the browser journeys (Debian's build; never a
+// downloaded one).
 import { chromium, type Browser } from 'playwright-core';
 
 /** Flags that work as root in a container, without background traffic that would skew network figures. */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 /** The middle value (the upper one of the two middles for an even count). */
