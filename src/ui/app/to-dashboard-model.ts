@@ -46,6 +46,7 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
   const a: ClientAssessment = record.assessment;
   const all = [...a.series.outcome, ...a.series.alliance, ...a.series.inventory];
   const byId = new Map(all.map((p) => [p.administrationId, p]));
+  const rulesInRecord = new Set(record.history.flags.map((f) => f.active.rule));
   const latestOutcome = a.outcome.points.at(-1)?.instrument;
   const unsaved = new Set((record.unsaved ?? []).map((u) => u.administration.id));
   const scorePoint = scorePointOf(unsaved);
@@ -66,7 +67,7 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
     inventory: a.inventory.points.map((p): InventoryPoint => ({
       administrationId: p.administrationId, date: p.date, ...subscaleMeans(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
     })),
-    alerts: a.decisions.map((d) => alertView(d, byId, new Set(record.history.flags.map((f) => f.active.rule)))),
+    alerts: a.decisions.map((d) => alertView(d, byId, rulesInRecord)),
     sessions: sessionRows(record, byId),
     unreadable: unreadableViews(record.history),
   };

@@ -61,7 +61,7 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
-async function createLaunch(req: IncomingMessage, res: ServerResponse, url: URL, deps: EhrRoutesDeps): Promise<void> {
+async function createLaunch(req: IncomingMessage, res: ServerResponse, url: URL, deps: EhrRoutesDeps, csp: string): Promise<void> {
   const form = parseLaunchForm((await readParams(req, url)) ?? {});
   const [patients, clinicians] = await Promise.all([deps.directory.patients(), deps.directory.clinicians()]);
   const errors = form.ok
@@ -70,22 +70,23 @@ async function createLaunch(req: IncomingMessage, res: ServerResponse, url: URL,
         ...(clinicians.some((c) => c.id === form.choice.clinician) ? [] : ['Unknown clinician.']),
       ]
     : form.errors;
-  if (!form.ok || errors.length > 0) return sendHtml(res, 400, ehrPage(await pageInput(deps, undefined, errors)), ehrCsp(deps.auth));
+  if (!form.ok || errors.length > 0) return sendHtml(res, 400, ehrPage(await pageInput(deps, undefined, errors)), csp);
   const { patient, clinician, needPatientBanner, faults } = form.choice;
   const encounter = await latestEncounter(deps.engine, patient);
   const launchId = deps.auth.createLaunch({ patient, clinician, needPatientBanner, faults, ...(encounter ? { encounter } : {}) });
   res.writeHead(303, { location: `/ehr/?launch=${encodeURIComponent(launchId)}`, 'cache-control': 'no-store' }).end();
 }
 
-
 export function ehrRoutes(deps: EhrRoutesDeps) {
+  // Fixed once the clients are registered, so built once.
+  const csp = ehrCsp(deps.auth);
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     if (url.pathname === '/ehr') {
       redirect(res, '/ehr/');
       return true;
     }
     if (url.pathname === '/ehr/' && (req.method === 'GET' || req.method === 'HEAD')) {
-      sendHtml(res, 200, ehrPage(await pageInput(deps, url.searchParams.get('launch') ?? undefined)), ehrCsp(deps.auth));
+      sendHtml(res, 200, ehrPage(await pageInput(deps, url.searchParams.get('launch') ?? undefined)), csp);
       return true;
     }
     if (url.pathname === EHR_SCRIPT_PATH) {
@@ -93,7 +94,7 @@ export function ehrRoutes(deps: EhrRoutesDeps) {
       return true;
     }
     if (url.pathname === '/ehr/launch' && req.method === 'POST') {
-      await createLaunch(req, res, url, deps);
+      await createLaunch(req, res, url, deps, csp);
       return true;
     }
     return false;
