@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { InstrumentId } from '../../core/instruments';
+import { keysStartingWith, readJson } from '../stored';
 
 // The in-progress answers of a form live in sessionStorage so a reload of the EHR iframe does not lose
 // them. The key holds the patient's id, the instrument and the draft id; never a name.
@@ -23,30 +24,17 @@ function keyPrefix(patientKey: string, instrument: InstrumentId): string {
   return `${PREFIX}:${patientKey}:${instrument}:`;
 }
 
-function parseStored(raw: string): Draft | undefined {
-  try {
-    const parsed = draftSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function keysWithPrefix(storage: Storage, prefix: string): string[] {
-  const keys: string[] = [];
-  for (let i = 0; i < storage.length; i++) {
-    const key = storage.key(i);
-    if (key?.startsWith(prefix)) keys.push(key);
-  }
-  return keys;
+function readDraft(storage: Storage, key: string): Draft | undefined {
+  const parsed = draftSchema.safeParse(readJson(storage, key));
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** The stored draft for this patient and instrument, if any. */
 export function findDraft(storage: Storage, patientKey: string, instrument: InstrumentId): DraftLookup {
   const prefix = keyPrefix(patientKey, instrument);
   let unreadable = false;
-  for (const key of keysWithPrefix(storage, prefix)) {
-    const draft = parseStored(storage.getItem(key) ?? '');
+  for (const key of keysStartingWith(storage, prefix)) {
+    const draft = readDraft(storage, key);
     if (draft && key === prefix + draft.draftId) return { kind: 'found', draft };
     storage.removeItem(key);
     unreadable = true;

@@ -1,3 +1,5 @@
+import { formattersFor } from '../format';
+
 // Pure arithmetic of the 10 cm rating line: answers are whole millimetres 0–100, shown as points (mm / 10).
 // Kept apart from the component so the keyboard and pointer rules are testable without a DOM.
 
@@ -20,9 +22,9 @@ export function pointsFromMm(mm: number): number {
   return mm / 10;
 }
 
-/** Points with exactly one decimal in the reader's language ("6.3", "6,3"). */
+/** Points with exactly one decimal in the reader's language ("6.3", "6,3"): a score, as the dashboard writes it. */
 export function formatPoints(mm: number, language: string): string {
-  return new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(pointsFromMm(mm));
+  return formattersFor(language).score(pointsFromMm(mm));
 }
 
 const steps: Readonly<Record<string, number>> = {

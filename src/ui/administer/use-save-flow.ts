@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { instrumentIds, instruments } from '../../core/instruments';
 import { questionnaireUrl } from '../../fhir/codes';
 import type { FhirTransport } from '../../fhir/gateway/types';
-import { keepIfRefused } from '../app/refused-responses';
+import { splitCanonical } from '../../fhir/parse/references';
+import { keepIfRefused, responseOf } from '../app/refused-responses';
 import { Outbox, type OutboxStorage, type PendingSave, type SaveReport, type WritePlan, type WriteSet } from '../../fhir/write';
 
 /** One save as the clinician sees it: which form, and how far it got. */
@@ -29,15 +30,15 @@ const responseSubject = z.object({ subject: z.object({ reference: z.string() }) 
 /** Whether a kept write set is this patient's: a tab can outlive a launch, and the next may be another patient's. */
 function isFor(patientId: string) {
   return ({ writeSet }: PendingSave): boolean => {
-    const response = responseSubject.safeParse(writeSet.entries.find((e) => e.kind === 'response')?.resource);
+    const response = responseSubject.safeParse(responseOf(writeSet));
     return response.success && response.data.subject.reference === `Patient/${patientId}`;
   };
 }
 
 /** The form's short name, read back from a kept write set's response (empty if it cannot be told). */
 function titleOf(writeSet: WriteSet): string {
-  const response = responseCanonical.safeParse(writeSet.entries.find((e) => e.kind === 'response')?.resource);
-  const canonical = response.success ? response.data.questionnaire.split('|')[0] : undefined;
+  const response = responseCanonical.safeParse(responseOf(writeSet));
+  const canonical = response.success ? splitCanonical(response.data.questionnaire).url : undefined;
   const id = instrumentIds.find((i) => questionnaireUrl(i) === canonical);
   return id ? instruments[id].shortName : '';
 }

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { Failure } from '../failure';
 import { AdministerSlot } from './administer-slot';
 import { AppShellContext, type AppShell } from './app-context';
-import { boot, reload, type BootedApp, type BootEnv, type ViewChunk } from './boot';
+import { boot, reload, type BootedApp, type BootEnv } from './boot';
 import { FailureScreen } from './FailureScreen';
 
 type State =
   | { readonly phase: 'loading' }
   | { readonly phase: 'failed'; readonly failure: Failure }
-  | { readonly phase: 'ready'; readonly app: BootedApp; readonly view: ViewChunk };
+  | { readonly phase: 'ready'; readonly app: BootedApp };
 
 /** The app page: boots once per attempt (a second `ready()` would spend the one-time code twice). */
 export function App({ env }: { readonly env: BootEnv }) {
@@ -20,7 +20,7 @@ export function App({ env }: { readonly env: BootEnv }) {
   useEffect(() => {
     if (started.current === attempt) return;
     started.current = attempt;
-    void boot(env).then(async (result) => setState(result.ok ? { phase: 'ready', app: result.value, view: await env.view() } : { phase: 'failed', failure: result.failure }));
+    void boot(env).then((result) => setState(result.ok ? { phase: 'ready', app: result.value } : { phase: 'failed', failure: result.failure }));
   }, [env, attempt]);
   const retry = useCallback(() => {
     setState({ phase: 'loading' });
@@ -37,19 +37,19 @@ export function App({ env }: { readonly env: BootEnv }) {
       <main id="content" tabIndex={-1}>
         {state.phase === 'loading' && <p className="page-status" role="status">{t('loading')}</p>}
         {state.phase === 'failed' && <FailureScreen failure={state.failure} onRetry={retry} />}
-        {state.phase === 'ready' && <ReadyView app={state.app} view={state.view} onChange={setState} />}
+        {state.phase === 'ready' && <ReadyView app={state.app} onChange={setState} />}
       </main>
     </>
   );
 }
 
-function ReadyView({ app, view, onChange }: { readonly app: BootedApp; readonly view: ViewChunk; readonly onChange: (s: State) => void }) {
+function ReadyView({ app, onChange }: { readonly app: BootedApp; readonly onChange: (s: State) => void }) {
   const refresh = useCallback(async () => {
-    const result = await reload(app.shell, view);
-    onChange(result.ok ? { phase: 'ready', app: result.value, view } : { phase: 'failed', failure: result.failure });
-  }, [app.shell, view, onChange]);
+    const result = await reload(app);
+    onChange(result.ok ? { phase: 'ready', app: result.value } : { phase: 'failed', failure: result.failure });
+  }, [app, onChange]);
   const shell: AppShell = useMemo(() => ({ ...app.shell, refresh }), [app.shell, refresh]);
-  const { Dashboard } = view;
+  const { Dashboard } = app.view;
   return (
     <AppShellContext.Provider value={shell}>
       <Dashboard model={app.model} administer={<AdministerSlot onSaved={() => void refresh()} />} />

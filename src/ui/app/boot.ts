@@ -12,6 +12,8 @@ import { startSession } from './start-session';
 export interface BootedApp {
   readonly shell: Omit<AppShell, 'refresh'>;
   readonly model: DashboardModel;
+  /** The clinician view's chunk, loaded during boot: the page renders its Dashboard and reloads through it. */
+  readonly view: ViewChunk;
 }
 
 export type ViewChunk = typeof import('./clinician-view');
@@ -46,16 +48,17 @@ export async function boot(env: BootEnv): Promise<Outcome<BootedApp>> {
   const view = await viewChunk;
   registerNamespace(env.i18n, 'dashboard', view.dashboardMessages);
   void view.loadSmartStyle(env.fetch, session.value.launch.smartStyleUrl, env.styleRoot);
-  const record = await view.loadRecord(transport, session.value.launch, { scoring: config.value.scoring, storage: env.storage });
-  if (!record.ok) return record;
-  const shell = { ...session.value, transport, config: config.value, record: record.value, language, storage: env.storage };
-  return { ok: true, value: { shell, model: view.toDashboardModel(record.value, session.value.launch, config.value) } };
+  return withRecord({ ...session.value, transport, config: config.value, language, storage: env.storage }, view);
 }
 
 /** After a save: the same session, a fresh history and assessment. */
-export async function reload(shell: Omit<AppShell, 'refresh'>, view: ViewChunk): Promise<Outcome<BootedApp>> {
-  const record = await view.loadRecord(shell.transport, shell.launch, { scoring: shell.config.scoring, storage: shell.storage });
-  if (!record.ok) return record;
-  return { ok: true, value: { shell: { ...shell, record: record.value }, model: view.toDashboardModel(record.value, shell.launch, shell.config) } };
+export function reload(app: BootedApp): Promise<Outcome<BootedApp>> {
+  return withRecord(app.shell, app.view);
 }
 
+/** History → the core's assessment → what the view shows; the one path for the first load and every reload. */
+async function withRecord(shell: Omit<AppShell, 'refresh' | 'record'>, view: ViewChunk): Promise<Outcome<BootedApp>> {
+  const record = await view.loadRecord(shell.transport, shell.launch, { scoring: shell.config.scoring, storage: shell.storage });
+  if (!record.ok) return record;
+  return { ok: true, value: { shell: { ...shell, record: record.value }, model: view.toDashboardModel(record.value, shell.launch, shell.config), view } };
+}

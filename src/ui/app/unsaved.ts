@@ -1,7 +1,7 @@
 import type { LoadedAdministration } from '../../fhir/load';
 import { parseQuestionnaireResponse } from '../../fhir/parse/questionnaire-response';
 import { Outbox, type OutboxStorage } from '../../fhir/write';
-import { refusedResponses } from './refused-responses';
+import { refusedResponses, responseOf } from './refused-responses';
 
 // Responses this tab holds that the health record does not: kept by the Outbox to be re-sent (server
 // down, session expired, a save still pending), or refused by the record. They are the client's real
@@ -20,7 +20,7 @@ export interface UnsavedAdministration extends LoadedAdministration {
 export function unsavedAdministrations(storage: OutboxStorage, patientId: string, loaded: readonly LoadedAdministration[]): UnsavedAdministration[] {
   const known = new Set(loaded.map((a) => a.administration.id));
   const candidates = [
-    ...new Outbox(storage).pending().saves.map(({ writeSet }) => ({ resource: writeSet.entries.find((e) => e.kind === 'response')?.resource as unknown, unsaved: 'pending' as const })),
+    ...new Outbox(storage).pending().saves.map(({ writeSet }) => ({ resource: responseOf(writeSet), unsaved: 'pending' as const })),
     ...refusedResponses(storage).map((resource) => ({ resource, unsaved: 'refused' as const })),
   ];
   const kept: UnsavedAdministration[] = [];

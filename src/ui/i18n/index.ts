@@ -1,7 +1,6 @@
 import i18next, { type i18n, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { commonEn } from './common.en';
-import { commonEs } from './common.es';
+import { commonMessages } from './common';
 import { dashboardMessages } from './dashboard';
 import type { UiLanguage } from './locale';
 
@@ -26,8 +25,8 @@ async function initI18n(language: UiLanguage, resources: Resource): Promise<i18n
 /** Both namespaces at once (component tests, the bench). */
 export function createI18n(language: UiLanguage): Promise<i18n> {
   return initI18n(language, {
-    en: { common: commonEn, dashboard: dashboardMessages.en },
-    es: { common: commonEs, dashboard: dashboardMessages.es },
+    en: { common: commonMessages.en, dashboard: dashboardMessages.en },
+    es: { common: commonMessages.es, dashboard: dashboardMessages.es },
   });
 }
 
@@ -36,7 +35,7 @@ export function createI18n(language: UiLanguage): Promise<i18n> {
  * (after the token), which keeps its wording out of the initial bundle (DESIGN.md §5).
  */
 export function createShellI18n(language: UiLanguage): Promise<i18n> {
-  return initI18n(language, { en: { common: commonEn }, es: { common: commonEs } });
+  return initI18n(language, { en: { common: commonMessages.en }, es: { common: commonMessages.es } });
 }
 
 /** Adds a namespace (e.g. `administer`) in both languages. */

@@ -1,7 +1,6 @@
 import FHIR from 'fhirclient';
 import '../styles/base.css';
-import { commonEn } from '../i18n/common.en';
-import { commonEs } from '../i18n/common.es';
+import { commonMessages } from '../i18n/common';
 import { browserLanguages, LOCALE_KEY, pickLanguage } from '../i18n/locale';
 import { clearPreviousSmartState } from './clear-state';
 import { renderFailure } from './failure-dom';
@@ -12,7 +11,7 @@ import { planLaunch } from './plan-launch';
 async function launch(root: HTMLElement): Promise<void> {
   const params = new URLSearchParams(location.search);
   const language = pickLanguage([params.get('locale'), ...browserLanguages()]);
-  const messages = language === 'es' ? commonEs : commonEn;
+  const messages = commonMessages[language];
   document.documentElement.lang = language;
   const plan = await planLaunch({ search: location.search, origin: location.origin, fetch: window.fetch.bind(window) });
   if (!plan.ok) {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
 import type { AllianceView } from '../view-model';
 import { ChartFrame, latestForMarkers, pathOf, PointMark } from './ChartFrame';
-import { ScoreTable, withUnsaved } from './ScoreTable';
+import { ScoreTable, scorePointText } from './ScoreTable';
 
 /** SRS/CSRS per session against the alliance cutoff (36 by default). */
 export function AllianceChart({ alliance }: { readonly alliance: AllianceView }) {
@@ -31,7 +31,7 @@ export function AllianceChart({ alliance }: { readonly alliance: AllianceView })
           <path className="series-alliance" d={pathOf(points, (p) => x(p.session), (p) => y(p.total))} />
           {latestForMarkers(points).map((p, i, shown) => (
             <PointMark key={p.administrationId} cx={x(p.session)} cy={y(p.total)} className="series-alliance" shape="square" unsaved={p.unsaved} tabbable={i === shown.length - 1}
-              label={withUnsaved(t('chart.point', { session: p.session, date: f.date(p.date), score: f.score(p.total) }), p, t)} />
+              label={scorePointText(p, t, f)} />
           ))}
         </>
       )}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
 import type { OutcomeView, ScorePoint } from '../view-model';
 import { ChartFrame, latestForMarkers, pathOf, PointMark, type LegendEntry } from './ChartFrame';
-import { ScoreTable, withUnsaved } from './ScoreTable';
+import { ScoreTable, scorePointText } from './ScoreTable';
 
 const MAX_POINTS = 40;
 
@@ -54,7 +54,7 @@ export function OutcomeChart({ outcome }: { readonly outcome: OutcomeView }) {
   );
 
   function pointLabel(p: ScorePoint, expectedValue: number | undefined): string {
-    const text = withUnsaved(t('chart.point', { session: p.session, date: f.date(p.date), score: f.score(p.total) }), p, t);
+    const text = scorePointText(p, t, f);
     return expectedValue === undefined ? text : `${text} (${t('chart.expectedPoint', { value: f.score(expectedValue) })})`;
   }
 }

@@ -1,11 +1,16 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../format';
+import { useFormat, type Formatters } from '../../format';
 import type { ScorePoint } from '../view-model';
 
 /** A point's text with "(not saved)" when it is only kept in this tab. */
 export function withUnsaved(text: string, point: { readonly unsaved?: boolean | undefined }, t: TFunction<'dashboard'>): string {
   return point.unsaved ? `${text} (${t('table.unsavedPoint')})` : text;
+}
+
+/** A per-session point as its marker reads it (label and tooltip): session, date, score, and whether it is saved. */
+export function scorePointText(point: ScorePoint, t: TFunction<'dashboard'>, f: Formatters): string {
+  return withUnsaved(t('chart.point', { session: point.session, date: f.date(point.date), score: f.score(point.total) }), point, t);
 }
 
 /** The text alternative of a per-session chart: every plotted value, exactly. */
