@@ -21,6 +21,8 @@ export const IDENTIFIER_SYSTEMS = {
 } as const;
 
 export const OBSERVATION_CATEGORY_URL = 'http://terminology.hl7.org/CodeSystem/observation-category';
+/** HL7's `survey` category: on the score Observations and on the Questionnaire items they are extracted from. */
+export const surveyCategory = (): fhir4.Coding => ({ system: OBSERVATION_CATEGORY_URL, code: 'survey', display: 'Survey' });
 export const FLAG_CATEGORY_URL = 'http://terminology.hl7.org/CodeSystem/flag-category';
 export const INTERPRETATION_URL = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
 

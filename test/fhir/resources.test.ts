@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Administration, RuleDecision, Score } from '../../src/core/model';
 import { EXTENSIONS, IDENTIFIER_SYSTEMS, SNOMED_URL } from '../../src/fhir/codes';
+import { buildQuestionnaire } from '../../src/fhir/questionnaire';
+import { instruments } from '../../src/core/instruments';
 import { buildFlag, endFlag } from '../../src/fhir/resources/flag';
 import { deterministicUuid, flagIdentifier, fullUrlFor } from '../../src/fhir/resources/identity';
 import { buildObservations } from '../../src/fhir/resources/observations';
@@ -67,6 +69,19 @@ const decision: RuleDecision = {
   rule: 'alliance-concern', ruleVersion: '1', severity: 'medium', flag: true,
   thresholds: { srsCutoff: 36 }, evidence: ['qr-0', 'qr-1'], facts: {},
 };
+
+describe('Observation and Questionnaire coding', () => {
+  it('codes a total exactly as the calculated item it is extracted from, for every instrument', () => {
+    const scores = { ors: orsScore, 'wai-sr': waiScore };
+    for (const [id, score] of Object.entries(scores)) {
+      const instrument = instruments[score.instrument];
+      const item = buildQuestionnaire(instrument).item?.find((i) => i.linkId === `${id}-total`);
+      const [total] = buildObservations(score, { ...orsAdministration, instrument: score.instrument }, ctx);
+      expect(item?.code).toBeDefined();
+      expect(total!.code.coding).toEqual(item?.code);
+    }
+  });
+});
 
 describe('buildFlag / endFlag', () => {
   const flagCtx = { patient: 'Patient/p1', encounter: 'Encounter/e1', clinician: 'Practitioner/c1', start: '2025-03-04T10:00:00+01:00', evidence: ['QuestionnaireResponse/9', response.reference] };

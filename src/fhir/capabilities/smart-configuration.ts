@@ -1,3 +1,4 @@
+import { resolveAgainstBase } from '../gateway/wire';
 import { smartConfigurationSchema } from '../schemas/smart-configuration';
 import { validate } from '../schemas/validate';
 
@@ -29,7 +30,7 @@ export interface SmartCapabilities {
 function absolute(url: string | undefined, base: string): string | undefined {
   if (url === undefined) return undefined;
   try {
-    return new URL(url, base.endsWith('/') ? base : `${base}/`).href;
+    return resolveAgainstBase(url, base);
   } catch {
     return undefined;
   }

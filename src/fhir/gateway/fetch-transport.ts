@@ -1,4 +1,4 @@
-import { headerRecord, requestHeaders, serialiseBody } from './headers';
+import { headerRecord, parseBody, requestHeaders, resolveAgainstBase, serialiseBody } from './wire';
 import { type FhirResponse, type FhirTransport, TransportError } from './types';
 
 // A FhirTransport over plain fetch, for node tools (server checker, publisher) and tests. No token
@@ -10,19 +10,10 @@ export interface FetchTransportOptions {
   readonly fetch?: typeof fetch;
 }
 
-function resolveUrl(url: string, baseUrl: string): string {
-  return new URL(url, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
-}
-
-/** JSON when it parses (servers label FHIR JSON in several ways), else the text, else undefined. */
+/** JSON or text; undefined when empty. */
 async function readBody(response: Response): Promise<unknown> {
   const text = await response.text();
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
+  return text === '' ? undefined : parseBody(text);
 }
 
 export function fetchTransport(options: FetchTransportOptions): FhirTransport {
@@ -33,7 +24,7 @@ export function fetchTransport(options: FetchTransportOptions): FhirTransport {
       const headers = { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...requestHeaders(request) };
       let response: Response;
       try {
-        response = await doFetch(resolveUrl(request.url, options.baseUrl), { method: request.method, headers, body: serialiseBody(request.body) });
+        response = await doFetch(resolveAgainstBase(request.url, options.baseUrl), { method: request.method, headers, body: serialiseBody(request.body) });
       } catch (error) {
         throw new TransportError(`no answer from the FHIR server: ${error instanceof Error ? error.message : String(error)}`, 'network');
       }

@@ -1,5 +1,5 @@
 import type { OperationOutcome } from '../schemas/operation-outcome';
-import { operationOutcomeSchema, outcomeMessages } from '../schemas/operation-outcome';
+import { issueLines, parseOutcome } from '../schemas/operation-outcome';
 import type { FhirResponse } from './types';
 
 /**
@@ -36,9 +36,9 @@ function fallbackMessage(status: number): string {
 
 /** The error a non-2xx answer stands for. */
 export function fhirErrorFrom(response: Pick<FhirResponse, 'status' | 'body'>): FhirError {
-  const parsed = operationOutcomeSchema.safeParse(response.body);
-  const messages = outcomeMessages(response.body);
-  return new FhirError(response.status, messages.length > 0 ? messages : [fallbackMessage(response.status)], parsed.success ? parsed.data : undefined);
+  const outcome = parseOutcome(response.body);
+  const messages = outcome ? issueLines(outcome) : [];
+  return new FhirError(response.status, messages.length > 0 ? messages : [fallbackMessage(response.status)], outcome);
 }
 
 export const isSuccess = (status: number): boolean => status >= 200 && status < 300;

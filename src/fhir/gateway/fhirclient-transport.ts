@@ -1,6 +1,6 @@
 import type Client from 'fhirclient/lib/Client';
 import type { fhirclient } from 'fhirclient/lib/types';
-import { headerRecord, requestHeaders, serialiseBody } from './headers';
+import { headerRecord, parseBody, requestHeaders, serialiseBody } from './wire';
 import { type FhirResponse, type FhirTransport, TransportError } from './types';
 
 // fhirclient, wrapped once. It adds the token, refreshes it before it expires and once more on a 401
@@ -24,13 +24,7 @@ function isHttpError(error: unknown): error is HttpErrorLike {
  */
 function bodyFromMessage(message: string): unknown {
   const at = message.indexOf('\n\n');
-  if (at < 0) return undefined;
-  const text = message.slice(at + 2);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
+  return at < 0 ? undefined : parseBody(message.slice(at + 2));
 }
 
 function fromFailure(error: unknown): FhirResponse {

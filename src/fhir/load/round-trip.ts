@@ -1,6 +1,6 @@
 import { bundleSchema, entryStatus } from '../schemas/bundle';
 import { isSuccess } from '../gateway/fhir-error';
-import type { FhirResponse, FhirTransport } from '../gateway/types';
+import type { FhirRequest, FhirResponse, FhirTransport } from '../gateway/types';
 
 // One round trip for many reads: a batch Bundle when the server takes one, else the same reads as
 // parallel GETs. Either way the answer is one FhirResponse-like result per URL, in order.
@@ -15,8 +15,10 @@ export interface RoundTripCount {
   requests: number;
 }
 
-function batchBundle(urls: readonly string[]): unknown {
-  return { resourceType: 'Bundle', type: 'batch', entry: urls.map((url) => ({ request: { method: 'GET', url } })) };
+/** One batch Bundle of GETs, posted to the base; the write side's look-ups use it too. */
+export function batchReadRequest(urls: readonly string[]): FhirRequest {
+  const entry = urls.map((url) => ({ request: { method: 'GET', url } }));
+  return { method: 'POST', url: '', body: { resourceType: 'Bundle', type: 'batch', entry } };
 }
 
 /** The entries of a batch-response, or undefined when the server did not answer the batch as one. */
@@ -34,7 +36,7 @@ function batchResults(response: FhirResponse, expected: number): ReadResult[] | 
 export async function readInBatch(transport: FhirTransport, urls: readonly string[], count: RoundTripCount): Promise<ReadResult[] | undefined> {
   count.roundTrips++;
   count.requests++;
-  const response = await transport.send({ method: 'POST', url: '', body: batchBundle(urls) });
+  const response = await transport.send(batchReadRequest(urls));
   return batchResults(response, urls.length);
 }
 

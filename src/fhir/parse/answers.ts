@@ -9,8 +9,6 @@ import type { QrAnswer } from '../schemas/questionnaire-response';
 
 export type AnswerValue = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: string };
 
-/** R4's name for an option's score; R5 renamed it itemWeight. Both are read. */
-const ORDINAL_VALUE = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
 const POINTS_MAX = 10;
 
 function numericAnswer(answer: QrAnswer): number | undefined {
@@ -37,20 +35,24 @@ function ratingLineValue(answer: QrAnswer, foreign: boolean): AnswerValue {
   return { ok: true, value: Math.round(raw * 10) };
 }
 
+/** R4's name for an option's score is ordinalValue; R5 renamed it itemWeight. Both are read. */
 function weightOf(coding: Coding): number | undefined {
-  const ext = coding.extension?.find((e) => e.url === EXTENSIONS.itemWeight || e.url === ORDINAL_VALUE);
+  const ext = coding.extension?.find((e) => e.url === EXTENSIONS.itemWeight || e.url === EXTENSIONS.ordinalValue);
   const value = ext?.['valueDecimal'] ?? ext?.['valueInteger'];
   return typeof value === 'number' ? value : undefined;
 }
 
 const sameText = (a: string | undefined, b: string): boolean => a?.trim().toLowerCase() === b.toLowerCase();
 
-/** Our code first, then a declared weight, then the option's words (Seldom…Always), then a numeric code. */
+/**
+ * Our code first, then a declared weight, then the option's words (Seldom…Always), then a numeric code.
+ * Each fallback is tried only when the one before found nothing: this runs for every answer loaded.
+ */
 function optionFromCoding(coding: Coding, options: readonly LikertOption[]): number | undefined {
   const ours = coding.system === CODE_SYSTEM_URL ? options.find((o) => o.code === coding.code) : undefined;
-  const byText = options.find((o) => sameText(coding.display, o.label.en) || sameText(coding.code, o.label.en) || sameText(coding.code, o.code));
-  const byNumber = options.find((o) => coding.code === String(o.value));
-  return ours?.value ?? weightOf(coding) ?? byText?.value ?? byNumber?.value;
+  return ours?.value ?? weightOf(coding)
+    ?? options.find((o) => sameText(coding.display, o.label.en) || sameText(coding.code, o.label.en) || sameText(coding.code, o.code))?.value
+    ?? options.find((o) => coding.code === String(o.value))?.value;
 }
 
 function likertValue(answer: QrAnswer, options: readonly LikertOption[]): AnswerValue {

@@ -62,7 +62,11 @@ function answeredByKey(items: readonly FlatItem[]): Map<string, FlatItem[]> {
   for (const flat of items) {
     if (flat.answers.length === 0) continue;
     const keys = flat.definition === undefined ? [flat.linkId] : [...new Set([flat.linkId, itemKey(flat)])];
-    for (const key of keys) byKey.set(key, [...(byKey.get(key) ?? []), flat]);
+    for (const key of keys) {
+      const list = byKey.get(key);
+      if (list) list.push(flat);
+      else byKey.set(key, [flat]);
+    }
   }
   return byKey;
 }

@@ -1,8 +1,7 @@
 // The read-only calculated items: totals and WAI-SR subscales. These are the items that become
 // Observations (SDC observation-based extraction), so they carry the extraction markers and a unit.
 import type { Instrument, LikertOption, SubscaleDefinition } from '../../core/instruments/types';
-import { SNOMED_URL } from '../codes';
-import { projectCoding, subscaleConcept, totalConcept } from './concepts';
+import { projectCoding, subscaleConcept, totalCodings, totalConcept } from './concepts';
 import { likertSumExpression, ratingLineTotalExpression } from './expressions';
 import { calculatedExpression, observationExtract, spanish, ucumUnit } from './extensions';
 
@@ -28,12 +27,6 @@ function calculatedItem(spec: CalculatedItemSpec): QItem {
   };
 }
 
-function totalCodes(instrument: Instrument): fhir4.Coding[] {
-  const own = projectCoding(totalConcept(instrument));
-  const snomed = instrument.snomed ? [{ system: SNOMED_URL, ...instrument.snomed }] : [];
-  return [...snomed, own];
-}
-
 const totalText = { en: 'Total score', es: 'Puntuación total' };
 
 /** linkId of the calculated total; it equals the total's code (e.g. `ors-total`). */
@@ -45,7 +38,7 @@ export function totalLinkId(instrument: Instrument): string {
 export function ratingLineTotalItem(instrument: Instrument): QItem {
   return calculatedItem({
     linkId: totalLinkId(instrument),
-    code: totalCodes(instrument),
+    code: totalCodings(instrument),
     text: totalText,
     type: 'decimal',
     expression: ratingLineTotalExpression(instrument.items.map((i) => i.linkId)),
@@ -71,7 +64,7 @@ function subscaleItem(instrument: Instrument, subscale: SubscaleDefinition, opti
 export function likertScoreItems(instrument: Instrument, options: readonly LikertOption[]): QItem[] {
   const total = calculatedItem({
     linkId: totalLinkId(instrument),
-    code: totalCodes(instrument),
+    code: totalCodings(instrument),
     text: totalText,
     type: 'integer',
     expression: likertSumExpression(instrument.items.map((i) => i.linkId), options),

@@ -17,7 +17,7 @@ export function publishedInstruments(): Instrument[] {
 }
 
 /** Everything coded for one instrument: the instrument, its items, its subscales and its total. */
-export function instrumentConcepts(instrument: Instrument): Concept[] {
+function instrumentConcepts(instrument: Instrument): Concept[] {
   return [
     instrumentConcept(instrument),
     ...instrument.items.map((item) => itemConcept(instrument, item)),
@@ -27,7 +27,7 @@ export function instrumentConcepts(instrument: Instrument): Concept[] {
 }
 
 /** Options of every Likert scale, once per code. */
-export function likertOptions(): LikertOption[] {
+function likertOptions(): LikertOption[] {
   const byCode = new Map<string, LikertOption>();
   for (const { scale } of publishedInstruments()) {
     if (scale.type === 'likert') scale.options.forEach((o) => byCode.set(o.code, o));
@@ -48,7 +48,7 @@ function toCodeSystemConcept(concept: Concept): fhir4.CodeSystemConcept {
   };
 }
 
-export function allConcepts(): Concept[] {
+function allConcepts(): Concept[] {
   return [
     ...publishedInstruments().flatMap(instrumentConcepts),
     ...answerConcepts(),

@@ -2,7 +2,7 @@
 // and ValueSets code with them, so a display can never differ between the two.
 import type { Instrument, InstrumentKind, Item, LikertOption, SubscaleDefinition } from '../../core/instruments/types';
 import type { RuleCode } from '../../core/model';
-import { CODE_SYSTEM_URL, INTERPRETATION_CODES, instrumentCode, observationCategoryCode, ruleCode, totalCode } from '../codes';
+import { CODE_SYSTEM_URL, INTERPRETATION_CODES, SNOMED_URL, instrumentCode, observationCategoryCode, ruleCode, totalCode } from '../codes';
 
 export interface Concept {
   readonly code: string;
@@ -110,4 +110,14 @@ export function interpretationConcepts(): Concept[] {
 
 export function projectCoding(concept: Concept): fhir4.Coding {
   return { system: CODE_SYSTEM_URL, code: concept.code, display: concept.display };
+}
+
+/** The instrument's SNOMED CT coding, where it has one (none for most). */
+export function snomedCodings(instrument: Instrument): fhir4.Coding[] {
+  return instrument.snomed ? [{ system: SNOMED_URL, ...instrument.snomed }] : [];
+}
+
+/** How a total is coded wherever it appears: the calculated Questionnaire item and the score Observation. */
+export function totalCodings(instrument: Instrument): fhir4.Coding[] {
+  return [...snomedCodings(instrument), projectCoding(totalConcept(instrument))];
 }

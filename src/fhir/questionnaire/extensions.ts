@@ -1,6 +1,6 @@
 // Small builders for the FHIR and SDC extensions the Questionnaires use, so that each shape is written once.
 import type { LocalizedText } from '../../core/instruments/types';
-import { EXTENSIONS, ITEM_CONTROL_SYSTEM, OBSERVATION_CATEGORY_URL, UCUM_URL } from '../codes';
+import { EXTENSIONS, ITEM_CONTROL_SYSTEM, UCUM_URL, surveyCategory } from '../codes';
 
 type Extension = fhir4.Extension;
 
@@ -48,7 +48,7 @@ export function observationExtract(): Extension[] {
     { url: EXTENSIONS.observationExtract, valueBoolean: true },
     {
       url: EXTENSIONS.observationExtractCategory,
-      valueCodeableConcept: { coding: [{ system: OBSERVATION_CATEGORY_URL, code: 'survey', display: 'Survey' }] },
+      valueCodeableConcept: { coding: [surveyCategory()] },
     },
   ];
 }

@@ -10,7 +10,7 @@ type QItem = fhir4.QuestionnaireItem;
  * CORS) it becomes part of the item text, "Individually (Personal well-being)": renderers differ in where
  * they put child display items, and the gloss belongs to the question, not to an end of the line.
  */
-export function ratingLineText(item: RatingLineItem): LocalizedText {
+function ratingLineText(item: RatingLineItem): LocalizedText {
   const { label, gloss } = item;
   if (!gloss) return label;
   return { en: `${label.en} (${gloss.en})`, es: `${label.es} (${gloss.es})` };

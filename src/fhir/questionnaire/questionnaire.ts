@@ -1,9 +1,9 @@
 // One FHIR R4 Questionnaire per instrument, derived from the core definition alone (no clock, no I/O),
 // with SDC rendering hints, calculated totals and observation-extraction markers.
 import type { Instrument } from '../../core/instruments/types';
-import { SNOMED_URL, questionnaireUrl } from '../codes';
+import { questionnaireUrl } from '../codes';
 import { likertScoreItems, ratingLineTotalItem } from './calculated-items';
-import { instrumentConcept, projectCoding } from './concepts';
+import { instrumentConcept, projectCoding, snomedCodings } from './concepts';
 import { spanish } from './extensions';
 import { instructionsItem, likertItem, ratingLineItem } from './items';
 import { CONTENT_LANGUAGE, PUBLISHER, RELEASE_DATE } from './release';
@@ -28,8 +28,7 @@ function scoreItems(instrument: Instrument): fhir4.QuestionnaireItem[] {
 }
 
 function questionnaireCodes(instrument: Instrument): fhir4.Coding[] {
-  const snomed = instrument.snomed ? [{ system: SNOMED_URL, ...instrument.snomed }] : [];
-  return [projectCoding(instrumentConcept(instrument)), ...snomed];
+  return [projectCoding(instrumentConcept(instrument)), ...snomedCodings(instrument)];
 }
 
 export function buildQuestionnaire(instrument: Instrument): fhir4.Questionnaire {

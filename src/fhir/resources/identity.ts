@@ -41,7 +41,7 @@ export function deterministicUuid(text: string): string {
 
 /** The bundle fullUrl of the resource carrying this identifier. */
 export function fullUrlFor(token: IdentifierToken): string {
-  return `urn:uuid:${deterministicUuid(`${token.system}|${token.value}`)}`;
+  return `urn:uuid:${deterministicUuid(tokenSearch(token))}`;
 }
 
 /** `system|value`, the token search syntax. */

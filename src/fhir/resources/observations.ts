@@ -15,9 +15,9 @@ import type { Instrument } from '../../core/instruments/types';
 import { instruments } from '../../core/instruments';
 import type { Administration, Score } from '../../core/model';
 import {
-  CODE_SYSTEM_URL, INTERPRETATION_CODES, INTERPRETATION_URL, OBSERVATION_CATEGORY_URL, SNOMED_URL, UCUM_URL,
-  observationCategoryCode, totalCode,
+  CODE_SYSTEM_URL, INTERPRETATION_CODES, INTERPRETATION_URL, UCUM_URL, observationCategoryCode, surveyCategory, totalCode,
 } from '../codes';
+import { totalCodings } from '../questionnaire/concepts';
 import { observationIdentifier } from './identity';
 
 export interface ObservationContext {
@@ -38,20 +38,15 @@ export interface ObservationContext {
 
 const scoreQuantity = (value: number): fhir4.Quantity => ({ value, unit: 'score', system: UCUM_URL, code: '{score}' });
 
-function totalCoding(instrument: Instrument): fhir4.Coding[] {
-  const ours: fhir4.Coding = { system: CODE_SYSTEM_URL, code: totalCode(instrument.id), display: `${instrument.shortName} total score` };
-  return instrument.snomed ? [{ system: SNOMED_URL, ...instrument.snomed }, ours] : [ours];
-}
-
 function categories(instrument: Instrument): fhir4.CodeableConcept[] {
   return [
-    { coding: [{ system: OBSERVATION_CATEGORY_URL, code: 'survey', display: 'Survey' }] },
+    { coding: [surveyCategory()] },
     { coding: [{ system: CODE_SYSTEM_URL, code: observationCategoryCode(instrument.kind) }] },
   ];
 }
 
 /** Below the cutoff means "clinical range" for outcome measures and "a concern" for alliance measures. */
-export function interpretTotal(instrument: Instrument, total: number, cutoff: number): fhir4.CodeableConcept {
+function interpretTotal(instrument: Instrument, total: number, cutoff: number): fhir4.CodeableConcept {
   const below = total < cutoff;
   const words = instrument.kind === 'outcome'
     ? (below ? 'Clinical range' : 'Non-clinical range')
@@ -100,7 +95,7 @@ export function buildObservations(score: Score, administration: Administration, 
     identifier: [observationIdentifier(ctx.response.identifierValue, totalCode(instrument.id))],
     status: 'final',
     category: categories(instrument),
-    code: { coding: totalCoding(instrument), text: `${instrument.title.en} total` },
+    code: { coding: totalCodings(instrument), text: `${instrument.title.en} total` },
     subject: { reference: ctx.patient },
     ...(ctx.encounter ? { encounter: { reference: ctx.encounter } } : {}),
     effectiveDateTime: administration.authored,

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { FhirTransport } from '../gateway/types';
 import type { RetryOptions } from './retry';
 import { saveAdministration } from './save';
-import type { SaveReport, WritePlan, WriteSet } from './types';
+import { type SaveReport, WRITE_KINDS, type WritePlan, type WriteSet } from './types';
 
 /** The part of the Web Storage API the Outbox uses (sessionStorage in the app, a Map in tests). */
 export interface OutboxStorage {
@@ -21,7 +21,7 @@ const PREFIX = 'therapy-feedback.outbox.';
 
 const writeEntrySchema = z.looseObject({
   fullUrl: z.string(),
-  kind: z.enum(['questionnaire', 'response', 'observation', 'flag-create', 'flag-end', 'provenance']),
+  kind: z.enum(WRITE_KINDS),
   resource: z.looseObject({ resourceType: z.string() }),
   match: z.string().optional(),
   identifier: z.object({ system: z.string(), value: z.string() }).optional(),

@@ -2,7 +2,7 @@
 // what the granted scopes allow. An EHR that refuses part of it still gets the rest, and a plain sentence
 // for the part it refused.
 import { scopesAllow, serverSupports, type ServerCapabilities } from '../capabilities';
-import type { WriteKind, WriteMode, WritePlan } from './types';
+import { WRITE_KINDS, type WriteKind, type WriteMode, type WritePlan } from './types';
 
 const kindTarget: Readonly<Record<WriteKind, { readonly resourceType: string; readonly action: 'create' | 'update' }>> = {
   questionnaire: { resourceType: 'Questionnaire', action: 'create' },
@@ -32,12 +32,11 @@ function modeFor(caps: ServerCapabilities): WriteMode {
  * the whole save keeps retries simple, and a server that honours it for some types only is rare.
  */
 export function planWrites(caps: ServerCapabilities): WritePlan {
-  const kinds = Object.keys(kindTarget) as WriteKind[];
-  const refused = kinds.flatMap((kind) => {
+  const refused = WRITE_KINDS.flatMap((kind) => {
     const reason = refusal(kind, caps);
     return reason === undefined ? [] : [{ kind, reason }];
   });
-  const created = new Set(kinds.filter((k) => kindTarget[k].action === 'create' && !refused.some((r) => r.kind === k)).map((k) => kindTarget[k].resourceType));
+  const created = new Set(WRITE_KINDS.filter((k) => kindTarget[k].action === 'create' && !refused.some((r) => r.kind === k)).map((k) => kindTarget[k].resourceType));
   const conditionalCreate = [...created].every((type) => caps.resources[type]?.conditionalCreate === true);
   return { mode: modeFor(caps), conditionalCreate, batchSearch: caps.batch, refused };
 }

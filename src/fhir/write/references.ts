@@ -2,10 +2,12 @@
 // the target is saved, left alone when the target travels in the same transaction, and otherwise (the
 // target was refused or is still pending) to a logical reference by identifier — or dropped, where only a
 // resolvable reference makes sense (a Provenance's targets).
+import type { IdentifierToken } from '../resources/identity';
+import { referenceId } from '../parse/references';
 
 export type ReferenceResolution =
   | { readonly to: 'reference'; readonly reference: string }
-  | { readonly to: 'identifier'; readonly identifier: { readonly system: string; readonly value: string } }
+  | { readonly to: 'identifier'; readonly identifier: IdentifierToken }
   | { readonly to: 'drop' };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -42,12 +44,12 @@ export function resolveReferences<R extends fhir4.Resource>(resource: R, resolve
   return rewrite(JSON.parse(JSON.stringify(resource)) as Json, resolve) as unknown as R;
 }
 
-/** `Observation/12` from a Location (`…/Observation/12/_history/1`) or a resource body. */
+/** `Observation/12` from a Location (`…/Observation/12/_history/1`, read as any reference is) or a resource body. */
 export function referenceFrom(resourceType: string, location: string | undefined, body: unknown): string | undefined {
   if (typeof body === 'object' && body !== null && 'id' in body && typeof body.id === 'string'
     && 'resourceType' in body && body.resourceType === resourceType) {
     return `${resourceType}/${body.id}`;
   }
-  const match = location ? new RegExp(`(?:^|/)${resourceType}/([A-Za-z0-9\\-.]{1,64})(?:/_history/|$)`).exec(location) : null;
-  return match ? `${resourceType}/${match[1]}` : undefined;
+  const id = referenceId(location, resourceType);
+  return id === undefined ? undefined : `${resourceType}/${id}`;
 }

@@ -1,9 +1,10 @@
 // Wire shapes of a save: the request for one entry, a batch/transaction Bundle of several, the search that
-// finds an entry an earlier attempt already created, and what each answer means for each entry.
+// finds an entry an earlier attempt already created, and what each answer means for each entry. Bundles
+// are read with zod's plain check: a body that is no Bundle only matters as "no answer", never by its errors.
 import type { FhirRequest, FhirResponse } from '../gateway/types';
+import { batchReadRequest } from '../load/round-trip';
 import { bundleSchema, entryStatus, type BundleEntry } from '../schemas/bundle';
 import { outcomeMessages } from '../schemas/operation-outcome';
-import { validate } from '../schemas/validate';
 import { referenceFrom } from './references';
 import type { EntryOutcome, WriteEntry } from './types';
 
@@ -37,8 +38,7 @@ export function lookupRequest(entries: readonly WriteEntry[], asBatch: boolean):
   const url = (e: WriteEntry): string => `${e.resource.resourceType}?${e.match ?? ''}&_count=1`;
   const first = entries[0];
   if (!asBatch && first) return { method: 'GET', url: url(first) };
-  const entry = entries.map((e) => ({ request: { method: 'GET', url: url(e) } }));
-  return { method: 'POST', url: '', body: { resourceType: 'Bundle', type: 'batch', entry } };
+  return batchReadRequest(entries.map(url));
 }
 
 const refusedBy = (status: number, outcome: unknown): EntryOutcome => {
@@ -47,7 +47,7 @@ const refusedBy = (status: number, outcome: unknown): EntryOutcome => {
 };
 
 /** What one HTTP status (and its body) means for one entry. */
-export function outcomeOf(entry: WriteEntry, status: number, location: string | undefined, body: unknown): EntryOutcome {
+function outcomeOf(entry: WriteEntry, status: number, location: string | undefined, body: unknown): EntryOutcome {
   if (status === 429 || status >= 500 || Number.isNaN(status)) return { status: 'pending', reason: `the server could not take it yet (${status})` };
   if (status >= 300) return refusedBy(status, body);
   const reference = isUpdate(entry) ? entry.fullUrl : referenceFrom(entry.resource.resourceType, location, body);
@@ -60,9 +60,9 @@ export function outcomeOfSingle(entry: WriteEntry, response: FhirResponse): Entr
 
 /** Per-entry outcomes of a batch/transaction answer, in entry order; undefined when it is not a Bundle. */
 export function outcomesOfBundle(entries: readonly WriteEntry[], response: FhirResponse): EntryOutcome[] | undefined {
-  const parsed = validate(bundleSchema, response.body);
-  if (!parsed.ok) return undefined;
-  const answers: readonly BundleEntry[] = parsed.value.entry ?? [];
+  const parsed = bundleSchema.safeParse(response.body);
+  if (!parsed.success) return undefined;
+  const answers: readonly BundleEntry[] = parsed.data.entry ?? [];
   return entries.map((entry, i) => {
     const answer = answers[i];
     if (!answer) return { status: 'pending', reason: 'the server did not answer for it' };
@@ -72,17 +72,17 @@ export function outcomesOfBundle(entries: readonly WriteEntry[], response: FhirR
 
 /** The reference an entry's look-up found, or undefined (not there yet). */
 export function foundReference(entry: WriteEntry, searchset: unknown): string | undefined {
-  const parsed = validate(bundleSchema, searchset);
-  if (!parsed.ok) return undefined;
+  const parsed = bundleSchema.safeParse(searchset);
+  if (!parsed.success) return undefined;
   // Servers may add OperationOutcome (mode `outcome`) or included entries: take the first of the type.
   const type = entry.resource.resourceType;
-  return parsed.value.entry?.map((e) => referenceFrom(type, undefined, e.resource)).find((r) => r !== undefined);
+  return parsed.data.entry?.map((e) => referenceFrom(type, undefined, e.resource)).find((r) => r !== undefined);
 }
 
 /** The searchsets of a lookup answer (one GET or a batch of GETs), in entry order. */
 export function searchsetsOf(response: FhirResponse, asBatch: boolean): unknown[] | undefined {
   if (!asBatch) return response.status === 200 ? [response.body] : undefined;
-  const parsed = validate(bundleSchema, response.body);
-  if (!parsed.ok) return undefined;
-  return (parsed.value.entry ?? []).map((e) => (entryStatus(e) === 200 ? e.resource : undefined));
+  const parsed = bundleSchema.safeParse(response.body);
+  if (!parsed.success) return undefined;
+  return (parsed.data.entry ?? []).map((e) => (entryStatus(e) === 200 ? e.resource : undefined));
 }

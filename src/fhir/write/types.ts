@@ -1,7 +1,11 @@
 // The shapes the write side passes around. A WriteSet is plain JSON so that the Outbox can keep it in
 // session storage and re-send it after a reload exactly as it was first built.
 
-export type WriteKind = 'questionnaire' | 'response' | 'observation' | 'flag-create' | 'flag-end' | 'provenance';
+import type { IdentifierToken } from '../resources/identity';
+
+/** Every kind of entry; the Outbox's schema reads stored entries against this same list. */
+export const WRITE_KINDS = ['questionnaire', 'response', 'observation', 'flag-create', 'flag-end', 'provenance'] as const;
+export type WriteKind = (typeof WRITE_KINDS)[number];
 
 export interface WriteEntry {
   /** `urn:uuid:` derived from the resource's identifier (creates), or `Flag/<id>` (ends). */
@@ -14,7 +18,7 @@ export interface WriteEntry {
    */
   readonly match?: string;
   /** The identifier a reference falls back to when this entry could not be written. */
-  readonly identifier?: { readonly system: string; readonly value: string };
+  readonly identifier?: IdentifierToken;
   /** Plain words for the person saving: "the ORS response", "the flag \"alliance-concern\"". */
   readonly label: string;
 }

@@ -1,3 +1,4 @@
+// What every transport does to a request and an answer on the wire: headers, bodies, URLs.
 import type { FhirRequest } from './types';
 
 export const FHIR_JSON = 'application/fhir+json';
@@ -22,4 +23,18 @@ export function headerRecord(headers: Headers): Record<string, string> {
 export function serialiseBody(body: unknown): string | undefined {
   if (body === undefined) return undefined;
   return typeof body === 'string' ? body : JSON.stringify(body);
+}
+
+/** A body as text → its JSON when it parses (servers label FHIR JSON in several ways), else the text itself. */
+export function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** `url` against the FHIR base, which is a folder whether or not it ends in `/` (`Patient/1` → `…/fhir/Patient/1`). */
+export function resolveAgainstBase(url: string, baseUrl: string): string {
+  return new URL(url, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
 }
