@@ -31,6 +31,15 @@ describe('remainingPages', () => {
     expect(remainingPages(searchset([{ relation: 'next', url: `${BASE}/a?_offset=5&_count=5` }, { relation: 'last', url: `${BASE}/b?_offset=50&_count=5` }]), BASE)).toHaveLength(1);
   });
 
+  it('resolves relative links against a FHIR base with a path and no trailing slash', () => {
+    const relative = searchset([{ relation: 'next', url: 'Observation?subject=Patient%2Fp&_count=50&_offset=50' }], 120);
+    expect(remainingPages(relative, BASE)).toEqual([
+      `${BASE}/Observation?subject=Patient%2Fp&_count=50&_offset=50`,
+      `${BASE}/Observation?subject=Patient%2Fp&_count=50&_offset=100`,
+    ]);
+    expect(remainingPages(searchset([{ relation: 'next', url: '?_getpages=abc' }]), BASE)).toEqual([`${BASE}/?_getpages=abc`]);
+  });
+
   it('has nothing to follow on the last page', () => {
     expect(remainingPages(searchset([{ relation: 'self', url: `${BASE}/x` }], 3), BASE)).toEqual([]);
   });

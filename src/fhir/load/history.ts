@@ -87,7 +87,7 @@ function take(collected: Collected, search: HistorySearch, result: ReadResult, b
   collected.pages++;
   const found = (bundle.data.entry ?? []).filter((e) => e.search?.mode !== 'outcome' && e.search?.mode !== 'include').map((e) => e.resource);
   collected.resources.get(search.part)?.push(...found.filter((r) => (r as { resourceType?: unknown } | undefined)?.resourceType === search.resourceType));
-  return remainingPages(bundle.data, baseUrl).map((url) => new URL(url, baseUrl).href);
+  return remainingPages(bundle.data, baseUrl);
 }
 
 async function firstRound(transport: FhirTransport, searches: readonly HistorySearch[], options: LoadHistoryOptions, count: RoundTripCount) {

@@ -1,3 +1,4 @@
+import { resolveAgainstBase } from '../gateway/wire';
 import { type Bundle, linkUrl } from '../schemas/bundle';
 
 // Long histories come in pages. When every remaining page URL can be known from the first page, they are
@@ -43,20 +44,22 @@ function offsetToTotal(next: URL, total: number | undefined): { name: string; fr
 function parse(url: string | undefined, baseUrl: string): URL | undefined {
   if (url === undefined) return undefined;
   try {
-    return new URL(url, baseUrl);
+    // Relative links are relative to the FHIR base, which may have a path (`…/fhir`) and no trailing slash.
+    return new URL(resolveAgainstBase(url, baseUrl));
   } catch {
     return undefined;
   }
 }
 
-/** Every page after this one that can be known now: all of them when computable, else just `next`. */
+/** Every page after this one that can be known now (absolute URLs): all of them when computable, else just `next`. */
 export function remainingPages(bundle: Bundle, baseUrl: string): string[] {
   const next = linkUrl(bundle, 'next');
   const nextUrl = parse(next, baseUrl);
   if (!next || !nextUrl) return next ? [next] : [];
+  const nextOnly = [nextUrl.href];
   const lastUrl = parse(linkUrl(bundle, 'last'), baseUrl);
   const param = (lastUrl && steppedParam(nextUrl, lastUrl)) ?? offsetToTotal(nextUrl, bundle.total);
-  if (!param || param.to < param.from) return [next];
+  if (!param || param.to < param.from) return nextOnly;
   const step = stepOf(param.name, nextUrl);
   const pages: string[] = [];
   for (let value = param.from; value <= param.to && pages.length < MAX_PAGES; value += step) {
