@@ -3,19 +3,24 @@ import type { AssessInput, ClientAssessment, OutcomeAssessment } from './assessm
 import { defaultScoringConfig, type ScoringConfig } from './config';
 import { evaluateRules } from './rules';
 import { outcomeCutoff } from './rules/cutoff';
-import { changeOf, tenths } from './series/change';
+import { changeOf } from './series/change';
 import { dropSameDayDuplicates } from './series/dedupe';
 import { lastTwo } from './series/latest';
 import { placeInEpisodes } from './series/episodes';
 import { scoreAll } from './series/score-all';
 import type { Family, SeriesPoint } from './series/types';
-import { expectedCurve, type TrajectoryContext, type TrajectoryModel } from './trajectory/model';
+import { expectedCurve, isClinicalIntake, type TrajectoryContext, type TrajectoryModel } from './trajectory/model';
 import { ruleBasedTrajectory } from './trajectory/rule-based';
 
 export type * from './assessment/types';
 
-function ofFamily(points: readonly SeriesPoint[], family: Family): SeriesPoint[] {
-  return points.filter((p) => p.family === family);
+type ByFamily = Record<Family, SeriesPoint[]>;
+
+/** Each family's points, in order, in one pass (this runs for every patient of a population). */
+function byFamily(points: readonly SeriesPoint[]): ByFamily {
+  const split: ByFamily = { outcome: [], alliance: [], inventory: [] };
+  for (const p of points) split[p.family].push(p);
+  return split;
 }
 
 function trajectoryContextOf(outcome: readonly SeriesPoint[], config: ScoringConfig): TrajectoryContext | undefined {
@@ -55,17 +60,15 @@ export function assessClient(input: AssessInput): ClientAssessment {
   const { counted, superseded } = dropSameDayDuplicates(scored);
   const { points, episodes } = placeInEpisodes(counted, config.episodeGapDays);
   const currentEpisode = episodes.at(-1);
-  const current = points.filter((p) => p.episode === currentEpisode?.index);
-  const outcome = ofFamily(current, 'outcome');
-  const alliance = ofFamily(current, 'alliance');
-  const inventory = ofFamily(current, 'inventory');
+  const series = byFamily(points);
+  const { outcome, alliance, inventory } = byFamily(points.filter((p) => p.episode === currentEpisode?.index));
   const context = trajectoryContextOf(outcome, config);
   const decisions = evaluateRules({ config, outcome, alliance, inventory, trajectory: model, ...(context ? { trajectoryContext: context } : {}) });
   const figures = outcomeFigures(outcome, model, context, config);
-  const clinicalIntake = context !== undefined && tenths(context.intake) < tenths(context.cutoff);
+  const clinicalIntake = context !== undefined && isClinicalIntake(context);
   const latestAgeBand = points.at(-1)?.ageBand;
   return {
-    series: { outcome: ofFamily(points, 'outcome'), alliance: ofFamily(points, 'alliance'), inventory: ofFamily(points, 'inventory') },
+    series,
     episodes,
     ...(currentEpisode ? { currentEpisode } : {}),
     outcome: { ...figures, status: outcomeStatus(outcome, clinicalIntake, decisions, figures.trajectoryStatus) },

@@ -75,6 +75,13 @@ describe('assessment properties', () => {
       if (!deteriorates(before)) expect(deteriorates(after)).toBe(false);
     }));
   });
+  it('raises a deterioration exactly when the change shown is a reliable deterioration', () => {
+    fc.assert(fc.property(historyArb, (history) => {
+      const a = assessClient({ administrations: history });
+      const flagged = a.decisions.some((d) => d.rule === 'outcome-deterioration');
+      expect(flagged).toBe(a.outcome.points.length > 1 && a.outcome.change?.reliable === 'deteriorated');
+    }));
+  });
   it('accounts for every administration exactly once', () => {
     fc.assert(fc.property(historyArb, (history) => {
       const a = assessClient({ administrations: history });

@@ -9,6 +9,11 @@ describe('same-day duplicates', () => {
     expect(a.series.outcome.map((p) => p.administrationId)).toEqual(['later']);
     expect(a.superseded).toEqual([{ administrationId: 'late-text', instrument: 'ors', authored: '2024-03-01T09:00:00+01:00', date: '2024-03-01', total: 20, supersededBy: 'later' }]);
   });
+  it('reports every earlier response of a day, oldest first, as superseded by the latest', () => {
+    const a = assessClient({ administrations: [ors('c', '2024-03-01T12:00:00Z', 24), ors('a', '2024-03-01T08:00:00Z', 20), ors('b', '2024-03-01T10:00:00Z', 22)] });
+    expect(a.series.outcome.map((p) => p.administrationId)).toEqual(['c']);
+    expect(a.superseded.map((s) => [s.administrationId, s.supersededBy])).toEqual([['a', 'c'], ['b', 'c']]);
+  });
   it('treats the same instant on different local days as two sessions', () => {
     // 23:30 in New York on 1 March and 05:30 in Paris on 2 March: two local days.
     const a = assessClient({ administrations: [ors('ny', '2024-03-01T23:30:00-05:00', 20), ors('paris', '2024-03-02T06:30:00+01:00', 22)] });

@@ -1,5 +1,5 @@
 import type { RuleDecision } from '../model';
-import { tenths } from '../series/change';
+import { droppedBy, pointsBetween } from '../series/change';
 import { isAllianceConcern } from './alliance-concern';
 import { lastTwo, type Rule } from './types';
 
@@ -21,9 +21,8 @@ export const allianceRuptureRisk: Rule = {
     if (!latest) return undefined;
     const concern = isAllianceConcern(latest, config.srsCutoff);
     const reasons: string[] = [];
-    if (previous && previous.totalTenths - latest.totalTenths >= tenths(config.srsRuptureDrop)) reasons.push('drop');
-    if (previous && concern && !isAllianceConcern(previous, config.srsCutoff)) reasons.push('fell-below-cutoff');
-    if (previous && concern && isAllianceConcern(previous, config.srsCutoff)) reasons.push('consecutive-concern');
+    if (previous && droppedBy(previous, latest, config.srsRuptureDrop)) reasons.push('drop');
+    if (previous && concern) reasons.push(isAllianceConcern(previous, config.srsCutoff) ? 'consecutive-concern' : 'fell-below-cutoff');
     const outcomeFlags = concern ? activeOutcomeFlags(earlier) : [];
     if (outcomeFlags.length > 0) reasons.push('concern-with-outcome-flag');
     if (reasons.length === 0) return undefined;
@@ -33,7 +32,7 @@ export const allianceRuptureRisk: Rule = {
       evidence: ids,
       facts: {
         reasons: reasons.join(','), latest: latest.total,
-        ...(previous ? { previous: previous.total, change: (latest.totalTenths - previous.totalTenths) / 10 } : {}),
+        ...(previous ? { previous: previous.total, change: pointsBetween(previous, latest) } : {}),
         ...(outcomeFlags.length > 0 ? { outcomeFlags: outcomeFlags.map((d) => d.rule).join(',') } : {}),
       },
     };

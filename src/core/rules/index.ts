@@ -19,10 +19,13 @@ const allianceRules: readonly Rule[] = [allianceConcern, allianceRuptureRisk, al
 export const rules: readonly Rule[] = [...outcomeRules, ...allianceRules];
 
 function run(list: readonly Rule[], context: RuleContext, earlier: readonly RuleDecision[]): RuleDecision[] {
-  return list.flatMap((rule) => {
+  // A plain loop: flatMap's throwaway arrays showed up when assessing a whole population.
+  const decisions: RuleDecision[] = [];
+  for (const rule of list) {
     const finding = rule.evaluate(context, earlier);
-    return finding ? [decide(rule, finding)] : [];
-  });
+    if (finding) decisions.push(decide(rule, finding));
+  }
+  return decisions;
 }
 
 /**

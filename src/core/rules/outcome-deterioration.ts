@@ -1,4 +1,4 @@
-import { tenths } from '../series/change';
+import { pointsBetween, reliableChange } from '../series/change';
 import type { Rule } from './types';
 
 /** Reliable deterioration: latest outcome − intake ≤ −RCI (at exactly the RCI it is reliable). */
@@ -8,12 +8,12 @@ export const outcomeDeterioration: Rule = {
     const intake = outcome[0];
     const latest = outcome.at(-1);
     if (!intake || !latest || latest === intake) return undefined;
-    const change = latest.totalTenths - intake.totalTenths;
-    if (change > -tenths(config.orsReliableChange)) return undefined;
+    // The same test as the assessment's `change.reliable`, so the Flag and the change shown never disagree.
+    if (reliableChange(latest.totalTenths - intake.totalTenths, config.orsReliableChange) !== 'deteriorated') return undefined;
     return {
       thresholds: { reliableChange: config.orsReliableChange },
       evidence: [intake.administrationId, latest.administrationId],
-      facts: { intake: intake.total, latest: latest.total, change: change / 10, sessionNumber: latest.sessionNumber },
+      facts: { intake: intake.total, latest: latest.total, change: pointsBetween(intake, latest), sessionNumber: latest.sessionNumber },
     };
   },
 };

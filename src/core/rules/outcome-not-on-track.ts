@@ -1,4 +1,5 @@
-import { tenths } from '../series/change';
+import { pointsBetween } from '../series/change';
+import { isClinicalIntake } from '../trajectory/model';
 import type { Rule, RuleContext } from './types';
 
 // Not on track, judged by the pluggable trajectory model (default: intake below the cutoff and a gain under
@@ -9,7 +10,7 @@ function notOnTrack({ outcome, config, trajectory, trajectoryContext }: RuleCont
   const latest = outcome.at(-1);
   if (!intake || !latest || !trajectoryContext) return undefined;
   // A non-clinical intake is never "not on track", whatever a plugged-in model says.
-  if (intake.totalTenths >= tenths(trajectoryContext.cutoff)) return undefined;
+  if (!isClinicalIntake(trajectoryContext)) return undefined;
   const session = latest.sessionNumber;
   if (session < from || session >= until) return undefined;
   if (trajectory.classify(latest.total, session, trajectoryContext) !== 'not-on-track') return undefined;
@@ -17,7 +18,7 @@ function notOnTrack({ outcome, config, trajectory, trajectoryContext }: RuleCont
     thresholds: { cutoff: trajectoryContext.cutoff, reliableChange: config.orsReliableChange, fromSession: from },
     evidence: [intake.administrationId, latest.administrationId],
     facts: {
-      intake: intake.total, latest: latest.total, change: (latest.totalTenths - intake.totalTenths) / 10,
+      intake: intake.total, latest: latest.total, change: pointsBetween(intake, latest),
       sessionNumber: session, trajectoryModel: trajectory.id,
     },
   };

@@ -1,4 +1,5 @@
-import { tenths } from '../series/change';
+import { pointsBetween, reliableChange, tenths } from '../series/change';
+import { isClinicalIntake } from '../trajectory/model';
 import type { Rule } from './types';
 
 /** Reliable recovery (Jacobson–Truax): a clinical intake, latest at or above the cutoff, gain ≥ RCI. */
@@ -8,13 +9,12 @@ export const outcomeRecovered: Rule = {
     const intake = outcome[0];
     const latest = outcome.at(-1);
     if (!intake || !latest || latest === intake || !trajectoryContext) return undefined;
-    const cutoff = tenths(trajectoryContext.cutoff);
-    const gain = latest.totalTenths - intake.totalTenths;
-    if (intake.totalTenths >= cutoff || latest.totalTenths < cutoff || gain < tenths(config.orsReliableChange)) return undefined;
+    if (!isClinicalIntake(trajectoryContext) || latest.totalTenths < tenths(trajectoryContext.cutoff)) return undefined;
+    if (reliableChange(latest.totalTenths - intake.totalTenths, config.orsReliableChange) !== 'improved') return undefined;
     return {
       thresholds: { cutoff: trajectoryContext.cutoff, reliableChange: config.orsReliableChange },
       evidence: [intake.administrationId, latest.administrationId],
-      facts: { intake: intake.total, latest: latest.total, change: gain / 10, sessionNumber: latest.sessionNumber },
+      facts: { intake: intake.total, latest: latest.total, change: pointsBetween(intake, latest), sessionNumber: latest.sessionNumber },
     };
   },
 };

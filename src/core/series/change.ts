@@ -14,6 +14,16 @@ export function tenths(points: number): number {
   return Math.round(points * 10);
 }
 
+/** Change from one point to a later one, in points (computed from exact tenths). */
+export function pointsBetween(from: SeriesPoint, to: SeriesPoint): number {
+  return (to.totalTenths - from.totalTenths) / 10;
+}
+
+/** Whether `to` is at least `points` below `from`; exactly the threshold counts as a drop. */
+export function droppedBy(from: SeriesPoint, to: SeriesPoint, points: number): boolean {
+  return to.totalTenths - from.totalTenths <= -tenths(points);
+}
+
 export function reliableChange(changeTenths: number, rciPoints: number): ReliableChange {
   const rci = tenths(rciPoints);
   if (changeTenths >= rci) return 'improved';
@@ -27,10 +37,9 @@ export function changeOf(points: readonly SeriesPoint[], rciPoints: number): Cha
   const latest = points.at(-1);
   if (!intake || !latest) return undefined;
   const previous = points.at(-2);
-  const sinceIntakeTenths = latest.totalTenths - intake.totalTenths;
   return {
-    sinceIntake: sinceIntakeTenths / 10,
-    ...(previous ? { sincePrevious: (latest.totalTenths - previous.totalTenths) / 10 } : {}),
-    reliable: reliableChange(sinceIntakeTenths, rciPoints),
+    sinceIntake: pointsBetween(intake, latest),
+    ...(previous ? { sincePrevious: pointsBetween(previous, latest) } : {}),
+    reliable: reliableChange(latest.totalTenths - intake.totalTenths, rciPoints),
   };
 }

@@ -6,13 +6,17 @@ import type { SupersededResponse } from './types';
  * (by instant) counts; the others are reported as superseded by it. Input must be sorted oldest first.
  */
 export function dropSameDayDuplicates(sorted: readonly ScoredResponse[]): { counted: ScoredResponse[]; superseded: SupersededResponse[] } {
+  // Walked newest first, the first response met for a family and day is the one that counts: one pass and
+  // one key per response (this runs for every response of a population). Both lists are reversed back.
   const latestOfDay = new Map<string, ScoredResponse>();
-  for (const r of sorted) latestOfDay.set(`${r.family}|${r.date}`, r);
   const counted: ScoredResponse[] = [];
   const superseded: SupersededResponse[] = [];
-  for (const r of sorted) {
-    const winner = latestOfDay.get(`${r.family}|${r.date}`)!;
-    if (winner === r) {
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const r = sorted[i]!;
+    const key = `${r.family}|${r.date}`;
+    const winner = latestOfDay.get(key);
+    if (!winner) {
+      latestOfDay.set(key, r);
       counted.push(r);
       continue;
     }
@@ -21,5 +25,5 @@ export function dropSameDayDuplicates(sorted: readonly ScoredResponse[]): { coun
       total: r.score.total, supersededBy: winner.id,
     });
   }
-  return { counted, superseded };
+  return { counted: counted.reverse(), superseded: superseded.reverse() };
 }

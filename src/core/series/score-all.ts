@@ -28,7 +28,7 @@ function unscorable(a: Administration, problem: UnscorableResponse['problem']): 
 }
 
 /** Oldest first by instant; same instant by the text written, then by id, so any input order gives one order. */
-export function compareScored(a: ScoredResponse, b: ScoredResponse): number {
+function compareScored(a: ScoredResponse, b: ScoredResponse): number {
   if (a.instant !== b.instant) return a.instant - b.instant;
   if (a.authored !== b.authored) return a.authored < b.authored ? -1 : 1;
   return compareIds(a.id, b.id);

@@ -1,5 +1,6 @@
 import type { ScoringConfig } from '../config';
 import type { AgeBand } from '../instruments/types';
+import { tenths } from '../series/change';
 
 // The contract a trajectory model fulfils. The default is rule-based (instruments.md §8.4 Mode C). A licensed
 // vendor's expected-treatment-response curves (Mode A) or an organisation's empirical curves (Mode B) plug in
@@ -15,6 +16,14 @@ export interface TrajectoryContext {
   /** The clinical cutoff that applies to this episode. */
   readonly cutoff: number;
   readonly config: ScoringConfig;
+}
+
+/**
+ * Whether the episode started in the clinical range (intake below the cutoff): only then do progress words
+ * (on track, recovered) mean anything. Shared by the rules, the assessment and the default model so they agree.
+ */
+export function isClinicalIntake(context: TrajectoryContext): boolean {
+  return tenths(context.intake) < tenths(context.cutoff);
 }
 
 /** The expected score at one session of the episode (session 1 = intake). */

@@ -1,5 +1,5 @@
-import { tenths } from '../series/change';
-import type { ExpectedScore, TrajectoryContext, TrajectoryModel, TrajectoryStatus } from './model';
+import { reliableChange, tenths } from '../series/change';
+import { type ExpectedScore, isClinicalIntake, type TrajectoryContext, type TrajectoryModel, type TrajectoryStatus } from './model';
 
 // Mode C of instruments.md §8.4 (a design choice; no published numeric ETR exists). Only a clinical intake
 // (below the cutoff) has an expected course. The expected line rises evenly from the intake at session 1
@@ -8,12 +8,8 @@ import type { ExpectedScore, TrajectoryContext, TrajectoryModel, TrajectoryStatu
 
 const maxTotal = 40;
 
-function isClinical(context: TrajectoryContext): boolean {
-  return tenths(context.intake) < tenths(context.cutoff);
-}
-
 function expectedAt(sessionNumber: number, context: TrajectoryContext): ExpectedScore | undefined {
-  if (!isClinical(context) || sessionNumber < 1 || !Number.isInteger(sessionNumber)) return undefined;
+  if (!isClinicalIntake(context) || sessionNumber < 1 || !Number.isInteger(sessionNumber)) return undefined;
   const judgedFrom = context.config.notOnTrackEarlyFrom;
   const share = Math.min(1, (sessionNumber - 1) / (judgedFrom - 1));
   const expectedTenths = tenths(context.intake) + Math.round(share * tenths(context.config.orsReliableChange));
@@ -21,10 +17,10 @@ function expectedAt(sessionNumber: number, context: TrajectoryContext): Expected
 }
 
 function classify(latest: number, sessionNumber: number, context: TrajectoryContext): TrajectoryStatus {
-  if (!isClinical(context) || sessionNumber < 2) return 'no-status';
+  if (!isClinicalIntake(context) || sessionNumber < 2) return 'no-status';
   if (sessionNumber < context.config.notOnTrackEarlyFrom) return 'on-track';
   const gain = tenths(latest) - tenths(context.intake);
-  return gain >= tenths(context.config.orsReliableChange) ? 'on-track' : 'not-on-track';
+  return reliableChange(gain, context.config.orsReliableChange) === 'improved' ? 'on-track' : 'not-on-track';
 }
 
 export const ruleBasedTrajectory: TrajectoryModel = {
