@@ -2,6 +2,8 @@
 // SMART tokens without a browser, by driving /ehr/launch, /auth/authorize and /auth/token over HTTP.
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { parseSmartLaunchConfig, type ServerConfig } from '../../src/fhir/smart-launch-config';
+import { LOCAL_SANDBOX_SERVER_NAME } from '../../src/node/sandbox/auth/clients';
 import { engineDirectory } from '../../src/node/sandbox/ehr/directory';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/node/sandbox/sandbox';
 
@@ -10,10 +12,14 @@ export type { Sandbox } from '../../src/node/sandbox/sandbox';
 /** A second registered client for tests, next to the app's own (`therapy-feedback`, `/index.html`). */
 export const TEST_CLIENT = { clientId: 'test-client', redirectPath: '/test-callback' } as const;
 
-const smartLaunch = JSON.parse(readFileSync(new URL('../../smart-launch.json', import.meta.url), 'utf8')) as {
-  servers: { name: string; clientId: string; scopes: string; scopesV1: string; redirectUri: string }[];
-};
-const localServer = smartLaunch.servers.find((s) => s.name === 'Local sandbox')!;
+/** The registration the sandbox itself reads (validated the same way), so tests ask for exactly what the app asks for. */
+function localServerEntry(): ServerConfig {
+  const parsed = parseSmartLaunchConfig(JSON.parse(readFileSync(new URL('../../smart-launch.json', import.meta.url), 'utf8')));
+  const server = parsed.ok ? parsed.config.servers.find((s) => s.name === LOCAL_SANDBOX_SERVER_NAME) : undefined;
+  if (!server) throw new Error(`smart-launch.json has no valid "${LOCAL_SANDBOX_SERVER_NAME}" entry`);
+  return server;
+}
+const localServer = localServerEntry();
 
 /** The app's registration, as smart-launch.json has it. */
 export const APP_CLIENT = {
@@ -38,6 +44,7 @@ export function startTestSandbox(options: Partial<SandboxOptions> = {}): Promise
 
 export function createPkce(): { verifier: string; challenge: string } {
   const verifier = randomBytes(32).toString('base64url');
+  // Computed here as RFC 7636 says, not with the server's own function, so a wrong server is caught.
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 }
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ScoringConfig } from '../../core/config';
 import { readJsonBody } from '../sandbox/http/body';
-import { isOriginAllowed } from '../sandbox/http/cors';
+import { allowOrigin, answerPreflight, type Preflight } from '../sandbox/http/cors';
 import { type Authorizer, authorizer, type TrustedEhrs } from './auth';
 import { cardsFor } from './cards';
 import { type FetchOptions, gatherClientData } from './client-data';
@@ -38,25 +38,7 @@ function sendError(res: ServerResponse, status: number, message: string): void {
   sendJson(res, status, { error: { status, message } });
 }
 
-/** Returns false when the origin is not allowed (the answer has then been sent). */
-function cors(req: IncomingMessage, res: ServerResponse, allowed: CdsHooksListenerOptions['allowedOrigins']): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
-  if (!isOriginAllowed(origin, allowed)) {
-    sendError(res, 403, 'This origin may not call the service.');
-    return false;
-  }
-  res.setHeader('Access-Control-Allow-Origin', origin);
-  res.setHeader('Vary', 'Origin');
-  return true;
-}
-
-function preflight(res: ServerResponse): void {
-  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Accept');
-  res.setHeader('Access-Control-Max-Age', '600');
-  res.writeHead(204).end();
-}
+const PREFLIGHT: Preflight = { methods: 'GET, POST, OPTIONS', headers: 'Authorization, Content-Type, Accept' };
 
 async function callService(req: IncomingMessage, res: ServerResponse, options: CdsHooksListenerOptions): Promise<string> {
   const body = await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY);
@@ -101,9 +83,12 @@ export function cdsHooksListener(options: CdsHooksListenerOptions): CdsHooksList
   return async (req, res) => {
     const started = performance.now();
     let outcome: string;
-    if (!cors(req, res, options.allowedOrigins)) outcome = 'origin refused';
-    else if (req.method === 'OPTIONS') {
-      preflight(res);
+    if (!allowOrigin(req, res, options.allowedOrigins)) {
+      // A refused origin gets the service's JSON error, even on a preflight.
+      sendError(res, 403, 'This origin may not call the service.');
+      outcome = 'origin refused';
+    } else if (req.method === 'OPTIONS') {
+      answerPreflight(res, true, PREFLIGHT);
       outcome = 'preflight';
     } else {
       try {

@@ -15,14 +15,16 @@ function pointsAtServerCopy(response: unknown, canonicals: ReadonlySet<string>):
   return parseReference(questionnaire)?.type === 'Questionnaire';
 }
 
+/** Fixed by the instrument definitions, so built once rather than per service call. */
+const OUR_CANONICALS: ReadonlySet<string> = new Set(ourQuestionnaireCanonicals());
+
 export function needsServerQuestionnaires(responses: readonly unknown[]): boolean {
-  const canonicals = new Set(ourQuestionnaireCanonicals());
-  return responses.some((r) => pointsAtServerCopy(r, canonicals));
+  return responses.some((r) => pointsAtServerCopy(r, OUR_CANONICALS));
 }
 
 /** Our Questionnaires as the server holds them; none when the server will not say (those responses then count as unreadable). */
 export async function fetchOurQuestionnaires(transport: FhirTransport): Promise<unknown[]> {
-  const url = `Questionnaire?url=${ourQuestionnaireCanonicals().map(encodeURIComponent).join(',')}`;
+  const url = `Questionnaire?url=${[...OUR_CANONICALS].map(encodeURIComponent).join(',')}`;
   const answer = await transport.send({ method: 'GET', url });
   const bundle = bundleSchema.safeParse(answer.body);
   return answer.status === 200 && bundle.success ? (bundle.data.entry ?? []).map((e) => e.resource) : [];

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, httpOrigin, listen } from '../sandbox/http/listen';
 import { cdsHooksListener, type CdsHooksListenerOptions } from './listener';
 
 // The service on its own HTTP server. On loopback it may run open (the local sandbox); on any other
@@ -23,17 +23,6 @@ export async function startCdsHooksServer(options: CdsHooksServerOptions): Promi
   if (host !== '127.0.0.1' && !options.trust) throw new Error('Listening beyond 127.0.0.1 needs trusted EHRs (issuers and their JWK Set).');
   const listener = cdsHooksListener(options);
   const server = createServer((req, res) => void listener(req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    port,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.closeAllConnections();
-      server.close((err) => (err ? reject(err) : resolve()));
-    }),
-  };
+  const port = await listen(server, options.port ?? 0, host);
+  return { url: httpOrigin(host, port), port, close: () => closeServer(server) };
 }

@@ -36,18 +36,15 @@ export type ManifestResult = { ok: true; manifest: GalleryManifest } | { ok: fal
 
 const absolute = (origin: string, path: string): string => new URL(path, origin).href;
 
-/** A scope's justification key: the v2 form as written, or its resource part for v1 forms. */
-function justificationFor(config: SmartLaunchConfig, scope: string): string | undefined {
-  return config.scopeJustifications[scope];
-}
-
+/** The server's scopes with their justifications, and the scopes that have none. */
 function scopeEntries(config: SmartLaunchConfig, server: ServerConfig): { entries: ScopeEntry[]; missing: string[] } {
-  const scopes = server.scopes.split(' ');
-  const missing = scopes.filter((s) => justificationFor(config, s) === undefined);
-  const entries = scopes.flatMap((scope) => {
-    const justification = justificationFor(config, scope);
-    return justification === undefined ? [] : [{ scope, justification }];
-  });
+  const entries: ScopeEntry[] = [];
+  const missing: string[] = [];
+  for (const scope of server.scopes.split(' ')) {
+    const justification = config.scopeJustifications[scope];
+    if (justification === undefined) missing.push(scope);
+    else entries.push({ scope, justification });
+  }
   return { entries, missing };
 }
 

@@ -4,12 +4,13 @@ import { cdsHooksListener } from '../cds-hooks';
 import { createAuthServer, type AuthServer } from './auth/auth-server';
 import { readSandboxRegistration, registeredOrigins, type ClientRegistration } from './auth/clients';
 import type { Clock } from './auth/expiring-store';
-import { createAppHandler, serveSmartLaunchJson, type AppHandler, type AppMount } from './ehr/app-host';
+import { createAppHandler, sendSmartLaunchJson, type AppHandler, type AppMount } from './ehr/app-host';
 import { engineDirectory } from './ehr/directory';
 import { ehrRoutes } from './ehr/ehr-routes';
 import { createFhirEngine } from './engine';
 import type { FhirEngine } from './engine/types';
 import { fhirRequestListener } from './http';
+import { closeServer, httpOrigin, listen } from './http/listen';
 import { SEED_TODAY } from './seed';
 
 // The whole local EHR on one loopback origin: the FHIR engine behind SMART token enforcement at /fhir,
@@ -45,17 +46,6 @@ export interface Sandbox {
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-function listen(server: Server, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : port);
-    });
-  });
-}
-
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 
@@ -67,10 +57,11 @@ function router(routes: readonly Route[], fallback: Handler): Handler {
   };
 }
 
-async function sandboxClients(extra: readonly ClientRegistration[] = []): Promise<ClientRegistration[]> {
+/** smart-launch.json is read once: the auth server registers its client at start, so a later edit would not apply anyway. */
+async function sandboxRegistration(extra: readonly ClientRegistration[] = []): Promise<{ clients: ClientRegistration[]; smartLaunchJson: string }> {
   const registration = await readSandboxRegistration(`${REPO_ROOT}smart-launch.json`);
   if (!registration.ok) throw new Error(registration.error);
-  return [...registration.clients, ...extra];
+  return { clients: [...registration.clients, ...extra], smartLaunchJson: registration.text };
 }
 
 /** The one server: until the parts are ready it answers 503; a failing handler answers 500, never crashes. */
@@ -96,16 +87,18 @@ function prefixRoute(prefix: string, listener: Handler): Route {
   };
 }
 
-const smartLaunchRoute: Route = async (_req, res, url) => {
-  if (url.pathname !== '/smart-launch.json') return false;
-  await serveSmartLaunchJson(res, REPO_ROOT);
-  return true;
-};
+function smartLaunchRoute(text: string): Route {
+  return async (_req, res, url) => {
+    if (url.pathname !== '/smart-launch.json') return false;
+    sendSmartLaunchJson(res, text);
+    return true;
+  };
+}
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
-  const clients = await sandboxClients(options.clients);
+  const { clients, smartLaunchJson } = await sandboxRegistration(options.clients);
   const { server, setHandler } = createSandboxServer();
-  const url = `http://127.0.0.1:${await listen(server, options.port ?? 0)}`;
+  const url = httpOrigin('127.0.0.1', await listen(server, options.port ?? 0, '127.0.0.1'));
   const today = options.today ?? SEED_TODAY;
   const engine = await createFhirEngine({
     seed: (options.seed ?? true) && { today },
@@ -122,7 +115,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const ehr = ehrRoutes({ origin: url, auth, directory, engine, clientId: clients[0]?.clientId });
   // The CDS Hooks service sits beside the EHR so a patient-view call can be tried against the same data.
   const cdsHooks = cdsHooksListener({ appLaunchUrl: `${url}/launch.html`, allowedOrigins: [url] });
-  setHandler(router([auth.handle, prefixRoute('/fhir', fhir), prefixRoute('/cds-services', cdsHooks), ehr, smartLaunchRoute], app));
+  setHandler(router([auth.handle, prefixRoute('/fhir', fhir), prefixRoute('/cds-services', cdsHooks), ehr, smartLaunchRoute(smartLaunchJson)], app));
   return {
     url,
     fhirBaseUrl: auth.urls.fhirBaseUrl,
@@ -131,8 +124,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     async close() {
       await app.close();
       await engine.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
     },
   };
 }

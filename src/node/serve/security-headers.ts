@@ -24,14 +24,19 @@ export function cachingFor(path: string): string {
   return /^\/assets\/.+-[A-Za-z0-9_-]{8,}\.\w+$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-store';
 }
 
-export function securityHeaders(config: DeployConfig, path: string): Record<string, string> {
-  return {
+/** The headers per path for one deployment: everything but the caching is fixed, so it is built once. */
+export function securityHeadersFor(config: DeployConfig): (path: string) => Record<string, string> {
+  const fixed = {
     'content-security-policy': contentSecurityPolicy(config),
     'referrer-policy': 'no-referrer',
     'x-content-type-options': 'nosniff',
     'cross-origin-opener-policy': 'same-origin-allow-popups',
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-    'cache-control': cachingFor(path),
-    ...(config.hsts ? { 'strict-transport-security': 'max-age=63072000; includeSubDomains' } : {}),
   };
+  const hsts: Record<string, string> = config.hsts ? { 'strict-transport-security': 'max-age=63072000; includeSubDomains' } : {};
+  return (path) => ({ ...fixed, 'cache-control': cachingFor(path), ...hsts });
+}
+
+export function securityHeaders(config: DeployConfig, path: string): Record<string, string> {
+  return securityHeadersFor(config)(path);
 }

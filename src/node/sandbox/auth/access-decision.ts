@@ -11,6 +11,12 @@ export type Decision =
   | { ok: true; /** the query to run (a search may get the patient added) */ query: string; /** filter the answer by patient */ patient?: string }
   | { ok: false; message: string };
 
+/** The path (or bundle entry URL) with the decided query in place of the one asked for. */
+export function withQuery(path: string, query: string): string {
+  const base = path.split('?')[0]!;
+  return query ? `${base}?${query}` : base;
+}
+
 /** Reads a resource as it is now, to check whose it is before it is changed. */
 export type CurrentReader = (resourceType: string, id: string) => Promise<EngineResponse>;
 
@@ -51,7 +57,7 @@ export async function decide(access: FhirAccess, body: unknown, token: TokenAcce
   }
 }
 
-function isBundle(body: unknown): body is fhir4.Bundle {
+export function isBundle(body: unknown): body is fhir4.Bundle {
   return typeof body === 'object' && body !== null && 'resourceType' in body && body.resourceType === 'Bundle';
 }
 

@@ -18,13 +18,16 @@ export interface ClientRegistration {
 
 export const LOCAL_SANDBOX_SERVER_NAME = 'Local sandbox';
 
-export type ClientsResult = { ok: true; clients: ClientRegistration[] } | { ok: false; error: string };
+/** `text` is the file as read, which the sandbox serves to the app as it is. */
+export type ClientsResult = { ok: true; clients: ClientRegistration[]; text: string } | { ok: false; error: string };
 
 /** Reads the "Local sandbox" registration from smart-launch.json, validated. */
 export async function readSandboxRegistration(file: string): Promise<ClientsResult> {
+  let text: string;
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    text = await readFile(file, 'utf8');
+    json = JSON.parse(text);
   } catch (error) {
     return { ok: false, error: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}` };
   }
@@ -32,7 +35,7 @@ export async function readSandboxRegistration(file: string): Promise<ClientsResu
   if (!parsed.ok) return { ok: false, error: `smart-launch.json is invalid: ${parsed.errors.join('; ')}` };
   const server = parsed.config.servers.find((s) => s.name === LOCAL_SANDBOX_SERVER_NAME);
   if (!server) return { ok: false, error: `smart-launch.json has no "${LOCAL_SANDBOX_SERVER_NAME}" server entry` };
-  return { ok: true, clients: [{ clientId: server.clientId, redirectUris: [server.redirectUri] }] };
+  return { ok: true, clients: [{ clientId: server.clientId, redirectUris: [server.redirectUri] }], text };
 }
 
 /** Resolves relative redirect URIs against the sandbox origin; registrations with the same id are merged. */

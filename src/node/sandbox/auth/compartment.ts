@@ -1,3 +1,5 @@
+import { referenceId } from '../../../fhir/parse/references';
+
 // The patient compartment, as far as a patient/ scope needs it: which resources belong to which patient,
 // and how a search is pinned to the token's patient. Types not listed here are shared (Questionnaire,
 // CodeSystem, ValueSet, Practitioner...) and are not filtered by patient.
@@ -29,9 +31,7 @@ export function isCompartmentType(resourceType: string): boolean {
 function referencedId(reference: unknown): string | undefined {
   if (typeof reference !== 'object' || reference === null || !('reference' in reference)) return undefined;
   const ref = reference.reference;
-  if (typeof ref !== 'string') return undefined;
-  const match = /(?:^|\/)Patient\/([^/?#]+)(?:\/_history\/[^/]+)?$/.exec(ref);
-  return match?.[1];
+  return typeof ref === 'string' ? referenceId(ref, 'Patient') : undefined;
 }
 
 export type Membership = 'member' | 'other' | 'unknown';

@@ -16,7 +16,7 @@ export type Classified = { kind: 'public' } | { kind: 'bundle' } | { kind: 'acce
 
 const RESOURCE_TYPE = /^[A-Z][A-Za-z]+$/;
 
-export function splitPath(path: string): { segments: string[]; query: string } {
+function splitPath(path: string): { segments: string[]; query: string } {
   const trimmed = path.replace(/^\/+/, '');
   const q = trimmed.indexOf('?');
   const pathPart = q < 0 ? trimmed : trimmed.slice(0, q);

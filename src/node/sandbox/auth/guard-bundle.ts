@@ -1,5 +1,5 @@
 import type { EngineRequest, EngineResponse } from '../engine/types';
-import { decide, filterAnswer, type CurrentReader, type Decision } from './access-decision';
+import { decide, filterAnswer, isBundle, withQuery, type CurrentReader, type Decision } from './access-decision';
 import { classify } from './fhir-access';
 import { forbidden, operationOutcome } from './outcome';
 import type { TokenAccess } from './token-access';
@@ -10,10 +10,6 @@ import type { TokenAccess } from './token-access';
 
 type Entry = fhir4.BundleEntry;
 type EntryDecision = { entry: Entry; decision: Decision };
-
-function isBundle(body: unknown): body is fhir4.Bundle {
-  return typeof body === 'object' && body !== null && 'resourceType' in body && body.resourceType === 'Bundle';
-}
 
 async function decideEntry(entry: Entry, token: TokenAccess, reader: CurrentReader): Promise<Decision> {
   const request = entry.request;
@@ -26,8 +22,7 @@ async function decideEntry(entry: Entry, token: TokenAccess, reader: CurrentRead
 
 function rewritten(entry: Entry, decision: Decision & { ok: true }): Entry {
   if (!entry.request || entry.request.method !== 'GET') return entry;
-  const base = entry.request.url.split('?')[0]!;
-  return { ...entry, request: { ...entry.request, url: decision.query ? `${base}?${decision.query}` : base } };
+  return { ...entry, request: { ...entry.request, url: withQuery(entry.request.url, decision.query) } };
 }
 
 function refusedEntry(message: string): Entry {

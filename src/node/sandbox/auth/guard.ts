@@ -1,6 +1,6 @@
 import type { EngineRequest, EngineResponse } from '../engine/types';
 import type { FhirGuard } from '../http/types';
-import { decide, filterAnswer, type CurrentReader, type Decision } from './access-decision';
+import { decide, filterAnswer, withQuery, type CurrentReader, type Decision } from './access-decision';
 import { guardBundle } from './guard-bundle';
 import { classify } from './fhir-access';
 import { forbidden, unauthorized } from './outcome';
@@ -9,17 +9,12 @@ import { verifyBearer, type TokenVerifier } from './token-access';
 // SMART token enforcement in front of the FHIR engine: 401 without a valid token, 403 (with the missing
 // scope named) when no granted scope permits the interaction or the patient compartment would be left.
 
-export function withQuery(path: string, query: string): string {
-  const base = path.split('?')[0]!;
-  return query ? `${base}?${query}` : base;
-}
-
-export function readerFor(next: (r: EngineRequest) => Promise<EngineResponse>, headers: EngineRequest['headers']): CurrentReader {
+function readerFor(next: (r: EngineRequest) => Promise<EngineResponse>, headers: EngineRequest['headers']): CurrentReader {
   return (resourceType, id) => next({ method: 'GET', path: `${resourceType}/${id}`, ...(headers ? { headers } : {}) });
 }
 
 /** Runs an allowed request and filters its answer to the patient when the decision asks for it. */
-export async function runDecided(request: EngineRequest, decision: Decision & { ok: true }, next: (r: EngineRequest) => Promise<EngineResponse>): Promise<EngineResponse> {
+async function runDecided(request: EngineRequest, decision: Decision & { ok: true }, next: (r: EngineRequest) => Promise<EngineResponse>): Promise<EngineResponse> {
   const response = await next({ ...request, path: withQuery(request.path, decision.query) });
   if (!decision.patient || response.status !== 200) return response;
   const filtered = filterAnswer(response.body, decision.patient);

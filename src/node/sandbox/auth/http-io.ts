@@ -1,29 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody } from '../http/body';
 
 // Small node:http helpers shared by the auth endpoints and the EHR page.
 
 const MAX_FORM_BYTES = 64 * 1024;
 
-export type BodyResult = { ok: true; text: string } | { ok: false; status: 413 };
-
-export async function readBodyText(req: IncomingMessage, limit = MAX_FORM_BYTES): Promise<BodyResult> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > limit) return { ok: false, status: 413 };
-    chunks.push(buffer);
-  }
-  return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
-}
-
-/** Query parameters, or the form body of a POST; the first value of a repeated name wins. */
+/** Query parameters, or the form body of a POST; the first value of a repeated name wins; undefined when the body is too large. */
 export async function readParams(req: IncomingMessage, url: URL): Promise<Record<string, string> | undefined> {
-  const source = req.method === 'POST' ? await readBodyText(req) : { ok: true as const, text: url.search.slice(1) };
-  if (!source.ok) return undefined;
+  const body = req.method === 'POST' ? await readBody(req, MAX_FORM_BYTES) : undefined;
+  if (body === 'too-large') return undefined;
   const params: Record<string, string> = {};
-  for (const [name, value] of new URLSearchParams(source.text)) if (!(name in params)) params[name] = value;
+  for (const [name, value] of new URLSearchParams(body ? body.toString('utf8') : url.search.slice(1))) if (!(name in params)) params[name] = value;
   return params;
 }
 

@@ -2,18 +2,17 @@
 // `subject=123` (as fhirclient sends it) and absolute references (as Epic writes them) found nothing.
 import { evalFhirPath, getSearchParameter } from '@medplum/core';
 import type { Resource, SearchParameter } from '@medplum/fhirtypes';
+import { parseReference as parseLiteralReference } from '../../../fhir/parse/references';
 
 interface LocalReference {
   readonly resourceType: string | undefined;
   readonly id: string;
 }
 
-const TYPED_REFERENCE = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
-
-/** `Patient/1`, `https://ehr/fhir/Patient/1` and `Patient/1/_history/2` all name Patient 1; `1` names an id. */
+/** `Patient/1`, `https://ehr/fhir/Patient/1` and `Patient/1/_history/2` all name Patient 1 (the app's own parser); `1` names an id. */
 export function parseReference(value: string): LocalReference | undefined {
-  const typed = TYPED_REFERENCE.exec(value);
-  if (typed?.[1] && typed[2]) return { resourceType: typed[1], id: typed[2] };
+  const typed = parseLiteralReference(value);
+  if (typed) return { resourceType: typed.type, id: typed.id };
   return /^[A-Za-z0-9\-.]{1,64}$/.test(value) ? { resourceType: undefined, id: value } : undefined;
 }
 
@@ -49,14 +48,11 @@ export function referenceFilter(resourceType: string, code: string, value: strin
   if (param?.type !== 'reference' || !param.expression) return undefined;
   const expression = param.expression;
   const bareIdTypes = typesForBareId(param);
-  const wanted = value.split(',');
+  // Parsed once per search, not once per stored resource: the predicate runs over every resource of the type.
+  const wanted = value.split(',').map((text) => ({ text, parsed: parseReference(text) }));
   return (resource) =>
     valuesOf(resource, expression).some((actual) =>
-      wanted.some((w) => {
-        if (canonicalMatches(w, actual)) return true;
-        const parsed = parseReference(w);
-        return parsed !== undefined && referenceMatches(parsed, actual, bareIdTypes);
-      }),
+      wanted.some((w) => canonicalMatches(w.text, actual) || (w.parsed !== undefined && referenceMatches(w.parsed, actual, bareIdTypes))),
     );
 }
 

@@ -48,9 +48,10 @@ function paramsOf(spec: IncludeSpec): SearchParameter[] {
 
 function forward(store: ResourceStore, from: readonly Resource[], spec: IncludeSpec): Resource[] {
   const found: Resource[] = [];
+  const params = paramsOf(spec);
   for (const resource of from) {
     if (resource.resourceType !== spec.sourceType) continue;
-    for (const param of paramsOf(spec)) {
+    for (const param of params) {
       for (const ref of referencesThrough(resource, param)) {
         if (spec.targetType && ref.resourceType !== spec.targetType) continue;
         const target = store.current(ref.resourceType ?? '', ref.id);

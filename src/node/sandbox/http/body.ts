@@ -1,11 +1,13 @@
-// Reads a request body with a size limit and parses it as JSON: FHIR JSON or JSON Patch.
+// Reads a request body with a size limit (the one reader for JSON bodies and the auth server's forms)
+// and parses it as JSON: FHIR JSON or JSON Patch.
 import type { IncomingMessage } from 'node:http';
 
 export type BodyResult = { ok: true; body: unknown } | { ok: false; status: 400 | 413 | 415; message: string };
 
 const JSON_TYPES = /^application\/(fhir\+json|json|json-patch\+json)\b/i;
 
-function readRaw(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+/** The whole body, or 'too-large' as soon as it passes the limit (the rest is drained so the answer still arrives). */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -24,7 +26,7 @@ function readRaw(req: IncomingMessage, limit: number): Promise<Buffer | 'too-lar
 }
 
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
-  const raw = await readRaw(req, limit);
+  const raw = await readBody(req, limit);
   if (raw === 'too-large') return { ok: false, status: 413, message: `Request body larger than ${limit} bytes.` };
   if (raw.length === 0) return { ok: true, body: undefined };
   const type = req.headers['content-type'] ?? '';

@@ -1,20 +1,17 @@
 // The FHIR API over node:http: CORS, body limits and JSON in, the guard (SMART token enforcement, from
 // the sandbox) and the engine, JSON out. Mountable on any node:http server under its base path.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { outcome as operationOutcome } from '../engine/outcomes';
+import { FHIR_JSON } from '../engine/response';
 import type { EngineRequest, EngineResponse } from '../engine/types';
 import { readJsonBody } from './body';
 import { answerPreflight, applyCors } from './cors';
 import type { FhirListenerOptions, FhirRequestListener } from './types';
 
 const DEFAULT_MAX_BODY = 5 * 1024 * 1024;
-const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
-function outcome(status: number, code: string, text: string): EngineResponse {
-  return {
-    status,
-    headers: { 'content-type': FHIR_JSON },
-    body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, details: { text } }] },
-  };
+function outcome(status: number, code: 'not-found' | 'too-costly' | 'structure' | 'exception', text: string): EngineResponse {
+  return { status, headers: { 'content-type': FHIR_JSON }, body: operationOutcome(code, text) };
 }
 
 /** The part of the URL after the base path, or undefined when the URL is outside it. */
