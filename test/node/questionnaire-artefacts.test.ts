@@ -95,15 +95,31 @@ describe('Questionnaire structure', () => {
     }
   });
 
-  it('only the totals and subscales are calculated, read-only and marked for observation extraction', () => {
+  it('only the totals and subscales are calculated, read-only, with the unit {score}', () => {
     const calculated = Object.values(instruments).flatMap((i) => flatItems(buildQuestionnaire(i).item))
       .filter((i) => extension(i, EXTENSIONS.calculatedExpression));
     expect(calculated.map((i) => i.linkId)).toEqual(['ors-total', 'srs-total', 'cors-total', 'csrs-total', 'wai-sr-task', 'wai-sr-bond', 'wai-sr-goal', 'wai-sr-total']);
     for (const item of calculated) {
       expect(item.readOnly).toBe(true);
-      expect(extension(item, EXTENSIONS.observationExtract)?.valueBoolean).toBe(true);
-      expect(extension(item, EXTENSIONS.observationExtractCategory)?.valueCodeableConcept?.coding?.[0]?.code).toBe('survey');
+      expect(extension(item, EXTENSIONS.unit)?.valueCoding).toMatchObject({ system: 'http://unitsofmeasure.org', code: '{score}' });
     }
+  });
+
+  it.each(Object.values(instruments))('$id: SDC 4 observation extraction, a survey panel coded like the Questionnaire with every coded item a member', (instrument) => {
+    const questionnaire = buildQuestionnaire(instrument);
+    expect(questionnaire.extension?.find((e) => e.url === EXTENSIONS.observationExtract)?.valueBoolean).toBe(true);
+    expect(questionnaire.extension?.find((e) => e.url === EXTENSIONS.observationExtractCategory)?.valueCodeableConcept?.coding?.[0])
+      .toMatchObject({ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey' });
+    expect(questionnaire.code?.length).toBeGreaterThan(0);
+    const items = flatItems(questionnaire.item);
+    const answered = items.filter((i) => i.type !== 'display');
+    expect(answered.map((i) => i.linkId)).toEqual([...instrument.items.map((i) => i.linkId), ...instrument.subscales.map((s) => s.code), `${instrument.id}-total`]);
+    for (const item of answered) {
+      expect(item.code?.length, item.linkId).toBeGreaterThan(0);
+      // One of SDC 4.0.0's relationship codes (component | member | derived | independent), never mixed with a boolean.
+      expect(item.extension?.filter((e) => e.url === EXTENSIONS.observationExtract), item.linkId).toEqual([{ url: EXTENSIONS.observationExtract, valueCode: 'member' }]);
+    }
+    for (const item of items.filter((i) => i.type === 'display')) expect(extension(item, EXTENSIONS.observationExtract)).toBeUndefined();
   });
 
   it('every project code used anywhere exists in the CodeSystem, and no item-control code is made up', () => {

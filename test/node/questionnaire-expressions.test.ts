@@ -61,6 +61,14 @@ describe.each(Object.values(instruments))('calculatedExpression of $id', (instru
     expect(calcs.map((c) => c.linkId)).toEqual([...instrument.subscales.map((s) => s.code), totalLinkId(instrument)]);
   });
 
+  it('keeps to normative FHIRPath N1, as R4 does: no sum() (FHIRPath 3.0) and no aggregate() (trial use in N1)', () => {
+    const expressions = (buildQuestionnaire(instrument).item ?? [])
+      .flatMap((item) => item.extension?.filter((e) => e.url === EXTENSIONS.calculatedExpression) ?? [])
+      .map((e) => e.valueExpression?.expression ?? '');
+    expect(expressions).toHaveLength(calcs.length);
+    for (const expression of expressions) expect(expression).not.toMatch(/\.(sum|aggregate|min|max|avg)\(/);
+  });
+
   it('gives the same totals and subscales as the core on any complete response', () => {
     fc.assert(fc.property(completeAnswers(instrument), (answers) => {
       const scored = scoreAdministration(administration(instrument, answers));

@@ -1,9 +1,17 @@
-// The read-only calculated items: totals and WAI-SR subscales. These are the items that become
-// Observations (SDC observation-based extraction), so they carry the extraction markers and a unit.
+// The read-only calculated items: totals and WAI-SR subscales. Each becomes a member Observation of the
+// panel (SDC observation-based extraction), so it carries the `member` marker and a unit.
+//
+// Totals' shape, decided for extraction: a rating-line total stays a `decimal` in points (0.0–40.0) with the
+// `questionnaire-unit` {score}, which SDC extracts as `valueQuantity` (R4 Observation has no valueDecimal).
+// Rejected: "integer tenths" (253 for 25.3): an extractor that drops units — CSIRO Smart Forms copies only
+// integer, Quantity, Coding, string and boolean answers and ignores `questionnaire-unit` — would then record
+// 253 under the ORS total's code, a wrong total beside cutoffs of 25–36, where the decimal form is merely not
+// extracted by it. An item of type `quantity` fails in the same renderer the other way (it stores a computed
+// Quantity as a Coding). A missing Observation is recoverable from the response; a wrong one is not.
 import type { Instrument, LikertOption, SubscaleDefinition } from '../../core/instruments/types';
 import { projectCoding, subscaleConcept, totalCodings, totalConcept } from './concepts';
 import { likertSumExpression, ratingLineTotalExpression } from './expressions';
-import { calculatedExpression, observationExtract, spanish, ucumUnit } from './extensions';
+import { calculatedExpression, observationMember, spanish, ucumUnit } from './extensions';
 
 type QItem = fhir4.QuestionnaireItem;
 
@@ -17,7 +25,7 @@ interface CalculatedItemSpec {
 
 function calculatedItem(spec: CalculatedItemSpec): QItem {
   return {
-    extension: [calculatedExpression(spec.expression, spec.text.en), ucumUnit('{score}', 'score'), ...observationExtract()],
+    extension: [calculatedExpression(spec.expression, spec.text.en), ucumUnit('{score}', 'score'), observationMember()],
     linkId: spec.linkId,
     code: spec.code,
     text: spec.text.en,

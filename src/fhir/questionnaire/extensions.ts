@@ -42,13 +42,22 @@ export function calculatedExpression(expression: string, description: string): E
   };
 }
 
-/** Marks an item whose answer becomes an Observation (SDC observation-based extraction), category survey. */
-export function observationExtract(): Extension[] {
+/**
+ * SDC 4 observation-based extraction, root level: `true` on the Questionnaire makes it the parent (panel)
+ * Observation, coded with Questionnaire.code, category survey for everything extracted beneath it.
+ */
+export function observationPanel(): Extension[] {
   return [
     { url: EXTENSIONS.observationExtract, valueBoolean: true },
-    {
-      url: EXTENSIONS.observationExtractCategory,
-      valueCodeableConcept: { coding: [surveyCategory()] },
-    },
+    { url: EXTENSIONS.observationExtractCategory, valueCodeableConcept: { coding: [surveyCategory()] } },
   ];
+}
+
+/**
+ * SDC 4 relationship code on an item: `member` extracts its answer as an Observation of its own that the
+ * panel lists in `hasMember`, the shape of US Core's screening-assessment guidance. (An extractor that knows
+ * only SDC 3's boolean form still extracts the item: it inherits the root's `true`.)
+ */
+export function observationMember(): Extension {
+  return { url: EXTENSIONS.observationExtract, valueCode: 'member' };
 }

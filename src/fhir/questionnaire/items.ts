@@ -1,7 +1,7 @@
 // The question and display items of a Questionnaire, one builder per kind of instrument item.
 import type { Instrument, LikertItem, LikertOption, LocalizedText, RatingLineItem } from '../../core/instruments/types';
 import { answerConcept, itemConcept, projectCoding } from './concepts';
-import { integerBounds, itemControl, optionWeight, sliderStep, spanish, ucumUnit } from './extensions';
+import { integerBounds, itemControl, observationMember, optionWeight, sliderStep, spanish, ucumUnit } from './extensions';
 
 type QItem = fhir4.QuestionnaireItem;
 
@@ -46,7 +46,7 @@ export function ratingLineItem(instrument: Instrument, item: RatingLineItem, min
   const text = ratingLineText(item);
   const anchors = anchorItems(item);
   return {
-    extension: [itemControl('slider'), ...integerBounds(minMm, maxMm), sliderStep(1), ucumUnit('mm', 'millimetre')],
+    extension: [itemControl('slider'), ...integerBounds(minMm, maxMm), sliderStep(1), ucumUnit('mm', 'millimetre'), observationMember()],
     linkId: item.linkId,
     code: [projectCoding(itemConcept(instrument, item))],
     text: text.en,
@@ -67,7 +67,7 @@ function answerOption(option: LikertOption): fhir4.QuestionnaireItemAnswerOption
 /** A statement rated on labelled options, shown as radio buttons; each option carries its score. */
 export function likertItem(instrument: Instrument, item: LikertItem, options: readonly LikertOption[]): QItem {
   return {
-    extension: [itemControl('radio-button')],
+    extension: [itemControl('radio-button'), observationMember()],
     linkId: item.linkId,
     code: [projectCoding(itemConcept(instrument, item))],
     text: item.text.en,

@@ -4,7 +4,7 @@ import type { Instrument } from '../../core/instruments/types';
 import { questionnaireUrl } from '../codes';
 import { likertScoreItems, ratingLineTotalItem } from './calculated-items';
 import { instrumentConcept, projectCoding, snomedCodings } from './concepts';
-import { spanish } from './extensions';
+import { observationPanel, spanish } from './extensions';
 import { instructionsItem, likertItem, ratingLineItem } from './items';
 import { CONTENT_LANGUAGE, PUBLISHER, RELEASE_DATE } from './release';
 
@@ -35,6 +35,8 @@ export function buildQuestionnaire(instrument: Instrument): fhir4.Questionnaire 
   return {
     resourceType: 'Questionnaire',
     id: instrument.id,
+    // The panel of SDC observation-based extraction: coded with `code`, its items its members.
+    extension: observationPanel(),
     language: CONTENT_LANGUAGE,
     url: questionnaireUrl(instrument.id),
     version: instrument.version,
