@@ -121,3 +121,8 @@ export function snomedCodings(instrument: Instrument): fhir4.Coding[] {
 export function totalCodings(instrument: Instrument): fhir4.Coding[] {
   return [...snomedCodings(instrument), projectCoding(totalConcept(instrument))];
 }
+
+/** How the instrument as a whole is coded: Questionnaire.code, and so the panel Observation extracted from it. */
+export function instrumentCodings(instrument: Instrument): fhir4.Coding[] {
+  return [projectCoding(instrumentConcept(instrument)), ...snomedCodings(instrument)];
+}

@@ -3,7 +3,7 @@
 import type { Instrument } from '../../core/instruments/types';
 import { questionnaireUrl } from '../codes';
 import { likertScoreItems, ratingLineTotalItem } from './calculated-items';
-import { instrumentConcept, projectCoding, snomedCodings } from './concepts';
+import { instrumentCodings, instrumentConcept } from './concepts';
 import { observationPanel, spanish } from './extensions';
 import { instructionsItem, likertItem, ratingLineItem } from './items';
 import { CONTENT_LANGUAGE, PUBLISHER, RELEASE_DATE } from './release';
@@ -27,10 +27,6 @@ function scoreItems(instrument: Instrument): fhir4.QuestionnaireItem[] {
   return scale.type === 'likert' ? likertScoreItems(instrument, scale.options) : [ratingLineTotalItem(instrument)];
 }
 
-function questionnaireCodes(instrument: Instrument): fhir4.Coding[] {
-  return [projectCoding(instrumentConcept(instrument)), ...snomedCodings(instrument)];
-}
-
 export function buildQuestionnaire(instrument: Instrument): fhir4.Questionnaire {
   return {
     resourceType: 'Questionnaire',
@@ -49,7 +45,7 @@ export function buildQuestionnaire(instrument: Instrument): fhir4.Questionnaire 
     publisher: PUBLISHER,
     description: instrumentConcept(instrument).definition,
     copyright: instrument.copyright,
-    code: questionnaireCodes(instrument),
+    code: instrumentCodings(instrument),
     item: [instructionsItem(instrument), ...questionItems(instrument), ...scoreItems(instrument)],
   };
 }

@@ -53,3 +53,12 @@ export function referenceFrom(resourceType: string, location: string | undefined
   const id = referenceId(location, resourceType);
   return id === undefined ? undefined : `${resourceType}/${id}`;
 }
+
+/** The version a server gave a written resource: from its body's `meta.versionId`, else a Location's `_history/n`. */
+export function versionFrom(location: string | undefined, body: unknown): string | undefined {
+  if (typeof body === 'object' && body !== null && 'meta' in body && typeof body.meta === 'object' && body.meta !== null
+    && 'versionId' in body.meta && typeof body.meta.versionId === 'string') {
+    return body.meta.versionId;
+  }
+  return /\/_history\/([A-Za-z0-9\-.]{1,64})\/?$/.exec(location ?? '')?.[1];
+}

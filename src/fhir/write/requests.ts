@@ -5,7 +5,7 @@ import type { FhirRequest, FhirResponse } from '../gateway/types';
 import { batchReadRequest } from '../load/round-trip';
 import { bundleSchema, entryStatus, type BundleEntry } from '../schemas/bundle';
 import { outcomeMessages } from '../schemas/operation-outcome';
-import { referenceFrom } from './references';
+import { referenceFrom, versionFrom } from './references';
 import type { EntryOutcome, WriteEntry } from './types';
 
 /** An entry with its references resolved for this send. */
@@ -51,7 +51,9 @@ function outcomeOf(entry: WriteEntry, status: number, location: string | undefin
   if (status === 429 || status >= 500 || Number.isNaN(status)) return { status: 'pending', reason: `the server could not take it yet (${status})` };
   if (status >= 300) return refusedBy(status, body);
   const reference = isUpdate(entry) ? entry.fullUrl : referenceFrom(entry.resource.resourceType, location, body);
-  return reference ? { status: 'saved', reference } : { status: 'pending', reason: 'the server did not say where it stored it' };
+  if (!reference) return { status: 'pending', reason: 'the server did not say where it stored it' };
+  const version = versionFrom(location, body);
+  return version === undefined ? { status: 'saved', reference } : { status: 'saved', reference, version };
 }
 
 export function outcomeOfSingle(entry: WriteEntry, response: FhirResponse): EntryOutcome {

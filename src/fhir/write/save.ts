@@ -17,7 +17,11 @@ type StepResult = 'done' | 'fallback' | 'session-expired';
 function resolverFor(run: SaveRun, entry: WriteEntry, sameBundle: ReadonlySet<string>): (urn: string) => ReferenceResolution {
   return (urn) => {
     const outcome = run.outcomes.get(urn);
-    if (outcome?.status === 'saved') return { to: 'reference', reference: outcome.reference };
+    if (outcome?.status === 'saved') {
+      // A Provenance records which version it is about (US Core: version-specific targets where known).
+      const versioned = entry.kind === 'provenance' && outcome.version !== undefined;
+      return { to: 'reference', reference: versioned ? `${outcome.reference}/_history/${outcome.version}` : outcome.reference };
+    }
     if (sameBundle.has(urn)) return { to: 'reference', reference: urn };
     const target = run.byUrl.get(urn);
     return entry.kind !== 'provenance' && target?.identifier ? { to: 'identifier', identifier: target.identifier } : { to: 'drop' };

@@ -43,7 +43,8 @@ export interface WritePlan {
 }
 
 export type EntryOutcome =
-  | { readonly status: 'saved'; readonly reference: string }
+  /** `version`: the version the server gave it (Location `…/_history/n` or `meta.versionId`), when it said. */
+  | { readonly status: 'saved'; readonly reference: string; readonly version?: string }
   | { readonly status: 'refused'; readonly reason: string }
   | { readonly status: 'pending'; readonly reason: string };
 

@@ -9,7 +9,7 @@ import { reconcileFlags } from '../../core/flags/reconcile';
 import { scoreAdministration } from '../../core/scoring';
 import { buildFlag, endFlag } from '../resources/flag';
 import { fullUrlFor, provenanceTag, tokenSearch, type IdentifierToken } from '../resources/identity';
-import { buildObservations } from '../resources/observations';
+import { buildObservations, type ScoreForm } from '../resources/observations';
 import { buildProvenance } from '../resources/provenance';
 import type { WriteEntry, WriteSet } from './types';
 
@@ -30,6 +30,10 @@ export interface SaveContext {
   /** The instant of the save (Observation.issued, Provenance.recorded). */
   readonly recorded: string;
   readonly app: { readonly name: string; readonly version: string };
+  /** The form of the score Observations (smart-launch.json `writeBack.scoreObservations`); `components` when omitted. */
+  readonly scoreForm?: ScoreForm;
+  /** The organization the clinician and the app act for: Provenance `agent.onBehalfOf` (US Core provenance-1). */
+  readonly organization?: fhir4.Reference;
 }
 
 /** What a save needs of the core's ClientAssessment (after this administration); a ClientAssessment is one. */
@@ -107,15 +111,16 @@ export function buildWriteSet(input: WriteSetInput): WriteSet {
   const observations = score === undefined ? [] : buildObservations(score, administration, {
     patient: context.patient, encounter: context.encounter, clinician: context.clinician,
     clientRated: context.clientRated, issued: context.recorded, cutoff: cutoffFor(instrument, assessment),
-    response: { reference: responseEntry.fullUrl, identifierValue: key },
-  }).map((o) => createEntry('observation', o, `the ${instrument.shortName} score`));
+    response: { reference: responseEntry.fullUrl, identifierValue: key }, form: context.scoreForm,
+  }).map((o, _i, all) => createEntry('observation', o, all.length === 1 ? `the ${instrument.shortName} score` : `the ${instrument.shortName} score: ${o.code.text ?? ''}`));
   const written = [responseEntry, ...observations, ...flagEntries(input, responseEntry.fullUrl)];
   const tag = provenanceTag(key);
   const provenance: WriteEntry = {
     fullUrl: fullUrlFor(tag), kind: 'provenance', label: 'the record of who saved this and with what',
     match: `_tag=${encodeURIComponent(tokenSearch(tag))}`,
     resource: buildProvenance(written.map((e) => e.fullUrl), {
-      recorded: context.recorded, clinician: context.clinician, app: context.app, source: responseEntry.fullUrl, tag,
+      recorded: context.recorded, clinician: context.clinician, organization: context.organization, app: context.app,
+      source: responseEntry.fullUrl, tag,
     }),
   };
   const published = input.questionnaire ? questionnaireEntry(input.questionnaire, instrument) : [];
