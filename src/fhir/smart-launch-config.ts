@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scoringConfigSchema } from '../core/config';
+import { SCORE_FORMS } from './resources/observations';
 
 // smart-launch.json: how the app registers with each EHR. Loaded at run time (not bundled), validated
 // here, and also the source of the app-gallery manifest. A broken file is reported field by field.
@@ -53,12 +54,30 @@ export const appInfoSchema = z.object({
   contact: z.string().min(1),
 });
 
+export const writeBackSchema = z.object({
+  /**
+   * `components` (default): one score Observation with items and subscales as components. `us-core-panel`:
+   * US Core strict, a survey panel whose `hasMember` lists the total, subscales and items as Observations.
+   */
+  scoreObservations: z.enum(SCORE_FORMS).default('components'),
+  /**
+   * The organization the clinicians and the app act for: Provenance `agent.onBehalfOf`, which US Core's
+   * provenance-1 requires. `reference` only where the Organization exists on the EHR (`Organization/<id>`).
+   */
+  organization: z.object({
+    display: z.string().trim().min(1),
+    reference: z.string().regex(/^Organization\/[A-Za-z0-9\-.]{1,64}$/, 'an Organization reference, Organization/<id>').optional(),
+  }).optional(),
+});
+
 export const smartLaunchConfigSchema = z.object({
   app: appInfoSchema,
   /** The instrument licence this deployment holds; null shows the "evaluation use" notice. */
   licence: licenceSchema.nullable(),
   /** The organisation's clinical thresholds (cutoffs, reliable change, episode gap…); omitted fields keep the defaults. */
   scoring: scoringConfigSchema.prefault({}),
+  /** How scores and Provenance are written (see writeBackSchema); omitted, the defaults. */
+  writeBack: writeBackSchema.prefault({}),
   /** Justification of each scope for app-gallery reviewers, keyed by resource scope (v2 form). */
   scopeJustifications: z.record(z.string(), z.string().min(1)),
   servers: z.array(serverConfigSchema).min(1),
@@ -67,6 +86,7 @@ export const smartLaunchConfigSchema = z.object({
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
 export type SmartLaunchConfig = z.infer<typeof smartLaunchConfigSchema>;
 export type Licence = z.infer<typeof licenceSchema>;
+export type WriteBackConfig = z.infer<typeof writeBackSchema>;
 
 export type ConfigResult = { ok: true; config: SmartLaunchConfig } | { ok: false; errors: string[] };
 

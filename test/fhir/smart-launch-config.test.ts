@@ -29,6 +29,25 @@ describe('smart-launch.json', () => {
     expect(parsed.config.scoring.orsReliableChange).toBe(5);
   });
 
+  it('writes scores in the components form, with no organization, unless the deployment chooses', () => {
+    const parsed = parseSmartLaunchConfig(committed());
+    expect(parsed.ok && parsed.config.writeBack).toEqual({ scoreObservations: 'components' });
+    const strict = parseSmartLaunchConfig({
+      ...committed(), writeBack: { scoreObservations: 'us-core-panel', organization: { display: 'Northside Counselling', reference: 'Organization/42' } },
+    });
+    expect(strict.ok && strict.config.writeBack).toEqual({ scoreObservations: 'us-core-panel', organization: { display: 'Northside Counselling', reference: 'Organization/42' } });
+  });
+
+  it('refuses an unknown score form and an organization reference to anything but an Organization, by field', () => {
+    const parsed = parseSmartLaunchConfig({ ...committed(), writeBack: { scoreObservations: 'panel', organization: { display: 'x', reference: 'Practitioner/1' } } });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors).toEqual([
+      expect.stringMatching(/^writeBack\.scoreObservations: /),
+      'writeBack.organization.reference: an Organization reference, Organization/<id>',
+    ]);
+  });
+
   it('names each wrong field, however deep', () => {
     const broken = { ...committed(), scoring: { episodeGapDays: 0 }, servers: [{ name: 'x', issMatch: '(', clientId: '', scopes: 'a  b', scopesV1: 'a', redirectUri: '/' }] };
     const parsed = parseSmartLaunchConfig(broken);

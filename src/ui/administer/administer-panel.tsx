@@ -5,6 +5,7 @@ import { dueInstruments } from '../../core/due';
 import { instruments, type InstrumentId } from '../../core/instruments';
 import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../../fhir/gateway/types';
+import type { WriteBackConfig } from '../../fhir/smart-launch-config';
 import { planWrites, type OutboxStorage } from '../../fhir/write';
 import { useAppShell, type AdministerPanelProps } from '../app/app-context';
 import type { LoadedRecord } from '../app/record';
@@ -22,7 +23,7 @@ const now = (): string => localDateTime(new Date());
 export function AdministerPanel({ onSaved }: AdministerPanelProps) {
   const { transport, launch, record, config, storage } = useAppShell();
   const app = useMemo(() => ({ name: config.app.name, version: config.app.version }), [config.app.name, config.app.version]);
-  return <AdministerWorkspace transport={transport} launch={launch} record={record} app={app} onSaved={onSaved} storage={storage} />;
+  return <AdministerWorkspace transport={transport} launch={launch} record={record} app={app} writeBack={config.writeBack} onSaved={onSaved} storage={storage} />;
 }
 
 export interface AdministerWorkspaceProps {
@@ -35,10 +36,12 @@ export interface AdministerWorkspaceProps {
   readonly storage: Storage;
   /** The app as Provenance names it (its Device), from the validated smart-launch.json. */
   readonly app: { readonly name: string; readonly version: string };
+  /** How scores and Provenance are written (smart-launch.json `writeBack`); the defaults when omitted. */
+  readonly writeBack?: WriteBackConfig;
 }
 
 /** The administer area of the clinician view: what is due, the forms, and what became of each save. */
-export function AdministerWorkspace({ transport, launch, record, app, onSaved, storage }: AdministerWorkspaceProps) {
+export function AdministerWorkspace({ transport, launch, record, app, writeBack, onSaved, storage }: AdministerWorkspaceProps) {
   const { t } = useTranslation('administer');
   const [active, setActive] = useState<{ readonly instrument: InstrumentId; readonly mode: StartMode }>();
   const plan = useMemo(() => planWrites(record.capabilities), [record.capabilities]);
@@ -49,11 +52,11 @@ export function AdministerWorkspace({ transport, launch, record, app, onSaved, s
 
   const submit = useCallback((administration: Administration, clientRated: boolean) => {
     const writeSet = prepareSave({
-      administration, history: record.history, unsaved: record.unsaved, assessment: record.assessment, recorded: now(), app,
+      administration, history: record.history, unsaved: record.unsaved, assessment: record.assessment, recorded: now(), app, writeBack,
       parties: { patientId: launch.patientId, encounterId: launch.encounterId, fhirUser: launch.fhirUser, clientRated },
     });
     void flow.save(writeSet, instruments[administration.instrument].shortName);
-  }, [record, launch, app, flow]);
+  }, [record, launch, app, writeBack, flow]);
 
   const close = () => setActive(undefined);
   const patientKey = launch.patientId;

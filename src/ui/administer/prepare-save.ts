@@ -4,6 +4,7 @@ import type { Administration } from '../../core/model';
 import type { History, LoadedAdministration } from '../../fhir/load';
 import { buildQuestionnaire } from '../../fhir/questionnaire';
 import { buildQuestionnaireResponse } from '../../fhir/resources/questionnaire-response';
+import type { WriteBackConfig } from '../../fhir/smart-launch-config';
 import { buildWriteSet, type WriteSet } from '../../fhir/write';
 
 // Everything one save writes, computed once from the administration and the history as loaded. The
@@ -29,6 +30,8 @@ export interface PrepareSaveInput {
   /** The instant of the save, FHIR dateTime. */
   readonly recorded: string;
   readonly app: { readonly name: string; readonly version: string };
+  /** The score form and the organization Provenance names (smart-launch.json `writeBack`). */
+  readonly writeBack?: WriteBackConfig;
 }
 
 export function prepareSave(input: PrepareSaveInput): WriteSet {
@@ -56,6 +59,9 @@ export function prepareSave(input: PrepareSaveInput): WriteSet {
       return serverId ? `QuestionnaireResponse/${serverId}` : undefined;
     },
     questionnaire: buildQuestionnaire(instrument),
-    context: { patient, encounter, clinician: parties.fhirUser, clientRated: parties.clientRated, recorded: input.recorded, app: input.app },
+    context: {
+      patient, encounter, clinician: parties.fhirUser, clientRated: parties.clientRated, recorded: input.recorded, app: input.app,
+      scoreForm: input.writeBack?.scoreObservations, organization: input.writeBack?.organization,
+    },
   });
 }
