@@ -3,7 +3,8 @@
 // real sandbox engine under each write plan.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { instruments } from '../../src/core/instruments';
-import { IDENTIFIER_SYSTEMS } from '../../src/fhir/codes';
+import { CODE_SYSTEM_URL, EXTENSIONS, IDENTIFIER_SYSTEMS } from '../../src/fhir/codes';
+import { buildQuestionnaire } from '../../src/fhir/questionnaire';
 import { SCORE_FORMS } from '../../src/fhir/resources/observations';
 import { planWrites } from '../../src/fhir/write/plan';
 import { saveAdministration } from '../../src/fhir/write/save';
@@ -52,6 +53,15 @@ describe('the US Core strict form', () => {
     ]);
     expect(members[0]?.valueQuantity?.value).toBe(36);
     for (const o of observations) expect(o.derivedFrom).toEqual([{ reference: panelSet.entries.find((e) => e.kind === 'response')!.fullUrl }]);
+  });
+
+  it.each(Object.values(instruments))('$id: matches what SDC extraction of the published Questionnaire describes (panel code, one member per coded item)', (instrument) => {
+    const questionnaire = buildQuestionnaire(instrument);
+    const observations = observationsOf(writeSetFor(administration(instrument.id, 2, 40), { scoreForm: 'us-core-panel' }));
+    const ours = (codings: readonly fhir4.Coding[] | undefined): string[] => (codings ?? []).filter((c) => c.system === CODE_SYSTEM_URL).map((c) => c.code ?? '');
+    expect(observations.at(-1)?.code.coding).toEqual(questionnaire.code);
+    const memberItems = (questionnaire.item ?? []).filter((i) => i.extension?.some((e) => e.url === EXTENSIONS.observationExtract && e.valueCode === 'member'));
+    expect(observations.slice(0, -1).flatMap((o) => ours(o.code.coding)).sort()).toEqual(memberItems.flatMap((i) => ours(i.code)).sort());
   });
 
   it('is rebuilt identically (a retry or a reload writes the same identifiers and fullUrls)', () => {
