@@ -45,7 +45,9 @@ function appDevice(app: ProvenanceContext['app']): fhir4.Device {
 
 function agents(ctx: ProvenanceContext): fhir4.ProvenanceAgent[] {
   const organization = ctx.organization ? { onBehalfOf: ctx.organization } : {};
-  const appActsFor = ctx.organization ? organization : ctx.clinician ? { onBehalfOf: { reference: ctx.clinician } } : {};
+  // The app acts for the organization, else for the clinician who saved.
+  const appFor = ctx.organization ?? (ctx.clinician ? { reference: ctx.clinician } : undefined);
+  const appActsFor = appFor ? { onBehalfOf: appFor } : {};
   const author: fhir4.ProvenanceAgent[] = ctx.clinician
     ? [{ type: participant('author', 'Author'), who: { reference: ctx.clinician }, ...organization }]
     : [];
