@@ -8,9 +8,11 @@ import { instruments } from '../../src/core/instruments';
 import type { Instrument } from '../../src/core/instruments/types';
 import type { Administration, Score } from '../../src/core/model';
 import { scoreAdministration } from '../../src/core/scoring';
-import { EXTENSIONS } from '../../src/fhir/codes';
+import { EXTENSIONS, IDENTIFIER_SYSTEMS } from '../../src/fhir/codes';
+import { parseQuestionnaireResponse } from '../../src/fhir/parse/questionnaire-response';
 import { buildQuestionnaire, totalLinkId } from '../../src/fhir/questionnaire';
 import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
+import { seedResources } from '../../src/node/sandbox/seed';
 
 /** A calculated item with its expression compiled once (parsing dominates the cost of a run). */
 interface Calculation { readonly linkId: string; readonly evaluate: (qr: fhir4.QuestionnaireResponse) => unknown[] }
@@ -54,8 +56,10 @@ function responseTo(instrument: Instrument, answers: Record<string, number>): fh
   return buildQuestionnaireResponse(instrument, administration(instrument, answers), { subject: 'Patient/p', identifierValue: 'q' });
 }
 
+const calculationsOf = new Map(Object.values(instruments).map((i) => [i.id, calculations(i)]));
+
 describe.each(Object.values(instruments))('calculatedExpression of $id', (instrument) => {
-  const calcs = calculations(instrument);
+  const calcs = calculationsOf.get(instrument.id)!;
 
   it('exists for the total and every subscale', () => {
     expect(calcs.map((c) => c.linkId)).toEqual([...instrument.subscales.map((s) => s.code), totalLinkId(instrument)]);
@@ -92,6 +96,31 @@ describe.each(Object.values(instruments))('calculatedExpression of $id', (instru
       const qr = responseTo(instrument, answers);
       expect(calcs.at(-1)!.evaluate(qr)).toEqual([]);
     }), { numRuns: 50 });
+  });
+});
+
+describe('on the sandbox seed (the responses the app has stored)', () => {
+  const ours = seedResources().filter((r): r is fhir4.QuestionnaireResponse => r.resourceType === 'QuestionnaireResponse')
+    .filter((qr) => qr.identifier?.system === IDENTIFIER_SYSTEMS.questionnaireResponse);
+
+  it('every complete response gets the totals and subscales the core gives it', () => {
+    let scored = 0;
+    for (const qr of ours) {
+      const parsed = parseQuestionnaireResponse(qr);
+      if (!parsed.ok) throw new Error(`seed response ${qr.id ?? ''} unreadable: ${parsed.reason}`);
+      const instrument = instruments[parsed.administration.instrument];
+      const result = scoreAdministration(parsed.administration);
+      const total = calculationsOf.get(instrument.id)!.at(-1)!.evaluate(qr);
+      if (!result.ok) {
+        expect(total, qr.id).toEqual([]);
+        continue;
+      }
+      scored += 1;
+      for (const { linkId, evaluate } of calculationsOf.get(instrument.id)!) {
+        expect(evaluate(qr)[0], `${qr.id ?? ''} ${linkId}`).toBeCloseTo(expectedValue(instrument, result.score, linkId)!, 9);
+      }
+    }
+    expect(scored).toBeGreaterThan(100);
   });
 });
 
