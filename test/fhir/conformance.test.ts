@@ -145,4 +145,15 @@ describe.each(plans)('the US Core strict form through the sandbox engine: $name'
     await saveAdministration(await server.transport(), writeSet, plan, { retry: noWait });
     expect(await stored(server, writeSet)).toEqual(expected);
   });
+
+  it('saves a WAI-SR panel (19 entries, over the 8 a conditional Medplum transaction takes) once, whatever the plan', async () => {
+    const a = administration('wai-sr', 5, 0);
+    const writeSet = writeSetFor(a, { scoreForm: 'us-core-panel', organization: ORGANIZATION });
+    const plan = planWrites(await server.capabilities());
+    const report = await saveAdministration(await server.transport(), writeSet, plan, { retry: noWait });
+    expect(report.status).toBe('saved');
+    expect(await stored(server, writeSet)).toEqual({ qr: 1, observations: 17, activeFlags: 0, provenance: 1 });
+    await saveAdministration(await server.transport(), writeSet, plan, { retry: noWait });
+    expect(await stored(server, writeSet)).toEqual({ qr: 1, observations: 17, activeFlags: 0, provenance: 1 });
+  });
 });
