@@ -16,12 +16,12 @@ const SCOPES = 'patient/*.cruds user/*.cruds';
 const SAVES = 20;
 
 const PLANS: readonly { readonly name: string; readonly settings: EngineSettings; readonly target?: number }[] = [
-  { name: 'transaction, conditional create', settings: { transactions: true, batch: true, conditionalCreate: true }, target: 1 },
-  { name: 'transaction, search then create', settings: { transactions: true, batch: true, conditionalCreate: false } },
-  { name: 'batch, conditional create', settings: { transactions: false, batch: true, conditionalCreate: true } },
-  { name: 'batch, search then create', settings: { transactions: false, batch: true, conditionalCreate: false } },
-  { name: 'one request each, conditional create', settings: { transactions: false, batch: false, conditionalCreate: true } },
-  { name: 'one request each, search then create', settings: { transactions: false, batch: false, conditionalCreate: false } },
+  { name: 'transaction, conditional create', settings: { transactions: true, batch: true, conditionalCreate: true, vendor: 'open' }, target: 1 },
+  { name: 'transaction, search then create', settings: { transactions: true, batch: true, conditionalCreate: false, vendor: 'open' } },
+  { name: 'batch, conditional create', settings: { transactions: false, batch: true, conditionalCreate: true, vendor: 'open' } },
+  { name: 'batch, search then create', settings: { transactions: false, batch: true, conditionalCreate: false, vendor: 'open' } },
+  { name: 'one request each, conditional create', settings: { transactions: false, batch: false, conditionalCreate: true, vendor: 'open' } },
+  { name: 'one request each, search then create', settings: { transactions: false, batch: false, conditionalCreate: false, vendor: 'open' } },
 ];
 
 function engineTransport(engine: FhirEngine): FhirTransport {
