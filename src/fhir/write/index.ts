@@ -3,5 +3,6 @@ export type * from './types';
 export { planWrites } from './plan';
 export { buildWriteSet, type ActiveFlagOnServer, type AssessmentForSave, type SaveContext, type WriteSetInput } from './write-set';
 export { saveAdministration } from './save';
+export { prepareSave, type PrepareSaveInput, type SaveParties } from './prepare';
 export type { RetryOptions } from './retry';
 export { Outbox, type OutboxStorage, type PendingSave } from './outbox';
