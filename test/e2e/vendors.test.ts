@@ -28,19 +28,21 @@ function saveRequest(vendor: string) {
 }
 
 /** The server stores the next save, but its answer never reaches the app: `lost` (retry) or `held` (until a re-launch). */
-async function interceptNextSave(page: Page, vendor: string, mode: 'lost' | 'held'): Promise<Promise<void>> {
+async function interceptNextSave(page: Page, vendor: string, mode: 'lost' | 'held'): Promise<{ readonly stored: Promise<void> }> {
   let reached!: () => void;
   const stored = new Promise<void>((resolve) => (reached = resolve));
-  const matches = saveRequest(vendor);
-  const handler = async (route: Route): Promise<void> => {
-    if (route.request().method() !== 'POST') return route.continue();
-    await page.unroute(matches, handler);
+  let armed = true;
+  // Disarmed by a flag: unrouting from inside a handler waits for that handler, which would never end.
+  await page.route(saveRequest(vendor), async (route: Route) => {
+    if (!armed || route.request().method() !== 'POST') return route.continue();
+    armed = false;
     await route.fetch();
     reached();
+    // Held: left unanswered until the re-launch navigates the frame away.
     if (mode === 'lost') await route.abort('connectionreset');
-  };
-  await page.route(matches, handler);
-  return stored;
+  });
+  // Wrapped: an async function returning a bare promise would wait for it.
+  return { stored };
 }
 
 /** Whatever the profile lets a client read: the record as stored, past the profile. */
@@ -83,7 +85,7 @@ describe.skipIf(!browserInstalled)('servers that behave like the large EHRs', ()
     await giveByKeyboard(page, app, ORS, [-20, -20, -20, -20]);
     await saveByKeyboard(page, app);
     await handBack(app);
-    await orsStored;
+    await orsStored.stored;
     await app.getByRole('status').filter({ hasText: /^The ORS is saved/ }).waitFor({ timeout: 60_000 });
     await a11y(`${vendor}: save report`);
 
@@ -91,7 +93,7 @@ describe.skipIf(!browserInstalled)('servers that behave like the large EHRs', ()
     await giveByKeyboard(page, app, SRS, [-15, -15, -15, -15]);
     await saveByKeyboard(page, app);
     await handBack(app);
-    await srsStored;
+    await srsStored.stored;
     app = await launchFromEhr(page, sandbox.url, name, { vendor });
     await app.getByRole('button', { name: 'Send now' }).click();
     await app.getByRole('status').filter({ hasText: /is saved/ }).waitFor({ timeout: 60_000 });
