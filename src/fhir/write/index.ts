@@ -6,4 +6,4 @@ export { buildWriteSet, type ActiveFlagOnServer, type AssessmentForSave, type Sa
 export { saveAdministration } from './save';
 export { prepareSave, type PrepareSaveInput, type SaveParties } from './prepare';
 export type { RetryOptions } from './retry';
-export { Outbox, type OutboxStorage, type PendingSave } from './outbox';
+export { Outbox, responseOf, type KeptSave, type OutboxStorage, type PendingSave } from './outbox';
