@@ -9,20 +9,17 @@
 // Not verified on a live instance: the exact status and OperationOutcome text of a refusal (403 with a
 // `forbidden` issue is what Epic documents for actions an app is not allowed), and DocumentReference search by
 // `identifier` (taken here so that a retried note can be found).
+import { CLINICAL_NOTES, PATIENT_RULE, PRACTITIONER_RULE, READ_SEARCH, SINGLE_REQUESTS_ONLY, TYPE_NOT_SERVED } from './shared';
 import type { VendorProfile } from './types';
-
-const READ_SEARCH = ['read', 'search-type'] as const;
 
 export const epicLikeProfile: VendorProfile = {
   name: 'epic-like',
   description: 'Like Epic: app writes limited to vital-sign Observations and clinical notes (DocumentReference); no transactions, batch or conditional create.',
   sources: ['https://open.epic.com/Interface/FHIR', 'https://fhir.epic.com/Specifications'],
-  transactions: false,
-  batch: false,
-  conditionalCreate: false,
+  ...SINGLE_REQUESTS_ONLY,
   resources: {
-    Patient: { interactions: READ_SEARCH, searchParams: ['_id', 'identifier', 'name', 'birthdate', 'family', 'given'] },
-    Practitioner: { interactions: READ_SEARCH, searchParams: ['_id', 'identifier', 'name'] },
+    Patient: PATIENT_RULE,
+    Practitioner: PRACTITIONER_RULE,
     PractitionerRole: { interactions: READ_SEARCH },
     Organization: { interactions: READ_SEARCH },
     Encounter: { interactions: READ_SEARCH, searchParams: ['_id', 'patient', 'subject', 'date', 'class'] },
@@ -36,12 +33,9 @@ export const epicLikeProfile: VendorProfile = {
     },
     Flag: { interactions: READ_SEARCH, searchParams: ['_id', 'patient', 'subject', 'category'] },
     Provenance: { interactions: ['read'] },
-    DocumentReference: {
-      interactions: ['read', 'search-type', 'create'],
-      searchParams: ['_id', 'patient', 'subject', 'category', 'type', 'date', 'encounter', 'identifier'],
-    },
+    DocumentReference: CLINICAL_NOTES,
   },
   refusedInteraction: { status: 403, code: 'forbidden', text: 'The client is not authorized to perform this action on this resource.' },
-  unknownType: { status: 404, code: 'not-supported', text: 'The requested resource type is not supported.' },
+  unknownType: TYPE_NOT_SERVED,
   unsupportedSearch: { status: 400, code: 'not-supported', text: 'A search parameter in the request is not supported for this resource.' },
 };

@@ -9,9 +9,8 @@
 // encounter context; this profile takes the app's text/plain note (what US Core's clinical-notes guidance
 // asks for) so the sandbox shows the app's plan rather than a formatting refusal. The refusal status
 // (405 with `not-supported`) follows HTTP semantics and is not verified on a live instance.
+import { CLINICAL_NOTES, PATIENT_RULE, PRACTITIONER_RULE, READ_SEARCH, SINGLE_REQUESTS_ONLY, TYPE_NOT_SERVED } from './shared';
 import type { VendorProfile } from './types';
-
-const READ_SEARCH = ['read', 'search-type'] as const;
 
 export const oracleLikeProfile: VendorProfile = {
   name: 'oracle-like',
@@ -20,12 +19,10 @@ export const oracleLikeProfile: VendorProfile = {
     'https://docs.oracle.com/en/industries/health/millennium-platform-apis/fmill/index.html',
     'https://docs.oracle.com/en/industries/health/millennium-platform-apis/mfdap/op-documentreference-post.html',
   ],
-  transactions: false,
-  batch: false,
-  conditionalCreate: false,
+  ...SINGLE_REQUESTS_ONLY,
   resources: {
-    Patient: { interactions: READ_SEARCH, searchParams: ['_id', 'identifier', 'name', 'birthdate', 'family', 'given'] },
-    Practitioner: { interactions: READ_SEARCH, searchParams: ['_id', 'identifier', 'name'] },
+    Patient: PATIENT_RULE,
+    Practitioner: PRACTITIONER_RULE,
     Organization: { interactions: READ_SEARCH },
     Encounter: { interactions: READ_SEARCH, searchParams: ['_id', 'patient', 'subject', 'date'] },
     Condition: { interactions: READ_SEARCH, searchParams: ['_id', 'patient', 'subject', 'category', 'clinical-status'] },
@@ -37,12 +34,9 @@ export const oracleLikeProfile: VendorProfile = {
       searchParams: ['_id', 'patient', 'subject', 'category', 'code', 'date', 'identifier'],
     },
     Provenance: { interactions: READ_SEARCH, searchParams: ['_id', 'patient', 'target'] },
-    DocumentReference: {
-      interactions: ['read', 'search-type', 'create'],
-      searchParams: ['_id', 'patient', 'subject', 'category', 'type', 'date', 'encounter', 'identifier'],
-    },
+    DocumentReference: CLINICAL_NOTES,
   },
   refusedInteraction: { status: 405, code: 'not-supported', text: 'The requested interaction is not supported for this resource.' },
-  unknownType: { status: 404, code: 'not-supported', text: 'The requested resource type is not supported.' },
+  unknownType: TYPE_NOT_SERVED,
   unsupportedSearch: { status: 400, code: 'not-supported', text: 'The search parameter is not supported.' },
 };
