@@ -7,21 +7,25 @@ import type { Administration } from '../../src/core/model';
 import { detectCapabilities } from '../../src/fhir/capabilities';
 import type { FhirTransport } from '../../src/fhir/gateway/types';
 import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
-import { buildWriteSet, planWrites, saveAdministration, type WriteSet } from '../../src/fhir/write';
+import { buildWriteSet, planWrites, saveAdministration, type SaveStatus, type WriteSet } from '../../src/fhir/write';
 import { createFhirEngine } from '../../src/node/sandbox/engine';
 import type { EngineSettings, FhirEngine } from '../../src/node/sandbox/engine/types';
+import { noteWords } from '../../src/ui/administer/note-words';
 import type { BenchRow } from '../bench';
 
 const SCOPES = 'patient/*.cruds user/*.cruds';
 const SAVES = 20;
 
-const PLANS: readonly { readonly name: string; readonly settings: EngineSettings; readonly target?: number }[] = [
-  { name: 'transaction, conditional create', settings: { transactions: true, batch: true, conditionalCreate: true }, target: 1 },
-  { name: 'transaction, search then create', settings: { transactions: true, batch: true, conditionalCreate: false } },
-  { name: 'batch, conditional create', settings: { transactions: false, batch: true, conditionalCreate: true } },
-  { name: 'batch, search then create', settings: { transactions: false, batch: true, conditionalCreate: false } },
-  { name: 'one request each, conditional create', settings: { transactions: false, batch: false, conditionalCreate: true } },
-  { name: 'one request each, search then create', settings: { transactions: false, batch: false, conditionalCreate: false } },
+const PLANS: readonly { readonly name: string; readonly settings: EngineSettings; readonly target?: number; readonly expect?: SaveStatus }[] = [
+  { name: 'transaction, conditional create', settings: { transactions: true, batch: true, conditionalCreate: true, vendor: 'open' }, target: 1 },
+  { name: 'transaction, search then create', settings: { transactions: true, batch: true, conditionalCreate: false, vendor: 'open' } },
+  { name: 'batch, conditional create', settings: { transactions: false, batch: true, conditionalCreate: true, vendor: 'open' } },
+  { name: 'batch, search then create', settings: { transactions: false, batch: true, conditionalCreate: false, vendor: 'open' } },
+  { name: 'one request each, conditional create', settings: { transactions: false, batch: false, conditionalCreate: true, vendor: 'open' } },
+  { name: 'one request each, search then create', settings: { transactions: false, batch: false, conditionalCreate: false, vendor: 'open' } },
+  // The vendor profiles: only the clinical note is taken (the survey score is tried and refused); no Provenance.
+  { name: 'epic-like profile (clinical note)', settings: { transactions: true, batch: true, conditionalCreate: true, vendor: 'epic-like' }, expect: 'partly-saved' },
+  { name: 'oracle-like profile (clinical note)', settings: { transactions: true, batch: true, conditionalCreate: true, vendor: 'oracle-like' }, expect: 'partly-saved' },
 ];
 
 function engineTransport(engine: FhirEngine): FhirTransport {
@@ -49,20 +53,21 @@ function sessionWriteSet(plan: string, n: number): WriteSet {
     activeFlags: [],
     evidenceReference: () => undefined,
     context: { patient, clientRated: true, recorded: '2025-06-02T10:05:00Z', app: { name: 'bench', version: '0' } },
+    noteWords: noteWords('en'),
   });
 }
 
 export async function saveBench(): Promise<BenchRow[]> {
   const engine = await createFhirEngine({ seed: false });
   const rows: BenchRow[] = [];
-  for (const { name, settings, target } of PLANS) {
+  for (const { name, settings, target, expect = 'saved' } of PLANS) {
     Object.assign(engine.settings, settings);
     const plan = planWrites(detectCapabilities((await engine.handle({ method: 'GET', path: 'metadata' })).body, SCOPES));
     const trips: number[] = [];
     const started = performance.now();
     for (let n = 0; n < SAVES; n++) {
       const report = await saveAdministration(engineTransport(engine), sessionWriteSet(name, n), plan);
-      if (report.status !== 'saved') throw new Error(`bench save not saved (${name}): ${report.status}`);
+      if (report.status !== expect) throw new Error(`bench save ${report.status}, not ${expect} (${name})`);
       trips.push(report.roundTrips);
     }
     const worst = Math.max(...trips);

@@ -18,6 +18,7 @@ export const IDENTIFIER_SYSTEMS = {
   observation: `${CANONICAL_BASE}/identifier/observation`,
   flag: `${CANONICAL_BASE}/identifier/flag`,
   provenance: `${CANONICAL_BASE}/identifier/provenance`,
+  clinicalNote: `${CANONICAL_BASE}/identifier/clinical-note`,
 } as const;
 
 export const OBSERVATION_CATEGORY_URL = 'http://terminology.hl7.org/CodeSystem/observation-category';

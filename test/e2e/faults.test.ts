@@ -37,7 +37,7 @@ describe.skipIf(!browserInstalled)('faults', () => {
     await app.getByRole('button', { name: 'Send now' }).waitFor({ state: 'detached' });
   });
 
-  it('saves everything but the Flags when Flag writes are forbidden, and says so', async () => {
+  it('writes the alerts into a clinical note when Flag writes are forbidden, and says so', async () => {
     const { page, a11y } = await harness.journey();
     const started = Date.now();
     const { sandbox } = harness.env;
@@ -45,9 +45,9 @@ describe.skipIf(!browserInstalled)('faults', () => {
     await giveByKeyboard(page, app, ORS, [-5, -5, -5, -5]);
     await saveByKeyboard(page, app);
     await handBack(app);
-    const report = app.getByRole('status').filter({ hasText: 'The ORS is saved, except what this health record does not accept' });
+    const report = app.getByRole('status').filter({ hasText: 'The ORS is saved in the health record.' });
     await report.waitFor();
-    expect(await report.innerText()).toContain('Flags could not be written');
+    expect(await report.innerText()).toContain('Alerts written in the clinical note');
     await a11y('save report with refused Flags');
     const record = await patientRecord(sandbox, 'p02');
     const [ors, ...more] = responsesSince(record, 'ors', started);

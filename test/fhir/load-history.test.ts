@@ -115,7 +115,8 @@ describe('loadHistory against the sandbox engine', () => {
     engine.settings.batch = false;
     const history = await loadHistory(transport(), { patientId: 'p1' });
     expect(history.administrations).toHaveLength(2 * SESSIONS);
-    expect(history.stats).toMatchObject({ roundTrips: 2, requests: 6, usedBatch: false });
+    // One batch refused, then six GETs (our notes among them).
+    expect(history.stats).toMatchObject({ roundTrips: 2, requests: 7, usedBatch: false });
   });
 
   it('goes straight to parallel GETs (one round trip) when the capabilities say there is no batch', async () => {
@@ -126,7 +127,7 @@ describe('loadHistory against the sandbox engine', () => {
       ? { status: 403, headers: {}, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden', diagnostics: 'no Flag access' }] } }
       : next());
     const history = await loadHistory(transport(), { patientId: 'p1', capabilities });
-    expect(history.stats).toMatchObject({ roundTrips: 1, requests: 5, usedBatch: false });
+    expect(history.stats).toMatchObject({ roundTrips: 1, requests: 6, usedBatch: false });
     expect(history.failures).toEqual([{ resourceType: 'Flag', status: 403, messages: ['no Flag access'] }]);
     expect(history.administrations).toHaveLength(2 * SESSIONS);
   });

@@ -4,6 +4,7 @@ import { instruments } from '../../src/core/instruments';
 import type { InstrumentId } from '../../src/core/instruments/types';
 import type { Administration, RuleDecision } from '../../src/core/model';
 import { buildQuestionnaire } from '../../src/fhir/questionnaire';
+import type { NoteWords } from '../../src/fhir/resources/clinical-note';
 import type { ScoreForm } from '../../src/fhir/resources/observations';
 import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
 import type { WriteSet } from '../../src/fhir/write/types';
@@ -31,6 +32,8 @@ export interface FixtureOptions {
   readonly patient?: string;
   readonly scoreForm?: ScoreForm;
   readonly organization?: fhir4.Reference;
+  /** The clinical note's words (the note is built only with them). */
+  readonly noteWords?: NoteWords;
 }
 
 export function writeSetFor(a: Administration, options: FixtureOptions = {}): WriteSet {
@@ -45,6 +48,7 @@ export function writeSetFor(a: Administration, options: FixtureOptions = {}): Wr
     activeFlags: options.end ?? [],
     evidenceReference: (id) => `QuestionnaireResponse/${id}`,
     ...(options.publish ? { questionnaire: buildQuestionnaire(instrument) } : {}),
+    ...(options.noteWords ? { noteWords: options.noteWords } : {}),
     context: {
       patient, clinician: CLINICIAN, clientRated: true, recorded: '2025-03-04T09:30:00Z', app: { name: 'Therapy Feedback', version: '0.1.0' },
       ...(options.scoreForm ? { scoreForm: options.scoreForm } : {}), ...(options.organization ? { organization: options.organization } : {}),

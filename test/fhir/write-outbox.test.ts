@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Outbox, type OutboxStorage } from '../../src/fhir/write/outbox';
 import { planWrites } from '../../src/fhir/write/plan';
 import type { FhirTransport } from '../../src/fhir/gateway/types';
+import { noteWords } from '../../src/ui/administer/note-words';
 import { administration, decision, writeSetFor } from './write-fixtures';
 import { startTestServer, stored, type TestServer } from './write-support';
 
@@ -14,6 +15,27 @@ beforeAll(async () => {
 });
 
 describe('Outbox', () => {
+  it('hands back this patient\'s pending and refused saves, parsed; a response carried by a clinical note is not kept', async () => {
+    sessionStorage.clear();
+    const outbox = new Outbox(sessionStorage);
+    const noResponses = 'patient/QuestionnaireResponse.rs patient/Observation.crs patient/Flag.crus';
+    const refusedAnswers = writeSetFor(administration('ors', 11, 40));
+    await outbox.save(await server.transport({ scopes: noResponses }), refusedAnswers, planWrites(await server.capabilities(noResponses)), retry);
+    const stillPending = writeSetFor(administration('srs', 12, 40));
+    await outbox.save(await server.transport({ faults: [{ kind: 'network' }, { kind: 'network' }] }), stillPending, planWrites(await server.capabilities()), retry);
+    const otherPatient = writeSetFor(administration('ors', 13, 40), { patient: 'Patient/p2' });
+    outbox.enqueue(otherPatient);
+    const kept = outbox.kept('p1').map((k) => [k.state, k.response.administration.id, k.writeSet !== undefined]);
+    expect(kept.sort()).toEqual([['pending', 'resp-srs-12', true], ['refused', 'resp-ors-11', false]]);
+
+    sessionStorage.clear();
+    const inNote = writeSetFor(administration('ors', 14, 40), { noteWords: noteWords('en') });
+    const withNotes = `${noResponses} patient/DocumentReference.cs`;
+    const report = await outbox.save(await server.transport({ scopes: withNotes }), inNote, planWrites(await server.capabilities(withNotes)), retry);
+    expect(report.entries.find((e) => e.kind === 'response')?.outcome).toMatchObject({ status: 'saved', inNote: true });
+    expect(outbox.kept('p1')).toEqual([]);
+  });
+
   it('holds the write set before the first request goes out, and clears it once saved', async () => {
     const outbox = new Outbox(sessionStorage);
     const writeSet = writeSetFor(administration('ors', 1, 40));

@@ -38,6 +38,8 @@ export function r4Problems(resource: fhir4.Resource): string[] {
 
 /** What goes wrong with the next request: answered before the server sees it, lost, or lost after commit. */
 export type Fault =
+  /** Nothing goes wrong with this one (so that a later request's fault can be aimed). */
+  | { readonly kind: 'pass' }
   | { readonly kind: 'status'; readonly status: number; readonly headers?: Readonly<Record<string, string>> }
   | { readonly kind: 'network' }
   | { readonly kind: 'timeout' }
@@ -67,6 +69,8 @@ async function tokenFor(keys: SigningKeys, audience: string, scope: string, pati
 function injectFault(fault: Fault | undefined, request: FhirRequest, pass: () => Promise<FhirResponse>): Promise<FhirResponse> {
   if (!fault) return pass();
   switch (fault.kind) {
+    case 'pass':
+      return pass();
     case 'status':
       return Promise.resolve({ status: fault.status, headers: { ...fault.headers }, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', diagnostics: `injected ${fault.status}` }] } });
     case 'network':

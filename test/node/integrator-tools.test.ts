@@ -46,6 +46,20 @@ describe('check-server against the sandbox engine', () => {
     expect(describeWritePlan(report)).toBe('one request per resource, search-then-create');
   });
 
+  it('prints the plan per path under each vendor profile, and why', async () => {
+    const scopes = `${APP_SCOPES} patient/DocumentReference.cs`;
+    const open = renderReport(await checkServer(await serve(await freshEngine({ settings: { vendor: 'open' } })), scopes));
+    expect(open).toContain('answers: QuestionnaireResponse (clinical note if the server refuses it)');
+    expect(open).toContain('clinical note (DocumentReference): only on refusal');
+    await server?.close();
+    server = undefined;
+    const epic = renderReport(await checkServer(await serve(await freshEngine({ settings: { vendor: 'epic-like' } })), scopes));
+    expect(epic).toContain('answers: clinical note (QuestionnaireResponse: this server does not accept QuestionnaireResponse creates)');
+    expect(epic).toContain('alerts raised: clinical note (Flag: this server does not accept Flag creates)');
+    expect(epic).toContain('who saved it: not written (this server does not accept Provenance creates)');
+    expect(epic).toContain('requests: one request per resource, a search before each create');
+  });
+
   it('names the types the granted scopes do not let the app write', async () => {
     const report = await checkServer(await serve(await freshEngine()), 'patient/Patient.r patient/QuestionnaireResponse.crs patient/Observation.rs patient/Flag.rs');
     expect(report.writePlan.refused.map((r) => r.kind).sort()).toEqual(['flag-create', 'flag-end', 'observation', 'provenance', 'questionnaire']);

@@ -1,4 +1,4 @@
-import type { ServerCapabilities } from '../capabilities/detect';
+import { canRead, serverSupports, type ServerCapabilities } from '../capabilities/detect';
 import { fhirErrorFrom, isSuccess } from '../gateway/fhir-error';
 import type { FhirTransport } from '../gateway/types';
 import type { Observation } from '../schemas/clinical';
@@ -9,11 +9,12 @@ import {
   classifyFlags, classifyObservations, classifyPatient, classifyQuestionnaires, classifyResponses,
   type LoadedAdministration, type LoadedFlag, type UnreadableResource,
 } from './classify';
+import { responsesInNotes } from './notes';
 import { remainingPages } from './paging';
 import { type ReadResult, readInBatch, readInParallel, type RoundTripCount } from './round-trip';
 import { DEFAULT_PAGE_SIZE, type HistoryPart, type HistorySearch, historySearches, ourQuestionnaireCanonicals } from './searches';
 
-// A client's whole history in as few round trips as the server allows: one batch of five reads, then
+// A client's whole history in as few round trips as the server allows: one batch of six reads, then
 // one more round for the further pages of every search at once (more only when a server gives `next`
 // links alone). Every resource is validated; nothing of ours is dropped without being listed.
 
@@ -125,8 +126,25 @@ function distinct(resources: readonly unknown[]): unknown[] {
   });
 }
 
+/**
+ * A search the server's statement says it does not offer is not sent (Flag on a server without Flags); one
+ * it offers but the token may not use is, so that the refusal is reported. Notes are optional on both counts.
+ */
+function offered(search: HistorySearch, caps: ServerCapabilities | undefined): boolean {
+  if (!caps || search.part === 'patient') return true;
+  if (search.part === 'notes') return canRead(caps, search.resourceType);
+  return caps.resources[search.resourceType] === undefined ? false : serverSupports(caps, search.resourceType, 'search');
+}
+
+/** Responses read directly first: one also carried in a note is the same administration, counted once. */
+function distinctAdministrations(items: readonly LoadedAdministration[]): LoadedAdministration[] {
+  const seen = new Set<string>();
+  return items.filter((a) => !seen.has(a.administration.id) && Boolean(seen.add(a.administration.id)));
+}
+
 export async function loadHistory(transport: FhirTransport, options: LoadHistoryOptions): Promise<History> {
-  const searches = historySearches(options.patientId, options.questionnaireCanonicals ?? ourQuestionnaireCanonicals(), options.pageSize ?? DEFAULT_PAGE_SIZE);
+  const all = historySearches(options.patientId, options.questionnaireCanonicals ?? ourQuestionnaireCanonicals(), options.pageSize ?? DEFAULT_PAGE_SIZE);
+  const searches = all.filter((s) => offered(s, options.capabilities));
   const count: RoundTripCount = { roundTrips: 0, requests: 0 };
   const collected: Collected = { resources: new Map(searches.map((s) => [s.part, []])), failures: [], pages: 0 };
   const first = await firstRound(transport, searches, options, count);
@@ -137,17 +155,18 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
 
   const patient = collected.patient === undefined ? {} : classifyPatient(collected.patient);
   const questionnaires = classifyQuestionnaires(part('questionnaires'));
-  const responses = classifyResponses(part('responses'), questionnaires.items);
+  const notes = responsesInNotes(part('notes'));
+  const responses = classifyResponses([...part('responses'), ...notes.responses], questionnaires.items);
   const observations = classifyObservations(part('observations'));
   const flags = classifyFlags(part('flags'));
   return {
     patientId: options.patientId,
     ...(patient.patient ? { patient: patient.patient } : {}),
-    administrations: responses.items,
+    administrations: distinctAdministrations(responses.items),
     observations: observations.items,
     flags: flags.items,
     questionnaires: questionnaires.items,
-    unreadable: [...(patient.unreadable ? [patient.unreadable] : []), ...questionnaires.unreadable, ...responses.unreadable, ...observations.unreadable, ...flags.unreadable],
+    unreadable: [...(patient.unreadable ? [patient.unreadable] : []), ...questionnaires.unreadable, ...responses.unreadable, ...notes.unreadable, ...observations.unreadable, ...flags.unreadable],
     failures: collected.failures,
     stats: { ...count, pages: collected.pages, usedBatch: first.usedBatch },
   };

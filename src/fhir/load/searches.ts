@@ -1,10 +1,12 @@
 import { instrumentIds } from '../../core/instruments';
 import { questionnaireUrl } from '../codes';
+import { notesSearch } from './notes';
 
-// The five reads that make up a client's history. Each is a relative URL, so the same list serves a
+// The reads that make up a client's history (our clinical notes too: they carry responses on EHRs that take no
+// QuestionnaireResponse from apps). Each is a relative URL, so the same list serves a
 // batch Bundle (one round trip) and parallel GETs (servers without batch).
 
-export type HistoryPart = 'patient' | 'responses' | 'observations' | 'flags' | 'questionnaires';
+export type HistoryPart = 'patient' | 'responses' | 'observations' | 'flags' | 'questionnaires' | 'notes';
 
 export interface HistorySearch {
   readonly part: HistoryPart;
@@ -28,5 +30,6 @@ export function historySearches(patientId: string, canonicals: readonly string[]
     // ignores it, so every Flag of the patient is read and the ended ones are left out when classified.
     { part: 'flags', resourceType: 'Flag', url: `Flag?${subject}&${count}` },
     { part: 'questionnaires', resourceType: 'Questionnaire', url: `Questionnaire?url=${canonicals.map(encodeURIComponent).join(',')}&${count}` },
+    { part: 'notes', resourceType: 'DocumentReference', url: notesSearch(encodeURIComponent(`Patient/${patientId}`), count) },
   ];
 }

@@ -1,7 +1,9 @@
 // The write side of the FHIR boundary: plan, build, save, and keep unsaved work.
 export type * from './types';
 export { planWrites } from './plan';
+export { describePlanPaths } from './describe-plan';
 export { buildWriteSet, type ActiveFlagOnServer, type AssessmentForSave, type SaveContext, type WriteSetInput } from './write-set';
 export { saveAdministration } from './save';
+export { prepareSave, type PrepareSaveInput, type SaveParties } from './prepare';
 export type { RetryOptions } from './retry';
-export { Outbox, type OutboxStorage, type PendingSave } from './outbox';
+export { Outbox, responseOf, type KeptSave, type OutboxStorage, type PendingSave } from './outbox';

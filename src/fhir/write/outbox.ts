@@ -1,9 +1,12 @@
 // Unsaved work that survives a reload of the app's iframe. A write set goes in BEFORE its first attempt and
 // leaves once nothing in it is pending; re-sending is safe because every create is idempotent by its
-// identifier. Kept in session storage (per tab, per partition), holding only what the write set itself
-// needs: no tokens, no names beyond the resources being written.
+// identifier. A response the record refused (and no clinical note carries) is the client's real answers: it
+// is kept too, to be shown and scored in this tab. Kept in session storage (per tab, per partition), holding
+// only what the write set itself needs: no tokens, no names beyond the resources being written.
 import { z } from 'zod';
 import type { FhirTransport } from '../gateway/types';
+import type { LoadedAdministration } from '../load/classify';
+import { parseQuestionnaireResponse } from '../parse/questionnaire-response';
 import type { RetryOptions } from './retry';
 import { saveAdministration } from './save';
 import { type SaveReport, WRITE_KINDS, type WritePlan, type WriteSet } from './types';
@@ -18,6 +21,7 @@ export interface OutboxStorage {
 }
 
 const PREFIX = 'therapy-feedback.outbox.';
+const REFUSED_PREFIX = 'therapy-feedback.refused.';
 
 const writeEntrySchema = z.looseObject({
   fullUrl: z.string(),
@@ -34,6 +38,21 @@ export interface PendingSave {
   readonly writeSet: WriteSet;
 }
 
+/** A save this tab holds that the record does not, read back through the response parser like server data. */
+export interface KeptSave {
+  readonly key: string;
+  /** `pending`: will be re-sent (its write set is here). `refused`: the record would not take it; this tab only. */
+  readonly state: 'pending' | 'refused';
+  readonly response: LoadedAdministration;
+  readonly writeSet?: WriteSet;
+}
+
+/** The QuestionnaireResponse a write set saves; `unknown`, because kept write sets come back from storage. */
+export const responseOf = (writeSet: WriteSet): unknown => writeSet.entries.find((e) => e.kind === 'response')?.resource;
+
+const responseRefused = (report: SaveReport): boolean =>
+  report.entries.some((e) => e.kind === 'response' && e.outcome.status === 'refused');
+
 export class Outbox {
   constructor(private readonly storage: OutboxStorage) {}
 
@@ -47,7 +66,7 @@ export class Outbox {
    * sent; it is removed and listed in `unreadable` so the app can say so.
    */
   pending(): { readonly saves: PendingSave[]; readonly unreadable: readonly string[] } {
-    const keys = Array.from({ length: this.storage.length }, (_, i) => this.storage.key(i)).filter((k): k is string => k?.startsWith(PREFIX) === true);
+    const keys = keysWith(this.storage, PREFIX);
     const saves: PendingSave[] = [];
     const unreadable: string[] = [];
     for (const storageKey of keys) {
@@ -68,12 +87,28 @@ export class Outbox {
     this.storage.removeItem(PREFIX + key);
   }
 
-  /** Saves `writeSet`, keeping it here until nothing in it is pending. */
+  /** Saves `writeSet`, keeping it here until nothing in it is pending, and its response if the record refused it. */
   async save(transport: FhirTransport, writeSet: WriteSet, plan: WritePlan, retry?: RetryOptions): Promise<SaveReport> {
     this.enqueue(writeSet);
     const report = await saveAdministration(transport, writeSet, plan, retry ? { retry } : {});
+    const response = responseOf(writeSet);
+    if (response && responseRefused(report)) this.storage.setItem(REFUSED_PREFIX + writeSet.key, JSON.stringify(response));
     if (report.status === 'saved' || report.status === 'partly-saved') this.markSaved(writeSet.key);
     return report;
+  }
+
+  /** This patient's pending and refused saves, parsed (a tab can outlive a launch; the next may be another patient's). */
+  kept(patientId: string): KeptSave[] {
+    const candidates = [
+      ...this.pending().saves.map(({ key, writeSet }) => ({ key, state: 'pending' as const, resource: responseOf(writeSet), writeSet })),
+      ...keysWith(this.storage, REFUSED_PREFIX).map((k) => ({ key: k.slice(REFUSED_PREFIX.length), state: 'refused' as const, resource: safeJson(this.storage.getItem(k)) })),
+    ];
+    return candidates.flatMap(({ resource, ...rest }) => {
+      const parsed = parseQuestionnaireResponse(resource);
+      if (!parsed.ok || parsed.patientId !== patientId) return [];
+      const { ok: _ok, ...response } = parsed;
+      return [{ ...rest, response }];
+    });
   }
 
   /** Re-sends everything kept (after a reload, or when the network is back); reports per write set. */
@@ -86,6 +121,10 @@ export class Outbox {
     }
     return reports;
   }
+}
+
+function keysWith(storage: OutboxStorage, prefix: string): string[] {
+  return Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k): k is string => k?.startsWith(prefix) === true);
 }
 
 function safeJson(text: string | null): unknown {

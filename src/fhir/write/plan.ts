@@ -1,17 +1,21 @@
 // The write plan: how to send a save to this server, chosen from what its CapabilityStatement says and
 // what the granted scopes allow. An EHR that refuses part of it still gets the rest, and a plain sentence
-// for the part it refused.
+// for the part it refused; where it refuses the response, scores or alerts, a clinical note carries them.
 import { scopesAllow, serverSupports, type ServerCapabilities } from '../capabilities';
-import { WRITE_KINDS, type WriteKind, type WriteMode, type WritePlan } from './types';
+import { WRITE_KINDS, type NotePlan, type WriteKind, type WriteMode, type WritePlan } from './types';
 
-const kindTarget: Readonly<Record<WriteKind, { readonly resourceType: string; readonly action: 'create' | 'update' }>> = {
+export const kindTarget: Readonly<Record<WriteKind, { readonly resourceType: string; readonly action: 'create' | 'update' }>> = {
   questionnaire: { resourceType: 'Questionnaire', action: 'create' },
   response: { resourceType: 'QuestionnaireResponse', action: 'create' },
   observation: { resourceType: 'Observation', action: 'create' },
   'flag-create': { resourceType: 'Flag', action: 'create' },
   'flag-end': { resourceType: 'Flag', action: 'update' },
+  note: { resourceType: 'DocumentReference', action: 'create' },
   provenance: { resourceType: 'Provenance', action: 'create' },
 };
+
+/** What the note stands in for when it cannot be written as itself. */
+export const CARRIED_BY_NOTE: readonly WriteKind[] = ['response', 'observation', 'flag-create'];
 
 function refusal(kind: WriteKind, caps: ServerCapabilities): string | undefined {
   const { resourceType, action } = kindTarget[kind];
@@ -26,17 +30,27 @@ function modeFor(caps: ServerCapabilities): WriteMode {
   return caps.batch ? 'batch' : 'individual';
 }
 
+function notePlan(caps: ServerCapabilities, refused: readonly { readonly kind: WriteKind; readonly reason: string }[]): NotePlan {
+  const cannot = refusal('note', caps);
+  if (cannot) return { when: 'never', reason: cannot.replace('not saved: ', '') };
+  const carried = refused.filter((r) => CARRIED_BY_NOTE.includes(r.kind));
+  if (carried.length === 0) return { when: 'if-refused', reason: 'written only if the server refuses the response, scores or alerts' };
+  const why = carried.map((r) => `${kindTarget[r.kind].resourceType}: ${r.reason.replace('not saved: ', '')}`);
+  return { when: 'always', reason: `carries what cannot be written as such (${[...new Set(why)].join('; ')})` };
+}
+
 /**
  * One transaction when the server takes them, else batches, else one request each (in a safe order).
  * Creates are conditional only when every type the app creates declares conditional create: one rule for
  * the whole save keeps retries simple, and a server that honours it for some types only is rare.
  */
 export function planWrites(caps: ServerCapabilities): WritePlan {
-  const refused = WRITE_KINDS.flatMap((kind) => {
+  const refused = WRITE_KINDS.filter((kind) => kind !== 'note').flatMap((kind) => {
     const reason = refusal(kind, caps);
     return reason === undefined ? [] : [{ kind, reason }];
   });
-  const created = new Set(WRITE_KINDS.filter((k) => kindTarget[k].action === 'create' && !refused.some((r) => r.kind === k)).map((k) => kindTarget[k].resourceType));
+  const note = notePlan(caps, refused);
+  const created = new Set(WRITE_KINDS.filter((k) => kindTarget[k].action === 'create' && !refused.some((r) => r.kind === k) && (k !== 'note' || note.when !== 'never')).map((k) => kindTarget[k].resourceType));
   const conditionalCreate = [...created].every((type) => caps.resources[type]?.conditionalCreate === true);
-  return { mode: modeFor(caps), conditionalCreate, batchSearch: caps.batch, refused };
+  return { mode: modeFor(caps), conditionalCreate, batchSearch: caps.batch, refused, note };
 }

@@ -9,6 +9,7 @@ import { applyLookup } from './lookup';
 import { backoffMs, pause, type Failed, type RetryOptions } from './retry';
 import { isPending, send, type SaveRun } from './run';
 import type { EntryOutcome, SaveReport, WriteEntry, WriteMode, WritePlan, WriteSet } from './types';
+import { CARRIED_BY_NOTE } from './plan';
 
 type StepMode = 'transaction' | 'batch' | 'single';
 type StepResult = 'done' | 'fallback' | 'session-expired';
@@ -116,7 +117,7 @@ async function attemptStep(run: SaveRun, step: readonly WriteEntry[], mode: Step
 }
 
 const BATCH_STAGES: readonly (readonly WriteEntry['kind'][])[] = [
-  ['questionnaire', 'response'], ['observation', 'flag-create', 'flag-end'], ['provenance'],
+  ['questionnaire', 'response'], ['observation', 'flag-create', 'flag-end', 'note'], ['provenance'],
 ];
 
 function stepsFor(mode: WriteMode, entries: readonly WriteEntry[]): { steps: WriteEntry[][]; stepMode: StepMode } {
@@ -138,7 +139,11 @@ async function runMode(run: SaveRun, mode: WriteMode, entries: readonly WriteEnt
 }
 
 function report(run: SaveRun, writeSet: WriteSet, expired: boolean): SaveReport {
-  const entries = writeSet.entries.map((e) => ({ fullUrl: e.fullUrl, kind: e.kind, label: e.label, outcome: run.outcomes.get(e.fullUrl)! }));
+  // A note the plan kept back (the rest was written as such) is no part of this save.
+  const entries = writeSet.entries.flatMap((e) => {
+    const outcome = run.outcomes.get(e.fullUrl);
+    return outcome ? [{ fullUrl: e.fullUrl, kind: e.kind, label: e.label, outcome }] : [];
+  });
   const counted = entries.filter((e) => e.kind !== 'questionnaire');
   const status = expired ? 'session-expired'
     : counted.some((e) => e.outcome.status === 'pending') ? 'pending'
@@ -146,12 +151,41 @@ function report(run: SaveRun, writeSet: WriteSet, expired: boolean): SaveReport 
   return { status, entries, roundTrips: run.roundTrips };
 }
 
+const isNote = (e: WriteEntry): boolean => e.kind === 'note';
+
+/** The saved note's reference stands for what it carries and the server would not take as such. */
+function creditNote(run: SaveRun, writeSet: WriteSet): void {
+  const note = writeSet.entries.find(isNote);
+  const saved = note ? run.outcomes.get(note.fullUrl) : undefined;
+  if (saved?.status !== 'saved') return;
+  for (const entry of writeSet.entries) {
+    if (CARRIED_BY_NOTE.includes(entry.kind) && run.outcomes.get(entry.fullUrl)?.status === 'refused') {
+      run.outcomes.set(entry.fullUrl, { status: 'saved', reference: saved.reference, inNote: true });
+    }
+  }
+}
+
+/** Where the plan held the note back, the server's refusal of a response, score or alert calls it in now. */
+async function noteAfterRefusal(run: SaveRun, writeSet: WriteSet): Promise<StepResult> {
+  const refusedByServer = writeSet.entries.some((e) => CARRIED_BY_NOTE.includes(e.kind) && run.outcomes.get(e.fullUrl)?.status === 'refused');
+  const notes = writeSet.entries.filter(isNote);
+  if (run.plan.note.when !== 'if-refused' || !refusedByServer || notes.length === 0) return 'done';
+  for (const note of notes) run.outcomes.set(note.fullUrl, { status: 'pending', reason: 'not sent yet' });
+  return runMode(run, run.plan.mode === 'transaction' ? 'individual' : run.plan.mode, notes);
+}
+
+function initialOutcome(entry: WriteEntry, plan: WritePlan, refusedKinds: ReadonlyMap<string, string>): EntryOutcome | undefined {
+  if (isNote(entry)) return plan.note.when === 'always' ? { status: 'pending', reason: 'not sent yet' } : undefined;
+  const reason = refusedKinds.get(entry.kind);
+  return reason === undefined ? { status: 'pending', reason: 'not sent yet' } : { status: 'refused', reason };
+}
+
 /** Writes a write set following `plan`; resolves with a report, never rejects for server or network trouble. */
 export async function saveAdministration(transport: FhirTransport, writeSet: WriteSet, plan: WritePlan, options: { readonly retry?: RetryOptions } = {}): Promise<SaveReport> {
   const refusedKinds = new Map(plan.refused.map((r) => [r.kind, r.reason]));
-  const outcomes = new Map<string, EntryOutcome>(writeSet.entries.map((e) => {
-    const reason = refusedKinds.get(e.kind);
-    return [e.fullUrl, reason === undefined ? { status: 'pending', reason: 'not sent yet' } : { status: 'refused', reason }];
+  const outcomes = new Map<string, EntryOutcome>(writeSet.entries.flatMap((e) => {
+    const outcome = initialOutcome(e, plan, refusedKinds);
+    return outcome ? [[e.fullUrl, outcome] as const] : [];
   }));
   const run: SaveRun = {
     transport, plan, retry: options.retry ?? {}, outcomes, roundTrips: 0, reauthorized: false,
@@ -159,6 +193,8 @@ export async function saveAdministration(transport: FhirTransport, writeSet: Wri
     maybeStored: new Set(writeSet.entries.filter((e) => e.match).map((e) => e.fullUrl)),
     byUrl: new Map(writeSet.entries.map((e) => [e.fullUrl, e])),
   };
-  const result = await runMode(run, plan.mode, writeSet.entries.filter((e) => isPending(run, e)));
+  let result = await runMode(run, plan.mode, writeSet.entries.filter((e) => isPending(run, e)));
+  if (result !== 'session-expired') result = await noteAfterRefusal(run, writeSet);
+  creditNote(run, writeSet);
   return report(run, writeSet, result === 'session-expired');
 }

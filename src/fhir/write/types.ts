@@ -4,7 +4,7 @@
 import type { IdentifierToken } from '../resources/identity';
 
 /** Every kind of entry; the Outbox's schema reads stored entries against this same list. */
-export const WRITE_KINDS = ['questionnaire', 'response', 'observation', 'flag-create', 'flag-end', 'provenance'] as const;
+export const WRITE_KINDS = ['questionnaire', 'response', 'observation', 'flag-create', 'flag-end', 'note', 'provenance'] as const;
 export type WriteKind = (typeof WRITE_KINDS)[number];
 
 export interface WriteEntry {
@@ -26,7 +26,7 @@ export interface WriteEntry {
 export interface WriteSet {
   /** The QuestionnaireResponse's identifier value: the key of the save in the Outbox. */
   readonly key: string;
-  /** In write order: Questionnaire, response, Observations, Flag creates, Flag ends, Provenance. */
+  /** In write order: Questionnaire, response, Observations, Flag creates, Flag ends, clinical note, Provenance. */
   readonly entries: readonly WriteEntry[];
 }
 
@@ -38,13 +38,28 @@ export interface WritePlan {
   readonly conditionalCreate: boolean;
   /** Whether a batch of searches may be used for those look-ups (otherwise one GET each). */
   readonly batchSearch: boolean;
-  /** Kinds the granted scopes refuse, with the sentence to show. */
+  /** Kinds the granted scopes or the server's CapabilityStatement refuse, with the sentence to show. */
   readonly refused: readonly { readonly kind: WriteKind; readonly reason: string }[];
+  readonly note: NotePlan;
+}
+
+/**
+ * The clinical note (a DocumentReference carrying the text and the response): `always` where the response,
+ * scores or alerts cannot be written as such; `if-refused` where they can, written only when the server
+ * refuses them after all; `never` where notes cannot be written either.
+ */
+export interface NotePlan {
+  readonly when: 'always' | 'if-refused' | 'never';
+  /** Why, in a sentence for check-server and the docs. */
+  readonly reason: string;
 }
 
 export type EntryOutcome =
-  /** `version`: the version the server gave it (Location `…/_history/n` or `meta.versionId`), when it said. */
-  | { readonly status: 'saved'; readonly reference: string; readonly version?: string }
+  /**
+   * `version`: the version the server gave it (Location `…/_history/n` or `meta.versionId`), when it said.
+   * `inNote`: not written as its own resource; what it holds is in the saved clinical note (`reference`).
+   */
+  | { readonly status: 'saved'; readonly reference: string; readonly version?: string; readonly inNote?: boolean }
   | { readonly status: 'refused'; readonly reason: string }
   | { readonly status: 'pending'; readonly reason: string };
 

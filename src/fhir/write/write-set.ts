@@ -1,12 +1,14 @@
 // Everything one save writes, built once before the first attempt: the response, its score Observation,
-// the Flag changes the rules call for, a Provenance, and (where allowed) our Questionnaire. Every fullUrl
-// and identifier derives from the response's identifier, so rebuilding after a reload yields the same set.
+// the Flag changes the rules call for, the clinical note (sent where the plan needs it), a Provenance, and
+// (where allowed) our Questionnaire. Every fullUrl and identifier derives from the response's identifier,
+// so rebuilding after a reload yields the same set.
 import { instruments } from '../../core/instruments';
 import type { Instrument } from '../../core/instruments/types';
 import type { AgeBand } from '../../core/instruments/types';
 import type { Administration, RuleCode, RuleDecision } from '../../core/model';
 import { reconcileFlags } from '../../core/flags/reconcile';
 import { scoreAdministration } from '../../core/scoring';
+import { buildClinicalNote, type NoteFindings, type NoteWords } from '../resources/clinical-note';
 import { buildFlag, endFlag } from '../resources/flag';
 import { fullUrlFor, provenanceTag, tokenSearch, type IdentifierToken } from '../resources/identity';
 import { buildObservations, type ScoreForm } from '../resources/observations';
@@ -39,8 +41,8 @@ export interface SaveContext {
 /** What a save needs of the core's ClientAssessment (after this administration); a ClientAssessment is one. */
 export interface AssessmentForSave {
   readonly decisions: readonly RuleDecision[];
-  readonly outcome: { readonly cutoff?: number };
-  readonly alliance: { readonly cutoff: number };
+  readonly outcome: { readonly cutoff?: number } & NoteFindings['outcome'];
+  readonly alliance: { readonly cutoff: number } & NoteFindings['alliance'];
   readonly latestAgeBand?: AgeBand;
 }
 
@@ -57,6 +59,8 @@ export interface WriteSetInput {
   /** Our Questionnaire, to publish on the server where the scopes allow it. */
   readonly questionnaire?: fhir4.Questionnaire;
   readonly context: SaveContext;
+  /** The clinical note's words in the clinician's language; without them no note is built. */
+  readonly noteWords?: NoteWords;
 }
 
 const byIdentifier = (token: IdentifierToken): string => `identifier=${encodeURIComponent(tokenSearch(token))}`;
@@ -113,7 +117,10 @@ export function buildWriteSet(input: WriteSetInput): WriteSet {
     clientRated: context.clientRated, issued: context.recorded, cutoff: cutoffFor(instrument, assessment),
     response: { reference: responseEntry.fullUrl, identifierValue: key }, form: context.scoreForm,
   }).map((o, _i, all) => createEntry('observation', o, all.length === 1 ? `the ${instrument.shortName} score` : `the ${instrument.shortName} score: ${o.code.text ?? ''}`));
-  const written = [responseEntry, ...observations, ...flagEntries(input, responseEntry.fullUrl)];
+  const note = input.noteWords ? [createEntry('note', buildClinicalNote(administration, { ...assessment, ...(score ? { score } : {}) }, response, {
+    patient: context.patient, encounter: context.encounter, clinician: context.clinician, recorded: context.recorded, key, words: input.noteWords,
+  }), `the clinical note of the ${instrument.shortName}`)] : [];
+  const written = [responseEntry, ...observations, ...flagEntries(input, responseEntry.fullUrl), ...note];
   const tag = provenanceTag(key);
   const provenance: WriteEntry = {
     fullUrl: fullUrlFor(tag), kind: 'provenance', label: 'the record of who saved this and with what',

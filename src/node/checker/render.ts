@@ -1,3 +1,4 @@
+import { describePlanPaths } from '../../fhir/write';
 import type { CheckReport } from './check';
 
 // The checker's report as a table a person reads in a terminal or pastes into a ticket.
@@ -30,6 +31,7 @@ export function renderReport(report: CheckReport): string {
     ...body.map((row) => pad(row, widths)),
     '',
     `Write plan: ${describeWritePlan(report)}`,
+    ...describePlanPaths(report.writePlan).map((line) => `  ${line}`),
     blocking.length === 0 ? 'Verdict: the app can run here.' : `Verdict: the app cannot run here: ${blocking.map((r) => r.need).join(', ')}.`,
   ].join('\n');
 }

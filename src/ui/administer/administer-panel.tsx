@@ -6,13 +6,14 @@ import { instruments, type InstrumentId } from '../../core/instruments';
 import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../../fhir/gateway/types';
 import type { WriteBackConfig } from '../../fhir/smart-launch-config';
-import { planWrites, type OutboxStorage } from '../../fhir/write';
+import { planWrites, prepareSave, type OutboxStorage } from '../../fhir/write';
+import { pickLanguage } from '../i18n/locale';
 import { useAppShell, type AdministerPanelProps } from '../app/app-context';
 import type { LoadedRecord } from '../app/record';
 import { AdministerForm } from './administer-form';
 import { ClientSession } from './client-session';
 import { localDate, localDateTime } from './clock';
-import { prepareSave } from './prepare-save';
+import { noteWords } from './note-words';
 import { SaveReportView } from './save-report-view';
 import { SessionPanel, type StartMode } from './session-panel';
 import { useSaveFlow } from './use-save-flow';
@@ -42,7 +43,8 @@ export interface AdministerWorkspaceProps {
 
 /** The administer area of the clinician view: what is due, the forms, and what became of each save. */
 export function AdministerWorkspace({ transport, launch, record, app, writeBack, onSaved, storage }: AdministerWorkspaceProps) {
-  const { t } = useTranslation('administer');
+  const { t, i18n } = useTranslation('administer');
+  const language = pickLanguage([i18n.language]);
   const [active, setActive] = useState<{ readonly instrument: InstrumentId; readonly mode: StartMode }>();
   const plan = useMemo(() => planWrites(record.capabilities), [record.capabilities]);
   const flow = useSaveFlow(transport, plan, storage satisfies OutboxStorage, launch.patientId, onSaved);
@@ -53,10 +55,10 @@ export function AdministerWorkspace({ transport, launch, record, app, writeBack,
   const submit = useCallback((administration: Administration, clientRated: boolean) => {
     const writeSet = prepareSave({
       administration, history: record.history, unsaved: record.unsaved, assessment: record.assessment, recorded: now(), app, writeBack,
-      parties: { patientId: launch.patientId, encounterId: launch.encounterId, fhirUser: launch.fhirUser, clientRated },
+      parties: { patientId: launch.patientId, encounterId: launch.encounterId, fhirUser: launch.fhirUser, clientRated, noteWords: noteWords(language) },
     });
     void flow.save(writeSet, instruments[administration.instrument].shortName);
-  }, [record, launch, app, writeBack, flow]);
+  }, [record, launch, app, writeBack, flow, language]);
 
   const close = () => setActive(undefined);
   const patientKey = launch.patientId;

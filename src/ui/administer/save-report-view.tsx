@@ -10,14 +10,16 @@ export interface SaveReportViewProps {
   readonly busy: boolean;
 }
 
-type EntryState = 'saved' | 'refused' | 'pending';
+/** `noted`: saved inside the clinical note rather than as its own resource. */
+type EntryState = 'saved' | 'noted' | 'refused' | 'pending';
 
 /** One line per kind of resource and outcome (three Observations saved read as one line, not three). */
 function summarise(entries: readonly EntryReport[]): { kind: WriteKind; state: EntryState; detail: string }[] {
   const seen = new Map<string, { kind: WriteKind; state: EntryState; detail: string }>();
   for (const entry of entries) {
-    const state = entry.outcome.status;
-    const detail = entry.outcome.status === 'saved' ? '' : entry.outcome.reason;
+    const { outcome } = entry;
+    const state: EntryState = outcome.status === 'saved' && outcome.inNote ? 'noted' : outcome.status;
+    const detail = outcome.status === 'saved' ? '' : outcome.reason;
     const key = `${entry.kind}:${state}`;
     if (!seen.has(key)) seen.set(key, { kind: entry.kind, state, detail });
   }

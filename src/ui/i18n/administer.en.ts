@@ -60,6 +60,7 @@ export const administerEn = {
       observation: 'Scores saved.',
       'flag-create': 'New alert flag saved.',
       'flag-end': 'Cleared alert flag ended.',
+      note: 'Clinical note saved in the chart.',
       provenance: 'Record of who saved it saved.',
     },
     refused: {
@@ -68,6 +69,7 @@ export const administerEn = {
       observation: 'Scores could not be written: this health record does not allow it. They are shown here.',
       'flag-create': 'Flags could not be written: this health record does not allow it. The alerts are shown here.',
       'flag-end': 'A cleared flag could not be ended: this health record does not allow it. The alerts are shown here.',
+      note: 'The clinical note could not be written: this health record does not allow it.',
       provenance: 'The record of who saved it could not be written: this health record does not allow it.',
     },
     pending: {
@@ -76,7 +78,13 @@ export const administerEn = {
       observation: 'Scores not sent yet; they will be sent again.',
       'flag-create': 'New alert flag not sent yet; it will be sent again.',
       'flag-end': 'Ending a cleared flag not sent yet; it will be sent again.',
+      note: 'Clinical note not sent yet; it will be sent again.',
       provenance: 'Record of who saved it not sent yet; it will be sent again.',
+    },
+    noted: {
+      response: 'Answers saved inside the clinical note (this health record takes no responses from apps).',
+      observation: 'Scores written in the clinical note (this health record takes no score results from apps).',
+      'flag-create': 'Alerts written in the clinical note (this health record takes no alert flags from apps).',
     },
   },
 } as const;

@@ -59,6 +59,7 @@ export const administerEs: AdministerStrings = {
       observation: 'Puntuaciones guardadas.',
       'flag-create': 'Nueva alerta guardada.',
       'flag-end': 'Alerta resuelta cerrada.',
+      note: 'Nota clínica guardada en la historia.',
       provenance: 'Registro de quién lo guardó guardado.',
     },
     refused: {
@@ -67,6 +68,7 @@ export const administerEs: AdministerStrings = {
       observation: 'No se pudieron escribir las puntuaciones: esta historia clínica no lo permite. Se muestran aquí.',
       'flag-create': 'No se pudieron escribir las alertas: esta historia clínica no lo permite. Las alertas se muestran aquí.',
       'flag-end': 'No se pudo cerrar una alerta resuelta: esta historia clínica no lo permite. Las alertas se muestran aquí.',
+      note: 'No se pudo escribir la nota clínica: esta historia clínica no lo permite.',
       provenance: 'No se pudo escribir el registro de quién lo guardó: esta historia clínica no lo permite.',
     },
     pending: {
@@ -75,7 +77,13 @@ export const administerEs: AdministerStrings = {
       observation: 'Puntuaciones aún sin enviar; se enviarán de nuevo.',
       'flag-create': 'Nueva alerta aún sin enviar; se enviará de nuevo.',
       'flag-end': 'Cierre de una alerta aún sin enviar; se enviará de nuevo.',
+      note: 'Nota clínica aún sin enviar; se enviará de nuevo.',
       provenance: 'Registro de quién lo guardó aún sin enviar; se enviará de nuevo.',
+    },
+    noted: {
+      response: 'Respuestas guardadas dentro de la nota clínica (esta historia clínica no acepta respuestas de aplicaciones).',
+      observation: 'Puntuaciones escritas en la nota clínica (esta historia clínica no acepta resultados de aplicaciones).',
+      'flag-create': 'Alertas escritas en la nota clínica (esta historia clínica no acepta alertas de aplicaciones).',
     },
   },
 };

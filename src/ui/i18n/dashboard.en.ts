@@ -105,6 +105,15 @@ export const dashboardEn = {
     type: 'Resource', date: 'Date', instrument: 'Instrument', reason: 'Why',
     unknown: 'unknown',
   },
+  note: {
+    heading: 'Therapy Feedback: routine outcome and alliance monitoring',
+    date: 'Date',
+    total: 'Total',
+    subscales: 'Subscale means',
+    changeSinceIntake: 'Change since intake (intake score)',
+    notScored: 'Not scored (the response is incomplete or cannot be scored).',
+    answersAttached: "The client's answers are attached to this note (FHIR QuestionnaireResponse).",
+  },
   administer: { heading: 'Administer a measure' },
 };
 

@@ -106,5 +106,14 @@ export const dashboardEs: DashboardMessages = {
     type: 'Recurso', date: 'Fecha', instrument: 'Instrumento', reason: 'Motivo',
     unknown: 'desconocido',
   },
+  note: {
+    heading: 'Therapy Feedback: seguimiento rutinario de resultados y alianza',
+    date: 'Fecha',
+    total: 'Total',
+    subscales: 'Medias de las subescalas',
+    changeSinceIntake: 'Cambio desde la admisión (puntuación de admisión)',
+    notScored: 'Sin puntuar (la respuesta está incompleta o no se puede puntuar).',
+    answersAttached: 'Las respuestas del cliente van adjuntas a esta nota (QuestionnaireResponse de FHIR).',
+  },
   administer: { heading: 'Aplicar una medida' },
 };

@@ -11,9 +11,12 @@ export interface LaunchFaults {
   readonly denyScope?: string;
   readonly transactionError?: { readonly status: '500' | '503'; readonly times: number };
   readonly noTransactions?: boolean;
+  /** "Server behaves like": a vendor write profile (outside the faults). */
+  readonly vendor?: 'open' | 'epic-like' | 'oracle-like';
 }
 
 async function chooseFaults(page: Page, faults: LaunchFaults): Promise<void> {
+  if (faults.vendor) await page.getByLabel('Server behaves like').selectOption(faults.vendor);
   await page.getByText("Faults (exercise the app's error paths)").click();
   if (faults.shortLivedToken) await page.getByLabel('Short-lived access token (20 s)').check();
   if (faults.denyScope) await page.getByLabel('Deny scope').selectOption(faults.denyScope);

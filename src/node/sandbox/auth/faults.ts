@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EngineSettings } from '../engine/types';
+import { VENDOR_NAMES } from '../engine/vendors/types';
 import type { Interaction } from './scopes';
 
 // Faults an integrator asks for on the EHR launch page, to see how the app copes with a difficult EHR.
@@ -24,11 +25,13 @@ export const faultsSchema = z.object({
   noTransactions: z.boolean().default(false),
   /** Conditional create (`ifNoneExist`) is not supported. */
   noConditionalCreate: z.boolean().default(false),
+  /** The server behaves like this vendor's EHR (its write profile: what it refuses, what it says it supports). */
+  vendor: z.enum(VENDOR_NAMES).default('open'),
 });
 
 export type Faults = z.infer<typeof faultsSchema>;
 
-export const NO_FAULTS: Faults = { shortLivedToken: false, noTransactions: false, noConditionalCreate: false };
+export const NO_FAULTS: Faults = { shortLivedToken: false, noTransactions: false, noConditionalCreate: false, vendor: 'open' };
 
 export const SHORT_TOKEN_SECONDS = 20;
 
@@ -37,6 +40,7 @@ export function applyFaultsToSettings(settings: EngineSettings, faults: Faults):
   settings.transactions = !faults.noTransactions;
   settings.batch = true;
   settings.conditionalCreate = !faults.noConditionalCreate;
+  settings.vendor = faults.vendor;
   const { transactionError, transactionDelayMs } = faults;
   settings.transactionFault =
     transactionError || transactionDelayMs
@@ -60,5 +64,6 @@ export function describeFaults(faults: Faults): string[] {
   if (faults.transactionDelayMs) lines.push(`transactions delayed ${faults.transactionDelayMs} ms`);
   if (faults.noTransactions) lines.push('no transaction support');
   if (faults.noConditionalCreate) lines.push('no conditional create');
+  if (faults.vendor !== 'open') lines.push(`server behaves like ${faults.vendor}`);
   return lines;
 }

@@ -4,6 +4,7 @@ import { describeFaults } from '../auth/faults';
 import { escapeHtml, htmlPage, options } from '../auth/html';
 import { EHR_CSS } from './ehr-style';
 import { DENY_SCOPE_CHOICES } from './launch-form';
+import { VENDOR_NAMES } from '../engine/vendors/types';
 
 // The EHR launch page: pick a clinician and a patient, optionally faults, launch the app in an iframe
 // the way EHRs embed SMART apps, and show integrators exactly what was passed.
@@ -75,6 +76,7 @@ function launchForm(input: EhrPageInput): string {
 <h2>Patients</h2>
 <fieldset class="patient-set"><legend class="story">Pick the chart to open</legend><div class="patients">${patientList(input.patients, input.launched?.context.patient)}</div></fieldset>
 <label class="field"><input type="checkbox" name="banner"> The app shows its own patient banner</label>
+<label class="field">Server behaves like <select name="vendor">${options(VENDOR_NAMES.map((v) => ({ value: v, label: v })), input.launched?.context.faults.vendor)}</select></label>
 ${faultFields()}
 <div class="actions"><button type="submit">Launch app</button><a href="${esc(input.standaloneUrl)}" target="_blank" rel="noopener">Standalone launch</a></div>
 </form>`;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { faultsSchema, type Faults } from '../auth/faults';
 import type { Interaction } from '../auth/scopes';
+import { VENDOR_NAMES } from '../engine/vendors/types';
 
 // The EHR page's launch form, validated: which patient and clinician, the banner choice and the faults.
 
@@ -32,6 +33,7 @@ const launchFormSchema = z.object({
   transactionDelayMs: optionalInt(1, 120_000),
   noTransactions: checkbox,
   noConditionalCreate: checkbox,
+  vendor: z.enum(VENDOR_NAMES).optional(),
 });
 
 export interface LaunchChoice {
@@ -52,6 +54,7 @@ export function parseLaunchForm(form: Readonly<Record<string, string>>): LaunchF
     shortLivedToken: f.shortLivedToken,
     noTransactions: f.noTransactions,
     noConditionalCreate: f.noConditionalCreate,
+    ...(f.vendor ? { vendor: f.vendor } : {}),
     ...(deny ? { denyScope: { resourceType: deny.resourceType, interactions: deny.interactions } } : {}),
     ...(f.transactionErrorStatus ? { transactionError: { status: f.transactionErrorStatus, times: f.transactionErrorTimes ?? 1 } } : {}),
     ...(f.transactionDelayMs ? { transactionDelayMs: f.transactionDelayMs } : {}),

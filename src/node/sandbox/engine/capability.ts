@@ -7,6 +7,8 @@ import type {
 import type { EngineSettings, SmartEndpoints } from './types';
 import { SUPPORTED_RESOURCE_TYPES } from './supported';
 import type { SupportedResourceType } from './supported';
+import { effectiveSettings, VENDOR_PROFILES } from './vendors';
+import type { ResourceRule } from './vendors/types';
 
 const OAUTH_URIS = 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris';
 const RESTFUL_SECURITY = 'http://terminology.hl7.org/CodeSystem/restful-security-service';
@@ -23,21 +25,26 @@ function revIncludesOf(resourceType: string): string[] {
     referenceParams(source).filter((p) => p.target?.some((t) => t === resourceType)).map((p) => `${source}:${p.code}`));
 }
 
-function resourceEntry(resourceType: SupportedResourceType, settings: EngineSettings): CapabilityStatementRestResource {
-  const params = Object.values(getSearchParameters(resourceType) ?? {});
+function resourceEntry(resourceType: SupportedResourceType, settings: EngineSettings, rule: ResourceRule | undefined): CapabilityStatementRestResource {
+  const taken = rule?.searchParams;
+  const params = Object.values(getSearchParameters(resourceType) ?? {}).filter((p) => !taken || taken.includes(p.code ?? ''));
+  const interactions = rule?.interactions ?? RESOURCE_INTERACTIONS;
+  const search = interactions.includes('search-type');
   return {
     type: resourceType,
-    interaction: RESOURCE_INTERACTIONS.map((code) => ({ code })),
+    ...(rule?.createCategories ? { documentation: `create is taken only for category ${rule.createCategories.join(' or ')}` } : {}),
+    interaction: interactions.map((code) => ({ code })),
     versioning: 'versioned',
     readHistory: true,
     updateCreate: true,
-    conditionalCreate: settings.conditionalCreate,
-    conditionalUpdate: true,
-    conditionalDelete: 'single',
+    conditionalCreate: effectiveSettings(settings).conditionalCreate,
+    conditionalUpdate: !rule,
+    conditionalDelete: rule ? 'not-supported' : 'single',
     referencePolicy: ['literal', 'local'],
-    searchInclude: [...referenceParams(resourceType).map((p) => `${resourceType}:${p.code}`), `${resourceType}:*`],
-    searchRevInclude: revIncludesOf(resourceType),
-    searchParam: [
+    // The vendor lists document no _include/_revinclude for these types.
+    searchInclude: rule ? [] : [...referenceParams(resourceType).map((p) => `${resourceType}:${p.code}`), `${resourceType}:*`],
+    searchRevInclude: rule ? [] : revIncludesOf(resourceType),
+    searchParam: !search ? [] : [
       ...params.map((p) => ({ name: p.code ?? '', definition: p.url, type: p.type ?? 'string' })),
       ...COMMON_PARAMS.map((name) => ({ name, type: name === '_sort' || name === '_summary' || name === '_total' ? 'string' as const : 'number' as const })),
     ],
@@ -55,11 +62,15 @@ function security(smart: SmartEndpoints | undefined): CapabilityStatementRestSec
 }
 
 export function buildCapabilityStatement(baseUrl: string, settings: EngineSettings, smart: SmartEndpoints | undefined, date: string): CapabilityStatement {
+  const profile = VENDOR_PROFILES[settings.vendor];
+  const { transactions, batch } = effectiveSettings(settings);
+  const served = SUPPORTED_RESOURCE_TYPES.filter((type) => !profile.resources || profile.resources[type]);
   const rest: CapabilityStatementRest = {
     mode: 'server',
+    documentation: profile.description,
     security: security(smart),
-    resource: SUPPORTED_RESOURCE_TYPES.map((type) => resourceEntry(type, settings)),
-    interaction: [...(settings.transactions ? [{ code: 'transaction' as const }] : []), ...(settings.batch ? [{ code: 'batch' as const }] : [])],
+    resource: served.map((type) => resourceEntry(type, settings, profile.resources?.[type])),
+    interaction: [...(transactions ? [{ code: 'transaction' as const }] : []), ...(batch ? [{ code: 'batch' as const }] : [])],
   };
   return {
     resourceType: 'CapabilityStatement',

@@ -11,6 +11,7 @@ import { FHIR_JSON, toEngineResponse } from './response';
 import { createSandboxRouter } from './router';
 import type { EngineRequest, EngineResponse, EngineSettings, FhirEngine, FhirEngineOptions, SmartEndpoints } from './types';
 import { seedResources } from '../seed';
+import { effectiveSettings, refusalByProfile, VENDOR_PROFILES } from './vendors';
 
 const METHODS = new Set<string>(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
 export const DEFAULT_BASE_URL = 'http://127.0.0.1/fhir';
@@ -41,7 +42,7 @@ class SandboxEngine implements FhirEngine {
   writer: StoreWriter | undefined;
 
   constructor(options: FhirEngineOptions) {
-    this.settings = { transactions: true, batch: true, conditionalCreate: true, ...options.settings };
+    this.settings = { transactions: true, batch: true, conditionalCreate: true, vendor: 'open', ...options.settings };
     this.baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
     this.router = createSandboxRouter({ repo: this.repo, settings: this.settings, baseUrl: () => this.baseUrl });
     this.repo.onCommit = () => this.writer?.schedule();
@@ -58,7 +59,8 @@ class SandboxEngine implements FhirEngine {
     if ((method === 'GET' || method === 'HEAD') && /^metadata(\?|$)/.test(path)) {
       return answer(200, buildCapabilityStatement(this.baseUrl, this.settings, this.smart, this.startedAt));
     }
-    const refused = method === 'POST' && (path === '' || path.startsWith('?')) ? this.refuseBundle(request.body) : undefined;
+    const refused = method === 'POST' && (path === '' || path.startsWith('?')) ? this.refuseBundle(request.body)
+      : refusalByProfile(VENDOR_PROFILES[this.settings.vendor], method, path, request.body);
     if (refused) return refused;
     const fault = method === 'POST' && bundleType(request.body) === 'transaction' ? await this.applyFault() : undefined;
     if (fault) return fault;
@@ -84,8 +86,9 @@ class SandboxEngine implements FhirEngine {
 
   private refuseBundle(body: unknown): EngineResponse | undefined {
     const type = bundleType(body);
-    if (type === 'transaction' && !this.settings.transactions) return answer(400, outcome('not-supported', 'This server does not support transactions.'));
-    if (type === 'batch' && !this.settings.batch) return answer(400, outcome('not-supported', 'This server does not support batch.'));
+    const { transactions, batch } = effectiveSettings(this.settings);
+    if (type === 'transaction' && !transactions) return answer(400, outcome('not-supported', 'This server does not support transactions.'));
+    if (type === 'batch' && !batch) return answer(400, outcome('not-supported', 'This server does not support batch.'));
     return undefined;
   }
 

@@ -9,6 +9,7 @@ import type { SandboxRepository } from './repository';
 import { createSearchHandler } from './search-handler';
 import { isSupportedResourceType } from './supported';
 import type { EngineSettings } from './types';
+import { effectiveSettings } from './vendors';
 
 export interface RouterContext {
   readonly repo: SandboxRepository;
@@ -40,7 +41,7 @@ const onlySupportedTypes: Wrap = (original) => async (req, repo, router, options
  */
 function conditionalCreateSetting(settings: EngineSettings): Wrap {
   return (original) => (req, repo, router, options) => {
-    if (settings.conditionalCreate || !req.headers?.['if-none-exist']) return original(req, repo, router, options);
+    if (effectiveSettings(settings).conditionalCreate || !req.headers?.['if-none-exist']) return original(req, repo, router, options);
     const { 'if-none-exist': _ignored, ...headers } = req.headers;
     return original({ ...req, headers }, repo, router, options);
   };

@@ -1,3 +1,5 @@
+import type { VendorName } from './vendors/types';
+
 // The contract of the sandbox FHIR engine: a transport-agnostic request/response function around the
 // Medplum router, plus the knobs the SMART sandbox and the tests turn. HTTP, MSW and the SMART guard all
 // speak EngineRequest/EngineResponse, so one engine serves every transport.
@@ -50,6 +52,8 @@ export interface EngineSettings {
    */
   conditionalCreate: boolean;
   transactionFault?: TransactionFault;
+  /** Which EHR's write profile the server behaves like (default `open`, every interaction). */
+  vendor: VendorName;
 }
 
 /** SMART endpoints advertised in the CapabilityStatement's `rest.security` (oauth-uris extension). */

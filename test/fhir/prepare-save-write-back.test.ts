@@ -6,7 +6,7 @@ import { assessClient } from '../../src/core/assess';
 import type { Administration } from '../../src/core/model';
 import { loadHistory } from '../../src/fhir/load';
 import { parseSmartLaunchConfig } from '../../src/fhir/smart-launch-config';
-import { prepareSave } from '../../src/ui/administer/prepare-save';
+import { prepareSave } from '../../src/fhir/write';
 import { startTestServer } from '../fhir/write-support';
 
 const srs: Administration = {

@@ -1,15 +1,18 @@
 import { assessClient, type ClientAssessment } from '../../core/assess';
 import { instruments } from '../../core/instruments';
 import type { Administration } from '../../core/model';
-import type { History, LoadedAdministration } from '../../fhir/load';
-import { buildQuestionnaire } from '../../fhir/questionnaire';
-import { buildQuestionnaireResponse } from '../../fhir/resources/questionnaire-response';
-import type { WriteBackConfig } from '../../fhir/smart-launch-config';
-import { buildWriteSet, type WriteSet } from '../../fhir/write';
+import type { History, LoadedAdministration } from '../load';
+import { buildQuestionnaire } from '../questionnaire';
+import type { NoteWords } from '../resources/clinical-note';
+import { buildQuestionnaireResponse } from '../resources/questionnaire-response';
+import type { WriteBackConfig } from '../smart-launch-config';
+import type { WriteSet } from './types';
+import { buildWriteSet } from './write-set';
 
-// Everything one save writes, computed once from the administration and the history as loaded. The
-// response's identifier is the administration's id (minted before the form opened), so building the
-// set again after a double click or a reload gives the same identifiers and the server sees a resend.
+// The one entry of a save: from the history as loaded, the administration and the parties, everything the
+// save writes, assessed once. The response's identifier is the administration's id (minted before the form
+// opened), so building the set again after a double click or a reload gives the same identifiers and the
+// server sees a resend. The UI calls this and `Outbox.save`, and renders the report.
 
 export interface SaveParties {
   readonly patientId: string;
@@ -18,6 +21,8 @@ export interface SaveParties {
   readonly fhirUser: string | undefined;
   /** True when the client rated on the tablet; false when the clinician typed in a paper form. */
   readonly clientRated: boolean;
+  /** The clinical note's words, in the clinician's language. */
+  readonly noteWords?: NoteWords;
 }
 
 export interface PrepareSaveInput {
@@ -63,5 +68,6 @@ export function prepareSave(input: PrepareSaveInput): WriteSet {
       patient, encounter, clinician: parties.fhirUser, clientRated: parties.clientRated, recorded: input.recorded, app: input.app,
       scoreForm: input.writeBack?.scoreObservations, organization: input.writeBack?.organization,
     },
+    ...(parties.noteWords ? { noteWords: parties.noteWords } : {}),
   });
 }

@@ -1,0 +1,22 @@
+import type { NoteWords } from '../../fhir/resources/clinical-note';
+import { dashboardMessages } from '../i18n/dashboard';
+import type { UiLanguage } from '../i18n/locale';
+
+/** The clinical note's words in the clinician's language: the same wording the clinician view uses. */
+export function noteWords(language: UiLanguage): NoteWords {
+  const m = dashboardMessages[language];
+  const { legend } = m.chart;
+  return {
+    language,
+    ...m.note,
+    outcome: m.status.outcome,
+    alliance: m.status.alliance,
+    alerts: m.alerts.heading,
+    noAlerts: m.alerts.none,
+    nextStep: m.alerts.nextStep,
+    outcomeStatus: m.status.outcomeStatus,
+    allianceStatus: m.status.allianceStatus,
+    subscale: { task: legend.task, bond: legend.bond, goal: legend.goal },
+    rules: m.alerts.rule,
+  };
+}
