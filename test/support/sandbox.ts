@@ -152,12 +152,13 @@ export async function fhirRequest(
   sandbox: Sandbox,
   accessToken: string | undefined,
   path: string,
-  init: { method?: string; body?: unknown } = {},
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; headers: Headers; body: unknown }> {
   const response = await fetch(`${sandbox.fhirBaseUrl}/${path}`, {
     method: init.method ?? 'GET',
     headers: {
       accept: 'application/fhir+json',
+      ...init.headers,
       ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
       ...(init.body === undefined ? {} : { 'content-type': 'application/fhir+json' }),
     },
