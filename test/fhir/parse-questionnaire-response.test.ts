@@ -120,6 +120,17 @@ describe('parseQuestionnaireResponse: unreadable input', () => {
     expect(result).toEqual({ ok: false, reason: 'item[2].answer[0].valueInteger: expected a number', date: orsAdmin.authored, instrument: 'ors', resourceId: 'server-7' });
   });
 
+  it('refuses a response nested 1,000 levels deep or too large with a listed reason, never a stack overflow', () => {
+    type Item = { linkId: string; item?: Item[]; answer?: unknown[] };
+    let item: Item = { linkId: 'ors-1', answer: [{ valueDecimal: 4 }] };
+    for (let level = 0; level < 1000; level++) item = { linkId: `g${level}`, item: [item] };
+    const deep = { ...ours(orsAdmin), item: [item] };
+    const result = parseQuestionnaireResponse(deep);
+    expect(result).toMatchObject({ ok: false, reason: 'nested more than 64 levels deep: not read (a safety limit)', date: orsAdmin.authored, resourceId: 'server-7' });
+    const wide = { ...ours(orsAdmin), contained: [{ resourceType: 'Basic', extension: Array.from({ length: 2_000_001 }, () => 0) }] };
+    expect(expectReason(parseQuestionnaireResponse(wide))).toBe('more than 2000000 values: not read (a safety limit)');
+  });
+
   it('says what is missing', () => {
     expect(expectReason(parseQuestionnaireResponse({ ...ours(orsAdmin), subject: undefined }))).toBe('subject: missing a Patient reference');
     expect(expectReason(parseQuestionnaireResponse({ ...ours(orsAdmin), authored: undefined }))).toBe('authored: missing');
