@@ -131,6 +131,15 @@ describe('parseQuestionnaireResponse: unreadable input', () => {
     expect(expectReason(parseQuestionnaireResponse(wide))).toBe('more than 2000000 values: not read (a safety limit)');
   });
 
+  it('tolerates a few minutes of clock difference but refuses a response authored beyond them', () => {
+    const now = Date.parse(orsAdmin.authored);
+    expect(parseQuestionnaireResponse(ours(orsAdmin), { now: now - 4 * 60_000 }).ok).toBe(true);
+    expect(expectReason(parseQuestionnaireResponse(ours(orsAdmin), { now: now - 6 * 60_000 }))).toMatch(/^authored: in the future/);
+    // A date alone may already be today in a zone 14 hours ahead of UTC.
+    expect(parseQuestionnaireResponse({ ...ours(orsAdmin), authored: '2024-01-11' }, { now: Date.parse('2024-01-10T12:00:00Z') }).ok).toBe(true);
+    expect(parseQuestionnaireResponse({ ...ours(orsAdmin), authored: '2024-01-12' }, { now: Date.parse('2024-01-10T12:00:00Z') }).ok).toBe(false);
+  });
+
   it('says what is missing', () => {
     expect(expectReason(parseQuestionnaireResponse({ ...ours(orsAdmin), subject: undefined }))).toBe('subject: missing a Patient reference');
     expect(expectReason(parseQuestionnaireResponse({ ...ours(orsAdmin), authored: undefined }))).toBe('authored: missing');
