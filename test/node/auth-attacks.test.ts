@@ -80,6 +80,8 @@ describe('cross-site requests to the EHR page', () => {
     expect(crossSite.status).toBe(403);
     const fetchMetadata = await fetch(`${sandbox.url}/ehr/launch`, { method: 'POST', body, redirect: 'manual', headers: { 'sec-fetch-site': 'cross-site' } });
     expect(fetchMetadata.status).toBe(403);
+    const opaque = await fetch(`${sandbox.url}/ehr/launch`, { method: 'POST', body, redirect: 'manual', headers: { origin: 'null' } });
+    expect(opaque.status).toBe(403);
     expect(sandbox.engine.settings).toMatchObject({ transactions: true, conditionalCreate: true });
   });
 
@@ -90,9 +92,10 @@ describe('cross-site requests to the EHR page', () => {
     expect(sandbox.engine.settings).toMatchObject({ transactions: true, conditionalCreate: true });
   });
 
-  it('accepts the same form from the page itself', async () => {
+  it('accepts the same form from the page itself, as a browser sends it (no referrer: Origin null)', async () => {
     const body = await faultForm({ formToken: await ehrFormToken(sandbox) });
-    const response = await fetch(`${sandbox.url}/ehr/launch`, { method: 'POST', body, redirect: 'manual', headers: { origin: sandbox.url } });
+    const headers = { origin: 'null', 'sec-fetch-site': 'same-origin' };
+    const response = await fetch(`${sandbox.url}/ehr/launch`, { method: 'POST', body, redirect: 'manual', headers });
     expect(response.status).toBe(303);
     expect(sandbox.engine.settings).toMatchObject({ transactions: false, conditionalCreate: false });
     await createEhrLaunch(sandbox, who);

@@ -18,6 +18,9 @@ function sameOrigin(req: IncomingMessage): boolean {
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
   const origin = req.headers.origin;
   if (origin === undefined) return true;
+  // The page sends no referrer, so browsers send `Origin: null` on its own form POST; Fetch Metadata then
+  // tells same-origin from a sandboxed or cross-site sender.
+  if (origin === 'null') return site === 'same-origin';
   try {
     return new URL(origin).host === req.headers.host;
   } catch {
