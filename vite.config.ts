@@ -31,7 +31,8 @@ export default defineConfig({
   plugins: [react(), smartLaunchConfig()],
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // Kept for reading stack traces offline, with no sourceMappingURL in the bundles; never served.
+    sourcemap: 'hidden',
     rollupOptions: { input: { index: 'index.html', launch: 'launch.html' } },
   },
   server: { host: '127.0.0.1' },

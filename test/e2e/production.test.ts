@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseDeployConfig } from '../../src/node/serve/deploy-config';
 import { startStaticServer } from '../../src/node/serve/static-server';
 import type { Sandbox } from '../../src/node/sandbox/sandbox';
-import { createEhrLaunch, SANDBOX_START_TIMEOUT_MS, startTestSandbox } from '../support/sandbox';
+import { APP_SCOPE_CEILING, createEhrLaunch, SANDBOX_START_TIMEOUT_MS, startTestSandbox } from '../support/sandbox';
 import { launchBrowser, skipJourneys } from './support/browser';
 
 // The production build served as a health system would serve it (`npm run serve`: strict CSP, frame-ancestors
@@ -42,7 +42,7 @@ beforeAll(async () => {
   const deploy = parseDeployConfig({ frameAncestors: [ehrOrigin], connectOrigins: [ehrOrigin], port: 0 });
   if (!deploy.ok) throw new Error(deploy.errors.join('; '));
   site = await startStaticServer({ dir: inject('e2eAppDir'), smartLaunchJson: deploymentLaunchConfig() }, deploy.config);
-  sandbox = await startTestSandbox({ port: ehrPort, today: new Date().toISOString().slice(0, 10), clients: [{ clientId: CLIENT_ID, redirectUris: [`${site.url}/index.html`] }] });
+  sandbox = await startTestSandbox({ port: ehrPort, today: new Date().toISOString().slice(0, 10), clients: [{ clientId: CLIENT_ID, redirectUris: [`${site.url}/index.html`], scopes: APP_SCOPE_CEILING }] });
   browser = await launchBrowser();
 }, SANDBOX_START_TIMEOUT_MS);
 

@@ -111,6 +111,28 @@ describe('loadHistory against the sandbox engine', () => {
     expect(history.administrations).toHaveLength(2 * SESSIONS);
   });
 
+  it('refuses what a search answer holds of another patient, and lists responses dated in the future', async () => {
+    const otherPatients = { ...response('ors', 500), id: 'other-1', subject: { reference: 'Patient/p2' } };
+    const from2099 = { ...response('ors', 501), id: 'future-1', authored: '2099-01-01T09:00:00+00:00' };
+    const otherFlag = { resourceType: 'Flag', id: 'other-flag', status: 'active', code: { coding: [{ system: CODE_SYSTEM_URL, code: 'outcome-deterioration' }] }, subject: { reference: 'Patient/p2' } };
+    intercept = async (req, next) => {
+      const answer = await next();
+      if (req.method !== 'POST') return answer;
+      const pages = (answer.body as { entry: { resource?: { entry?: { resource: { resourceType: string } }[] } }[] }).entry.map((e) => e.resource?.entry);
+      pages.find((page) => page?.[0]?.resource.resourceType === 'QuestionnaireResponse')?.push({ resource: otherPatients }, { resource: from2099 });
+      pages.find((page) => page?.[0]?.resource.resourceType === 'Flag')?.push({ resource: otherFlag });
+      return answer;
+    };
+    const history = await loadHistory(transport(), { patientId: 'p1', now: Date.parse('2026-06-01T00:00:00Z') });
+    expect(history.administrations).toHaveLength(2 * SESSIONS);
+    expect(history.flags.map((f) => f.active.rule)).toEqual(['alliance-concern']);
+    expect(history.unreadable).toEqual(expect.arrayContaining([
+      expect.objectContaining({ resourceType: 'QuestionnaireResponse', id: 'other-1', reason: 'subject: another patient, not the one the app was opened for' }),
+      expect.objectContaining({ resourceType: 'QuestionnaireResponse', id: 'future-1', date: '2099-01-01T09:00:00+00:00', reason: expect.stringMatching(/^authored: in the future/) }),
+      expect.objectContaining({ resourceType: 'Flag', id: 'other-flag', reason: 'subject: another patient, not the one the app was opened for' }),
+    ]));
+  });
+
   it('falls back to parallel GETs when the server refuses batch', async () => {
     engine.settings.batch = false;
     const history = await loadHistory(transport(), { patientId: 'p1' });

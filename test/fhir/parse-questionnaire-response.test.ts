@@ -120,6 +120,26 @@ describe('parseQuestionnaireResponse: unreadable input', () => {
     expect(result).toEqual({ ok: false, reason: 'item[2].answer[0].valueInteger: expected a number', date: orsAdmin.authored, instrument: 'ors', resourceId: 'server-7' });
   });
 
+  it('refuses a response nested 1,000 levels deep or too large with a listed reason, never a stack overflow', () => {
+    type Item = { linkId: string; item?: Item[]; answer?: unknown[] };
+    let item: Item = { linkId: 'ors-1', answer: [{ valueDecimal: 4 }] };
+    for (let level = 0; level < 1000; level++) item = { linkId: `g${level}`, item: [item] };
+    const deep = { ...ours(orsAdmin), item: [item] };
+    const result = parseQuestionnaireResponse(deep);
+    expect(result).toMatchObject({ ok: false, reason: 'nested more than 64 levels deep: not read (a safety limit)', date: orsAdmin.authored, resourceId: 'server-7' });
+    const wide = { ...ours(orsAdmin), contained: [{ resourceType: 'Basic', extension: Array.from({ length: 2_000_001 }, () => 0) }] };
+    expect(expectReason(parseQuestionnaireResponse(wide))).toBe('more than 2000000 values: not read (a safety limit)');
+  });
+
+  it('tolerates a few minutes of clock difference but refuses a response authored beyond them', () => {
+    const now = Date.parse(orsAdmin.authored);
+    expect(parseQuestionnaireResponse(ours(orsAdmin), { now: now - 4 * 60_000 }).ok).toBe(true);
+    expect(expectReason(parseQuestionnaireResponse(ours(orsAdmin), { now: now - 6 * 60_000 }))).toMatch(/^authored: in the future/);
+    // A date alone may already be today in a zone 14 hours ahead of UTC.
+    expect(parseQuestionnaireResponse({ ...ours(orsAdmin), authored: '2024-01-11' }, { now: Date.parse('2024-01-10T12:00:00Z') }).ok).toBe(true);
+    expect(parseQuestionnaireResponse({ ...ours(orsAdmin), authored: '2024-01-12' }, { now: Date.parse('2024-01-10T12:00:00Z') }).ok).toBe(false);
+  });
+
   it('says what is missing', () => {
     expect(expectReason(parseQuestionnaireResponse({ ...ours(orsAdmin), subject: undefined }))).toBe('subject: missing a Patient reference');
     expect(expectReason(parseQuestionnaireResponse({ ...ours(orsAdmin), authored: undefined }))).toBe('authored: missing');

@@ -44,7 +44,11 @@ export type Fault =
   | { readonly kind: 'network' }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'drop-after-commit' }
-  | { readonly kind: 'session-expired' };
+  | { readonly kind: 'session-expired' }
+  /** No fault for this request (to place a later fault on a chosen request). */
+  | { readonly kind: 'pass' }
+  /** Times out for the client, and reaches the server `afterMs` later (on the test's clock, see `advance`). */
+  | { readonly kind: 'late'; readonly afterMs: number };
 
 export interface TestServer {
   readonly engine: FhirEngine;
@@ -55,6 +59,10 @@ export interface TestServer {
   capabilities(scopes?: string): Promise<ServerCapabilities>;
   /** Resources of a type matching a query, straight from the engine. */
   search(resourceType: string, query: string): Promise<fhir4.Resource[]>;
+  /** Moves the test's clock on (a retry's sleep): late requests that are due land, in order. */
+  advance(ms: number): Promise<void>;
+  /** Lets every late request still in flight land (time passes until the app's next chance). */
+  landAll(): Promise<void>;
 }
 
 export const ALL_SCOPES = 'launch openid fhirUser patient/*.cruds user/*.cruds';
@@ -66,11 +74,36 @@ async function tokenFor(keys: SigningKeys, audience: string, scope: string, pati
   return signJwt(keys, { scope, patient }, { issuer: ISSUER, audience, subject: 'tester', issuedAt: now, expiresAt: now + 3_600_000 });
 }
 
-function injectFault(fault: Fault | undefined, request: FhirRequest, pass: () => Promise<FhirResponse>): Promise<FhirResponse> {
-  if (!fault) return pass();
+/** Requests on their way that have not reached the server yet. */
+class InFlight {
+  private now = 0;
+  private readonly held: { at: number; land: () => Promise<unknown> }[] = [];
+
+  hold(afterMs: number, land: () => Promise<unknown>): void {
+    this.held.push({ at: this.now + afterMs, land });
+  }
+
+  async advance(ms: number): Promise<void> {
+    this.now += ms;
+    await this.landUntil(this.now);
+  }
+
+  landAll(): Promise<void> {
+    return this.landUntil(Number.POSITIVE_INFINITY);
+  }
+
+  private async landUntil(time: number): Promise<void> {
+    this.held.sort((a, b) => a.at - b.at);
+    while (this.held[0] && this.held[0].at <= time) await this.held.shift()!.land();
+  }
+}
+
+function injectFault(fault: Fault | undefined, request: FhirRequest, pass: () => Promise<FhirResponse>, inFlight: InFlight): Promise<FhirResponse> {
+  if (!fault || fault.kind === 'pass') return pass();
   switch (fault.kind) {
-    case 'pass':
-      return pass();
+    case 'late':
+      inFlight.hold(fault.afterMs, pass);
+      return Promise.reject(new TransportError('injected timeout; the request lands later', 'timeout'));
     case 'status':
       return Promise.resolve({ status: fault.status, headers: { ...fault.headers }, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', diagnostics: `injected ${fault.status}` }] } });
     case 'network':
@@ -89,6 +122,7 @@ export async function startTestServer(settings: Partial<EngineSettings> = {}, pa
   const keys = await generateSigningKeys();
   const guard = createSmartGuard({ keys, issuer: ISSUER, fhirBaseUrl: engine.baseUrl, clock: () => Date.now() });
   const handle = (request: EngineRequest): Promise<EngineResponse> => engine.handle(request);
+  let inFlight = new InFlight();
   const search = async (resourceType: string, query: string): Promise<fhir4.Resource[]> => {
     const answer = await engine.handle({ method: 'GET', path: `${resourceType}?${query}&_count=1000` });
     return ((answer.body as fhir4.Bundle).entry ?? []).flatMap((e) => (e.resource?.resourceType === resourceType ? [e.resource] : []));
@@ -97,7 +131,10 @@ export async function startTestServer(settings: Partial<EngineSettings> = {}, pa
     get engine() {
       return engine;
     },
+    advance: (ms) => inFlight.advance(ms),
+    landAll: () => inFlight.landAll(),
     async reset(next = {}) {
+      inFlight = new InFlight();
       await engine.close();
       engine = await freshEngine({ settings: next });
     },
@@ -119,7 +156,7 @@ export async function startTestServer(settings: Partial<EngineSettings> = {}, pa
               headers: { ...request.headers, authorization: `Bearer ${token}`, 'content-type': 'application/fhir+json' } }, handle);
             return { status: answer.status, headers: answer.headers, body: answer.body };
           };
-          return injectFault(queue.shift(), request, pass);
+          return injectFault(queue.shift(), request, pass, inFlight);
         },
       };
     },

@@ -56,6 +56,9 @@ describe('retry timing', () => {
     expect(retryAfterMs('Wed, 01 Jan 2025 00:00:05 GMT', now)).toBe(5000);
     expect(retryAfterMs('soon', now)).toBeUndefined();
     expect(backoffMs(0, { retryAfterMs: 5000 }, {})).toBe(5000);
+    // After a timeout the request may still land: the retry waits out the landing window first.
+    expect(backoffMs(0, { mayLandLate: true }, { requestTimeoutMs: 20_000 })).toBe(20_000);
+    expect(backoffMs(0, { mayLandLate: true }, { landingWindowMs: 45_000, random: () => 0.5 })).toBe(45_000);
     expect(backoffMs(0, { retryAfterMs: 120_000 }, { maxRetryAfterMs: 60_000 })).toBeUndefined();
   });
 });

@@ -40,6 +40,15 @@ describe('app page failure screens', () => {
     expect(screen.getByText(/Re-launch the app from the patient’s chart/)).toBeTruthy();
   });
 
+  it('a redirect with a code but no state is refused, and the code is never exchanged', async () => {
+    const auth = await arrive();
+    setPageUrl(`${APP_ORIGIN}/index.html?code=injected-code`);
+    await renderApp();
+    await failureTitle('The sign-in failed');
+    expect(screen.getByText(/state missing from the redirect/)).toBeTruthy();
+    expect(auth.tokenRequests).toEqual([]);
+  });
+
   it('missing patient context in the token response', async () => {
     await arrive({ tokenContext: { patient: undefined } });
     await renderApp();

@@ -172,10 +172,10 @@ describe('token', () => {
     expect(second.patient).toBe(who.patient);
     expect(second.refresh_token).toBeTruthy();
     expect(second.refresh_token).not.toBe(first.refresh_token);
-    const reused = await exchangeCode(sandbox, { grant_type: 'refresh_token', refresh_token: first.refresh_token! });
-    expect(reused.status).toBe(400);
     const widened = await exchangeCode(sandbox, { grant_type: 'refresh_token', refresh_token: second.refresh_token!, scope: 'patient/Observation.cruds' });
     expect(await widened.json()).toMatchObject({ error: 'invalid_scope' });
+    const reused = await exchangeCode(sandbox, { grant_type: 'refresh_token', refresh_token: first.refresh_token! });
+    expect(reused.status).toBe(400);
   });
 
   it('allows the registered origin, and only it, on the token endpoint', async () => {

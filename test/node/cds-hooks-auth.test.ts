@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CdsHooksServer, SERVICE_ID, startCdsHooksServer } from '../../src/node/cds-hooks';
@@ -74,6 +75,13 @@ describe('with trusted EHRs configured', () => {
     expect(await call(`Bearer ${once}`)).toMatchObject({ status: 401, message: expect.stringMatching(/used before/) });
   });
 
+  it('refuses a token valid for longer than 5 minutes (one valid for 100 years)', async () => {
+    const century = await token({}, { expiresIn: '36500d' });
+    expect(await call(`Bearer ${century}`)).toMatchObject({ status: 401, message: expect.stringMatching(/at most 300 s/) });
+    const sixMinutes = await token({}, { expiresIn: '6m' });
+    expect((await call(`Bearer ${sixMinutes}`)).status).toBe(401);
+  });
+
   it('refuses a symmetric (HS256) token even with a matching issuer and audience', async () => {
     const hs = await new SignJWT({ jti: 'hs-1' }).setProtectedHeader({ alg: 'HS256', kid: 'ehr-key-1' })
       .setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('5m').sign(new TextEncoder().encode('a shared secret of enough length!'));
@@ -82,6 +90,26 @@ describe('with trusted EHRs configured', () => {
 
   it('still answers discovery without a token (it holds nothing about patients)', async () => {
     expect((await fetch(`${server.url}/cds-services`)).status).toBe(200);
+  });
+});
+
+describe('slow requests', () => {
+  it('cuts off a request body that does not arrive in time (408), instead of holding it open for minutes', async () => {
+    const slow = await startCdsHooksServer({ port: 0, appLaunchUrl: 'http://127.0.0.1:8080/launch.html', requestTimeoutMs: 300 });
+    try {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(slow.port, '127.0.0.1', () => {
+          socket.write(`POST /cds-services/${SERVICE_ID} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"hook":`);
+        });
+        let received = '';
+        socket.on('data', (chunk) => (received += chunk.toString('utf8')));
+        socket.on('close', () => resolve(received));
+        socket.on('error', reject);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    } finally {
+      await slow.close();
+    }
   });
 });
 

@@ -133,6 +133,16 @@ describe('cards from prefetched data', () => {
     expect(cards[0]!.detail).toContain('1 response in the record could not be read');
   });
 
+  it('count a response nested 1,000 levels deep as unreadable, answering 200 (no stack overflow, no 500)', async () => {
+    let item: Json = { linkId: '1', answer: [{ valueDecimal: 5 }] };
+    for (let level = 0; level < 1000; level++) item = { linkId: `g${level}`, item: [item] };
+    const deep = { resourceType: 'QuestionnaireResponse', id: 'deep', status: 'completed', subject: { reference: 'Patient/p02' }, authored: '2024-05-01', item: [item] };
+    const prefetch = await prefetchFor('p02');
+    const entry = [...((prefetch.responses['entry'] as Json[]) ?? []), { resource: deep }];
+    const cards = await cardsVia(hookRequest('p02', { prefetch: { ...prefetch, responses: { ...prefetch.responses, entry } } }));
+    expect(cards.map((c) => c.summary)).toContain('1 Therapy Feedback response could not be read — open the app to see why');
+  });
+
   it('leave out responses of another client that an EHR put in the prefetch', async () => {
     const own = await prefetchFor('p01');
     const other = await prefetchFor('p04');

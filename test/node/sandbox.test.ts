@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ehrPage, EHR_IFRAME_SANDBOX } from '../../src/node/sandbox/ehr/ehr-page';
 import { NO_FAULTS } from '../../src/node/sandbox/auth/faults';
-import { createEhrLaunch, firstPatientAndClinician, startTestSandbox, type Sandbox, SANDBOX_START_TIMEOUT_MS } from '../support/sandbox';
+import { createEhrLaunch, ehrFormToken, firstPatientAndClinician, startTestSandbox, type Sandbox, SANDBOX_START_TIMEOUT_MS } from '../support/sandbox';
 
 let sandbox: Sandbox;
 let dist: string;
@@ -67,7 +67,8 @@ describe('EHR launch page', () => {
 
   it('refuses a launch for an unknown patient with the page and a reason', async () => {
     const { clinician } = await firstPatientAndClinician(sandbox);
-    const response = await fetch(`${sandbox.url}/ehr/launch`, { method: 'POST', body: new URLSearchParams({ patient: 'nobody', clinician }), redirect: 'manual' });
+    const body = new URLSearchParams({ formToken: await ehrFormToken(sandbox), patient: 'nobody', clinician });
+    const response = await fetch(`${sandbox.url}/ehr/launch`, { method: 'POST', body, redirect: 'manual' });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('Unknown patient.');
   });
@@ -78,6 +79,7 @@ describe('EHR launch page', () => {
       clinicians: [{ id: 'c', name: 'Dr <b>' }],
       fhirBaseUrl: 'http://127.0.0.1:1/fhir',
       standaloneUrl: 'http://127.0.0.1:1/launch.html?iss=x',
+      formToken: 'token',
       client: undefined,
       launched: { launchId: 'l', launchUrl: 'http://127.0.0.1:1/launch.html?a=1&b="2"', context: { patient: 'x"><script>', needPatientBanner: false, faults: NO_FAULTS } },
     });

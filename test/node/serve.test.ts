@@ -16,6 +16,7 @@ beforeAll(async () => {
   await mkdir(join(dir, 'site', 'assets'), { recursive: true });
   await writeFile(join(dir, 'site', 'index.html'), '<!doctype html><title>app</title>');
   await writeFile(join(dir, 'site', 'assets', 'index-AbCdEf12.js'), 'console.log(1)');
+  await writeFile(join(dir, 'site', 'assets', 'index-AbCdEf12.js.map'), '{"version":3,"sources":["src/ui/app/main.tsx"]}');
   await writeFile(join(dir, 'secret.txt'), 'outside the site');
   await writeFile(join(dir, 'smart-launch.json'), await readFile('smart-launch.json', 'utf8'));
   await writeFile(join(dir, 'deploy.json'), JSON.stringify({
@@ -52,6 +53,11 @@ describe('production static server', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/javascript');
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('never serves source maps, even when the build left them in the site', async () => {
+    expect((await fetch(`${url}/assets/index-AbCdEf12.js.map`)).status).toBe(404);
+    expect((await fetch(`${url}/assets/index-AbCdEf12.js.MAP`)).status).toBe(404);
   });
 
   it('serves the deployment smart-launch.json, validated, never cached', async () => {

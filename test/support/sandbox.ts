@@ -10,7 +10,12 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/node/
 export type { Sandbox } from '../../src/node/sandbox/sandbox';
 
 /** A second registered client for tests, next to the app's own (`therapy-feedback`, `/index.html`). */
-export const TEST_CLIENT = { clientId: 'test-client', redirectPath: '/test-callback' } as const;
+export const TEST_CLIENT = {
+  clientId: 'test-client',
+  redirectPath: '/test-callback',
+  /** Registered wide, so tests can ask for any scope; the app's own registration is its least privilege. */
+  scopes: 'launch launch/patient launch/encounter openid fhirUser profile online_access offline_access patient/*.cruds user/*.cruds',
+} as const;
 
 /** The registration the sandbox itself reads (validated the same way), so tests ask for exactly what the app asks for. */
 function localServerEntry(): ServerConfig {
@@ -29,6 +34,9 @@ export const APP_CLIENT = {
   scopesV1: localServer.scopesV1,
 } as const;
 
+/** What the app registers (v2 and v1): the ceiling of its grants. */
+export const APP_SCOPE_CEILING = `${APP_CLIENT.scopes} ${APP_CLIENT.scopesV1}`;
+
 /** Loading the FHIR definitions takes seconds, more on a busy machine: pass this to beforeAll. */
 export const SANDBOX_START_TIMEOUT_MS = 60_000;
 
@@ -37,7 +45,7 @@ export function startTestSandbox(options: Partial<SandboxOptions> = {}): Promise
     port: 0,
     app: { kind: 'none' },
     seed: true,
-    clients: [{ clientId: TEST_CLIENT.clientId, redirectUris: [TEST_CLIENT.redirectPath] }],
+    clients: [{ clientId: TEST_CLIENT.clientId, redirectUris: [TEST_CLIENT.redirectPath], scopes: TEST_CLIENT.scopes }],
     ...options,
   });
 }
@@ -55,12 +63,21 @@ export async function firstPatientAndClinician(sandbox: Sandbox): Promise<{ pati
   return { patient: patients[0].id, clinician: clinicians[0].id };
 }
 
+/** The launch form's anti-CSRF token, read from the EHR page as a browser has it. */
+export async function ehrFormToken(sandbox: Sandbox): Promise<string> {
+  const html = await (await fetch(`${sandbox.url}/ehr/`)).text();
+  const token = /name="formToken" value="([^"]+)"/.exec(html)?.[1];
+  if (!token) throw new Error('the EHR page has no launch form token');
+  return token;
+}
+
 /** Presses "Launch" on the EHR page; returns the opaque launch id. `form` adds fault fields. */
 export async function createEhrLaunch(
   sandbox: Sandbox,
   choice: { patient: string; clinician: string; banner?: boolean; form?: Record<string, string> },
 ): Promise<string> {
-  const body = new URLSearchParams({ patient: choice.patient, clinician: choice.clinician, ...(choice.banner ? { banner: 'on' } : {}), ...choice.form });
+  const formToken = await ehrFormToken(sandbox);
+  const body = new URLSearchParams({ formToken, patient: choice.patient, clinician: choice.clinician, ...(choice.banner ? { banner: 'on' } : {}), ...choice.form });
   const response = await fetch(`${sandbox.url}/ehr/launch`, { method: 'POST', body, redirect: 'manual' });
   const location = response.headers.get('location');
   const launch = location ? new URL(location, sandbox.url).searchParams.get('launch') : null;
@@ -152,12 +169,13 @@ export async function fhirRequest(
   sandbox: Sandbox,
   accessToken: string | undefined,
   path: string,
-  init: { method?: string; body?: unknown } = {},
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; headers: Headers; body: unknown }> {
   const response = await fetch(`${sandbox.fhirBaseUrl}/${path}`, {
     method: init.method ?? 'GET',
     headers: {
       accept: 'application/fhir+json',
+      ...init.headers,
       ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
       ...(init.body === undefined ? {} : { 'content-type': 'application/fhir+json' }),
     },

@@ -1,9 +1,9 @@
 import type { InstrumentId } from '../../core/instruments/types';
 import type { RuleCode } from '../../core/model';
 import { CODE_SYSTEM_URL } from '../codes';
-import { type ParsedResponse, parseQuestionnaireResponse } from '../parse/questionnaire-response';
+import { type ParseContext, type ParsedResponse, parseQuestionnaireResponse } from '../parse/questionnaire-response';
 import { rawString } from '../parse/raw';
-import { normaliseId } from '../parse/references';
+import { normaliseId, referenceId } from '../parse/references';
 import { type Flag, flagSchema, type Observation, observationSchema } from '../schemas/clinical';
 import type { CodeableConcept } from '../schemas/datatypes';
 import { type Patient, patientSchema } from '../schemas/patient';
@@ -68,10 +68,10 @@ export function classifyQuestionnaires(resources: readonly unknown[]): Classifie
   return out;
 }
 
-export function classifyResponses(resources: readonly unknown[], questionnaires: readonly Questionnaire[]): Classified<LoadedAdministration> {
+export function classifyResponses(resources: readonly unknown[], context: ParseContext): Classified<LoadedAdministration> {
   const out: Classified<LoadedAdministration> = { items: [], unreadable: [] };
   for (const resource of resources) {
-    const result = parseQuestionnaireResponse(resource, { questionnaires });
+    const result = parseQuestionnaireResponse(resource, context);
     if (result.ok) {
       const { ok: _ok, ...loaded } = result;
       out.items.push(loaded);
@@ -93,12 +93,14 @@ export function classifyObservations(resources: readonly unknown[]): Classified<
   return out;
 }
 
-export function classifyFlags(resources: readonly unknown[]): Classified<LoadedFlag> {
+/** Flags of `patientId` only: another patient's Flag must never be reconciled (ended) as this one's. */
+export function classifyFlags(resources: readonly unknown[], patientId: string): Classified<LoadedFlag> {
   const out: Classified<LoadedFlag> = { items: [], unreadable: [] };
   for (const resource of resources.filter(hasOurCoding)) {
     const parsed = validate(flagSchema, resource);
     const rule = parsed.ok ? parsed.value.code.coding?.find((c) => c.system === CODE_SYSTEM_URL && isRuleCode(c.code))?.code : undefined;
     if (!parsed.ok) out.unreadable.push(unreadable('Flag', resource, parsed.errors.join('; ')));
+    else if (referenceId(parsed.value.subject.reference, 'Patient') !== patientId) out.unreadable.push(unreadable('Flag', resource, 'subject: another patient, not the one the app was opened for'));
     else if (!isRuleCode(rule)) out.unreadable.push(unreadable('Flag', resource, 'code: not one of our rule codes'));
     else if (!parsed.value.id) out.unreadable.push(unreadable('Flag', resource, 'id: missing'));
     else if (parsed.value.status === 'active') out.items.push({ active: { id: normaliseId(parsed.value.id), rule }, resource: parsed.value });

@@ -57,6 +57,8 @@ export interface LoadHistoryOptions {
   /** When given and the server lacks batch, the reads go straight out as parallel GETs. */
   readonly capabilities?: ServerCapabilities;
   readonly pageSize?: number;
+  /** The time of loading (ms since the epoch): responses authored beyond it are listed, not counted. */
+  readonly now?: number;
 }
 
 interface Collected {
@@ -156,9 +158,11 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
   const patient = collected.patient === undefined ? {} : classifyPatient(collected.patient);
   const questionnaires = classifyQuestionnaires(part('questionnaires'));
   const notes = responsesInNotes(part('notes'));
-  const responses = classifyResponses([...part('responses'), ...notes.responses], questionnaires.items);
+  const responses = classifyResponses([...part('responses'), ...notes.responses], {
+    questionnaires: questionnaires.items, patientId: options.patientId, ...(options.now === undefined ? {} : { now: options.now }),
+  });
   const observations = classifyObservations(part('observations'));
-  const flags = classifyFlags(part('flags'));
+  const flags = classifyFlags(part('flags'), options.patientId);
   return {
     patientId: options.patientId,
     ...(patient.patient ? { patient: patient.patient } : {}),

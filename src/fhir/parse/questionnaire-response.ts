@@ -6,6 +6,7 @@ import type { Questionnaire } from '../schemas/questionnaire';
 import { type QuestionnaireResponse, questionnaireResponseSchema } from '../schemas/questionnaire-response';
 import { validate } from '../schemas/validate';
 import { answerValue } from './answers';
+import { isBeyondNow } from './future';
 import { identifyInstrument } from './instrument';
 import { type FlatItem, flattenItems } from './items';
 import { rawString } from './raw';
@@ -42,6 +43,10 @@ export type ResponseParseResult = ParsedResponse | UnreadableResponse;
 export interface ParseContext {
   /** Questionnaires found on the server, to resolve `questionnaire: "Questionnaire/<id>"`. */
   readonly questionnaires?: readonly Questionnaire[];
+  /** The time of reading (ms since the epoch): a response authored beyond it is refused. No check without it. */
+  readonly now?: number;
+  /** The patient being read: a response about anyone else is refused. No check without it. */
+  readonly patientId?: string;
 }
 
 function unreadable(resource: unknown, reason: string, instrument?: InstrumentId): UnreadableResponse {
@@ -93,7 +98,13 @@ function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseCo
   if (!match) return unreadable(resource, `not one of our instruments (questionnaire: ${qr.questionnaire ?? 'none'})`);
   const patientId = referenceId(qr.subject?.reference, 'Patient');
   if (!patientId) return unreadable(resource, 'subject: missing a Patient reference', match.instrument);
+  if (context.patientId !== undefined && patientId !== context.patientId) {
+    return unreadable(resource, 'subject: another patient, not the one the app was opened for', match.instrument);
+  }
   if (!qr.authored) return unreadable(resource, 'authored: missing', match.instrument);
+  if (context.now !== undefined && isBeyondNow(qr.authored, context.now)) {
+    return unreadable(resource, 'authored: in the future (beyond a few minutes of clock difference): not counted', match.instrument);
+  }
   const sourceId = qr.id === undefined ? undefined : normaliseId(qr.id);
   const id = qr.identifier?.value ?? sourceId;
   if (!id) return unreadable(resource, 'has neither an id nor an identifier', match.instrument);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Bounds, checkBounds, DEFAULT_BOUNDS } from '../parse/bounds';
 
 // One way to run a schema over untrusted input: a Result with short, human messages that name the path
 // (`item[2].answer[0].valueInteger: expected an integer`), so a "could not read" list can say why.
@@ -39,7 +40,14 @@ function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
 }
 
-export function validate<S extends z.ZodType>(schema: S, input: unknown): Validated<z.output<S>> {
+/**
+ * `bounds`: zod's walk is recursive, and input nested deep enough overflows the call stack (a response
+ * 1,000 levels deep did), so the bounds are checked first, without recursion. `null` is for envelopes whose
+ * schema stops at `unknown` payloads (a CDS Hooks request's prefetch), each validated on its own later.
+ */
+export function validate<S extends z.ZodType>(schema: S, input: unknown, bounds: Bounds | null = DEFAULT_BOUNDS): Validated<z.output<S>> {
+  const bounded = bounds === null ? { ok: true as const } : checkBounds(input, bounds);
+  if (!bounded.ok) return { ok: false, errors: [bounded.reason] };
   // Parse options take zod off its compiled fast path (measured: half the throughput), and valid input is
   // the common case: the readable messages are produced only when the input turned out to be invalid.
   const result = schema.safeParse(input);

@@ -5,6 +5,7 @@ import type { FhirRequest, FhirResponse } from '../gateway/types';
 import { batchReadRequest } from '../load/round-trip';
 import { bundleSchema, entryStatus, type BundleEntry } from '../schemas/bundle';
 import { outcomeMessages } from '../schemas/operation-outcome';
+import { ifMatchOf, STALE_VERSION } from './flag-end';
 import { referenceFrom, versionFrom } from './references';
 import type { EntryOutcome, WriteEntry } from './types';
 
@@ -17,19 +18,25 @@ export interface Outgoing {
 const isUpdate = (entry: WriteEntry): boolean => entry.kind === 'flag-end';
 
 export function singleRequest({ entry, resource }: Outgoing, conditional: boolean): FhirRequest {
-  if (isUpdate(entry)) return { method: 'PUT', url: entry.fullUrl, body: resource };
+  if (isUpdate(entry)) {
+    const ifMatch = ifMatchOf(resource);
+    return { method: 'PUT', url: entry.fullUrl, body: resource, ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}) };
+  }
   const headers = conditional && entry.match ? { 'if-none-exist': entry.match } : undefined;
   return { method: 'POST', url: resource.resourceType, body: resource, ...(headers ? { headers } : {}) };
 }
 
 export function bundleRequest(type: 'transaction' | 'batch', items: readonly Outgoing[], conditional: boolean): FhirRequest {
-  const entry = items.map(({ entry: e, resource }): fhir4.BundleEntry => ({
-    fullUrl: e.fullUrl.startsWith('urn:') ? e.fullUrl : undefined,
-    resource,
-    request: isUpdate(e)
-      ? { method: 'PUT', url: e.fullUrl }
-      : { method: 'POST', url: resource.resourceType, ...(conditional && e.match ? { ifNoneExist: e.match } : {}) },
-  }));
+  const entry = items.map(({ entry: e, resource }): fhir4.BundleEntry => {
+    const ifMatch = isUpdate(e) ? ifMatchOf(resource) : undefined;
+    return {
+      fullUrl: e.fullUrl.startsWith('urn:') ? e.fullUrl : undefined,
+      resource,
+      request: isUpdate(e)
+        ? { method: 'PUT', url: e.fullUrl, ...(ifMatch ? { ifMatch } : {}) }
+        : { method: 'POST', url: resource.resourceType, ...(conditional && e.match ? { ifNoneExist: e.match } : {}) },
+    };
+  });
   return { method: 'POST', url: '', body: { resourceType: 'Bundle', type, entry } };
 }
 
@@ -49,6 +56,7 @@ const refusedBy = (status: number, outcome: unknown): EntryOutcome => {
 /** What one HTTP status (and its body) means for one entry. */
 function outcomeOf(entry: WriteEntry, status: number, location: string | undefined, body: unknown): EntryOutcome {
   if (status === 429 || status >= 500 || Number.isNaN(status)) return { status: 'pending', reason: `the server could not take it yet (${status})` };
+  if (status === 412 && isUpdate(entry)) return { status: 'refused', reason: STALE_VERSION };
   if (status >= 300) return refusedBy(status, body);
   const reference = isUpdate(entry) ? entry.fullUrl : referenceFrom(entry.resource.resourceType, location, body);
   if (!reference) return { status: 'pending', reason: 'the server did not say where it stored it' };

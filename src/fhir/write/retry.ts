@@ -19,12 +19,17 @@ export interface RetryOptions {
   readonly now?: () => number;
   /** An answer slower than this counts as lost (default 30 000); the request may still land, so creates are looked up. */
   readonly requestTimeoutMs?: number;
+  /**
+   * How long after its timeout a request may still land on the server (default: requestTimeoutMs). A retry
+   * after a timeout waits this long first, so that its look-up sees a late create instead of racing it.
+   */
+  readonly landingWindowMs?: number;
 }
 
 export type Sent =
   | { readonly kind: 'answer'; readonly response: FhirResponse }
-  /** No usable answer; the request may or may not have taken effect. */
-  | { readonly kind: 'retry'; readonly reason: string; readonly retryAfterMs?: number }
+  /** No usable answer; the request may or may not have taken effect (`mayLandLate`: and may still, later). */
+  | { readonly kind: 'retry'; readonly reason: string; readonly retryAfterMs?: number; readonly mayLandLate?: true }
   | { readonly kind: 'unauthorized' };
 
 /** A send that produced no usable answer. */
@@ -62,7 +67,8 @@ export async function sendOnce(transport: FhirTransport, request: FhirRequest, o
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
     if (error.kind === 'session-expired') return { kind: 'unauthorized' };
-    return { kind: 'retry', reason: error.kind === 'timeout' ? 'the server did not answer in time' : 'the network connection was lost' };
+    if (error.kind === 'timeout') return { kind: 'retry', reason: 'the server did not answer in time', mayLandLate: true };
+    return { kind: 'retry', reason: 'the network connection was lost' };
   }
   if (response.status === 401) return { kind: 'unauthorized' };
   if (response.status === 429) {
@@ -73,8 +79,16 @@ export async function sendOnce(transport: FhirTransport, request: FhirRequest, o
   return { kind: 'answer', response };
 }
 
-/** Full-jitter exponential backoff, or the server's Retry-After; undefined = give up (too long). */
-export function backoffMs(attempt: number, sent: { readonly retryAfterMs?: number }, options: RetryOptions): number | undefined {
+/**
+ * Full-jitter exponential backoff, or the server's Retry-After; undefined = give up (too long). After a
+ * timeout, never less than the landing window: the lost request must have landed, or never will, before
+ * the retry looks for what it created.
+ */
+export function backoffMs(attempt: number, sent: { readonly retryAfterMs?: number; readonly mayLandLate?: true }, options: RetryOptions): number | undefined {
+  if (sent.mayLandLate) {
+    const window = options.landingWindowMs ?? options.requestTimeoutMs ?? 30_000;
+    return Math.max(window, backoffMs(attempt, {}, options) ?? 0);
+  }
   if (sent.retryAfterMs !== undefined) {
     return sent.retryAfterMs <= (options.maxRetryAfterMs ?? 60_000) ? sent.retryAfterMs : undefined;
   }

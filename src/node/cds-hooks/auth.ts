@@ -19,6 +19,13 @@ export interface TrustedEhrs {
 
 export type Authorized = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
+/**
+ * CDS Hooks: the token's expiration SHOULD be no more than 5 minutes from its issue. A longer-lived one is
+ * refused: stolen, it would open the service for as long as it lives, and replay memory would have to
+ * keep its id that long.
+ */
+export const MAX_TOKEN_LIFETIME_SECONDS = 300;
+
 /** Symmetric (HS*) and `none` are forbidden by the specification; the `jku` header is never followed. */
 const ASYMMETRIC: JWSAlgorithm[] = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
 
@@ -69,8 +76,12 @@ export function authorizer(trust: TrustedEhrs | undefined): Authorizer {
     try {
       const { payload } = await jwtVerify(token, keys, {
         issuer: [...trust.issuers], audience: `${base}${endpointPath}`, algorithms: ASYMMETRIC,
-        requiredClaims: ['exp', 'iat', 'jti'], clockTolerance: trust.clockToleranceSeconds ?? 30,
+        requiredClaims: ['exp', 'iat', 'jti'], clockTolerance: trust.clockToleranceSeconds ?? 30, maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
       });
+      const lifetime = Number(payload.exp) - Number(payload.iat);
+      if (lifetime > MAX_TOKEN_LIFETIME_SECONDS) {
+        return { ok: false, message: `Not authorized: the token is valid for ${lifetime} s; at most ${MAX_TOKEN_LIFETIME_SECONDS} s (5 minutes) is accepted.` };
+      }
       const fresh = seen.remember(String(payload.jti), Number(payload.exp), Math.floor(Date.now() / 1000));
       return fresh ? { ok: true } : { ok: false, message: 'The token was used before (jti replayed).' };
     } catch (error) {

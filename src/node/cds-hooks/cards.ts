@@ -27,6 +27,8 @@ export interface CardsInput {
   /** The app's SMART launch URL, for the card's link. */
   readonly appLaunchUrl: string;
   readonly config?: ScoringConfig;
+  /** The time of the call (ms since the epoch): responses authored beyond it count as unreadable. */
+  readonly now?: number;
 }
 
 export interface CardsAssessment {
@@ -55,7 +57,7 @@ export function assessForCards(input: CardsInput): CardsAssessment {
   let unreadable = 0;
   const questionnaires = classifyQuestionnaires(input.questionnaires ?? []).items;
   for (const resource of input.responses) {
-    const parsed = parseQuestionnaireResponse(resource, { questionnaires });
+    const parsed = parseQuestionnaireResponse(resource, { questionnaires, ...(input.now === undefined ? {} : { now: input.now }) });
     if (!parsed.ok) unreadable++;
     // Another client's response has no place in this one's scores (the EHR's prefetch was wrong).
     else if (parsed.patientId === input.patientId) administrations.push(parsed.administration);

@@ -49,7 +49,7 @@ async function callService(req: IncomingMessage, res: ServerResponse, options: C
   if (!gathered.ok) return fail(res, gathered.status, gathered.message);
   const cards = cardsFor({
     patientId: parsed.request.context.patientId, ...gathered.data,
-    appLaunchUrl: options.appLaunchUrl, ...(options.config ? { config: options.config } : {}),
+    appLaunchUrl: options.appLaunchUrl, ...(options.config ? { config: options.config } : {}), now: Date.now(),
   });
   sendJson(res, 200, { cards });
   return `${cards.length} cards, ${gathered.data.responses.length} responses${gathered.fetched.length ? `, fetched ${gathered.fetched.join('+')}` : ''}`;

@@ -41,6 +41,8 @@ export type ParsedHookRequest = { readonly ok: true; readonly request: HookReque
 
 export function parseHookRequest(body: unknown): ParsedHookRequest {
   if (body === undefined) return { ok: false, message: 'The request has no body: send the CDS Hooks request as JSON.' };
-  const checked = validate(hookRequestSchema, body);
+  // The prefetch is the whole history: each resource in it is bounded when it is read, so a hostile one is
+  // listed as unreadable instead of refusing the request.
+  const checked = validate(hookRequestSchema, body, null);
   return checked.ok ? { ok: true, request: checked.value } : { ok: false, message: `Invalid CDS Hooks request: ${checked.errors.join('; ')}` };
 }

@@ -17,11 +17,16 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Maps a URL path into the site directory, refusing anything that would leave it. */
+/**
+ * Source maps give the app's whole source to anyone who asks; the build keeps them (`hidden`) for
+ * reading stack traces offline, and they are never served.
+ */
+const NEVER_SERVED = /\.map$/i;
+
+/** Maps a URL path into the site directory, refusing anything that would leave it, and source maps. */
 export function resolveSitePath(dir: string, urlPath: string): string | undefined {
   let decoded: string;
   try {
@@ -29,7 +34,7 @@ export function resolveSitePath(dir: string, urlPath: string): string | undefine
   } catch {
     return undefined;
   }
-  if (decoded.includes('\0')) return undefined;
+  if (decoded.includes('\0') || NEVER_SERVED.test(decoded)) return undefined;
   const relative = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^([/\\])+/, '');
   const full = join(dir, relative);
   return full === dir || full.startsWith(dir.endsWith(sep) ? dir : dir + sep) ? full : undefined;

@@ -24,7 +24,7 @@ export async function loadRecord(transport: FhirTransport, launch: LaunchContext
   try {
     const [metadata, history] = await Promise.all([
       transport.send({ method: 'GET', url: 'metadata' }),
-      loadHistory(transport, { patientId: launch.patientId }),
+      loadHistory(transport, { patientId: launch.patientId, now: Date.now() }),
     ]);
     if (metadata.status >= 400) return failed('server-error', { params: { detail: String(metadata.status) }, retry: true });
     const capabilities = detectCapabilities(metadata.body, launch.grantedScopes);

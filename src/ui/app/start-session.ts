@@ -15,6 +15,9 @@ export async function startSession(ready: () => Promise<Client>, url: URL): Prom
   const authError = url.searchParams.get('error');
   if (authError === 'access_denied') return failed('access-denied');
   if (authError) return failed('auth-error', { params: { detail: authError } });
+  // fhirclient falls back to the state it stored when `state` is missing, so a code injected without one
+  // (login CSRF: another user's code) would be exchanged. The state is what ties the answer to this request.
+  if (url.searchParams.has('code') && !url.searchParams.get('state')) return failed('auth-error', { params: { detail: 'state missing from the redirect' } });
   let client: Client;
   try {
     client = await ready();

@@ -1,24 +1,39 @@
-import type { EngineResponse } from '../engine/types';
-import { isCompartmentType, membership, pinSearchToPatient } from './compartment';
+import { isBundle } from './answer-filter';
+import { isCompartmentType, isFilteredOnly, pinSearchToPatient } from './compartment';
 import type { FhirAccess } from './fhir-access';
+import { resolveMembership, type CurrentReader, type LocalResources } from './resolve-membership';
 import { missingScopeText, scopesPermitting } from './scopes';
 import type { TokenAccess } from './token-access';
 
 // One access (a request, or one bundle entry) against one token: which scope permits it, and when only
-// patient/ scopes do, that it stays inside the token's patient compartment.
+// patient/ scopes do, that it stays inside the token's patient compartment — including every search the
+// server would run for it (a conditional update's or delete's query, a create's If-None-Exist).
 
 export type Decision =
-  | { ok: true; /** the query to run (a search may get the patient added) */ query: string; /** filter the answer by patient */ patient?: string }
+  | {
+      ok: true;
+      /** the query to run (a search or conditional write may get the patient added) */ query: string;
+      /** filter the answer by patient */ patient?: string;
+      /** the If-None-Exist search to run, pinned to the patient */ ifNoneExist?: string;
+    }
   | { ok: false; message: string };
+
+/** What one access carries besides its method and URL. */
+export interface AccessInput {
+  readonly body: unknown;
+  /** The If-None-Exist header or `request.ifNoneExist`, without `?`. */
+  readonly ifNoneExist?: string;
+  readonly token: TokenAccess;
+  readonly read: CurrentReader;
+  /** The other resources of the same Bundle (targets of a Provenance written with them). */
+  readonly local?: LocalResources;
+}
 
 /** The path (or bundle entry URL) with the decided query in place of the one asked for. */
 export function withQuery(path: string, query: string): string {
   const base = path.split('?')[0]!;
   return query ? `${base}?${query}` : base;
 }
-
-/** Reads a resource as it is now, to check whose it is before it is changed. */
-export type CurrentReader = (resourceType: string, id: string) => Promise<EngineResponse>;
 
 function scopeDecision(access: FhirAccess, token: TokenAccess): { ok: true; patientOnly: boolean } | { ok: false; message: string } {
   const denied = token.denied?.resourceType === access.resourceType && token.denied.interactions.includes(access.interaction);
@@ -30,13 +45,32 @@ function scopeDecision(access: FhirAccess, token: TokenAccess): { ok: true; pati
   return { ok: true, patientOnly: permitting.every((s) => s.context === 'patient') };
 }
 
-export async function decide(access: FhirAccess, body: unknown, token: TokenAccess, readCurrent: CurrentReader): Promise<Decision> {
-  const scoped = scopeDecision(access, token);
+type Pinned = { ok: true; query: string } | { ok: false; message: string };
+
+/**
+ * A condition (If-None-Exist, a conditional update's or delete's query) may only find the patient's own
+ * resources: pinned to the patient where a search parameter says whose a resource is, and otherwise
+ * (Provenance) run first and refused when it finds anything of another patient.
+ */
+async function pinCondition(resourceType: string, query: string, patient: string, what: string, input: AccessInput): Promise<Pinned> {
+  const pinned = pinSearchToPatient(resourceType, query, patient);
+  if (!pinned.ok) return { ok: false, message: `Forbidden: ${what}: ${pinned.reason}.` };
+  if (!isFilteredOnly(resourceType)) return pinned;
+  const found = await input.read(`${resourceType}?${query}`);
+  const matches = found.status === 200 && isBundle(found.body) ? (found.body.entry ?? []) : [];
+  const memberships = await Promise.all(matches.map((e) => resolveMembership(e.resource, patient, input.read)));
+  return memberships.includes('other') ? { ok: false, message: `Forbidden: ${what} finds a ${resourceType} of another patient.` } : pinned;
+}
+
+export async function decide(access: FhirAccess, input: AccessInput): Promise<Decision> {
+  const scoped = scopeDecision(access, input.token);
   if (!scoped.ok) return scoped;
-  if (!scoped.patientOnly || !isCompartmentType(access.resourceType)) return { ok: true, query: access.query };
-  const patient = token.patient;
+  const plain = { ok: true as const, query: access.query, ...(input.ifNoneExist === undefined ? {} : { ifNoneExist: input.ifNoneExist }) };
+  if (!scoped.patientOnly || !isCompartmentType(access.resourceType)) return plain;
+  const patient = input.token.patient;
   if (!patient) return { ok: false, message: 'patient/ scopes need a patient in context, and this token has none.' };
   const outside = `Forbidden: the ${access.resourceType} is outside the patient compartment of this token.`;
+  const isOutside = async (resource: unknown) => (await resolveMembership(resource, patient, input.read, input.local)) === 'other';
   switch (access.interaction) {
     case 's': {
       const pinned = pinSearchToPatient(access.resourceType, access.query, patient);
@@ -44,32 +78,24 @@ export async function decide(access: FhirAccess, body: unknown, token: TokenAcce
     }
     case 'r':
       return { ok: true, query: access.query, patient };
-    case 'c':
-      return membership(body, patient) === 'other' ? { ok: false, message: outside } : { ok: true, query: access.query };
+    case 'c': {
+      if (await isOutside(input.body)) return { ok: false, message: outside };
+      if (input.ifNoneExist === undefined) return { ok: true, query: access.query };
+      const condition = await pinCondition(access.resourceType, input.ifNoneExist, patient, 'the If-None-Exist condition', input);
+      return condition.ok ? { ok: true, query: access.query, ifNoneExist: condition.query } : condition;
+    }
     case 'u':
     case 'd': {
-      if (access.interaction === 'u' && membership(body, patient) === 'other') return { ok: false, message: outside };
-      if (!access.id) return { ok: true, query: access.query };
-      const current = await readCurrent(access.resourceType, access.id);
-      const mine = current.status !== 200 || membership(current.body, patient) !== 'other';
+      if (access.interaction === 'u' && (await isOutside(input.body))) return { ok: false, message: outside };
+      // A write without id or condition is malformed: the engine answers it, with nothing to pin.
+      if (!access.id && access.query === '') return { ok: true, query: '' };
+      if (!access.id) {
+        const condition = await pinCondition(access.resourceType, access.query, patient, 'the condition', input);
+        return condition.ok ? { ok: true, query: condition.query } : condition;
+      }
+      const current = await input.read(`${access.resourceType}/${access.id}`);
+      const mine = current.status !== 200 || !(await isOutside(current.body));
       return mine ? { ok: true, query: access.query } : { ok: false, message: outside };
     }
   }
-}
-
-export function isBundle(body: unknown): body is fhir4.Bundle {
-  return typeof body === 'object' && body !== null && 'resourceType' in body && body.resourceType === 'Bundle';
-}
-
-/**
- * Filters what a patient-scoped read or search returned: search results of other patients are dropped
- * (an `_include` could pull them in); a read of another patient's resource becomes a refusal.
- */
-export function filterAnswer(body: unknown, patient: string): { ok: true; body: unknown } | { ok: false; message: string } {
-  if (isBundle(body)) {
-    const entry = body.entry?.filter((e) => membership(e.resource, patient) !== 'other');
-    return { ok: true, body: { ...body, ...(entry ? { entry } : {}) } };
-  }
-  if (membership(body, patient) === 'other') return { ok: false, message: 'Forbidden: the resource is outside the patient compartment of this token.' };
-  return { ok: true, body };
 }

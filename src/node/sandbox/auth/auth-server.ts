@@ -14,6 +14,7 @@ import { readParams, redirect, sendHtml, sendJson } from './http-io';
 import { generateSigningKeys, jwks, type SigningKeys } from './keys';
 import { pickPage } from './pick-page';
 import { exchangeToken, type TokenDeps } from './token';
+import { createTokenChains } from './token-chains';
 
 // The SMART authorization server of the sandbox: discovery, authorize (+ standalone picker), token, JWKS,
 // the style document, and the guard that enforces its tokens on the FHIR endpoint.
@@ -61,6 +62,8 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     codes: createExpiringStore<PendingCode>(CODE_LIFETIME_MS, clock),
     pending: createExpiringStore<PendingAuthorization>(PENDING_LIFETIME_MS, clock),
   };
+  // Remembered as long as a refresh token lives, which outlives codes and access tokens.
+  const chains = createTokenChains(REFRESH_LIFETIME_MS, clock);
   const tokenDeps: TokenDeps = {
     keys,
     issuer: urls.issuer,
@@ -69,12 +72,13 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     clock,
     codes: authorizeDeps.codes,
     refreshTokens: createExpiringStore<Grant>(REFRESH_LIFETIME_MS, clock),
+    chains,
   };
   const routes = authRoutes({ urls, keys, authorizeDeps, tokenDeps, corsOrigins, directory: options.directory });
   return {
     urls,
     keys,
-    guard: createSmartGuard({ keys, issuer: urls.issuer, fhirBaseUrl: urls.fhirBaseUrl, clock }),
+    guard: createSmartGuard({ keys, issuer: urls.issuer, fhirBaseUrl: urls.fhirBaseUrl, clock, chains }),
     createLaunch(context) {
       if (options.engineSettings) applyFaultsToSettings(options.engineSettings, context.faults);
       return launches.put(context);

@@ -2,6 +2,7 @@ import type { RegisteredClient } from './clients';
 import type { Grant, LaunchContext, PendingAuthorization, PendingCode } from './context';
 import type { ExpiringStore } from './expiring-store';
 import { NO_FAULTS } from './faults';
+import { randomToken } from './keys';
 import { grantScopes, hasScope, needsPatientPicked } from './grant';
 
 // The authorization endpoint's decisions, free of HTTP. Until client_id and redirect_uri are proven, errors
@@ -60,8 +61,9 @@ export function authorize(p: AuthorizeParams, deps: AuthorizeDeps): AuthorizeOut
   const context = launched ?? { needPatientBanner: true, faults: NO_FAULTS };
   const grant: Grant = {
     clientId: client.clientId,
+    chain: randomToken(12),
     redirectUri,
-    scope: grantScopes(p.scope!, context.faults),
+    scope: grantScopes(p.scope!, client.scopes, context.faults),
     context,
     ...(p.nonce ? { nonce: p.nonce } : {}),
   };

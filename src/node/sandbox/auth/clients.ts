@@ -8,12 +8,16 @@ export interface RegisteredClient {
   readonly clientId: string;
   /** Absolute URIs; a redirect_uri must equal one of them exactly. */
   readonly redirectUris: readonly string[];
+  /** The scopes registered for the client, space-separated: the ceiling of what it can be granted. */
+  readonly scopes: string;
 }
 
 export interface ClientRegistration {
   readonly clientId: string;
   /** Relative to the sandbox origin, or absolute. */
   readonly redirectUris: readonly string[];
+  /** Registered scopes (v2 and v1 forms alike); nothing beyond them is ever granted. */
+  readonly scopes: string;
 }
 
 export const LOCAL_SANDBOX_SERVER_NAME = 'Local sandbox';
@@ -35,7 +39,8 @@ export async function readSandboxRegistration(file: string): Promise<ClientsResu
   if (!parsed.ok) return { ok: false, error: `smart-launch.json is invalid: ${parsed.errors.join('; ')}` };
   const server = parsed.config.servers.find((s) => s.name === LOCAL_SANDBOX_SERVER_NAME);
   if (!server) return { ok: false, error: `smart-launch.json has no "${LOCAL_SANDBOX_SERVER_NAME}" server entry` };
-  return { ok: true, clients: [{ clientId: server.clientId, redirectUris: [server.redirectUri] }], text };
+  const scopes = `${server.scopes} ${server.scopesV1}`;
+  return { ok: true, clients: [{ clientId: server.clientId, redirectUris: [server.redirectUri], scopes }], text };
 }
 
 /** Resolves relative redirect URIs against the sandbox origin; registrations with the same id are merged. */
@@ -43,8 +48,9 @@ export function resolveClients(registrations: readonly ClientRegistration[], ori
   const clients = new Map<string, RegisteredClient>();
   for (const r of registrations) {
     const uris = r.redirectUris.map((u) => new URL(u, origin).href);
-    const known = clients.get(r.clientId)?.redirectUris ?? [];
-    clients.set(r.clientId, { clientId: r.clientId, redirectUris: [...new Set([...known, ...uris])] });
+    const known = clients.get(r.clientId);
+    const scopes = [...new Set([...(known?.scopes ?? '').split(' '), ...r.scopes.split(/\s+/)])].filter((s) => s).join(' ');
+    clients.set(r.clientId, { clientId: r.clientId, redirectUris: [...new Set([...(known?.redirectUris ?? []), ...uris])], scopes });
   }
   return clients;
 }

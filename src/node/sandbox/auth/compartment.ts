@@ -19,26 +19,43 @@ const COMPARTMENT: Readonly<Record<string, { param: string; paths: readonly stri
   DocumentReference: { param: 'patient', paths: ['subject'] },
   DetectedIssue: { param: 'patient', paths: ['patient'] },
   Task: { param: 'patient', paths: ['for'] },
+  // A message names its patient as subject, sender or recipient (the Patient compartment definition).
+  Communication: { param: 'patient', paths: ['subject', 'sender', 'recipient'] },
 };
 
-/** Provenance belongs to the patient of what it targets; it is pinned by its `patient` search parameter. */
-const SEARCH_ONLY_COMPARTMENT: Readonly<Record<string, string>> = { Provenance: 'patient', Patient: '_id' };
+/** A Patient is its own compartment, pinned by `_id`. */
+const SEARCH_ONLY_COMPARTMENT: Readonly<Record<string, string>> = { Patient: '_id' };
+
+/**
+ * Provenance belongs to the patient of what it targets (resolve-membership.ts), which no search parameter
+ * says (`patient` is only a target that is the Patient itself): its searches are filtered, not pinned.
+ */
+const FILTERED_ONLY = new Set(['Provenance']);
 
 export function isCompartmentType(resourceType: string): boolean {
-  return resourceType in COMPARTMENT || resourceType in SEARCH_ONLY_COMPARTMENT;
+  return resourceType in COMPARTMENT || resourceType in SEARCH_ONLY_COMPARTMENT || FILTERED_ONLY.has(resourceType);
 }
 
-function referencedId(reference: unknown): string | undefined {
-  if (typeof reference !== 'object' || reference === null || !('reference' in reference)) return undefined;
-  const ref = reference.reference;
-  return typeof ref === 'string' ? referenceId(ref, 'Patient') : undefined;
+/** Whether a search of this type can only be checked by the membership of what it finds. */
+export function isFilteredOnly(resourceType: string): boolean {
+  return FILTERED_ONLY.has(resourceType);
+}
+
+/** The Patient ids an element names (a reference, or a list of them as in Communication.recipient). */
+function referencedIds(element: unknown): string[] {
+  if (Array.isArray(element)) return element.flatMap(referencedIds);
+  if (typeof element !== 'object' || element === null || !('reference' in element)) return [];
+  const ref = element.reference;
+  const id = typeof ref === 'string' ? referenceId(ref, 'Patient') : undefined;
+  return id === undefined ? [] : [id];
 }
 
 export type Membership = 'member' | 'other' | 'unknown';
 
 /**
- * Whether a resource is in the given patient's compartment. `unknown` is for shared types and for
- * resources whose patient cannot be told from their own content (Provenance).
+ * Whether a resource is in the given patient's compartment: every patient it names is that patient (a
+ * message from this patient about another is not theirs to write or read). `unknown` is for shared types
+ * and for resources whose patient cannot be told from their own content (Provenance).
  */
 export function membership(resource: unknown, patientId: string): Membership {
   if (typeof resource !== 'object' || resource === null || !('resourceType' in resource)) return 'unknown';
@@ -47,8 +64,8 @@ export function membership(resource: unknown, patientId: string): Membership {
   const rule = COMPARTMENT[type];
   if (!rule) return 'unknown';
   const record = resource as Record<string, unknown>;
-  const ids = rule.paths.map((p) => referencedId(record[p])).filter((id): id is string => id !== undefined);
-  return ids.includes(patientId) ? 'member' : 'other';
+  const ids = rule.paths.flatMap((p) => referencedIds(record[p]));
+  return ids.length > 0 && ids.every((id) => id === patientId) ? 'member' : 'other';
 }
 
 function sameReference(value: string, patientId: string): boolean {
@@ -68,13 +85,13 @@ export type PinnedQuery = { ok: true; query: string } | { ok: false; reason: str
  */
 export function pinSearchToPatient(resourceType: string, query: string, patientId: string): PinnedQuery {
   const param = COMPARTMENT[resourceType]?.param ?? SEARCH_ONLY_COMPARTMENT[resourceType];
-  if (!param) return { ok: true, query };
+  if (!param && !FILTERED_ONLY.has(resourceType)) return { ok: true, query };
   const params = new URLSearchParams(query);
   for (const [name, value] of params) {
     if (namesPatient(resourceType, name) && !sameReference(value, patientId)) {
       return { ok: false, reason: `the search names a patient other than the one in context (${name})` };
     }
   }
-  if (!params.has(param)) params.append(param, resourceType === 'Patient' ? patientId : `Patient/${patientId}`);
+  if (param && !params.has(param)) params.append(param, resourceType === 'Patient' ? patientId : `Patient/${patientId}`);
   return { ok: true, query: params.toString() };
 }

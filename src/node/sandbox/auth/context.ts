@@ -15,6 +15,8 @@ export interface LaunchContext {
 
 export interface Grant {
   readonly clientId: string;
+  /** Shared by the code and every token issued from this authorization, to revoke them together. */
+  readonly chain: string;
   readonly redirectUri: string;
   /** The granted scope string. */
   readonly scope: string;

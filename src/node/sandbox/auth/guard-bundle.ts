@@ -1,61 +1,69 @@
 import type { EngineRequest, EngineResponse } from '../engine/types';
-import { decide, filterAnswer, isBundle, withQuery, type CurrentReader, type Decision } from './access-decision';
+import { decide, withQuery, type Decision } from './access-decision';
+import { filterAnswer, isBundle } from './answer-filter';
 import { classify } from './fhir-access';
 import { forbidden, operationOutcome } from './outcome';
+import { localResourcesOf, type CurrentReader, type LocalResources } from './resolve-membership';
 import type { TokenAccess } from './token-access';
 
-// Batch and transaction Bundles: SMART has no bundle scopes, so every entry is decided on its own. A
-// transaction with one refused entry is refused whole (all or nothing); a batch answers the refused
-// entries with 403 and runs the rest.
+// Batch and transaction Bundles: SMART has no bundle scopes, so every entry is decided on its own, its
+// conditions (conditional URL, ifNoneExist) included. A transaction with one refused entry is refused whole
+// (all or nothing); a batch answers the refused entries with 403 and runs the rest.
 
 type Entry = fhir4.BundleEntry;
 type EntryDecision = { entry: Entry; decision: Decision };
+type Allowed = Decision & { ok: true };
 
-async function decideEntry(entry: Entry, token: TokenAccess, reader: CurrentReader): Promise<Decision> {
+async function decideEntry(entry: Entry, token: TokenAccess, read: CurrentReader, local: LocalResources): Promise<Decision> {
   const request = entry.request;
   if (!request?.method || !request.url) return { ok: false, message: 'Every bundle entry needs request.method and request.url.' };
   const classified = classify(request.method, request.url);
   if (classified.kind === 'public') return { ok: true, query: '' };
   if (classified.kind !== 'access') return { ok: false, message: 'Forbidden: nested bundles and system-level entries are not permitted.' };
-  return decide(classified.access, entry.resource, token, reader);
+  const ifNoneExist = request.ifNoneExist?.replace(/^\?/, '');
+  return decide(classified.access, { body: entry.resource, token, read, local, ...(ifNoneExist === undefined ? {} : { ifNoneExist }) });
 }
 
-function rewritten(entry: Entry, decision: Decision & { ok: true }): Entry {
-  if (!entry.request || entry.request.method !== 'GET') return entry;
-  return { ...entry, request: { ...entry.request, url: withQuery(entry.request.url, decision.query) } };
+/** The entry as decided: its query pinned to the patient where the decision says so, and its If-None-Exist too. */
+function rewritten(entry: Entry, decision: Allowed): Entry {
+  if (!entry.request) return entry;
+  const { ifNoneExist } = decision;
+  const request = { ...entry.request, url: withQuery(entry.request.url, decision.query), ...(ifNoneExist === undefined ? {} : { ifNoneExist }) };
+  return { ...entry, request };
 }
 
 function refusedEntry(message: string): Entry {
   return { response: { status: '403 Forbidden', outcome: operationOutcome('forbidden', message) } };
 }
 
-function filteredEntry(answer: Entry | undefined, decision: Decision & { ok: true }): Entry {
+async function filteredEntry(answer: Entry | undefined, decision: Allowed, read: CurrentReader): Promise<Entry> {
   if (!answer) return refusedEntry('The server gave no answer for this entry.');
   if (!decision.patient || answer.resource === undefined || !answer.response?.status.startsWith('200')) return answer;
-  const filtered = filterAnswer(answer.resource, decision.patient);
+  const filtered = await filterAnswer(answer.resource, decision.patient, read);
   return filtered.ok ? { ...answer, resource: filtered.body as fhir4.FhirResource } : refusedEntry(filtered.message);
 }
 
 export async function guardBundle(
   request: EngineRequest,
   token: TokenAccess,
-  reader: CurrentReader,
+  read: CurrentReader,
   next: (r: EngineRequest) => Promise<EngineResponse>,
 ): Promise<EngineResponse> {
   if (!isBundle(request.body)) return next(request);
   const bundle = request.body;
+  const local = localResourcesOf(bundle);
   const decided: EntryDecision[] = [];
-  for (const entry of bundle.entry ?? []) decided.push({ entry, decision: await decideEntry(entry, token, reader) });
+  for (const entry of bundle.entry ?? []) decided.push({ entry, decision: await decideEntry(entry, token, read, local) });
   const refused = decided.findIndex((d) => !d.decision.ok);
   if (bundle.type === 'transaction' && refused >= 0) {
     const decision = decided[refused]!.decision;
     return forbidden(`Transaction refused at entry ${refused + 1}: ${decision.ok ? '' : decision.message}`);
   }
-  const allowed = decided.filter((d): d is { entry: Entry; decision: Decision & { ok: true } } => d.decision.ok);
+  const allowed = decided.filter((d): d is { entry: Entry; decision: Allowed } => d.decision.ok);
   const response = await next({ ...request, body: { ...bundle, entry: allowed.map((d) => rewritten(d.entry, d.decision)) } });
   if (!isBundle(response.body)) return response;
   const answers = response.body.entry ?? [];
   let answered = 0;
-  const entry = decided.map((d) => (d.decision.ok ? filteredEntry(answers[answered++], d.decision) : refusedEntry(d.decision.message)));
+  const entry = await Promise.all(decided.map((d) => (d.decision.ok ? filteredEntry(answers[answered++], d.decision, read) : refusedEntry(d.decision.message))));
   return { ...response, body: { ...response.body, entry } };
 }

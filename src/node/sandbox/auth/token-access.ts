@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { Clock } from './expiring-store';
 import { verifyJwt, type SigningKeys } from './keys';
+import type { TokenChains } from './token-chains';
 import { resourceScopesOf, type Interaction, type ResourceScope } from './scopes';
 
 // What a verified access token lets its bearer do: its scopes, its patient and any denied scope fault.
 
 const claimsSchema = z.object({
   scope: z.string(),
+  chain: z.string().optional(),
   patient: z.string().min(1).optional(),
   denied: z
     .object({ resourceType: z.string(), interactions: z.array(z.enum(['c', 'r', 'u', 'd', 's'])) })
@@ -24,6 +26,8 @@ export interface TokenVerifier {
   readonly issuer: string;
   readonly fhirBaseUrl: string;
   readonly clock: Clock;
+  /** Revoked token chains (a replayed code or refresh token revokes every access token of its chain). */
+  readonly chains?: Pick<TokenChains, 'isRevoked'>;
 }
 
 export type BearerResult = { ok: true; access: TokenAccess } | { ok: false; reason: string; tokenSent: boolean };
@@ -41,6 +45,7 @@ export async function verifyBearer(headers: Readonly<Record<string, string | und
   if (!verified.ok) return { ok: false, reason: verified.reason, tokenSent: true };
   const claims = claimsSchema.safeParse(verified.payload);
   if (!claims.success) return { ok: false, reason: 'the access token lacks a scope claim', tokenSent: true };
-  const { scope, patient, denied } = claims.data;
+  const { scope, patient, denied, chain } = claims.data;
+  if (chain !== undefined && v.chains?.isRevoked(chain)) return { ok: false, reason: 'the access token was revoked', tokenSent: true };
   return { ok: true, access: { scopes: resourceScopesOf(scope), ...(patient ? { patient } : {}), ...(denied ? { denied } : {}) } };
 }

@@ -4,9 +4,11 @@ import type { Clock, ExpiringStore } from './expiring-store';
 import { SHORT_TOKEN_SECONDS } from './faults';
 import { hasScope, isNarrowing } from './grant';
 import { signJwt, type SigningKeys } from './keys';
+import type { TokenChains } from './token-chains';
 
 // The token endpoint's decisions: the authorization_code grant (PKCE verified) and the refresh_token grant
-// (rotated: a refresh token works once). Answers are plain objects; the HTTP layer adds no-store.
+// (rotated: a refresh token works once). A code or refresh token used twice revokes its whole chain (see
+// token-chains.ts). Answers are plain objects; the HTTP layer adds no-store.
 
 export const ACCESS_TOKEN_SECONDS = 3600;
 
@@ -18,6 +20,7 @@ export interface TokenDeps {
   readonly clock: Clock;
   readonly codes: ExpiringStore<PendingCode>;
   readonly refreshTokens: ExpiringStore<Grant>;
+  readonly chains: TokenChains;
 }
 
 export type TokenOutcome =
@@ -48,7 +51,8 @@ async function exchangeCode(form: Form, deps: TokenDeps): Promise<TokenOutcome> 
   }
   // Taken before any check, so a code is spent even by a failed attempt.
   const pending = deps.codes.take(form.code);
-  if (!pending) return fail('invalid_grant', 'the code is unknown, expired or already used');
+  if (!pending) return replayed(form.code, 'code', deps) ?? fail('invalid_grant', 'the code is unknown, expired or already used');
+  deps.chains.spend(form.code, pending.grant.chain);
   if (pending.grant.clientId !== form.client_id) return fail('invalid_grant', 'the code was issued to another client');
   if (pending.grant.redirectUri !== form.redirect_uri) return fail('invalid_grant', 'redirect_uri differs from the authorization request');
   if (pkceChallengeOf(form.code_verifier) !== pending.codeChallenge) return fail('invalid_grant', 'code_verifier does not match the code_challenge');
@@ -58,11 +62,21 @@ async function exchangeCode(form: Form, deps: TokenDeps): Promise<TokenOutcome> 
 async function exchangeRefresh(form: Form, deps: TokenDeps): Promise<TokenOutcome> {
   if (!form.refresh_token) return fail('invalid_request', 'refresh_token is required');
   const grant = deps.refreshTokens.take(form.refresh_token);
-  if (!grant) return fail('invalid_grant', 'the refresh token is unknown, expired or already used');
+  if (!grant) return replayed(form.refresh_token, 'refresh token', deps) ?? fail('invalid_grant', 'the refresh token is unknown, expired or already used');
+  deps.chains.spend(form.refresh_token, grant.chain);
+  if (deps.chains.isRevoked(grant.chain)) return fail('invalid_grant', 'the refresh token was revoked');
   if (form.client_id && form.client_id !== grant.clientId) return fail('invalid_grant', 'the refresh token was issued to another client');
   if (form.scope && !isNarrowing(form.scope, grant.scope)) return fail('invalid_scope', 'a refresh may only narrow the granted scope');
   const narrowed = form.scope ? { ...grant, scope: form.scope } : grant;
   return { ok: true, body: await tokenResponse(narrowed, deps) };
+}
+
+/** A second use of a code or refresh token: the chain it belongs to is revoked, every token of it. */
+function replayed(handle: string, what: string, deps: TokenDeps): TokenOutcome | undefined {
+  const chain = deps.chains.spentChain(handle);
+  if (chain === undefined) return undefined;
+  deps.chains.revoke(chain);
+  return fail('invalid_grant', `the ${what} was already used: every token issued from this authorization is revoked`);
 }
 
 function lifetimeSeconds(grant: Grant): number {
@@ -83,6 +97,7 @@ async function tokenResponse(grant: Grant, deps: TokenDeps): Promise<Record<stri
     {
       client_id: grant.clientId,
       scope: grant.scope,
+      chain: grant.chain,
       ...(patient ? { patient } : {}),
       ...(encounter ? { encounter } : {}),
       ...(fhirUser ? { fhirUser } : {}),

@@ -29,6 +29,8 @@ export interface EhrPageInput {
   readonly client: { readonly clientId: string; readonly redirectUris: readonly string[] } | undefined;
   readonly launched?: LaunchedView;
   readonly errors?: readonly string[];
+  /** The launch form's anti-CSRF token. */
+  readonly formToken: string;
 }
 
 export const EHR_SCRIPT_PATH = '/ehr/ehr.js';
@@ -71,6 +73,7 @@ function faultFields(): string {
 function launchForm(input: EhrPageInput): string {
   const clinician = input.launched?.context.clinician;
   return `<form class="panel" method="post" action="/ehr/launch">
+<input type="hidden" name="formToken" value="${esc(input.formToken)}">
 <h2>Clinician (signed in)</h2>
 <select name="clinician" aria-label="Clinician">${options(input.clinicians.map((c) => ({ value: c.id, label: c.name })), clinician)}</select>
 <h2>Patients</h2>

@@ -8,6 +8,8 @@ import { latestEncounter } from './directory';
 import { ehrPage, EHR_SCRIPT_PATH, type EhrPageInput, type LaunchedView } from './ehr-page';
 import { EHR_SCRIPT } from './ehr-script';
 import { parseLaunchForm } from './launch-form';
+import { checkLaunchRequest } from './launch-guard';
+import { randomToken } from '../auth/keys';
 
 // `/ehr/`: the chart page, and `/ehr/launch` which creates an EHR launch context and shows the chart with
 // the app in its frame (post, then redirect, so a reload does not launch twice).
@@ -30,6 +32,13 @@ export interface EhrRoutesDeps {
   readonly clientId?: string;
 }
 
+/** What one routes instance renders into every page and expects back. */
+interface PageSecrets {
+  readonly csp: string;
+  /** The launch form's anti-CSRF token, one per sandbox start. */
+  readonly formToken: string;
+}
+
 /** The app's launch URL as an EHR opens it. */
 export function launchUrlFor(origin: string, fhirBaseUrl: string, launchId?: string): string {
   const url = new URL('/launch.html', origin);
@@ -38,7 +47,7 @@ export function launchUrlFor(origin: string, fhirBaseUrl: string, launchId?: str
   return url.href;
 }
 
-async function pageInput(deps: EhrRoutesDeps, launchId: string | undefined, errors: readonly string[] = []): Promise<EhrPageInput> {
+async function pageInput(deps: EhrRoutesDeps, formToken: string, launchId: string | undefined, errors: readonly string[] = []): Promise<EhrPageInput> {
   const [patients, clinicians] = await Promise.all([deps.directory.patients(), deps.directory.clinicians()]);
   const { fhirBaseUrl } = deps.auth.urls;
   const context = launchId ? deps.auth.readLaunch(launchId) : undefined;
@@ -54,15 +63,18 @@ async function pageInput(deps: EhrRoutesDeps, launchId: string | undefined, erro
         }
       : undefined;
   const client = deps.clientId ? deps.auth.clients.get(deps.clientId) : [...deps.auth.clients.values()][0];
-  return { patients, clinicians, fhirBaseUrl, standaloneUrl: launchUrlFor(deps.origin, fhirBaseUrl), client, errors, ...(launched ? { launched } : {}) };
+  return { patients, clinicians, fhirBaseUrl, standaloneUrl: launchUrlFor(deps.origin, fhirBaseUrl), client, errors, formToken, ...(launched ? { launched } : {}) };
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
-async function createLaunch(req: IncomingMessage, res: ServerResponse, url: URL, deps: EhrRoutesDeps, csp: string): Promise<void> {
-  const form = parseLaunchForm((await readParams(req, url)) ?? {});
+async function createLaunch(req: IncomingMessage, res: ServerResponse, url: URL, deps: EhrRoutesDeps, page: PageSecrets): Promise<void> {
+  const params = (await readParams(req, url)) ?? {};
+  const allowed = checkLaunchRequest(req, params.formToken, page.formToken);
+  if (!allowed.ok) return sendHtml(res, 403, ehrPage(await pageInput(deps, page.formToken, undefined, [allowed.reason])), page.csp);
+  const form = parseLaunchForm(params);
   const [patients, clinicians] = await Promise.all([deps.directory.patients(), deps.directory.clinicians()]);
   const errors = form.ok
     ? [
@@ -70,7 +82,7 @@ async function createLaunch(req: IncomingMessage, res: ServerResponse, url: URL,
         ...(clinicians.some((c) => c.id === form.choice.clinician) ? [] : ['Unknown clinician.']),
       ]
     : form.errors;
-  if (!form.ok || errors.length > 0) return sendHtml(res, 400, ehrPage(await pageInput(deps, undefined, errors)), csp);
+  if (!form.ok || errors.length > 0) return sendHtml(res, 400, ehrPage(await pageInput(deps, page.formToken, undefined, errors)), page.csp);
   const { patient, clinician, needPatientBanner, faults } = form.choice;
   const encounter = await latestEncounter(deps.engine, patient);
   const launchId = deps.auth.createLaunch({ patient, clinician, needPatientBanner, faults, ...(encounter ? { encounter } : {}) });
@@ -79,14 +91,14 @@ async function createLaunch(req: IncomingMessage, res: ServerResponse, url: URL,
 
 export function ehrRoutes(deps: EhrRoutesDeps) {
   // Fixed once the clients are registered, so built once.
-  const csp = ehrCsp(deps.auth);
+  const page: PageSecrets = { csp: ehrCsp(deps.auth), formToken: randomToken() };
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     if (url.pathname === '/ehr') {
       redirect(res, '/ehr/');
       return true;
     }
     if (url.pathname === '/ehr/' && (req.method === 'GET' || req.method === 'HEAD')) {
-      sendHtml(res, 200, ehrPage(await pageInput(deps, url.searchParams.get('launch') ?? undefined)), csp);
+      sendHtml(res, 200, ehrPage(await pageInput(deps, page.formToken, url.searchParams.get('launch') ?? undefined)), page.csp);
       return true;
     }
     if (url.pathname === EHR_SCRIPT_PATH) {
@@ -94,7 +106,7 @@ export function ehrRoutes(deps: EhrRoutesDeps) {
       return true;
     }
     if (url.pathname === '/ehr/launch' && req.method === 'POST') {
-      await createLaunch(req, res, url, deps, csp);
+      await createLaunch(req, res, url, deps, page);
       return true;
     }
     return false;
