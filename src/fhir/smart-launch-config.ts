@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { scoringConfigSchema } from '../core/config';
 import { SCORE_FORMS } from './resources/observations';
+import { formatZodIssues } from './schemas/validate';
 
 // smart-launch.json: how the app registers with each EHR. Loaded at run time (not bundled), validated
 // here, and also the source of the app-gallery manifest. A broken file is reported field by field.
@@ -90,11 +91,11 @@ export type WriteBackConfig = z.infer<typeof writeBackSchema>;
 
 export type ConfigResult = { ok: true; config: SmartLaunchConfig } | { ok: false; errors: string[] };
 
-/** Validates smart-launch.json; each error names the field, e.g. `servers.1.clientId: ...`. */
+/** Validates smart-launch.json; each error names the field, e.g. `servers[1].clientId: ...`. */
 export function parseSmartLaunchConfig(input: unknown): ConfigResult {
   const result = smartLaunchConfigSchema.safeParse(input);
   if (result.success) return { ok: true, config: result.data };
-  return { ok: false, errors: result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
+  return { ok: false, errors: formatZodIssues(result.error.issues) };
 }
 
 /** The first server configuration whose issMatch matches the issuer. */

@@ -9,12 +9,14 @@ import { fhirclientTransport, type FhirTransport } from '../../src/fhir/gateway'
 import { loadHistory } from '../../src/fhir/load';
 import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
 import { createFhirEngine } from '../../src/node/sandbox/engine';
-import type { EngineResponse, FhirEngine } from '../../src/node/sandbox/engine/types';
-import { engineHandlers, type Intercept } from './fixtures/engine-over-msw';
+import type { EngineRequest, EngineResponse, FhirEngine } from '../../src/node/sandbox/engine/types';
+import { engineOverMsw } from '../support/msw-fhir';
 
 const BASE = 'http://fhir.test/fhir';
 const SESSIONS = 200;
 let engine: FhirEngine;
+/** Answers instead of the engine, or rewrites its answer (a server that refuses one read). */
+type Intercept = (request: EngineRequest, next: () => Promise<EngineResponse>) => Promise<EngineResponse>;
 let intercept: Intercept | undefined;
 const mock = { requests: [] as unknown[] };
 
@@ -55,7 +57,7 @@ const server = setupServer();
 beforeAll(async () => {
   engine = await createFhirEngine({ seed: false, baseUrl: BASE });
   await seed();
-  const { handlers, requests } = engineHandlers(engine, BASE, (req, next) => (intercept ? intercept(req, next) : next()));
+  const { handlers, requests } = engineOverMsw(engine, BASE, (req, next) => (intercept ? intercept(req, () => next(req)) : next(req)));
   mock.requests = requests;
   server.use(...handlers);
   server.listen({ onUnhandledRequest: 'error' });

@@ -55,9 +55,9 @@ describe('smart-launch.json', () => {
     if (parsed.ok) return;
     expect(parsed.errors).toEqual(expect.arrayContaining([
       expect.stringMatching(/^scoring\.episodeGapDays: /),
-      expect.stringMatching(/^servers\.0\.issMatch: must be a valid regular expression/),
-      expect.stringMatching(/^servers\.0\.clientId: /),
-      expect.stringMatching(/^servers\.0\.scopes: scopes are separated by single spaces/),
+      expect.stringMatching(/^servers\[0\]\.issMatch: must be a valid regular expression/),
+      expect.stringMatching(/^servers\[0\]\.clientId: /),
+      expect.stringMatching(/^servers\[0\]\.scopes: scopes are separated by single spaces/),
     ]));
   });
 });

@@ -93,11 +93,23 @@ describe('lost requests and lost answers', () => {
   it('an answer that never comes counts as lost after the request timeout, and the save goes on', async () => {
     const { writeSet, plan } = freshSave();
     const inner = await server.transport();
+    // The timer is the test's: the first request's timeout expires as soon as it is sent, no later one ever
+    // does, so a slow machine cannot turn a real answer into a timeout.
+    const timers: { ms: number; expire: () => void }[] = [];
+    const startTimer = (ms: number, expire: () => void) => (timers.push({ ms, expire }), () => undefined);
     let calls = 0;
-    const hanging = { baseUrl: inner.baseUrl, send: (request: Parameters<typeof inner.send>[0]) => (++calls === 1 ? new Promise<never>(() => undefined) : inner.send(request)) };
-    const report = await saveAdministration(hanging, writeSet, await plan(), { retry: { ...retry, requestTimeoutMs: 20 } });
+    const hanging = {
+      baseUrl: inner.baseUrl,
+      send: (request: Parameters<typeof inner.send>[0]) => {
+        if (++calls > 1) return inner.send(request);
+        timers.at(-1)?.expire();
+        return new Promise<never>(() => undefined);
+      },
+    };
+    const report = await saveAdministration(hanging, writeSet, await plan(), { retry: { ...retry, requestTimeoutMs: 20, startTimer } });
     expect(report.status).toBe('saved');
     expect(report.roundTrips).toBe(2);
+    expect(timers.map((t) => t.ms)).toEqual([20, 20]);
   });
 
   it('a request lost on the way is sent again', async () => {

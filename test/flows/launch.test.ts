@@ -106,7 +106,7 @@ describe('launch failures', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.failure.kind).toBe('config-invalid');
-    expect(result.failure.details).toEqual(expect.arrayContaining([expect.stringMatching(/^servers\.0\.clientId:/), expect.stringMatching(/^servers\.0\.pkceMode:/)]));
+    expect(result.failure.details).toEqual(expect.arrayContaining([expect.stringMatching(/^servers\[0\]\.clientId:/), expect.stringMatching(/^servers\[0\]\.pkceMode:/)]));
   });
 
   it('says when the launch has no iss', async () => {

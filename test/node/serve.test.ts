@@ -80,8 +80,8 @@ describe('deployment configuration', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.errors).toEqual(expect.arrayContaining([
-        expect.stringMatching(/^frameAncestors\.0: /),
-        expect.stringMatching(/^frameAncestors\.1: /),
+        expect.stringMatching(/^frameAncestors\[0\]: /),
+        expect.stringMatching(/^frameAncestors\[1\]: /),
         expect.stringMatching(/^connectOrigins: /),
       ]));
     }

@@ -1,5 +1,9 @@
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+// findBy*/waitFor give up after one second by default: too short when the machine is busy. A wait that
+// succeeds returns as soon as it does, so a long ceiling costs nothing in a passing run.
+configure({ asyncUtilTimeout: 30_000 });
 
 afterEach(() => {
   cleanup();

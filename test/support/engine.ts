@@ -1,4 +1,5 @@
-// The sandbox FHIR engine for tests. The FHIR definitions load once per test file (Vitest isolates files);
+// The sandbox FHIR engine for tests. The FHIR definitions load once per Vitest worker (the node and dom
+// projects run with `isolate: false`, so this module and @medplum/core's index live as long as the worker);
 // a fresh, empty engine after that costs microseconds, so tests that write get one each.
 import { createFhirEngine } from '../../src/node/sandbox/engine';
 import type { EngineRequest, EngineResponse, FhirEngine, FhirEngineOptions } from '../../src/node/sandbox/engine';
@@ -7,7 +8,7 @@ export type TestEngine = Awaited<ReturnType<typeof createFhirEngine>>;
 
 let seeded: Promise<TestEngine> | undefined;
 
-/** One seeded engine shared by the tests of a file: read from it, don't write to it. */
+/** One seeded engine shared by every test file of a worker: read from it, never write to it. */
 export function sharedSeededEngine(): Promise<TestEngine> {
   seeded ??= createFhirEngine();
   return seeded;

@@ -36,7 +36,8 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(root)' : out;
 }
 
-function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+/** The one zod-error formatter: one line per issue, `servers[1].clientId: message` (`(root)` for the whole input). */
+export function formatZodIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
 }
 
@@ -53,5 +54,5 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown, bounds:
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
   const explained = schema.safeParse(input, { error: errorMap });
-  return { ok: false, errors: formatIssues(explained.success ? result.error.issues : explained.error.issues) };
+  return { ok: false, errors: formatZodIssues(explained.success ? result.error.issues : explained.error.issues) };
 }

@@ -24,6 +24,8 @@ export interface RetryOptions {
    * after a timeout waits this long first, so that its look-up sees a late create instead of racing it.
    */
   readonly landingWindowMs?: number;
+  /** Calls `expire` after `ms` unless the returned cancel runs first (default: setTimeout). */
+  readonly startTimer?: (ms: number, expire: () => void) => () => void;
 }
 
 export type Sent =
@@ -46,16 +48,22 @@ export function retryAfterMs(header: string | undefined, now: number): number | 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+const realTimer = (ms: number, expire: () => void): (() => void) => {
+  const timer = setTimeout(expire, ms);
+  return () => clearTimeout(timer);
+};
+
 /** The transport's answer, or a timeout TransportError when none comes in time. */
-async function sendWithin(transport: FhirTransport, request: FhirRequest, ms: number): Promise<FhirResponse> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+async function sendWithin(transport: FhirTransport, request: FhirRequest, options: RetryOptions): Promise<FhirResponse> {
+  const ms = options.requestTimeoutMs ?? 30_000;
+  let cancel = (): void => undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TransportError(`no answer within ${ms} ms`, 'timeout')), ms);
+    cancel = (options.startTimer ?? realTimer)(ms, () => reject(new TransportError(`no answer within ${ms} ms`, 'timeout')));
   });
   try {
     return await Promise.race([transport.send(request), late]);
   } finally {
-    clearTimeout(timer);
+    cancel();
   }
 }
 
@@ -63,7 +71,7 @@ async function sendWithin(transport: FhirTransport, request: FhirRequest, ms: nu
 export async function sendOnce(transport: FhirTransport, request: FhirRequest, options: RetryOptions): Promise<Sent> {
   let response: FhirResponse;
   try {
-    response = await sendWithin(transport, request, options.requestTimeoutMs ?? 30_000);
+    response = await sendWithin(transport, request, options);
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
     if (error.kind === 'session-expired') return { kind: 'unauthorized' };

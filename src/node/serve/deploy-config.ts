@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatZodIssues } from '../../fhir/schemas/validate';
 
 // What a health system sets per deployment, at start-up, without a rebuild: which EHR origins may embed the
 // app, which FHIR/authorization origins it may talk to, and where its smart-launch.json lives.
@@ -30,5 +31,5 @@ export type DeployConfig = z.infer<typeof deployConfigSchema>;
 export function parseDeployConfig(input: unknown): { ok: true; config: DeployConfig } | { ok: false; errors: string[] } {
   const result = deployConfigSchema.safeParse(input);
   if (result.success) return { ok: true, config: result.data };
-  return { ok: false, errors: result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
+  return { ok: false, errors: formatZodIssues(result.error.issues) };
 }

@@ -8,7 +8,6 @@ import type { FhirTransport } from '../../fhir/gateway/types';
 import type { WriteBackConfig } from '../../fhir/smart-launch-config';
 import { planWrites, prepareSave, type OutboxStorage } from '../../fhir/write';
 import { pickLanguage } from '../i18n/locale';
-import { useAppShell, type AdministerPanelProps } from '../app/app-context';
 import type { LoadedRecord } from '../app/record';
 import { AdministerForm } from './administer-form';
 import { ClientSession } from './client-session';
@@ -19,13 +18,6 @@ import { SessionPanel, type StartMode } from './session-panel';
 import { useSaveFlow } from './use-save-flow';
 
 const now = (): string => localDateTime(new Date());
-
-/** The panel as the app shell mounts it: everything it needs comes from the shell's context. */
-export function AdministerPanel({ onSaved }: AdministerPanelProps) {
-  const { transport, launch, record, config, storage } = useAppShell();
-  const app = useMemo(() => ({ name: config.app.name, version: config.app.version }), [config.app.name, config.app.version]);
-  return <AdministerWorkspace transport={transport} launch={launch} record={record} app={app} writeBack={config.writeBack} onSaved={onSaved} storage={storage} />;
-}
 
 export interface AdministerWorkspaceProps {
   readonly transport: FhirTransport;

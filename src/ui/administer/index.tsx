@@ -1,6 +1,6 @@
-// The administering UI as the app shell loads it (see src/ui/app/app-context.ts): the panel and the
-// `administer` namespace in both languages.
+// The administering UI as the app shell loads it lazily (src/ui/app/administer-slot.tsx): the workspace and
+// the `administer` namespace in both languages.
 import './administer.css';
 
-export { AdministerPanel } from './administer-panel';
+export { AdministerWorkspace } from './administer-panel';
 export { administerMessages } from './messages';

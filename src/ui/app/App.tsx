@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Failure } from '../failure';
 import { AdministerSlot } from './administer-slot';
-import { AppShellContext, type AppShell } from './app-context';
 import { boot, reload, type BootedApp, type BootEnv } from './boot';
 import { FailureScreen } from './FailureScreen';
 
@@ -48,11 +47,11 @@ function ReadyView({ app, onChange }: { readonly app: BootedApp; readonly onChan
     const result = await reload(app);
     onChange(result.ok ? { phase: 'ready', app: result.value } : { phase: 'failed', failure: result.failure });
   }, [app, onChange]);
-  const shell: AppShell = useMemo(() => ({ ...app.shell, refresh }), [app.shell, refresh]);
+  const { transport, launch, record, config, storage } = app.shell;
+  const device = useMemo(() => ({ name: config.app.name, version: config.app.version }), [config.app.name, config.app.version]);
   const { Dashboard } = app.view;
-  return (
-    <AppShellContext.Provider value={shell}>
-      <Dashboard model={app.model} administer={<AdministerSlot onSaved={() => void refresh()} />} />
-    </AppShellContext.Provider>
+  const administer = (
+    <AdministerSlot transport={transport} launch={launch} record={record} app={device} writeBack={config.writeBack} storage={storage} onSaved={() => void refresh()} />
   );
+  return <Dashboard model={app.model} administer={administer} />;
 }

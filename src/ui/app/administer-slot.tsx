@@ -1,32 +1,27 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AdministerWorkspaceProps } from '../administer/administer-panel';
 import { registerNamespace } from '../i18n';
-import type { AdministerModule, AdministerPanelProps } from './app-context';
 
-// The administering UI (src/ui/administer) is found at build time and loaded on demand; a build without
-// it simply has no administer area.
-const modules = import.meta.glob<AdministerModule>('../administer/index.tsx');
-const loader = Object.values(modules)[0];
-
-/** Registers the module's `administer` namespace before its panel first renders. */
-function withMessages(module: AdministerModule): ComponentType<AdministerPanelProps> {
-  const Inner = module.AdministerPanel;
-  return function AdministerWithMessages(props: AdministerPanelProps) {
+// The administering UI (src/ui/administer) in its own chunk, loaded when the clinician view first shows it,
+// so the forms stay out of the initial bundle. It receives everything it needs as props: it never imports
+// the app shell back.
+const Workspace = lazy(async () => {
+  const administer = await import('../administer');
+  function AdministerWithMessages(props: AdministerWorkspaceProps) {
     const { i18n } = useTranslation();
-    if (module.administerMessages && !i18n.hasResourceBundle('en', 'administer')) registerNamespace(i18n, 'administer', module.administerMessages);
-    return <Inner {...props} />;
-  };
-}
+    if (!i18n.hasResourceBundle('en', 'administer')) registerNamespace(i18n, 'administer', administer.administerMessages);
+    return <administer.AdministerWorkspace {...props} />;
+  }
+  return { default: AdministerWithMessages };
+});
 
-const Panel = loader ? lazy(async () => ({ default: withMessages(await loader()) })) : undefined;
-
-export function AdministerSlot(props: AdministerPanelProps) {
+export function AdministerSlot(props: AdministerWorkspaceProps) {
   const { t } = useTranslation('dashboard');
-  if (!Panel) return null;
   return (
     <section className="administer" aria-labelledby="administer-heading">
       <h2 id="administer-heading">{t('administer.heading')}</h2>
-      <Suspense fallback={<p className="muted">…</p>}><Panel {...props} /></Suspense>
+      <Suspense fallback={<p className="muted">…</p>}><Workspace {...props} /></Suspense>
     </section>
   );
 }

@@ -10,7 +10,7 @@ import type { AppShell } from './app-context';
 import { startSession } from './start-session';
 
 export interface BootedApp {
-  readonly shell: Omit<AppShell, 'refresh'>;
+  readonly shell: AppShell;
   readonly model: DashboardModel;
   /** The clinician view's chunk, loaded during boot: the page renders its Dashboard and reloads through it. */
   readonly view: ViewChunk;
@@ -33,9 +33,13 @@ export interface BootEnv {
   readonly styleRoot: HTMLElement;
 }
 
+/** The record loader (FHIR reads, the core's scoring) in a chunk of its own, like the view: not in the initial bundle. */
+const recordLoader = () => import('./load-record');
+
 /** Token → context → configuration → history: each step either yields or names its failure. */
 export async function boot(env: BootEnv): Promise<Outcome<BootedApp>> {
   const viewChunk = env.view();
+  void recordLoader();
   const [config, session] = await Promise.all([
     loadSmartLaunchConfig(env.fetch, env.url.origin),
     startSession(env.ready, env.url),
@@ -48,7 +52,7 @@ export async function boot(env: BootEnv): Promise<Outcome<BootedApp>> {
   const view = await viewChunk;
   registerNamespace(env.i18n, 'dashboard', view.dashboardMessages);
   void view.loadSmartStyle(env.fetch, session.value.launch.smartStyleUrl, env.styleRoot);
-  return withRecord({ ...session.value, transport, config: config.value, language, storage: env.storage }, view);
+  return withRecord({ launch: session.value.launch, transport, config: config.value, language, storage: env.storage }, view);
 }
 
 /** After a save: the same session, a fresh history and assessment. */
@@ -57,8 +61,9 @@ export function reload(app: BootedApp): Promise<Outcome<BootedApp>> {
 }
 
 /** History → the core's assessment → what the view shows; the one path for the first load and every reload. */
-async function withRecord(shell: Omit<AppShell, 'refresh' | 'record'>, view: ViewChunk): Promise<Outcome<BootedApp>> {
-  const record = await view.loadRecord(shell.transport, shell.launch, { scoring: shell.config.scoring, storage: shell.storage });
+async function withRecord(shell: Omit<AppShell, 'record'>, view: ViewChunk): Promise<Outcome<BootedApp>> {
+  const { loadRecord } = await recordLoader();
+  const record = await loadRecord(shell.transport, shell.launch, { scoring: shell.config.scoring, storage: shell.storage });
   if (!record.ok) return record;
   return { ok: true, value: { shell: { ...shell, record: record.value }, model: view.toDashboardModel(record.value, shell.launch, shell.config), view } };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatZodIssues } from '../../fhir/schemas/validate';
 
 // The launch context the EHR sent with the token, validated: the token response is server data too.
 const tokenContextSchema = z.looseObject({
@@ -29,7 +30,7 @@ export type ContextResult = { ok: true; context: LaunchContext } | { ok: false; 
 
 export function parseLaunchContext(tokenResponse: unknown, fhirUser: string | undefined): ContextResult {
   const parsed = tokenContextSchema.safeParse(tokenResponse ?? {});
-  if (!parsed.success) return { ok: false, reason: 'invalid', errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  if (!parsed.success) return { ok: false, reason: 'invalid', errors: formatZodIssues(parsed.error.issues) };
   const token = parsed.data;
   if (!token.patient) return { ok: false, reason: 'no-patient', errors: [] };
   return {

@@ -65,6 +65,8 @@ export function useHarness(): Harness {
     async journey(options = {}) {
       if (!browser || !env) throw new Error('the browser or the sandbox is not running');
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+      // Playwright's 30 s default for a click or a wait is too short on a busy machine; a passing wait returns at once.
+      context.setDefaultTimeout(90_000);
       const page = await context.newPage();
       const requests = recordRequests(page, [new URL(env.sandbox.url).origin, new URL(env.sandbox.fhirBaseUrl).origin]);
       problems.length = 0;

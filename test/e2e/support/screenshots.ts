@@ -1,22 +1,20 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 
-// Screenshots of the main screens, written as test artefacts. Those the README shows are copied to
-// docs/screenshots from here, so the README's pictures are always the app as the journeys last saw it.
+// Screenshots of the main screens, written as test artefacts only (git-ignored), so `npm test` never changes
+// tracked files. `npm run screenshots` (scripts/screenshots.ts) copies the README's ones to docs/screenshots.
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const ARTIFACT_DIR = `${repoRoot}test-artifacts/screenshots`;
-const README_DIR = `${repoRoot}docs/screenshots`;
 
+/** The screenshots the README shows, and the journeys that take them. */
 export const README_SCREENSHOTS = ['ehr-launch', 'clinician-view', 'client-mode-ors', 'child-cors', 'spanish'] as const;
-type ReadmeScreenshot = (typeof README_SCREENSHOTS)[number];
-
-const isReadmeScreenshot = (name: string): name is ReadmeScreenshot => (README_SCREENSHOTS as readonly string[]).includes(name);
+export const README_SCREENSHOT_JOURNEYS = ['test/e2e/launch.test.ts', 'test/e2e/people.test.ts', 'test/e2e/session.test.ts'] as const;
 
 /**
- * Writes `test-artifacts/screenshots/<name>.png` (and its README copy when it is one of those): a whole page,
- * or only its top `topPx` pixels (leaving out parts that change with every run, such as ports and launch ids).
+ * Writes `test-artifacts/screenshots/<name>.png`: a whole page, or only its top `topPx` pixels (leaving out
+ * parts that change with every run, such as ports and launch ids).
  */
 export async function screenshot(target: Page | Locator, name: string, topPx?: number): Promise<string> {
   mkdirSync(ARTIFACT_DIR, { recursive: true });
@@ -24,10 +22,6 @@ export async function screenshot(target: Page | Locator, name: string, topPx?: n
   const width = 'goto' in target ? target.viewportSize()?.width : undefined;
   const area = width && topPx ? { clip: { x: 0, y: 0, width, height: topPx } } : { fullPage: 'goto' in target };
   await target.screenshot({ path, ...area });
-  if (isReadmeScreenshot(name)) {
-    mkdirSync(README_DIR, { recursive: true });
-    copyFileSync(path, `${README_DIR}/${name}.png`);
-  }
   return path;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { faultsSchema, type Faults } from '../auth/faults';
 import type { Interaction } from '../auth/scopes';
+import { formatZodIssues } from '../../../fhir/schemas/validate';
 import { VENDOR_NAMES } from '../engine/vendors/types';
 
 // The EHR page's launch form, validated: which patient and clinician, the banner choice and the faults.
@@ -47,7 +48,7 @@ export type LaunchFormResult = { ok: true; choice: LaunchChoice } | { ok: false;
 
 export function parseLaunchForm(form: Readonly<Record<string, string>>): LaunchFormResult {
   const parsed = launchFormSchema.safeParse(form);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  if (!parsed.success) return { ok: false, errors: formatZodIssues(parsed.error.issues) };
   const f = parsed.data;
   const deny = f.denyScope ? DENY_SCOPE_CHOICES[f.denyScope] : undefined;
   const faults = faultsSchema.parse({

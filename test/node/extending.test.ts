@@ -1,0 +1,59 @@
+// The steps of docs/extending.md that the typecheck cannot see. A new rule, instrument or language that
+// misses one of them fails here, by name.
+import { describe, expect, it } from 'vitest';
+import { instrumentIds, instruments } from '../../src/core/instruments';
+import { rules } from '../../src/core/rules';
+import { buildCodeSystem, buildQuestionnaire } from '../../src/fhir/questionnaire';
+import { EXTENSIONS } from '../../src/fhir/codes';
+import { flagWording } from '../../src/fhir/resources/flag';
+import { licenceSchema } from '../../src/fhir/smart-launch-config';
+import { ruleWords } from '../../src/node/cds-hooks/words';
+import { administerMessages } from '../../src/ui/administer/messages';
+import { commonMessages } from '../../src/ui/i18n/common';
+import { dashboardMessages } from '../../src/ui/i18n/dashboard';
+import { uiLanguages } from '../../src/ui/i18n/locale';
+
+/** Every leaf of a messages object as a dotted path: the shape two languages must share. */
+function leafPaths(value: unknown, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object') return [prefix];
+  return Object.entries(value).flatMap(([key, child]) => leafPaths(child, prefix ? `${prefix}.${key}` : key)).sort();
+}
+
+describe('a new rule (docs/extending.md §1)', () => {
+  it('every rule code worded for Flags is a rule in the catalogue, and every rule has Flag wording', () => {
+    expect(rules.map((r) => r.code).sort()).toEqual(Object.keys(flagWording).sort());
+  });
+
+  it.each(rules.map((r) => r.code))('%s: the CodeSystem defines it and CDS cards word it', (code) => {
+    expect((buildCodeSystem().concept ?? []).map((c) => c.code)).toContain(code);
+    expect(ruleWords[code].title).not.toBe('');
+  });
+
+  it.each(rules.flatMap((r) => uiLanguages.map((language) => [r.code, language] as const)))('%s: the dashboard alert is worded in %s', (code, language) => {
+    const wording = (dashboardMessages[language].alerts.rule as Record<string, { title?: string; meaning?: string; next?: string }>)[code];
+    expect(wording?.title && wording.meaning && wording.next).toBeTruthy();
+  });
+});
+
+describe('a new instrument (docs/extending.md §2)', () => {
+  it.each(instrumentIds)('%s: a deployment can license it in smart-launch.json', (id) => {
+    expect(licenceSchema.safeParse({ holder: 'h', reference: 'r', instruments: [id] }).success).toBe(true);
+  });
+});
+
+describe('a new language (docs/extending.md §4)', () => {
+  it('the UI languages are the languages instruments are written in', () => {
+    expect([...uiLanguages].sort()).toEqual(Object.keys(instruments.ors.title).sort());
+  });
+
+  it.each(uiLanguages)('every namespace has the same messages in %s as in English', (language) => {
+    for (const messages of [commonMessages, dashboardMessages, administerMessages]) {
+      expect(leafPaths(messages[language])).toEqual(leafPaths(messages.en));
+    }
+  });
+
+  it.each(uiLanguages.filter((l) => l !== 'en'))('the published Questionnaires carry the %s wording as a translation extension', (language) => {
+    const title = buildQuestionnaire(instruments.ors)._title?.extension?.find((e) => e.url === EXTENSIONS.translation);
+    expect(title?.extension?.find((e) => e.url === 'lang')?.valueCode).toBe(language);
+  });
+});
