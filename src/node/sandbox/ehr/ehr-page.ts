@@ -76,7 +76,7 @@ function launchForm(input: EhrPageInput): string {
 <fieldset class="patient-set"><legend class="story">Pick the chart to open</legend><div class="patients">${patientList(input.patients, input.launched?.context.patient)}</div></fieldset>
 <label class="field"><input type="checkbox" name="banner"> The app shows its own patient banner</label>
 ${faultFields()}
-<div class="actions"><button type="submit">Launch app</button><a href="${esc(input.standaloneUrl)}" target="_blank" rel="noopener">Standalone launch</a></div>
+<div class="actions"><button type="submit">Launch app</button><button type="submit" name="withoutPatient" value="on">Launch without patient</button><a href="${esc(input.standaloneUrl)}" target="_blank" rel="noopener">Standalone launch</a></div>
 </form>`;
 }
 

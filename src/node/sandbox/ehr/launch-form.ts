@@ -22,7 +22,9 @@ const optionalInt = (min: number, max: number) =>
     .pipe(z.number().int().min(min).max(max).optional());
 
 const launchFormSchema = z.object({
-  patient: z.string().min(1, 'pick a patient'),
+  patient: z.string().optional(),
+  /** The "Launch without patient" button: a provider context with no chart open (the caseload). */
+  withoutPatient: checkbox,
   clinician: z.string().min(1, 'pick a clinician'),
   banner: checkbox,
   shortLivedToken: checkbox,
@@ -32,10 +34,11 @@ const launchFormSchema = z.object({
   transactionDelayMs: optionalInt(1, 120_000),
   noTransactions: checkbox,
   noConditionalCreate: checkbox,
-});
+}).refine((f) => f.withoutPatient || Boolean(f.patient), { path: ['patient'], message: 'pick a patient' });
 
 export interface LaunchChoice {
-  readonly patient: string;
+  /** Undefined for a launch without patient. */
+  readonly patient: string | undefined;
   readonly clinician: string;
   readonly needPatientBanner: boolean;
   readonly faults: Faults;
@@ -56,5 +59,5 @@ export function parseLaunchForm(form: Readonly<Record<string, string>>): LaunchF
     ...(f.transactionErrorStatus ? { transactionError: { status: f.transactionErrorStatus, times: f.transactionErrorTimes ?? 1 } } : {}),
     ...(f.transactionDelayMs ? { transactionDelayMs: f.transactionDelayMs } : {}),
   });
-  return { ok: true, choice: { patient: f.patient, clinician: f.clinician, needPatientBanner: f.banner, faults } };
+  return { ok: true, choice: { patient: f.withoutPatient ? undefined : f.patient, clinician: f.clinician, needPatientBanner: f.banner, faults } };
 }

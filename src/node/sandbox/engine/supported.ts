@@ -3,7 +3,7 @@
 export const SUPPORTED_RESOURCE_TYPES = [
   'Patient', 'Practitioner', 'PractitionerRole', 'Organization', 'Encounter', 'EpisodeOfCare',
   'Questionnaire', 'QuestionnaireResponse', 'Observation', 'Flag', 'Provenance', 'DetectedIssue',
-  'CodeSystem', 'ValueSet', 'Condition', 'Task', 'Communication',
+  'CodeSystem', 'ValueSet', 'Condition', 'Task', 'Communication', 'Appointment', 'CareTeam',
 ] as const;
 
 export type SupportedResourceType = (typeof SUPPORTED_RESOURCE_TYPES)[number];
