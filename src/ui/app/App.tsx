@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Failure } from '../failure';
+import type { BootedCaseload } from '../caseload/boot-caseload';
+import type { Failure, Outcome } from '../failure';
 import { AdministerSlot } from './administer-slot';
 import { AppShellContext, type AppShell } from './app-context';
 import { boot, reload, type BootedApp, type BootEnv } from './boot';
@@ -9,7 +10,16 @@ import { FailureScreen } from './FailureScreen';
 type State =
   | { readonly phase: 'loading' }
   | { readonly phase: 'failed'; readonly failure: Failure }
-  | { readonly phase: 'ready'; readonly app: BootedApp };
+  | { readonly phase: 'ready'; readonly app: BootedApp }
+  | { readonly phase: 'caseload'; readonly caseload: BootedCaseload };
+
+// Only a launch without a patient needs the caseload's code.
+const CaseloadApp = lazy(() => import('../caseload/CaseloadApp'));
+
+function stateOf(result: Outcome<BootedApp | BootedCaseload>): State {
+  if (!result.ok) return { phase: 'failed', failure: result.failure };
+  return 'kind' in result.value ? { phase: 'caseload', caseload: result.value } : { phase: 'ready', app: result.value };
+}
 
 /** The app page: boots once per attempt (a second `ready()` would spend the one-time code twice). */
 export function App({ env }: { readonly env: BootEnv }) {
@@ -20,8 +30,9 @@ export function App({ env }: { readonly env: BootEnv }) {
   useEffect(() => {
     if (started.current === attempt) return;
     started.current = attempt;
-    void boot(env).then((result) => setState(result.ok ? { phase: 'ready', app: result.value } : { phase: 'failed', failure: result.failure }));
+    void boot(env).then((result) => setState(stateOf(result)));
   }, [env, attempt]);
+  const onReloaded = useCallback((result: Outcome<BootedApp>) => setState(stateOf(result)), []);
   const retry = useCallback(() => {
     setState({ phase: 'loading' });
     setAttempt((n) => n + 1);
@@ -37,17 +48,18 @@ export function App({ env }: { readonly env: BootEnv }) {
       <main id="content" tabIndex={-1}>
         {state.phase === 'loading' && <p className="page-status" role="status">{t('loading')}</p>}
         {state.phase === 'failed' && <FailureScreen failure={state.failure} onRetry={retry} />}
-        {state.phase === 'ready' && <ReadyView app={state.app} onChange={setState} />}
+        {state.phase === 'ready' && <ReadyView app={state.app} onReloaded={onReloaded} />}
+        {state.phase === 'caseload' && <Suspense fallback={<p className="page-status" role="status">{t('loading')}</p>}><CaseloadApp booted={state.caseload} /></Suspense>}
       </main>
     </>
   );
 }
 
-function ReadyView({ app, onChange }: { readonly app: BootedApp; readonly onChange: (s: State) => void }) {
+/** One client's clinician view; after a save it reloads and hands the new record (or the failure) up. */
+export function ReadyView({ app, onReloaded }: { readonly app: BootedApp; readonly onReloaded: (result: Outcome<BootedApp>) => void }) {
   const refresh = useCallback(async () => {
-    const result = await reload(app);
-    onChange(result.ok ? { phase: 'ready', app: result.value } : { phase: 'failed', failure: result.failure });
-  }, [app, onChange]);
+    onReloaded(await reload(app));
+  }, [app, onReloaded]);
   const shell: AppShell = useMemo(() => ({ ...app.shell, refresh }), [app.shell, refresh]);
   const { Dashboard } = app.view;
   return (

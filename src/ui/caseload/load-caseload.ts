@@ -1,4 +1,5 @@
-import { assessClient } from '../../core/assess';
+import { assessClient, type ClientAssessment } from '../../core/assess';
+import { clientOutcome, type ClientOutcome } from '../../core/caseload/outcomes';
 import { caseloadRow, compareByNeed, type CaseloadRow } from '../../core/caseload/row';
 import type { ScoringConfig } from '../../core/config';
 import { calendarDate } from '../../core/dates';
@@ -20,6 +21,8 @@ export interface CaseloadEntry {
   /** FHIR instant of the next booked session, when there is one. */
   readonly nextVisit?: string;
   readonly history: ClientHistory;
+  /** What the client contributes to the clinician's own outcomes (none without an outcome measure). */
+  readonly outcome?: ClientOutcome;
 }
 
 export interface LoadedCaseload {
@@ -30,6 +33,8 @@ export interface LoadedCaseload {
   /** What the server refused (a source, a page): shown, never silently dropped. */
   readonly problems: readonly string[];
   readonly stats: RoundTripCount;
+  /** The organisation's reliable change (smart-launch.json scoring), for the clinician's own outcomes. */
+  readonly reliableChange: number;
 }
 
 export interface CaseloadLoadInput {
@@ -38,6 +43,28 @@ export interface CaseloadLoadInput {
   readonly scoring: ScoringConfig;
   /** Local date YYYY-MM-DD. */
   readonly today: string;
+}
+
+const birthDateOf = (h: ClientHistory): { birthDate?: string } => (h.patient?.birthDate ? { birthDate: h.patient.birthDate } : {});
+
+type EntryBase = Pick<CaseloadEntry, 'name' | 'nextVisit' | 'history'>;
+
+/** The row and the outcome figures of one client, both read off the core's assessment. */
+function assessed(entry: EntryBase, assessment: ClientAssessment, today: string): Pick<CaseloadEntry, 'row' | 'outcome'> {
+  const nextAppointment = entry.nextVisit ? calendarDate(entry.nextVisit) : undefined;
+  const row = caseloadRow({ patientId: entry.history.patientId, assessment, today, ...birthDateOf(entry.history), ...(nextAppointment ? { nextAppointment } : {}) });
+  const outcome = clientOutcome(assessment, nextAppointment !== undefined);
+  return { row, ...(outcome ? { outcome } : {}) };
+}
+
+/** The list after one client's record was reloaded in the clinician view (a response given): that row anew, re-sorted. */
+export function withReassessed(loaded: LoadedCaseload, patientId: string, assessment: ClientAssessment): LoadedCaseload {
+  const entries = loaded.entries.map((e): CaseloadEntry => {
+    if (e.row.patientId !== patientId) return e;
+    const { outcome: _old, ...base } = e;
+    return { ...base, ...assessed(base, assessment, loaded.today) };
+  });
+  return { ...loaded, entries: entries.sort((a, b) => compareByNeed(a.row, b.row)) };
 }
 
 export async function loadCaseload(transport: FhirTransport, input: CaseloadLoadInput): Promise<Outcome<LoadedCaseload>> {
@@ -50,17 +77,16 @@ export async function loadCaseload(transport: FhirTransport, input: CaseloadLoad
     const history = await loadCaseloadHistory(transport, mine.clients.map((c) => c.patientId), mine.patients, count);
     const entries = mine.clients.map((client, i): CaseloadEntry => {
       const h = history.clients[i]!;
-      const assessment = assessClient({ administrations: h.administrations.map((a) => a.administration), config: input.scoring, ...(h.patient?.birthDate ? { birthDate: h.patient.birthDate } : {}) });
-      const nextAppointment = client.nextVisit ? calendarDate(client.nextVisit) : undefined;
-      const row = caseloadRow({ patientId: client.patientId, assessment, today: input.today, ...(h.patient?.birthDate ? { birthDate: h.patient.birthDate } : {}), ...(nextAppointment ? { nextAppointment } : {}) });
-      return { row, name: patientName(h.patient), ...(client.nextVisit ? { nextVisit: client.nextVisit } : {}), history: h };
+      const assessment = assessClient({ administrations: h.administrations.map((a) => a.administration), config: input.scoring, ...birthDateOf(h) });
+      const base = { name: patientName(h.patient), ...(client.nextVisit ? { nextVisit: client.nextVisit } : {}), history: h };
+      return { ...base, ...assessed(base, assessment, input.today) };
     });
     entries.sort((a, b) => compareByNeed(a.row, b.row));
     const problems = [
       ...mine.failures.map((f) => `${f.source}: HTTP ${f.status} ${f.messages.join('; ')}`.trim()),
       ...history.failures.map((f) => `${f.resourceType}: HTTP ${f.status} ${f.messages.join('; ')}`.trim()),
     ];
-    return { ok: true, value: { practitionerId, entries, today: input.today, problems, stats: count } };
+    return { ok: true, value: { practitionerId, entries, today: input.today, problems, stats: count, reliableChange: input.scoring.orsReliableChange } };
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
     return error.kind === 'session-expired' ? failed('session-expired') : failed('unreachable', { params: { detail: error.kind }, retry: true });
