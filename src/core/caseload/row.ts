@@ -5,8 +5,8 @@ import type { AgeBand, InstrumentId } from '../instruments/types';
 import type { RuleCode, Severity } from '../model';
 
 // One caseload row from the same assessment the single-client view shows (assessClient): nothing here decides
-// a status, it only picks what a list needs and ranks clients by need — alerts first, then whoever has a
-// measure due at their next session, then the rest.
+// a status, it only picks what a list needs and ranks clients by need — alerts first, then whoever is booked
+// today with a measure due, then the rest.
 
 export interface CaseloadRowInput {
   readonly patientId: string;
@@ -74,6 +74,8 @@ export function caseloadRow(input: CaseloadRowInput): CaseloadRow {
   const due = [...offered(dueAt.sessionStart), ...offered(dueAt.inventory), ...offered(dueAt.sessionEnd)];
   const { alert, count } = newestAlert(assessment);
   const last = lastMeasureDate(assessment);
+  // Everyone booked has the ORS due; what ranks is a measure due in a session today.
+  const dueToday = input.nextAppointment === today && due.length > 0;
   return {
     patientId: input.patientId,
     ...(ageBand ? { ageBand } : {}),
@@ -83,16 +85,16 @@ export function caseloadRow(input: CaseloadRowInput): CaseloadRow {
     alertCount: count,
     due,
     ...(last ? { daysSinceLastMeasure: daysBetween(last, today) } : {}),
-    need: alert ? 'alert' : due.length > 0 ? 'due' : 'rest',
+    need: alert ? 'alert' : dueToday ? 'due' : 'rest',
     offTrack: OFF_TRACK.has(assessment.outcome.status),
-    dueToday: input.nextAppointment === today && due.length > 0,
+    dueToday,
   };
 }
 
 const NEED_ORDER: readonly NeedRank[] = ['alert', 'due', 'rest'];
 const severityIndex = (row: CaseloadRow): number => (row.alert ? SEVERITY_ORDER.indexOf(row.alert.severity) : SEVERITY_ORDER.length);
 
-/** By need: alerts (most severe first), then due, then the rest; within a rank, longest without a measure first. */
+/** By need: alerts (most severe first), then due today, then the rest; within a rank, longest without a measure first. */
 export function compareByNeed(a: CaseloadRow, b: CaseloadRow): number {
   return NEED_ORDER.indexOf(a.need) - NEED_ORDER.indexOf(b.need)
     || severityIndex(a) - severityIndex(b)
