@@ -24,7 +24,8 @@ const PLANS: readonly { readonly name: string; readonly settings: EngineSettings
   { name: 'one request each, search then create', settings: { transactions: false, batch: false, conditionalCreate: false } },
 ];
 
-function engineTransport(engine: FhirEngine): FhirTransport {
+/** The engine as a FhirTransport, in process (no HTTP); the caseload section uses it too. */
+export function engineTransport(engine: FhirEngine): FhirTransport {
   return {
     baseUrl: engine.baseUrl,
     send: async (r) => {

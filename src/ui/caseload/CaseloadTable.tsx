@@ -72,7 +72,7 @@ export function CaseloadTable({ loaded, onOpen, focusPatient }: Props) {
   const all = loaded.entries;
   return (
     <section className="caseload" aria-labelledby="caseload-heading">
-      <h2 id="caseload-heading">{t('heading')}</h2>
+      <h1 id="caseload-heading">{t('heading')}</h1>
       <p>{t('summary', { total: all.length, alerts: all.filter((e) => e.row.need === 'alert').length, dueToday: all.filter((e) => e.row.dueToday).length })}</p>
       {loaded.problems.length > 0 && <div role="alert"><p>{t('problems')}</p><ul>{loaded.problems.map((p) => <li key={p}>{p}</li>)}</ul></div>}
       <fieldset className="caseload-filters">

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSmartLaunchConfig } from '../../src/fhir/smart-launch-config';
+import { APP_CLIENT, createEhrLaunch, fhirRequest, obtainToken, SANDBOX_START_TIMEOUT_MS, startTestSandbox, type Sandbox } from '../support/sandbox';
+
+// The sandbox EHR's "Launch without patient": a provider context with no chart open. The token names the
+// clinician and no patient, carries the caseload's user/ scopes, and those reach every client of the clinician.
+
+function caseloadScopes(): string {
+  const parsed = parseSmartLaunchConfig(JSON.parse(readFileSync('smart-launch.json', 'utf8')));
+  const scopes = parsed.ok ? parsed.config.servers.find((s) => s.name === 'Local sandbox')?.caseload?.scopes : undefined;
+  if (!scopes) throw new Error('smart-launch.json: the Local sandbox has no caseload entry');
+  return scopes;
+}
+
+describe('launch without patient', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+  }, SANDBOX_START_TIMEOUT_MS);
+  afterAll(() => sandbox.close());
+
+  it('the EHR page offers it and frames the app\'s caseload entry', async () => {
+    const page = await (await fetch(`${sandbox.url}/ehr/`)).text();
+    expect(page).toContain('<button type="submit" name="withoutPatient" value="on">Launch without patient</button>');
+    const launch = await createEhrLaunch(sandbox, { patient: 'p01', clinician: 'pr2', form: { withoutPatient: 'on' } });
+    const chart = await (await fetch(`${sandbox.url}/ehr/?launch=${launch}`)).text();
+    expect(chart).toMatch(/launch\.html\?view=caseload&amp;iss=/);
+    expect(chart).not.toContain('class="banner"');
+  });
+
+  it('gives a token with fhirUser, no patient and user/ scopes that read the clinician\'s whole caseload', async () => {
+    const token = await obtainToken(sandbox, { patient: 'p01', clinician: 'pr2', clientId: APP_CLIENT.clientId, scope: caseloadScopes(), form: { withoutPatient: 'on' } });
+    const claims = token as unknown as Record<string, unknown>;
+    expect(claims['patient']).toBeUndefined();
+    expect(String(claims['fhirUser'])).toMatch(/\/Practitioner\/pr2$/);
+    expect(token.scope).toContain('user/Appointment.rs');
+    const booked = await fhirRequest(sandbox, token.access_token, 'Appointment?practitioner=Practitioner/pr2&_count=100');
+    expect(booked.status).toBe(200);
+    expect(((booked.body as { entry?: unknown[] }).entry ?? []).length).toBeGreaterThanOrEqual(25);
+    const history = await fhirRequest(sandbox, token.access_token, 'QuestionnaireResponse?subject=Patient/p04,Patient/p03&_count=100');
+    expect(history.status).toBe(200);
+    expect(((history.body as { entry?: unknown[] }).entry ?? []).length).toBeGreaterThan(10);
+  });
+});
