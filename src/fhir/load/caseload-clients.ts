@@ -83,8 +83,18 @@ function merge(found: Map<string, MyClient>, source: MyClientsSource, visits: re
   }
 }
 
-export async function findMyClients(transport: FhirTransport, q: MyClientsQuery, count: RoundTripCount, useBatch = true): Promise<MyClients> {
-  const answers: SearchAnswer[] = await searchAll(transport, q.sources.map((s) => searchUrl(s, q)), count, useBatch);
+/**
+ * Asks every source at once. `onFirstPages` gets the clients the first pages named, so their histories can load
+ * while a long source (every response the clinician authored) is still paging.
+ */
+export async function findMyClients(
+  transport: FhirTransport, q: MyClientsQuery, count: RoundTripCount, useBatch = true, onFirstPages?: (early: MyClients) => void,
+): Promise<MyClients> {
+  const answers = await searchAll(transport, q.sources.map((s) => searchUrl(s, q)), count, useBatch, onFirstPages && ((first) => onFirstPages(collect(first, q))));
+  return collect(answers, q);
+}
+
+function collect(answers: readonly SearchAnswer[], q: MyClientsQuery): MyClients {
   const found = new Map<string, MyClient>();
   const failures: MyClients['failures'][number][] = [];
   answers.forEach((answer, i) => {

@@ -29,13 +29,20 @@ function take(answer: SearchAnswer, result: ReadResult, baseUrl: string): string
   return remainingPages(bundle.data, baseUrl);
 }
 
-/** Runs the searches; one answer per URL, in order. `useBatch: false` sends parallel GETs (servers without batch). */
-export async function searchAll(transport: FhirTransport, urls: readonly string[], count: RoundTripCount, useBatch = true): Promise<SearchAnswer[]> {
+/**
+ * Runs the searches; one answer per URL, in order. `useBatch: false` sends parallel GETs (servers without batch).
+ * `onFirstPages` sees the answers as the first pages left them, so that dependent reads can start while the
+ * further pages load.
+ */
+export async function searchAll(
+  transport: FhirTransport, urls: readonly string[], count: RoundTripCount, useBatch = true, onFirstPages?: (answers: readonly SearchAnswer[]) => void,
+): Promise<SearchAnswer[]> {
   if (urls.length === 0) return [];
   const answers: SearchAnswer[] = urls.map(() => ({ matches: [], included: [] }));
   const batch = useBatch ? await readInBatch(transport, urls, count) : undefined;
   const first = batch ?? (await readInParallel(transport, urls, count));
   let pending = first.flatMap((result, i) => take(answers[i]!, result, transport.baseUrl).map((url) => [i, url] as const));
+  onFirstPages?.(answers.map((a) => ({ matches: [...a.matches], included: [...a.included], ...(a.failure ? { failure: a.failure } : {}) })));
   const seen = new Set(pending.map(([, url]) => url));
   while (pending.length > 0) {
     const results = await readInParallel(transport, pending.map(([, url]) => url), count);

@@ -5,8 +5,8 @@ import type { ScoringConfig } from '../../core/config';
 import { calendarDate } from '../../core/dates';
 import type { CaseloadConfig } from '../../fhir/caseload-config';
 import { TransportError, type FhirTransport } from '../../fhir/gateway/types';
-import { findMyClients } from '../../fhir/load/caseload-clients';
-import { loadCaseloadHistory, type ClientHistory } from '../../fhir/load/caseload-history';
+import { loadCaseloadData } from '../../fhir/load/caseload';
+import type { ClientHistory } from '../../fhir/load/caseload-history';
 import type { RoundTripCount } from '../../fhir/load/round-trip';
 import { referenceId } from '../../fhir/parse/references';
 import { failed, type Outcome } from '../failure';
@@ -70,23 +70,17 @@ export function withReassessed(loaded: LoadedCaseload, patientId: string, assess
 export async function loadCaseload(transport: FhirTransport, input: CaseloadLoadInput): Promise<Outcome<LoadedCaseload>> {
   const practitionerId = referenceId(input.fhirUser, 'Practitioner');
   if (!practitionerId) return failed('no-patient');
-  const count: RoundTripCount = { roundTrips: 0, requests: 0 };
   try {
     const query = { practitionerId, sources: input.caseload.myClients, today: input.today, daysAhead: input.caseload.daysAhead, daysBack: input.scoring.episodeGapDays };
-    const mine = await findMyClients(transport, query, count);
-    const history = await loadCaseloadHistory(transport, mine.clients.map((c) => c.patientId), mine.patients, count);
-    const entries = mine.clients.map((client, i): CaseloadEntry => {
-      const h = history.clients[i]!;
+    const data = await loadCaseloadData(transport, query);
+    const entries = data.clients.map((client, i): CaseloadEntry => {
+      const h = data.histories[i]!;
       const assessment = assessClient({ administrations: h.administrations.map((a) => a.administration), config: input.scoring, ...birthDateOf(h) });
       const base = { name: patientName(h.patient), ...(client.nextVisit ? { nextVisit: client.nextVisit } : {}), history: h };
       return { ...base, ...assessed(base, assessment, input.today) };
     });
     entries.sort((a, b) => compareByNeed(a.row, b.row));
-    const problems = [
-      ...mine.failures.map((f) => `${f.source}: HTTP ${f.status} ${f.messages.join('; ')}`.trim()),
-      ...history.failures.map((f) => `${f.resourceType}: HTTP ${f.status} ${f.messages.join('; ')}`.trim()),
-    ];
-    return { ok: true, value: { practitionerId, entries, today: input.today, problems, stats: count, reliableChange: input.scoring.orsReliableChange } };
+    return { ok: true, value: { practitionerId, entries, today: input.today, problems: data.failures, stats: data.stats, reliableChange: input.scoring.orsReliableChange } };
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
     return error.kind === 'session-expired' ? failed('session-expired') : failed('unreachable', { params: { detail: error.kind }, retry: true });
