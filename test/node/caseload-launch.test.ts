@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSmartLaunchConfig } from '../../src/fhir/smart-launch-config';
+import { caseloadScopesFor } from '../../src/ui/launch/caseload-scopes';
 import { APP_CLIENT, createEhrLaunch, fhirRequest, obtainToken, SANDBOX_START_TIMEOUT_MS, startTestSandbox, type Sandbox } from '../support/sandbox';
 
 // The sandbox EHR's "Launch without patient": a provider context with no chart open. The token names the
@@ -41,5 +42,30 @@ describe('launch without patient', () => {
     const history = await fhirRequest(sandbox, token.access_token, 'QuestionnaireResponse?subject=Patient/p04,Patient/p03&_count=100');
     expect(history.status).toBe(200);
     expect(((history.body as { entry?: unknown[] }).entry ?? []).length).toBeGreaterThan(10);
+  });
+});
+
+describe('smart-launch.json caseload entry', () => {
+  const config = JSON.parse(readFileSync('smart-launch.json', 'utf8')) as { servers: Record<string, unknown>[] };
+
+  it('is validated field by field: unknown sources and repeated ones are refused', () => {
+    const withSources = (myClients: unknown) => ({ ...config, servers: [{ ...config.servers[0], caseload: { scopes: 'launch', scopesV1: 'launch', myClients } }] });
+    const repeated = parseSmartLaunchConfig(withSources(['appointments', 'appointments']));
+    expect(repeated.ok ? [] : repeated.errors).toEqual(['servers.0.caseload.myClients: each source once']);
+    const unknown = parseSmartLaunchConfig(withSources(['schedule']));
+    expect(unknown.ok ? [] : unknown.errors.join()).toMatch(/^servers\.0\.caseload\.myClients\.0: /);
+  });
+
+  it('every caseload scope is justified, and a standalone caseload launch binds no EHR context', () => {
+    const parsed = parseSmartLaunchConfig(config);
+    if (!parsed.ok) throw new Error(parsed.errors.join());
+    for (const server of parsed.config.servers.filter((s) => s.caseload)) {
+      for (const scope of server.caseload!.scopes.split(' ').filter((s) => s.includes('/'))) expect(parsed.config.scopeJustifications[scope], scope).toBeTruthy();
+      expect(server.caseload!.scopes).not.toMatch(/patient\//);
+    }
+    const caseload = parsed.config.servers[0]!.caseload!;
+    expect(caseloadScopesFor(caseload, 'v1', true).split(' ')).not.toContain('launch');
+    expect(caseloadScopesFor(caseload, 'v1', false).split(' ')).toContain('launch');
+    expect(caseloadScopesFor(caseload, 'v1', true)).toContain('user/Appointment.read');
   });
 });
