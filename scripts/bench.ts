@@ -6,6 +6,7 @@ import { saveBench } from './bench/save';
 import { appBench } from './bench/app';
 import { launchBench } from './bench/launch';
 import { caseloadBench } from './bench/caseload';
+import { caseloadBrowserBench } from './bench/caseload-browser';
 
 export interface BenchRow {
   readonly name: string;
@@ -24,6 +25,7 @@ const sections: readonly { readonly title: string; readonly run: BenchSection }[
   { title: 'app page', run: appBench },
   { title: 'launch', run: launchBench },
   { title: 'caseload', run: caseloadBench },
+  { title: 'caseload (browser)', run: caseloadBrowserBench },
 ];
 
 function formatValue(value: number): string {

@@ -15,7 +15,7 @@ import type { BenchRow } from '../bench';
 import { median } from '../chromium';
 import { engineTransport } from './save';
 
-const SIZES = [50, 200] as const;
+export const CASELOAD_SIZES = [50, 200] as const;
 const SESSIONS = 20;
 const RUNS = 3;
 const ROUND_TRIP_TARGET = 3;
@@ -28,10 +28,15 @@ function twentySessions(n: number): SessionScores[] {
   }));
 }
 
+/** One clinician (pr1) with `clients` clients of 20 sessions each, booked this week and on the CareTeam. */
+export function caseloadFixture(clients: number, today: string): fhir4.Resource[] {
+  const stories = Array.from({ length: clients }, (_, i) => ({ ...syntheticStory(0, i + 1), sessions: twentySessions(i) }));
+  return [...caseloadClinicians(1), ...seedQuestionnaires(), ...stories.flatMap((s) => buildClientHistory(s, today)), ...caseloadScheduling(stories, today)];
+}
+
 async function caseloadRun(clients: number): Promise<BenchRow[]> {
   const engine = await createFhirEngine({ seed: false });
-  const stories = Array.from({ length: clients }, (_, i) => ({ ...syntheticStory(0, i + 1), sessions: twentySessions(i) }));
-  await engine.put([...caseloadClinicians(1), ...seedQuestionnaires(), ...stories.flatMap((s) => buildClientHistory(s, SEED_TODAY)), ...caseloadScheduling(stories, SEED_TODAY)]);
+  await engine.put(caseloadFixture(clients, SEED_TODAY));
   const input = {
     fhirUser: `${engine.baseUrl}/Practitioner/pr1`, scoring: defaultScoringConfig, today: SEED_TODAY,
     caseload: { scopes: 'launch', scopesV1: 'launch', myClients: ['appointments', 'authored', 'care-team'] as const, daysAhead: 7 },
@@ -56,6 +61,6 @@ async function caseloadRun(clients: number): Promise<BenchRow[]> {
 
 export async function caseloadBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  for (const size of SIZES) rows.push(...(await caseloadRun(size)));
+  for (const size of CASELOAD_SIZES) rows.push(...(await caseloadRun(size)));
   return rows;
 }

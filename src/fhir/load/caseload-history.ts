@@ -60,6 +60,7 @@ function responsesBySubject(responses: readonly unknown[]): Map<string, unknown[
 export async function loadCaseloadHistory(
   transport: FhirTransport, patientIds: readonly string[], includedPatients: readonly unknown[], count: RoundTripCount, options: CaseloadHistoryOptions = {},
 ): Promise<CaseloadHistoryResult> {
+  if (patientIds.length === 0) return { clients: [], failures: [] };
   const size = options.chunkSize ?? CASELOAD_CHUNK_SIZE;
   const known = byPatientId(includedPatients);
   const idChunks = chunks(patientIds, size);
