@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSmartLaunchConfig } from '../../src/fhir/smart-launch-config';
 import { caseloadScopesFor } from '../../src/ui/launch/caseload-scopes';
-import { APP_CLIENT, createEhrLaunch, fhirRequest, obtainToken, SANDBOX_START_TIMEOUT_MS, startTestSandbox, type Sandbox } from '../support/sandbox';
+import {
+  APP_CLIENT, authorizeForRedirect, authorizeUrl, createEhrLaunch, createPkce, exchangeCode, fhirRequest, obtainToken, SANDBOX_START_TIMEOUT_MS,
+  startTestSandbox, type Sandbox, type TokenResponse,
+} from '../support/sandbox';
 
 // The sandbox EHR's "Launch without patient": a provider context with no chart open. The token names the
 // clinician and no patient, carries the caseload's user/ scopes, and those reach every client of the clinician.
@@ -42,6 +45,29 @@ describe('launch without patient', () => {
     const history = await fhirRequest(sandbox, token.access_token, 'QuestionnaireResponse?subject=Patient/p04,Patient/p03&_count=100');
     expect(history.status).toBe(200);
     expect(((history.body as { entry?: unknown[] }).entry ?? []).length).toBeGreaterThan(10);
+  });
+});
+
+describe('standalone caseload launch', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+  }, SANDBOX_START_TIMEOUT_MS);
+  afterAll(() => sandbox.close());
+
+  it('a clinician signs in, picks no patient, and gets their own fhirUser with user/ scopes', async () => {
+    const pkce = createPkce();
+    const redirectUri = `${sandbox.url}${APP_CLIENT.redirectPath}`;
+    const scope = caseloadScopesFor(JSON.parse(readFileSync('smart-launch.json', 'utf8')).servers[0].caseload, 'v2', true);
+    const url = authorizeUrl(sandbox, { clientId: APP_CLIENT.clientId, redirectUri, scope, pkce });
+    const picked = await authorizeForRedirect(url, { clinician: 'pr1' });
+    const code = new URL(picked.headers.get('location') ?? '', sandbox.url).searchParams.get('code');
+    expect(code).toBeTruthy();
+    const response = await exchangeCode(sandbox, { grant_type: 'authorization_code', code: code!, code_verifier: pkce.verifier, redirect_uri: redirectUri, client_id: APP_CLIENT.clientId });
+    const token = (await response.json()) as TokenResponse;
+    expect(token.patient).toBeUndefined();
+    expect(token.fhirUser).toMatch(/\/Practitioner\/pr1$/);
+    expect(token.scope.split(' ')).toContain('user/CareTeam.rs');
   });
 });
 
