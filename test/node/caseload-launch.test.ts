@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseloadConfig } from '../../src/fhir/caseload-config';
 import { parseSmartLaunchConfig } from '../../src/fhir/smart-launch-config';
 import { caseloadScopesFor } from '../../src/ui/launch/caseload-scopes';
 import {
@@ -10,12 +11,13 @@ import {
 // The sandbox EHR's "Launch without patient": a provider context with no chart open. The token names the
 // clinician and no patient, carries the caseload's user/ scopes, and those reach every client of the clinician.
 
-function caseloadScopes(): string {
+function caseloadConfig(): CaseloadConfig {
   const parsed = parseSmartLaunchConfig(JSON.parse(readFileSync('smart-launch.json', 'utf8')));
-  const scopes = parsed.ok ? parsed.config.servers.find((s) => s.name === 'Local sandbox')?.caseload?.scopes : undefined;
-  if (!scopes) throw new Error('smart-launch.json: the Local sandbox has no caseload entry');
-  return scopes;
+  const caseload = parsed.ok ? parsed.config.servers.find((s) => s.name === 'Local sandbox')?.caseload : undefined;
+  if (!caseload) throw new Error('smart-launch.json: the Local sandbox has no caseload entry');
+  return caseload;
 }
+const caseloadScopes = (): string => caseloadConfig().scopes;
 
 describe('launch without patient', () => {
   let sandbox: Sandbox;
@@ -46,19 +48,11 @@ describe('launch without patient', () => {
     expect(history.status).toBe(200);
     expect(((history.body as { entry?: unknown[] }).entry ?? []).length).toBeGreaterThan(10);
   });
-});
-
-describe('standalone caseload launch', () => {
-  let sandbox: Sandbox;
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-  }, SANDBOX_START_TIMEOUT_MS);
-  afterAll(() => sandbox.close());
 
   it('a clinician signs in, picks no patient, and gets their own fhirUser with user/ scopes', async () => {
     const pkce = createPkce();
     const redirectUri = `${sandbox.url}${APP_CLIENT.redirectPath}`;
-    const scope = caseloadScopesFor(JSON.parse(readFileSync('smart-launch.json', 'utf8')).servers[0].caseload, 'v2', true);
+    const scope = caseloadScopesFor(caseloadConfig(), 'v2', true);
     const url = authorizeUrl(sandbox, { clientId: APP_CLIENT.clientId, redirectUri, scope, pkce });
     const picked = await authorizeForRedirect(url, { clinician: 'pr1' });
     const code = new URL(picked.headers.get('location') ?? '', sandbox.url).searchParams.get('code');
