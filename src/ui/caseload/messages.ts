@@ -6,7 +6,7 @@ import type { UiLanguage } from '../i18n/locale';
 const en = {
   heading: 'My caseload',
   caption: 'Your clients, {{count}} shown, sorted by {{sort}}',
-  captionNeed: 'need (alerts, then measures due, then the rest)',
+  captionNeed: 'need (alerts, then booked today with a measure due, then the rest)',
   summary: '{{total}} clients · {{alerts}} with alerts · {{dueToday}} due today',
   filters: 'Show only',
   onlyOffTrack: 'Off track',
@@ -48,7 +48,7 @@ type CaseloadMessages = typeof en;
 const es: CaseloadMessages = {
   heading: 'Mis pacientes',
   caption: 'Sus pacientes, {{count}} mostrados, ordenados por {{sort}}',
-  captionNeed: 'necesidad (alertas, luego medidas pendientes, luego el resto)',
+  captionNeed: 'necesidad (alertas, luego citados hoy con una medida pendiente, luego el resto)',
   summary: '{{total}} pacientes · {{alerts}} con alertas · {{dueToday}} pendientes hoy',
   filters: 'Mostrar solo',
   onlyOffTrack: 'Fuera de trayectoria',

@@ -45,7 +45,8 @@ export function syntheticStory(clinician: number, n: number, mostSessions = 12):
     age: randomInt(random, 14, 78),
     story: 'Caseload client (synthetic history).',
     clinician,
-    sessions: sessions(random, mostSessions),
+    // Most clients rate the session well (SRS 36–40), as in practice; the outcome trends vary as in the population.
+    sessions: sessions(random, mostSessions).map((s) => ({ ...s, ...(s.alliance === undefined ? {} : { alliance: Math.round((36 + (s.alliance - 30) * 0.4) * 10) / 10 }) })),
     expected: [],
   };
 }
