@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { scoringConfigSchema } from '../core/config';
 import { caseloadConfigSchema } from './caseload-config';
 import { scopeList } from './scope-list';
+import { scoringConfigSchema } from '../core/config';
 
 // smart-launch.json: how the app registers with each EHR. Loaded at run time (not bundled), validated
 // here, and also the source of the app-gallery manifest. A broken file is reported field by field.
