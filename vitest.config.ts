@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'core', include: ['test/core/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      // Hooks start seeded engines (two whole caseloads): seconds, more on a busy machine.
+      { test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 } },
       {
         resolve: { alias: browserAliases },
         test: {
@@ -16,6 +17,7 @@ export default defineConfig({
           environment: 'happy-dom',
           setupFiles: ['test/support/dom-setup.ts'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
