@@ -5,6 +5,8 @@ import { scoringBench } from './bench/scoring';
 import { saveBench } from './bench/save';
 import { appBench } from './bench/app';
 import { launchBench } from './bench/launch';
+import { caseloadBench } from './bench/caseload';
+import { caseloadBrowserBench } from './bench/caseload-browser';
 
 export interface BenchRow {
   readonly name: string;
@@ -22,6 +24,8 @@ const sections: readonly { readonly title: string; readonly run: BenchSection }[
   { title: 'saving a measure', run: saveBench },
   { title: 'app page', run: appBench },
   { title: 'launch', run: launchBench },
+  { title: 'caseload', run: caseloadBench },
+  { title: 'caseload (browser)', run: caseloadBrowserBench },
 ];
 
 function formatValue(value: number): string {

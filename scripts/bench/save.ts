@@ -28,7 +28,8 @@ const PLANS: readonly { readonly name: string; readonly settings: EngineSettings
   { name: 'oracle-like profile (clinical note)', settings: { transactions: true, batch: true, conditionalCreate: true, vendor: 'oracle-like' }, expect: 'partly-saved' },
 ];
 
-function engineTransport(engine: FhirEngine): FhirTransport {
+/** The engine as a FhirTransport, in process (no HTTP); the caseload section uses it too. */
+export function engineTransport(engine: FhirEngine): FhirTransport {
   return {
     baseUrl: engine.baseUrl,
     send: async (r) => {

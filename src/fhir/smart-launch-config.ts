@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { caseloadConfigSchema } from './caseload-config';
+import { scopeList } from './scope-list';
 import { scoringConfigSchema } from '../core/config';
 import { SCORE_FORMS } from './resources/observations';
 import { formatZodIssues } from './schemas/validate';
 
 // smart-launch.json: how the app registers with each EHR. Loaded at run time (not bundled), validated
 // here, and also the source of the app-gallery manifest. A broken file is reported field by field.
-
-const scopeList = z.string().trim().min(1).refine((s) => !/\s{2,}/.test(s), 'scopes are separated by single spaces');
 
 const regexSource = z.string().min(1).refine((s) => {
   try {
@@ -34,6 +34,8 @@ export const serverConfigSchema = z.object({
   pkceMode: z.enum(['required', 'ifSupported']).default('required'),
   /** The app runs inside EHR iframes: finish the authorization in the frame itself. */
   completeInTarget: z.boolean().default(true),
+  /** Launches without a patient open the clinician's caseload; absent: such launches are refused as before. */
+  caseload: caseloadConfigSchema.optional(),
 });
 
 export const licenceSchema = z.object({

@@ -1,14 +1,24 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Failure } from '../failure';
-import { AdministerSlot } from './administer-slot';
-import { boot, reload, type BootedApp, type BootEnv } from './boot';
+import type { BootedCaseload } from '../caseload/boot-caseload';
+import type { Failure, Outcome } from '../failure';
+import { boot, type BootedApp, type BootEnv } from './boot';
 import { FailureScreen } from './FailureScreen';
+import { ReadyView } from './ReadyView';
 
 type State =
   | { readonly phase: 'loading' }
   | { readonly phase: 'failed'; readonly failure: Failure }
-  | { readonly phase: 'ready'; readonly app: BootedApp };
+  | { readonly phase: 'ready'; readonly app: BootedApp }
+  | { readonly phase: 'caseload'; readonly caseload: BootedCaseload };
+
+// Only a launch without a patient needs the caseload's code.
+const CaseloadApp = lazy(() => import('../caseload/CaseloadApp'));
+
+function stateOf(result: Outcome<BootedApp | BootedCaseload>): State {
+  if (!result.ok) return { phase: 'failed', failure: result.failure };
+  return 'kind' in result.value ? { phase: 'caseload', caseload: result.value } : { phase: 'ready', app: result.value };
+}
 
 /** The app page: boots once per attempt (a second `ready()` would spend the one-time code twice). */
 export function App({ env }: { readonly env: BootEnv }) {
@@ -19,8 +29,9 @@ export function App({ env }: { readonly env: BootEnv }) {
   useEffect(() => {
     if (started.current === attempt) return;
     started.current = attempt;
-    void boot(env).then((result) => setState(result.ok ? { phase: 'ready', app: result.value } : { phase: 'failed', failure: result.failure }));
+    void boot(env).then((result) => setState(stateOf(result)));
   }, [env, attempt]);
+  const onReloaded = useCallback((result: Outcome<BootedApp>) => setState(stateOf(result)), []);
   const retry = useCallback(() => {
     setState({ phase: 'loading' });
     setAttempt((n) => n + 1);
@@ -36,22 +47,9 @@ export function App({ env }: { readonly env: BootEnv }) {
       <main id="content" tabIndex={-1}>
         {state.phase === 'loading' && <p className="page-status" role="status">{t('loading')}</p>}
         {state.phase === 'failed' && <FailureScreen failure={state.failure} onRetry={retry} />}
-        {state.phase === 'ready' && <ReadyView app={state.app} onChange={setState} />}
+        {state.phase === 'ready' && <ReadyView app={state.app} onReloaded={onReloaded} />}
+        {state.phase === 'caseload' && <Suspense fallback={<p className="page-status" role="status">{t('loading')}</p>}><CaseloadApp booted={state.caseload} /></Suspense>}
       </main>
     </>
   );
-}
-
-function ReadyView({ app, onChange }: { readonly app: BootedApp; readonly onChange: (s: State) => void }) {
-  const refresh = useCallback(async () => {
-    const result = await reload(app);
-    onChange(result.ok ? { phase: 'ready', app: result.value } : { phase: 'failed', failure: result.failure });
-  }, [app, onChange]);
-  const { transport, launch, record, config, storage } = app.shell;
-  const device = useMemo(() => ({ name: config.app.name, version: config.app.version }), [config.app.name, config.app.version]);
-  const { Dashboard } = app.view;
-  const administer = (
-    <AdministerSlot transport={transport} launch={launch} record={record} app={device} writeBack={config.writeBack} storage={storage} onSaved={() => void refresh()} />
-  );
-  return <Dashboard model={app.model} administer={administer} />;
 }

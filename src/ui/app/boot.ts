@@ -6,6 +6,8 @@ import type { Outcome } from '../failure';
 import { registerNamespace } from '../i18n';
 import { pickLanguage } from '../i18n/locale';
 import { loadSmartLaunchConfig } from '../launch/load-config';
+import { localDate } from '../administer/clock';
+import type { BootedCaseload } from '../caseload/boot-caseload';
 import type { AppShell } from './app-context';
 import { startSession } from './start-session';
 
@@ -31,13 +33,15 @@ export interface BootEnv {
   readonly storage: Storage;
   /** Where the EHR's SMART style (smart_style_url) sets its custom properties: the page's root element. */
   readonly styleRoot: HTMLElement;
+  /** Today's local date (YYYY-MM-DD) for the caseload's appointments and due measures; the device's by default. */
+  readonly today?: () => string;
 }
 
 /** The record loader (FHIR reads, the core's scoring) in a chunk of its own, like the view: not in the initial bundle. */
 const recordLoader = () => import('./load-record');
 
 /** Token → context → configuration → history: each step either yields or names its failure. */
-export async function boot(env: BootEnv): Promise<Outcome<BootedApp>> {
+export async function boot(env: BootEnv): Promise<Outcome<BootedApp | BootedCaseload>> {
   const viewChunk = env.view();
   void recordLoader();
   const [config, session] = await Promise.all([
@@ -52,7 +56,12 @@ export async function boot(env: BootEnv): Promise<Outcome<BootedApp>> {
   const view = await viewChunk;
   registerNamespace(env.i18n, 'dashboard', view.dashboardMessages);
   void view.loadSmartStyle(env.fetch, session.value.launch.smartStyleUrl, env.styleRoot);
-  return withRecord({ launch: session.value.launch, transport, config: config.value, language, storage: env.storage }, view);
+  const shell = { transport, config: config.value, language, storage: env.storage };
+  if ('caseload' in session.value) {
+    const { bootCaseload } = await import('../caseload/boot-caseload');
+    return bootCaseload({ ...shell, launch: session.value.launch }, view, env.i18n, env.today?.() ?? localDate(new Date()));
+  }
+  return withRecord({ ...shell, launch: session.value.launch }, view);
 }
 
 /** After a save: the same session, a fresh history and assessment. */
@@ -60,8 +69,8 @@ export function reload(app: BootedApp): Promise<Outcome<BootedApp>> {
   return withRecord(app.shell, app.view);
 }
 
-/** History → the core's assessment → what the view shows; the one path for the first load and every reload. */
-async function withRecord(shell: Omit<AppShell, 'record'>, view: ViewChunk): Promise<Outcome<BootedApp>> {
+/** History → the core's assessment → what the view shows; the one path for the first load, every reload and each client opened from the caseload. */
+export async function withRecord(shell: Omit<AppShell, 'record'>, view: ViewChunk): Promise<Outcome<BootedApp>> {
   const { loadRecord } = await recordLoader();
   const record = await loadRecord(shell.transport, shell.launch, { scoring: shell.config.scoring, storage: shell.storage });
   if (!record.ok) return record;

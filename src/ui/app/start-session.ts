@@ -1,5 +1,6 @@
 import type Client from 'fhirclient/lib/Client';
 import { failed, type Outcome } from '../failure';
+import { parsePractitionerLaunch, type PractitionerLaunch } from '../caseload/practitioner-launch';
 import { parseLaunchContext, type LaunchContext } from './launch-context';
 
 export interface Session {
@@ -7,11 +8,18 @@ export interface Session {
   readonly launch: LaunchContext;
 }
 
+/** Launched without a patient by a signed-in clinician: the caseload opens. */
+export interface CaseloadSession {
+  readonly client: Client;
+  readonly launch: PractitionerLaunch;
+  readonly caseload: true;
+}
+
 /**
  * Completes the SMART authorization on the app page (fhirclient's `ready`) and validates the context.
  * `url` is the page address as it arrived, before fhirclient strips `code` and `state` from it.
  */
-export async function startSession(ready: () => Promise<Client>, url: URL): Promise<Outcome<Session>> {
+export async function startSession(ready: () => Promise<Client>, url: URL): Promise<Outcome<Session | CaseloadSession>> {
   const authError = url.searchParams.get('error');
   if (authError === 'access_denied') return failed('access-denied');
   if (authError) return failed('auth-error', { params: { detail: authError } });
@@ -24,8 +32,11 @@ export async function startSession(ready: () => Promise<Client>, url: URL): Prom
   } catch (error) {
     return failed(...classifyReadyError(error));
   }
-  const parsed = parseLaunchContext(client.state.tokenResponse, fhirUserOf(client));
+  const fhirUser = fhirUserOf(client);
+  const parsed = parseLaunchContext(client.state.tokenResponse, fhirUser);
   if (parsed.ok) return { ok: true, value: { client, launch: parsed.context } };
+  const practitioner = parsed.reason === 'no-patient' ? parsePractitionerLaunch(client.state.tokenResponse, fhirUser) : undefined;
+  if (practitioner) return { ok: true, value: { client, launch: practitioner, caseload: true } };
   return parsed.reason === 'no-patient' ? failed('no-patient') : failed('auth-error', { params: { detail: 'invalid launch context' }, details: parsed.errors });
 }
 

@@ -4,6 +4,7 @@ import { failed, type Outcome } from '../failure';
 import { loadSmartLaunchConfig } from './load-config';
 import { parseSmartConfiguration, type SmartCapabilities } from '../../fhir/capabilities/smart-configuration';
 import { chooseScopeVersion, scopesFor, wellKnownUrl, type ScopeVersion } from './smart-configuration';
+import { caseloadScopesFor, isCaseloadLaunch } from './caseload-scopes';
 
 export interface LaunchEnv {
   /** The launch page's query string (`?iss=…&launch=…`). */
@@ -35,10 +36,11 @@ export async function planLaunch(env: LaunchEnv): Promise<Outcome<LaunchPlan>> {
   const standalone = launch === undefined;
   const discovery = server.scopeVersion === 'auto' ? await fetchDiscovery(env.fetch, iss) : undefined;
   const scopeVersion = chooseScopeVersion(server, discovery);
+  const caseload = isCaseloadLaunch(params) ? server.caseload : undefined;
   const authorize: fhirclient.AuthorizeParams = {
     iss,
     clientId: server.clientId,
-    scope: scopesFor(server, scopeVersion, standalone),
+    scope: caseload ? caseloadScopesFor(caseload, scopeVersion, standalone) : scopesFor(server, scopeVersion, standalone),
     redirectUri: new URL(server.redirectUri, env.origin).href,
     pkceMode: server.pkceMode,
     completeInTarget: server.completeInTarget,

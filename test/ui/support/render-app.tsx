@@ -7,7 +7,7 @@ import { createShellI18n } from '../../../src/ui/i18n';
 import type { UiLanguage } from '../../../src/ui/i18n/locale';
 
 /** Renders the app page as main.tsx does, at the page address the test has set. */
-export async function renderApp(language: UiLanguage = 'en') {
+export async function renderApp(language: UiLanguage = 'en', extra: Partial<BootEnv> = {}) {
   const i18n = await createShellI18n(language);
   const env: BootEnv = {
     url: new URL(location.href),
@@ -19,6 +19,7 @@ export async function renderApp(language: UiLanguage = 'en') {
     ready: () => new BrowserAdapter().getSmartApi().ready(),
     storage: sessionStorage,
     styleRoot: document.documentElement,
+    ...extra,
   };
   return render(<I18nextProvider i18n={i18n}><App env={env} /></I18nextProvider>);
 }

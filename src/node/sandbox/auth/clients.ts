@@ -39,7 +39,8 @@ export async function readSandboxRegistration(file: string): Promise<ClientsResu
   if (!parsed.ok) return { ok: false, error: `smart-launch.json is invalid: ${parsed.errors.join('; ')}` };
   const server = parsed.config.servers.find((s) => s.name === LOCAL_SANDBOX_SERVER_NAME);
   if (!server) return { ok: false, error: `smart-launch.json has no "${LOCAL_SANDBOX_SERVER_NAME}" server entry` };
-  const scopes = `${server.scopes} ${server.scopesV1}`;
+  // A launch without patient (the caseload) asks for its own user/ scopes: registered too, so part of the ceiling.
+  const scopes = [server.scopes, server.scopesV1, server.caseload?.scopes, server.caseload?.scopesV1].filter(Boolean).join(' ');
   return { ok: true, clients: [{ clientId: server.clientId, redirectUris: [server.redirectUri], scopes }], text };
 }
 

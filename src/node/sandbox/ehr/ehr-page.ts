@@ -81,7 +81,7 @@ function launchForm(input: EhrPageInput): string {
 <label class="field"><input type="checkbox" name="banner"> The app shows its own patient banner</label>
 <label class="field">Server behaves like <select name="vendor">${options(VENDOR_NAMES.map((v) => ({ value: v, label: v })), input.launched?.context.faults.vendor)}</select></label>
 ${faultFields()}
-<div class="actions"><button type="submit">Launch app</button><a href="${esc(input.standaloneUrl)}" target="_blank" rel="noopener">Standalone launch</a></div>
+<div class="actions"><button type="submit">Launch app</button><button type="submit" name="withoutPatient" value="on">Launch without patient</button><a href="${esc(input.standaloneUrl)}" target="_blank" rel="noopener">Standalone launch</a></div>
 </form>`;
 }
 

@@ -39,9 +39,10 @@ interface PageSecrets {
   readonly formToken: string;
 }
 
-/** The app's launch URL as an EHR opens it. */
-export function launchUrlFor(origin: string, fhirBaseUrl: string, launchId?: string): string {
+/** The app's launch URL as an EHR opens it; a launch without patient opens the app's caseload entry. */
+export function launchUrlFor(origin: string, fhirBaseUrl: string, launchId?: string, caseload = false): string {
   const url = new URL('/launch.html', origin);
+  if (caseload) url.searchParams.set('view', 'caseload');
   url.searchParams.set('iss', fhirBaseUrl);
   if (launchId) url.searchParams.set('launch', launchId);
   return url.href;
@@ -55,7 +56,7 @@ async function pageInput(deps: EhrRoutesDeps, formToken: string, launchId: strin
     launchId && context
       ? {
           launchId,
-          launchUrl: launchUrlFor(deps.origin, fhirBaseUrl, launchId),
+          launchUrl: launchUrlFor(deps.origin, fhirBaseUrl, launchId, context.patient === undefined),
           context,
           ...(context.clinician ? { fhirUser: `${fhirBaseUrl}/Practitioner/${context.clinician}` } : {}),
           ...optional('patient', patients.find((p) => p.id === context.patient)),
@@ -78,14 +79,14 @@ async function createLaunch(req: IncomingMessage, res: ServerResponse, url: URL,
   const [patients, clinicians] = await Promise.all([deps.directory.patients(), deps.directory.clinicians()]);
   const errors = form.ok
     ? [
-        ...(patients.some((p) => p.id === form.choice.patient) ? [] : ['Unknown patient.']),
+        ...(form.choice.patient === undefined || patients.some((p) => p.id === form.choice.patient) ? [] : ['Unknown patient.']),
         ...(clinicians.some((c) => c.id === form.choice.clinician) ? [] : ['Unknown clinician.']),
       ]
     : form.errors;
   if (!form.ok || errors.length > 0) return sendHtml(res, 400, ehrPage(await pageInput(deps, page.formToken, undefined, errors)), page.csp);
   const { patient, clinician, needPatientBanner, faults } = form.choice;
-  const encounter = await latestEncounter(deps.engine, patient);
-  const launchId = deps.auth.createLaunch({ patient, clinician, needPatientBanner, faults, ...(encounter ? { encounter } : {}) });
+  const encounter = patient === undefined ? undefined : await latestEncounter(deps.engine, patient);
+  const launchId = deps.auth.createLaunch({ clinician, needPatientBanner, faults, ...(patient ? { patient } : {}), ...(encounter ? { encounter } : {}) });
   res.writeHead(303, { location: `/ehr/?launch=${encodeURIComponent(launchId)}`, 'cache-control': 'no-store' }).end();
 }
 

@@ -24,7 +24,9 @@ const optionalInt = (min: number, max: number) =>
     .pipe(z.number().int().min(min).max(max).optional());
 
 const launchFormSchema = z.object({
-  patient: z.string().min(1, 'pick a patient'),
+  patient: z.string().optional(),
+  /** The "Launch without patient" button: a provider context with no chart open (the caseload). */
+  withoutPatient: checkbox,
   clinician: z.string().min(1, 'pick a clinician'),
   banner: checkbox,
   shortLivedToken: checkbox,
@@ -35,10 +37,11 @@ const launchFormSchema = z.object({
   noTransactions: checkbox,
   noConditionalCreate: checkbox,
   vendor: z.enum(VENDOR_NAMES).optional(),
-});
+}).refine((f) => f.withoutPatient || Boolean(f.patient), { path: ['patient'], message: 'pick a patient' });
 
 export interface LaunchChoice {
-  readonly patient: string;
+  /** Undefined for a launch without patient. */
+  readonly patient: string | undefined;
   readonly clinician: string;
   readonly needPatientBanner: boolean;
   readonly faults: Faults;
@@ -60,5 +63,5 @@ export function parseLaunchForm(form: Readonly<Record<string, string>>): LaunchF
     ...(f.transactionErrorStatus ? { transactionError: { status: f.transactionErrorStatus, times: f.transactionErrorTimes ?? 1 } } : {}),
     ...(f.transactionDelayMs ? { transactionDelayMs: f.transactionDelayMs } : {}),
   });
-  return { ok: true, choice: { patient: f.patient, clinician: f.clinician, needPatientBanner: f.banner, faults } };
+  return { ok: true, choice: { patient: f.withoutPatient ? undefined : f.patient, clinician: f.clinician, needPatientBanner: f.banner, faults } };
 }

@@ -3,7 +3,7 @@
 export const SUPPORTED_RESOURCE_TYPES = [
   'Patient', 'Practitioner', 'PractitionerRole', 'Organization', 'Encounter', 'EpisodeOfCare',
   'Questionnaire', 'QuestionnaireResponse', 'Observation', 'Flag', 'Provenance', 'DetectedIssue',
-  'CodeSystem', 'ValueSet', 'Condition', 'Task', 'Communication', 'DocumentReference',
+  'CodeSystem', 'ValueSet', 'Condition', 'Task', 'Communication', 'DocumentReference', 'Appointment', 'CareTeam',
 ] as const;
 
 export type SupportedResourceType = (typeof SUPPORTED_RESOURCE_TYPES)[number];

@@ -20,8 +20,9 @@ export const CLINICIANS: readonly fhir4.Practitioner[] = [
 const OUR_OFFSET = '+01:00';
 const DAYS_BEFORE_TODAY = 3;
 
-function practitionerRef(story: ClientStory): string {
-  return `Practitioner/${CLINICIANS[story.clinician]?.id ?? 'pr1'}`;
+/** Clinician n is `pr{n+1}`, as CLINICIANS names the first two and the caseload seed any further ones. */
+export function practitionerRef(story: ClientStory): string {
+  return `Practitioner/pr${story.clinician + 1}`;
 }
 
 /** Session dates oldest first: weekly unless a gap says otherwise, the last a few days before today. */

@@ -3,6 +3,7 @@
 import { publishedArtefacts } from '../../../fhir/questionnaire';
 import type { SeedOptions } from '../engine/types';
 import { buildClientHistory, CLINICIANS } from './client-history';
+import { caseloadScheduling, caseloadStories, DEFAULT_CASELOAD } from './caseload';
 import { CLIENT_STORIES } from './stories';
 
 /** The default "today" of the seed: fixed, so that every run and every machine gets the same data. */
@@ -15,7 +16,9 @@ export function seedQuestionnaires(): fhir4.Resource[] {
 
 export function seedResources(options: SeedOptions = {}): fhir4.Resource[] {
   const today = options.today ?? SEED_TODAY;
-  return [...CLINICIANS, ...seedQuestionnaires(), ...CLIENT_STORIES.flatMap((story) => buildClientHistory(story, today))];
+  // The stories, then synthetic clients filling each clinician's caseload; all booked and on a CareTeam.
+  const stories = [...CLIENT_STORIES, ...caseloadStories(CLIENT_STORIES, DEFAULT_CASELOAD)];
+  return [...CLINICIANS, ...seedQuestionnaires(), ...stories.flatMap((story) => buildClientHistory(story, today)), ...caseloadScheduling(stories, today)];
 }
 
 export interface SandboxClient {
@@ -29,7 +32,7 @@ export interface SandboxClient {
 /** The clients for a picker (the EHR launch page), in seed order. */
 export function sandboxClients(): SandboxClient[] {
   return CLIENT_STORIES.map((s) => ({
-    patientId: s.id, name: `${s.given} ${s.family}`, age: s.age, story: s.story, clinicianId: CLINICIANS[s.clinician]?.id ?? 'pr1',
+    patientId: s.id, name: `${s.given} ${s.family}`, age: s.age, story: s.story, clinicianId: `pr${s.clinician + 1}`,
   }));
 }
 

@@ -1,29 +1,17 @@
 // A large synthetic population for benchmarks, generated one client at a time so that memory stays
 // constant however many clients are asked for.
-import { buildClientHistory, CLINICIANS } from './client-history';
+import { buildClientHistory } from './client-history';
+import { caseloadClinicians, schedulingOf } from './caseload';
 import type { Random } from './prng';
 import { randomInt, seededRandom } from './prng';
-import type { ClientStory, SessionScores } from './stories';
-import { seedQuestionnaires } from './index';
+import { sessions } from './random-sessions';
+import type { ClientStory } from './stories';
+import { publishedArtefacts } from '../../../fhir/questionnaire';
 
 const GIVEN = ['Alex', 'Sam', 'Robin', 'Kim', 'Jo', 'Charlie', 'Dana', 'Eli', 'Noa', 'Rene', 'Toni', 'Yuki'];
 const FAMILY = ['Berg', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'Garcia', 'Horvat', 'Ivanova', 'Jensen', 'Kowalski'];
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-const tenth = (value: number): number => Math.round(Math.min(40, Math.max(0, value)) * 10) / 10;
-
-function sessions(random: Random): SessionScores[] {
-  const count = randomInt(random, 1, 30);
-  const intake = 8 + random() * 24;
-  const slope = -0.4 + random() * 1.4;
-  const alliance = 30 + random() * 10;
-  return Array.from({ length: count }, (_, i) => ({
-    outcome: tenth(intake + slope * i + (random() - 0.5) * 3),
-    alliance: tenth(alliance + (random() - 0.5) * 2),
-    ...(i % 4 === 3 ? { wai: [3 + random() * 2, 3 + random() * 2, 3 + random() * 2] as const } : {}),
-  }));
-}
-
 function populationStory(n: number, random: Random): ClientStory {
   return {
     id: `pop-${n}`,
@@ -38,10 +26,17 @@ function populationStory(n: number, random: Random): ClientStory {
   };
 }
 
-/** Clinicians and Questionnaires first, then `patients` clients with their histories. */
-export function* populationResources(patients: number, today: string): Generator<fhir4.Resource> {
-  yield* CLINICIANS;
-  yield* seedQuestionnaires();
+/**
+ * Clinicians and Questionnaires first, then `patients` clients with their histories, dealt to the clinicians in
+ * turn, each booked (today, this week or not at all) and on the clinician's CareTeam like the sandbox's caseloads.
+ */
+export function* populationResources(patients: number, today: string, clinicians = 2): Generator<fhir4.Resource> {
+  yield* caseloadClinicians(clinicians);
+  yield* publishedArtefacts();
   const random = seededRandom(patients);
-  for (let n = 1; n <= patients; n++) yield* buildClientHistory(populationStory(n, random), today);
+  for (let n = 1; n <= patients; n++) {
+    const story = { ...populationStory(n, random), clinician: (n - 1) % clinicians };
+    yield* buildClientHistory(story, today);
+    yield* schedulingOf(story, Math.floor((n - 1) / clinicians), today);
+  }
 }

@@ -22,7 +22,8 @@ export interface ClientStory {
   readonly age: number;
   /** One line for the EHR launch page. */
   readonly story: string;
-  readonly clinician: 0 | 1;
+  /** Index of the clinician (0 is pr1, 1 is pr2, n is pr{n+1}). */
+  readonly clinician: number;
   readonly sessions: readonly SessionScores[];
   /** Days between sessions, by default 7; a day count > 90 at an index starts a new episode there. */
   readonly gaps?: Readonly<Record<number, number>>;

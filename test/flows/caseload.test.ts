@@ -1,0 +1,68 @@
+import { setupServer } from 'msw/node';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_TODAY } from '../../src/node/sandbox/seed';
+import type { UiLanguage } from '../../src/ui/i18n/locale';
+import { sharedSeededEngine } from '../support/engine';
+import { fhirHandlers } from '../support/msw-fhir';
+import { renderApp } from '../ui/support/render-app';
+import { arriveFromLaunch, authServer, ISS } from '../ui/support/smart';
+
+// A launch without a patient, over the real sandbox engine and its seeded caseloads: the list, its order and
+// filters, and one client opened inside the app with the same token.
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+/** An unsigned id token: fhirclient reads `fhirUser` from it without checking the signature (the server did). */
+const idToken = (fhirUser: string): string => ['{"alg":"none"}', JSON.stringify({ fhirUser, sub: fhirUser })].map((p) => Buffer.from(p).toString('base64url')).join('.') + '.';
+
+async function openCaseload(clinician: string, language: UiLanguage = 'en'): Promise<void> {
+  const auth = authServer({ tokenContext: { patient: undefined, scope: 'launch openid fhirUser user/Patient.rs user/QuestionnaireResponse.crs', id_token: idToken(`${ISS}/Practitioner/${clinician}`) } });
+  server.use(...auth.handlers, ...fhirHandlers(await sharedSeededEngine(), ISS));
+  const params = await arriveFromLaunch(auth, `?iss=${encodeURIComponent(ISS)}&launch=launch-1&view=caseload`);
+  expect(params.get('scope')).toMatch(/^launch openid fhirUser online_access user\/Appointment\.rs /);
+  expect(params.get('scope')).not.toMatch(/patient\//);
+  await renderApp(language, { today: () => SEED_TODAY });
+}
+
+const rowsOf = (table: HTMLElement) => within(table).getAllByRole('row').slice(1);
+
+describe('the caseload (launch without a patient)', () => {
+  it('lists the clinician\'s clients by need; filters; opens a client and comes back to the list', async () => {
+    await openCaseload('pr2');
+    const table = await screen.findByRole('table', { name: /Your clients, \d+ shown, sorted by need/ }, { timeout: 30_000 });
+    const rows = rowsOf(table);
+    expect(rows.length).toBeGreaterThanOrEqual(30);
+    expect(rows[0]!.getAttribute('data-need')).toBe('alert');
+    const needs = rows.map((r) => r.getAttribute('data-need'));
+    expect(needs.lastIndexOf('alert')).toBeLessThan(needs.indexOf('rest'));
+    expect(within(table).getByRole('columnheader', { name: /Newest alert/ }).getAttribute('aria-sort')).toBe('ascending');
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Off track' }));
+    const offTrack = rowsOf(screen.getByRole('table', { name: /Your clients/ }));
+    expect(offTrack.length).toBeLessThan(rows.length);
+    for (const row of offTrack) expect(row.textContent).toMatch(/Deteriorating|Not on track/);
+
+    const tomasz = screen.getByRole('button', { name: 'Open Tomasz Wilk' });
+    expect(tomasz.closest('tr')!.textContent).toMatch(/Deteriorating.*High priority.*ORS/);
+    await userEvent.click(tomasz);
+    await screen.findByRole('heading', { name: 'At a glance' }, { timeout: 20_000 });
+    expect(screen.getByText('Deteriorating')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Back to my caseload' }));
+    expect(await screen.findByRole('button', { name: 'Open Tomasz Wilk' })).toBe(document.activeElement);
+  });
+
+  it('sorts by a column from its header button and speaks Spanish', async () => {
+    await openCaseload('pr1', 'es');
+    const table = await screen.findByRole('table', { name: /Sus pacientes/ }, { timeout: 30_000 });
+    await userEvent.click(within(table).getByRole('button', { name: 'Paciente' }));
+    const header = within(table).getByRole('columnheader', { name: /Paciente/ });
+    expect(header.getAttribute('aria-sort')).toBe('ascending');
+    const names = rowsOf(table).map((r) => within(r).getByRole('rowheader').textContent ?? '');
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    expect(screen.getByText('Mis resultados (solo usted los ve)')).toBeTruthy();
+  });
+});
