@@ -8,7 +8,7 @@ const layer = (name) => ({ regex: `(^|/)(\\.\\./)+${name}(/|$)`, message: `This 
 const pkg = (names, why) => ({ group: names, message: why });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.test-results/**', 'test-artifacts/**', 'questionnaires/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.test-results/**', 'test-artifacts/**', '.cli-build/**', 'questionnaires/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
