@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Administration } from '../../src/core/model';
-import { forEachLine } from '../../src/node/score/lines';
-import { cheapPatient, partitionOf } from '../../src/node/score/partition';
+import { forEachLine, lineRanges } from '../../src/node/score/lines';
 import { scoreFile, type ScoreOptions } from '../../src/node/score/run';
 import { day, ors, srs } from '../core/builders';
 import { ndjson, response } from './score-fixtures';
@@ -43,34 +42,35 @@ describe('scoring runs', () => {
     const reference = await score('grouped.ndjson', grouped, { threads: 1 });
     expect(reference.lines).toHaveLength(12);
     expect(reference.errors).toBe('');
-    for (const [name, options] of [['in memory', { threads: 1 }], ['spilled', { threads: 1, patientsPerBucket: 5 }], ['two threads, spilled', { threads: 2, patientsPerBucket: 2 }]] as const) {
+    for (const [name, options] of [['in memory', { threads: 1 }], ['spilled', { threads: 1, patientsPerBucket: 5 }], ['two threads, spilled', { threads: 2, patientsPerBucket: 2 }], ['three threads', { threads: 3 }]] as const) {
       const run = await score(`interleaved-${name}.ndjson`, interleaved, options);
       expect(run.lines, name).toEqual(reference.lines);
     }
-    expect((await score('grouped-2.ndjson', grouped, { threads: 2 })).lines).toEqual(reference.lines);
-  });
-});
+    // Grouped input cut into ranges: patients whose lines cross a cut are joined from both sides.
+    for (const threads of [2, 3, 5]) expect((await score(`grouped-${threads}.ndjson`, grouped, { threads })).lines, `${threads} threads`).toEqual(reference.lines);
+  }, 120_000);
 
-describe('finding the patient of a line without parsing it', () => {
-  it('answers only when the one subject of one resource is certain', () => {
-    expect(cheapPatient(JSON.stringify({ resourceType: 'QuestionnaireResponse', subject: { reference: 'Patient/a1' } }))).toBe('a1');
-    expect(cheapPatient(JSON.stringify({ resourceType: 'QuestionnaireResponse', subject: { reference: 'https://host/fhir/Patient/a1' } }))).toBe('a1');
-    expect(cheapPatient('{"resourceType":"QuestionnaireResponse","subject" : {"reference":"Patient/a1"}}')).toBeUndefined();
-    expect(cheapPatient(JSON.stringify({ resourceType: 'Bundle', entry: [{ resource: { resourceType: 'QuestionnaireResponse', subject: { reference: 'Patient/a1' } } }] }))).toBeUndefined();
-    expect(cheapPatient(JSON.stringify({ subject: { reference: 'Patient/a1' }, contained: [{ subject: { reference: 'Patient/b2' } }] }))).toBeUndefined();
-    expect(cheapPatient(JSON.stringify({ subject: { reference: 'Patient/a\\"1' } }))).toBeUndefined();
-    expect(cheapPatient(JSON.stringify({ resourceType: 'Patient', id: 'a1' }))).toBeUndefined();
-  });
-
-  it('spreads patients over partitions, the same way every time', () => {
-    const counts = [0, 0];
-    for (let p = 0; p < 1000; p++) counts[partitionOf(`p${p}`, 2)]!++;
-    expect(Math.min(...counts)).toBeGreaterThan(400);
-    expect(partitionOf('p1', 2)).toBe(partitionOf('p1', 2));
-  });
+  it('numbers problem lines from the start of the file whichever range found them', async () => {
+    const resources = [...grouped];
+    resources.splice(60, 0, { resourceType: 'QuestionnaireResponse', status: 'completed' });
+    const run = await score('late-problem.ndjson', resources, { threads: 3 });
+    expect(run.errors.trim().split('\n')).toEqual([expect.stringMatching(/^line 61: not one of our instruments/)]);
+    expect(run.lines).toHaveLength(12);
+  }, 60_000);
 });
 
 describe('the line splitter', () => {
+  it('cuts a file into ranges at line starts that cover it exactly', async () => {
+    const file = join(dir, 'ranges.ndjson');
+    const lines = Array.from({ length: 100 }, (_, i) => `{"n":${i},"pad":"${'x'.repeat(i * 7)}"}`);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const ranges = await lineRanges(file, 4);
+    const seen: string[] = [];
+    for (const range of ranges) await forEachLine(file, { line: (text) => { if (text !== '') seen.push(text); }, tooLong: () => undefined }, range);
+    expect(seen).toEqual(lines);
+    expect(ranges[0]!.start).toBe(0);
+  });
+
   it('keeps characters whole across chunk boundaries and numbers lines', async () => {
     const file = join(dir, 'boundary.ndjson');
     const long = `${'a'.repeat((1 << 20) - 3)}é€😀`;
@@ -89,7 +89,7 @@ describe('the line splitter', () => {
     writeFileSync(file, `short\n${'x'.repeat(3 << 20)}\nafter\n`);
     const lines: string[] = [];
     const tooLong: number[] = [];
-    await forEachLine(file, { line: (text) => lines.push(text), tooLong: (n) => tooLong.push(n) }, 1 << 20);
+    await forEachLine(file, { line: (text) => lines.push(text), tooLong: (n) => tooLong.push(n) }, { start: 0 }, 1 << 20);
     expect(lines).toEqual(['short', 'after']);
     expect(tooLong).toEqual([2]);
   });

@@ -1,70 +1,79 @@
 import { patientLine, type PatientRecord } from './output';
-import { partitionOf } from './partition';
-import { regroup } from './regroup';
+import { dropPatients, rescore } from './regroup';
 import { classify, type Taken } from './resources';
-import type { Sink } from './sinks';
+import type { FileSink, Sink } from './sinks';
 import type { Source, SourceVisitor } from './source';
 import { emptyTally, type Tally } from './tally';
 
-// One partition's pass over the input. Input grouped by patient (the seed, Bulk Data exports per patient)
-// is scored as it streams: a patient's line is written as soon as the next patient begins, and only that
-// patient is in memory. A patient who shows up again after that ("reopened") is not scored in the stream:
-// a second pass regroups just those patients, spilling to disk when they are many (see regroup.ts), and
-// their first-pass lines are left out of the output.
+// One thread's pass over its range of the input. Input grouped by patient (the seed, Bulk Data exports
+// per patient) is scored as it streams: a patient's line is written as soon as the next patient begins,
+// and only that patient is in memory. A patient who shows up again after that ("reopened") is rescored by
+// a second pass over the range (regroup.ts), and their first-pass line is dropped. With several ranges,
+// the first and the last patient of a range may continue in the neighbouring range: they are not written
+// but handed back ("edges") for the main thread to join.
 
 export interface PartitionOptions {
-  readonly partition: number;
-  readonly partitions: number;
-  readonly out: Sink & { readonly path: string; close(): void };
+  readonly out: FileSink;
   readonly errors: Sink;
   readonly workDir: string;
+  /** Names this partition's spill files. */
+  readonly tag: string;
+  /** Hand back the first and last patients instead of writing them (set when there are several ranges). */
+  readonly keepEdges: boolean;
   /** Reopened patients scored per spill bucket (see regroup.ts). */
   readonly patientsPerBucket?: number;
 }
 
+export interface EdgeRecord {
+  readonly id: string;
+  readonly record: PatientRecord;
+}
+
+export interface PartitionResult {
+  readonly tally: Tally;
+  /** Patients written (or rescored) here. */
+  readonly closed: string[];
+  readonly edges: EdgeRecord[];
+}
+
 export class PartitionScorer implements SourceVisitor {
-  readonly tally: Tally = emptyTally();
-  private current: { id: string; record: PatientRecord } | undefined;
+  private readonly tally: Tally = emptyTally();
+  private head: EdgeRecord | undefined;
+  private current: EdgeRecord | undefined;
   private readonly closed = new Set<string>();
   private readonly reopened = new Set<string>();
 
   constructor(private readonly options: PartitionOptions) {}
 
-  async run(source: Source): Promise<Tally> {
+  async run(source: Source): Promise<PartitionResult> {
     this.tally.lines = await source.read(this);
-    this.closeCurrent();
-    this.options.out.close();
+    const edges = this.options.keepEdges ? [this.head, this.current === this.head ? undefined : this.current].filter((e): e is EdgeRecord => e !== undefined) : [];
+    if (!this.options.keepEdges) this.closeCurrent();
     if (this.reopened.size > 0) {
-      this.tally.patients += await regroup({ source, reopened: this.reopened, ...this.options });
+      this.options.out.close();
+      this.tally.patients -= await dropPatients(this.options.out.path, this.reopened);
+      this.options.out.reopen();
+      this.tally.patients += await rescore(source, this.reopened, this.options);
     }
-    return this.tally;
+    this.options.out.close();
+    return { tally: this.tally, closed: [...this.closed], edges };
   }
 
-  resource(value: unknown, where: string, owned: boolean): void {
-    classify(value, where, (taken) => this.take(taken, owned));
+  resource(value: unknown, where: string): void {
+    classify(value, where, (taken) => this.take(taken));
   }
 
-  bad(where: string, reason: string, owned: boolean): void {
-    if (!this.reports(owned)) return;
+  bad(where: string, reason: string): void {
     this.tally.bad++;
     this.options.errors.write(`${where}: ${reason}\n`);
   }
 
-  private reports(owned: boolean): boolean {
-    return owned || this.options.partition === 0;
-  }
-
-  private mine(patientId: string): boolean {
-    return partitionOf(patientId, this.options.partitions) === this.options.partition;
-  }
-
-  private take(taken: Taken, owned: boolean): void {
-    if (taken.kind === 'bad') return this.bad(taken.where, taken.reason, owned);
+  private take(taken: Taken): void {
+    if (taken.kind === 'bad') return this.bad(taken.where, taken.reason);
     if (taken.kind === 'skipped') {
-      if (this.reports(owned)) this.tally.skipped[taken.resourceType] = (this.tally.skipped[taken.resourceType] ?? 0) + 1;
+      this.tally.skipped[taken.resourceType] = (this.tally.skipped[taken.resourceType] ?? 0) + 1;
       return;
     }
-    if (!this.mine(taken.patientId)) return;
     if (taken.kind === 'response') this.tally.responses++;
     const record = this.recordOf(taken.patientId);
     if (!record) return;
@@ -75,12 +84,14 @@ export class PartitionScorer implements SourceVisitor {
   /** The open record of this patient; undefined when the patient is left to the second pass. */
   private recordOf(patientId: string): PatientRecord | undefined {
     if (this.current?.id === patientId) return this.current.record;
+    if (this.head?.id === patientId) return this.head.record;
     if (this.closed.has(patientId)) {
       this.reopened.add(patientId);
       return undefined;
     }
-    this.closeCurrent();
+    if (this.current !== this.head) this.closeCurrent();
     this.current = { id: patientId, record: { administrations: [] } };
+    if (this.options.keepEdges && !this.head) this.head = this.current;
     return this.current.record;
   }
 

@@ -2,7 +2,6 @@ import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { forEachLine } from './lines';
 import { outputLinePatient, patientLine, type PatientRecord } from './output';
-import { partitionOf } from './partition';
 import { classify, type Taken } from './resources';
 import { FileSink } from './sinks';
 import type { Source } from './source';
@@ -12,18 +11,24 @@ import type { Source } from './source';
 // by a hash of the patient, and each bucket is scored alone, so memory is bounded by a bucket, not the input.
 
 const PATIENTS_PER_BUCKET = 20_000;
+/** Files this module reads back are its own: no line of them may be skipped for its length. */
+const UNBOUNDED = Number.MAX_SAFE_INTEGER;
 
-interface RegroupOptions {
-  readonly source: Source;
-  readonly reopened: ReadonlySet<string>;
-  readonly partition: number;
-  readonly partitions: number;
-  readonly out: { readonly path: string };
+export interface RescoreOptions {
+  readonly out: FileSink;
   readonly workDir: string;
+  readonly tag: string;
   readonly patientsPerBucket?: number;
 }
 
 type Kept = Extract<Taken, { kind: 'response' | 'patient' }>;
+
+/** FNV-1a: stable across runs. */
+function bucketOf(patientId: string, buckets: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < patientId.length; i++) hash = Math.imul(hash ^ patientId.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % buckets;
+}
 
 function keep(records: Map<string, PatientRecord>, taken: Kept): void {
   let record = records.get(taken.patientId);
@@ -32,18 +37,16 @@ function keep(records: Map<string, PatientRecord>, taken: Kept): void {
   else if (taken.birthDate) record.birthDate = taken.birthDate;
 }
 
-async function gather(options: RegroupOptions, onKept: (taken: Kept) => void): Promise<void> {
-  const { source, reopened, partition, partitions } = options;
+async function gather(source: Source, ids: ReadonlySet<string>, onKept: (taken: Kept) => void): Promise<void> {
   const visit = (taken: Taken) => {
-    if (taken.kind !== 'response' && taken.kind !== 'patient') return;
-    if (reopened.has(taken.patientId) && partitionOf(taken.patientId, partitions) === partition) onKept(taken);
+    if ((taken.kind === 'response' || taken.kind === 'patient') && ids.has(taken.patientId)) onKept(taken);
   };
   // Problems were reported by the first pass; this one only collects.
   await source.read({ resource: (value, where) => classify(value, where, visit), bad: () => undefined });
 }
 
 /** Writes every patient of `records` in id order; returns how many lines were written. */
-function writeRecords(records: Map<string, PatientRecord>, out: FileSink): number {
+export function writeRecords(records: ReadonlyMap<string, PatientRecord>, out: FileSink): number {
   let written = 0;
   for (const id of [...records.keys()].sort()) {
     const record = records.get(id)!;
@@ -54,43 +57,41 @@ function writeRecords(records: Map<string, PatientRecord>, out: FileSink): numbe
   return written;
 }
 
-async function spillAndScore(options: RegroupOptions, out: FileSink): Promise<number> {
-  const buckets = Math.ceil(options.reopened.size / (options.patientsPerBucket ?? PATIENTS_PER_BUCKET));
+/** Scores the patients `ids` from all their lines in `source`; returns how many lines were written. */
+export async function rescore(source: Source, ids: ReadonlySet<string>, options: RescoreOptions): Promise<number> {
+  const buckets = Math.ceil(ids.size / (options.patientsPerBucket ?? PATIENTS_PER_BUCKET));
   if (buckets <= 1) {
     const records = new Map<string, PatientRecord>();
-    await gather(options, (taken) => keep(records, taken));
-    return writeRecords(records, out);
+    await gather(source, ids, (taken) => keep(records, taken));
+    return writeRecords(records, options.out);
   }
-  const paths = Array.from({ length: buckets }, (_, b) => join(options.workDir, `spill-${options.partition}-${b}.ndjson`));
-  const spills = paths.map((path) => new FileSink(path));
-  // A different hash input from the partitioning one, so one partition's patients spread over all buckets.
-  await gather(options, (taken) => spills[partitionOf(`~${taken.patientId}`, buckets)]!.write(`${JSON.stringify(taken)}\n`));
-  for (const spill of spills) spill.close();
+  const spills = Array.from({ length: buckets }, (_, b) => new FileSink(join(options.workDir, `spill-${options.tag}-${b}.ndjson`)));
+  await gather(source, ids, (taken) => spills[bucketOf(taken.patientId, buckets)]!.write(`${JSON.stringify(taken)}\n`));
   let written = 0;
-  for (const path of paths) {
+  for (const spill of spills) {
+    spill.close();
     const records = new Map<string, PatientRecord>();
-    await forEachLine(path, { line: (text) => { if (text !== '') keep(records, JSON.parse(text) as Kept); }, tooLong: () => undefined });
-    written += writeRecords(records, out);
-    rmSync(path, { force: true });
+    await forEachLine(spill.path, { line: (text) => { if (text !== '') keep(records, JSON.parse(text) as Kept); }, tooLong: () => undefined }, { start: 0 }, UNBOUNDED);
+    written += writeRecords(records, options.out);
+    rmSync(spill.path, { force: true });
   }
   return written;
 }
 
-/** Rescores the reopened patients into the partition's output; returns the change in its patient count. */
-export async function regroup(options: RegroupOptions): Promise<number> {
-  const rewritten = new FileSink(`${options.out.path}.regrouped`);
-  let removed = 0;
-  await forEachLine(options.out.path, {
+/** Rewrites an output file without the lines of `ids`; returns how many lines were dropped. */
+export async function dropPatients(path: string, ids: ReadonlySet<string>): Promise<number> {
+  const kept = new FileSink(`${path}.kept`);
+  let dropped = 0;
+  await forEachLine(path, {
     line(text) {
       if (text === '') return;
       const patient = outputLinePatient(text);
-      if (patient !== undefined && options.reopened.has(patient)) removed++;
-      else rewritten.write(`${text}\n`);
+      if (patient !== undefined && ids.has(patient)) dropped++;
+      else kept.write(`${text}\n`);
     },
     tooLong: () => undefined,
-  });
-  const written = await spillAndScore(options, rewritten);
-  rewritten.close();
-  renameSync(rewritten.path, options.out.path);
-  return written - removed;
+  }, { start: 0 }, UNBOUNDED);
+  kept.close();
+  renameSync(kept.path, path);
+  return dropped;
 }

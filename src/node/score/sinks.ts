@@ -1,14 +1,14 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 
 // Output of one thread goes to its own file in large writes; the main thread copies the files out in
-// partition order, so the output of a run does not depend on which thread finished first.
+// range order, so the output of a run does not depend on which thread finished first.
 
 export interface Sink {
   write(text: string): unknown;
 }
 
 export class FileSink implements Sink {
-  private readonly fd: number;
+  private fd: number | undefined;
   private pending: string[] = [];
   private size = 0;
 
@@ -22,33 +22,22 @@ export class FileSink implements Sink {
     if (this.size >= 1 << 20) this.flush();
   }
 
-  flush(): void {
-    if (this.pending.length === 0) return;
-    writeSync(this.fd, this.pending.join(''));
-    this.pending = [];
-    this.size = 0;
+  /** Opens the file again to append (after it was closed and rewritten by someone else). */
+  reopen(): void {
+    this.fd ??= openSync(this.path, 'a');
   }
 
   close(): void {
     this.flush();
-    closeSync(this.fd);
-  }
-}
-
-/** Error lines, handed on in batches (a thread posts them to the main thread). */
-export class BatchSink implements Sink {
-  private pending = '';
-
-  constructor(private readonly deliver: (text: string) => void) {}
-
-  write(text: string): void {
-    this.pending += text;
-    if (this.pending.length >= 1 << 16) this.flush();
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 
-  flush(): void {
-    if (this.pending === '') return;
-    this.deliver(this.pending);
-    this.pending = '';
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    if (this.fd === undefined) throw new Error(`${this.path} is closed`);
+    writeSync(this.fd, this.pending.join(''));
+    this.pending = [];
+    this.size = 0;
   }
 }

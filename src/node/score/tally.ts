@@ -14,7 +14,7 @@ export function emptyTally(): Tally {
 }
 
 export function addTally(into: Tally, from: Tally): void {
-  into.lines = Math.max(into.lines, from.lines);
+  into.lines += from.lines;
   into.responses += from.responses;
   into.bad += from.bad;
   into.patients += from.patients;
