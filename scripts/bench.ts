@@ -1,4 +1,5 @@
-// `npm run bench`: runs each section and prints one table of figures against their targets.
+// `npm run bench [-- section…]`: runs each section (or those named, e.g. `scoring`) and prints one table of
+// figures against their targets.
 // To add a section: write scripts/bench/<topic>.ts exporting an async function that returns BenchRow[],
 // and add it to the list below.
 import { scoringBench } from './bench/scoring';
@@ -17,11 +18,11 @@ export interface BenchRow {
 
 export type BenchSection = () => Promise<readonly BenchRow[]>;
 
-const sections: readonly { readonly title: string; readonly run: BenchSection }[] = [
-  { title: 'scoring + rules', run: scoringBench },
-  { title: 'saving a measure', run: saveBench },
-  { title: 'app page', run: appBench },
-  { title: 'launch', run: launchBench },
+const sections: readonly { readonly name: string; readonly title: string; readonly run: BenchSection }[] = [
+  { name: 'scoring', title: 'scoring + rules', run: scoringBench },
+  { name: 'save', title: 'saving a measure', run: saveBench },
+  { name: 'app', title: 'app page', run: appBench },
+  { name: 'launch', title: 'launch', run: launchBench },
 ];
 
 function formatValue(value: number): string {
@@ -40,7 +41,8 @@ function printTable(rows: readonly (BenchRow & { section: string })[]): void {
 
 async function main(): Promise<number> {
   const rows: (BenchRow & { section: string })[] = [];
-  for (const section of sections) {
+  const wanted = process.argv.slice(2);
+  for (const section of sections.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
     console.error(`running ${section.title}…`);
     for (const row of await section.run()) rows.push({ ...row, section: section.title });
   }
