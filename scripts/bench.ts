@@ -3,7 +3,7 @@
 // To add a section: write scripts/bench/<topic>.ts exporting an async function that returns BenchRow[],
 // and add it to the list below.
 import { scoringBench } from './bench/scoring';
-import { saveBench } from './bench/save';
+import { saveBench, storeGrowthBench } from './bench/save';
 import { appBench } from './bench/app';
 import { launchBench } from './bench/launch';
 
@@ -21,6 +21,7 @@ export type BenchSection = () => Promise<readonly BenchRow[]>;
 const sections: readonly { readonly name: string; readonly title: string; readonly run: BenchSection }[] = [
   { name: 'scoring', title: 'scoring + rules', run: scoringBench },
   { name: 'save', title: 'saving a measure', run: saveBench },
+  { name: 'store', title: 'sandbox store growth', run: storeGrowthBench },
   { name: 'app', title: 'app page', run: appBench },
   { name: 'launch', title: 'launch', run: launchBench },
 ];
