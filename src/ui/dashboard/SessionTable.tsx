@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format';
 import { RowNoteView } from './RowNote';
 import { usePrinting } from './use-printing';
+import { useProgressiveRows } from './use-progressive-rows';
 import type { SessionRow, SessionStatus } from './view-model';
 
 /** Rows shown before "show all": a long history stays quick to draw and to scan. */
@@ -14,16 +14,16 @@ const statusIcon: Record<SessionStatus, string> = { saved: '✓', 'not-saved': '
 export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] }) {
   const { t } = useTranslation('dashboard');
   const f = useFormat();
-  const [showAll, setShowAll] = useState(false);
+  const progressive = useProgressiveRows(rows.length, FIRST_ROWS);
   // Paper gets every row: it has no "show all".
   const printing = usePrinting();
-  const shown = showAll || printing ? rows : rows.slice(0, FIRST_ROWS);
+  const shown = printing ? rows : rows.slice(0, progressive.count);
   return (
     <section className="sessions" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">{t('table.heading')}</h2>
       {rows.length === 0 ? <p>{t('table.empty')}</p> : (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t('table.scrollArea')}>
-          <table className="data-table session-table">
+          <table className="data-table session-table" aria-busy={progressive.growing || undefined}>
             <caption className="visually-hidden">{t('table.caption')}</caption>
             <thead>
               <tr>
@@ -54,8 +54,8 @@ export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] })
           </table>
         </div>
       )}
-      {shown.length < rows.length && (
-        <button type="button" className="show-all" onClick={() => setShowAll(true)}>
+      {shown.length < rows.length && !progressive.growing && (
+        <button type="button" className="show-all" onClick={progressive.showAll}>
           {t('table.showAll', { shown: shown.length, count: rows.length })}
         </button>
       )}
