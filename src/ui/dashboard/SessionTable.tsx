@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format';
 import { RowNoteView } from './RowNote';
@@ -10,10 +11,29 @@ export const FIRST_ROWS = 60;
 
 const statusIcon: Record<SessionStatus, string> = { saved: '✓', 'not-saved': '⚠', incomplete: '◐', unreadable: '✕', 'not-scored': '–' };
 
+/** One row; memoised, so that adding rows (see use-progressive-rows.ts) does not redraw those already drawn. */
+const SessionRowView = memo(function SessionRowView({ row }: { readonly row: SessionRow }) {
+  const { t } = useTranslation('dashboard');
+  const f = useFormat();
+  return (
+    <tr className={`row-${row.status}`}>
+      <td>{f.date(row.date)}</td>
+      <td>{row.instrument?.toUpperCase() ?? '—'}</td>
+      <td>{row.session ?? '—'}</td>
+      <td>{row.total === undefined ? '—' : f.score(row.total)}</td>
+      <td>{row.subscales ? [row.subscales.task, row.subscales.bond, row.subscales.goal].map(f.mean).join(' / ') : '—'}</td>
+      <td>
+        <span aria-hidden="true">{statusIcon[row.status]} </span>
+        <span>{t(`table.statusLabel.${row.status}`)}</span>
+        {row.note && <RowNoteView note={row.note} />}
+      </td>
+    </tr>
+  );
+});
+
 /** Every response in the record, newest first, with its scores and whether it is saved and scored. */
 export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] }) {
   const { t } = useTranslation('dashboard');
-  const f = useFormat();
   const progressive = useProgressiveRows(rows.length, FIRST_ROWS);
   // Paper gets every row: it has no "show all".
   const printing = usePrinting();
@@ -36,20 +56,7 @@ export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] })
               </tr>
             </thead>
             <tbody>
-              {shown.map((row) => (
-                <tr key={row.id} className={`row-${row.status}`}>
-                  <td>{f.date(row.date)}</td>
-                  <td>{row.instrument?.toUpperCase() ?? '—'}</td>
-                  <td>{row.session ?? '—'}</td>
-                  <td>{row.total === undefined ? '—' : f.score(row.total)}</td>
-                  <td>{row.subscales ? [row.subscales.task, row.subscales.bond, row.subscales.goal].map(f.mean).join(' / ') : '—'}</td>
-                  <td>
-                    <span aria-hidden="true">{statusIcon[row.status]} </span>
-                    <span>{t(`table.statusLabel.${row.status}`)}</span>
-                    {row.note && <RowNoteView note={row.note} />}
-                  </td>
-                </tr>
-              ))}
+              {shown.map((row) => <SessionRowView key={row.id} row={row} />)}
             </tbody>
           </table>
         </div>

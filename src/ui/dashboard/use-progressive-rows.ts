@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 // still ends up in the document: find-in-page, screen readers and print see them all.
 
 /** Rows added per task: drawing this many stays well under the 100 ms a long task starts at. */
-export const ROWS_PER_SLICE = 250;
+export const ROWS_PER_SLICE = 200;
 
 /** How many of `total` rows to draw: `first` until `showAll` is called, then growing to `total`. */
 export function useProgressiveRows(total: number, first: number): { readonly count: number; readonly showAll: () => void; readonly growing: boolean } {
