@@ -17,7 +17,7 @@ const notInCore = ['window', 'document', 'navigator', 'location', 'history', 'se
   .map((name) => ({ name, message: 'The core is pure: no browser, node or React globals; pass what it needs in.' }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.test-results/**', 'test-artifacts/**', 'questionnaires/**', 'test/node/lint-fixtures/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.test-results/**', 'test-artifacts/**', '.cli-build/**', 'questionnaires/**', 'test/node/lint-fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -75,3 +75,28 @@ export async function runRenderBench(sessions: number): Promise<RenderTiming[]> 
   for (let run = 0; run < 7; run++) timings.push(await renderDashboardOnce(model));
   return timings;
 }
+
+/** The longest task (ms) between pressing "Show all" on a `sessions`-session history and its last row drawn. */
+export async function measureShowAll(sessions: number): Promise<{ rows: number; longestTaskMs: number; allRowsMs: number }> {
+  const model = dashboardModelFor(sessions);
+  const i18n = await createI18n('en');
+  const container = document.createElement('div');
+  document.body.append(container);
+  const root = createRoot(container);
+  flushSync(() => root.render(createElement(I18nextProvider, { i18n }, createElement(Dashboard, { model }))));
+  await nextFrame();
+  const tasks: number[] = [];
+  const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+  observer.observe({ type: 'longtask' });
+  const started = performance.now();
+  container.querySelector<HTMLButtonElement>('button.show-all')?.click();
+  const drawn = () => container.querySelectorAll('.session-table tbody tr').length;
+  while (drawn() < model.sessions.length) await nextFrame();
+  const allRowsMs = performance.now() - started;
+  await nextFrame();
+  observer.disconnect();
+  const rows = drawn();
+  root.unmount();
+  container.remove();
+  return { rows, longestTaskMs: Math.max(0, ...tasks), allRowsMs };
+}

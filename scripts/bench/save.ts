@@ -12,9 +12,13 @@ import { createFhirEngine } from '../../src/node/sandbox/engine';
 import type { EngineSettings, FhirEngine } from '../../src/node/sandbox/engine/types';
 import { noteWords } from '../../src/ui/administer/note-words';
 import type { BenchRow } from '../bench';
+import { median } from '../chromium';
+import { population } from './population';
 
 const SCOPES = 'patient/*.cruds user/*.cruds';
 const SAVES = 20;
+const EXTRA_RESPONSES = 50_000;
+const GROWTH_RATIO = 1.5;
 
 const PLANS: readonly { readonly name: string; readonly settings: EngineSettings; readonly target?: number; readonly expect?: SaveStatus }[] = [
   { name: 'transaction, conditional create', settings: { transactions: true, batch: true, conditionalCreate: true, vendor: 'open' }, target: 1 },
@@ -77,4 +81,44 @@ export async function saveBench(): Promise<BenchRow[]> {
   }
   await engine.close();
   return rows;
+}
+
+async function medianSaveMs(engine: FhirEngine, tag: string): Promise<number> {
+  const plan = planWrites(detectCapabilities((await engine.handle({ method: 'GET', path: 'metadata' })).body, SCOPES));
+  const times: number[] = [];
+  for (let n = 0; n < SAVES; n++) {
+    const started = performance.now();
+    const report = await saveAdministration(engineTransport(engine), sessionWriteSet(tag, n), plan);
+    if (report.status !== 'saved') throw new Error(`bench save not saved (${tag}): ${report.status}`);
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+/** Stores `count` more QuestionnaireResponses (ten per patient) through transaction Bundles of 1,000. */
+async function grow(engine: FhirEngine, count: number): Promise<void> {
+  const rows = population(count, 5);
+  for (let i = 0; i < rows.length; i += 1000) {
+    const entry = rows.slice(i, i + 1000).map(({ patient, administration }) => ({
+      resource: buildQuestionnaireResponse(instruments[administration.instrument], administration, { subject: `Patient/grow-${patient}`, identifierValue: `grow-${administration.id}` }),
+      request: { method: 'POST', url: 'QuestionnaireResponse' },
+    }));
+    const answer = await engine.handle({ method: 'POST', path: '', body: { resourceType: 'Bundle', type: 'transaction', entry }, headers: { 'content-type': 'application/fhir+json' } });
+    if (answer.status >= 300) throw new Error(`bench could not grow the store: ${answer.status}`);
+  }
+}
+
+/** A save (transaction, conditional create) on the seed store, then on it with 50,000 more responses. */
+export async function storeGrowthBench(): Promise<BenchRow[]> {
+  const engine = await createFhirEngine({ settings: { transactions: true, batch: true, conditionalCreate: true } });
+  const seedStore = await medianSaveMs(engine, 'seed-store');
+  await grow(engine, EXTRA_RESPONSES);
+  const grown = await medianSaveMs(engine, 'grown-store');
+  await engine.close();
+  const ratio = grown / seedStore;
+  return [
+    { name: 'time per save, seed store (transaction, conditional create; median of 20)', value: seedStore, unit: 'ms' },
+    { name: `time per save, seed store + ${EXTRA_RESPONSES.toLocaleString('en-US')} responses`, value: grown, unit: 'ms' },
+    { name: `time per save, + ${EXTRA_RESPONSES.toLocaleString('en-US')} responses ÷ seed store`, value: ratio, unit: '×', target: `≤ ${GROWTH_RATIO}`, meets: ratio <= GROWTH_RATIO },
+  ];
 }

@@ -3,17 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { instruments } from '../../src/core/instruments';
-import type { Administration } from '../../src/core/model';
-import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
 import { day, ors, orsSeries, srs } from '../core/builders';
+import { ndjson, response } from './score-fixtures';
+
+// The command as users run it: `npm run score` is `node scripts/run-cli.mjs score`, the compiled bundle.
 
 const dir = mkdtempSync(join(tmpdir(), 'score-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function response(patient: string, a: Administration): fhir4.QuestionnaireResponse {
-  return { ...buildQuestionnaireResponse(instruments[a.instrument as 'ors'], a, { subject: `Patient/${patient}`, identifierValue: a.id }), id: `qr-${a.id}` };
-}
 
 interface PatientLine {
   patient: string;
@@ -21,10 +17,20 @@ interface PatientLine {
   decisions: { rule: string }[];
 }
 
+function runCli(tool: string, args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['scripts/run-cli.mjs', tool, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
 function runScore(file: string): { status: number | null; lines: PatientLine[]; stderr: string } {
-  const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/node/cli/score.ts', file], { encoding: 'utf8' });
-  const lines = result.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as PatientLine);
-  return { status: result.status, lines, stderr: result.stderr };
+  const { status, stdout, stderr } = runCli('score', [file]);
+  return { status, lines: stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as PatientLine), stderr };
+}
+
+function write(name: string, text: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
 }
 
 describe('npm run score', () => {
@@ -39,16 +45,18 @@ describe('npm run score', () => {
       '',
       ...adolescent.map((a) => JSON.stringify(response('p2', a))),
       JSON.stringify({ resourceType: 'Observation', id: 'x' }),
+      JSON.stringify({ id: 'no-type' }),
     ];
-    const file = join(dir, 'responses.ndjson');
-    writeFileSync(file, lines.join('\n'));
-    const { status, lines: out, stderr } = runScore(file);
+    const { status, lines: out, stderr } = runScore(write('responses.ndjson', lines.join('\n')));
     expect(status).toBe(1);
     expect(stderr).toMatch(/^line 5: not JSON/m);
     expect(stderr).toMatch(/^line 6: /m);
-    expect(stderr).toMatch(/^line 10: not a QuestionnaireResponse, Patient or Bundle \(resourceType: Observation\)/m);
-    expect(out.map((l) => l.patient)).toEqual(['Patient/p1', 'Patient/p2']);
-    const [p1, p2] = out as [PatientLine, PatientLine];
+    expect(stderr).toMatch(/^line 11: not a FHIR resource \(no resourceType\)/m);
+    expect(stderr).not.toMatch(/^line 10:/m);
+    expect(stderr).toMatch(/scored 5 responses for 2 patients; 3 bad; skipped \(not scored\): Observation 1$/m);
+    expect(out.map((l) => l.patient).sort()).toEqual(['Patient/p1', 'Patient/p2']);
+    const p1 = out.find((l) => l.patient === 'Patient/p1')!;
+    const p2 = out.find((l) => l.patient === 'Patient/p2')!;
     expect(p1.outcome).toMatchObject({ intake: 20, latest: 14, cutoff: 25, status: 'deteriorating', change: { sinceIntake: -6, reliable: 'deteriorated' } });
     expect(p1.outcome.series.map((p) => p.session)).toEqual([1, 2, 3]);
     expect(p1.decisions.map((d) => d.rule)).toEqual(['outcome-deterioration', 'outcome-not-on-track-early']);
@@ -57,9 +65,8 @@ describe('npm run score', () => {
 
   it('reads a pretty-printed Bundle and exits 0 when every entry is good', () => {
     const entries = orsSeries([15, 16]).map((a) => ({ resource: response('b1', a) }));
-    const file = join(dir, 'bundle.json');
-    writeFileSync(file, JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Patient', id: 'b1', birthDate: '1990-01-01' } }, ...entries] }, null, 2));
-    const { status, lines } = runScore(file);
+    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Patient', id: 'b1', birthDate: '1990-01-01' } }, ...entries] };
+    const { status, lines } = runScore(write('bundle.json', JSON.stringify(bundle, null, 2)));
     expect(status).toBe(0);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ patient: 'Patient/b1', birthDate: '1990-01-01', outcome: { latest: 16 } });
@@ -69,5 +76,45 @@ describe('npm run score', () => {
     const { status, stderr } = runScore(join(dir, 'missing.ndjson'));
     expect(status).toBe(2);
     expect(stderr).toContain('cannot read');
+  });
+});
+
+describe('npm run score under attack (issue 11)', () => {
+  it('reads NDJSON whose first line is longer than 4 KB line by line, not as one document', () => {
+    const longPatient = { resourceType: 'Patient', id: 'long', birthDate: '1980-01-01', name: [{ text: 'x'.repeat(10_000) }] };
+    const file = write('long-first.ndjson', ndjson([longPatient, ...orsSeries([20, 22]).map((a) => response('long', a))]));
+    const { status, lines, stderr } = runScore(file);
+    expect(stderr).not.toContain('document');
+    expect(status).toBe(0);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ patient: 'Patient/long', birthDate: '1980-01-01', outcome: { latest: 22 } });
+  });
+
+  it('accepts a byte-order mark and CRLF line endings', () => {
+    const text = `\uFEFF${orsSeries([20, 25]).map((a) => JSON.stringify(response('bom', a))).join('\r\n')}\r\n`;
+    const { status, lines } = runScore(write('bom.ndjson', text));
+    expect(status).toBe(0);
+    expect(lines[0]).toMatchObject({ patient: 'Patient/bom', outcome: { intake: 20, latest: 25 } });
+  });
+
+  it("scores the project's own seed output with exit 0, counting the types it does not score", () => {
+    const file = join(dir, 'seed.ndjson');
+    expect(runCli('seed', ['--patients', '4', '--out', file]).status).toBe(0);
+    const { status, lines, stderr } = runScore(file);
+    expect(status).toBe(0);
+    expect(lines).toHaveLength(4);
+    expect(stderr).toMatch(/; 0 bad; skipped \(not scored\): .*Encounter \d+.*Practitioner 2/);
+  });
+
+  it('lists a QuestionnaireResponse nested 1,000 deep with a reason and scores the rest', () => {
+    const deep: fhir4.QuestionnaireResponse = response('deep', ors('deep-o1', day(0), 20));
+    let item: fhir4.QuestionnaireResponseItem = { linkId: 'leaf' };
+    for (let level = 0; level < 1_000; level++) item = { linkId: `g${level}`, item: [item] };
+    deep.item = [...(deep.item ?? []), item];
+    const file = write('deep.ndjson', ndjson([deep, ...orsSeries([20, 21]).map((a) => response('fine', a))]));
+    const { status, lines, stderr } = runScore(file);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^line 1: item: nested deeper than 32 levels$/m);
+    expect(lines.map((l) => l.patient)).toEqual(['Patient/fine']);
   });
 });

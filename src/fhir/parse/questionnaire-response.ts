@@ -11,6 +11,7 @@ import { identifyInstrument } from './instrument';
 import { type FlatItem, flattenItems } from './items';
 import { rawString } from './raw';
 import { normaliseId, referenceId } from './references';
+import { itemDepth, MAX_ITEM_DEPTH, plainResponse } from './response-shape';
 
 // A QuestionnaireResponse from the server → the core's Administration, or a reason a person can read.
 // Identity: Administration.id is the response's identifier value when it has one (stable across servers
@@ -124,6 +125,9 @@ function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseCo
 
 /** Never throws: every input gives either an Administration or a reason. */
 export function parseQuestionnaireResponse(resource: unknown, context: ParseContext = {}): ResponseParseResult {
+  const plain = plainResponse(resource);
+  if (plain) return toParsed(plain, resource, context);
+  if (itemDepth(resource) > MAX_ITEM_DEPTH) return unreadable(resource, `item: nested deeper than ${MAX_ITEM_DEPTH} levels`);
   const checked = validate(questionnaireResponseSchema, resource);
   if (!checked.ok) {
     const hint = identifyInstrument(rawString(resource, 'questionnaire'), [], [])?.instrument;

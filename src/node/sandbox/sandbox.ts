@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { cdsHooksListener } from '../cds-hooks';
 import { createAuthServer, type AuthServer } from './auth/auth-server';
 import { readSandboxRegistration, registeredOrigins, type ClientRegistration } from './auth/clients';
@@ -44,7 +45,15 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** The folder holding package.json, found upward: this module runs from src/ and bundled from .cli-build/. */
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return `${dir}/`;
+    if (dirname(dir) === dir) return `${from}/`;
+  }
+}
+
+export const REPO_ROOT = findRepoRoot(import.meta.dirname);
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;

@@ -5,6 +5,7 @@ import { TransportError, type FhirTransport } from '../../fhir/gateway/types';
 import { loadHistory } from '../../fhir/load';
 import type { OutboxStorage } from '../../fhir/write';
 import { failed, type Failure, type Outcome } from '../failure';
+import { cachedCapabilityStatement, rememberCapabilityStatement } from './capability-cache';
 import type { LaunchContext } from './launch-context';
 import type { LoadedRecord } from './record';
 import { unsavedAdministrations } from './unsaved';
@@ -18,12 +19,14 @@ export interface LoadOptions {
 
 /**
  * The history and the CapabilityStatement are fetched side by side, so the first chart waits for the
- * slower of the two, not their sum (DESIGN.md §5: at most two round trips after the token).
+ * slower of the two, not their sum (DESIGN.md §5: at most two round trips after the token). A statement
+ * this tab already read from the server is not fetched again.
  */
 export async function loadRecord(transport: FhirTransport, launch: LaunchContext, options: LoadOptions = {}): Promise<Outcome<LoadedRecord>> {
   try {
+    const cached = options.storage ? cachedCapabilityStatement(options.storage, transport.baseUrl) : undefined;
     const [metadata, history] = await Promise.all([
-      transport.send({ method: 'GET', url: 'metadata' }),
+      cached ? { status: 200, body: cached } : transport.send({ method: 'GET', url: 'metadata' }),
       loadHistory(transport, { patientId: launch.patientId, now: Date.now() }),
     ]);
     if (metadata.status >= 400) return failed('server-error', { params: { detail: String(metadata.status) }, retry: true });
@@ -33,6 +36,7 @@ export async function loadRecord(transport: FhirTransport, launch: LaunchContext
       const details = capabilities.fhirVersion ? [] : [capabilities.unsupportedReason];
       return failed('unsupported-fhir', { params: { version: capabilities.fhirVersion || '?' }, details });
     }
+    if (!cached && options.storage) rememberCapabilityStatement(options.storage, transport.baseUrl, metadata.body);
     const unsaved = options.storage ? unsavedAdministrations(options.storage, launch.patientId, history.administrations) : [];
     const assessment = assessClient({
       administrations: [...history.administrations, ...unsaved].map((a) => a.administration),

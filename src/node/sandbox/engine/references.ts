@@ -1,6 +1,7 @@
 // Reference and canonical matching for search. Medplum compares reference strings literally, so
 // `subject=123` (as fhirclient sends it) and absolute references (as Epic writes them) found nothing.
-import { evalFhirPath, getSearchParameter } from '@medplum/core';
+import { getSearchParameter } from '@medplum/core';
+import { evalSearchExpression } from './fhirpath-cache';
 import type { Resource, SearchParameter } from '@medplum/fhirtypes';
 import { parseReference as parseLiteralReference } from '../../../fhir/parse/references';
 
@@ -35,7 +36,7 @@ function canonicalMatches(wanted: string, actual: string): boolean {
 }
 
 function valuesOf(resource: Resource, expression: string): string[] {
-  return evalFhirPath(expression, resource).flatMap((value): string[] => {
+  return evalSearchExpression(expression, resource).flatMap((value): string[] => {
     if (typeof value === 'string') return [value];
     if (value && typeof value === 'object' && 'reference' in value && typeof value.reference === 'string') return [value.reference];
     return [];

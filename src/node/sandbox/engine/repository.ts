@@ -15,9 +15,11 @@ import { ResourceStore } from './resource-store';
 import { compileSearch } from './search-match';
 import { parseReference } from './references';
 import { sortResources } from './search-sort';
+import { SortedResults } from './sorted-results';
 
 export class SandboxRepository extends FhirRepository<undefined> {
   readonly store = new ResourceStore();
+  private readonly sortedResults = new SortedResults(this.store);
   private transactionDepth = 0;
   /** Called after every committed change (persistence listens). */
   onCommit: () => void = () => undefined;
@@ -95,14 +97,14 @@ export class SandboxRepository extends FhirRepository<undefined> {
 
   /** Matches, sorts and pages; `_include`/`_revinclude` and links are added by the search handler. */
   async search<T extends Resource>(request: SearchRequest<T>): Promise<Bundle<WithId<T>>> {
-    const matches = this.matching(request);
-    const sorted = sortResources(matches, request.resourceType, request.sortRules ?? []);
+    // The later pages of a search find its sorted result kept, as long as the store has not changed.
+    const sorted = this.sortedResults.get(request, () => sortResources(this.matching(request), request.resourceType, request.sortRules ?? []));
     const offset = request.offset ?? 0;
     const page = request.count === undefined ? sorted.slice(offset) : sorted.slice(offset, offset + request.count);
     return {
       resourceType: 'Bundle',
       type: 'searchset',
-      total: matches.length,
+      total: sorted.length,
       entry: page.map((resource) => ({ resource: deepClone(resource) as WithId<T>, search: { mode: 'match' } })),
     };
   }
@@ -134,7 +136,7 @@ export class SandboxRepository extends FhirRepository<undefined> {
   matching<T extends Resource>(request: SearchRequest<T>): WithId<T>[] {
     const matches = compileSearch(request);
     const found: WithId<T>[] = [];
-    for (const resource of this.store.all(request.resourceType)) {
+    for (const resource of this.store.candidates(request.resourceType, request.filters ?? [])) {
       if (matches(resource)) found.push(resource as WithId<T>);
     }
     return found;

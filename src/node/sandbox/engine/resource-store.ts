@@ -1,12 +1,16 @@
 // The sandbox's storage: every version of every resource, in memory, with an undo journal so that a
 // failed transaction leaves nothing behind. Medplum's MemoryRepository has neither rollback nor stable
 // history order (its readHistory reverses the stored array in place), so the engine keeps its own.
+import type { Filter } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
+import { SearchIndex } from './search-index';
 
 interface StoredResource {
   /** Oldest first; versionId n is at index n - 1. */
   readonly versions: Resource[];
   deleted: boolean;
+  /** Creation order within the type: searches list resources in it. */
+  readonly ordinal: number;
 }
 
 interface JournalEntry {
@@ -21,6 +25,10 @@ export const storeKey = (resourceType: string, id: string): StoreKey => `${resou
 export class ResourceStore {
   private readonly byType = new Map<string, Map<string, StoredResource>>();
   private journal: Map<StoreKey, JournalEntry | undefined> | undefined;
+  private readonly index = new SearchIndex();
+  private created = 0;
+  /** Changes with every write, delete, rollback or load: a cached search result is valid while it stays. */
+  generation = 0;
 
   current(resourceType: string, id: string): Resource | undefined {
     const stored = this.byType.get(resourceType)?.get(id);
@@ -35,6 +43,22 @@ export class ResourceStore {
     }
   }
 
+  /**
+   * Current resources of a type that may match the filters, in insertion order: found through the
+   * indexes when a filter allows, else every resource of the type. Callers still apply the filters.
+   */
+  candidates(resourceType: string, filters: readonly Filter[]): Iterable<Resource> {
+    const ids = this.index.candidates(resourceType, filters);
+    if (!ids) return this.all(resourceType);
+    const resources = this.byType.get(resourceType);
+    const found = [...ids].flatMap((id) => {
+      const stored = resources?.get(id);
+      const latest = stored?.versions.at(-1);
+      return stored && latest && !stored.deleted ? [{ stored, latest }] : [];
+    });
+    return found.sort((a, b) => a.stored.ordinal - b.stored.ordinal).map((f) => f.latest);
+  }
+
   versions(resourceType: string, id: string): readonly Resource[] {
     return this.byType.get(resourceType)?.get(id)?.versions ?? [];
   }
@@ -44,6 +68,8 @@ export class ResourceStore {
     const stored = this.entry(resource.resourceType, resource.id);
     stored.versions.push(resource);
     stored.deleted = false;
+    this.index.add(resource);
+    this.generation++;
     return stored.versions.length;
   }
 
@@ -52,6 +78,7 @@ export class ResourceStore {
     if (!stored) return;
     this.remember(resourceType, id, stored);
     stored.deleted = true;
+    this.generation++;
   }
 
   beginTransaction(): void {
@@ -67,6 +94,7 @@ export class ResourceStore {
     const journal = [...(this.journal ?? new Map<StoreKey, JournalEntry | undefined>()).entries()].reverse();
     this.journal = undefined;
     for (const [key, before] of journal) this.restore(key, before);
+    this.generation++;
   }
 
   /** Every resource with all its versions, for persistence. */
@@ -80,6 +108,9 @@ export class ResourceStore {
     const stored = this.entry(first.resourceType, first.id);
     stored.versions.splice(0, stored.versions.length, ...versions);
     stored.deleted = deleted;
+    const latest = versions.at(-1);
+    if (latest?.id) this.index.add(latest as Resource & { id: string });
+    this.generation++;
   }
 
   private entry(resourceType: string, id: string): StoredResource {
@@ -91,7 +122,7 @@ export class ResourceStore {
     const stored = resources.get(id);
     this.remember(resourceType, id, stored);
     if (stored) return stored;
-    const created: StoredResource = { versions: [], deleted: false };
+    const created: StoredResource = { versions: [], deleted: false, ordinal: this.created++ };
     resources.set(id, created);
     return created;
   }

@@ -1,6 +1,7 @@
 // `_sort` with keys computed once per resource. Medplum compares FHIRPath results as strings on every
 // comparison: wrong across timezone offsets and slow (seconds over a few thousand resources).
-import { evalFhirPath, getSearchParameter } from '@medplum/core';
+import { getSearchParameter } from '@medplum/core';
+import { evalSearchExpression } from './fhirpath-cache';
 import type { SortRule } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 
@@ -35,7 +36,7 @@ function keyFor(resource: Resource, resourceType: string, code: string): SortKey
   if (code === '_lastUpdated') return dateKey(resource.meta?.lastUpdated);
   const param = getSearchParameter(resourceType, code);
   if (!param?.expression) return undefined;
-  const values = evalFhirPath(param.expression, resource);
+  const values = evalSearchExpression(param.expression, resource);
   const keys = values.map(param.type === 'date' ? dateKey : plainKey).filter((k) => k !== undefined);
   return keys.sort(compareKeys)[0];
 }

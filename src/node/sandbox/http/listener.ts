@@ -5,6 +5,7 @@ import { outcome as operationOutcome } from '../engine/outcomes';
 import { FHIR_JSON } from '../engine/response';
 import type { EngineRequest, EngineResponse } from '../engine/types';
 import { readJsonBody } from './body';
+import { endWithBody } from './compress';
 import { answerPreflight, applyCors } from './cors';
 import type { FhirListenerOptions, FhirRequestListener } from './types';
 
@@ -29,14 +30,14 @@ function headersOf(req: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-function send(res: ServerResponse, response: EngineResponse): void {
+async function send(req: IncomingMessage, res: ServerResponse, response: EngineResponse): Promise<void> {
   for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
   if (response.body === undefined) {
     res.writeHead(response.status).end();
     return;
   }
   res.setHeader('content-type', response.headers['content-type'] ?? FHIR_JSON);
-  res.writeHead(response.status).end(JSON.stringify(response.body));
+  await endWithBody(req, res, response.status, JSON.stringify(response.body));
 }
 
 async function answer(req: IncomingMessage, path: string, options: FhirListenerOptions): Promise<EngineResponse> {
@@ -53,13 +54,13 @@ export function fhirRequestListener(options: FhirListenerOptions): FhirRequestLi
     const path = pathUnderBase(req.url ?? '', basePath);
     const originAllowed = applyCors(req, res, options.allowedOrigins);
     if (req.method === 'OPTIONS') return answerPreflight(res, originAllowed);
-    if (path === undefined) return send(res, outcome(404, 'not-found', 'Not a FHIR path on this server.'));
+    if (path === undefined) return send(req, res, outcome(404, 'not-found', 'Not a FHIR path on this server.'));
     try {
-      send(res, await answer(req, path, options));
+      await send(req, res, await answer(req, path, options));
     } catch (err) {
       // A bug, not an expected failure: log the message (never request data) and answer 500.
       console.error('FHIR request failed:', (err as Error).message);
-      if (!res.headersSent) send(res, outcome(500, 'exception', 'Internal error in the sandbox FHIR server.'));
+      if (!res.headersSent) await send(req, res, outcome(500, 'exception', 'Internal error in the sandbox FHIR server.'));
     }
   };
 }

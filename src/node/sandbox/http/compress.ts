@@ -1,0 +1,42 @@
+// gzip for FHIR answers when the client says it accepts it (Accept-Encoding): a 55 KB CapabilityStatement
+// or a page of responses shrinks to a fraction. Small bodies are sent as they are; compressing them costs
+// more than it saves.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+
+const gzipAsync = promisify(gzip);
+const MIN_BYTES = 1024;
+
+/** True when Accept-Encoding names gzip (or `*`) with a non-zero quality. */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let wildcard = false;
+  for (const part of header.split(',')) {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const refused = q !== undefined && Number(q.slice(2)) === 0;
+    if (coding === 'gzip' || coding === 'x-gzip') return !refused;
+    if (coding === '*') wildcard = !refused;
+  }
+  return wildcard;
+}
+
+function addVary(res: ServerResponse, name: string): void {
+  const current = res.getHeader('vary');
+  const names = typeof current === 'string' && current !== '' ? current.split(',').map((v) => v.trim()) : [];
+  if (!names.some((v) => v.toLowerCase() === name.toLowerCase())) res.setHeader('vary', [...names, name].join(', '));
+}
+
+/** Ends the response with `text`, gzipped when the request allows and the body is worth it. */
+export async function endWithBody(req: IncomingMessage, res: ServerResponse, status: number, text: string): Promise<void> {
+  addVary(res, 'Accept-Encoding');
+  const raw = Buffer.from(text, 'utf8');
+  if (raw.length < MIN_BYTES || !acceptsGzip(req.headers['accept-encoding'])) {
+    res.writeHead(status).end(raw);
+    return;
+  }
+  const zipped = await gzipAsync(raw);
+  res.setHeader('content-encoding', 'gzip');
+  res.writeHead(status).end(zipped);
+}

@@ -1,0 +1,113 @@
+import { open } from 'node:fs/promises';
+
+// A plain chunked line splitter: big reads, one decode per chunk (cut at its last newline, so a UTF-8
+// character is never split), no stream or readline machinery per line. It reads a byte range of the file
+// (threads take one range each; ranges start at line starts). A byte-order mark at the start of the file
+// is dropped, `\r\n` endings are accepted, and a line longer than the bound is reported and skipped rather
+// than held: memory stays within a few chunks whatever the file holds.
+
+const CHUNK = 1 << 20;
+/** Longer than any resource this tool scores; a line past it is reported, never parsed. */
+export const MAX_LINE_BYTES = 64 << 20;
+
+export interface LineVisitor {
+  /** `number` counts from 1 at the start of the range. */
+  line(text: string, number: number): void;
+  tooLong(number: number, bytes: number): void;
+}
+
+export interface ByteRange {
+  readonly start: number;
+  /** Exclusive; undefined reads to the end of the file. */
+  readonly end?: number;
+}
+
+class Splitter {
+  private carry: Buffer = Buffer.alloc(0);
+  private skipping = 0; // > 0 while inside an over-long line: its length so far
+  number = 0;
+
+  constructor(private readonly visitor: LineVisitor, private readonly maxLineBytes: number, private bom: boolean) {}
+
+  push(data: Buffer): void {
+    let start = 0;
+    if (this.skipping > 0) {
+      const end = data.indexOf(0x0a);
+      if (end < 0) { this.skipping += data.length; return; }
+      this.visitor.tooLong(++this.number, this.skipping + end);
+      this.skipping = 0;
+      start = end + 1;
+    }
+    const last = data.lastIndexOf(0x0a);
+    if (last < start) {
+      this.carry = Buffer.concat([this.carry, data.subarray(start)]);
+      if (this.carry.length > this.maxLineBytes) { this.skipping = this.carry.length; this.carry = Buffer.alloc(0); }
+      return;
+    }
+    const head = data.subarray(start, last);
+    this.lines((this.carry.length > 0 ? Buffer.concat([this.carry, head]) : head).toString('utf8'));
+    this.carry = Buffer.from(data.subarray(last + 1));
+  }
+
+  end(): void {
+    if (this.skipping > 0) this.visitor.tooLong(++this.number, this.skipping);
+    else if (this.carry.length > 0) this.lines(this.carry.toString('utf8'));
+  }
+
+  private lines(text: string): void {
+    let from = this.bom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.bom = false;
+    while (from <= text.length) {
+      const found = text.indexOf('\n', from);
+      const end = found < 0 ? text.length : found;
+      const cut = end > from && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
+      this.number++;
+      if (end - from > this.maxLineBytes) this.visitor.tooLong(this.number, end - from);
+      else this.visitor.line(text.slice(from, cut), this.number);
+      from = end + 1;
+    }
+  }
+}
+
+/** Calls `visitor.line` for every line of the range in order; resolves with the number of lines. */
+export async function forEachLine(path: string, visitor: LineVisitor, range: ByteRange = { start: 0 }, maxLineBytes = MAX_LINE_BYTES): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    const splitter = new Splitter(visitor, maxLineBytes, range.start === 0);
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    for (let position = range.start; range.end === undefined || position < range.end; ) {
+      const want = range.end === undefined ? CHUNK : Math.min(CHUNK, range.end - position);
+      const { bytesRead } = await handle.read(chunk, 0, want, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      splitter.push(chunk.subarray(0, bytesRead));
+    }
+    splitter.end();
+    return splitter.number;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Byte offsets cutting the file into `parts` ranges that start at line starts. */
+export async function lineRanges(path: string, parts: number): Promise<ByteRange[]> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const probe = Buffer.allocUnsafe(1 << 16);
+    const starts = [0];
+    for (let k = 1; k < parts; k++) {
+      let position = Math.max(starts[k - 1]!, Math.floor((size * k) / parts));
+      for (;;) {
+        const { bytesRead } = await handle.read(probe, 0, probe.length, position);
+        const newline = probe.subarray(0, bytesRead).indexOf(0x0a);
+        if (bytesRead === 0 || newline >= 0) { position = bytesRead === 0 ? size : position + newline + 1; break; }
+        position += bytesRead;
+      }
+      starts.push(position);
+    }
+    return starts.map((start, k) => ({ start, end: starts[k + 1] ?? size }));
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,52 @@
+import type { Administration } from '../../core/model';
+import { parseQuestionnaireResponse } from '../../fhir/parse/questionnaire-response';
+import { patientSchema } from '../../fhir/schemas/patient';
+import { validate } from '../../fhir/schemas/validate';
+
+// One resource of the input → what the scorer does with it. Only QuestionnaireResponses are scored and
+// Patients give birth dates; every other FHIR resource type (the seed's Encounters, Practitioners,
+// Questionnaires…) is skipped and counted, which is not an error.
+
+export type Taken =
+  | { readonly kind: 'response'; readonly patientId: string; readonly administration: Administration }
+  | { readonly kind: 'patient'; readonly patientId: string; readonly birthDate: string | undefined }
+  | { readonly kind: 'skipped'; readonly resourceType: string }
+  | { readonly kind: 'bad'; readonly where: string; readonly reason: string };
+
+function resourceTypeOf(resource: unknown): unknown {
+  return typeof resource === 'object' && resource !== null ? (resource as { resourceType?: unknown }).resourceType : undefined;
+}
+
+/** Bundles in Bundles are legal but rare; the bound keeps hostile nesting from exhausting the stack. */
+const MAX_BUNDLE_DEPTH = 8;
+
+/** Calls `visit` for the resource, or for each entry of a Bundle (nested Bundles included). */
+export function classify(resource: unknown, where: string, visit: (taken: Taken) => void, depth = 0): void {
+  const type = resourceTypeOf(resource);
+  if (type === 'QuestionnaireResponse') {
+    const parsed = parseQuestionnaireResponse(resource);
+    visit(parsed.ok ? { kind: 'response', patientId: parsed.patientId, administration: parsed.administration } : { kind: 'bad', where, reason: parsed.reason });
+  } else if (type === 'Patient') {
+    const patient = validate(patientSchema, resource);
+    if (!patient.ok) visit({ kind: 'bad', where, reason: `Patient: ${patient.errors.join('; ')}` });
+    else if (patient.value.id) visit({ kind: 'patient', patientId: patient.value.id, birthDate: patient.value.birthDate });
+  } else if (type === 'Bundle' && depth >= MAX_BUNDLE_DEPTH) {
+    visit({ kind: 'bad', where, reason: `Bundle: nested deeper than ${MAX_BUNDLE_DEPTH} Bundles` });
+  } else if (type === 'Bundle') {
+    const entries = (resource as { entry?: unknown }).entry;
+    if (!Array.isArray(entries)) return;
+    entries.forEach((entry: unknown, i) => classify((entry as { resource?: unknown } | null)?.resource, `${where} entry ${i}`, visit, depth + 1));
+  } else if (typeof type === 'string' && type !== '') {
+    visit({ kind: 'skipped', resourceType: type });
+  } else {
+    visit({ kind: 'bad', where, reason: 'not a FHIR resource (no resourceType)' });
+  }
+}
+
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, reason: `not JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+}

@@ -1,0 +1,79 @@
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { joinRanges } from './join';
+import { forEachLine, lineRanges } from './lines';
+import { PartitionScorer } from './partition-scorer';
+import { errorsPath, outputPath, type RangeTask, scoreRange } from './range-task';
+import { FileSink, type Sink } from './sinks';
+import { looksLikeDocument } from './sniff';
+import { documentSource, ndjsonSource } from './source';
+import { addTally, emptyTally, type Tally } from './tally';
+import { defaultThreads, runWorker } from './threads';
+
+// A scoring run: NDJSON cut into one range per thread, or one document in this thread. Results and
+// problems are written by range to files in a private temporary folder and copied out in range order at
+// the end (problems with their line numbers counted from the start of the file).
+
+export interface ScoreOptions {
+  /** Threads for NDJSON input; 1 scores in this thread. Default: one per core. */
+  readonly threads?: number;
+  /** Patients per spill bucket when patients' lines are not together (tests make it small). */
+  readonly patientsPerBucket?: number;
+}
+
+interface Scored {
+  readonly tally: Tally;
+  readonly outputs: readonly string[];
+  readonly problems: readonly { readonly path: string; readonly lineOffset: number }[];
+}
+
+async function scoreNdjson(path: string, workDir: string, options: ScoreOptions): Promise<Scored> {
+  const threads = options.threads ?? defaultThreads();
+  const ranges = await lineRanges(path, threads);
+  const tasks: RangeTask[] = ranges.map((range, index) => ({ path, range, index, workDir, keepEdges: threads > 1, ...(options.patientsPerBucket ? { patientsPerBucket: options.patientsPerBucket } : {}) }));
+  const results = threads === 1 ? [await scoreRange(tasks[0]!)] : await Promise.all(tasks.map(runWorker));
+  const tally = emptyTally();
+  const problems: { path: string; lineOffset: number }[] = [];
+  for (const [k, result] of results.entries()) {
+    problems.push({ path: errorsPath(tasks[k]!), lineOffset: tally.lines });
+    addTally(tally, result.tally);
+  }
+  const outputs = tasks.map(outputPath);
+  if (threads === 1) return { tally, outputs, problems };
+  const joined = await joinRanges(results, outputs, ndjsonSource(path), workDir, options.patientsPerBucket);
+  tally.patients += joined.patients;
+  return { tally, outputs: [...outputs, joined.outPath], problems };
+}
+
+async function scoreDocument(path: string, workDir: string, options: ScoreOptions): Promise<Scored> {
+  const task = { workDir, index: 0 };
+  const errors = new FileSink(errorsPath(task));
+  const scorer = new PartitionScorer({ ...options, tag: '0', keepEdges: false, out: new FileSink(outputPath(task)), errors, workDir });
+  const { tally } = await scorer.run(await documentSource(path));
+  errors.close();
+  return { tally, outputs: [outputPath(task)], problems: [{ path: errorsPath(task), lineOffset: 0 }] };
+}
+
+async function copyProblems(path: string, lineOffset: number, errors: Sink): Promise<void> {
+  await forEachLine(path, {
+    line: (text) => { if (text !== '') errors.write(`${text.replace(/^line (\d+)/, (_, n: string) => `line ${Number(n) + lineOffset}`)}\n`); },
+    tooLong: () => undefined,
+  }, { start: 0 }, Number.MAX_SAFE_INTEGER);
+}
+
+/** Scores a file; one line per patient to `out`, problems to `errors`. */
+export async function scoreFile(path: string, out: NodeJS.WritableStream, errors: Sink, options: ScoreOptions = {}): Promise<Tally> {
+  const document = await looksLikeDocument(path);
+  const workDir = await mkdtemp(join(tmpdir(), 'score-'));
+  try {
+    const scored = document ? await scoreDocument(path, workDir, options) : await scoreNdjson(path, workDir, options);
+    for (const { path: problems, lineOffset } of scored.problems) await copyProblems(problems, lineOffset, errors);
+    for (const output of scored.outputs) await pipeline(createReadStream(output), out, { end: false });
+    return scored.tally;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Administration } from '../../src/core/model';
+import { forEachLine, lineRanges } from '../../src/node/score/lines';
+import { scoreFile, type ScoreOptions } from '../../src/node/score/run';
+import { day, ors, srs } from '../core/builders';
+import { ndjson, response } from './score-fixtures';
+
+const dir = mkdtempSync(join(tmpdir(), 'score-run-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Twelve patients, three sessions each, every patient with a Patient resource. */
+function population(): { patient: string; resources: unknown[] }[] {
+  return Array.from({ length: 12 }, (_, p) => {
+    const sessions: Administration[] = [0, 1, 2].flatMap((s) => [ors(`p${p}-o${s}`, day(s * 7), 10 + p + s), srs(`p${p}-s${s}`, day(s * 7), 30 + s)]);
+    return { patient: `p${p}`, resources: [{ resourceType: 'Patient', id: `p${p}`, birthDate: '1990-01-01' }, ...sessions.map((a) => response(`p${p}`, a))] };
+  });
+}
+
+async function score(name: string, resources: readonly unknown[], options: ScoreOptions): Promise<{ lines: string[]; errors: string }> {
+  const file = join(dir, name);
+  writeFileSync(file, ndjson(resources));
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  let errors = '';
+  await scoreFile(file, out, { write: (text: string) => (errors += text) }, options);
+  return { lines: Buffer.concat(chunks).toString('utf8').split('\n').filter(Boolean).sort(), errors };
+}
+
+describe('scoring runs', () => {
+  const grouped = population().flatMap((p) => p.resources);
+  // Round-robin over patients: no patient's lines are together.
+  const interleaved: unknown[] = [];
+  const rounds = population().map((p) => p.resources);
+  for (let i = 0; i < 7; i++) for (const resources of rounds) interleaved.push(resources[i]);
+
+  it('gives the same patients, once each, whether lines are grouped or not, on one thread or two, in memory or spilled', async () => {
+    const reference = await score('grouped.ndjson', grouped, { threads: 1 });
+    expect(reference.lines).toHaveLength(12);
+    expect(reference.errors).toBe('');
+    for (const [name, options] of [['in memory', { threads: 1 }], ['spilled', { threads: 1, patientsPerBucket: 5 }], ['two threads, spilled', { threads: 2, patientsPerBucket: 2 }], ['three threads', { threads: 3 }]] as const) {
+      const run = await score(`interleaved-${name}.ndjson`, interleaved, options);
+      expect(run.lines, name).toEqual(reference.lines);
+    }
+    // Grouped input cut into ranges: patients whose lines cross a cut are joined from both sides.
+    for (const threads of [2, 3, 5]) expect((await score(`grouped-${threads}.ndjson`, grouped, { threads })).lines, `${threads} threads`).toEqual(reference.lines);
+  }, 120_000);
+
+  it('numbers problem lines from the start of the file whichever range found them', async () => {
+    const resources = [...grouped];
+    resources.splice(60, 0, { resourceType: 'QuestionnaireResponse', status: 'completed' });
+    const run = await score('late-problem.ndjson', resources, { threads: 3 });
+    expect(run.errors.trim().split('\n')).toEqual([expect.stringMatching(/^line 61: not one of our instruments/)]);
+    expect(run.lines).toHaveLength(12);
+  }, 60_000);
+});
+
+describe('the line splitter', () => {
+  it('cuts a file into ranges at line starts that cover it exactly', async () => {
+    const file = join(dir, 'ranges.ndjson');
+    const lines = Array.from({ length: 100 }, (_, i) => `{"n":${i},"pad":"${'x'.repeat(i * 7)}"}`);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const ranges = await lineRanges(file, 4);
+    const seen: string[] = [];
+    for (const range of ranges) await forEachLine(file, { line: (text) => { if (text !== '') seen.push(text); }, tooLong: () => undefined }, range);
+    expect(seen).toEqual(lines);
+    expect(ranges[0]!.start).toBe(0);
+  });
+
+  it('keeps characters whole across chunk boundaries and numbers lines', async () => {
+    const file = join(dir, 'boundary.ndjson');
+    const long = `${'a'.repeat((1 << 20) - 3)}é€😀`;
+    writeFileSync(file, `first\n${long}\r\n\nlast`);
+    const seen: [number, string][] = [];
+    const total = await forEachLine(file, { line: (text, n) => seen.push([n, text]), tooLong: () => undefined });
+    expect(total).toBe(4);
+    expect(seen.map(([n]) => n)).toEqual([1, 2, 3, 4]);
+    expect(seen[1]![1]).toBe(long);
+    expect(seen[3]![1]).toBe('last');
+    expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(4);
+  });
+
+  it('reports a line past the bound instead of holding it', async () => {
+    const file = join(dir, 'too-long.ndjson');
+    writeFileSync(file, `short\n${'x'.repeat(3 << 20)}\nafter\n`);
+    const lines: string[] = [];
+    const tooLong: number[] = [];
+    await forEachLine(file, { line: (text) => lines.push(text), tooLong: (n) => tooLong.push(n) }, { start: 0 }, 1 << 20);
+    expect(lines).toEqual(['short', 'after']);
+    expect(tooLong).toEqual([2]);
+  });
+});
