@@ -17,8 +17,13 @@ function model(overrides: Partial<DashboardModel> = {}): DashboardModel {
     alliance: { status: 'good', instrument: 'srs', cutoff: 36, points: [] },
     inventory: [],
     alerts: [
-      { rule: 'alliance-dip', severity: 'low', flag: false, inRecord: false, evidence: [], facts: {} },
-      { rule: 'outcome-not-on-track-early', severity: 'medium', flag: true, inRecord: true, evidence: [{ administrationId: 'ors-0', date: '2025-04-01', instrument: 'ors', session: 1 }], facts: { intake: 15.2, change: -1.3 } },
+      { concern: 'outcome', severity: 'medium', recording: { kind: 'recorded' }, reasons: [
+        { rule: 'outcome-not-on-track-early', severity: 'medium', evidence: [{ administrationId: 'ors-0', date: '2025-04-01', instrument: 'ors', session: 1 }], facts: { intake: 15.2, change: -1.3 } },
+      ] },
+      { concern: 'alliance', severity: 'low', recording: { kind: 'app-only' }, reasons: [
+        { rule: 'alliance-item-concern', severity: 'low', evidence: [], facts: { items: 'srs-approach', lowest: 7, latest: 33.7 }, items: [{ code: 'srs-approach', value: 7 }] },
+        { rule: 'alliance-dip', severity: 'low', evidence: [], facts: { previous: 36.1, latest: 33.7, change: -2.4 } },
+      ] },
     ],
     sessions: [],
     unreadable: [],
@@ -75,19 +80,34 @@ describe('clinician view components', () => {
     expect(document.activeElement?.tagName).toBe('SUMMARY');
   });
 
-  it('puts Flags before in-app hints and marks each kind in words', async () => {
+  it('shows one alert per concern with its reasons inside, priority and where it is kept in words', async () => {
     await show(model());
-    const items = within(screen.getByRole('region', { name: 'Alerts' })).getAllByRole('listitem');
-    expect(items.map((li) => li.querySelector('.alert-badge')?.textContent)).toEqual(['⚑ Flag in the record', 'In-app hint']);
-    expect(items[0]?.textContent).toMatch(/Evidence: ORS session 1, Apr 1, 2025.*Figures: Intake 15\.2 · Change -1\.3/);
+    const alerts = within(screen.getByRole('region', { name: 'Alerts' })).getAllByRole('listitem').filter((li) => li.classList.contains('alert'));
+    expect(alerts.map((li) => li.querySelector('h3')?.textContent)).toEqual(['Outcome alert', 'Alliance alert']);
+    expect(alerts.map((li) => li.querySelector('.alert-kind')?.textContent)).toEqual([
+      '◆ Medium priorityRecorded in the chart', '● Low priorityShown in this app only']);
+    expect(alerts[0]?.textContent).toMatch(/Figures: Intake 15\.2 · Change -1\.3.*Evidence: ORS session 1, Apr 1, 2025/);
+    const reasons = within(alerts[1]!).getAllByRole('heading', { level: 4 }).map((h) => h.textContent);
+    expect(reasons).toEqual(['One aspect of the session rated lower', 'Session rating lower than last time']);
+    expect(alerts[1]?.textContent).toContain('Figures: Approach or Method 7.0 · Latest 33.7');
+    expect(document.body.textContent).not.toMatch(/Flag|In-app hint|in-progress/);
   });
 
-  it('says a Flag is in the record only when the server holds it', async () => {
+  it('shows the same priority whether or not the alert is in the chart yet, and says why it is not', async () => {
     const base = model();
-    const pending = base.alerts.map((a) => ({ ...a, inRecord: false }));
-    await show({ ...base, alerts: pending });
-    const badges = screen.getAllByRole('listitem').map((li) => li.querySelector('.alert-badge')?.textContent).filter(Boolean);
-    expect(badges).toEqual(['⚑ Flag — not in the record yet', 'In-app hint']);
+    const [outcome] = base.alerts;
+    const states = [
+      [{ kind: 'on-save' }, 'Will be recorded in the chart when you save'],
+      [{ kind: 'not-recordable', why: 'not-permitted' }, 'Could not be recorded: this app is not allowed to add alerts to the chart'],
+      [{ kind: 'unknown', status: 403 }, 'Not known whether it is in the chart: the health record refused to show its alerts (error 403)'],
+    ] as const;
+    for (const [recording, words] of states) {
+      const { unmount } = await show({ ...base, alerts: [{ ...outcome!, recording }] });
+      const alert = screen.getByRole('region', { name: 'Alerts' }).querySelector('.alert');
+      expect(alert?.className).toBe('alert severity-medium');
+      expect(alert?.querySelector('.alert-kind')?.textContent).toBe(`◆ Medium priority${words}`);
+      unmount();
+    }
   });
 
   it('lists the latest rows of a long history first and the rest on request', async () => {

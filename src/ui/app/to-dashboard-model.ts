@@ -1,11 +1,12 @@
 import type { ClientAssessment } from '../../core/assess';
 import type { InstrumentId } from '../../core/instruments';
-import type { RuleDecision } from '../../core/model';
 import type { SeriesPoint } from '../../core/series/types';
+import { isAllowed, serverSupports } from '../../fhir/capabilities';
 import type { History } from '../../fhir/load';
 import type { SmartLaunchConfig } from '../../fhir/smart-launch-config';
-import type { AlertView, DashboardModel, InventoryPoint, PatientView, ScorePoint, UnreadableView } from '../dashboard/view-model';
+import type { DashboardModel, InventoryPoint, PatientView, ScorePoint, UnreadableView } from '../dashboard/view-model';
 import { allianceReasons } from './alliance-reasons';
+import { type ChartFlags, concernViews } from './concerns';
 import type { LaunchContext } from './launch-context';
 import type { LoadedRecord } from './record';
 import { sessionRows, subscaleMeans } from './session-rows';
@@ -23,12 +24,11 @@ function patientView(history: History): PatientView {
   return { name: text || undefined, birthDate: history.patient?.birthDate, gender: history.patient?.gender };
 }
 
-function alertView(decision: RuleDecision, byId: ReadonlyMap<string, SeriesPoint>, rulesInRecord: ReadonlySet<string>): AlertView {
-  const evidence = decision.evidence.map((id) => {
-    const point = byId.get(id);
-    return { administrationId: id, date: point?.date, instrument: point?.instrument, session: point?.sessionNumber || undefined };
-  });
-  return { rule: decision.rule, severity: decision.severity, flag: decision.flag, inRecord: rulesInRecord.has(decision.rule), evidence, facts: decision.facts };
+function chartFlags(record: LoadedRecord): ChartFlags {
+  const caps = record.capabilities;
+  const write = !serverSupports(caps, 'Flag', 'create') ? 'not-supported' : isAllowed(caps, 'Flag', 'create') ? 'allowed' : 'not-permitted';
+  const refused = record.history.failures.find((f) => f.resourceType === 'Flag');
+  return { rulesInRecord: new Set(record.history.flags.map((f) => f.active.rule)), readRefused: refused?.status, write };
 }
 
 function unreadableViews(history: History): UnreadableView[] {
@@ -46,7 +46,6 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
   const a: ClientAssessment = record.assessment;
   const all = [...a.series.outcome, ...a.series.alliance, ...a.series.inventory];
   const byId = new Map(all.map((p) => [p.administrationId, p]));
-  const rulesInRecord = new Set(record.history.flags.map((f) => f.active.rule));
   const latestOutcome = a.outcome.points.at(-1)?.instrument;
   const unsaved = new Set((record.unsaved ?? []).map((u) => u.administration.id));
   const scorePoint = scorePointOf(unsaved);
@@ -67,7 +66,7 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
     inventory: a.inventory.points.map((p): InventoryPoint => ({
       administrationId: p.administrationId, date: p.date, ...subscaleMeans(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
     })),
-    alerts: a.decisions.map((d) => alertView(d, byId, rulesInRecord)),
+    alerts: concernViews(a.decisions, byId, chartFlags(record)),
     sessions: sessionRows(record, byId),
     unreadable: unreadableViews(record.history),
   };

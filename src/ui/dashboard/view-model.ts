@@ -69,15 +69,45 @@ export interface EvidenceView {
   readonly session: number | undefined;
 }
 
-export interface AlertView {
+/** The clinical concern an alert is about: every reason for the same concern is one alert. */
+export type Concern = 'outcome' | 'alliance' | 'rupture';
+
+/** An item of a response with its answer in points (an SRS item, an ORS domain). */
+export interface ItemScore {
+  readonly code: string;
+  readonly value: number;
+}
+
+/** One rule that holds, as a reason inside its concern's alert. */
+export interface ReasonView {
   readonly rule: RuleCode;
   readonly severity: Severity;
-  /** Kept as a FHIR Flag in the record (true) or only a hint in the app (false). */
-  readonly flag: boolean;
-  /** An active Flag for this rule was read from the server: the badge may say it is in the record. */
-  readonly inRecord: boolean;
   readonly evidence: readonly EvidenceView[];
   readonly facts: Readonly<Record<string, number | string>>;
+  /** The items the rule names (`facts.items`), with their answers in the response it rests on. */
+  readonly items?: readonly ItemScore[];
+}
+
+/** Where an alert is kept, in the words the clinician reads. */
+export type Recording =
+  /** Every reason kept in the chart is there (an active Flag per rule was read). */
+  | { readonly kind: 'recorded' }
+  /** The chart will get it with the next save. */
+  | { readonly kind: 'on-save' }
+  /** A reminder in this app only; nothing of it is kept in the chart. */
+  | { readonly kind: 'app-only' }
+  /** The health record does not let this app write it. */
+  | { readonly kind: 'not-recordable'; readonly why: 'not-permitted' | 'not-supported' }
+  /** The chart's alerts could not be read, so whether it is there is not known. */
+  | { readonly kind: 'unknown'; readonly status: number };
+
+export interface ConcernView {
+  readonly concern: Concern;
+  /** The highest priority among its reasons: shown the same whether or not it is recorded yet. */
+  readonly severity: Severity;
+  /** Highest priority first. */
+  readonly reasons: readonly ReasonView[];
+  readonly recording: Recording;
 }
 
 export type SessionStatus = 'saved' | 'not-saved' | 'incomplete' | 'unreadable' | 'not-scored';
@@ -128,7 +158,7 @@ export interface DashboardModel {
   readonly outcome: OutcomeView;
   readonly alliance: AllianceView;
   readonly inventory: readonly InventoryPoint[];
-  readonly alerts: readonly AlertView[];
+  readonly alerts: readonly ConcernView[];
   readonly sessions: readonly SessionRow[];
   readonly unreadable: readonly UnreadableView[];
 }

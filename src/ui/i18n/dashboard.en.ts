@@ -55,16 +55,24 @@ export const dashboardEn = {
   alerts: {
     heading: 'Alerts',
     none: 'No alerts: nothing in the latest responses calls for attention.',
-    flag: 'Flag in the record',
-    hint: 'In-app hint',
-    flagPending: 'Flag — not in the record yet',
+    concern: { outcome: 'Outcome alert', alliance: 'Alliance alert', rupture: 'Possible rupture in the working relationship' },
+    recording: {
+      recorded: 'Recorded in the chart',
+      'on-save': 'Will be recorded in the chart when you save',
+      'app-only': 'Shown in this app only',
+      notRecordable: {
+        'not-permitted': 'Could not be recorded: this app is not allowed to add alerts to the chart',
+        'not-supported': 'Could not be recorded: this health record does not take alerts from the app',
+      },
+      unknown: 'Not known whether it is in the chart: the health record refused to show its alerts (error {{status}})',
+    },
     evidence: 'Evidence',
     nextStep: 'Suggested next step',
     figures: 'Figures',
     evidenceItem: '{{instrument}} session {{session}}, {{date}}',
     evidenceItemNoSession: '{{instrument}}, {{date}}',
     severity: { high: 'High priority', medium: 'Medium priority', low: 'Low priority', info: 'For information' },
-    fact: { intake: 'Intake', latest: 'Latest', previous: 'Previous', change: 'Change', cutoff: 'Cutoff', session: 'Session', drop: 'Drop', subscale: 'Subscale', item: 'Item' },
+    fact: { intake: 'Intake', latest: 'Latest', previous: 'Previous', change: 'Change', cutoff: 'Cutoff', session: 'Session', drop: 'Drop' },
     rule: {
       'outcome-deterioration': { title: 'Scores have dropped since intake', meaning: 'The latest outcome score is a reliable change below the intake score.', next: 'Discuss with the client how things are going and what has changed; consider changing the approach or consulting a colleague.' },
       'outcome-not-on-track-early': { title: 'Not on track yet', meaning: 'After several sessions the outcome score has not improved by a reliable amount.', next: 'Talk with the client about what is and is not helping, and review the goals together.' },

@@ -56,16 +56,24 @@ export const dashboardEs: DashboardMessages = {
   alerts: {
     heading: 'Alertas',
     none: 'Sin alertas: nada en las últimas respuestas requiere atención.',
-    flag: 'Alerta en la historia clínica',
-    hint: 'Aviso en la aplicación',
-    flagPending: 'Alerta — aún no está en la historia clínica',
+    concern: { outcome: 'Alerta de resultado', alliance: 'Alerta de alianza', rupture: 'Posible ruptura en la relación de trabajo' },
+    recording: {
+      recorded: 'Registrada en la historia clínica',
+      'on-save': 'Se registrará en la historia clínica al guardar',
+      'app-only': 'Solo se muestra en esta aplicación',
+      notRecordable: {
+        'not-permitted': 'No se pudo registrar: esta aplicación no tiene permiso para añadir alertas a la historia clínica',
+        'not-supported': 'No se pudo registrar: esta historia clínica no admite alertas de la aplicación',
+      },
+      unknown: 'No se sabe si está en la historia clínica: el sistema se negó a mostrar sus alertas (error {{status}})',
+    },
     evidence: 'Evidencia',
     nextStep: 'Siguiente paso sugerido',
     figures: 'Cifras',
     evidenceItem: '{{instrument}} sesión {{session}}, {{date}}',
     evidenceItemNoSession: '{{instrument}}, {{date}}',
     severity: { high: 'Prioridad alta', medium: 'Prioridad media', low: 'Prioridad baja', info: 'Informativo' },
-    fact: { intake: 'Admisión', latest: 'Última', previous: 'Anterior', change: 'Cambio', cutoff: 'Corte', session: 'Sesión', drop: 'Caída', subscale: 'Subescala', item: 'Ítem' },
+    fact: { intake: 'Admisión', latest: 'Última', previous: 'Anterior', change: 'Cambio', cutoff: 'Corte', session: 'Sesión', drop: 'Caída' },
     rule: {
       'outcome-deterioration': { title: 'Las puntuaciones han bajado desde la admisión', meaning: 'La última puntuación de resultado está un cambio fiable por debajo de la de admisión.', next: 'Hable con el cliente sobre cómo van las cosas y qué ha cambiado; considere cambiar el enfoque o consultar con un colega.' },
       'outcome-not-on-track-early': { title: 'Todavía no va según lo esperado', meaning: 'Tras varias sesiones la puntuación de resultado no ha mejorado de forma fiable.', next: 'Hable con el cliente sobre lo que ayuda y lo que no, y revisen juntos las metas.' },
