@@ -27,6 +27,7 @@ function model(overrides: Partial<DashboardModel> = {}): DashboardModel {
     ],
     sessions: [],
     unreadable: [],
+    refused: [],
     ...overrides,
   };
 }
@@ -108,6 +109,13 @@ describe('clinician view components', () => {
       expect(alert?.querySelector('.alert-kind')?.textContent).toBe(`◆ Medium priority${words}`);
       unmount();
     }
+  });
+
+  it('says at the top which part of the chart was refused and what that means for what is shown', async () => {
+    await show(model({ refused: [{ resourceType: 'Flag', status: 403 }] }));
+    const refused = screen.getByRole('region', { name: 'Part of the chart could not be read' });
+    expect(refused.textContent).toBe('The chart’s alerts could not be read. The alerts shown here are worked out from the responses; '
+      + 'whether they are in the chart is not known. (the health record refused, error 403)');
   });
 
   it('lists the latest rows of a long history first and the rest on request', async () => {

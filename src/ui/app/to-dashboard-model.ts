@@ -32,11 +32,7 @@ function chartFlags(record: LoadedRecord): ChartFlags {
 }
 
 function unreadableViews(history: History): UnreadableView[] {
-  const resources = history.unreadable.map((u) => ({ resourceType: u.resourceType, id: u.id, date: u.date, instrument: u.instrument?.toUpperCase(), reason: u.reason }));
-  const refused = history.failures.map((f) => ({
-    resourceType: f.resourceType, id: undefined, date: undefined, instrument: undefined, reason: [`HTTP ${f.status}`, ...f.messages].join(': '),
-  }));
-  return [...resources, ...refused];
+  return history.unreadable.map((u) => ({ resourceType: u.resourceType, id: u.id, date: u.date, instrument: u.instrument?.toUpperCase(), reason: u.reason }));
 }
 
 const outcomeInstrument = (i: InstrumentId | undefined) => (i === 'ors' || i === 'cors' ? i : undefined);
@@ -69,6 +65,7 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
     alerts: concernViews(a.decisions, byId, chartFlags(record)),
     sessions: sessionRows(record, byId),
     unreadable: unreadableViews(record.history),
+    refused: record.history.failures.map((f) => ({ resourceType: f.resourceType, status: f.status })),
   };
 }
 

@@ -6,6 +6,7 @@ import { OutcomeChart } from './charts/OutcomeChart';
 import { WaiChart } from './charts/WaiChart';
 import { LicenceNotice } from './LicenceNotice';
 import { PatientBanner } from './PatientBanner';
+import { RefusedReads } from './RefusedReads';
 import { SessionTable } from './SessionTable';
 import { StatusAtGlance } from './StatusAtGlance';
 import { UnreadableList } from './UnreadableList';
@@ -20,6 +21,7 @@ export function Dashboard({ model, administer }: { readonly model: DashboardMode
       <PatientBanner patient={model.patient} ageBand={model.ageBand} printOnly={!model.needPatientBanner} />
       <LicenceNotice licence={model.licence} />
       <h1 className="visually-hidden">{t('title')}</h1>
+      <RefusedReads refused={model.refused} />
       <div className="overview">
         <StatusAtGlance outcome={model.outcome} alliance={model.alliance} />
         <Alerts alerts={model.alerts} />

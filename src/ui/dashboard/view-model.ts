@@ -144,6 +144,12 @@ export interface UnreadableView {
   readonly reason: string;
 }
 
+/** A part of the record the health record refused to show (403 on Flag, say): the rest still loaded. */
+export interface RefusedRead {
+  readonly resourceType: string;
+  readonly status: number;
+}
+
 export interface PatientView {
   readonly name: string | undefined;
   readonly birthDate: string | undefined;
@@ -161,4 +167,5 @@ export interface DashboardModel {
   readonly alerts: readonly ConcernView[];
   readonly sessions: readonly SessionRow[];
   readonly unreadable: readonly UnreadableView[];
+  readonly refused: readonly RefusedRead[];
 }

@@ -113,6 +113,18 @@ export const dashboardEn = {
     type: 'Resource', date: 'Date', instrument: 'Instrument', reason: 'Why',
     unknown: 'unknown',
   },
+  refused: {
+    heading: 'Part of the chart could not be read',
+    status: 'the health record refused, error {{status}}',
+    part: {
+      Flag: 'The chart’s alerts could not be read. The alerts shown here are worked out from the responses; whether they are in the chart is not known.',
+      Observation: 'The chart’s stored scores could not be read. The scores shown here are worked out from the responses themselves.',
+      QuestionnaireResponse: 'The responses could not be read. Nothing can be charted and no alert can be worked out.',
+      Patient: 'The client’s details could not be read. Without a birth date the age band is not known, so the cutoffs shown may not fit the client’s age.',
+      Questionnaire: 'The published forms could not be read. This does not change the scores.',
+    },
+    other: 'Some of the chart ({{part}}) could not be read.',
+  },
   administer: { heading: 'Administer a measure' },
 };
 

@@ -114,5 +114,17 @@ export const dashboardEs: DashboardMessages = {
     type: 'Recurso', date: 'Fecha', instrument: 'Instrumento', reason: 'Motivo',
     unknown: 'desconocido',
   },
+  refused: {
+    heading: 'No se pudo leer parte de la historia clínica',
+    status: 'el sistema lo denegó, error {{status}}',
+    part: {
+      Flag: 'No se pudieron leer las alertas de la historia clínica. Las alertas que se muestran se calculan a partir de las respuestas; no se sabe si están en la historia clínica.',
+      Observation: 'No se pudieron leer las puntuaciones guardadas. Las puntuaciones que se muestran se calculan a partir de las propias respuestas.',
+      QuestionnaireResponse: 'No se pudieron leer las respuestas. No se puede representar nada ni calcular ninguna alerta.',
+      Patient: 'No se pudieron leer los datos del cliente. Sin fecha de nacimiento no se conoce el grupo de edad, así que los cortes que se muestran pueden no corresponder a su edad.',
+      Questionnaire: 'No se pudieron leer los formularios publicados. Esto no cambia las puntuaciones.',
+    },
+    other: 'No se pudo leer parte de la historia clínica ({{part}}).',
+  },
   administer: { heading: 'Aplicar una medida' },
 };
