@@ -114,7 +114,7 @@ describe('clinician view components', () => {
   it('says at the top which part of the chart was refused and what that means for what is shown', async () => {
     await show(model({ refused: [{ resourceType: 'Flag', status: 403 }] }));
     const refused = screen.getByRole('region', { name: 'Part of the chart could not be read' });
-    expect(refused.textContent).toBe('The chart’s alerts could not be read. The alerts shown here are worked out from the responses; '
+    expect(within(refused).getByRole('listitem').textContent).toBe('The chart’s alerts could not be read. The alerts shown here are worked out from the responses; '
       + 'whether they are in the chart is not known. (the health record refused, error 403)');
   });
 
