@@ -7,9 +7,9 @@ import { screenshot } from './support/screenshots';
 // Journey 1: the clinician opens the app from the chart of a client who is not on track (Daniel Okonjo:
 // four sessions, intake 16.4, latest 18.2, below the adult cutoff of 25 and short of the +5 change).
 
-/** "Session 2, Nov 6, 2026: 17.1 (expected 18.9)" → ["2", "Nov 6, 2026", "17.1", "18.9"] */
+/** "Session 2, Nov 6, 2026: 17.1 (expected 18.9) — Individually 4.2 · …" → ["2", "Nov 6, 2026", "17.1", "18.9"] */
 function pointOfLabel(label: string): string[] {
-  const match = /^Session (\d+), (.+): ([\d.]+) \(expected ([\d.]+)\)$/.exec(label);
+  const match = /^Session (\d+), (.+?): ([\d.]+) \(expected ([\d.]+)\) — Individually [\d.]+ · Interpersonally [\d.]+ · Socially [\d.]+ · Overall [\d.]+$/.exec(label);
   if (!match) throw new Error(`unexpected chart point label: ${label}`);
   return match.slice(1);
 }

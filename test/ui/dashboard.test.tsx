@@ -118,6 +118,20 @@ describe('clinician view components', () => {
       + 'whether they are in the chart is not known. (the health record refused, error 403)');
   });
 
+  it('shows each item’s answer in the session table: SRS items by name, WAI-SR subscale means and its twelve answers', async () => {
+    const srsItems = [['srs-relationship', 9.5], ['srs-goals-topics', 9.1], ['srs-approach', 7], ['srs-overall', 8.1]].map(([code, value]) => ({ code: String(code), value: Number(value) }));
+    const waiItems = Array.from({ length: 12 }, (_, i) => ({ code: `wai-sr-${i + 1}`, value: (i % 5) + 1 }));
+    await show(model({ sessions: [
+      { id: 's', date: '2025-04-04', instrument: 'srs', session: 4, total: 33.7, subscales: undefined, items: srsItems, status: 'saved', note: undefined },
+      { id: 'w', date: '2025-04-04', instrument: 'wai-sr', session: 4, total: 36, subscales: { task: 3, bond: 2.75, goal: 3.25 }, items: waiItems, status: 'saved', note: undefined },
+    ] }));
+    const cells = within(screen.getByRole('table', { name: /Every response/ })).getAllByRole('row').slice(1).map((r) => r.querySelector('.items-cell')?.textContent);
+    expect(cells).toEqual([
+      'Relationship 9.5 · Goals and Topics 9.1 · Approach or Method 7.0 · Overall 8.1',
+      'Task 3.00 · Bond 2.75 · Goal 3.25Items 1–12: 1 2 3 4 5 1 2 3 4 5 1 2',
+    ]);
+  });
+
   it('lists the latest rows of a long history first and the rest on request', async () => {
     const rows: SessionRow[] = Array.from({ length: FIRST_ROWS + 5 }, (_, i) => ({
       id: `r${i}`, date: '2025-01-01', instrument: 'srs', session: i + 1, total: 38, subscales: undefined, status: 'saved', note: undefined,

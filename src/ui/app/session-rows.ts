@@ -2,7 +2,7 @@ import { calendarDate, compareDateTimes } from '../../core/dates';
 import type { ScoringProblem } from '../../core/model';
 import type { SeriesPoint } from '../../core/series/types';
 import type { History, LoadedAdministration } from '../../fhir/load';
-import type { RowNote, SessionRow, SessionStatus } from '../dashboard/view-model';
+import type { ItemScore, RowNote, SessionRow, SessionStatus } from '../dashboard/view-model';
 import type { LoadedRecord } from './record';
 import type { UnsavedAdministration } from './unsaved';
 
@@ -12,6 +12,11 @@ import type { UnsavedAdministration } from './unsaved';
 export function subscaleMeans(p: SeriesPoint): { task: number; bond: number; goal: number } {
   const mean = (id: 'task' | 'bond' | 'goal') => p.subscales.find((s) => s.id === id)?.mean ?? Number.NaN;
   return { task: mean('task'), bond: mean('bond'), goal: mean('goal') };
+}
+
+/** The answers as the view shows them: code and points (or option value), in form order. */
+export function itemScores(p: SeriesPoint): ItemScore[] {
+  return p.items.map((i) => ({ code: i.code, value: i.value }));
 }
 
 /** Missing answers, or a response still in progress (an interrupted session): shown as incomplete. */
@@ -49,7 +54,7 @@ export function sessionRows(record: LoadedRecord, byId: ReadonlyMap<string, Seri
     return {
       id: a.id, authored: a.authored, date: calendarDate(a.authored) || undefined, instrument: a.instrument,
       session: point?.sessionNumber || undefined, total: point?.total ?? superseded.get(a.id)?.total,
-      subscales: point?.family === 'inventory' ? subscaleMeans(point) : undefined, ...statusOf(facts),
+      subscales: point?.family === 'inventory' ? subscaleMeans(point) : undefined, ...(point ? { items: itemScores(point) } : {}), ...statusOf(facts),
     };
   });
   rows.sort((x, y) => compareDateTimes(y.authored, x.authored));

@@ -9,13 +9,13 @@ import { allianceReasons } from './alliance-reasons';
 import { type ChartFlags, concernViews } from './concerns';
 import type { LaunchContext } from './launch-context';
 import type { LoadedRecord } from './record';
-import { sessionRows, subscaleMeans } from './session-rows';
+import { itemScores, sessionRows, subscaleMeans } from './session-rows';
 
 // The loaded record → what the clinician view shows. The core has decided everything; this only picks
 // and arranges.
 
 const scorePointOf = (unsaved: ReadonlySet<string>) => (p: SeriesPoint): ScorePoint => ({
-  administrationId: p.administrationId, session: p.sessionNumber, date: p.date, total: p.total, ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
+  administrationId: p.administrationId, session: p.sessionNumber, date: p.date, total: p.total, items: itemScores(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
 });
 
 function patientView(history: History): PatientView {
@@ -60,7 +60,7 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
       cutoff: a.alliance.cutoff, points: a.alliance.points.map(scorePoint), reasons: allianceReasons(a.decisions),
     },
     inventory: a.inventory.points.map((p): InventoryPoint => ({
-      administrationId: p.administrationId, date: p.date, ...subscaleMeans(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
+      administrationId: p.administrationId, date: p.date, ...subscaleMeans(p), items: itemScores(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
     })),
     alerts: concernViews(a.decisions, byId, chartFlags(record)),
     sessions: sessionRows(record, byId),

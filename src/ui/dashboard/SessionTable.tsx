@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format';
+import { itemsText } from './charts/ScoreTable';
+import { subscaleLabel } from './item-labels';
 import { RowNoteView } from './RowNote';
 import { usePrinting } from './use-printing';
 import type { SessionRow, SessionStatus } from './view-model';
@@ -31,7 +33,7 @@ export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] })
                 <th scope="col">{t('table.instrument')}</th>
                 <th scope="col">{t('table.session')}</th>
                 <th scope="col">{t('table.score')}</th>
-                <th scope="col">{t('table.subscales')}</th>
+                <th scope="col">{t('table.detail')}</th>
                 <th scope="col">{t('table.status')}</th>
               </tr>
             </thead>
@@ -42,7 +44,7 @@ export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] })
                   <td>{row.instrument?.toUpperCase() ?? '—'}</td>
                   <td>{row.session ?? '—'}</td>
                   <td>{row.total === undefined ? '—' : f.score(row.total)}</td>
-                  <td>{row.subscales ? [row.subscales.task, row.subscales.bond, row.subscales.goal].map(f.mean).join(' / ') : '—'}</td>
+                  <td className="items-cell"><RowDetail row={row} /></td>
                   <td>
                     <span aria-hidden="true">{statusIcon[row.status]} </span>
                     <span>{t(`table.statusLabel.${row.status}`)}</span>
@@ -60,5 +62,22 @@ export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] })
         </button>
       )}
     </section>
+  );
+}
+
+/** What the total is made of: each item named with its answer; for the WAI-SR its subscale means, then its twelve answers. */
+function RowDetail({ row }: { readonly row: SessionRow }) {
+  const { t, i18n } = useTranslation('dashboard');
+  const f = useFormat();
+  if (!row.items?.length) return <>—</>;
+  if (!row.subscales) return <>{itemsText(row.items, i18n.language, f)}</>;
+  const { subscales } = row;
+  const means = (['task', 'bond', 'goal'] as const).map((s) => `${subscaleLabel(s, i18n.language)} ${f.mean(subscales[s])}`).join(' · ');
+  return (
+    <>
+      {means}
+      <br />
+      <span className="muted">{t('table.waiItems', { answers: row.items.map((i) => f.number(i.value)).join(' ') })}</span>
+    </>
   );
 }

@@ -16,6 +16,8 @@ export interface ScorePoint {
   readonly date: string;
   /** Total in points. */
   readonly total: number;
+  /** Each item's answer (ORS domains, SRS items), in form order. */
+  readonly items?: readonly ItemScore[];
   /** Kept in this tab, not yet in the health record (the client's real answers, so they count). */
   readonly unsaved?: boolean;
 }
@@ -60,6 +62,7 @@ export interface InventoryPoint {
   readonly task: number;
   readonly bond: number;
   readonly goal: number;
+  readonly items?: readonly ItemScore[];
 }
 
 export interface EvidenceView {
@@ -120,6 +123,8 @@ export interface SessionRow {
   readonly total: number | undefined;
   /** WAI-SR subscale means. */
   readonly subscales: { readonly task: number; readonly bond: number; readonly goal: number } | undefined;
+  /** Each item's answer, in form order; undefined when the response has no score. */
+  readonly items?: readonly ItemScore[];
   readonly status: SessionStatus;
   /** Why it has no score, or why it is not saved: worded by the view in the active language. */
   readonly note: RowNote | undefined;

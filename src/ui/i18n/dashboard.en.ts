@@ -90,7 +90,8 @@ export const dashboardEn = {
     scrollArea: 'All responses, scrollable table',
     heading: 'All responses',
     caption: 'Every response in the record, newest first',
-    date: 'Date', instrument: 'Instrument', session: 'Session', score: 'Score', subscales: 'Task / Bond / Goal', status: 'Status',
+    date: 'Date', instrument: 'Instrument', session: 'Session', score: 'Score', detail: 'Items', status: 'Status',
+    waiItems: 'Items 1–12: {{answers}}',
     statusLabel: { saved: 'Saved', 'not-saved': 'Not saved', incomplete: 'Incomplete', unreadable: 'Unreadable', 'not-scored': 'Not scored' },
     note: { superseded: 'a later response of the same day counts', unsaved: 'kept in this tab, will be re-sent', refused: 'the health record refused it; kept in this tab only' },
     problem: {

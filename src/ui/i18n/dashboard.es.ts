@@ -91,7 +91,8 @@ export const dashboardEs: DashboardMessages = {
     scrollArea: 'Todas las respuestas, tabla desplazable',
     heading: 'Todas las respuestas',
     caption: 'Todas las respuestas de la historia clínica, las más recientes primero',
-    date: 'Fecha', instrument: 'Instrumento', session: 'Sesión', score: 'Puntuación', subscales: 'Tarea / Vínculo / Meta', status: 'Estado',
+    date: 'Fecha', instrument: 'Instrumento', session: 'Sesión', score: 'Puntuación', detail: 'Ítems', status: 'Estado',
+    waiItems: 'Ítems 1–12: {{answers}}',
     statusLabel: { saved: 'Guardada', 'not-saved': 'No guardada', incomplete: 'Incompleta', unreadable: 'Ilegible', 'not-scored': 'Sin puntuar' },
     note: { superseded: 'cuenta una respuesta posterior del mismo día', unsaved: 'conservada en esta pestaña, se volverá a enviar', refused: 'la historia clínica la rechazó; solo se conserva en esta pestaña' },
     problem: {

@@ -2,14 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
 import type { OutcomeView, ScorePoint } from '../view-model';
 import { ChartFrame, latestForMarkers, pathOf, PointMark, type LegendEntry } from './ChartFrame';
-import { ScoreTable, scorePointText } from './ScoreTable';
+import { markerLabel, ScoreTable, scorePointText } from './ScoreTable';
 
 const MAX_POINTS = 40;
 
 // ORS/CORS per session against the clinical cutoff, the intake with its reliable-change band and the
 // trajectory model's expectation.
 export function OutcomeChart({ outcome }: { readonly outcome: OutcomeView }) {
-  const { t } = useTranslation('dashboard');
+  const { t, i18n } = useTranslation('dashboard');
   const f = useFormat();
   const { points, expected, cutoff, reliableChange } = outcome;
   const intake = points[0];
@@ -55,6 +55,7 @@ export function OutcomeChart({ outcome }: { readonly outcome: OutcomeView }) {
 
   function pointLabel(p: ScorePoint, expectedValue: number | undefined): string {
     const text = scorePointText(p, t, f);
-    return expectedValue === undefined ? text : `${text} (${t('chart.expectedPoint', { value: f.score(expectedValue) })})`;
+    const withExpected = expectedValue === undefined ? text : `${text} (${t('chart.expectedPoint', { value: f.score(expectedValue) })})`;
+    return markerLabel(withExpected, p.items, i18n.language, f);
   }
 }
