@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { Dashboard } from '../../src/ui/dashboard/Dashboard';
+import { PrintHeader } from '../../src/ui/dashboard/PrintHeader';
 import { FIRST_ROWS } from '../../src/ui/dashboard/SessionTable';
 import type { DashboardModel, SessionRow } from '../../src/ui/dashboard/view-model';
 import { createI18n } from '../../src/ui/i18n';
@@ -12,7 +13,7 @@ const points = [15.2, 16, 14.8, 13.9].map((total, i) => ({ administrationId: `or
 function model(overrides: Partial<DashboardModel> = {}): DashboardModel {
   return {
     patient: { name: 'Ana Test', birthDate: '1990-02-03', gender: 'female' },
-    ageBand: 'adult', needPatientBanner: false, licence: null,
+    ageBand: 'adult', needPatientBanner: false, clinicianName: undefined, licence: null,
     outcome: { status: 'not-on-track', instrument: 'ors', cutoff: 25, reliableChange: 5, points, expected: [{ session: 1, value: 15.2 }, { session: 4, value: 20 }] },
     alliance: { status: 'good', instrument: 'srs', cutoff: 36, points: [] },
     inventory: [],
@@ -130,6 +131,18 @@ describe('clinician view components', () => {
       'Relationship 9.5 · Goals and Topics 9.1 · Approach or Method 7.0 · Overall 8.1',
       'Task 3.00 · Bond 2.75 · Goal 3.25Items 1–12: 1 2 3 4 5 1 2 3 4 5 1 2',
     ]);
+  });
+
+  it('puts the print date and the clinician on paper, with a line to sign when the EHR gave no name', async () => {
+    const i18n = await createI18n('en');
+    const now = () => new Date('2026-12-01T15:30:00Z');
+    const { unmount } = render(<I18nextProvider i18n={i18n}><PrintHeader clinicianName="Dr. Sam Okafor" now={now} /></I18nextProvider>);
+    const header = document.querySelector('.print-header');
+    expect(header?.hasAttribute('hidden')).toBe(true);
+    expect(header?.textContent).toMatch(/^Printed December 1, 2026 at \d{1,2}:30\s?[AP]MClinician: Dr\. Sam Okafor$/);
+    unmount();
+    render(<I18nextProvider i18n={await createI18n('es')}><PrintHeader clinicianName={undefined} now={now} /></I18nextProvider>);
+    expect(document.querySelector('.print-header')?.textContent).toMatch(/^Impreso el 1 de diciembre de 2026.*Terapeuta: _+$/);
   });
 
   it('lists the latest rows of a long history first and the rest on request', async () => {

@@ -21,7 +21,7 @@ export async function startSession(ready: () => Promise<Client>, url: URL): Prom
   } catch (error) {
     return failed(...classifyReadyError(error));
   }
-  const parsed = parseLaunchContext(client.state.tokenResponse, fhirUserOf(client));
+  const parsed = parseLaunchContext(client.state.tokenResponse, fhirUserOf(client), nameOf(client));
   if (parsed.ok) return { ok: true, value: { client, launch: parsed.context } };
   return parsed.reason === 'no-patient' ? failed('no-patient') : failed('auth-error', { params: { detail: 'invalid launch context' }, details: parsed.errors });
 }
@@ -34,6 +34,12 @@ function classifyReadyError(error: unknown): Classified {
   if (error instanceof TypeError || /fetch|network/i.test(message)) return ['unreachable', { params: { detail: 'network error' }, retry: true }];
   const status = typeof error === 'object' && error !== null && 'status' in error ? String(error.status) : undefined;
   return ['auth-error', { params: { detail: status ? `HTTP ${status}` : 'token request failed' } }];
+}
+
+/** The OpenID `name` claim, when the EHR puts one in the id token (not every EHR does). */
+function nameOf(client: Client): string | undefined {
+  const name: unknown = client.getIdToken()?.['name'];
+  return typeof name === 'string' && name.trim() ? name.trim().slice(0, 200) : undefined;
 }
 
 function fhirUserOf(client: Client): string | undefined {

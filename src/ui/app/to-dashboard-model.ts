@@ -49,6 +49,7 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
     patient: patientView(record.history),
     ageBand: a.latestAgeBand,
     needPatientBanner: launch.needPatientBanner,
+    clinicianName: launch.clinicianName,
     licence: config.licence,
     outcome: {
       status: a.outcome.status, instrument: outcomeInstrument(latestOutcome), cutoff: a.outcome.cutoff,

@@ -6,6 +6,7 @@ import { OutcomeChart } from './charts/OutcomeChart';
 import { WaiChart } from './charts/WaiChart';
 import { LicenceNotice } from './LicenceNotice';
 import { PatientBanner } from './PatientBanner';
+import { PrintHeader } from './PrintHeader';
 import { RefusedReads } from './RefusedReads';
 import { SessionTable } from './SessionTable';
 import { StatusAtGlance } from './StatusAtGlance';
@@ -18,6 +19,7 @@ export function Dashboard({ model, administer }: { readonly model: DashboardMode
   return (
     <>
       {/* Inside the chart the EHR shows who this is; on paper the app must. */}
+      <PrintHeader clinicianName={model.clinicianName} />
       <PatientBanner patient={model.patient} ageBand={model.ageBand} printOnly={!model.needPatientBanner} />
       <LicenceNotice licence={model.licence} />
       <h1 className="visually-hidden">{t('title')}</h1>

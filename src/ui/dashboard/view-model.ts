@@ -165,6 +165,8 @@ export interface DashboardModel {
   readonly patient: PatientView;
   readonly ageBand: AgeBand | undefined;
   readonly needPatientBanner: boolean;
+  /** The signed-in clinician's name for the printout, when the EHR gave one. */
+  readonly clinicianName: string | undefined;
   readonly licence: Licence | null;
   readonly outcome: OutcomeView;
   readonly alliance: AllianceView;

@@ -126,6 +126,7 @@ export const dashboardEn = {
     },
     other: 'Some of the chart ({{part}}) could not be read.',
   },
+  print: { printed: 'Printed {{date}}', clinician: 'Clinician: {{name}}', clinicianBlank: 'Clinician: ______________________' },
   administer: { heading: 'Administer a measure' },
 };
 

@@ -127,5 +127,6 @@ export const dashboardEs: DashboardMessages = {
     },
     other: 'No se pudo leer parte de la historia clínica ({{part}}).',
   },
+  print: { printed: 'Impreso el {{date}}', clinician: 'Terapeuta: {{name}}', clinicianBlank: 'Terapeuta: ______________________' },
   administer: { heading: 'Aplicar una medida' },
 };
