@@ -1,5 +1,6 @@
 import type { RuleCode, RuleDecision, Severity } from '../../core/model';
 import type { SeriesPoint } from '../../core/series/types';
+import type { SessionOf } from './session-rows';
 import type { Concern, ConcernView, ItemScore, ReasonView, Recording } from '../dashboard/view-model';
 
 // The core's rule decisions → one alert per clinical concern. One event (a low SRS) can make several rules
@@ -41,22 +42,22 @@ function namedItems(decision: RuleDecision, byId: ReadonlyMap<string, SeriesPoin
   return latest.items.filter((i) => codes.includes(i.code)).map((i) => ({ code: i.code, value: i.value }));
 }
 
-function reasonOf(decision: RuleDecision, byId: ReadonlyMap<string, SeriesPoint>): ReasonView {
+function reasonOf(decision: RuleDecision, byId: ReadonlyMap<string, SeriesPoint>, sessionOf: SessionOf): ReasonView {
   const evidence = decision.evidence.map((id) => {
     const point = byId.get(id);
-    return { administrationId: id, date: point?.date, instrument: point?.instrument, session: point?.sessionNumber || undefined };
+    return { administrationId: id, date: point?.date, instrument: point?.instrument, session: point ? sessionOf(point) : undefined };
   });
   const items = namedItems(decision, byId);
   return { rule: decision.rule, severity: decision.severity, evidence, facts: decision.facts, ...(items ? { items } : {}) };
 }
 
 /** One alert per concern, highest priority first; inside each, its reasons highest priority first. */
-export function concernViews(decisions: readonly RuleDecision[], byId: ReadonlyMap<string, SeriesPoint>, chart: ChartFlags): ConcernView[] {
+export function concernViews(decisions: readonly RuleDecision[], byId: ReadonlyMap<string, SeriesPoint>, chart: ChartFlags, sessionOf: SessionOf): ConcernView[] {
   const groups = new Map<Concern, RuleDecision[]>();
   for (const d of decisions) groups.set(concernOf(d.rule), [...(groups.get(concernOf(d.rule)) ?? []), d]);
   const views = [...groups].map(([concern, group]): ConcernView => {
     const sorted = [...group].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
-    return { concern, severity: sorted[0]?.severity ?? 'info', reasons: sorted.map((d) => reasonOf(d, byId)), recording: recordingOf(sorted, chart) };
+    return { concern, severity: sorted[0]?.severity ?? 'info', reasons: sorted.map((d) => reasonOf(d, byId, sessionOf)), recording: recordingOf(sorted, chart) };
   });
   return views.sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || concernOrder.indexOf(a.concern) - concernOrder.indexOf(b.concern));
 }

@@ -9,6 +9,9 @@ import type { UnsavedAdministration } from './unsaved';
 // The session table: every response in the record and every one kept in this tab, newest first, with
 // what became of it. The words are chosen by the view (both languages); this only says which.
 
+/** The visit number of a day (a day of contact in its episode, whatever the instrument); undefined for no visit. */
+export type SessionOf = (p: { readonly date: string }) => number | undefined;
+
 export function subscaleMeans(p: SeriesPoint): { task: number; bond: number; goal: number } {
   const mean = (id: 'task' | 'bond' | 'goal') => p.subscales.find((s) => s.id === id)?.mean ?? Number.NaN;
   return { task: mean('task'), bond: mean('bond'), goal: mean('goal') };
@@ -43,17 +46,19 @@ function unreadableRow(u: History['unreadable'][number], index: number): Session
   };
 }
 
-export function sessionRows(record: LoadedRecord, byId: ReadonlyMap<string, SeriesPoint>): SessionRow[] {
+/** Every row numbered by its visit: a day of contact, so an unscored response of a visit day shares its number. */
+export function sessionRows(record: LoadedRecord, byId: ReadonlyMap<string, SeriesPoint>, sessionOf: SessionOf): SessionRow[] {
   const unscorable = new Map(record.assessment.unscorable.map((u) => [u.administrationId, u.problem]));
   const superseded = new Map(record.assessment.superseded.map((s) => [s.administrationId, s]));
   const unsaved = new Map((record.unsaved ?? []).map((u) => [u.administration.id, u.unsaved]));
   const responses: readonly LoadedAdministration[] = [...record.history.administrations, ...(record.unsaved ?? [])];
   const rows = responses.map(({ administration: a }): SessionRow & { authored: string } => {
     const point = byId.get(a.id);
+    const date = calendarDate(a.authored) || undefined;
     const facts = { problem: unscorable.get(a.id), superseded: superseded.has(a.id), unsaved: unsaved.get(a.id) };
     return {
-      id: a.id, authored: a.authored, date: calendarDate(a.authored) || undefined, instrument: a.instrument,
-      session: point?.sessionNumber || undefined, total: point?.total ?? superseded.get(a.id)?.total,
+      id: a.id, authored: a.authored, date, instrument: a.instrument,
+      session: date === undefined ? undefined : sessionOf({ date }), total: point?.total ?? superseded.get(a.id)?.total,
       subscales: point?.family === 'inventory' ? subscaleMeans(point) : undefined, ...(point ? { items: itemScores(point) } : {}), ...statusOf(facts),
     };
   });

@@ -1,27 +1,41 @@
 import type { ClientAssessment } from '../../core/assess';
 import type { InstrumentId } from '../../core/instruments';
 import type { SeriesPoint } from '../../core/series/types';
+import { visitsByDay } from '../../core/series/visits';
 import { isAllowed, serverSupports } from '../../fhir/capabilities';
 import type { History } from '../../fhir/load';
 import type { SmartLaunchConfig } from '../../fhir/smart-launch-config';
-import type { DashboardModel, InventoryPoint, PatientView, ScorePoint, UnreadableView } from '../dashboard/view-model';
+import type { DashboardModel, ExpectedPoint, InventoryPoint, PatientView, ScorePoint, UnreadableView } from '../dashboard/view-model';
 import { allianceReasons } from './alliance-reasons';
 import { type ChartFlags, concernViews } from './concerns';
 import type { LaunchContext } from './launch-context';
 import type { LoadedRecord } from './record';
-import { itemScores, sessionRows, subscaleMeans } from './session-rows';
+import { itemScores, type SessionOf, sessionRows, subscaleMeans } from './session-rows';
 
 // The loaded record → what the clinician view shows. The core has decided everything; this only picks
 // and arranges.
 
-const scorePointOf = (unsaved: ReadonlySet<string>) => (p: SeriesPoint): ScorePoint => ({
-  administrationId: p.administrationId, session: p.sessionNumber, date: p.date, total: p.total, items: itemScores(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
+const scorePointOf = (unsaved: ReadonlySet<string>, sessionOf: SessionOf) => (p: SeriesPoint): ScorePoint => ({
+  administrationId: p.administrationId, session: sessionOf(p) ?? p.sessionNumber, date: p.date, total: p.total, items: itemScores(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
 });
 
 function patientView(history: History): PatientView {
   const name = history.patient?.name?.find((n) => n.use === 'official') ?? history.patient?.name?.[0];
   const text = name?.text ?? [...(name?.given ?? []), name?.family].filter(Boolean).join(' ');
   return { name: text || undefined, birthDate: history.patient?.birthDate, gender: history.patient?.gender };
+}
+
+/**
+ * The trajectory model counts outcome responses; the charts count visits. Each expected value moves to the visit
+ * of the outcome response it is for; beyond the latest one, one visit per further outcome session.
+ */
+function expectedByVisit(outcome: readonly SeriesPoint[], expected: ClientAssessment['outcome']['expected'], sessionOf: SessionOf): ExpectedPoint[] {
+  const visitOfOrdinal = new Map(outcome.map((p) => [p.sessionNumber, sessionOf(p) ?? p.sessionNumber]));
+  const last = outcome.at(-1);
+  const lastVisit = last ? (sessionOf(last) ?? last.sessionNumber) : 0;
+  return expected.map((e) => ({
+    session: visitOfOrdinal.get(e.sessionNumber) ?? lastVisit + e.sessionNumber - (last?.sessionNumber ?? 0), value: e.expected,
+  }));
 }
 
 function chartFlags(record: LoadedRecord): ChartFlags {
@@ -44,7 +58,9 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
   const byId = new Map(all.map((p) => [p.administrationId, p]));
   const latestOutcome = a.outcome.points.at(-1)?.instrument;
   const unsaved = new Set((record.unsaved ?? []).map((u) => u.administration.id));
-  const scorePoint = scorePointOf(unsaved);
+  const visits = visitsByDay(all);
+  const sessionOf: SessionOf = (p) => visits.get(p.date)?.number;
+  const scorePoint = scorePointOf(unsaved, sessionOf);
   return {
     patient: patientView(record.history),
     ageBand: a.latestAgeBand,
@@ -54,7 +70,7 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
     outcome: {
       status: a.outcome.status, instrument: outcomeInstrument(latestOutcome), cutoff: a.outcome.cutoff,
       reliableChange: a.config.orsReliableChange, points: a.outcome.points.map(scorePoint),
-      expected: a.outcome.expected.map((e) => ({ session: e.sessionNumber, value: e.expected })),
+      expected: expectedByVisit(a.outcome.points, a.outcome.expected, sessionOf),
     },
     alliance: {
       status: a.alliance.status, instrument: allianceInstrument(a.alliance.points.at(-1)?.instrument),
@@ -63,8 +79,8 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
     inventory: a.inventory.points.map((p): InventoryPoint => ({
       administrationId: p.administrationId, date: p.date, ...subscaleMeans(p), items: itemScores(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
     })),
-    alerts: concernViews(a.decisions, byId, chartFlags(record)),
-    sessions: sessionRows(record, byId),
+    alerts: concernViews(a.decisions, byId, chartFlags(record), sessionOf),
+    sessions: sessionRows(record, byId, sessionOf),
     unreadable: unreadableViews(record.history),
     refused: record.history.failures.map((f) => ({ resourceType: f.resourceType, status: f.status })),
   };
