@@ -29,6 +29,7 @@ function model(overrides: Partial<DashboardModel> = {}): DashboardModel {
     sessions: [],
     unreadable: [],
     refused: [],
+    episodes: [],
     ...overrides,
   };
 }

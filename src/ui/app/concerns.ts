@@ -45,7 +45,7 @@ function namedItems(decision: RuleDecision, byId: ReadonlyMap<string, SeriesPoin
 function reasonOf(decision: RuleDecision, byId: ReadonlyMap<string, SeriesPoint>, sessionOf: SessionOf): ReasonView {
   const evidence = decision.evidence.map((id) => {
     const point = byId.get(id);
-    return { administrationId: id, date: point?.date, instrument: point?.instrument, session: point ? sessionOf(point) : undefined };
+    return { administrationId: id, date: point?.date, instrument: point?.instrument, session: point ? sessionOf(point)?.number : undefined };
   });
   const items = namedItems(decision, byId);
   return { rule: decision.rule, severity: decision.severity, evidence, facts: decision.facts, ...(items ? { items } : {}) };

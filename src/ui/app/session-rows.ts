@@ -10,7 +10,7 @@ import type { UnsavedAdministration } from './unsaved';
 // what became of it. The words are chosen by the view (both languages); this only says which.
 
 /** The visit number of a day (a day of contact in its episode, whatever the instrument); undefined for no visit. */
-export type SessionOf = (p: { readonly date: string }) => number | undefined;
+export type SessionOf = (p: { readonly date: string }) => { readonly episode: number; readonly number: number } | undefined;
 
 export function subscaleMeans(p: SeriesPoint): { task: number; bond: number; goal: number } {
   const mean = (id: 'task' | 'bond' | 'goal') => p.subscales.find((s) => s.id === id)?.mean ?? Number.NaN;
@@ -39,6 +39,10 @@ function statusOf({ problem, superseded, unsaved }: RowFacts): { status: Session
   return superseded ? { status: 'not-scored', note: { kind: 'superseded' } } : { status: 'saved', note: undefined };
 }
 
+function visitFields(visit: ReturnType<SessionOf>): { session: number | undefined; episode?: number } {
+  return visit ? { session: visit.number, episode: visit.episode } : { session: undefined };
+}
+
 function unreadableRow(u: History['unreadable'][number], index: number): SessionRow {
   return {
     id: `unreadable-${u.resourceType}-${u.id ?? index}`, date: u.date, instrument: u.instrument, session: undefined, total: undefined,
@@ -58,7 +62,7 @@ export function sessionRows(record: LoadedRecord, byId: ReadonlyMap<string, Seri
     const facts = { problem: unscorable.get(a.id), superseded: superseded.has(a.id), unsaved: unsaved.get(a.id) };
     return {
       id: a.id, authored: a.authored, date, instrument: a.instrument,
-      session: date === undefined ? undefined : sessionOf({ date }), total: point?.total ?? superseded.get(a.id)?.total,
+      ...visitFields(date === undefined ? undefined : sessionOf({ date })), total: point?.total ?? superseded.get(a.id)?.total,
       subscales: point?.family === 'inventory' ? subscaleMeans(point) : undefined, ...(point ? { items: itemScores(point) } : {}), ...statusOf(facts),
     };
   });

@@ -1,5 +1,4 @@
 import type { ClientAssessment } from '../../core/assess';
-import type { InstrumentId } from '../../core/instruments';
 import type { SeriesPoint } from '../../core/series/types';
 import { visitsByDay } from '../../core/series/visits';
 import { isAllowed, serverSupports } from '../../fhir/capabilities';
@@ -7,6 +6,7 @@ import type { History } from '../../fhir/load';
 import type { SmartLaunchConfig } from '../../fhir/smart-launch-config';
 import type { DashboardModel, ExpectedPoint, InventoryPoint, PatientView, ScorePoint, UnreadableView } from '../dashboard/view-model';
 import { allianceReasons } from './alliance-reasons';
+import { allianceInstrument, episodeViews, outcomeInstrument } from './episode-views';
 import { type ChartFlags, concernViews } from './concerns';
 import type { LaunchContext } from './launch-context';
 import type { LoadedRecord } from './record';
@@ -16,7 +16,7 @@ import { itemScores, type SessionOf, sessionRows, subscaleMeans } from './sessio
 // and arranges.
 
 const scorePointOf = (unsaved: ReadonlySet<string>, sessionOf: SessionOf) => (p: SeriesPoint): ScorePoint => ({
-  administrationId: p.administrationId, session: sessionOf(p) ?? p.sessionNumber, date: p.date, total: p.total, items: itemScores(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
+  administrationId: p.administrationId, session: sessionOf(p)?.number ?? p.sessionNumber, date: p.date, total: p.total, items: itemScores(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
 });
 
 function patientView(history: History): PatientView {
@@ -30,9 +30,9 @@ function patientView(history: History): PatientView {
  * of the outcome response it is for; beyond the latest one, one visit per further outcome session.
  */
 function expectedByVisit(outcome: readonly SeriesPoint[], expected: ClientAssessment['outcome']['expected'], sessionOf: SessionOf): ExpectedPoint[] {
-  const visitOfOrdinal = new Map(outcome.map((p) => [p.sessionNumber, sessionOf(p) ?? p.sessionNumber]));
+  const visitOfOrdinal = new Map(outcome.map((p) => [p.sessionNumber, sessionOf(p)?.number ?? p.sessionNumber]));
   const last = outcome.at(-1);
-  const lastVisit = last ? (sessionOf(last) ?? last.sessionNumber) : 0;
+  const lastVisit = last ? (sessionOf(last)?.number ?? last.sessionNumber) : 0;
   return expected.map((e) => ({
     session: visitOfOrdinal.get(e.sessionNumber) ?? lastVisit + e.sessionNumber - (last?.sessionNumber ?? 0), value: e.expected,
   }));
@@ -49,8 +49,6 @@ function unreadableViews(history: History): UnreadableView[] {
   return history.unreadable.map((u) => ({ resourceType: u.resourceType, id: u.id, date: u.date, instrument: u.instrument?.toUpperCase(), reason: u.reason }));
 }
 
-const outcomeInstrument = (i: InstrumentId | undefined) => (i === 'ors' || i === 'cors' ? i : undefined);
-const allianceInstrument = (i: InstrumentId | undefined) => (i === 'srs' || i === 'csrs' ? i : undefined);
 
 export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, config: SmartLaunchConfig): DashboardModel {
   const a: ClientAssessment = record.assessment;
@@ -59,8 +57,11 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
   const latestOutcome = a.outcome.points.at(-1)?.instrument;
   const unsaved = new Set((record.unsaved ?? []).map((u) => u.administration.id));
   const visits = visitsByDay(all);
-  const sessionOf: SessionOf = (p) => visits.get(p.date)?.number;
+  const sessionOf: SessionOf = (p) => visits.get(p.date);
   const scorePoint = scorePointOf(unsaved, sessionOf);
+  const inventoryPoint = (p: SeriesPoint): InventoryPoint => ({
+    administrationId: p.administrationId, date: p.date, ...subscaleMeans(p), items: itemScores(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
+  });
   return {
     patient: patientView(record.history),
     ageBand: a.latestAgeBand,
@@ -76,11 +77,10 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
       status: a.alliance.status, instrument: allianceInstrument(a.alliance.points.at(-1)?.instrument),
       cutoff: a.alliance.cutoff, points: a.alliance.points.map(scorePoint), reasons: allianceReasons(a.decisions),
     },
-    inventory: a.inventory.points.map((p): InventoryPoint => ({
-      administrationId: p.administrationId, date: p.date, ...subscaleMeans(p), items: itemScores(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
-    })),
+    inventory: a.inventory.points.map(inventoryPoint),
     alerts: concernViews(a.decisions, byId, chartFlags(record), sessionOf),
     sessions: sessionRows(record, byId, sessionOf),
+    episodes: episodeViews(a, scorePoint, inventoryPoint),
     unreadable: unreadableViews(record.history),
     refused: record.history.failures.map((f) => ({ resourceType: f.resourceType, status: f.status })),
   };

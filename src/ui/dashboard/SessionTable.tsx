@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format';
 import { itemsText } from './charts/ScoreTable';
 import { subscaleLabel } from './item-labels';
 import { RowNoteView } from './RowNote';
 import { usePrinting } from './use-printing';
-import type { SessionRow, SessionStatus } from './view-model';
+import type { EpisodeView, SessionRow, SessionStatus } from './view-model';
 
 /** Rows shown before "show all": a long history stays quick to draw and to scan. */
 export const FIRST_ROWS = 60;
@@ -13,7 +13,7 @@ export const FIRST_ROWS = 60;
 const statusIcon: Record<SessionStatus, string> = { saved: '✓', 'not-saved': '⚠', incomplete: '◐', unreadable: '✕', 'not-scored': '–' };
 
 /** Every response in the record, newest first, with its scores and whether it is saved and scored. */
-export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] }) {
+export function SessionTable({ rows, episodes = [] }: { readonly rows: readonly SessionRow[]; readonly episodes?: readonly EpisodeView[] }) {
   const { t } = useTranslation('dashboard');
   const f = useFormat();
   const [showAll, setShowAll] = useState(false);
@@ -38,8 +38,10 @@ export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] })
               </tr>
             </thead>
             <tbody>
-              {shown.map((row) => (
-                <tr key={row.id} className={`row-${row.status}`}>
+              {shown.map((row, i) => (
+                <Fragment key={row.id}>
+                {episodes.length > 1 && row.episode !== undefined && row.episode !== shown[i - 1]?.episode && <EpisodeMarker index={row.episode} episodes={episodes} />}
+                <tr className={`row-${row.status}`}>
                   <td>{f.date(row.date)}</td>
                   <td>{row.instrument?.toUpperCase() ?? '—'}</td>
                   <td>{row.session ?? '—'}</td>
@@ -51,6 +53,7 @@ export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] })
                     {row.note && <RowNoteView note={row.note} />}
                   </td>
                 </tr>
+                </Fragment>
               ))}
             </tbody>
           </table>
@@ -79,5 +82,17 @@ function RowDetail({ row }: { readonly row: SessionRow }) {
       <br />
       <span className="muted">{t('table.waiItems', { answers: row.items.map((i) => f.number(i.value)).join(' ') })}</span>
     </>
+  );
+}
+
+/** Where an episode of care begins (the rows are newest first, so above its latest row). */
+function EpisodeMarker({ index, episodes }: { readonly index: number; readonly episodes: readonly EpisodeView[] }) {
+  const { t } = useTranslation('dashboard');
+  const f = useFormat();
+  const episode = episodes.find((e) => e.index === index);
+  return (
+    <tr className="episode-marker">
+      <th colSpan={6} scope="colgroup">{t('episode.marker', { index, date: f.date(episode?.startDate) })}</th>
+    </tr>
   );
 }

@@ -120,6 +120,8 @@ export interface SessionRow {
   readonly date: string | undefined;
   readonly instrument: InstrumentId | undefined;
   readonly session: number | undefined;
+  /** The episode of care of its day, when it has one. */
+  readonly episode?: number | undefined;
   readonly total: number | undefined;
   /** WAI-SR subscale means. */
   readonly subscales: { readonly task: number; readonly bond: number; readonly goal: number } | undefined;
@@ -161,6 +163,17 @@ export interface PatientView {
   readonly gender: string | undefined;
 }
 
+/** An episode of care as the charts show it: the current one, or an earlier one opened to look back. */
+export interface EpisodeView {
+  readonly index: number;
+  readonly startDate: string;
+  readonly outcomeInstrument: OutcomeView['instrument'];
+  readonly allianceInstrument: AllianceView['instrument'];
+  readonly outcome: readonly ScorePoint[];
+  readonly alliance: readonly ScorePoint[];
+  readonly inventory: readonly InventoryPoint[];
+}
+
 export interface DashboardModel {
   readonly patient: PatientView;
   readonly ageBand: AgeBand | undefined;
@@ -173,6 +186,8 @@ export interface DashboardModel {
   readonly inventory: readonly InventoryPoint[];
   readonly alerts: readonly ConcernView[];
   readonly sessions: readonly SessionRow[];
+  /** Every episode, oldest first; the last is the current one (the one the status and alerts are about). */
+  readonly episodes: readonly EpisodeView[];
   readonly unreadable: readonly UnreadableView[];
   readonly refused: readonly RefusedRead[];
 }

@@ -126,6 +126,13 @@ export const dashboardEn = {
     },
     other: 'Some of the chart ({{part}}) could not be read.',
   },
+  episode: {
+    picker: 'Episode of care shown in the charts',
+    current: 'Episode {{index}} (current, from {{date}})',
+    earlier: 'Episode {{index}} (from {{date}})',
+    lookingBack: 'The charts show episode {{index}}. The status and alerts are about the current episode.',
+    marker: 'Episode {{index}}, from {{date}}',
+  },
   print: { printed: 'Printed {{date}}', clinician: 'Clinician: {{name}}', clinicianBlank: 'Clinician: ______________________' },
   administer: { heading: 'Administer a measure' },
 };

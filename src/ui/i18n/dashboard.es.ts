@@ -127,6 +127,13 @@ export const dashboardEs: DashboardMessages = {
     },
     other: 'No se pudo leer parte de la historia clínica ({{part}}).',
   },
+  episode: {
+    picker: 'Episodio de atención que muestran los gráficos',
+    current: 'Episodio {{index}} (actual, desde el {{date}})',
+    earlier: 'Episodio {{index}} (desde el {{date}})',
+    lookingBack: 'Los gráficos muestran el episodio {{index}}. El estado y las alertas se refieren al episodio actual.',
+    marker: 'Episodio {{index}}, desde el {{date}}',
+  },
   print: { printed: 'Impreso el {{date}}', clinician: 'Terapeuta: {{name}}', clinicianBlank: 'Terapeuta: ______________________' },
   administer: { heading: 'Aplicar una medida' },
 };
