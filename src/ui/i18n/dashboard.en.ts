@@ -126,6 +126,7 @@ export const dashboardEn = {
     },
     other: 'Some of the chart ({{part}}) could not be read.',
   },
+  range: { label: 'Visits shown in the charts', last_one: 'Last {{count}}', last_other: 'Last {{count}}', all_one: 'All {{count}}', all_other: 'All {{count}}' },
   episode: {
     picker: 'Episode of care shown in the charts',
     current: 'Episode {{index}} (current, from {{date}})',

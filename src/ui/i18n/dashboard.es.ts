@@ -127,6 +127,7 @@ export const dashboardEs: DashboardMessages = {
     },
     other: 'No se pudo leer parte de la historia clínica ({{part}}).',
   },
+  range: { label: 'Visitas que muestran los gráficos', last_one: 'Última {{count}}', last_other: 'Últimas {{count}}', all_one: 'La {{count}}', all_other: 'Las {{count}}' },
   episode: {
     picker: 'Episodio de atención que muestran los gráficos',
     current: 'Episodio {{index}} (actual, desde el {{date}})',

@@ -5,10 +5,11 @@ import { ChartFrame, latestForMarkers, pathOf, PointMark } from './ChartFrame';
 import { markerLabel, ScoreTable, scorePointText } from './ScoreTable';
 
 /** SRS/CSRS per session against the alliance cutoff (36 by default). */
-export function AllianceChart({ alliance }: { readonly alliance: AllianceView }) {
+export function AllianceChart({ alliance, fromSession = 1 }: { readonly alliance: AllianceView; readonly fromSession?: number }) {
   const { t, i18n } = useTranslation('dashboard');
   const f = useFormat();
-  const { points, cutoff } = alliance;
+  const { cutoff } = alliance;
+  const points = alliance.points.filter((p) => p.session >= fromSession);
   if (points.length === 0 || !alliance.instrument) return null;
   const instrument = alliance.instrument.toUpperCase();
   const lastSession = Math.max(points.at(-1)!.session, 2);
