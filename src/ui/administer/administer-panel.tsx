@@ -15,6 +15,7 @@ import { prepareSave } from './prepare-save';
 import { SaveReportView } from './save-report-view';
 import { SessionPanel, type StartMode } from './session-panel';
 import { useSaveFlow } from './use-save-flow';
+import { savesStillKept } from './waiting-saves';
 
 const now = (): string => localDateTime(new Date());
 
@@ -55,6 +56,8 @@ export function AdministerWorkspace({ transport, launch, record, app, onSaved, s
     void flow.save(writeSet, instruments[administration.instrument].shortName);
   }, [record, launch, app, flow]);
 
+  const held = useMemo(() => new Set(record.history.administrations.map((a) => a.administration.id)), [record.history.administrations]);
+  const waiting = flow.waiting > 0 ? savesStillKept(storage, launch.patientId, held, new Set(flow.attempts.map((a) => a.key))) : 0;
   const close = () => setActive(undefined);
   const patientKey = launch.patientId;
 
@@ -71,9 +74,9 @@ export function AdministerWorkspace({ transport, launch, record, app, onSaved, s
       ) : (
         <SessionPanel due={due} onStart={(instrument, mode) => setActive({ instrument, mode })} />
       )}
-      {flow.waiting > 0 && (
+      {waiting > 0 && (
         <p className="tf-notice">
-          {t('waiting', { count: flow.waiting })}{' '}
+          {t('waiting', { count: waiting })}{' '}
           <button type="button" className="tf-button" disabled={flow.busy} onClick={() => void flow.resend()}>{t('sendNow')}</button>
         </p>
       )}
