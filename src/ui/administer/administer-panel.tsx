@@ -11,6 +11,7 @@ import type { LoadedRecord } from '../app/record';
 import { AdministerForm } from './administer-form';
 import { ClientSession } from './client-session';
 import { localDate, localDateTime } from './clock';
+import { datedOn, isPaperDateAllowed, PaperDate } from './paper-date';
 import { prepareSave } from './prepare-save';
 import { SaveReportView } from './save-report-view';
 import { SessionPanel, type StartMode } from './session-panel';
@@ -42,6 +43,7 @@ export interface AdministerWorkspaceProps {
 export function AdministerWorkspace({ transport, launch, record, app, onSaved, storage }: AdministerWorkspaceProps) {
   const { t } = useTranslation('administer');
   const [active, setActive] = useState<{ readonly instrument: InstrumentId; readonly mode: StartMode }>();
+  const [paperDate, setPaperDate] = useState<string>();
   const plan = useMemo(() => planWrites(record.capabilities), [record.capabilities]);
   const flow = useSaveFlow(transport, plan, storage satisfies OutboxStorage, launch.patientId, onSaved);
   const today = localDate(new Date());
@@ -58,7 +60,10 @@ export function AdministerWorkspace({ transport, launch, record, app, onSaved, s
 
   const held = useMemo(() => new Set(record.history.administrations.map((a) => a.administration.id)), [record.history.administrations]);
   const waiting = flow.waiting > 0 ? savesStillKept(storage, launch.patientId, held, new Set(flow.attempts.map((a) => a.key))) : 0;
-  const close = () => setActive(undefined);
+  const close = () => { setActive(undefined); setPaperDate(undefined); };
+  const episodeStart = record.assessment.currentEpisode?.startDate;
+  const paperDay = paperDate ?? today;
+  const paperNow = () => datedOn(isPaperDateAllowed(paperDay, today, episodeStart) ? paperDay : today, now());
   const patientKey = launch.patientId;
 
   return (
@@ -68,7 +73,8 @@ export function AdministerWorkspace({ transport, launch, record, app, onSaved, s
       )}
       {active?.mode === 'paper' ? (
         <>
-          <AdministerForm instrument={instruments[active.instrument]} patientKey={patientKey} now={now} storage={storage} presentation="paper" onSubmit={(a) => { submit(a, false); close(); }} />
+          <PaperDate value={paperDay} today={today} earliest={episodeStart} onChange={setPaperDate} />
+          <AdministerForm instrument={instruments[active.instrument]} patientKey={patientKey} now={paperNow} storage={storage} presentation="paper" onSubmit={(a) => { submit(a, false); close(); }} />
           <button type="button" className="tf-button" onClick={close}>{t('cancelPaper')}</button>
         </>
       ) : (

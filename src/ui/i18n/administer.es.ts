@@ -45,6 +45,7 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
   waiting_one: 'Un guardado anterior se conserva en esta pestaña y aún no ha llegado a la historia clínica.',
   waiting_other: '{{count}} guardados anteriores se conservan en esta pestaña y aún no han llegado a la historia clínica.',
   sendNow: 'Enviar ahora',
+  paperDate: { label: 'Fecha del formulario en papel', invalid: 'Elija un día entre el inicio de este episodio y hoy; mientras tanto, el formulario lleva la fecha de hoy.' },
   replace: {
     question: 'El {{name}} ya se aplicó hoy. Si se aplica de nuevo, sus respuestas sustituyen a las de hoy en las puntuaciones y los gráficos; las anteriores quedan en la historia clínica, marcadas como no contabilizadas.',
     keep: 'Mantener las respuestas de hoy',
