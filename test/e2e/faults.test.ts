@@ -56,6 +56,7 @@ describe.skipIf(!browserInstalled)('faults', () => {
     expect(record.flags).toEqual([]);
     const alerts = app.getByRole('region', { name: 'Alerts' });
     await alerts.getByRole('heading', { name: 'Not on track yet' }).waitFor();
+    expect(await alerts.locator('li.alert').first().innerText()).toContain('Could not be recorded: this app is not allowed to add alerts to the chart');
   });
 
   it('recovers from a server error during the transaction and saves once', async () => {

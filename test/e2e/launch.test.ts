@@ -7,9 +7,9 @@ import { screenshot } from './support/screenshots';
 // Journey 1: the clinician opens the app from the chart of a client who is not on track (Daniel Okonjo:
 // four sessions, intake 16.4, latest 18.2, below the adult cutoff of 25 and short of the +5 change).
 
-/** "Session 2, Nov 6, 2026: 17.1 (expected 18.9)" → ["2", "Nov 6, 2026", "17.1", "18.9"] */
+/** "Session 2, Nov 6, 2026: 17.1 (expected 18.9) — Individually 4.2 · …" → ["2", "Nov 6, 2026", "17.1", "18.9"] */
 function pointOfLabel(label: string): string[] {
-  const match = /^Session (\d+), (.+): ([\d.]+) \(expected ([\d.]+)\)$/.exec(label);
+  const match = /^Session (\d+), (.+?): ([\d.]+) \(expected ([\d.]+)\) — Individually [\d.]+ · Interpersonally [\d.]+ · Socially [\d.]+ · Overall [\d.]+$/.exec(label);
   if (!match) throw new Error(`unexpected chart point label: ${label}`);
   return match.slice(1);
 }
@@ -26,9 +26,10 @@ describe.skipIf(!browserInstalled)('EHR launch', () => {
     const outcome = app.getByRole('region', { name: 'At a glance' }).getByRole('article').filter({ has: app.getByRole('heading', { name: 'Outcome' }) });
     await expect.poll(() => outcome.innerText()).toContain('Not on track');
     expect(await outcome.innerText()).toContain('Latest ORS: 18.2');
-    const alert = app.getByRole('region', { name: 'Alerts' }).getByRole('listitem').filter({ has: app.getByRole('heading', { name: 'Not on track yet' }) });
+    const alert = app.getByRole('region', { name: 'Alerts' }).locator('li.alert').filter({ has: app.getByRole('heading', { name: 'Not on track yet' }) });
     const alertText = await alert.innerText();
-    expect(alertText).toContain('⚑');
+    expect(alertText).toMatch(/^◆ Medium priority\s+(Recorded in the chart|Will be recorded in the chart when you save)\s+Outcome alert/);
+    expect(alertText).not.toMatch(/Flag|In-app hint/);
     expect(alertText).toContain('Intake 16.4 · Latest 18.2 · Change +1.8');
     await app.getByRole('button', { name: 'Hand ORS to the client' }).waitFor();
     // The chart with the app in its frame; the integrator panel below it shows this run's port and launch id.

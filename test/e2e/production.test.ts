@@ -92,7 +92,7 @@ describe.skipIf(skipJourneys)('the production build behind the deployment header
     const appUrl = `${site.url}/launch.html?iss=${encodeURIComponent(sandbox.fhirBaseUrl)}&launch=${encodeURIComponent(launch)}`;
     const { page, messages } = await framing(`${sandbox.url}/ehr/`, appUrl);
     const app = page.frameLocator('iframe[title="production app"]');
-    await app.getByRole('heading', { name: 'Outcome', level: 3 }).waitFor({ timeout: 60_000 });
+    await app.getByRole('heading', { name: 'Outcome', level: 3, exact: true }).waitFor({ timeout: 60_000 });
     await app.getByRole('figure', { name: /Outcome \(ORS\) per session/ }).waitFor();
     expect(cspViolations(messages)).toEqual([]);
     await page.close();

@@ -88,4 +88,16 @@ describe('responses kept in this tab after a failed save', () => {
     expect(alliance.getByText(/^Latest SRS: 32\.0/)).toBeTruthy();
     expect(new Outbox(sessionStorage).pending().saves).toEqual([]);
   });
+
+  it('a kept save whose response the record already holds (the server committed it before a reload) is not reported as kept', async () => {
+    const engine = await freshEngine();
+    await seedClient(engine);
+    const committed = administration('ors', 'ors-committed', '2025-02-10T10:00:00+01:00', 30);
+    await engine.handle({ method: 'POST', path: 'QuestionnaireResponse', body: response(committed, 'k1') });
+    keep(committed, 'k1');
+    await open(engine);
+    await waitFor(() => expect(statusCells()).toEqual([['ORS', '✓ Saved'], ['SRS', '✓ Saved'], ['ORS', '✓ Saved']]), { timeout: 10_000 });
+    await screen.findByRole('button', { name: 'Enter ORS from paper' }, { timeout: 10_000 });
+    expect(screen.queryByText(/save from earlier is kept in this tab/)).toBeNull();
+  });
 });

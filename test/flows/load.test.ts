@@ -45,8 +45,8 @@ describe('the clinician view of a loaded history', () => {
     const outcome = within(screen.getByRole('heading', { name: 'Outcome', level: 3 }).closest('article')!);
     expect(outcome.getByText('Not on track')).toBeTruthy();
     expect(outcome.getByText(/^Change since intake: \+\d/)).toBeTruthy();
-    const alert = screen.getByRole('heading', { name: 'Still not on track' }).closest('li')!;
-    expect(within(alert).getByText('Flag — not in the record yet')).toBeTruthy();
+    const alert = screen.getByRole('heading', { name: 'Still not on track' }).closest('li.alert')!;
+    expect(within(alert as HTMLElement).getByText('Will be recorded in the chart when you save')).toBeTruthy();
     expect(alert.textContent).toMatch(/Evidence:.*ORS session 1, .*ORS session 8/);
     expect(alert.textContent).toMatch(/Suggested next step: Review the goals with the client/);
   });

@@ -2,17 +2,17 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { instruments } from '../../src/core/instruments';
+import { instruments, type Instrument } from '../../src/core/instruments';
 import { ClientSession } from '../../src/ui/administer/client-session';
 import { withI18n } from './administer-i18n.test-support';
 
-function ClinicianView({ onSubmit }: { readonly onSubmit: () => void }) {
+function ClinicianView({ onSubmit, instrument = instruments.ors }: { readonly onSubmit: () => void; readonly instrument?: Instrument }) {
   const [clientMode, setClientMode] = useState(true);
   return (
     <>
       <section data-testid="chart"><h2>Chart of Jane Example</h2><p>ORS intake 18.2</p></section>
       {clientMode && (
-        <ClientSession instrument={instruments.ors} patientKey="p1" now={() => '2025-03-04T10:00:00+01:00'} newDraftId={() => 'd1'}
+        <ClientSession instrument={instrument} patientKey="p1" now={() => '2025-03-04T10:00:00+01:00'} newDraftId={() => 'd1'}
           onSubmit={onSubmit} onReturn={() => setClientMode(false)} />
       )}
     </>
@@ -78,5 +78,17 @@ describe('client mode', () => {
     expect(screen.getByText('Hola, y gracias por dedicarnos un momento.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Para su terapeuta' })).toBeTruthy();
     expect(screen.getByRole('slider', { name: 'Socialmente' })).toBeTruthy();
+  });
+
+  it('speaks to a child with tú and to an adult with usted (the Spanish style guide)', async () => {
+    const user = userEvent.setup();
+    const { unmount } = render(await withI18n(<ClinicianView onSubmit={vi.fn()} instrument={instruments.cors} />, 'es'));
+    expect(screen.getByText('¡Hola! Gracias por ayudarnos un momento.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Para tu terapeuta' }));
+    expect(screen.getByText('Este botón es para tu terapeuta. ¿Quieres salir de esta pantalla?')).toBeTruthy();
+    unmount();
+    render(await withI18n(<ClinicianView onSubmit={vi.fn()} />, 'es'));
+    await user.click(screen.getByRole('button', { name: 'Para su terapeuta' }));
+    expect(screen.getByText('Este botón es para su terapeuta. ¿Quiere salir de esta pantalla?')).toBeTruthy();
   });
 });

@@ -30,7 +30,7 @@ describe('AdministerForm', () => {
     expect(screen.getByText(/Looking back over the last week/)).toBeTruthy();
     expect(screen.getAllByRole('slider')).toHaveLength(4);
     expect(screen.getByText('0 of 4 answered')).toBeTruthy();
-    expect(screen.getByText(instruments.ors.copyright)).toBeTruthy();
+    expect(screen.getByText(instruments.ors.copyright.en)).toBeTruthy();
   });
 
   it('review blocks "Save as complete" while items are missing, lists them, and leads back to one', async () => {
@@ -122,6 +122,7 @@ describe('AdministerForm', () => {
     expect(screen.getByRole('slider', { name: 'Individualmente' }).getAttribute('aria-valuetext')).toBe('sin valorar todavía');
     expect(screen.getByText('0 de 4 respondidas')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Revisar respuestas' })).toBeTruthy();
+    expect(screen.getByText('© 2000, Scott D. Miller y Barry L. Duncan. La administración electrónica requiere una licencia de los titulares de los derechos.')).toBeTruthy();
   });
 
   it('lets a clinician type a paper score in points, with a clear message for a wrong one', async () => {

@@ -30,8 +30,25 @@ describe('SessionPanel', () => {
     expect(within(inventory!).getByText('Next due at session 7')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Hand SRS to the client' }));
     expect(onStart).toHaveBeenLastCalledWith('srs', 'client');
+    await user.click(screen.getByRole('button', { name: 'Enter SRS from paper' }));
+    expect(onStart).toHaveBeenLastCalledWith('srs', 'paper');
+  });
+
+  it('asks before a measure already given today is given again, keeping today’s answers by default', async () => {
+    const user = userEvent.setup();
+    const onStart = vi.fn();
+    render(await withI18n(<SessionPanel due={adultDue} onStart={onStart} />));
     await user.click(screen.getByRole('button', { name: 'Enter ORS from paper' }));
-    expect(onStart).toHaveBeenLastCalledWith('ors', 'paper');
+    expect(onStart).not.toHaveBeenCalled();
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toMatch(/^The ORS was already given today\. Giving it again replaces today’s answers/);
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep today’s answers' }));
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(onStart).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Hand ORS to the client' }));
+    await user.click(screen.getByRole('button', { name: 'Give the ORS again' }));
+    expect(onStart).toHaveBeenLastCalledWith('ors', 'client');
   });
 
   it('offers the child versions to a child and nothing to an under-6, with the reason', async () => {

@@ -1,11 +1,14 @@
 // The administer workspace end to end against the real sandbox engine (through the SMART guard): the
 // clinician starts a form, the client or the clinician fills it in, and the save's outcome is shown.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { assessClient } from '../../src/core/assess';
 import type { FhirTransport } from '../../src/fhir/gateway/types';
 import { loadHistory } from '../../src/fhir/load';
+import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
+import { instruments } from '../../src/core/instruments';
+import { localDate } from '../../src/ui/administer/clock';
 import { AdministerWorkspace } from '../../src/ui/administer/administer-panel';
 import { ALL_SCOPES, startTestServer, type TestServer } from '../fhir/write-support';
 import { withI18n } from './administer-i18n.test-support';
@@ -48,7 +51,31 @@ async function fillInAllAt(user: ReturnType<typeof userEvent.setup>, key: string
 
 const outboxKeys = (): string[] => Array.from({ length: sessionStorage.length }, (_, i) => sessionStorage.key(i) ?? '').filter((k) => k.includes('outbox'));
 
+const daysAgo = (n: number): string => localDate(new Date(Date.now() - n * 86_400_000));
+
 describe('AdministerWorkspace against the sandbox engine', () => {
+  it('back-dates a paper entry to the day on the form, never after today nor before the episode', async () => {
+    const intake = { id: 'ors-intake', instrument: 'ors' as const, authored: `${daysAgo(10)}T10:00:00+00:00`, status: 'completed' as const,
+      answers: { 'ors-1': 40, 'ors-2': 40, 'ors-3': 40, 'ors-4': 40 } };
+    await server.engine.handle({ method: 'POST', path: 'QuestionnaireResponse', body: buildQuestionnaireResponse(instruments.ors, intake, { subject: 'Patient/p1', identifierValue: intake.id }) });
+    const user = userEvent.setup();
+    await renderWorkspace(await server.transport());
+    await user.click(screen.getByRole('button', { name: 'Enter SRS from paper' }));
+    const date = screen.getByLabelText('Date on the paper form');
+    expect([date.getAttribute('value'), date.getAttribute('min'), date.getAttribute('max')]).toEqual([daysAgo(0), daysAgo(10), daysAgo(0)]);
+    fireEvent.change(date, { target: { value: daysAgo(11) } });
+    expect(screen.getByRole('alert').textContent).toContain('Choose a day from the start of this episode up to today');
+    fireEvent.change(date, { target: { value: daysAgo(3) } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    for (const box of screen.getAllByLabelText(/points from the paper form/)) await user.type(box, '9');
+    await user.click(screen.getByRole('button', { name: 'Review answers' }));
+    await user.click(screen.getByRole('button', { name: 'Save as complete' }));
+    await screen.findByText('The SRS is saved in the health record.');
+    const responses = (await server.search('QuestionnaireResponse', 'subject=Patient/p1')) as fhir4.QuestionnaireResponse[];
+    const srs = responses.find((r) => r.questionnaire?.includes('/srs'));
+    expect(srs?.authored?.slice(0, 10)).toBe(daysAgo(3));
+  });
+
   it('runs an ORS in client mode and saves it once, with its score and provenance', async () => {
     const user = userEvent.setup();
     const { onSaved, view } = await renderWorkspace(await server.transport());

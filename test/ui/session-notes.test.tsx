@@ -69,7 +69,7 @@ describe('responses kept in this tab, not saved yet', () => {
     const outcome = screen.getByRole('figure', { name: 'Outcome (ORS) per session' });
     const marks = within(outcome).getAllByRole('img');
     expect(marks.map((m) => m.getAttribute('aria-label'))).toEqual([
-      'Session 1, Mar 3, 2025: 16.0 (expected 16.0)',
+      'Session 1, Mar 3, 2025: 16.0 (expected 16.0) — Individually 4.0 · Interpersonally 4.0 · Socially 4.0 · Overall 4.0',
       expect.stringMatching(/^Session 2, Mar 10, 2025: 18\.0/),
       expect.stringMatching(/^Session 3, Mar 17, 2025: 12\.0 \(not saved\)/),
     ]);

@@ -30,7 +30,10 @@ export const ors: Instrument = {
   scale: ratingScale,
   subscales: [],
   totalRange: { min: 0, max: 40 },
-  copyright: '© 2000, Scott D. Miller and Barry L. Duncan. Electronic administration requires a licence from the rights holders.',
+  copyright: {
+    en: '© 2000, Scott D. Miller and Barry L. Duncan. Electronic administration requires a licence from the rights holders.',
+    es: '© 2000, Scott D. Miller y Barry L. Duncan. La administración electrónica requiere una licencia de los titulares de los derechos.',
+  },
   snomed: { code: '716613004', display: 'Outcome Rating Scale total score' },
 };
 
@@ -67,7 +70,10 @@ export const srs: Instrument = {
   scale: ratingScale,
   subscales: [],
   totalRange: { min: 0, max: 40 },
-  copyright: '© 2002, Scott D. Miller, Barry L. Duncan, & Lynn Johnson. Electronic administration requires a licence from the rights holders.',
+  copyright: {
+    en: '© 2002, Scott D. Miller, Barry L. Duncan, & Lynn Johnson. Electronic administration requires a licence from the rights holders.',
+    es: '© 2002, Scott D. Miller, Barry L. Duncan y Lynn Johnson. La administración electrónica requiere una licencia de los titulares de los derechos.',
+  },
   snomed: { code: '720482000', display: 'Session Rating Scale score' },
 };
 
@@ -92,7 +98,10 @@ export const cors: Instrument = {
   scale: ratingScale,
   subscales: [],
   totalRange: { min: 0, max: 40 },
-  copyright: '© 2003, Barry L. Duncan, Scott D. Miller, & Jacqueline A. Sparks. Electronic administration requires a licence from the rights holders.',
+  copyright: {
+    en: '© 2003, Barry L. Duncan, Scott D. Miller, & Jacqueline A. Sparks. Electronic administration requires a licence from the rights holders.',
+    es: '© 2003, Barry L. Duncan, Scott D. Miller y Jacqueline A. Sparks. La administración electrónica requiere una licencia de los titulares de los derechos.',
+  },
   snomed: { code: '718458005', display: 'Child Outcome Rating Scale total score' },
 };
 
@@ -129,6 +138,9 @@ export const csrs: Instrument = {
   scale: ratingScale,
   subscales: [],
   totalRange: { min: 0, max: 40 },
-  copyright: '© 2003, Barry L. Duncan, Scott D. Miller, & Jacqueline A. Sparks. Electronic administration requires a licence from the rights holders.',
+  copyright: {
+    en: '© 2003, Barry L. Duncan, Scott D. Miller, & Jacqueline A. Sparks. Electronic administration requires a licence from the rights holders.',
+    es: '© 2003, Barry L. Duncan, Scott D. Miller y Jacqueline A. Sparks. La administración electrónica requiere una licencia de los titulares de los derechos.',
+  },
   snomed: { code: '718762000', display: 'Child Session Rating Scale score' },
 };

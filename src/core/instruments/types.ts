@@ -78,7 +78,7 @@ export interface Instrument {
   readonly subscales: readonly SubscaleDefinition[];
   /** Range of the total score in points. */
   readonly totalRange: { readonly min: number; readonly max: number };
-  readonly copyright: string;
+  readonly copyright: LocalizedText;
   /** SNOMED CT code of the total score, where one exists (verify before release). */
   readonly snomed?: { readonly code: string; readonly display: string };
 }

@@ -49,5 +49,8 @@ export const waiSr: Instrument = {
     { id: 'goal', code: 'wai-sr-goal', label: { en: 'Goal', es: 'Meta' }, itemNumbers: [4, 6, 8, 11] },
   ],
   totalRange: { min: 12, max: 60 },
-  copyright: 'WAI-SR © Hatcher & Gillaspy (2006), from the Working Alliance Inventory © Adam O. Horvath; rights reportedly held by the Society for Psychotherapy Research. Confirm permission before use.',
+  copyright: {
+    en: 'WAI-SR © Hatcher & Gillaspy (2006), from the Working Alliance Inventory © Adam O. Horvath; rights reportedly held by the Society for Psychotherapy Research. Confirm permission before use.',
+    es: 'WAI-SR © Hatcher y Gillaspy (2006), a partir del Working Alliance Inventory © Adam O. Horvath; los derechos los tendría la Society for Psychotherapy Research. Confirme el permiso antes de usarlo.',
+  },
 };

@@ -44,7 +44,7 @@ export function buildQuestionnaire(instrument: Instrument): fhir4.Questionnaire 
     date: RELEASE_DATE,
     publisher: PUBLISHER,
     description: instrumentConcept(instrument).definition,
-    copyright: instrument.copyright,
+    copyright: instrument.copyright.en,
     code: instrumentCodings(instrument),
     item: [instructionsItem(instrument), ...questionItems(instrument), ...scoreItems(instrument)],
   };

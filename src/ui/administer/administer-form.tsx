@@ -99,7 +99,7 @@ export function AdministerForm(props: AdministerFormProps) {
           onKeepInProgress={() => submit('in-progress')}
         />
       )}
-      <p className="tf-administer__copyright">{instrument.copyright}</p>
+      <p className="tf-administer__copyright">{instrument.copyright[language]}</p>
     </div>
   );
 }

@@ -13,9 +13,11 @@ import { AdministerForm } from './administer-form';
 import { ClientSession } from './client-session';
 import { localDate, localDateTime } from './clock';
 import { noteWords } from './note-words';
+import { datedOn, isPaperDateAllowed, PaperDate } from './paper-date';
 import { SaveReportView } from './save-report-view';
 import { SessionPanel, type StartMode } from './session-panel';
 import { useSaveFlow } from './use-save-flow';
+import { savesStillKept } from './waiting-saves';
 
 const now = (): string => localDateTime(new Date());
 
@@ -38,6 +40,7 @@ export function AdministerWorkspace({ transport, launch, record, app, writeBack,
   const { t, i18n } = useTranslation('administer');
   const language = pickLanguage([i18n.language]);
   const [active, setActive] = useState<{ readonly instrument: InstrumentId; readonly mode: StartMode }>();
+  const [paperDate, setPaperDate] = useState<string>();
   const plan = useMemo(() => planWrites(record.capabilities), [record.capabilities]);
   const flow = useSaveFlow(transport, plan, storage satisfies OutboxStorage, launch.patientId, onSaved);
   const today = localDate(new Date());
@@ -52,7 +55,12 @@ export function AdministerWorkspace({ transport, launch, record, app, writeBack,
     void flow.save(writeSet, instruments[administration.instrument].shortName);
   }, [record, launch, app, writeBack, flow, language]);
 
-  const close = () => setActive(undefined);
+  const held = useMemo(() => new Set(record.history.administrations.map((a) => a.administration.id)), [record.history.administrations]);
+  const waiting = flow.waiting > 0 ? savesStillKept(storage, launch.patientId, held, new Set(flow.attempts.map((a) => a.key))) : 0;
+  const close = () => { setActive(undefined); setPaperDate(undefined); };
+  const episodeStart = record.assessment.currentEpisode?.startDate;
+  const paperDay = paperDate ?? today;
+  const paperNow = () => datedOn(isPaperDateAllowed(paperDay, today, episodeStart) ? paperDay : today, now());
   const patientKey = launch.patientId;
 
   return (
@@ -62,15 +70,16 @@ export function AdministerWorkspace({ transport, launch, record, app, writeBack,
       )}
       {active?.mode === 'paper' ? (
         <>
-          <AdministerForm instrument={instruments[active.instrument]} patientKey={patientKey} now={now} storage={storage} presentation="paper" onSubmit={(a) => { submit(a, false); close(); }} />
+          <PaperDate value={paperDay} today={today} earliest={episodeStart} onChange={setPaperDate} />
+          <AdministerForm instrument={instruments[active.instrument]} patientKey={patientKey} now={paperNow} storage={storage} presentation="paper" onSubmit={(a) => { submit(a, false); close(); }} />
           <button type="button" className="tf-button" onClick={close}>{t('cancelPaper')}</button>
         </>
       ) : (
         <SessionPanel due={due} onStart={(instrument, mode) => setActive({ instrument, mode })} />
       )}
-      {flow.waiting > 0 && (
+      {waiting > 0 && (
         <p className="tf-notice">
-          {t('waiting', { count: flow.waiting })}{' '}
+          {t('waiting', { count: waiting })}{' '}
           <button type="button" className="tf-button" disabled={flow.busy} onClick={() => void flow.resend()}>{t('sendNow')}</button>
         </p>
       )}

@@ -4,6 +4,7 @@ import type { Instrument } from '../../core/instruments';
 import { AdministerForm, type AdministerFormProps } from './administer-form';
 import { ClinicianReturn } from './clinician-return';
 import { ExclusiveLayer } from './exclusive-layer';
+import { ClientRegisterContext, registerOf, useClientWords } from './register';
 
 export type ClientSessionProps = Omit<AdministerFormProps, 'presentation'> & {
   readonly instrument: Instrument;
@@ -15,8 +16,17 @@ export type ClientSessionProps = Omit<AdministerFormProps, 'presentation'> & {
  * Client mode: the tablet shows a neutral greeting and the form, nothing else of the app. After the
  * answers are handed over (saving starts at once) the client is asked to hand the tablet back.
  */
-export function ClientSession({ onReturn, onSubmit, ...form }: ClientSessionProps) {
+export function ClientSession(props: ClientSessionProps) {
+  return (
+    <ClientRegisterContext.Provider value={registerOf(props.instrument)}>
+      <ClientScreens {...props} />
+    </ClientRegisterContext.Provider>
+  );
+}
+
+function ClientScreens({ onReturn, onSubmit, ...form }: ClientSessionProps) {
   const { t } = useTranslation('administer');
+  const words = useClientWords();
   const [done, setDone] = useState(false);
   const thanksRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -29,14 +39,14 @@ export function ClientSession({ onReturn, onSubmit, ...form }: ClientSessionProp
         {done ? (
           <section className="tf-handback">
             <h1 ref={thanksRef} tabIndex={-1}>{t('handBackHeading')}</h1>
-            <p>{t('handBackText')}</p>
-            <ClinicianReturn onReturn={onReturn} stayLabel={t('stayHere')} />
+            <p>{words('handBackText')}</p>
+            <ClinicianReturn onReturn={onReturn} stayLabel={words('stayHere')} />
           </section>
         ) : (
           <>
-            <p className="tf-client__greeting">{t('greeting')}</p>
+            <p className="tf-client__greeting">{words('greeting')}</p>
             <AdministerForm {...form} presentation="client" onSubmit={(a, s) => { onSubmit(a, s); setDone(true); }} />
-            <ClinicianReturn onReturn={onReturn} stayLabel={t('backToMyForm')} />
+            <ClinicianReturn onReturn={onReturn} stayLabel={words('backToMyForm')} />
           </>
         )}
       </main>

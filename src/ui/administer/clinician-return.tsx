@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useClientWords } from './register';
 
 export interface ClinicianReturnProps {
   readonly onReturn: () => void;
@@ -14,6 +15,7 @@ export interface ClinicianReturnProps {
  */
 export function ClinicianReturn({ onReturn, stayLabel }: ClinicianReturnProps) {
   const { t } = useTranslation('administer');
+  const words = useClientWords();
   const [asking, setAsking] = useState(false);
   const stayRef = useRef<HTMLButtonElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
@@ -28,13 +30,13 @@ export function ClinicianReturn({ onReturn, stayLabel }: ClinicianReturnProps) {
   if (!asking) {
     return (
       <button ref={openRef} type="button" className="tf-clinician-return" onClick={() => setAsking(true)}>
-        {t('clinicianOnly')}
+        {words('clinicianOnly')}
       </button>
     );
   }
   return (
     <div className="tf-clinician-confirm" role="group" aria-labelledby="tf-clinician-question">
-      <p id="tf-clinician-question">{t('clinicianQuestion')}</p>
+      <p id="tf-clinician-question">{words('clinicianQuestion')}</p>
       <button ref={stayRef} type="button" className="tf-button tf-button--primary" onClick={() => setAsking(false)}>{stayLabel}</button>
       <button type="button" className="tf-button" onClick={onReturn}>{t('clinicianConfirm')}</button>
     </div>

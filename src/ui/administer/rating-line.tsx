@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useClientWords } from './register';
 import { EndFace } from './end-face';
 import { formatPoints, MAX_MM, mmAfterKey, mmFromPosition, pointsFromMm } from './rating-scale';
 
@@ -24,6 +25,7 @@ export interface RatingLineProps {
  */
 export function RatingLine({ label, gloss, lowerAnchor, upperAnchor, faces = false, valueMm, onChange }: RatingLineProps) {
   const { t, i18n } = useTranslation('administer');
+  const words = useClientWords();
   const id = useId();
   const trackRef = useRef<HTMLDivElement>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -56,7 +58,7 @@ export function RatingLine({ label, gloss, lowerAnchor, upperAnchor, faces = fal
     const next = mmAfterKey(event.key, valueMm);
     if (next === undefined) return;
     event.preventDefault();
-    if (!touched) setAnnouncement(t('ratingStarted', { points: formatPoints(next, language) }));
+    if (!touched) setAnnouncement(words('ratingStarted', { points: formatPoints(next, language) }));
     onChange(next);
   }
 

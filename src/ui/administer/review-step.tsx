@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useClientWords } from './register';
 import type { Instrument, Language } from '../../core/instruments';
 import { answerText, itemTitle } from './answer-text';
 
@@ -18,6 +19,7 @@ export interface ReviewStepProps {
 /** Every answer once more before saving; unanswered items are listed and lead straight back to the item. */
 export function ReviewStep({ instrument, language, answers, headingLevel, onEdit, onSaveComplete, onKeepInProgress }: ReviewStepProps) {
   const { t } = useTranslation('administer');
+  const words = useClientWords();
   const id = useId();
   const missing = instrument.items.filter((item) => answers[item.linkId] === undefined);
   const complete = missing.length === 0;
@@ -26,7 +28,7 @@ export function ReviewStep({ instrument, language, answers, headingLevel, onEdit
 
   return (
     <section className="tf-review" aria-labelledby={`${id}-heading`}>
-      <Heading id={`${id}-heading`} className="tf-review__heading" tabIndex={-1}>{t('reviewHeading')}</Heading>
+      <Heading id={`${id}-heading`} className="tf-review__heading" tabIndex={-1}>{words('reviewHeading')}</Heading>
       <dl className="tf-review__answers">
         {instrument.items.map((item) => {
           const value = answers[item.linkId];
@@ -50,7 +52,7 @@ export function ReviewStep({ instrument, language, answers, headingLevel, onEdit
               </li>
             ))}
           </ul>
-          <p id={`${id}-incomplete`}>{t('completeNeedsAll')}</p>
+          <p id={`${id}-incomplete`}>{words('completeNeedsAll')}</p>
         </div>
       )}
       <div className="tf-actions">

@@ -1,8 +1,10 @@
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DueInstruments, Offer } from '../../core/due';
 import { instruments, type InstrumentId } from '../../core/instruments';
 import { instrumentLanguage } from './language';
+import { ReplaceConfirm } from './replace-confirm';
 
 export type StartMode = 'client' | 'paper';
 
@@ -24,6 +26,7 @@ function offerStatus(offer: Offer & { readonly dueAtSession?: number }, t: TFunc
 export function SessionPanel({ due, onStart }: SessionPanelProps) {
   const { t, i18n } = useTranslation('administer');
   const language = instrumentLanguage(i18n.language);
+  const [confirming, setConfirming] = useState<{ readonly id: InstrumentId; readonly mode: StartMode }>();
   if (due.ageBand === 'young-child') return <p className="tf-notice">{t('under6')}</p>;
   return (
     <div className="tf-session">
@@ -35,19 +38,24 @@ export function SessionPanel({ due, onStart }: SessionPanelProps) {
           const id = offer.instrument;
           if (!id) return null;
           const title = instruments[id].title[language];
+          const start = (mode: StartMode) => (offer.offer || offer.reason !== 'done-today' ? onStart(id, mode) : setConfirming({ id, mode }));
           return (
             <li key={moment} className={`tf-session__offer${offer.offer ? ' tf-session__offer--due' : ''}`}>
               <span className="tf-session__moment">{t(`moment.${moment}`)}</span>
               <span className="tf-session__title">{title}</span>
               <span className="tf-session__status">{offerStatus(offer, t)}</span>
               <span className="tf-session__actions">
-                <button type="button" className={offer.offer ? 'tf-button tf-button--primary' : 'tf-button'} onClick={() => onStart(id, 'client')}>
+                <button type="button" className={offer.offer ? 'tf-button tf-button--primary' : 'tf-button'} onClick={() => start('client')}>
                   {t('handToClient', { name: instruments[id].shortName })}
                 </button>
-                <button type="button" className="tf-button" onClick={() => onStart(id, 'paper')}>
+                <button type="button" className="tf-button" onClick={() => start('paper')}>
                   {t('enterPaper', { name: instruments[id].shortName })}
                 </button>
               </span>
+              {confirming?.id === id && (
+                <ReplaceConfirm name={instruments[id].shortName} onCancel={() => setConfirming(undefined)}
+                  onConfirm={() => { setConfirming(undefined); onStart(id, confirming.mode); }} />
+              )}
             </li>
           );
         })}

@@ -17,6 +17,8 @@ export interface LaunchContext {
   readonly encounterId: string | undefined;
   /** The signed-in user's FHIR resource (`Practitioner/123`), from the id token. */
   readonly fhirUser: string | undefined;
+  /** The signed-in user's name, when the id token carries the OpenID `name` claim (for the printout). */
+  readonly clinicianName?: string | undefined;
   /** The scopes actually granted (may be fewer than requested). */
   readonly grantedScopes: string;
   /** SMART: absent means the app should show a banner (it may be running outside the chart). */
@@ -28,7 +30,7 @@ export interface LaunchContext {
 
 export type ContextResult = { ok: true; context: LaunchContext } | { ok: false; reason: 'no-patient' | 'invalid'; errors: string[] };
 
-export function parseLaunchContext(tokenResponse: unknown, fhirUser: string | undefined): ContextResult {
+export function parseLaunchContext(tokenResponse: unknown, fhirUser: string | undefined, clinicianName?: string): ContextResult {
   const parsed = tokenContextSchema.safeParse(tokenResponse ?? {});
   if (!parsed.success) return { ok: false, reason: 'invalid', errors: formatZodIssues(parsed.error.issues) };
   const token = parsed.data;
@@ -39,6 +41,7 @@ export function parseLaunchContext(tokenResponse: unknown, fhirUser: string | un
       patientId: token.patient,
       encounterId: token.encounter,
       fhirUser,
+      clinicianName,
       grantedScopes: token.scope,
       needPatientBanner: token.need_patient_banner ?? true,
       smartStyleUrl: token.smart_style_url,

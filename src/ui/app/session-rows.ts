@@ -2,16 +2,24 @@ import { calendarDate, compareDateTimes } from '../../core/dates';
 import type { ScoringProblem } from '../../core/model';
 import type { SeriesPoint } from '../../core/series/types';
 import type { History, LoadedAdministration } from '../../fhir/load';
-import type { RowNote, SessionRow, SessionStatus } from '../dashboard/view-model';
+import type { ItemScore, RowNote, SessionRow, SessionStatus } from '../dashboard/view-model';
 import type { LoadedRecord } from './record';
 import type { UnsavedAdministration } from './unsaved';
 
 // The session table: every response in the record and every one kept in this tab, newest first, with
 // what became of it. The words are chosen by the view (both languages); this only says which.
 
+/** The visit number of a day (a day of contact in its episode, whatever the instrument); undefined for no visit. */
+export type SessionOf = (p: { readonly date: string }) => { readonly episode: number; readonly number: number } | undefined;
+
 export function subscaleMeans(p: SeriesPoint): { task: number; bond: number; goal: number } {
   const mean = (id: 'task' | 'bond' | 'goal') => p.subscales.find((s) => s.id === id)?.mean ?? Number.NaN;
   return { task: mean('task'), bond: mean('bond'), goal: mean('goal') };
+}
+
+/** The answers as the view shows them: code and points (or option value), in form order. */
+export function itemScores(p: SeriesPoint): ItemScore[] {
+  return p.items.map((i) => ({ code: i.code, value: i.value }));
 }
 
 /** Missing answers, or a response still in progress (an interrupted session): shown as incomplete. */
@@ -31,6 +39,10 @@ function statusOf({ problem, superseded, unsaved }: RowFacts): { status: Session
   return superseded ? { status: 'not-scored', note: { kind: 'superseded' } } : { status: 'saved', note: undefined };
 }
 
+function visitFields(visit: ReturnType<SessionOf>): { session: number | undefined; episode?: number } {
+  return visit ? { session: visit.number, episode: visit.episode } : { session: undefined };
+}
+
 function unreadableRow(u: History['unreadable'][number], index: number): SessionRow {
   return {
     id: `unreadable-${u.resourceType}-${u.id ?? index}`, date: u.date, instrument: u.instrument, session: undefined, total: undefined,
@@ -38,18 +50,20 @@ function unreadableRow(u: History['unreadable'][number], index: number): Session
   };
 }
 
-export function sessionRows(record: LoadedRecord, byId: ReadonlyMap<string, SeriesPoint>): SessionRow[] {
+/** Every row numbered by its visit: a day of contact, so an unscored response of a visit day shares its number. */
+export function sessionRows(record: LoadedRecord, byId: ReadonlyMap<string, SeriesPoint>, sessionOf: SessionOf): SessionRow[] {
   const unscorable = new Map(record.assessment.unscorable.map((u) => [u.administrationId, u.problem]));
   const superseded = new Map(record.assessment.superseded.map((s) => [s.administrationId, s]));
   const unsaved = new Map((record.unsaved ?? []).map((u) => [u.administration.id, u.unsaved]));
   const responses: readonly LoadedAdministration[] = [...record.history.administrations, ...(record.unsaved ?? [])];
   const rows = responses.map(({ administration: a }): SessionRow & { authored: string } => {
     const point = byId.get(a.id);
+    const date = calendarDate(a.authored) || undefined;
     const facts = { problem: unscorable.get(a.id), superseded: superseded.has(a.id), unsaved: unsaved.get(a.id) };
     return {
-      id: a.id, authored: a.authored, date: calendarDate(a.authored) || undefined, instrument: a.instrument,
-      session: point?.sessionNumber || undefined, total: point?.total ?? superseded.get(a.id)?.total,
-      subscales: point?.family === 'inventory' ? subscaleMeans(point) : undefined, ...statusOf(facts),
+      id: a.id, authored: a.authored, date, instrument: a.instrument,
+      ...visitFields(date === undefined ? undefined : sessionOf({ date })), total: point?.total ?? superseded.get(a.id)?.total,
+      subscales: point?.family === 'inventory' ? subscaleMeans(point) : undefined, ...(point ? { items: itemScores(point) } : {}), ...statusOf(facts),
     };
   });
   rows.sort((x, y) => compareDateTimes(y.authored, x.authored));

@@ -33,7 +33,7 @@ export async function startSession(ready: () => Promise<Client>, url: URL): Prom
     return failed(...classifyReadyError(error));
   }
   const fhirUser = fhirUserOf(client);
-  const parsed = parseLaunchContext(client.state.tokenResponse, fhirUser);
+  const parsed = parseLaunchContext(client.state.tokenResponse, fhirUser, nameOf(client));
   if (parsed.ok) return { ok: true, value: { client, launch: parsed.context } };
   const practitioner = parsed.reason === 'no-patient' ? parsePractitionerLaunch(client.state.tokenResponse, fhirUser) : undefined;
   if (practitioner) return { ok: true, value: { client, launch: practitioner, caseload: true } };
@@ -48,6 +48,12 @@ function classifyReadyError(error: unknown): Classified {
   if (error instanceof TypeError || /fetch|network/i.test(message)) return ['unreachable', { params: { detail: 'network error' }, retry: true }];
   const status = typeof error === 'object' && error !== null && 'status' in error ? String(error.status) : undefined;
   return ['auth-error', { params: { detail: status ? `HTTP ${status}` : 'token request failed' } }];
+}
+
+/** The OpenID `name` claim, when the EHR puts one in the id token (not every EHR does). */
+function nameOf(client: Client): string | undefined {
+  const name: unknown = client.getIdToken()?.['name'];
+  return typeof name === 'string' && name.trim() ? name.trim().slice(0, 200) : undefined;
 }
 
 function fhirUserOf(client: Client): string | undefined {

@@ -1,20 +1,22 @@
 import type { ClientAssessment } from '../../core/assess';
-import type { InstrumentId } from '../../core/instruments';
-import type { RuleDecision } from '../../core/model';
 import type { SeriesPoint } from '../../core/series/types';
+import { visitsByDay } from '../../core/series/visits';
+import { isAllowed, serverSupports } from '../../fhir/capabilities';
 import type { History } from '../../fhir/load';
 import type { SmartLaunchConfig } from '../../fhir/smart-launch-config';
-import type { AlertView, DashboardModel, InventoryPoint, PatientView, ScorePoint, UnreadableView } from '../dashboard/view-model';
+import type { DashboardModel, ExpectedPoint, InventoryPoint, PatientView, ScorePoint, UnreadableView } from '../dashboard/view-model';
 import { allianceReasons } from './alliance-reasons';
+import { allianceInstrument, episodeViews, outcomeInstrument } from './episode-views';
+import { type ChartFlags, concernViews } from './concerns';
 import type { LaunchContext } from './launch-context';
 import type { LoadedRecord } from './record';
-import { sessionRows, subscaleMeans } from './session-rows';
+import { itemScores, type SessionOf, sessionRows, subscaleMeans } from './session-rows';
 
 // The loaded record → what the clinician view shows. The core has decided everything; this only picks
 // and arranges.
 
-const scorePointOf = (unsaved: ReadonlySet<string>) => (p: SeriesPoint): ScorePoint => ({
-  administrationId: p.administrationId, session: p.sessionNumber, date: p.date, total: p.total, ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
+const scorePointOf = (unsaved: ReadonlySet<string>, sessionOf: SessionOf) => (p: SeriesPoint): ScorePoint => ({
+  administrationId: p.administrationId, session: sessionOf(p)?.number ?? p.sessionNumber, date: p.date, total: p.total, items: itemScores(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
 });
 
 function patientView(history: History): PatientView {
@@ -23,53 +25,64 @@ function patientView(history: History): PatientView {
   return { name: text || undefined, birthDate: history.patient?.birthDate, gender: history.patient?.gender };
 }
 
-function alertView(decision: RuleDecision, byId: ReadonlyMap<string, SeriesPoint>, rulesInRecord: ReadonlySet<string>): AlertView {
-  const evidence = decision.evidence.map((id) => {
-    const point = byId.get(id);
-    return { administrationId: id, date: point?.date, instrument: point?.instrument, session: point?.sessionNumber || undefined };
-  });
-  return { rule: decision.rule, severity: decision.severity, flag: decision.flag, inRecord: rulesInRecord.has(decision.rule), evidence, facts: decision.facts };
+/**
+ * The trajectory model counts outcome responses; the charts count visits. Each expected value moves to the visit
+ * of the outcome response it is for; beyond the latest one, one visit per further outcome session.
+ */
+function expectedByVisit(outcome: readonly SeriesPoint[], expected: ClientAssessment['outcome']['expected'], sessionOf: SessionOf): ExpectedPoint[] {
+  const visitOfOrdinal = new Map(outcome.map((p) => [p.sessionNumber, sessionOf(p)?.number ?? p.sessionNumber]));
+  const last = outcome.at(-1);
+  const lastVisit = last ? (sessionOf(last)?.number ?? last.sessionNumber) : 0;
+  return expected.map((e) => ({
+    session: visitOfOrdinal.get(e.sessionNumber) ?? lastVisit + e.sessionNumber - (last?.sessionNumber ?? 0), value: e.expected,
+  }));
+}
+
+function chartFlags(record: LoadedRecord): ChartFlags {
+  const caps = record.capabilities;
+  const write = !serverSupports(caps, 'Flag', 'create') ? 'not-supported' : isAllowed(caps, 'Flag', 'create') ? 'allowed' : 'not-permitted';
+  const refused = record.history.failures.find((f) => f.resourceType === 'Flag');
+  return { rulesInRecord: new Set(record.history.flags.map((f) => f.active.rule)), readRefused: refused?.status, write };
 }
 
 function unreadableViews(history: History): UnreadableView[] {
-  const resources = history.unreadable.map((u) => ({ resourceType: u.resourceType, id: u.id, date: u.date, instrument: u.instrument?.toUpperCase(), reason: u.reason }));
-  const refused = history.failures.map((f) => ({
-    resourceType: f.resourceType, id: undefined, date: undefined, instrument: undefined, reason: [`HTTP ${f.status}`, ...f.messages].join(': '),
-  }));
-  return [...resources, ...refused];
+  return history.unreadable.map((u) => ({ resourceType: u.resourceType, id: u.id, date: u.date, instrument: u.instrument?.toUpperCase(), reason: u.reason }));
 }
 
-const outcomeInstrument = (i: InstrumentId | undefined) => (i === 'ors' || i === 'cors' ? i : undefined);
-const allianceInstrument = (i: InstrumentId | undefined) => (i === 'srs' || i === 'csrs' ? i : undefined);
 
 export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, config: SmartLaunchConfig): DashboardModel {
   const a: ClientAssessment = record.assessment;
   const all = [...a.series.outcome, ...a.series.alliance, ...a.series.inventory];
   const byId = new Map(all.map((p) => [p.administrationId, p]));
-  const rulesInRecord = new Set(record.history.flags.map((f) => f.active.rule));
   const latestOutcome = a.outcome.points.at(-1)?.instrument;
   const unsaved = new Set((record.unsaved ?? []).map((u) => u.administration.id));
-  const scorePoint = scorePointOf(unsaved);
+  const visits = visitsByDay(all);
+  const sessionOf: SessionOf = (p) => visits.get(p.date);
+  const scorePoint = scorePointOf(unsaved, sessionOf);
+  const inventoryPoint = (p: SeriesPoint): InventoryPoint => ({
+    administrationId: p.administrationId, date: p.date, ...subscaleMeans(p), items: itemScores(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
+  });
   return {
     patient: patientView(record.history),
     ageBand: a.latestAgeBand,
     needPatientBanner: launch.needPatientBanner,
+    clinicianName: launch.clinicianName,
     licence: config.licence,
     outcome: {
       status: a.outcome.status, instrument: outcomeInstrument(latestOutcome), cutoff: a.outcome.cutoff,
       reliableChange: a.config.orsReliableChange, points: a.outcome.points.map(scorePoint),
-      expected: a.outcome.expected.map((e) => ({ session: e.sessionNumber, value: e.expected })),
+      expected: expectedByVisit(a.outcome.points, a.outcome.expected, sessionOf),
     },
     alliance: {
       status: a.alliance.status, instrument: allianceInstrument(a.alliance.points.at(-1)?.instrument),
       cutoff: a.alliance.cutoff, points: a.alliance.points.map(scorePoint), reasons: allianceReasons(a.decisions),
     },
-    inventory: a.inventory.points.map((p): InventoryPoint => ({
-      administrationId: p.administrationId, date: p.date, ...subscaleMeans(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
-    })),
-    alerts: a.decisions.map((d) => alertView(d, byId, rulesInRecord)),
-    sessions: sessionRows(record, byId),
+    inventory: a.inventory.points.map(inventoryPoint),
+    alerts: concernViews(a.decisions, byId, chartFlags(record), sessionOf),
+    sessions: sessionRows(record, byId, sessionOf),
+    episodes: episodeViews(a, scorePoint, inventoryPoint),
     unreadable: unreadableViews(record.history),
+    refused: record.history.failures.map((f) => ({ resourceType: f.resourceType, status: f.status })),
   };
 }
 

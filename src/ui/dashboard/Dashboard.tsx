@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alerts } from './Alerts';
-import { AllianceChart } from './charts/AllianceChart';
-import { OutcomeChart } from './charts/OutcomeChart';
-import { WaiChart } from './charts/WaiChart';
+import { ChartsSection } from './ChartsSection';
 import { LicenceNotice } from './LicenceNotice';
 import { PatientBanner } from './PatientBanner';
+import { PrintHeader } from './PrintHeader';
+import { RefusedReads } from './RefusedReads';
 import { SessionTable } from './SessionTable';
 import { StatusAtGlance } from './StatusAtGlance';
 import { UnreadableList } from './UnreadableList';
@@ -17,23 +17,20 @@ export function Dashboard({ model, administer }: { readonly model: DashboardMode
   return (
     <>
       {/* Inside the chart the EHR shows who this is; on paper the app must. */}
+      <PrintHeader clinicianName={model.clinicianName} />
       <PatientBanner patient={model.patient} ageBand={model.ageBand} printOnly={!model.needPatientBanner} />
       <LicenceNotice licence={model.licence} />
       <h1 className="visually-hidden">{t('title')}</h1>
+      <RefusedReads refused={model.refused} />
       <div className="overview">
         <StatusAtGlance outcome={model.outcome} alliance={model.alliance} />
         <Alerts alerts={model.alerts} />
       </div>
       {administer}
-      <section className="charts" aria-label={t('title')}>
-        <OutcomeChart outcome={model.outcome} />
-        <div className="chart-pair">
-          <AllianceChart alliance={model.alliance} />
-          <WaiChart inventory={model.inventory} />
-        </div>
-      </section>
-      <SessionTable rows={model.sessions} />
+      <ChartsSection model={model} />
+      <SessionTable rows={model.sessions} episodes={model.episodes} />
       <UnreadableList items={model.unreadable} />
     </>
   );
 }
+

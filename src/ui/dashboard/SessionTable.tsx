@@ -1,10 +1,12 @@
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format';
+import { itemsText } from './charts/ScoreTable';
+import { subscaleLabel } from './item-labels';
 import { RowNoteView } from './RowNote';
 import { usePrinting } from './use-printing';
 import { useProgressiveRows } from './use-progressive-rows';
-import type { SessionRow, SessionStatus } from './view-model';
+import type { EpisodeView, SessionRow, SessionStatus } from './view-model';
 
 /** Rows shown before "show all": a long history stays quick to draw and to scan. */
 export const FIRST_ROWS = 60;
@@ -21,7 +23,7 @@ const SessionRowView = memo(function SessionRowView({ row }: { readonly row: Ses
       <td>{row.instrument?.toUpperCase() ?? '—'}</td>
       <td>{row.session ?? '—'}</td>
       <td>{row.total === undefined ? '—' : f.score(row.total)}</td>
-      <td>{row.subscales ? [row.subscales.task, row.subscales.bond, row.subscales.goal].map(f.mean).join(' / ') : '—'}</td>
+      <td className="items-cell"><RowDetail row={row} /></td>
       <td>
         <span aria-hidden="true">{statusIcon[row.status]} </span>
         <span>{t(`table.statusLabel.${row.status}`)}</span>
@@ -32,7 +34,7 @@ const SessionRowView = memo(function SessionRowView({ row }: { readonly row: Ses
 });
 
 /** Every response in the record, newest first, with its scores and whether it is saved and scored. */
-export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] }) {
+export function SessionTable({ rows, episodes = [] }: { readonly rows: readonly SessionRow[]; readonly episodes?: readonly EpisodeView[] }) {
   const { t } = useTranslation('dashboard');
   const progressive = useProgressiveRows(rows.length, FIRST_ROWS);
   // Paper gets every row: it has no "show all".
@@ -51,12 +53,17 @@ export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] })
                 <th scope="col">{t('table.instrument')}</th>
                 <th scope="col">{t('table.session')}</th>
                 <th scope="col">{t('table.score')}</th>
-                <th scope="col">{t('table.subscales')}</th>
+                <th scope="col">{t('table.detail')}</th>
                 <th scope="col">{t('table.status')}</th>
               </tr>
             </thead>
             <tbody>
-              {shown.map((row) => <SessionRowView key={row.id} row={row} />)}
+              {shown.map((row, i) => (
+                <Fragment key={row.id}>
+                  {episodes.length > 1 && row.episode !== undefined && row.episode !== shown[i - 1]?.episode && <EpisodeMarker index={row.episode} episodes={episodes} />}
+                  <SessionRowView row={row} />
+                </Fragment>
+              ))}
             </tbody>
           </table>
         </div>
@@ -67,5 +74,34 @@ export function SessionTable({ rows }: { readonly rows: readonly SessionRow[] })
         </button>
       )}
     </section>
+  );
+}
+
+/** What the total is made of: each item named with its answer; for the WAI-SR its subscale means, then its twelve answers. */
+function RowDetail({ row }: { readonly row: SessionRow }) {
+  const { t, i18n } = useTranslation('dashboard');
+  const f = useFormat();
+  if (!row.items?.length) return <>—</>;
+  if (!row.subscales) return <>{itemsText(row.items, i18n.language, f)}</>;
+  const { subscales } = row;
+  const means = (['task', 'bond', 'goal'] as const).map((s) => `${subscaleLabel(s, i18n.language)} ${f.mean(subscales[s])}`).join(' · ');
+  return (
+    <>
+      {means}
+      <br />
+      <span className="muted">{t('table.waiItems', { answers: row.items.map((i) => f.number(i.value)).join(' ') })}</span>
+    </>
+  );
+}
+
+/** Where an episode of care begins (the rows are newest first, so above its latest row). */
+function EpisodeMarker({ index, episodes }: { readonly index: number; readonly episodes: readonly EpisodeView[] }) {
+  const { t } = useTranslation('dashboard');
+  const f = useFormat();
+  const episode = episodes.find((e) => e.index === index);
+  return (
+    <tr className="episode-marker">
+      <th colSpan={6} scope="colgroup">{t('episode.marker', { index, date: f.date(episode?.startDate) })}</th>
+    </tr>
   );
 }

@@ -16,6 +16,8 @@ export interface ScorePoint {
   readonly date: string;
   /** Total in points. */
   readonly total: number;
+  /** Each item's answer (ORS domains, SRS items), in form order. */
+  readonly items?: readonly ItemScore[];
   /** Kept in this tab, not yet in the health record (the client's real answers, so they count). */
   readonly unsaved?: boolean;
 }
@@ -60,6 +62,7 @@ export interface InventoryPoint {
   readonly task: number;
   readonly bond: number;
   readonly goal: number;
+  readonly items?: readonly ItemScore[];
 }
 
 export interface EvidenceView {
@@ -69,15 +72,45 @@ export interface EvidenceView {
   readonly session: number | undefined;
 }
 
-export interface AlertView {
+/** The clinical concern an alert is about: every reason for the same concern is one alert. */
+export type Concern = 'outcome' | 'alliance' | 'rupture';
+
+/** An item of a response with its answer in points (an SRS item, an ORS domain). */
+export interface ItemScore {
+  readonly code: string;
+  readonly value: number;
+}
+
+/** One rule that holds, as a reason inside its concern's alert. */
+export interface ReasonView {
   readonly rule: RuleCode;
   readonly severity: Severity;
-  /** Kept as a FHIR Flag in the record (true) or only a hint in the app (false). */
-  readonly flag: boolean;
-  /** An active Flag for this rule was read from the server: the badge may say it is in the record. */
-  readonly inRecord: boolean;
   readonly evidence: readonly EvidenceView[];
   readonly facts: Readonly<Record<string, number | string>>;
+  /** The items the rule names (`facts.items`), with their answers in the response it rests on. */
+  readonly items?: readonly ItemScore[];
+}
+
+/** Where an alert is kept, in the words the clinician reads. */
+export type Recording =
+  /** Every reason kept in the chart is there (an active Flag per rule was read). */
+  | { readonly kind: 'recorded' }
+  /** The chart will get it with the next save. */
+  | { readonly kind: 'on-save' }
+  /** A reminder in this app only; nothing of it is kept in the chart. */
+  | { readonly kind: 'app-only' }
+  /** The health record does not let this app write it. */
+  | { readonly kind: 'not-recordable'; readonly why: 'not-permitted' | 'not-supported' }
+  /** The chart's alerts could not be read, so whether it is there is not known. */
+  | { readonly kind: 'unknown'; readonly status: number };
+
+export interface ConcernView {
+  readonly concern: Concern;
+  /** The highest priority among its reasons: shown the same whether or not it is recorded yet. */
+  readonly severity: Severity;
+  /** Highest priority first. */
+  readonly reasons: readonly ReasonView[];
+  readonly recording: Recording;
 }
 
 export type SessionStatus = 'saved' | 'not-saved' | 'incomplete' | 'unreadable' | 'not-scored';
@@ -87,9 +120,13 @@ export interface SessionRow {
   readonly date: string | undefined;
   readonly instrument: InstrumentId | undefined;
   readonly session: number | undefined;
+  /** The episode of care of its day, when it has one. */
+  readonly episode?: number | undefined;
   readonly total: number | undefined;
   /** WAI-SR subscale means. */
   readonly subscales: { readonly task: number; readonly bond: number; readonly goal: number } | undefined;
+  /** Each item's answer, in form order; undefined when the response has no score. */
+  readonly items?: readonly ItemScore[];
   readonly status: SessionStatus;
   /** Why it has no score, or why it is not saved: worded by the view in the active language. */
   readonly note: RowNote | undefined;
@@ -114,21 +151,43 @@ export interface UnreadableView {
   readonly reason: string;
 }
 
+/** A part of the record the health record refused to show (403 on Flag, say): the rest still loaded. */
+export interface RefusedRead {
+  readonly resourceType: string;
+  readonly status: number;
+}
+
 export interface PatientView {
   readonly name: string | undefined;
   readonly birthDate: string | undefined;
   readonly gender: string | undefined;
 }
 
+/** An episode of care as the charts show it: the current one, or an earlier one opened to look back. */
+export interface EpisodeView {
+  readonly index: number;
+  readonly startDate: string;
+  readonly outcomeInstrument: OutcomeView['instrument'];
+  readonly allianceInstrument: AllianceView['instrument'];
+  readonly outcome: readonly ScorePoint[];
+  readonly alliance: readonly ScorePoint[];
+  readonly inventory: readonly InventoryPoint[];
+}
+
 export interface DashboardModel {
   readonly patient: PatientView;
   readonly ageBand: AgeBand | undefined;
   readonly needPatientBanner: boolean;
+  /** The signed-in clinician's name for the printout, when the EHR gave one. */
+  readonly clinicianName: string | undefined;
   readonly licence: Licence | null;
   readonly outcome: OutcomeView;
   readonly alliance: AllianceView;
   readonly inventory: readonly InventoryPoint[];
-  readonly alerts: readonly AlertView[];
+  readonly alerts: readonly ConcernView[];
   readonly sessions: readonly SessionRow[];
+  /** Every episode, oldest first; the last is the current one (the one the status and alerts are about). */
+  readonly episodes: readonly EpisodeView[];
   readonly unreadable: readonly UnreadableView[];
+  readonly refused: readonly RefusedRead[];
 }

@@ -36,6 +36,12 @@ export const administerEn = {
   waiting_one: 'One save from earlier is kept in this tab and has not reached the health record yet.',
   waiting_other: '{{count}} saves from earlier are kept in this tab and have not reached the health record yet.',
   sendNow: 'Send now',
+  paperDate: { label: 'Date on the paper form', invalid: 'Choose a day from the start of this episode up to today; until then the form is dated today.' },
+  replace: {
+    question: 'The {{name}} was already given today. Giving it again replaces today’s answers in the scores and charts; the earlier answers stay in the record, marked as not counted.',
+    keep: 'Keep today’s answers',
+    confirm: 'Give the {{name}} again',
+  },
   moment: { sessionStart: 'Start of session', sessionEnd: 'End of session', inventory: 'Working alliance' },
   offer: {
     due: 'Due now',

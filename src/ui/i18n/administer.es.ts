@@ -1,28 +1,38 @@
 import type { AdministerStrings } from './administer.en';
 
-export const administerEs: AdministerStrings = {
+import type { ClientKey } from '../administer/register';
+
+// Spanish: *usted* for adults and for the clinician, *tú* for children (`_child` variants; STYLE.md).
+export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_child`, string>> = {
   ratingValueText: '{{points}} de 10',
   notRatedYet: 'sin valorar todavía',
   ratingStarted: 'Marca puesta en {{points}}. Use las flechas para moverla.',
+  ratingStarted_child: 'Marca puesta en {{points}}. Usa las flechas para moverla.',
   paperPointsLabel: '{{label}}: puntos del formulario en papel',
   paperPointsInvalid: 'Escriba un número de 0,0 a 10,0, con un decimal como máximo.',
   progress: '{{answered}} de {{total}} respondidas',
   toReview: 'Revisar respuestas',
   reviewHeading: 'Compruebe las respuestas',
+  reviewHeading_child: 'Comprueba tus respuestas',
   notAnswered: 'Sin responder',
   unansweredHeading_one: '{{count}} pregunta sin responder',
   unansweredHeading_other: '{{count}} preguntas sin responder',
   answerItem: 'Responder «{{item}}»',
   completeNeedsAll: 'Todas las preguntas necesitan respuesta para guardar el formulario como completo. Puede guardarlo como en curso.',
+  completeNeedsAll_child: 'Todas las preguntas necesitan respuesta para guardar el formulario como completo. Puedes guardarlo como en curso.',
   backToForm: 'Volver al formulario',
   keepInProgress: 'Guardar como en curso',
   saveComplete: 'Guardar como completo',
   draftUnreadable: 'No se pudieron leer las respuestas guardadas antes, así que el formulario empieza vacío.',
   greeting: 'Hola, y gracias por dedicarnos un momento.',
+  greeting_child: '¡Hola! Gracias por ayudarnos un momento.',
   handBackHeading: '¡Gracias!',
   handBackText: 'Devuelva la tableta a su terapeuta, por favor.',
+  handBackText_child: 'Devuelve la tableta a tu terapeuta, por favor.',
   clinicianOnly: 'Para su terapeuta',
+  clinicianOnly_child: 'Para tu terapeuta',
   clinicianQuestion: 'Este botón es para su terapeuta. ¿Quiere salir de esta pantalla?',
+  clinicianQuestion_child: 'Este botón es para tu terapeuta. ¿Quieres salir de esta pantalla?',
   clinicianConfirm: 'Sí, soy el terapeuta',
   backToMyForm: 'No, volver a mi formulario',
   stayHere: 'No, quedarme aquí',
@@ -35,6 +45,12 @@ export const administerEs: AdministerStrings = {
   waiting_one: 'Un guardado anterior se conserva en esta pestaña y aún no ha llegado a la historia clínica.',
   waiting_other: '{{count}} guardados anteriores se conservan en esta pestaña y aún no han llegado a la historia clínica.',
   sendNow: 'Enviar ahora',
+  paperDate: { label: 'Fecha del formulario en papel', invalid: 'Elija un día entre el inicio de este episodio y hoy; mientras tanto, el formulario lleva la fecha de hoy.' },
+  replace: {
+    question: 'El {{name}} ya se aplicó hoy. Si se aplica de nuevo, sus respuestas sustituyen a las de hoy en las puntuaciones y los gráficos; las anteriores quedan en la historia clínica, marcadas como no contabilizadas.',
+    keep: 'Mantener las respuestas de hoy',
+    confirm: 'Aplicar el {{name}} de nuevo',
+  },
   moment: { sessionStart: 'Inicio de la sesión', sessionEnd: 'Final de la sesión', inventory: 'Alianza de trabajo' },
   offer: {
     due: 'Toca ahora',

@@ -55,16 +55,24 @@ export const dashboardEn = {
   alerts: {
     heading: 'Alerts',
     none: 'No alerts: nothing in the latest responses calls for attention.',
-    flag: 'Flag in the record',
-    hint: 'In-app hint',
-    flagPending: 'Flag — not in the record yet',
+    concern: { outcome: 'Outcome alert', alliance: 'Alliance alert', rupture: 'Possible rupture in the working relationship' },
+    recording: {
+      recorded: 'Recorded in the chart',
+      'on-save': 'Will be recorded in the chart when you save',
+      'app-only': 'Shown in this app only',
+      notRecordable: {
+        'not-permitted': 'Could not be recorded: this app is not allowed to add alerts to the chart',
+        'not-supported': 'Could not be recorded: this health record does not take alerts from the app',
+      },
+      unknown: 'Not known whether it is in the chart: the health record refused to show its alerts (error {{status}})',
+    },
     evidence: 'Evidence',
     nextStep: 'Suggested next step',
     figures: 'Figures',
     evidenceItem: '{{instrument}} session {{session}}, {{date}}',
     evidenceItemNoSession: '{{instrument}}, {{date}}',
     severity: { high: 'High priority', medium: 'Medium priority', low: 'Low priority', info: 'For information' },
-    fact: { intake: 'Intake', latest: 'Latest', previous: 'Previous', change: 'Change', cutoff: 'Cutoff', session: 'Session', drop: 'Drop', subscale: 'Subscale', item: 'Item' },
+    fact: { intake: 'Intake', latest: 'Latest', previous: 'Previous', change: 'Change', cutoff: 'Cutoff', session: 'Session', drop: 'Drop' },
     rule: {
       'outcome-deterioration': { title: 'Scores have dropped since intake', meaning: 'The latest outcome score is a reliable change below the intake score.', next: 'Discuss with the client how things are going and what has changed; consider changing the approach or consulting a colleague.' },
       'outcome-not-on-track-early': { title: 'Not on track yet', meaning: 'After several sessions the outcome score has not improved by a reliable amount.', next: 'Talk with the client about what is and is not helping, and review the goals together.' },
@@ -82,7 +90,8 @@ export const dashboardEn = {
     scrollArea: 'All responses, scrollable table',
     heading: 'All responses',
     caption: 'Every response in the record, newest first',
-    date: 'Date', instrument: 'Instrument', session: 'Session', score: 'Score', subscales: 'Task / Bond / Goal', status: 'Status',
+    date: 'Date', instrument: 'Instrument', session: 'Session', score: 'Score', detail: 'Items', status: 'Status',
+    waiItems: 'Items 1–12: {{answers}}',
     statusLabel: { saved: 'Saved', 'not-saved': 'Not saved', incomplete: 'Incomplete', unreadable: 'Unreadable', 'not-scored': 'Not scored' },
     note: { superseded: 'a later response of the same day counts', unsaved: 'kept in this tab, will be re-sent', refused: 'the health record refused it; kept in this tab only' },
     problem: {
@@ -114,6 +123,27 @@ export const dashboardEn = {
     notScored: 'Not scored (the response is incomplete or cannot be scored).',
     answersAttached: "The client's answers are attached to this note (FHIR QuestionnaireResponse).",
   },
+  refused: {
+    heading: 'Part of the chart could not be read',
+    status: 'the health record refused, error {{status}}',
+    part: {
+      Flag: 'The chart’s alerts could not be read. The alerts shown here are worked out from the responses; whether they are in the chart is not known.',
+      Observation: 'The chart’s stored scores could not be read. The scores shown here are worked out from the responses themselves.',
+      QuestionnaireResponse: 'The responses could not be read. Nothing can be charted and no alert can be worked out.',
+      Patient: 'The client’s details could not be read. Without a birth date the age band is not known, so the cutoffs shown may not fit the client’s age.',
+      Questionnaire: 'The published forms could not be read. This does not change the scores.',
+    },
+    other: 'Some of the chart ({{part}}) could not be read.',
+  },
+  range: { label: 'Visits shown in the charts', last_one: 'Last {{count}}', last_other: 'Last {{count}}', all_one: 'All {{count}}', all_other: 'All {{count}}' },
+  episode: {
+    picker: 'Episode of care shown in the charts',
+    current: 'Episode {{index}} (current, from {{date}})',
+    earlier: 'Episode {{index}} (from {{date}})',
+    lookingBack: 'The charts show episode {{index}}. The status and alerts are about the current episode.',
+    marker: 'Episode {{index}}, from {{date}}',
+  },
+  print: { printed: 'Printed {{date}}', clinician: 'Clinician: {{name}}', clinicianBlank: 'Clinician: ______________________' },
   administer: { heading: 'Administer a measure' },
 };
 

@@ -23,9 +23,10 @@ function typesForBareId(param: SearchParameter): readonly string[] | undefined {
   return targets.includes('Patient') ? ['Patient'] : undefined;
 }
 
-function referenceMatches(wanted: LocalReference, actual: string, bareIdTypes: readonly string[] | undefined): boolean {
+function referenceMatches(wanted: LocalReference, actual: string, bareIdTypes: readonly string[] | undefined, resolvedType: string | undefined): boolean {
   const found = parseReference(actual);
   if (found?.id !== wanted.id) return false;
+  if (resolvedType !== undefined && found.resourceType !== resolvedType) return false;
   if (wanted.resourceType) return found.resourceType === wanted.resourceType;
   return !bareIdTypes || (found.resourceType !== undefined && bareIdTypes.includes(found.resourceType));
 }
@@ -43,24 +44,38 @@ function valuesOf(resource: Resource, expression: string): string[] {
   });
 }
 
+const RESOLVE_IS = /\.where\(resolve\(\) is ([A-Za-z]+)\)/g;
+
+/**
+ * `patient` is `subject.where(resolve() is Patient)`. FHIRPath's resolve() reads the type from the start of the
+ * reference, so an absolute one (`https://host/…/Patient/x`) is never a Patient and the search found nothing.
+ * The type test is taken out of the expression and made on the parsed reference instead.
+ */
+function withoutResolveTest(expression: string): { expression: string; resolvedType: string | undefined } {
+  const types = new Set([...expression.matchAll(RESOLVE_IS)].map((m) => m[1]));
+  const resolvedType = types.size === 1 ? [...types][0] : undefined;
+  return resolvedType === undefined ? { expression, resolvedType } : { expression: expression.replace(RESOLVE_IS, ''), resolvedType };
+}
+
 /** A predicate for one `param=value[,value]` reference filter, or undefined when the param is not a reference. */
 export function referenceFilter(resourceType: string, code: string, value: string): ((r: Resource) => boolean) | undefined {
   const param = getSearchParameter(resourceType, code);
   if (param?.type !== 'reference' || !param.expression) return undefined;
-  const expression = param.expression;
+  const { expression, resolvedType } = withoutResolveTest(param.expression);
   const bareIdTypes = typesForBareId(param);
   // Parsed once per search, not once per stored resource: the predicate runs over every resource of the type.
   const wanted = value.split(',').map((text) => ({ text, parsed: parseReference(text) }));
   return (resource) =>
     valuesOf(resource, expression).some((actual) =>
-      wanted.some((w) => canonicalMatches(w.text, actual) || (w.parsed !== undefined && referenceMatches(w.parsed, actual, bareIdTypes))),
+      wanted.some((w) => (resolvedType === undefined && canonicalMatches(w.text, actual)) || (w.parsed !== undefined && referenceMatches(w.parsed, actual, bareIdTypes, resolvedType))),
     );
 }
 
 /** The references a resource makes through one search parameter (for `_include` / `_revinclude`). */
 export function referencesThrough(resource: Resource, param: SearchParameter): LocalReference[] {
-  return valuesOf(resource, param.expression ?? '').flatMap((value) => {
+  const { expression, resolvedType } = withoutResolveTest(param.expression ?? '');
+  return valuesOf(resource, expression).flatMap((value) => {
     const parsed = parseReference(value);
-    return parsed?.resourceType ? [parsed] : [];
+    return parsed?.resourceType && (resolvedType === undefined || parsed.resourceType === resolvedType) ? [parsed] : [];
   });
 }

@@ -2,13 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
 import type { AllianceView } from '../view-model';
 import { ChartFrame, latestForMarkers, pathOf, PointMark } from './ChartFrame';
-import { ScoreTable, scorePointText } from './ScoreTable';
+import { markerLabel, ScoreTable, scorePointText } from './ScoreTable';
 
 /** SRS/CSRS per session against the alliance cutoff (36 by default). */
-export function AllianceChart({ alliance }: { readonly alliance: AllianceView }) {
-  const { t } = useTranslation('dashboard');
+export function AllianceChart({ alliance, fromSession = 1 }: { readonly alliance: AllianceView; readonly fromSession?: number }) {
+  const { t, i18n } = useTranslation('dashboard');
   const f = useFormat();
-  const { points, cutoff } = alliance;
+  const { cutoff } = alliance;
+  const points = alliance.points.filter((p) => p.session >= fromSession);
   if (points.length === 0 || !alliance.instrument) return null;
   const instrument = alliance.instrument.toUpperCase();
   const lastSession = Math.max(points.at(-1)!.session, 2);
@@ -31,7 +32,7 @@ export function AllianceChart({ alliance }: { readonly alliance: AllianceView })
           <path className="series-alliance" d={pathOf(points, (p) => x(p.session), (p) => y(p.total))} />
           {latestForMarkers(points).map((p, i, shown) => (
             <PointMark key={p.administrationId} cx={x(p.session)} cy={y(p.total)} className="series-alliance" shape="square" unsaved={p.unsaved} tabbable={i === shown.length - 1}
-              label={scorePointText(p, t, f)} />
+              label={markerLabel(scorePointText(p, t, f), p.items, i18n.language, f)} />
           ))}
         </>
       )}

@@ -178,12 +178,12 @@ export function pathOf<T>(data: readonly T[], px: (d: T, index: number) => numbe
 }
 
 /**
- * Markers (focusable, with tooltips) for the latest points only: beyond about a hundred they are closer than
- * a pixel apart and cost more to draw than they show. The line still runs through every point, and the
- * table alternative lists them all.
+ * Markers (focusable, with tooltips) for every point of a readable range; beyond about sixty they run into a
+ * chain of beads, so only the latest is marked. The line still runs through every point, the range control
+ * narrows the view to recent visits, and the table alternative lists them all.
  */
-export const MAX_MARKERS = 100;
+export const MAX_MARKERS = 60;
 
 export function latestForMarkers<T>(points: readonly T[]): readonly T[] {
-  return points.length > MAX_MARKERS ? points.slice(-MAX_MARKERS) : points;
+  return points.length > MAX_MARKERS ? points.slice(-1) : points;
 }

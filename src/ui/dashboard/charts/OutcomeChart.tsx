@@ -2,19 +2,23 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
 import type { OutcomeView, ScorePoint } from '../view-model';
 import { ChartFrame, latestForMarkers, pathOf, PointMark, type LegendEntry } from './ChartFrame';
-import { ScoreTable, scorePointText } from './ScoreTable';
+import { markerLabel, ScoreTable, scorePointText } from './ScoreTable';
 
 const MAX_POINTS = 40;
 
 // ORS/CORS per session against the clinical cutoff, the intake with its reliable-change band and the
 // trajectory model's expectation.
-export function OutcomeChart({ outcome }: { readonly outcome: OutcomeView }) {
-  const { t } = useTranslation('dashboard');
+export function OutcomeChart({ outcome, fromSession = 1 }: { readonly outcome: OutcomeView; readonly fromSession?: number }) {
+  const { t, i18n } = useTranslation('dashboard');
   const f = useFormat();
-  const { points, expected, cutoff, reliableChange } = outcome;
-  const intake = points[0];
-  if (!intake || !outcome.instrument) return null;
-  const lastSession = Math.max(points.at(-1)!.session, expected.at(-1)?.session ?? 0, 2);
+  const { cutoff, reliableChange } = outcome;
+  // The intake stays the episode's first response whatever range is shown: the band and line are about it.
+  const intake = outcome.points[0];
+  const points = outcome.points.filter((p) => p.session >= fromSession);
+  const expected = outcome.expected.filter((e) => e.session >= fromSession);
+  if (!intake || !outcome.instrument || points.length === 0) return null;
+  const first = Math.min(fromSession, points[0]!.session);
+  const lastSession = Math.max(points.at(-1)!.session, expected.at(-1)?.session ?? 0, first + 1);
   const instrument = outcome.instrument.toUpperCase();
   const legend: LegendEntry[] = [
     { key: 'score', label: t('chart.legend.score'), className: 'series-outcome' },
@@ -28,7 +32,7 @@ export function OutcomeChart({ outcome }: { readonly outcome: OutcomeView }) {
     <ChartFrame
       title={t('chart.outcomeTitle', { instrument })}
       xLabel={t('chart.session')} yLabel={t('chart.score')}
-      xDomain={[1, lastSession]} yDomain={[0, MAX_POINTS]} yTicks={[0, 10, 20, 30, 40]}
+      xDomain={[first, lastSession]} yDomain={[0, MAX_POINTS]} yTicks={[0, 10, 20, 30, 40]}
       legend={legend}
       alternativeLabel={t('chart.showTable')}
       alternative={<ScoreTable points={points} instrument={instrument} expected={expectedBySession} />}
@@ -38,9 +42,9 @@ export function OutcomeChart({ outcome }: { readonly outcome: OutcomeView }) {
         const bandBottom = y(Math.max(0, intake.total - reliableChange));
         return (
           <>
-            <rect className="ref-band-area" x={x(1)} width={x(lastSession) - x(1)} y={bandTop} height={bandBottom - bandTop} />
-            <line className="ref-intake" x1={x(1)} x2={x(lastSession)} y1={y(intake.total)} y2={y(intake.total)} />
-            {cutoff !== undefined && <line className="ref-cutoff" x1={x(1)} x2={x(lastSession)} y1={y(cutoff)} y2={y(cutoff)} />}
+            <rect className="ref-band-area" x={x(first)} width={x(lastSession) - x(first)} y={bandTop} height={bandBottom - bandTop} />
+            <line className="ref-intake" x1={x(first)} x2={x(lastSession)} y1={y(intake.total)} y2={y(intake.total)} />
+            {cutoff !== undefined && <line className="ref-cutoff" x1={x(first)} x2={x(lastSession)} y1={y(cutoff)} y2={y(cutoff)} />}
             {expected.length > 1 && <path className="ref-expected" d={pathOf(expected, (e) => x(e.session), (e) => y(e.value))} />}
             <path className="series-outcome" d={pathOf(points, (p) => x(p.session), (p) => y(p.total))} />
             {latestForMarkers(points).map((p, i, shown) => (
@@ -55,6 +59,7 @@ export function OutcomeChart({ outcome }: { readonly outcome: OutcomeView }) {
 
   function pointLabel(p: ScorePoint, expectedValue: number | undefined): string {
     const text = scorePointText(p, t, f);
-    return expectedValue === undefined ? text : `${text} (${t('chart.expectedPoint', { value: f.score(expectedValue) })})`;
+    const withExpected = expectedValue === undefined ? text : `${text} (${t('chart.expectedPoint', { value: f.score(expectedValue) })})`;
+    return markerLabel(withExpected, p.items, i18n.language, f);
   }
 }

@@ -1,0 +1,12 @@
+import { Outbox, type OutboxStorage } from '../../fhir/write';
+
+/**
+ * How many saves kept from before a reload are still to be reported as kept: those of this patient, not
+ * attempted on this page, whose response the loaded record does not hold. A save the server committed just
+ * before the reload is in the record (same identifier), so calling it "not reached the health record"
+ * would contradict the table beside it.
+ */
+export function savesStillKept(storage: OutboxStorage, patientId: string, held: ReadonlySet<string>, attempted: ReadonlySet<string>): number {
+  return new Outbox(storage).kept(patientId)
+    .filter(({ key, state, response }) => state === 'pending' && !attempted.has(key) && !held.has(response.administration.id)).length;
+}
