@@ -1,17 +1,21 @@
-// `npm run score -- <file>`: QuestionnaireResponses (NDJSON, or one Bundle) in, one NDJSON line per patient
-// out. Lines are streamed; only each patient's Administrations (small) are kept, never the file. Patients in
+// `npm run score -- [--config FILE] <file>`: QuestionnaireResponses (NDJSON, or one Bundle) in, one NDJSON line
+// per patient out (core/assessment/summary.ts shapes it). The organisation's `scoring` comes from smart-launch.json
+// in the working directory (or --config FILE), exactly as the app applies it. Lines are streamed; only each patient's Administrations (small) are kept, never the file. Patients in
 // the input give birth dates. Bad lines go to stderr with their line number and the run goes on; the exit
 // code is 1 when any line was bad, 2 when the file could not be read at all.
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { assessClient } from '../../core/assess';
 import { summarizeAssessment } from '../../core/assessment/summary';
+import type { ScoringConfig } from '../../core/config';
 import type { Administration } from '../../core/model';
 import { parseQuestionnaireResponse } from '../../fhir/parse/questionnaire-response';
 import { patientSchema } from '../../fhir/schemas/patient';
 import { validate } from '../../fhir/schemas/validate';
+import { readSmartLaunchFile } from '../config/smart-launch-file';
 
 export interface ScoreRun {
   readonly lines: number;
@@ -30,7 +34,7 @@ class Population {
   responses = 0;
   bad = 0;
 
-  constructor(private readonly errors: Sink) {}
+  constructor(private readonly errors: Sink, private readonly config?: ScoringConfig) {}
 
   report(where: string, reason: string): void {
     this.bad++;
@@ -68,7 +72,9 @@ class Population {
     const ids = [...this.administrations.keys()].sort();
     for (const id of ids) {
       const birthDate = this.birthDates.get(id);
-      const assessment = assessClient({ administrations: this.administrations.get(id)!, ...(birthDate ? { birthDate } : {}) });
+      const assessment = assessClient({
+        administrations: this.administrations.get(id)!, ...(birthDate ? { birthDate } : {}), ...(this.config ? { config: this.config } : {}),
+      });
       out.write(`${JSON.stringify({ patient: `Patient/${id}`, ...(birthDate ? { birthDate } : {}), ...summarizeAssessment(assessment) })}\n`);
     }
     return ids.length;
@@ -118,22 +124,36 @@ async function readLines(path: string, population: Population): Promise<number> 
   return n;
 }
 
-/** Scores a file; results to `out`, problems to `errors`. */
-export async function scoreFile(path: string, out: Sink, errors: Sink): Promise<ScoreRun> {
-  const population = new Population(errors);
+/** Scores a file; results to `out`, problems to `errors`; `config` = the organisation's scoring (defaults without). */
+export async function scoreFile(path: string, out: Sink, errors: Sink, config?: ScoringConfig): Promise<ScoreRun> {
+  const population = new Population(errors, config);
   const lines = (await looksLikeWholeDocument(path)) ? await readWholeDocument(path, population) : await readLines(path, population);
   const patients = population.writeResults(out);
   return { lines, responses: population.responses, bad: population.bad, patients };
 }
 
+const usage = 'usage: npm run score -- [--config smart-launch.json] <file.ndjson | bundle.json>\n';
+
 async function main(args: readonly string[]): Promise<number> {
-  const [path] = args;
-  if (!path || args.length > 1) {
-    process.stderr.write('usage: npm run score -- <file.ndjson | bundle.json>\n');
+  let parsed: { values: { config: string }; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...args], options: { config: { type: 'string', default: 'smart-launch.json' } }, allowPositionals: true });
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    return 2;
+  }
+  const [path, ...rest] = parsed.positionals;
+  if (!path || rest.length > 0) {
+    process.stderr.write(usage);
+    return 2;
+  }
+  const settings = await readSmartLaunchFile(parsed.values.config);
+  if (!settings.ok) {
+    process.stderr.write(`${settings.error}\n`);
     return 2;
   }
   try {
-    const run = await scoreFile(path, process.stdout, process.stderr);
+    const run = await scoreFile(path, process.stdout, process.stderr, settings.config.scoring);
     process.stderr.write(`scored ${run.responses} responses for ${run.patients} patients; ${run.bad} bad\n`);
     return run.bad > 0 ? 1 : 0;
   } catch (error) {

@@ -1,5 +1,5 @@
 import { calendarDate, compareDateTimes } from '../../core/dates';
-import type { ScoringProblem } from '../../core/model';
+import type { ScoringProblem, ScoringWarning } from '../../core/model';
 import type { SeriesPoint } from '../../core/series/types';
 import type { History, LoadedAdministration } from '../../fhir/load';
 import type { RowNote, SessionRow, SessionStatus } from '../dashboard/view-model';
@@ -23,12 +23,14 @@ interface RowFacts {
   readonly problem: ScoringProblem | undefined;
   readonly superseded: boolean;
   readonly unsaved: UnsavedAdministration['unsaved'] | undefined;
+  readonly warning: ScoringWarning | undefined;
 }
 
-function statusOf({ problem, superseded, unsaved }: RowFacts): { status: SessionStatus; note: RowNote | undefined } {
+function statusOf({ problem, superseded, unsaved, warning }: RowFacts): { status: SessionStatus; note: RowNote | undefined } {
   if (unsaved) return { status: 'not-saved', note: { kind: unsaved === 'pending' ? 'unsaved' : 'refused' } };
   if (problem) return { status: isUnfinished(problem) ? 'incomplete' : 'not-scored', note: { kind: 'problem', problem } };
-  return superseded ? { status: 'not-scored', note: { kind: 'superseded' } } : { status: 'saved', note: undefined };
+  if (superseded) return { status: 'not-scored', note: { kind: 'superseded' } };
+  return { status: 'saved', note: warning ? { kind: 'age-band', instrument: warning.instrument, ageBand: warning.ageBand } : undefined };
 }
 
 function unreadableRow(u: History['unreadable'][number], index: number): SessionRow {
@@ -42,10 +44,11 @@ export function sessionRows(record: LoadedRecord, byId: ReadonlyMap<string, Seri
   const unscorable = new Map(record.assessment.unscorable.map((u) => [u.administrationId, u.problem]));
   const superseded = new Map(record.assessment.superseded.map((s) => [s.administrationId, s]));
   const unsaved = new Map((record.unsaved ?? []).map((u) => [u.administration.id, u.unsaved]));
+  const warnings = new Map(record.assessment.warnings.map((w) => [w.administrationId, w]));
   const responses: readonly LoadedAdministration[] = [...record.history.administrations, ...(record.unsaved ?? [])];
   const rows = responses.map(({ administration: a }): SessionRow & { authored: string } => {
     const point = byId.get(a.id);
-    const facts = { problem: unscorable.get(a.id), superseded: superseded.has(a.id), unsaved: unsaved.get(a.id) };
+    const facts = { problem: unscorable.get(a.id), superseded: superseded.has(a.id), unsaved: unsaved.get(a.id), warning: warnings.get(a.id) };
     return {
       id: a.id, authored: a.authored, date: calendarDate(a.authored) || undefined, instrument: a.instrument,
       session: point?.sessionNumber || undefined, total: point?.total ?? superseded.get(a.id)?.total,

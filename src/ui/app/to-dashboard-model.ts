@@ -58,11 +58,16 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
     outcome: {
       status: a.outcome.status, instrument: outcomeInstrument(latestOutcome), cutoff: a.outcome.cutoff,
       reliableChange: a.config.orsReliableChange, points: a.outcome.points.map(scorePoint),
-      expected: a.outcome.expected.map((e) => ({ session: e.sessionNumber, value: e.expected })),
+      expected: a.outcome.expected.map((e) => ({ session: e.sessionNumber, value: e.expected, ...(e.lowerBound === undefined ? {} : { lower: e.lowerBound }) })),
+      band: a.outcome.trajectoryStatus, notScored: a.notScored,
     },
     alliance: {
       status: a.alliance.status, instrument: allianceInstrument(a.alliance.points.at(-1)?.instrument),
       cutoff: a.alliance.cutoff, points: a.alliance.points.map(scorePoint), reasons: allianceReasons(a.decisions),
+      ruptures: a.alliance.ruptures.map((r) => ({
+        measure: r.measure, session: r.startSession, date: r.startDate, repaired: r.repaired,
+        notes: r.notes.map((n) => ({ kind: n.kind, addressed: n.addressed })),
+      })),
     },
     inventory: a.inventory.points.map((p): InventoryPoint => ({
       administrationId: p.administrationId, date: p.date, ...subscaleMeans(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
