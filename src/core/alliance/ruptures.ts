@@ -37,14 +37,10 @@ export interface Rupture {
   readonly notes: readonly RuptureNote[];
 }
 
-interface Rated {
-  readonly point: SeriesPoint;
-  /** In the measure's smallest unit: SRS tenths, WAI-SR subscale sum points (mean × 4). */
-  readonly value: number;
-}
-
 interface MeasureRules {
   readonly measure: RuptureMeasure;
+  /** A rating in the measure's smallest unit: SRS tenths, WAI-SR subscale sum points (mean × 4). */
+  readonly value: (point: SeriesPoint) => number;
   readonly drop: number;
   readonly cutoff?: number;
   /** From the smallest unit to the reported unit. */
@@ -53,53 +49,57 @@ interface MeasureRules {
 
 const median3 = (a: number, b: number, c: number): number => Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 
-function levelBefore(series: readonly Rated[], i: number): number {
-  const a = series[i - 1]!.value;
+// The series is read through `rules.value` rather than mapped to new objects: this runs for every alliance
+// response of a population, so it allocates only for the ruptures it finds.
+type Series = readonly SeriesPoint[];
+
+function levelBefore(series: Series, i: number, { value }: MeasureRules): number {
+  const a = value(series[i - 1]!);
   if (i === 1) return a;
-  const b = series[i - 2]!.value;
-  return i === 2 ? (a + b) / 2 : median3(a, b, series[i - 3]!.value);
+  const b = value(series[i - 2]!);
+  return i === 2 ? (a + b) / 2 : median3(a, b, value(series[i - 3]!));
 }
 
-function triggerAt(series: readonly Rated[], i: number, level: number, rules: MeasureRules): Rupture['trigger'] | undefined {
-  const value = series[i]!.value;
+function triggerAt(series: Series, i: number, level: number, rules: MeasureRules): Rupture['trigger'] | undefined {
+  const value = rules.value(series[i]!);
   if (level - value >= rules.drop) return 'reliable-drop';
   if (rules.cutoff === undefined || value >= rules.cutoff) return undefined;
-  for (let j = Math.max(0, i - 3); j < i; j++) if (series[j]!.value < rules.cutoff) return undefined;
+  for (let j = Math.max(0, i - 3); j < i; j++) if (rules.value(series[j]!) < rules.cutoff) return undefined;
   return 'below-cutoff';
 }
 
-function firstReturn(series: readonly Rated[], from: number, until: number, level: number): number | undefined {
-  for (let j = from; j < until; j++) if (series[j]!.value >= level) return j;
+function firstReturn(series: Series, from: number, until: number, level: number, { value }: MeasureRules): number | undefined {
+  for (let j = from; j < until; j++) if (value(series[j]!) >= level) return j;
   return undefined;
 }
 
-function ruptureAt(series: readonly Rated[], i: number, level: number, trigger: Rupture['trigger'], rules: MeasureRules, window: number): { rupture: Rupture; resumeAt: number } {
-  const start = series[i]!.point;
+function ruptureAt(series: Series, i: number, level: number, trigger: Rupture['trigger'], rules: MeasureRules, window: number): { rupture: Rupture; resumeAt: number } {
+  const start = series[i]!;
   const windowEnd = Math.min(series.length, i + 1 + window);
-  const repairIndex = firstReturn(series, i + 1, windowEnd, level);
+  const repairIndex = firstReturn(series, i + 1, windowEnd, level, rules);
   const closed = repairIndex !== undefined || i + window < series.length;
-  const lateIndex = repairIndex === undefined && closed ? firstReturn(series, windowEnd, series.length, level) : undefined;
+  const lateIndex = repairIndex === undefined && closed ? firstReturn(series, windowEnd, series.length, level, rules) : undefined;
   const evidence: string[] = [];
-  for (let j = Math.max(0, i - 3); j <= i; j++) evidence.push(series[j]!.point.administrationId);
+  for (let j = Math.max(0, i - 3); j <= i; j++) evidence.push(series[j]!.administrationId);
   const rupture: { -readonly [K in keyof Rupture]: Rupture[K] } = {
     measure: rules.measure, trigger, startId: start.administrationId, startDate: start.date, startSession: start.sessionNumber,
-    level: level / rules.scale, value: series[i]!.value / rules.scale, repaired: repairIndex !== undefined ? true : closed ? false : null,
+    level: level / rules.scale, value: rules.value(start) / rules.scale, repaired: repairIndex !== undefined ? true : closed ? false : null,
     evidence, notes: [],
   };
   if (repairIndex !== undefined) {
-    const repair = series[repairIndex]!.point;
+    const repair = series[repairIndex]!;
     rupture.repairId = repair.administrationId;
     rupture.repairDate = repair.date;
     evidence.push(repair.administrationId);
   }
-  if (lateIndex !== undefined) rupture.laterReturnId = series[lateIndex]!.point.administrationId;
+  if (lateIndex !== undefined) rupture.laterReturnId = series[lateIndex]!.administrationId;
   return { rupture, resumeAt: (repairIndex ?? lateIndex ?? series.length) + 1 };
 }
 
-function detect(series: readonly Rated[], rules: MeasureRules, window: number, out: Rupture[]): void {
+function detect(series: Series, rules: MeasureRules, window: number, out: Rupture[]): void {
   let i = 1;
   while (i < series.length) {
-    const level = levelBefore(series, i);
+    const level = levelBefore(series, i, rules);
     const trigger = triggerAt(series, i, level, rules);
     if (!trigger) {
       i++;
@@ -116,6 +116,12 @@ function subscaleSum(subscales: readonly SubscaleScore[], id: SubscaleScore['id'
   return 0;
 }
 
+const subscaleIds = ['task', 'bond', 'goal'] as const;
+const totalTenths = (p: SeriesPoint): number => p.totalTenths;
+const subscaleValue: Readonly<Record<SubscaleScore['id'], (p: SeriesPoint) => number>> = {
+  task: (p) => subscaleSum(p.subscales, 'task'), bond: (p) => subscaleSum(p.subscales, 'bond'), goal: (p) => subscaleSum(p.subscales, 'goal'),
+};
+
 /** Notes dated from the rupture's first day to its repair (or onwards while it is not repaired). */
 function notesFor(rupture: Rupture, notes: readonly RuptureNote[]): RuptureNote[] {
   return notes.filter((n) => {
@@ -128,11 +134,9 @@ function notesFor(rupture: Rupture, notes: readonly RuptureNote[]): RuptureNote[
 export function findRuptures(alliance: readonly SeriesPoint[], inventory: readonly SeriesPoint[], config: ScoringConfig, notes: readonly RuptureNote[] = []): Rupture[] {
   const found: Rupture[] = [];
   const window = config.ruptureRepairWindow;
-  detect(alliance.map((point) => ({ point, value: point.totalTenths })),
-    { measure: 'session-rating', drop: tenths(config.srsRuptureDrop), cutoff: tenths(config.srsCutoff), scale: 10 }, window, found);
-  for (const id of ['task', 'bond', 'goal'] as const) {
-    detect(inventory.map((point) => ({ point, value: subscaleSum(point.subscales, id) })),
-      { measure: `wai-sr-${id}`, drop: Math.round(config.waiReliableDrop[id] * 4), scale: 4 }, window, found);
+  detect(alliance, { measure: 'session-rating', value: totalTenths, drop: tenths(config.srsRuptureDrop), cutoff: tenths(config.srsCutoff), scale: 10 }, window, found);
+  for (const id of subscaleIds) {
+    detect(inventory, { measure: `wai-sr-${id}`, value: subscaleValue[id], drop: Math.round(config.waiReliableDrop[id] * 4), scale: 4 }, window, found);
   }
   return notes.length === 0 ? found : found.map((r) => ({ ...r, notes: notesFor(r, notes) }));
 }
