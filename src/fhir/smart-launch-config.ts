@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scoringConfigSchema } from '../core/config';
+import { instrumentMappingsSchema } from './instrument-mappings';
 
 // smart-launch.json: how the app registers with each EHR. Loaded at run time (not bundled), validated
 // here, and also the source of the app-gallery manifest. A broken file is reported field by field.
@@ -59,6 +60,8 @@ export const smartLaunchConfigSchema = z.object({
   licence: licenceSchema.nullable(),
   /** The organisation's clinical thresholds (cutoffs, reliable change, episode gap…); omitted fields keep the defaults. */
   scoring: scoringConfigSchema.prefault({}),
+  /** How other systems' forms are read (issue 12's contract); without one a foreign response is "unknown scale". */
+  instrumentMappings: instrumentMappingsSchema,
   /** Justification of each scope for app-gallery reviewers, keyed by resource scope (v2 form). */
   scopeJustifications: z.record(z.string(), z.string().min(1)),
   servers: z.array(serverConfigSchema).min(1),

@@ -1,4 +1,5 @@
 import type { InstrumentId } from '../../core/instruments/types';
+import type { InstrumentMapping } from '../instrument-mappings';
 import type { RuleCode } from '../../core/model';
 import { CODE_SYSTEM_URL } from '../codes';
 import { type ParsedResponse, parseQuestionnaireResponse } from '../parse/questionnaire-response';
@@ -69,10 +70,10 @@ export function classifyQuestionnaires(resources: readonly unknown[]): Classifie
   return out;
 }
 
-export function classifyResponses(resources: readonly unknown[], questionnaires: readonly Questionnaire[]): Classified<LoadedAdministration> {
+export function classifyResponses(resources: readonly unknown[], questionnaires: readonly Questionnaire[], mappings: readonly InstrumentMapping[] = []): Classified<LoadedAdministration> {
   const out: Classified<LoadedAdministration> = { items: [], unreadable: [] };
   for (const resource of resources) {
-    const result = parseQuestionnaireResponse(resource, { questionnaires });
+    const result = parseQuestionnaireResponse(resource, { questionnaires, mappings });
     if (result.ok) {
       const { ok: _ok, ...loaded } = result;
       out.items.push(loaded);

@@ -1,6 +1,7 @@
 import type { ServerCapabilities } from '../capabilities/detect';
 import { fhirErrorFrom, isSuccess } from '../gateway/fhir-error';
 import type { FhirTransport } from '../gateway/types';
+import type { InstrumentMapping } from '../instrument-mappings';
 import type { Observation } from '../schemas/clinical';
 import { bundleSchema } from '../schemas/bundle';
 import type { Patient } from '../schemas/patient';
@@ -56,6 +57,8 @@ export interface LoadHistoryOptions {
   /** When given and the server lacks batch, the reads go straight out as parallel GETs. */
   readonly capabilities?: ServerCapabilities;
   readonly pageSize?: number;
+  /** smart-launch.json `instrumentMappings`: how other systems' forms are read. */
+  readonly mappings?: readonly InstrumentMapping[];
 }
 
 interface Collected {
@@ -137,7 +140,7 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
 
   const patient = collected.patient === undefined ? {} : classifyPatient(collected.patient);
   const questionnaires = classifyQuestionnaires(part('questionnaires'));
-  const responses = classifyResponses(part('responses'), questionnaires.items);
+  const responses = classifyResponses(part('responses'), questionnaires.items, options.mappings ?? []);
   const observations = classifyObservations(part('observations'));
   const flags = classifyFlags(part('flags'));
   return {

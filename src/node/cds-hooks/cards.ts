@@ -1,5 +1,6 @@
 import { assessClient, type ClientAssessment } from '../../core/assess';
 import type { ScoringConfig } from '../../core/config';
+import type { InstrumentMapping } from '../../fhir/instrument-mappings';
 import type { Administration, RuleDecision, Severity } from '../../core/model';
 import { CODE_SYSTEM_URL, ruleCode } from '../../fhir/codes';
 import { classifyQuestionnaires } from '../../fhir/load/classify';
@@ -27,6 +28,8 @@ export interface CardsInput {
   /** The app's SMART launch URL, for the card's link. */
   readonly appLaunchUrl: string;
   readonly config?: ScoringConfig;
+  /** smart-launch.json `instrumentMappings`: how other systems' forms are read. */
+  readonly mappings?: readonly InstrumentMapping[];
 }
 
 export interface CardsAssessment {
@@ -55,7 +58,7 @@ export function assessForCards(input: CardsInput): CardsAssessment {
   let unreadable = 0;
   const questionnaires = classifyQuestionnaires(input.questionnaires ?? []).items;
   for (const resource of input.responses) {
-    const parsed = parseQuestionnaireResponse(resource, { questionnaires });
+    const parsed = parseQuestionnaireResponse(resource, { questionnaires, mappings: input.mappings ?? [] });
     if (!parsed.ok) unreadable++;
     // Another client's response has no place in this one's scores (the EHR's prefetch was wrong).
     else if (parsed.patientId === input.patientId) administrations.push(parsed.administration);

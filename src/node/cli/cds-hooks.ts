@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   if (!settings.ok) throw new Error(settings.error);
   const server = await startCdsHooksServer({
     port: portOf(values.port), host: values.host, appLaunchUrl: absoluteUrl('app-launch-url', values['app-launch-url']).href,
-    ...(trust ? { trust } : {}), ...(values.origin ? { allowedOrigins: values.origin } : {}), config: settings.config.scoring,
+    ...(trust ? { trust } : {}), ...(values.origin ? { allowedOrigins: values.origin } : {}), config: settings.config.scoring, mappings: settings.config.instrumentMappings,
     log: (line) => console.log(line),
   });
   console.log(`CDS Hooks discovery: ${server.url}/cds-services (${trust ? 'signed EHR calls only' : 'open, this machine only'}; Ctrl-C stops)`);

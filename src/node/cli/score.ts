@@ -10,11 +10,11 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { assessClient } from '../../core/assess';
 import { summarizeAssessment } from '../../core/assessment/summary';
-import type { ScoringConfig } from '../../core/config';
 import type { Administration } from '../../core/model';
 import { parseQuestionnaireResponse } from '../../fhir/parse/questionnaire-response';
 import { patientSchema } from '../../fhir/schemas/patient';
 import { validate } from '../../fhir/schemas/validate';
+import type { SmartLaunchConfig } from '../../fhir/smart-launch-config';
 import { readSmartLaunchFile } from '../config/smart-launch-file';
 
 export interface ScoreRun {
@@ -34,7 +34,7 @@ class Population {
   responses = 0;
   bad = 0;
 
-  constructor(private readonly errors: Sink, private readonly config?: ScoringConfig) {}
+  constructor(private readonly errors: Sink, private readonly settings?: Pick<SmartLaunchConfig, 'scoring' | 'instrumentMappings'>) {}
 
   report(where: string, reason: string): void {
     this.bad++;
@@ -47,7 +47,7 @@ class Population {
     if (type === 'Bundle') return this.takeBundle(resource, where);
     if (type === 'Patient') return this.takePatient(resource, where);
     if (type !== 'QuestionnaireResponse') return this.report(where, `not a QuestionnaireResponse, Patient or Bundle (resourceType: ${String(type)})`);
-    const parsed = parseQuestionnaireResponse(resource);
+    const parsed = parseQuestionnaireResponse(resource, { mappings: this.settings?.instrumentMappings ?? [] });
     if (!parsed.ok) return this.report(where, parsed.reason);
     this.responses++;
     const list = this.administrations.get(parsed.patientId);
@@ -73,7 +73,7 @@ class Population {
     for (const id of ids) {
       const birthDate = this.birthDates.get(id);
       const assessment = assessClient({
-        administrations: this.administrations.get(id)!, ...(birthDate ? { birthDate } : {}), ...(this.config ? { config: this.config } : {}),
+        administrations: this.administrations.get(id)!, ...(birthDate ? { birthDate } : {}), ...(this.settings ? { config: this.settings.scoring } : {}),
       });
       out.write(`${JSON.stringify({ patient: `Patient/${id}`, ...(birthDate ? { birthDate } : {}), ...summarizeAssessment(assessment) })}\n`);
     }
@@ -124,9 +124,9 @@ async function readLines(path: string, population: Population): Promise<number> 
   return n;
 }
 
-/** Scores a file; results to `out`, problems to `errors`; `config` = the organisation's scoring (defaults without). */
-export async function scoreFile(path: string, out: Sink, errors: Sink, config?: ScoringConfig): Promise<ScoreRun> {
-  const population = new Population(errors, config);
+/** Scores a file; results to `out`, problems to `errors`; `settings` = the organisation's smart-launch.json (defaults without). */
+export async function scoreFile(path: string, out: Sink, errors: Sink, settings?: Pick<SmartLaunchConfig, 'scoring' | 'instrumentMappings'>): Promise<ScoreRun> {
+  const population = new Population(errors, settings);
   const lines = (await looksLikeWholeDocument(path)) ? await readWholeDocument(path, population) : await readLines(path, population);
   const patients = population.writeResults(out);
   return { lines, responses: population.responses, bad: population.bad, patients };
@@ -153,7 +153,7 @@ async function main(args: readonly string[]): Promise<number> {
     return 2;
   }
   try {
-    const run = await scoreFile(path, process.stdout, process.stderr, settings.config.scoring);
+    const run = await scoreFile(path, process.stdout, process.stderr, settings.config);
     process.stderr.write(`scored ${run.responses} responses for ${run.patients} patients; ${run.bad} bad\n`);
     return run.bad > 0 ? 1 : 0;
   } catch (error) {

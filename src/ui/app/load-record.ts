@@ -1,5 +1,6 @@
 import { assessClient } from '../../core/assess';
 import type { ScoringConfig } from '../../core/config';
+import type { InstrumentMapping } from '../../fhir/instrument-mappings';
 import { detectCapabilities } from '../../fhir/capabilities';
 import { TransportError, type FhirTransport } from '../../fhir/gateway/types';
 import { loadHistory } from '../../fhir/load';
@@ -12,6 +13,8 @@ import { unsavedAdministrations } from './unsaved';
 export interface LoadOptions {
   /** The organisation's thresholds (smart-launch.json `scoring`); the defaults when absent. */
   readonly scoring?: ScoringConfig;
+  /** smart-launch.json `instrumentMappings`: how other systems' forms are read. */
+  readonly mappings?: readonly InstrumentMapping[];
   /** Where the Outbox keeps unsaved work (sessionStorage in the app): those responses are shown too. */
   readonly storage?: OutboxStorage;
 }
@@ -24,7 +27,7 @@ export async function loadRecord(transport: FhirTransport, launch: LaunchContext
   try {
     const [metadata, history] = await Promise.all([
       transport.send({ method: 'GET', url: 'metadata' }),
-      loadHistory(transport, { patientId: launch.patientId }),
+      loadHistory(transport, { patientId: launch.patientId, ...(options.mappings ? { mappings: options.mappings } : {}) }),
     ]);
     if (metadata.status >= 400) return failed('server-error', { params: { detail: String(metadata.status) }, retry: true });
     const capabilities = detectCapabilities(metadata.body, launch.grantedScopes);

@@ -1,4 +1,4 @@
-import type { ScoringConfig } from '../../../core/config';
+import type { SmartLaunchConfig } from '../../../fhir/smart-launch-config';
 import { readSmartLaunchFile } from '../../config/smart-launch-file';
 
 // The clients this authorization server knows: the app's "Local sandbox" registration in smart-launch.json
@@ -19,7 +19,7 @@ export interface ClientRegistration {
 export const LOCAL_SANDBOX_SERVER_NAME = 'Local sandbox';
 
 /** `text` is the file as read, which the sandbox serves to the app as it is. */
-export type ClientsResult = { ok: true; clients: ClientRegistration[]; text: string; scoring: ScoringConfig } | { ok: false; error: string };
+export type ClientsResult = { ok: true; clients: ClientRegistration[]; text: string; settings: SmartLaunchConfig } | { ok: false; error: string };
 
 /** Reads the "Local sandbox" registration from smart-launch.json, validated. */
 export async function readSandboxRegistration(file: string): Promise<ClientsResult> {
@@ -27,7 +27,7 @@ export async function readSandboxRegistration(file: string): Promise<ClientsResu
   if (!read.ok) return read;
   const server = read.config.servers.find((s) => s.name === LOCAL_SANDBOX_SERVER_NAME);
   if (!server) return { ok: false, error: `smart-launch.json has no "${LOCAL_SANDBOX_SERVER_NAME}" server entry` };
-  return { ok: true, clients: [{ clientId: server.clientId, redirectUris: [server.redirectUri] }], text: read.text, scoring: read.config.scoring };
+  return { ok: true, clients: [{ clientId: server.clientId, redirectUris: [server.redirectUri] }], text: read.text, settings: read.config };
 }
 
 /** Resolves relative redirect URIs against the sandbox origin; registrations with the same id are merged. */
