@@ -136,7 +136,7 @@ describe('CodeSystem', () => {
       for (const s of instrument.subscales) expect(codes).toContain(s.code);
     }
     expect(codes).toEqual(expect.arrayContaining(['seldom', 'always', 'outcome-deterioration', 'alliance-wai-drop', 'alliance-wai-dip', 'alliance-rupture-unresolved', 'outcome-recovered']));
-    expect(codes).toHaveLength(5 + 28 + 3 + 5 + 5 + 12 + 3 + 2);
+    expect(codes).toHaveLength(5 + 28 + 3 + 5 + 5 + 12 + 3 + 2 + 4);
   });
 
   it('defines the codes the write side puts on Observations (categories, cutoff interpretations)', () => {

@@ -2,7 +2,7 @@
 // and ValueSets code with them, so a display can never differ between the two.
 import type { Instrument, InstrumentKind, Item, LikertOption, SubscaleDefinition } from '../../core/instruments/types';
 import type { RuleCode } from '../../core/model';
-import { CODE_SYSTEM_URL, INTERPRETATION_CODES, SNOMED_URL, instrumentCode, observationCategoryCode, ruleCode, totalCode } from '../codes';
+import { CODE_SYSTEM_URL, INTERPRETATION_CODES, RUPTURE_NOTE_CODES, SNOMED_URL, instrumentCode, observationCategoryCode, ruleCode, totalCode } from '../codes';
 
 export interface Concept {
   readonly code: string;
@@ -107,6 +107,16 @@ export function interpretationConcepts(): Concept[] {
   return [
     { code: INTERPRETATION_CODES.belowCutoff, display: 'Below the cutoff', definition: 'The total is below the configured cutoff: the clinical range for an outcome measure, a concern for a session alliance measure.' },
     { code: INTERPRETATION_CODES.atOrAboveCutoff, display: 'At or above the cutoff', definition: 'The total is at or above the configured cutoff.' },
+  ];
+}
+
+/** The clinician-recorded rupture note: the Observation's code, its two kinds (Safran & Muran's markers) and "addressed". */
+export function ruptureConcepts(): Concept[] {
+  return [
+    { code: RUPTURE_NOTE_CODES.note, display: 'Alliance rupture (clinician-recorded)', definition: 'After a session, the clinician records that the working alliance was ruptured, of which kind, and whether it was addressed.' },
+    { code: 'withdrawal', display: 'Withdrawal rupture', definition: 'The client moves away from the therapist or the work: silence, deferring, changing the topic, intellectualising.' },
+    { code: 'confrontation', display: 'Confrontation rupture', definition: 'The client moves against the therapist or the work: complaints, criticism, pressure to change the way of working.' },
+    { code: RUPTURE_NOTE_CODES.addressed, display: 'Rupture addressed', definition: 'Whether the rupture was talked about with the client (metacommunication).' },
   ];
 }
 

@@ -1,6 +1,7 @@
 import { assessClient } from '../../core/assess';
 import type { ScoringConfig } from '../../core/config';
 import type { InstrumentMapping } from '../../fhir/instrument-mappings';
+import { ruptureNoteOf } from '../../fhir/resources/rupture-note';
 import { detectCapabilities } from '../../fhir/capabilities';
 import { TransportError, type FhirTransport } from '../../fhir/gateway/types';
 import { loadHistory } from '../../fhir/load';
@@ -40,6 +41,7 @@ export async function loadRecord(transport: FhirTransport, launch: LaunchContext
     const assessment = assessClient({
       administrations: [...history.administrations, ...unsaved].map((a) => a.administration),
       ...birthDateOf(history.patient), ...(options.scoring ? { config: options.scoring } : {}),
+      ruptureNotes: history.observations.flatMap((o) => ruptureNoteOf(o) ?? []),
     });
     return { ok: true, value: { history, capabilities, assessment, unsaved } };
   } catch (error) {
