@@ -1,5 +1,5 @@
 import { tenths } from '../series/change';
-import type { ExpectedScore, TrajectoryContext, TrajectoryStatus } from './model';
+import type { ExpectedScore, TrajectoryContext, TrajectoryModel, TrajectoryStatus } from './model';
 
 // The band shared by the curve models: green at or above the expected course, amber below it but within the
 // measurement error of a difference (S_diff = RCI / 1.96, the Jacobson–Truax standard error the RCI is built
@@ -28,4 +28,9 @@ export function classifyByCurve(
   if (sessionNumber < context.config.notOnTrackEarlyFrom) return 'no-status';
   const point = expectedAt(sessionNumber, context);
   return point ? classifyInBand(latest, point.expected, point.lowerBound ?? point.expected) : 'no-status';
+}
+
+/** A model made of an expected curve with its band: classification is the band's (green / amber / red). */
+export function curveModel(identity: Pick<TrajectoryModel, 'id' | 'label' | 'version'>, expectedAt: TrajectoryModel['expectedAt']): TrajectoryModel {
+  return { ...identity, expectedAt, classify: (latest, sessionNumber, context) => classifyByCurve(expectedAt, latest, sessionNumber, context) };
 }

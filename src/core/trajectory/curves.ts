@@ -1,8 +1,8 @@
 import type { ScoringConfig } from '../config';
 import { tenths } from '../series/change';
-import { classifyByCurve, differenceError, toTenth } from './band';
+import { curveModel, differenceError, toTenth } from './band';
 import { intakeSeverityTrajectory } from './intake-severity';
-import { type ExpectedScore, isClinicalIntake, type TrajectoryContext, type TrajectoryModel, type TrajectoryStatus } from './model';
+import { type ExpectedScore, isClinicalIntake, type TrajectoryContext, type TrajectoryModel } from './model';
 
 // An organisation's own curves (config `expectedCurves`, e.g. from its own data, instruments.md §8.4 Mode B):
 // the first curve whose intake range holds the intake gives the expected score per session (its last value
@@ -26,14 +26,7 @@ function expectedAt(sessionNumber: number, context: TrajectoryContext): Expected
   return { sessionNumber, expected, lowerBound };
 }
 
-function classify(latest: number, sessionNumber: number, context: TrajectoryContext): TrajectoryStatus {
-  return classifyByCurve(expectedAt, latest, sessionNumber, context);
-}
-
-export const curvesTrajectory: TrajectoryModel = {
-  id: 'curves',
-  label: "The organisation's own expected curves (intake-severity model outside them)",
-  version: '1.0.0',
+export const curvesTrajectory: TrajectoryModel = curveModel(
+  { id: 'curves', label: "The organisation's own expected curves (intake-severity model outside them)", version: '1.0.0' },
   expectedAt,
-  classify,
-};
+);

@@ -1,5 +1,5 @@
-import { type ExpectedScore, isClinicalIntake, type TrajectoryContext, type TrajectoryModel, type TrajectoryStatus } from './model';
-import { classifyByCurve, differenceError, toTenth } from './band';
+import { type ExpectedScore, isClinicalIntake, type TrajectoryContext, type TrajectoryModel } from './model';
+import { curveModel, differenceError, toTenth } from './band';
 
 // Expected change by intake severity: the default model (README, "Expected change by intake severity").
 // It is NOT the licensed PCOMS/ICCE expected-treatment-response curves, whose coefficients are unpublished.
@@ -39,14 +39,8 @@ function expectedAt(sessionNumber: number, context: TrajectoryContext): Expected
   return { sessionNumber, expected: toTenth(course), lowerBound: Math.max(0, toTenth(course - differenceError(context))) };
 }
 
-function classify(latest: number, sessionNumber: number, context: TrajectoryContext): TrajectoryStatus {
-  return classifyByCurve(expectedAt, latest, sessionNumber, context);
-}
-
-export const intakeSeverityTrajectory: TrajectoryModel = {
+export const intakeSeverityTrajectory: TrajectoryModel = curveModel({
   id: 'intake-severity',
   label: 'Expected change by intake severity (regression towards the non-clinical mean, log-session course; not the licensed ETR)',
   version: '1.0.0',
-  expectedAt,
-  classify,
-};
+}, expectedAt);
