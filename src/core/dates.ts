@@ -15,6 +15,8 @@ export interface ParsedDateTime {
   readonly precision: 'year' | 'month' | 'day' | 'time';
   /** The local calendar day as a day count since 1970-01-01 (for day arithmetic). */
   readonly day: number;
+  /** The offset written, in minutes east of UTC (0 when none). */
+  readonly offset: number;
 }
 
 const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -61,7 +63,7 @@ function parse(value: string): ParsedDateTime | undefined {
   const millis = frac === undefined ? 0 : Math.floor(Number(`0${frac}`) * 1000);
   const instant = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000;
   const precision = h !== undefined ? 'time' : d !== undefined ? 'day' : mo !== undefined ? 'month' : 'year';
-  return { date: value.slice(0, precision === 'year' ? 4 : precision === 'month' ? 7 : 10), instant, precision, day: Date.UTC(year, month - 1, day) / 86_400_000 };
+  return { date: value.slice(0, precision === 'year' ? 4 : precision === 'month' ? 7 : 10), instant, precision, day: Date.UTC(year, month - 1, day) / 86_400_000, offset };
 }
 
 /** True for a FHIR dateTime precise to the day at least (what an `authored` needs to place a session). */
@@ -121,11 +123,41 @@ export function addDays(date: string, days: number): string {
 export type BirthDay = readonly [year: number, month: number, day: number];
 
 export function latestBirthDay(birthDate: string): BirthDay | undefined {
+  return birthDayBound(birthDate, 'latest');
+}
+
+/** The earliest day a partial birth date can stand for: YYYY → YYYY-01-01, YYYY-MM → the month's first day. */
+export function earliestBirthDay(birthDate: string): BirthDay | undefined {
+  return birthDayBound(birthDate, 'earliest');
+}
+
+function birthDayBound(birthDate: string, bound: 'earliest' | 'latest'): BirthDay | undefined {
   const parsed = parseFhirDateTime(birthDate);
   if (!parsed || parsed.precision === 'time') return undefined;
   const [y, m, d] = parsed.date.split('-').map(Number) as [number, number | undefined, number | undefined];
-  if (m === undefined) return [y, 12, 31];
-  return [y, m, d ?? daysInMonth(y, m)];
+  if (m === undefined) return bound === 'latest' ? [y, 12, 31] : [y, 1, 1];
+  return [y, m, d ?? (bound === 'latest' ? daysInMonth(y, m) : 1)];
+}
+
+/** A birth date's possible range, for age bands that must be certain (a partial date can straddle a birthday). */
+export interface BirthRange {
+  readonly earliest: BirthDay;
+  readonly latest: BirthDay;
+}
+
+export function birthRange(birthDate: string): BirthRange | undefined {
+  const earliest = earliestBirthDay(birthDate);
+  const latest = latestBirthDay(birthDate);
+  return earliest && latest ? { earliest, latest } : undefined;
+}
+
+/**
+ * The age band on a date when the birth date settles it: a partial birth date whose earliest and latest days
+ * give different bands on that day gives no band (the age checks are then left out, never guessed).
+ */
+export function certainAgeBandAt(birth: BirthRange, onDate: string): AgeBand | undefined {
+  const youngest = ageBandAt(birth.latest, onDate);
+  return youngest !== undefined && youngest === ageBandAt(birth.earliest, onDate) ? youngest : undefined;
 }
 
 /**

@@ -57,6 +57,28 @@ export type ScoringProblem =
   /** The value is not shaped like an Administration at all (reached the core without validation). */
   | { readonly kind: 'malformed'; readonly reason: string };
 
+/** A response scored with a caveat the clinician should see (never a reason to set it aside). */
+export interface ScoringWarning {
+  readonly administrationId: string;
+  /** The instrument is not the one for the client's age band that day (e.g. a CORS after the 13th birthday). */
+  readonly kind: 'age-band-mismatch';
+  readonly instrument: InstrumentId;
+  readonly ageBand: AgeBand;
+}
+
+/** What the clinician recorded after a session about a rupture (Safran & Muran's two markers). */
+export type RuptureKind = 'withdrawal' | 'confrontation';
+
+export interface RuptureNote {
+  /** Stable identity of the record (the Observation's identifier or id). */
+  readonly id: string;
+  /** FHIR dateTime of the session the note is about. */
+  readonly date: string;
+  readonly kind: RuptureKind;
+  /** Whether the rupture was talked about with the client (metacommunication). */
+  readonly addressed: boolean;
+}
+
 export type ScoreResult =
   | { readonly ok: true; readonly score: Score }
   | { readonly ok: false; readonly problem: ScoringProblem };
@@ -73,7 +95,9 @@ export type RuleCode =
   | 'alliance-rupture-risk'
   | 'alliance-dip'
   | 'alliance-item-concern'
-  | 'alliance-wai-drop';
+  | 'alliance-wai-drop'
+  | 'alliance-wai-dip'
+  | 'alliance-rupture-unresolved';
 
 /** A rule that holds after the latest response: what it is, why, and on what evidence. */
 export interface RuleDecision {

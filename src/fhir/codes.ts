@@ -57,3 +57,6 @@ export const ruleCode = (rule: RuleCode): string => rule;
 export const observationCategoryCode = (kind: InstrumentKind): string => kind;
 export const INTERPRETATION_CODES = { belowCutoff: 'below-cutoff', atOrAboveCutoff: 'at-or-above-cutoff' } as const;
 export const PROVENANCE_PARTICIPANT_URL = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
+
+/** The clinician's record of an alliance rupture (issue 12, item 7): its code, its kind's codes and the "addressed" component. */
+export const RUPTURE_NOTE_CODES = { note: 'alliance-rupture-note', addressed: 'alliance-rupture-addressed' } as const;

@@ -4,6 +4,7 @@ import { scopeList } from './scope-list';
 import { scoringConfigSchema } from '../core/config';
 import { SCORE_FORMS } from './resources/observations';
 import { formatZodIssues } from './schemas/validate';
+import { instrumentMappingsSchema } from './instrument-mappings';
 
 // smart-launch.json: how the app registers with each EHR. Loaded at run time (not bundled), validated
 // here, and also the source of the app-gallery manifest. A broken file is reported field by field.
@@ -81,6 +82,8 @@ export const smartLaunchConfigSchema = z.object({
   scoring: scoringConfigSchema.prefault({}),
   /** How scores and Provenance are written (see writeBackSchema); omitted, the defaults. */
   writeBack: writeBackSchema.prefault({}),
+  /** How other systems' forms are read (issue 12's contract); without one a foreign response is "unknown scale". */
+  instrumentMappings: instrumentMappingsSchema,
   /** Justification of each scope for app-gallery reviewers, keyed by resource scope (v2 form). */
   scopeJustifications: z.record(z.string(), z.string().min(1)),
   servers: z.array(serverConfigSchema).min(1),

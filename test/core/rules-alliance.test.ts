@@ -64,9 +64,16 @@ describe('alliance-rupture-risk', () => {
 
 describe('alliance-wai-drop', () => {
   const base = [ors('o1', day(0), 20)];
-  it('holds when a subscale mean falls by 0.5 or more, naming the subscale', () => {
-    const d = find([...base, waiSr('w1', day(1), { task: 4, bond: 4, goal: 4 }), { ...waiSr('w2', day(30), { task: 4, bond: 4, goal: 4 }), answers: { ...waiSr('w2', day(30), { task: 4, bond: 4, goal: 4 }).answers, 'wai-sr-3': 3, 'wai-sr-5': 3 } }], 'alliance-wai-drop');
-    expect(d).toMatchObject({ severity: 'medium', flag: true, evidence: ['w1', 'w2'], thresholds: { subscaleMeanDrop: 0.5 }, facts: { subscales: 'bond', bondPrevious: 4, bondLatest: 3.5 } });
+  it('is only a hint (alliance-wai-dip) when a subscale mean falls by 0.5, below the reliable 1.0', () => {
+    // Bond items 4,4,4,4 → 3,3,4,4: the mean falls 4 → 3.5, a drop of 0.5 < 1.0 (the reliable drop).
+    const history = [...base, waiSr('w1', day(1), { task: 4, bond: 4, goal: 4 }), { ...waiSr('w2', day(30), { task: 4, bond: 4, goal: 4 }), answers: { ...waiSr('w2', day(30), { task: 4, bond: 4, goal: 4 }).answers, 'wai-sr-3': 3, 'wai-sr-5': 3 } }];
+    expect(find(history, 'alliance-wai-drop')).toBeUndefined();
+    expect(find(history, 'alliance-wai-dip')).toMatchObject({ severity: 'low', flag: false, evidence: ['w1', 'w2'], thresholds: { subscaleMeanDrop: 0.5 }, facts: { subscales: 'bond', bondPrevious: 4, bondLatest: 3.5 } });
+  });
+  it('is a Flag when a subscale mean falls by its reliable drop (1.0), naming the subscale', () => {
+    // Task mean 4 → 3: a drop of 1.0 ≥ 1.96 × 0.8 × √(2 × (1 − .80)) = 0.99, rounded up to the quarter: 1.0.
+    const d = find([...base, waiSr('w1', day(1), { task: 4, bond: 4, goal: 4 }), waiSr('w2', day(30), { task: 3, bond: 4, goal: 4 })], 'alliance-wai-drop');
+    expect(d).toMatchObject({ severity: 'medium', flag: true, evidence: ['w1', 'w2'], thresholds: { reliableTask: 1 }, facts: { subscales: 'task', taskPrevious: 4, taskLatest: 3 } });
   });
   it('does not hold on a drop of 0.25', () => {
     const second = waiSr('w2', day(30), { task: 4, bond: 4, goal: 4 });

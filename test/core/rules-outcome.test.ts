@@ -4,20 +4,26 @@ import { defaultScoringConfig } from '../../src/core/config';
 import type { RuleCode } from '../../src/core/model';
 import { ors, orsSeries } from './builders';
 
+// These rules are tested with the rule-based trajectory (a gain of the RCI by the 3rd session), whose
+// thresholds are plain to compute; the intake-severity model has its own worked examples (trajectory tests).
+const config = { ...defaultScoringConfig, trajectoryModel: 'rule-based' as const };
 const rulesOf = (totals: number[], birthDate?: string): RuleCode[] =>
-  assessClient({ administrations: orsSeries(totals), ...(birthDate ? { birthDate } : {}) }).decisions.map((d) => d.rule);
+  assessClient({ administrations: orsSeries(totals), config, ...(birthDate ? { birthDate } : {}) }).decisions.map((d) => d.rule);
 const decision = (totals: number[], rule: RuleCode, birthDate?: string) =>
-  assessClient({ administrations: orsSeries(totals), ...(birthDate ? { birthDate } : {}) }).decisions.find((d) => d.rule === rule);
+  assessClient({ administrations: orsSeries(totals), config, ...(birthDate ? { birthDate } : {}) }).decisions.find((d) => d.rule === rule);
 
 describe('clinical cutoff (total < cutoff is clinical)', () => {
   it('treats 24.9 as a clinical adult intake and 25.0 as non-clinical', () => {
-    expect(assessClient({ administrations: orsSeries([24.9]) }).outcome.status).toBe('on-track');
+    expect(assessClient({ administrations: orsSeries([24.9]) }).outcome.status).toBe('too-early');
     expect(assessClient({ administrations: orsSeries([25]) }).outcome.status).toBe('non-clinical-intake');
   });
   it('uses the age band on the intake day: adolescent 28, child 32', () => {
-    expect(assessClient({ birthDate: '2008-06-01', administrations: orsSeries([27.9]) }).outcome).toMatchObject({ cutoff: 28, intakeAgeBand: 'adolescent', status: 'on-track' });
+    expect(assessClient({ birthDate: '2008-06-01', administrations: orsSeries([27.9]) }).outcome).toMatchObject({ cutoff: 28, intakeAgeBand: 'adolescent', status: 'too-early' });
     expect(assessClient({ birthDate: '2008-06-01', administrations: orsSeries([28]) }).outcome.status).toBe('non-clinical-intake');
-    expect(assessClient({ birthDate: '2015-06-01', administrations: [ors('x', '2024-01-01T10:00:00Z', 31.9)] }).unscorable[0]?.problem.kind).toBe('wrong-age-band');
+    // An ORS given to an 8-year-old is scored (with a warning) against the child cutoff of that day.
+    const child = assessClient({ birthDate: '2015-06-01', administrations: [ors('x', '2024-01-01T10:00:00Z', 31.9)] });
+    expect(child.outcome.cutoff).toBe(32);
+    expect(child.warnings).toEqual([{ administrationId: 'x', kind: 'age-band-mismatch', instrument: 'ors', ageBand: 'child' }]);
     expect(assessClient({ administrations: [{ ...ors('c', '2024-01-01T10:00:00Z', 31.9), instrument: 'cors', answers: { 'cors-1': 80, 'cors-2': 80, 'cors-3': 80, 'cors-4': 79 } }] }).outcome.cutoff).toBe(32);
   });
   it('keeps the intake cutoff when the client turns 18 during the episode', () => {
@@ -64,10 +70,11 @@ describe('outcome-not-on-track', () => {
       evidence: ['o1', 'o3'], facts: { intake: 15, latest: 19.9, change: 4.9, sessionNumber: 3, trajectoryModel: 'rule-based' },
     });
   });
-  it('is on track with a gain of exactly 5', () => {
-    const a = assessClient({ administrations: orsSeries([15, 16, 20]) });
+  it('is reliably improved (not a not-on-track flag) with a gain of exactly 5', () => {
+    const a = assessClient({ administrations: orsSeries([15, 16, 20]), config });
     expect(a.decisions).toEqual([]);
-    expect(a.outcome.status).toBe('on-track');
+    // 20 − 15 = +5.0 = the RCI, and 20 < 25: a reliable gain still in the clinical range.
+    expect(a.outcome.status).toBe('reliably-improved');
   });
   it('raises the persistent flag from the 6th response on', () => {
     expect(rulesOf([15, 15, 15, 15, 15, 16])).toEqual(['outcome-not-on-track-persistent']);
@@ -75,13 +82,13 @@ describe('outcome-not-on-track', () => {
     expect(decision([15, 15, 15, 15, 15, 16], 'outcome-not-on-track-persistent')?.severity).toBe('high');
   });
   it('never applies to a non-clinical intake (at the cutoff)', () => {
-    const a = assessClient({ administrations: orsSeries([25, 25, 25, 25, 25, 25]) });
+    const a = assessClient({ administrations: orsSeries([25, 25, 25, 25, 25, 25]), config });
     expect(a.decisions).toEqual([]);
     expect(a.outcome.status).toBe('non-clinical-intake');
   });
   it('follows the configured session thresholds', () => {
-    const config = { ...defaultScoringConfig, notOnTrackEarlyFrom: 2, notOnTrackPersistentFrom: 4 };
-    const a = assessClient({ administrations: orsSeries([15, 15]), config });
+    const early = { ...config, notOnTrackEarlyFrom: 2, notOnTrackPersistentFrom: 4 };
+    const a = assessClient({ administrations: orsSeries([15, 15]), config: early });
     expect(a.decisions.map((d) => d.rule)).toEqual(['outcome-not-on-track-early']);
   });
 });

@@ -64,7 +64,8 @@ describe('problems', () => {
   it('refuses out-of-range and fractional answers', () => {
     expect(problemOf({ ...base, instrument: 'ors', answers: { ...full, 'ors-2': 101 } })).toEqual({ kind: 'out-of-range', linkId: 'ors-2', value: 101, min: 0, max: 100 });
     expect(problemOf({ ...base, instrument: 'ors', answers: { ...full, 'ors-4': -1 } })).toMatchObject({ kind: 'out-of-range', linkId: 'ors-4' });
-    expect(problemOf({ ...base, instrument: 'ors', answers: { ...full, 'ors-1': 5.5 } })).toEqual({ kind: 'not-integer', linkId: 'ors-1', value: 5.5 });
+    // A fraction of a millimetre is another system's decimal points, kept exact (the total is rounded once).
+    expect(problemOf({ ...base, instrument: 'ors', answers: { ...full, 'ors-1': 5.5 } })).toBeUndefined();
     expect(problemOf({ ...base, instrument: 'ors', answers: { ...full, 'ors-1': Number.NaN } })).toMatchObject({ kind: 'not-integer' });
     const wai = waiSr('w', base.authored, { task: 3, bond: 3, goal: 3 });
     expect(problemOf({ ...wai, answers: { ...wai.answers, 'wai-sr-7': 6 } })).toEqual({ kind: 'out-of-range', linkId: 'wai-sr-7', value: 6, min: 1, max: 5 });
@@ -74,8 +75,8 @@ describe('problems', () => {
     expect(problemOf({ ...base, instrument: 'ors', answers: { ...full, 'srs-1': 50 } })).toEqual({ kind: 'unknown-item', linkId: 'srs-1' });
     expect(problemOf({ ...base, instrument: 'phq-9', answers: {} })).toEqual({ kind: 'unknown-instrument', instrument: 'phq-9' });
   });
-  it('refuses the wrong age band, and every form under 6', () => {
-    expect(problemOf({ ...base, instrument: 'ors', answers: full }, 'child')).toEqual({ kind: 'wrong-age-band', instrument: 'ors', ageBand: 'child' });
+  it('scores another age band (the series warns), and refuses every form under 6', () => {
+    expect(problemOf({ ...base, instrument: 'ors', answers: full }, 'child')).toBeUndefined();
     expect(problemOf({ ...base, instrument: 'ors', answers: full }, 'young-child')).toMatchObject({ kind: 'wrong-age-band' });
     expect(problemOf({ ...base, instrument: 'ors', answers: full }, 'adult')).toBeUndefined();
   });

@@ -7,18 +7,24 @@ describe('same-day duplicates', () => {
     // 09:00+01:00 is 08:00Z, earlier than 08:30Z although its text sorts later; both are 1 March as written.
     const a = assessClient({ administrations: [ors('late-text', '2024-03-01T09:00:00+01:00', 20), ors('later', '2024-03-01T08:30:00Z', 22)] });
     expect(a.series.outcome.map((p) => p.administrationId)).toEqual(['later']);
-    expect(a.superseded).toEqual([{ administrationId: 'late-text', instrument: 'ors', authored: '2024-03-01T09:00:00+01:00', date: '2024-03-01', total: 20, supersededBy: 'later' }]);
+    expect(a.superseded).toEqual([{ administrationId: 'late-text', instrument: 'ors', authored: '2024-03-01T09:00:00+01:00', date: '2024-03-01', total: 20, supersededBy: 'later', reason: 'same-day' }]);
   });
   it('reports every earlier response of a day, oldest first, as superseded by the latest', () => {
     const a = assessClient({ administrations: [ors('c', '2024-03-01T12:00:00Z', 24), ors('a', '2024-03-01T08:00:00Z', 20), ors('b', '2024-03-01T10:00:00Z', 22)] });
     expect(a.series.outcome.map((p) => p.administrationId)).toEqual(['c']);
     expect(a.superseded.map((s) => [s.administrationId, s.supersededBy])).toEqual([['a', 'c'], ['b', 'c']]);
   });
-  it('treats the same instant on different local days as two sessions', () => {
-    // 23:30 in New York on 1 March and 05:30 in Paris on 2 March: two local days.
+  it('treats a redo across an offset boundary as a redo, not a second session', () => {
+    // 23:30 in New York on 1 March is 04:30Z on 2 March; 06:30 in Paris is 05:30Z. Read in Paris's offset the
+    // first response was at 05:30 on 2 March: the same local day, so the later one replaces it.
     const a = assessClient({ administrations: [ors('ny', '2024-03-01T23:30:00-05:00', 20), ors('paris', '2024-03-02T06:30:00+01:00', 22)] });
-    expect(a.series.outcome.map((p) => [p.administrationId, p.date, p.sessionNumber])).toEqual([['ny', '2024-03-01', 1], ['paris', '2024-03-02', 2]]);
-    expect(a.superseded).toEqual([]);
+    expect(a.series.outcome.map((p) => [p.administrationId, p.date, p.sessionNumber])).toEqual([['paris', '2024-03-02', 1]]);
+    expect(a.superseded.map((s) => [s.administrationId, s.supersededBy, s.reason])).toEqual([['ny', 'paris', 'same-day']]);
+  });
+  it('keeps two sessions on different local days in one offset, even an hour apart', () => {
+    // 23:30 and 00:30 the next day, both in −05:00: two calendar days as the client lives them.
+    const a = assessClient({ administrations: [ors('a', '2024-03-01T23:30:00-05:00', 20), ors('b', '2024-03-02T00:30:00-05:00', 22)] });
+    expect(a.series.outcome.map((p) => p.sessionNumber)).toEqual([1, 2]);
   });
   it('deduplicates per family: an ORS and an SRS the same day both count', () => {
     const a = assessClient({ administrations: [ors('o', day(0), 20), srs('s', day(0), 38), srs('s2', '2024-01-01T11:00:00+00:00', 37)] });

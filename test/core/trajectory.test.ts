@@ -18,9 +18,9 @@ describe('the rule-based trajectory (Mode C)', () => {
     expect(ruleBasedTrajectory.expectedAt(3, { ...context, intake: 25 })).toBeUndefined();
     expect(ruleBasedTrajectory.expectedAt(0, context)).toBeUndefined();
   });
-  it('classifies: no status at the intake, on track before the 3rd, then by the gain', () => {
+  it('classifies: no status before the 3rd session (never green on the intake), then by the gain', () => {
     expect(ruleBasedTrajectory.classify(18, 1, context)).toBe('no-status');
-    expect(ruleBasedTrajectory.classify(18, 2, context)).toBe('on-track');
+    expect(ruleBasedTrajectory.classify(18, 2, context)).toBe('no-status');
     expect(ruleBasedTrajectory.classify(22.9, 3, context)).toBe('not-on-track');
     expect(ruleBasedTrajectory.classify(23, 3, context)).toBe('on-track');
     expect(ruleBasedTrajectory.classify(10, 6, { ...context, intake: 26 })).toBe('no-status');

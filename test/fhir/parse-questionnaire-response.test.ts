@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { instruments } from '../../src/core/instruments';
 import type { Administration } from '../../src/core/model';
 import { questionnaireUrl } from '../../src/fhir/codes';
+import { type InstrumentMapping, instrumentMappingSchema } from '../../src/fhir/instrument-mappings';
 import { parseQuestionnaireResponse, type ResponseParseResult } from '../../src/fhir/parse/questionnaire-response';
 import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
 import { questionnaireSchema } from '../../src/fhir/schemas/questionnaire';
@@ -55,16 +56,11 @@ describe('parseQuestionnaireResponse: our own responses', () => {
     expect(expectOk(parseQuestionnaireResponse(ours(partial))).administration).toMatchObject({ status: 'in-progress', answers: { 'ors-1': 10 } });
   });
 
-  it('reads a decimal on our canonical as points (a filler that ignored the integer item), rounding to the mm', () => {
+  it('reads any number on our canonical in its declared unit, millimetres, never rescaled from its size', () => {
+    // 4.56 on our 0–100 mm line is 4.56 mm (kept exact; the core rounds the total once), not 4.56 points.
     const qr = ours(orsAdmin);
     qr.item![1]!.answer = [{ valueDecimal: 4.56 }];
-    expect(expectOk(parseQuestionnaireResponse(qr)).administration.answers['ors-2']).toBe(46);
-  });
-
-  it('refuses a decimal above 10 points on our canonical, naming the item', () => {
-    const qr = ours(orsAdmin);
-    qr.item![1]!.answer = [{ valueDecimal: 45.5 }];
-    expect(expectReason(parseQuestionnaireResponse(qr))).toMatch(/^item\[1\]\.answer\[0\]: 45\.5 is above 10 points/);
+    expect(expectOk(parseQuestionnaireResponse(qr)).administration.answers['ors-2']).toBe(4.56);
   });
 
   it('keeps authored exactly as written, in any timezone', () => {
@@ -74,12 +70,50 @@ describe('parseQuestionnaireResponse: our own responses', () => {
 });
 
 describe('parseQuestionnaireResponse: vendor shapes', () => {
-  it('reads an Epic-style response: full-URL ids, nested group, decimals in points → mm', () => {
-    const parsed = expectOk(parseQuestionnaireResponse(epicOrsDecimal));
+  const epicMapping: InstrumentMapping = instrumentMappingSchema.parse({
+    questionnaire: 'https://forms.example-ehr.org/Questionnaire/outcome-rating|3', instrument: 'ors',
+    linkIds: { 'ors-1': 'ors-1', 'ors-2': 'ors-2', 'ors-3': 'ors-3', 'ors-4': 'ors-4' }, unit: 'points', scale: { min: 0, max: 10 },
+  });
+
+  it('reads an Epic-style response through its mapping: full-URL ids, nested group, points → mm, exact', () => {
+    const parsed = expectOk(parseQuestionnaireResponse(epicOrsDecimal, { mappings: [epicMapping] }));
     expect(parsed.patientId).toBe('e63wRTbPfr1p8UW81d8Seiw3');
     expect(parsed.sourceId).toBe('eXyZ.123');
     expect(parsed.foreign).toBe(true);
-    expect(parsed.administration.answers).toEqual({ 'ors-1': 43, 'ors-2': 50, 'ors-3': 60, 'ors-4': 73 });
+    // 4.25, 5, 6, 7.3 points on a declared 0–10 scale: 42.5, 50, 60, 73 mm (no rounding per item).
+    expect(parsed.administration.answers).toEqual({ 'ors-1': 42.5, 'ors-2': 50, 'ors-3': 60, 'ors-4': 73 });
+  });
+
+  it('lists a foreign response without a mapping as "unknown scale", naming the instrument', () => {
+    const result = parseQuestionnaireResponse(epicOrsDecimal);
+    expect(result).toMatchObject({ ok: false, instrument: 'ors', reason: expect.stringMatching(/^unknown scale: a ORS not made with our Questionnaire/) });
+  });
+
+  it('refuses a value outside the declared scale, naming the item', () => {
+    const millimetres = { ...epicMapping, unit: 'mm' as const, scale: { min: 0, max: 100 } };
+    expect(expectOk(parseQuestionnaireResponse(epicOrsDecimal, { mappings: [millimetres] })).administration.answers['ors-1']).toBe(4.25);
+    const tight = { ...epicMapping, scale: { min: 0, max: 7 } };
+    expect(expectReason(parseQuestionnaireResponse(epicOrsDecimal, { mappings: [tight] }))).toMatch(/answer\[0\]: 7\.3 is outside the declared scale 0–7 points/);
+  });
+
+  it('reads 0-based WAI-SR answers through the declared scale or answer codes, never shifted silently', () => {
+    const base = foreignWaiSr() as { item: { linkId: string; answer: unknown[] }[] };
+    const qr = { ...base, questionnaire: 'https://other.example/Questionnaire/wai', item: base.item.map((it, i) => ({ linkId: `q${i + 1}`, answer: [{ valueInteger: i % 5 }] })) };
+    const linkIds = Object.fromEntries(base.item.map((_, i) => [`q${i + 1}`, `wai-sr-${i + 1}`]));
+    const zeroBased = instrumentMappingSchema.parse({ questionnaire: 'https://other.example/Questionnaire/wai', instrument: 'wai-sr', linkIds, unit: 'points', scale: { min: 0, max: 4 } });
+    expect(Object.values(expectOk(parseQuestionnaireResponse(qr, { mappings: [zeroBased] })).administration.answers)).toEqual([1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2]);
+    const coded = { ...zeroBased, answers: { 0: 1, 1: 2, 2: 3, 3: 4 } };
+    expect(expectReason(parseQuestionnaireResponse(qr, { mappings: [coded] }))).toBe('item[4].answer[0]: answer code "4" is not in the instrumentMappings answers');
+    // Without the mapping nothing says what q1… are: listed as unreadable, not scored.
+    expect(parseQuestionnaireResponse(qr)).toMatchObject({ ok: false, reason: expect.stringMatching(/^not one of our instruments/) });
+  });
+
+  it('validates mappings with a message per field', () => {
+    const wrong = instrumentMappingSchema.safeParse({ questionnaire: 'x', instrument: 'srs', linkIds: { a: 'ors-1' }, unit: 'points', scale: { min: 10, max: 0 }, answers: { a: 1 } });
+    expect(wrong.success).toBe(false);
+    expect(wrong.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).sort()).toEqual([
+      'answers: answer codes apply to coded items only (the WAI-SR)', 'linkIds.a: "ors-1" is not a linkId of the srs', 'scale: scale.min must be below scale.max',
+    ]);
   });
 
   it('resolves `Questionnaire/<id>` through the Questionnaires found, so smart-forms answers stay mm', () => {
@@ -89,26 +123,28 @@ describe('parseQuestionnaireResponse: vendor shapes', () => {
     expect(parsed.administration).toMatchObject({ instrument: 'srs', status: 'amended', answers: { 'srs-1': 91, 'srs-4': 90 } });
   });
 
-  it('without the Questionnaire the same response is foreign, and values above 10 points are refused, not guessed', () => {
-    expect(expectReason(parseQuestionnaireResponse(smartFormsSrs))).toMatch(/item\[0\]\.item\[0\]\.answer\[0\]: 91 is above 10 points/);
+  it('without the Questionnaire the same response is of unknown scale: 91 is neither read as points nor as mm', () => {
+    expect(expectReason(parseQuestionnaireResponse(smartFormsSrs))).toMatch(/^unknown scale: a SRS/);
   });
 
-  it('reads WAI-SR codings by display text, by ordinalValue, and plain integers', () => {
-    const parsed = expectOk(parseQuestionnaireResponse(foreignWaiSr()));
+  it('reads WAI-SR codings on our canonical by display text, by ordinalValue, and plain integers', () => {
+    const parsed = expectOk(parseQuestionnaireResponse({ ...(foreignWaiSr() as object), questionnaire: questionnaireUrl('wai-sr') }));
     expect(parsed.administration.instrument).toBe('wai-sr');
     expect(Object.values(parsed.administration.answers)).toEqual([1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2]);
   });
 
   it('names an unknown WAI-SR option', () => {
-    const qr = foreignWaiSr() as { item: { answer: unknown[] }[] };
+    const qr = { ...(foreignWaiSr() as { item: { answer: unknown[] }[] }), questionnaire: questionnaireUrl('wai-sr') };
     qr.item[0]!.answer = [{ valueCoding: { code: 'rarely-ever' } }];
     expect(expectReason(parseQuestionnaireResponse(qr))).toBe('item[0].answer[0]: unknown option "rarely-ever"');
   });
 
-  it('identifies the instrument from item definitions pointing into our canonical', () => {
+  it('identifies the instrument from item definitions pointing into our canonical, and reads it only through a mapping', () => {
     const qr = { resourceType: 'QuestionnaireResponse', id: 'd1', status: 'completed', subject: { reference: 'Patient/p1' }, authored: '2024-02-02',
       item: [{ linkId: 'q1', definition: `${questionnaireUrl('cors')}#cors-1`, answer: [{ valueDecimal: 9.9 }] }] };
-    expect(expectOk(parseQuestionnaireResponse(qr)).administration).toMatchObject({ instrument: 'cors', answers: { 'cors-1': 99 } });
+    expect(parseQuestionnaireResponse(qr)).toMatchObject({ ok: false, instrument: 'cors', reason: expect.stringMatching(/^unknown scale/) });
+    const byDefinition = instrumentMappingSchema.parse({ questionnaire: questionnaireUrl('cors'), instrument: 'cors', linkIds: { q1: 'cors-1' }, unit: 'points', scale: { min: 0, max: 10 } });
+    expect(expectOk(parseQuestionnaireResponse(qr, { mappings: [byDefinition] })).administration).toMatchObject({ instrument: 'cors', answers: { 'cors-1': 99 } });
   });
 });
 

@@ -8,7 +8,7 @@ import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnai
 import { freshEngine, sharedSeededEngine, type TestEngine } from '../support/engine';
 import { fhirHandlers } from '../support/msw-fhir';
 import { epicOrsDecimal, foreignWaiSr, smartFormsServerQuestionnaire, smartFormsSrs } from '../fhir/fixtures/vendor-responses';
-import { arriveFromLaunch, authServer, ISS } from '../ui/support/smart';
+import { arriveFromLaunch, authServer, ISS, repoSmartLaunch } from '../ui/support/smart';
 import { renderApp } from '../ui/support/render-app';
 import type { UiLanguage } from '../../src/ui/i18n/locale';
 
@@ -19,8 +19,8 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-async function open(engine: TestEngine, patient: string, language: UiLanguage = 'en'): Promise<void> {
-  const auth = authServer({ tokenContext: { patient } });
+async function open(engine: TestEngine, patient: string, language: UiLanguage = 'en', config?: Record<string, unknown>): Promise<void> {
+  const auth = authServer({ tokenContext: { patient }, ...(config ? { config } : {}) });
   server.use(...auth.handlers, ...fhirHandlers(engine, ISS));
   await arriveFromLaunch(auth);
   await renderApp(language);
@@ -88,7 +88,8 @@ describe('vendor shapes and unreadable resources', () => {
     await create(engine, smartFormsServerQuestionnaire);
     await create(engine, { ...epicOrsDecimal, subject });
     await create(engine, { ...smartFormsSrs, subject });
-    await create(engine, { ...(foreignWaiSr() as Record<string, unknown>), subject });
+    // Another system's WAI-SR on our canonical: read in our declared option values.
+    await create(engine, { ...(foreignWaiSr() as Record<string, unknown>), questionnaire: questionnaireUrl('wai-sr'), subject });
     const ors = instruments.ors;
     const broken = buildQuestionnaireResponse(ors, { id: 'b1', instrument: 'ors', authored: '2024-03-12T09:00:00+01:00', status: 'completed', answers: { 'ors-1': 50, 'ors-2': 50, 'ors-3': 50, 'ors-4': 50 } }, { subject: 'Patient/v1', identifierValue: 'b1' });
     const firstItem = broken.item?.[0];
@@ -96,11 +97,14 @@ describe('vendor shapes and unreadable resources', () => {
     await create(engine, { ...broken });
     expect(broken.questionnaire).toContain(questionnaireUrl('ors'));
 
-    await open(engine, 'v1');
+    // The deployment declares Epic's form: its decimals are points on a 0–10 line.
+    const repo = repoSmartLaunch();
+    const epicMapping = { questionnaire: epicOrsDecimal.questionnaire, instrument: 'ors', linkIds: { 'ors-1': 'ors-1', 'ors-2': 'ors-2', 'ors-3': 'ors-3', 'ors-4': 'ors-4' }, unit: 'points', scale: { min: 0, max: 10 } };
+    await open(engine, 'v1', 'en', { ...repo, instrumentMappings: [...(repo['instrumentMappings'] as unknown[]), epicMapping] });
     const table = responsesTable();
     const savedRow = (instrument: string) => table.getAllByText(instrument).map((cell) => cell.closest('tr')!).find((tr) => within(tr).queryByText('Saved'));
-    // Epic's decimals are points: 4.25 + 5 + 6 + 7.3, each line read to the millimetre.
-    expect(within(savedRow('ORS')!).getAllByRole('cell')[3]?.textContent).toMatch(/^22\.[56]$/);
+    // 4.25 + 5 + 6 + 7.3 = 22.55 points = 225.5 mm, summed exactly and rounded once: 22.6.
+    expect(within(savedRow('ORS')!).getAllByRole('cell')[3]?.textContent).toBe('22.6');
     expect(within(savedRow('SRS')!).getAllByRole('cell')[3]?.textContent).toBe('36.4');
     expect(savedRow('WAI-SR')).toBeDefined();
     const unreadable = within(screen.getByRole('region', { name: 'Could not read (1)' }));

@@ -5,6 +5,7 @@ import { fetchTransport } from '../../src/fhir/gateway';
 import { loadHistory } from '../../src/fhir/load';
 import { type Card, cardsFor, type CdsHooksServer, prefetchQuery, SERVICE_ID, startCdsHooksServer } from '../../src/node/cds-hooks';
 import { uuidV5 } from '../../src/node/cds-hooks/uuid';
+import { readSmartLaunchFile } from '../../src/node/config/smart-launch-file';
 import { startFhirHttpServer } from '../../src/node/sandbox/http';
 import type { FhirHttpServer } from '../../src/node/sandbox/http';
 import { sandboxClients } from '../../src/node/sandbox/seed';
@@ -21,11 +22,17 @@ let engine: TestEngine;
 let fhir: FhirHttpServer;
 let cds: CdsHooksServer;
 
+// The service and the app both apply the deployment's smart-launch.json (its instrumentMappings read the
+// other-system client's forms).
+const settings = await readSmartLaunchFile('smart-launch.json');
+if (!settings.ok) throw new Error(settings.error);
+const { scoring, instrumentMappings: mappings } = settings.config;
+
 beforeAll(async () => {
   engine = await sharedSeededEngine();
   fhir = await startFhirHttpServer({ engine, port: 0 });
-  cds = await startCdsHooksServer({ port: 0, appLaunchUrl: APP_LAUNCH_URL });
-});
+  cds = await startCdsHooksServer({ port: 0, appLaunchUrl: APP_LAUNCH_URL, config: scoring, mappings });
+}, 60_000);
 
 afterAll(async () => {
   await cds.close();
@@ -57,9 +64,9 @@ async function cardsVia(body: Json): Promise<Card[]> {
 
 /** What the app raises for this client: its own load over HTTP, then the core. */
 async function appDecisions(patientId: string): Promise<RuleDecision[]> {
-  const history = await loadHistory(fetchTransport({ baseUrl: fhir.baseUrl }), { patientId });
+  const history = await loadHistory(fetchTransport({ baseUrl: fhir.baseUrl }), { patientId, mappings });
   const birthDate = history.patient?.birthDate;
-  const assessment = assessClient({ administrations: history.administrations.map((a) => a.administration), ...(birthDate ? { birthDate } : {}) });
+  const assessment = assessClient({ administrations: history.administrations.map((a) => a.administration), config: scoring, ...(birthDate ? { birthDate } : {}) });
   return assessment.decisions.filter((d) => d.flag || d.rule === 'outcome-recovered');
 }
 
@@ -218,11 +225,11 @@ describe('responses that refer to the server\'s copy of our Questionnaire by id'
 
   it('are counted as unreadable, not silently dropped, when there is no server to ask', async () => {
     const prefetch = await byServerCopy('p03');
-    // Without the Questionnaire they are read as another system's (points 0–10): the WAI-SR still reads,
-    // the rating lines in millimetres do not.
+    // Without the Questionnaire nothing declares their units (no instrumentMappings entry): every one is of
+    // unknown scale, never guessed.
     const entry = prefetch.responses['entry'] as { resource: Json }[];
-    const count = entry.filter((e) => e.resource['questionnaire'] !== 'Questionnaire/wai-sr').length;
-    expect(count).toBeLessThan(entry.length);
+    const count = entry.length;
+    expect(count).toBeGreaterThan(0);
     const cards = await cardsVia(hookRequest('p03', { prefetch }));
     expect(cards.at(-1)!.summary).toBe(`${count} Therapy Feedback responses could not be read — open the app to see why`);
   });

@@ -151,8 +151,8 @@ describe('CodeSystem', () => {
       for (const item of instrument.items) expect(codes).toContain(item.code);
       for (const s of instrument.subscales) expect(codes).toContain(s.code);
     }
-    expect(codes).toEqual(expect.arrayContaining(['seldom', 'always', 'outcome-deterioration', 'alliance-wai-drop', 'outcome-recovered']));
-    expect(codes).toHaveLength(5 + 28 + 3 + 5 + 5 + 10 + 3 + 2);
+    expect(codes).toEqual(expect.arrayContaining(['seldom', 'always', 'outcome-deterioration', 'alliance-wai-drop', 'alliance-wai-dip', 'alliance-rupture-unresolved', 'outcome-recovered']));
+    expect(codes).toHaveLength(5 + 28 + 3 + 5 + 5 + 12 + 3 + 2 + 4);
   });
 
   it('defines the codes the write side puts on Observations (categories, cutoff interpretations)', () => {
@@ -161,8 +161,8 @@ describe('CodeSystem', () => {
     for (const code of Object.values(INTERPRETATION_CODES)) expect(codes).toContain(code);
   });
 
-  it('the rule-code ValueSet lists all ten rules', () => {
+  it('the rule-code ValueSet lists all twelve rules', () => {
     const rules = buildValueSets().find((v) => v.id === 'rule-codes');
-    expect(rules?.compose?.include[0]?.concept).toHaveLength(10);
+    expect(rules?.compose?.include[0]?.concept).toHaveLength(12);
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,8 +13,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface PatientLine {
   patient: string;
-  outcome: { series: { session: number }[] };
+  outcome: { series: { session: number }[]; status: string };
   decisions: { rule: string }[];
+  rules: string[];
+  ruptures: { measure: string; repaired: boolean | null }[];
+  unscored: { id: string; reason: string; detail: string }[];
 }
 
 function runCli(tool: string, args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
@@ -22,8 +25,8 @@ function runCli(tool: string, args: readonly string[]): { status: number | null;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function runScore(file: string): { status: number | null; lines: PatientLine[]; stderr: string } {
-  const { status, stdout, stderr } = runCli('score', [file]);
+function runScore(file: string, ...options: string[]): { status: number | null; lines: PatientLine[]; stderr: string } {
+  const { status, stdout, stderr } = runCli('score', [...options, file]);
   return { status, lines: stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as PatientLine), stderr };
 }
 
@@ -60,7 +63,35 @@ describe('npm run score', () => {
     expect(p1.outcome).toMatchObject({ intake: 20, latest: 14, cutoff: 25, status: 'deteriorating', change: { sinceIntake: -6, reliable: 'deteriorated' } });
     expect(p1.outcome.series.map((p) => p.session)).toEqual([1, 2, 3]);
     expect(p1.decisions.map((d) => d.rule)).toEqual(['outcome-deterioration', 'outcome-not-on-track-early']);
-    expect(p2).toMatchObject({ birthDate: '2010-06-01', outcome: { cutoff: 28, status: 'on-track' }, alliance: { latest: 35, status: 'concern' } });
+    expect(p1.rules).toEqual(['outcome-deterioration', 'outcome-not-on-track-early']);
+    // One session of an adolescent: nothing to judge yet.
+    expect(p2).toMatchObject({ birthDate: '2010-06-01', outcome: { cutoff: 28, status: 'too-early' }, alliance: { latest: 35, status: 'concern' } });
+  });
+
+  it('prints rupture episodes with repaired, and every response not scored with its reason', () => {
+    // SRS 38, 39, 38 then 33: the level is the median 38 and 38 − 33 = 5 ≥ 4, a rupture at session 4;
+    // 34, 35, 36 never return to 38 within 3 ratings: repaired false, and the rule is active.
+    const sessions = [38, 39, 38, 33, 34, 35, 36].flatMap((s, i) => [ors(`r-o${i}`, day(i * 7), 20), srs(`r-s${i}`, day(i * 7), s)]);
+    const incomplete = { ...ors('r-x', day(60), 20), answers: { 'ors-1': 50 } };
+    const file = join(dir, 'ruptures.ndjson');
+    writeFileSync(file, [...sessions, incomplete].map((a) => JSON.stringify(response('r1', a))).join('\n'));
+    const [line] = runScore(file).lines;
+    expect(line?.ruptures).toEqual([expect.objectContaining({ measure: 'session-rating', session: 4, level: 38, value: 33, repaired: false })]);
+    expect(line?.rules).toContain('alliance-rupture-unresolved');
+    expect(line?.unscored).toEqual([expect.objectContaining({ id: 'r-x', reason: 'incomplete' })]);
+  });
+
+  it("applies the organisation's scoring from --config, and refuses a config it cannot read", () => {
+    const file = join(dir, 'config-case.ndjson');
+    writeFileSync(file, orsSeries([20, 16]).map((a) => JSON.stringify(response('c1', { ...a, id: `c1-${a.id}` }))).join('\n'));
+    expect(runScore(file).lines[0]?.outcome.status).toBe('too-early'); // −4 < the default RCI of 5
+    const config = JSON.parse(readFileSync('smart-launch.json', 'utf8')) as Record<string, unknown>;
+    const strict = join(dir, 'strict-smart-launch.json');
+    writeFileSync(strict, JSON.stringify({ ...config, scoring: { orsReliableChange: 4 } }));
+    expect(runScore(file, '--config', strict).lines[0]?.outcome.status).toBe('deteriorating'); // −4 ≤ −4
+    const refused = runScore(file, '--config', join(dir, 'missing.json'));
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('cannot read');
   });
 
   it('reads a pretty-printed Bundle and exits 0 when every entry is good', () => {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { assessClient } from '../../src/core/assess';
 import type { Administration } from '../../src/core/model';
 import { parseQuestionnaireResponse } from '../../src/fhir/parse/questionnaire-response';
+import { readSmartLaunchFile } from '../../src/node/config/smart-launch-file';
 import { CLIENT_STORIES, sandboxClients, SEED_TODAY, seedResources } from '../../src/node/sandbox/seed';
 import { populationResources } from '../../src/node/sandbox/seed/population';
 import { SANDBOX_STORY_EXTENSION } from '../../src/node/sandbox/engine';
@@ -10,11 +11,16 @@ import { entriesOf, sharedSeededEngine } from '../support/engine';
 
 type Json = Record<string, unknown>;
 
+// The other-system client's forms are read through the deployment's instrumentMappings, as the app reads them.
+const settings = await readSmartLaunchFile('smart-launch.json');
+if (!settings.ok) throw new Error(settings.error);
+const mappings = settings.config.instrumentMappings;
+
 async function historyOf(engine: TestEngine, patientId: string): Promise<{ patient: Json; administrations: Administration[]; unreadable: string[] }> {
   const response = await engine.handle({ method: 'GET', path: `Patient?_id=${patientId}&_revinclude=QuestionnaireResponse:subject&_count=1000` });
   const resources = entriesOf(response.body as Json);
   const patient = resources.find((r) => r['resourceType'] === 'Patient')!;
-  const parsed = resources.filter((r) => r['resourceType'] === 'QuestionnaireResponse').map((r) => parseQuestionnaireResponse(r));
+  const parsed = resources.filter((r) => r['resourceType'] === 'QuestionnaireResponse').map((r) => parseQuestionnaireResponse(r, { mappings }));
   return {
     patient,
     administrations: parsed.flatMap((p) => (p.ok ? [p.administration] : [])),
@@ -26,7 +32,7 @@ describe('seed data', () => {
   let engine: TestEngine;
   beforeAll(async () => {
     engine = await sharedSeededEngine();
-  });
+  }, 60_000);
 
   it('is deterministic: the same today gives byte-identical resources; another today moves the dates', () => {
     expect(JSON.stringify(seedResources())).toBe(JSON.stringify(seedResources({ today: SEED_TODAY })));
@@ -97,6 +103,9 @@ describe('seed data', () => {
     expect(wai?.['questionnaire']).toBe('http://fhir.therapy-feedback.org/Questionnaire/wai-sr');
     expect(JSON.stringify(wai)).toContain('valueInteger');
     expect((await historyOf(engine, 'p11')).unreadable).toEqual([]);
+    // Without the mappings the rating lines have no declared unit: listed as unknown scale, never guessed.
+    const unmapped = responses.filter((r) => !String(r['questionnaire']).endsWith('wai-sr')).map((r) => parseQuestionnaireResponse(r));
+    expect(unmapped.every((p) => !p.ok && p.reason.startsWith('unknown scale'))).toBe(true);
   });
 
   it('the long-history client has at least 200 sessions, with a WAI-SR every fourth', async () => {

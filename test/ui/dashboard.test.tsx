@@ -14,7 +14,7 @@ function model(overrides: Partial<DashboardModel> = {}): DashboardModel {
   return {
     patient: { name: 'Ana Test', birthDate: '1990-02-03', gender: 'female' },
     ageBand: 'adult', needPatientBanner: false, clinicianName: undefined, licence: null,
-    outcome: { status: 'not-on-track', instrument: 'ors', cutoff: 25, reliableChange: 5, points, expected: [{ session: 1, value: 15.2 }, { session: 4, value: 20 }] },
+    outcome: { status: 'not-on-track', instrument: 'ors', cutoff: 25, reliableChange: 5, points, expected: [{ session: 1, value: 15.2 }, { session: 4, value: 20 }], band: 'not-on-track', notScored: 0 },
     alliance: { status: 'good', instrument: 'srs', cutoff: 36, points: [] },
     inventory: [],
     alerts: [

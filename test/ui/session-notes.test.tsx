@@ -22,7 +22,7 @@ describe('why a response is not scored, in the active language', () => {
     const cells = screen.getAllByRole('row').slice(1).map(statusCell);
     expect(cells).toEqual([
       '◐ Incomplete — status "in-progress": only completed or amended responses are scored',
-      '– Not scored — the CORS is not meant for this age band (Adult)',
+      '✓ Saved — scored, but the CORS is meant for another age band (Adult)',
       '– Not scored — answer srs-1 is 150, outside 0–100',
       '◐ Incomplete — no answer for srs-4; incomplete responses are not scored',
     ]);
@@ -35,7 +35,7 @@ describe('why a response is not scored, in the active language', () => {
     ], { language: 'es' });
     const cells = screen.getAllByRole('row').slice(1).map(statusCell);
     expect(cells[0]).toMatch(/^◐ Incompleta — sin respuesta en wai-sr-4, wai-sr-5, .* y wai-sr-12; las respuestas incompletas no se puntúan$/);
-    expect(cells).toContain('– Sin puntuar — el CORS no está pensado para esta franja de edad (Adulto)');
+    expect(cells).toContain('✓ Guardada — puntuada, pero el CORS está pensado para otra franja de edad (Adulto)');
     expect(cells).toContain('– Sin puntuar — la respuesta srs-1 es 150, fuera de 0–100');
     expect(cells).toContain('◐ Incompleta — estado «in-progress»: solo se puntúan las respuestas completadas o modificadas');
   });

@@ -3,7 +3,8 @@ import { allianceConcern } from './alliance-concern';
 import { allianceDip } from './alliance-dip';
 import { allianceItemConcern } from './alliance-item-concern';
 import { allianceRuptureRisk } from './alliance-rupture-risk';
-import { allianceWaiDrop } from './alliance-wai-drop';
+import { allianceRuptureUnresolved } from './alliance-rupture-unresolved';
+import { allianceWaiDip, allianceWaiDrop } from './alliance-wai-drop';
 import { outcomeDeterioration } from './outcome-deterioration';
 import { outcomeNotOnTrackEarly, outcomeNotOnTrackPersistent } from './outcome-not-on-track';
 import { outcomeRecovered } from './outcome-recovered';
@@ -13,7 +14,7 @@ import { decide, type Rule, type RuleContext } from './types';
 export type { Rule, RuleContext } from './types';
 
 const outcomeRules: readonly Rule[] = [outcomeDeterioration, outcomeNotOnTrackEarly, outcomeNotOnTrackPersistent, outcomeSharpDrop, outcomeRecovered];
-const allianceRules: readonly Rule[] = [allianceConcern, allianceRuptureRisk, allianceDip, allianceItemConcern, allianceWaiDrop];
+const allianceRules: readonly Rule[] = [allianceConcern, allianceRuptureRisk, allianceRuptureUnresolved, allianceDip, allianceItemConcern, allianceWaiDrop, allianceWaiDip];
 
 /** Every rule, in evaluation order: the catalogue the CodeSystem, the docs and the UI list. */
 export const rules: readonly Rule[] = [...outcomeRules, ...allianceRules];

@@ -1,3 +1,4 @@
+import type { Rupture } from '../alliance/ruptures';
 import type { ScoringConfig } from '../config';
 import type { RuleCode, RuleDecision, Severity } from '../model';
 import type { SeriesPoint } from '../series/types';
@@ -9,6 +10,8 @@ export interface RuleContext {
   readonly outcome: readonly SeriesPoint[];
   readonly alliance: readonly SeriesPoint[];
   readonly inventory: readonly SeriesPoint[];
+  /** Rupture episodes of the current episode (alliance/ruptures.ts). */
+  readonly ruptures: readonly Rupture[];
   readonly trajectory: TrajectoryModel;
   /** Present when the episode has an intake. */
   readonly trajectoryContext?: TrajectoryContext;

@@ -2,11 +2,15 @@ import type { Instrument } from '../instruments/types';
 import type { ScoringProblem } from '../model';
 
 // Problems in the answers, in the order a person would fix them: answers to items the form does not have,
-// then unanswered items, then values that are not whole numbers, then values off the scale.
+// then unanswered items, then values that are not whole numbers (Likert) or not numbers at all, then values
+// off the scale. Rating lines may hold fractions of a millimetre: another system's 0–10 decimals are kept
+// exact here and the total is rounded once (scoring/totals.ts).
 
 interface Range {
   readonly min: number;
   readonly max: number;
+  /** Likert options are whole values; a rating line may carry a fraction of a millimetre (points from another system). */
+  readonly whole: boolean;
 }
 
 /** What the checks need of a form, worked out once per instrument: every response of a population is checked. */
@@ -16,9 +20,9 @@ interface AnswerForm {
 }
 
 function answerRange(instrument: Instrument): Range {
-  if (instrument.scale.type === 'rating-line') return { min: instrument.scale.minMm, max: instrument.scale.maxMm };
+  if (instrument.scale.type === 'rating-line') return { min: instrument.scale.minMm, max: instrument.scale.maxMm, whole: false };
   const values = instrument.scale.options.map((o) => o.value);
-  return { min: Math.min(...values), max: Math.max(...values) };
+  return { min: Math.min(...values), max: Math.max(...values), whole: true };
 }
 
 const forms = new Map<Instrument, AnswerForm>();
@@ -33,7 +37,7 @@ function formOf(instrument: Instrument): AnswerForm {
 }
 
 function valueProblem(linkId: string, value: number, range: Range): ScoringProblem | undefined {
-  if (!Number.isInteger(value)) return { kind: 'not-integer', linkId, value };
+  if (!Number.isFinite(value) || (range.whole && !Number.isInteger(value))) return { kind: 'not-integer', linkId, value };
   if (value < range.min || value > range.max) return { kind: 'out-of-range', linkId, value, min: range.min, max: range.max };
   return undefined;
 }

@@ -15,16 +15,16 @@ function checkInstrument(a: Administration, ageBand: AgeBand | undefined): Instr
   if (!scoredStatuses.has(a.status)) return { ok: false, problem: { kind: 'not-scored-status', status: a.status } };
   if (!isInstrumentId(a.instrument)) return { ok: false, problem: { kind: 'unknown-instrument', instrument: a.instrument } };
   const instrument = instruments[a.instrument];
-  if (ageBand !== undefined && !instrument.ageBands.includes(ageBand)) {
-    return { ok: false, problem: { kind: 'wrong-age-band', instrument: instrument.id, ageBand } };
-  }
+  // Under-6s are not scored (no psychometrics, instruments.md §1.5). Any other band change is scored and
+  // warned about by the series (scoreAll): a CORS given just after the 13th birthday still counts.
+  if (ageBand === 'young-child') return { ok: false, problem: { kind: 'wrong-age-band', instrument: instrument.id, ageBand } };
   return { ok: true, instrument };
 }
 
 /**
  * Scores one administration: a total (and WAI-SR subscales) for a complete, valid response, else the first
  * problem found, explained. Never throws, whatever it is given. `ageBand` is the client's band on the
- * authored date; without it the age check is skipped.
+ * authored date; only the young-child band is refused.
  */
 export function scoreAdministration(a: Administration, opts: { ageBand?: AgeBand } = {}): ScoreResult {
   const malformed = shapeProblem(a);

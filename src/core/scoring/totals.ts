@@ -16,15 +16,25 @@ function subscaleScores(instrument: Instrument, answers: Readonly<Record<string,
   });
 }
 
+/**
+ * Sum exactly, round once: rating lines from other systems can carry fractions of a millimetre (2.65 points is
+ * 26.5 mm); their sum is rounded to whole tenths only at the end, so an exact boundary stays exact. Our own
+ * forms give whole millimetres and never reach the rounding.
+ */
+function roundedTenths(sum: number): number {
+  return Number.isInteger(sum) ? sum : Math.round(Number(sum.toFixed(6)));
+}
+
 /** The score of a response already checked complete and in range. */
 export function totalScore(instrument: Instrument, answers: Readonly<Record<string, number>>): Score {
   const unit = tenthsPerUnit(instrument);
-  let totalTenths = 0;
+  let sum = 0;
   const items: ItemScore[] = instrument.items.map((item) => {
     const raw = answers[item.linkId]!;
-    totalTenths += raw * unit;
+    sum += raw * unit;
     return { linkId: item.linkId, code: item.code, value: (raw * unit) / 10 };
   });
+  const totalTenths = roundedTenths(sum);
   const total = totalTenths / 10;
   return {
     instrument: instrument.id,

@@ -1,42 +1,16 @@
 import type { ScoredResponse } from './score-all';
 import type { Episode, SeriesPoint } from './types';
 
-// Episodes come from the outcome series alone: the first outcome response is the intake, and a gap of MORE
-// than `gapDays` calendar days between consecutive outcome responses opens a new episode.
-// Alliance and inventory responses belong to the episode whose days contain theirs: episode k runs from its
-// intake day up to the day before the next intake, so the spans tile the calendar. Edge cases, decided:
-// - a response on an intake day belongs to the new episode (the SRS ends the session the ORS opened);
-// - a response before the first intake belongs to the first episode (e.g. the ORS was skipped at session 1);
-// - with no outcome response at all there is one episode holding every response, so alliance rules still run.
+// Episodes come from every contact of the client, whatever the instrument: a gap of MORE than `gapDays`
+// calendar days between two consecutive contacts (any family) opens a new episode, so an SRS-only stretch
+// keeps the episode (and its intake) alive. The intake is the episode's first outcome response. Alliance and
+// inventory responses carry the number of the latest outcome session of their episode on or before their day
+// (0 when none yet), so an SRS that ends the session an ORS opened carries that session's number.
+//
+// One pass over the sorted responses with two running pointers (the episode's outcome count, and the count
+// of outcome responses on or before the current day): linear in the history, one point object per response.
 
-interface OutcomeRun {
-  readonly start: ScoredResponse;
-  readonly members: ScoredResponse[];
-}
-
-function outcomeRuns(outcome: readonly ScoredResponse[], gapDays: number): OutcomeRun[] {
-  const runs: OutcomeRun[] = [];
-  let previous: ScoredResponse | undefined;
-  for (const r of outcome) {
-    const current = runs.at(-1);
-    if (!current || !previous || r.day - previous.day > gapDays) runs.push({ start: r, members: [r] });
-    else current.members.push(r);
-    previous = r;
-  }
-  return runs;
-}
-
-function episodeIndexFor(date: string, runs: readonly OutcomeRun[]): number {
-  let index = 1;
-  runs.forEach((run, i) => {
-    if (run.start.date <= date) index = i + 1;
-  });
-  return index;
-}
-
-// Built field by field, never by spreading: every response of a population passes through here, and spreads
-// made this the hottest function of the scorer (measured). That includes the age band, which is present
-// whenever the birth date is known, so it is set on the point rather than spread into a copy.
+// Built field by field, never by spreading: every response of a population passes through here.
 function toPoint(r: ScoredResponse, episode: number, sessionNumber: number): SeriesPoint {
   const { instrument, total, totalTenths, items, subscales, itemMean } = r.score;
   const point: { -readonly [K in keyof SeriesPoint]: SeriesPoint[K] } = {
@@ -47,29 +21,65 @@ function toPoint(r: ScoredResponse, episode: number, sessionNumber: number): Ser
   return point;
 }
 
-function describeEpisodes(runs: readonly OutcomeRun[], all: readonly ScoredResponse[]): Episode[] {
-  if (runs.length === 0) {
-    const first = all[0];
-    const last = all.at(-1);
-    return first && last ? [{ index: 1, startDate: first.date, lastOutcomeDate: last.date, outcomeSessions: 0 }] : [];
+interface EpisodeDraft {
+  index: number;
+  startDate: string;
+  lastOutcomeDate: string;
+  lastDate: string;
+  intakeId?: string;
+  outcomeSessions: number;
+}
+
+function finish(draft: EpisodeDraft): Episode {
+  const episode: { -readonly [K in keyof Episode]: Episode[K] } = {
+    index: draft.index, startDate: draft.startDate,
+    lastOutcomeDate: draft.outcomeSessions > 0 ? draft.lastOutcomeDate : draft.lastDate, outcomeSessions: draft.outcomeSessions,
+  };
+  if (draft.intakeId !== undefined) episode.intakeId = draft.intakeId;
+  return episode;
+}
+
+/**
+ * The number of the episode's outcome responses on or before `date`, advancing `from` (responses are sorted
+ * by instant, so local days only move forward except across offsets, where a look-ahead catches an outcome
+ * response written later the same day in another offset).
+ */
+function outcomeSessionsThrough(sorted: readonly ScoredResponse[], from: number, end: number, date: string): number {
+  let count = 0;
+  for (let j = from; j < end; j++) {
+    const r = sorted[j]!;
+    if (r.date > date) break;
+    if (r.family === 'outcome') count++;
   }
-  return runs.map((run, i) => ({
-    index: i + 1, startDate: run.start.date, lastOutcomeDate: run.members.at(-1)!.date,
-    intakeId: run.start.id, outcomeSessions: run.members.length,
-  }));
+  return count;
 }
 
 /** Places counted responses (sorted oldest first, one per family and day) into episodes with session numbers. */
 export function placeInEpisodes(counted: readonly ScoredResponse[], gapDays: number): { points: SeriesPoint[]; episodes: Episode[] } {
-  const runs = outcomeRuns(counted.filter((r) => r.family === 'outcome'), gapDays);
-  const outcomePlace = new Map<ScoredResponse, { episode: number; session: number }>();
-  runs.forEach((run, i) => run.members.forEach((r, j) => outcomePlace.set(r, { episode: i + 1, session: j + 1 })));
-  const points = counted.map((r) => {
-    const place = outcomePlace.get(r);
-    if (place) return toPoint(r, place.episode, place.session);
-    const episode = episodeIndexFor(r.date, runs);
-    const sessions = runs[episode - 1]?.members.filter((o) => o.date <= r.date).length ?? 0;
-    return toPoint(r, episode, sessions);
-  });
-  return { points, episodes: describeEpisodes(runs, counted) };
+  const points: SeriesPoint[] = [];
+  const episodes: Episode[] = [];
+  let draft: EpisodeDraft | undefined;
+  let previousDay = 0;
+  for (let i = 0; i < counted.length; i++) {
+    const r = counted[i]!;
+    if (!draft || r.day - previousDay > gapDays) {
+      if (draft) episodes.push(finish(draft));
+      draft = { index: episodes.length + 1, startDate: r.date, lastOutcomeDate: r.date, lastDate: r.date, outcomeSessions: 0 };
+    }
+    previousDay = r.day;
+    draft.lastDate = r.date;
+    if (r.family === 'outcome') {
+      draft.outcomeSessions++;
+      draft.lastOutcomeDate = r.date;
+      if (draft.intakeId === undefined) draft.intakeId = r.id;
+      points.push(toPoint(r, draft.index, draft.outcomeSessions));
+      continue;
+    }
+    // The same day's outcome response may sort just after this one (it was written a moment later, or in
+    // another offset): it still opened this session.
+    const sameDayOutcome = outcomeSessionsThrough(counted, i + 1, Math.min(counted.length, i + 3), r.date);
+    points.push(toPoint(r, draft.index, draft.outcomeSessions + sameDayOutcome));
+  }
+  if (draft) episodes.push(finish(draft));
+  return { points, episodes };
 }

@@ -1,9 +1,11 @@
-import { ageBandAt, compareDateTimes, latestBirthDay, parseFhirDateTime } from '../dates';
+import { birthRange, certainAgeBandAt, compareDateTimes, parseFhirDateTime } from '../dates';
+import { instruments } from '../instruments';
 import type { AgeBand } from '../instruments/types';
-import type { Administration, Score } from '../model';
+import type { Administration, Score, ScoringWarning } from '../model';
 import { scoreAdministration } from '../scoring';
 import { familyOf } from './family';
-import type { Family, UnscorableResponse } from './types';
+import type { Family, SupersededResponse, UnscorableResponse } from './types';
+import { newestVersions } from './versions';
 
 /** A response that scored, with its place in time worked out once. */
 export interface ScoredResponse {
@@ -13,9 +15,19 @@ export interface ScoredResponse {
   readonly instant: number;
   /** The local day as a day count, for gap arithmetic. */
   readonly day: number;
+  /** The offset written, in minutes east of UTC. */
+  readonly offset: number;
   readonly family: Family;
   readonly score: Score;
   readonly ageBand?: AgeBand;
+}
+
+export interface ScoredHistory {
+  readonly scored: ScoredResponse[];
+  readonly unscorable: UnscorableResponse[];
+  readonly warnings: ScoringWarning[];
+  /** Older versions of a response replaced by a newer one (same id). */
+  readonly replaced: SupersededResponse[];
 }
 
 function text(value: unknown): string {
@@ -25,6 +37,14 @@ function text(value: unknown): string {
 function unscorable(a: Administration, problem: UnscorableResponse['problem']): UnscorableResponse {
   const loose = a as Partial<Record<keyof Administration, unknown>> | null;
   return { administrationId: text(loose?.id), instrument: text(loose?.instrument), authored: text(loose?.authored), problem };
+}
+
+function replacedBy(a: Administration, newest: Administration): SupersededResponse {
+  const authored = text(a.authored);
+  return {
+    administrationId: a.id, instrument: text(a.instrument), authored, date: parseFhirDateTime(authored)?.date ?? '',
+    supersededBy: newest.id, reason: 'replaced-version',
+  };
 }
 
 /** Oldest first by instant; same instant by the text written, then by id, so any input order gives one order. */
@@ -39,27 +59,43 @@ function compareIds(a: string, b: string): number {
 }
 
 /**
- * Scores every administration with the age band of its own authored day. A birth date that gives no band
- * (invalid, or after the response) leaves the age check out rather than refusing the response.
+ * Scores every administration with the age band of its own authored day. Nothing is set aside silently:
+ * a band that does not match the instrument is scored and warned about (the episode keeps the cutoff chosen
+ * at intake); a birth date that cannot settle the band (partial and straddling a birthday, invalid, or after
+ * the response) leaves the age check out; every response that is not scored is listed with its reason.
  */
-export function scoreAll(administrations: readonly Administration[], birthDate?: string): { scored: ScoredResponse[]; unscorable: UnscorableResponse[] } {
-  const scored: ScoredResponse[] = [];
-  const failed: UnscorableResponse[] = [];
-  const birth = birthDate === undefined ? undefined : latestBirthDay(birthDate);
+export function scoreAll(administrations: readonly Administration[], birthDate?: string): ScoredHistory {
+  const history: ScoredHistory = { scored: [], unscorable: [], warnings: [], replaced: [] };
+  const birth = birthDate === undefined ? undefined : birthRange(birthDate);
+  const newest = newestVersions(administrations);
   for (const a of administrations) {
-    const ageBand = birth !== undefined && typeof a?.authored === 'string' ? ageBandAt(birth, a.authored) : undefined;
-    const result = scoreAdministration(a, ageBand === undefined ? {} : { ageBand });
-    if (!result.ok) {
-      failed.push(unscorable(a, result.problem));
+    const latestVersion = newest?.get(a.id);
+    if (latestVersion !== undefined && latestVersion !== a) {
+      history.replaced.push(replacedBy(a, latestVersion));
       continue;
     }
+    const ageBand = birth !== undefined && typeof a?.authored === 'string' ? certainAgeBandAt(birth, a.authored) : undefined;
+    const result = scoreAdministration(a, ageBand === undefined ? {} : { ageBand });
+    if (!result.ok) {
+      history.unscorable.push(unscorable(a, result.problem));
+      continue;
+    }
+    const { instrument } = result.score;
     const when = parseFhirDateTime(a.authored)!;
-    scored.push({
-      id: a.id, authored: a.authored, date: when.date, instant: when.instant, day: when.day,
-      family: familyOf(result.score.instrument), score: result.score, ...(ageBand === undefined ? {} : { ageBand }),
-    });
+    const scored: { -readonly [K in keyof ScoredResponse]: ScoredResponse[K] } = {
+      id: a.id, authored: a.authored, date: when.date, instant: when.instant, day: when.day, offset: when.offset,
+      family: familyOf(instrument), score: result.score,
+    };
+    if (ageBand !== undefined) scored.ageBand = ageBand;
+    history.scored.push(scored);
   }
-  scored.sort(compareScored);
-  failed.sort((x, y) => compareDateTimes(x.authored, y.authored) || compareIds(x.administrationId, y.administrationId));
-  return { scored, unscorable: failed };
+  history.scored.sort(compareScored);
+  for (const r of history.scored) {
+    const { instrument } = r.score;
+    if (r.ageBand !== undefined && !instruments[instrument].ageBands.includes(r.ageBand)) {
+      history.warnings.push({ administrationId: r.id, kind: 'age-band-mismatch', instrument, ageBand: r.ageBand });
+    }
+  }
+  history.unscorable.sort((x, y) => compareDateTimes(x.authored, y.authored) || compareIds(x.administrationId, y.administrationId));
+  return history;
 }

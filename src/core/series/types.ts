@@ -1,4 +1,4 @@
-import type { AgeBand, InstrumentId } from '../instruments/types';
+import type { AgeBand } from '../instruments/types';
 import type { Score, ScoringProblem } from '../model';
 
 /** Outcome = ORS/CORS, alliance = SRS/CSRS, inventory = WAI-SR. A child moving to the ORS stays in one series. */
@@ -24,14 +24,19 @@ export interface SeriesPoint extends Score {
   readonly ageBand?: AgeBand;
 }
 
-/** A scored response that did not count because a later one of the same family was given the same day. */
+/**
+ * A response that does not count because another replaces it: `same-day`, a later response of the same family
+ * on the same local day (a redo); `replaced-version`, a newer version of the same response (same id or
+ * identifier, e.g. its `amended` copy). `total` is present when the replaced response was scored.
+ */
 export interface SupersededResponse {
   readonly administrationId: string;
-  readonly instrument: InstrumentId;
+  readonly instrument: string;
   readonly authored: string;
   readonly date: string;
-  readonly total: number;
+  readonly total?: number;
   readonly supersededBy: string;
+  readonly reason: 'same-day' | 'replaced-version';
 }
 
 /** A response that could not be scored, with the reason. */

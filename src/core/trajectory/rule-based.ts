@@ -17,8 +17,8 @@ function expectedAt(sessionNumber: number, context: TrajectoryContext): Expected
 }
 
 function classify(latest: number, sessionNumber: number, context: TrajectoryContext): TrajectoryStatus {
-  if (!isClinicalIntake(context) || sessionNumber < 2) return 'no-status';
-  if (sessionNumber < context.config.notOnTrackEarlyFrom) return 'on-track';
+  // Nothing is judged before the early review session: no green on the intake or at session 2.
+  if (!isClinicalIntake(context) || sessionNumber < context.config.notOnTrackEarlyFrom) return 'no-status';
   const gain = tenths(latest) - tenths(context.intake);
   return reliableChange(gain, context.config.orsReliableChange) === 'improved' ? 'on-track' : 'not-on-track';
 }

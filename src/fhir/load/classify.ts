@@ -32,7 +32,8 @@ export interface LoadedFlag {
 const RULE_CODES: Readonly<Record<RuleCode, true>> = {
   'outcome-deterioration': true, 'outcome-not-on-track-early': true, 'outcome-not-on-track-persistent': true,
   'outcome-sharp-drop': true, 'outcome-recovered': true, 'alliance-concern': true, 'alliance-rupture-risk': true,
-  'alliance-dip': true, 'alliance-item-concern': true, 'alliance-wai-drop': true,
+  'alliance-dip': true, 'alliance-item-concern': true, 'alliance-wai-drop': true, 'alliance-wai-dip': true,
+  'alliance-rupture-unresolved': true,
 };
 
 const isRuleCode = (code: string | undefined): code is RuleCode => code !== undefined && Object.hasOwn(RULE_CODES, code);

@@ -1,6 +1,7 @@
 import { canRead, serverSupports, type ServerCapabilities } from '../capabilities/detect';
 import { fhirErrorFrom, isSuccess } from '../gateway/fhir-error';
 import type { FhirTransport } from '../gateway/types';
+import type { InstrumentMapping } from '../instrument-mappings';
 import type { Observation } from '../schemas/clinical';
 import { bundleSchema } from '../schemas/bundle';
 import type { Patient } from '../schemas/patient';
@@ -59,6 +60,8 @@ export interface LoadHistoryOptions {
   readonly pageSize?: number;
   /** The time of loading (ms since the epoch): responses authored beyond it are listed, not counted. */
   readonly now?: number;
+  /** smart-launch.json `instrumentMappings`: how other systems' forms are read. */
+  readonly mappings?: readonly InstrumentMapping[];
 }
 
 interface Collected {
@@ -159,7 +162,8 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
   const questionnaires = classifyQuestionnaires(part('questionnaires'));
   const notes = responsesInNotes(part('notes'));
   const responses = classifyResponses([...part('responses'), ...notes.responses], {
-    questionnaires: questionnaires.items, patientId: options.patientId, ...(options.now === undefined ? {} : { now: options.now }),
+    questionnaires: questionnaires.items, patientId: options.patientId, mappings: options.mappings ?? [],
+    ...(options.now === undefined ? {} : { now: options.now }),
   });
   const observations = classifyObservations(part('observations'));
   const flags = classifyFlags(part('flags'), options.patientId);

@@ -1,38 +1,35 @@
 import type { Instrument, Item, LikertOption } from '../../core/instruments/types';
 import { CODE_SYSTEM_URL, EXTENSIONS } from '../codes';
 import type { Coding } from '../schemas/datatypes';
+import type { InstrumentMapping } from '../instrument-mappings';
 import type { QrAnswer } from '../schemas/questionnaire-response';
 
-// One answer → the number the core expects: whole millimetres 0–100 for rating lines, the option value
-// (1–5) for Likert items. Range is the core's business (it reports out-of-range values by item); here
-// we only refuse what cannot be read as a number at all.
+// One answer → the number the core expects: millimetres 0–100 for rating lines (a fraction of a millimetre is
+// kept: the core sums exactly and rounds once), the option value (1–5) for Likert items. Our own forms are read
+// in their declared units (integer millimetres; any number on our rating line is millimetres); other systems'
+// forms in the units their instrumentMappings entry declares. Range is the core's business (it reports
+// out-of-range values by item); here we only refuse what cannot be read.
 
 export type AnswerValue = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: string };
-
-const POINTS_MAX = 10;
 
 function numericAnswer(answer: QrAnswer): number | undefined {
   return answer.valueInteger ?? answer.valueDecimal ?? answer.valueQuantity?.value;
 }
 
-/**
- * Our Questionnaire's rating lines are integers in millimetres, so a `valueInteger` on our canonical is mm.
- * Everything else is points 0–10, as instruments.md reads answers from other systems: foreign responses
- * (decimals or integers), and a `valueDecimal` even on our canonical — a filler that wrote a decimal did not
- * follow our integer item, and 0–10 is the scale people rate on. Points are ×10 and rounded to the nearest
- * mm: a finer slider than the paper's 1 mm is noise, and the rounding moves a total by at most 0.2 points.
- * A points value above 10 cannot be points (most likely mm from a system we cannot identify), so it is
- * refused rather than guessed.
- */
-function ratingLineValue(answer: QrAnswer, foreign: boolean): AnswerValue {
+/** Their number on their declared scale → the same position on ours (linear; e.g. 0–10 points → 0–100 mm). */
+function onOurScale(raw: number, scale: InstrumentMapping['scale'], min: number, max: number): number | undefined {
+  if (raw < scale.min || raw > scale.max) return undefined;
+  return min + ((raw - scale.min) / (scale.max - scale.min)) * (max - min);
+}
+
+function ratingLineValue(answer: QrAnswer, mapping: InstrumentMapping | undefined): AnswerValue {
   const raw = numericAnswer(answer);
   if (raw === undefined) return { ok: false, reason: 'expected a number (valueInteger or valueDecimal)' };
-  const inMillimetres = !foreign && answer.valueDecimal === undefined;
-  if (inMillimetres) {
-    return Number.isInteger(raw) ? { ok: true, value: raw } : { ok: false, reason: `expected whole millimetres 0–100, got ${raw}` };
-  }
-  if (raw > POINTS_MAX) return { ok: false, reason: `${raw} is above 10 points; decimals and responses not made with our Questionnaire are read as points 0–10` };
-  return { ok: true, value: Math.round(raw * 10) };
+  if (!mapping) return { ok: true, value: raw };
+  const mm = onOurScale(raw, mapping.scale, 0, 100);
+  return mm === undefined
+    ? { ok: false, reason: `${raw} is outside the declared scale ${mapping.scale.min}–${mapping.scale.max} ${mapping.unit} (instrumentMappings)` }
+    : { ok: true, value: mm };
 }
 
 /** R4's name for an option's score is ordinalValue; R5 renamed it itemWeight. Both are read. */
@@ -55,6 +52,21 @@ function optionFromCoding(coding: Coding, options: readonly LikertOption[]): num
     ?? options.find((o) => coding.code === String(o.value))?.value;
 }
 
+/** A mapped Likert answer: their code through the declared answer map, else their number on the declared scale. */
+function mappedLikertValue(answer: QrAnswer, options: readonly LikertOption[], mapping: InstrumentMapping): AnswerValue {
+  const code = answer.valueCoding?.code ?? (numericAnswer(answer) === undefined ? undefined : String(numericAnswer(answer)));
+  if (code === undefined) return { ok: false, reason: 'expected a coded or numeric answer' };
+  if (mapping.answers) {
+    const weight = mapping.answers[code];
+    return weight === undefined ? { ok: false, reason: `answer code "${code}" is not in the instrumentMappings answers` } : { ok: true, value: weight };
+  }
+  const values = options.map((o) => o.value);
+  const value = onOurScale(Number(code), mapping.scale, Math.min(...values), Math.max(...values));
+  return value === undefined || !Number.isInteger(value)
+    ? { ok: false, reason: `"${code}" is not a point of the declared scale ${mapping.scale.min}–${mapping.scale.max} (instrumentMappings)` }
+    : { ok: true, value };
+}
+
 function likertValue(answer: QrAnswer, options: readonly LikertOption[]): AnswerValue {
   if (answer.valueCoding) {
     const value = optionFromCoding(answer.valueCoding, options);
@@ -66,7 +78,8 @@ function likertValue(answer: QrAnswer, options: readonly LikertOption[]): Answer
   return Number.isInteger(raw) ? { ok: true, value: raw } : { ok: false, reason: `expected a whole option value, got ${raw}` };
 }
 
-export function answerValue(instrument: Instrument, item: Item, answer: QrAnswer, foreign: boolean): AnswerValue {
-  if (item.kind === 'rating-line') return ratingLineValue(answer, foreign);
-  return instrument.scale.type === 'likert' ? likertValue(answer, instrument.scale.options) : ratingLineValue(answer, foreign);
+/** `mapping` present: a foreign form read as its instrumentMappings entry declares; absent: our own form. */
+export function answerValue(instrument: Instrument, item: Item, answer: QrAnswer, mapping?: InstrumentMapping): AnswerValue {
+  if (item.kind === 'rating-line' || instrument.scale.type !== 'likert') return ratingLineValue(answer, mapping);
+  return mapping ? mappedLikertValue(answer, instrument.scale.options, mapping) : likertValue(answer, instrument.scale.options);
 }

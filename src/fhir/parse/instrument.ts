@@ -1,6 +1,7 @@
 import { instrumentIds, instruments } from '../../core/instruments';
 import type { InstrumentId } from '../../core/instruments/types';
 import { questionnaireUrl } from '../codes';
+import { type InstrumentMapping, mappingFor } from '../instrument-mappings';
 import type { Questionnaire } from '../schemas/questionnaire';
 import type { FlatItem } from './items';
 import { normaliseId, parseReference, splitCanonical } from './references';
@@ -9,16 +10,20 @@ import { normaliseId, parseReference, splitCanonical } from './references';
 //   1. `questionnaire` is our canonical (with or without `|version`)            → ours
 //   2. `questionnaire` is a literal reference (`Questionnaire/abc`, or a full URL on the server) to a
 //      Questionnaire found on the server whose `url` is our canonical                 → ours
-//   3. an item's `definition` points into our canonical (`…/Questionnaire/ors#ors-1`)  → foreign
-//   4. the answered linkIds are the items of exactly one instrument                    → foreign
-// "Foreign" means the response was not made against our Questionnaire, so its rating lines are read
-// as points 0–10 (instruments.md Part A), not as our millimetres.
+//   3. `questionnaire`, or the base of an item's `definition`, has an instrumentMappings entry → mapped
+//   4. an item's `definition` points into our canonical (`…/Questionnaire/ors#ors-1`)  → foreign, unknown scale
+//   5. the answered linkIds are the items of exactly one instrument                    → foreign, unknown scale
+// Ours are read in our declared units (millimetres, option values); mapped ones in the units their mapping
+// declares; a foreign response without a mapping is named (instrument known) but not read: its unit would be
+// a guess.
 
 export interface InstrumentMatch {
   readonly instrument: InstrumentId;
   readonly foreign: boolean;
   readonly versionMissing: boolean;
-  readonly via: 'canonical' | 'questionnaire-reference' | 'item-definition' | 'link-ids';
+  readonly via: 'canonical' | 'questionnaire-reference' | 'mapping' | 'item-definition' | 'link-ids';
+  /** How to read a foreign response; absent for ours, and for a foreign one nobody declared (unknown scale). */
+  readonly mapping?: InstrumentMapping;
 }
 
 const instrumentByUrl: ReadonlyMap<string, InstrumentId> = new Map(instrumentIds.map((id) => [questionnaireUrl(id), id]));
@@ -41,6 +46,13 @@ function byServerQuestionnaire(questionnaire: string, found: readonly Questionna
   return instrument && { instrument, foreign: false, versionMissing: target?.version === undefined, via: 'questionnaire-reference' };
 }
 
+function byMapping(questionnaire: string | undefined, items: readonly FlatItem[], mappings: readonly InstrumentMapping[]): InstrumentMatch | undefined {
+  if (mappings.length === 0) return undefined;
+  let mapping = mappingFor(mappings, questionnaire);
+  for (let i = 0; !mapping && i < items.length; i++) mapping = mappingFor(mappings, items[i]!.definition?.split('#')[0]);
+  return mapping && { instrument: mapping.instrument, foreign: true, versionMissing: true, via: 'mapping', mapping };
+}
+
 function byItemDefinition(items: readonly FlatItem[]): InstrumentMatch | undefined {
   for (const item of items) {
     const base = item.definition?.split('#')[0];
@@ -61,7 +73,8 @@ export function identifyInstrument(
   questionnaire: string | undefined,
   items: readonly FlatItem[],
   found: readonly Questionnaire[],
+  mappings: readonly InstrumentMapping[] = [],
 ): InstrumentMatch | undefined {
   const fromReference = questionnaire === undefined ? undefined : (byCanonical(questionnaire) ?? byServerQuestionnaire(questionnaire, found));
-  return fromReference ?? byItemDefinition(items) ?? byLinkIds(items);
+  return fromReference ?? byMapping(questionnaire, items, mappings) ?? byItemDefinition(items) ?? byLinkIds(items);
 }

@@ -1,6 +1,7 @@
 import { instruments } from '../../core/instruments';
 import type { Instrument, InstrumentId } from '../../core/instruments/types';
 import type { Administration } from '../../core/model';
+import type { InstrumentMapping } from '../instrument-mappings';
 import type { Identifier } from '../schemas/datatypes';
 import type { Questionnaire } from '../schemas/questionnaire';
 import { type QuestionnaireResponse, questionnaireResponseSchema } from '../schemas/questionnaire-response';
@@ -27,7 +28,7 @@ export interface ParsedResponse {
   /** `questionnaire` exactly as the response gave it. */
   readonly questionnaire: string | undefined;
   readonly versionMissing: boolean;
-  /** Not made with our Questionnaire: rating lines were read as points 0–10. */
+  /** Not made with our Questionnaire: read through its instrumentMappings entry. */
   readonly foreign: boolean;
 }
 
@@ -48,6 +49,8 @@ export interface ParseContext {
   readonly now?: number;
   /** The patient being read: a response about anyone else is refused. No check without it. */
   readonly patientId?: string;
+  /** smart-launch.json `instrumentMappings`: how other systems' forms are read. */
+  readonly mappings?: readonly InstrumentMapping[];
 }
 
 function unreadable(resource: unknown, reason: string, instrument?: InstrumentId): UnreadableResponse {
@@ -62,12 +65,21 @@ function itemKey(flat: FlatItem): string {
   return flat.definition?.split('#')[1] ?? flat.linkId;
 }
 
-/** Answered items by the linkId they answer (their own, or the one their `definition` points to). */
-function answeredByKey(items: readonly FlatItem[]): Map<string, FlatItem[]> {
+/** The linkIds of ours an item answers: through the mapping for a foreign form, else its own (or its definition's). */
+function keysOf(flat: FlatItem, mapping: InstrumentMapping | undefined): string[] {
+  if (mapping) {
+    const ours = mapping.linkIds[flat.linkId];
+    return ours === undefined ? [] : [ours];
+  }
+  return flat.definition === undefined ? [flat.linkId] : [...new Set([flat.linkId, itemKey(flat)])];
+}
+
+/** Answered items by the linkId of ours they answer. */
+function answeredByKey(items: readonly FlatItem[], mapping: InstrumentMapping | undefined): Map<string, FlatItem[]> {
   const byKey = new Map<string, FlatItem[]>();
   for (const flat of items) {
     if (flat.answers.length === 0) continue;
-    const keys = flat.definition === undefined ? [flat.linkId] : [...new Set([flat.linkId, itemKey(flat)])];
+    const keys = keysOf(flat, mapping);
     for (const key of keys) {
       const list = byKey.get(key);
       if (list) list.push(flat);
@@ -77,16 +89,16 @@ function answeredByKey(items: readonly FlatItem[]): Map<string, FlatItem[]> {
   return byKey;
 }
 
-function readAnswers(instrument: Instrument, items: readonly FlatItem[], foreign: boolean): Answers {
+function readAnswers(instrument: Instrument, items: readonly FlatItem[], mapping: InstrumentMapping | undefined): Answers {
   const answers: Record<string, number> = {};
-  const answered = answeredByKey(items);
+  const answered = answeredByKey(items, mapping);
   for (const item of instrument.items) {
     const matches = answered.get(item.linkId) ?? [];
     const [first] = matches;
     if (!first) continue;
     if (matches.length > 1) return { ok: false, reason: `${matches[1]?.path}: ${item.linkId} is answered twice` };
     if (first.answers.length > 1) return { ok: false, reason: `${first.path}: ${item.linkId} has ${first.answers.length} answers, expected one` };
-    const value = answerValue(instrument, item, first.answers[0]!, foreign);
+    const value = answerValue(instrument, item, first.answers[0]!, mapping);
     if (!value.ok) return { ok: false, reason: `${first.path}.answer[0]: ${value.reason}` };
     answers[item.linkId] = value.value;
   }
@@ -95,8 +107,11 @@ function readAnswers(instrument: Instrument, items: readonly FlatItem[], foreign
 
 function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseContext): ResponseParseResult {
   const items = flattenItems(qr.item);
-  const match = identifyInstrument(qr.questionnaire, items, context.questionnaires ?? []);
+  const match = identifyInstrument(qr.questionnaire, items, context.questionnaires ?? [], context.mappings ?? []);
   if (!match) return unreadable(resource, `not one of our instruments (questionnaire: ${qr.questionnaire ?? 'none'})`);
+  if (match.foreign && !match.mapping) {
+    return unreadable(resource, `unknown scale: a ${match.instrument.toUpperCase()} not made with our Questionnaire (questionnaire: ${qr.questionnaire ?? 'none'}) and no instrumentMappings entry declares its units`, match.instrument);
+  }
   const patientId = referenceId(qr.subject?.reference, 'Patient');
   if (!patientId) return unreadable(resource, 'subject: missing a Patient reference', match.instrument);
   if (context.patientId !== undefined && patientId !== context.patientId) {
@@ -109,7 +124,7 @@ function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseCo
   const sourceId = qr.id === undefined ? undefined : normaliseId(qr.id);
   const id = qr.identifier?.value ?? sourceId;
   if (!id) return unreadable(resource, 'has neither an id nor an identifier', match.instrument);
-  const read = readAnswers(instruments[match.instrument], items, match.foreign);
+  const read = readAnswers(instruments[match.instrument], items, match.mapping);
   if (!read.ok) return unreadable(resource, read.reason, match.instrument);
   return {
     ok: true,

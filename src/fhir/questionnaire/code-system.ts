@@ -4,7 +4,7 @@ import { instruments } from '../../core/instruments';
 import type { Instrument, LikertOption } from '../../core/instruments/types';
 import { CODE_SYSTEM_URL } from '../codes';
 import {
-  answerConcept, categoryConcepts, instrumentConcept, interpretationConcepts, itemConcept, ruleConcepts, subscaleConcept, totalConcept,
+  answerConcept, categoryConcepts, instrumentConcept, interpretationConcepts, itemConcept, ruleConcepts, ruptureConcepts, subscaleConcept, totalConcept,
   type Concept,
 } from './concepts';
 import { PUBLISHER, RELEASE_DATE, TERMINOLOGY_VERSION } from './release';
@@ -55,6 +55,7 @@ function allConcepts(): Concept[] {
     ...ruleConcepts(),
     ...categoryConcepts(),
     ...interpretationConcepts(),
+    ...ruptureConcepts(),
   ];
 }
 

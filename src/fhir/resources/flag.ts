@@ -16,7 +16,9 @@ export const flagWording: Readonly<Record<RuleCode, string>> = {
   'alliance-rupture-risk': 'The working relationship may be strained: invite the client to say what is not working.',
   'alliance-dip': 'The session rating dipped: check in with the client.',
   'alliance-item-concern': 'One session rating item was low: ask the client about it.',
-  'alliance-wai-drop': 'The working alliance inventory fell: talk with the client about goals, tasks and the bond.',
+  'alliance-wai-drop': 'The working alliance inventory fell reliably: talk with the client about goals, tasks and the bond.',
+  'alliance-wai-dip': 'The working alliance inventory dipped: keep an eye on goals, tasks and the bond.',
+  'alliance-rupture-unresolved': 'A drop in the working relationship has not recovered: talk with the client about what happened between you.',
 };
 
 export interface FlagContext {

@@ -10,6 +10,7 @@ const observationComponentSchema = z.looseObject({
   valueQuantity: quantitySchema.optional(),
   valueInteger: z.number().int().optional(),
   valueCodeableConcept: codeableConceptSchema.optional(),
+  valueBoolean: z.boolean().optional(),
   interpretation: z.array(codeableConceptSchema).optional(),
 });
 
@@ -23,6 +24,7 @@ export const observationSchema = z.looseObject({
   subject: referenceSchema.optional(),
   effectiveDateTime: dateTimeSchema.optional(),
   valueQuantity: quantitySchema.optional(),
+  valueCodeableConcept: codeableConceptSchema.optional(),
   interpretation: z.array(codeableConceptSchema).optional(),
   component: z.array(observationComponentSchema).optional(),
   hasMember: z.array(referenceSchema).optional(),

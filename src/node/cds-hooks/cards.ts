@@ -1,5 +1,6 @@
 import { assessClient, type ClientAssessment } from '../../core/assess';
 import type { ScoringConfig } from '../../core/config';
+import type { InstrumentMapping } from '../../fhir/instrument-mappings';
 import type { Administration, RuleDecision, Severity } from '../../core/model';
 import { CODE_SYSTEM_URL, ruleCode } from '../../fhir/codes';
 import { classifyQuestionnaires } from '../../fhir/load/classify';
@@ -29,6 +30,8 @@ export interface CardsInput {
   readonly config?: ScoringConfig;
   /** The time of the call (ms since the epoch): responses authored beyond it count as unreadable. */
   readonly now?: number;
+  /** smart-launch.json `instrumentMappings`: how other systems' forms are read. */
+  readonly mappings?: readonly InstrumentMapping[];
 }
 
 export interface CardsAssessment {
@@ -57,7 +60,7 @@ export function assessForCards(input: CardsInput): CardsAssessment {
   let unreadable = 0;
   const questionnaires = classifyQuestionnaires(input.questionnaires ?? []).items;
   for (const resource of input.responses) {
-    const parsed = parseQuestionnaireResponse(resource, { questionnaires, ...(input.now === undefined ? {} : { now: input.now }) });
+    const parsed = parseQuestionnaireResponse(resource, { questionnaires, mappings: input.mappings ?? [], ...(input.now === undefined ? {} : { now: input.now }) });
     if (!parsed.ok) unreadable++;
     // Another client's response has no place in this one's scores (the EHR's prefetch was wrong).
     else if (parsed.patientId === input.patientId) administrations.push(parsed.administration);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ScoringConfig } from '../../core/config';
+import type { InstrumentMapping } from '../../fhir/instrument-mappings';
 import { readJsonBody } from '../sandbox/http/body';
 import { allowOrigin, answerPreflight, type Preflight } from '../sandbox/http/cors';
 import { type Authorizer, authorizer, type TrustedEhrs } from './auth';
@@ -19,6 +20,8 @@ export interface CdsHooksListenerOptions extends FetchOptions {
   /** When set, every service call must carry a JWT signed by one of these EHRs. */
   readonly trust?: TrustedEhrs;
   readonly config?: ScoringConfig;
+  /** smart-launch.json `instrumentMappings`, applied as the app applies them. */
+  readonly mappings?: readonly InstrumentMapping[];
   /** Largest request body in bytes (default 20 MB: prefetch holds the whole history). */
   readonly maxBodyBytes?: number;
   readonly log?: (line: string) => void;
@@ -49,7 +52,7 @@ async function callService(req: IncomingMessage, res: ServerResponse, options: C
   if (!gathered.ok) return fail(res, gathered.status, gathered.message);
   const cards = cardsFor({
     patientId: parsed.request.context.patientId, ...gathered.data,
-    appLaunchUrl: options.appLaunchUrl, ...(options.config ? { config: options.config } : {}), now: Date.now(),
+    appLaunchUrl: options.appLaunchUrl, ...(options.config ? { config: options.config } : {}), ...(options.mappings ? { mappings: options.mappings } : {}), now: Date.now(),
   });
   sendJson(res, 200, { cards });
   return `${cards.length} cards, ${gathered.data.responses.length} responses${gathered.fetched.length ? `, fetched ${gathered.fetched.join('+')}` : ''}`;

@@ -79,8 +79,20 @@ export const ruleWords: Readonly<Record<RuleCode, RuleWords>> = {
   'alliance-wai-drop': {
     title: 'Working alliance ratings dropped',
     summary: (f) => `${f.instrument}: alliance ratings dropped since the last inventory — review goals, tasks and bond together`,
-    meaning: 'A WAI-SR subscale mean fell by 0.5 or more since the previous inventory.',
+    meaning: 'A WAI-SR subscale mean fell by at least its reliable-change amount (default 1.0) since the previous inventory.',
     next: 'Review the agreed goals and tasks and the bond with the client.',
+  },
+  'alliance-wai-dip': {
+    title: 'Working alliance ratings dipped',
+    summary: (f) => `${f.instrument}: alliance ratings dipped since the last inventory — keep an eye on goals, tasks and bond`,
+    meaning: 'A WAI-SR subscale mean fell by 0.5 or more since the previous inventory, less than a reliable change.',
+    next: 'Keep the goals, tasks and bond in mind at the next sessions.',
+  },
+  'alliance-rupture-unresolved': {
+    title: 'A rupture in the working relationship has not been repaired',
+    summary: (f) => `${f.instrument}: the alliance has not come back to the client's own level — talk about what happened between you`,
+    meaning: "A session rating (or a WAI-SR subscale) fell reliably below the client's own level, or below the cutoff after good ratings, and did not come back within the repair window.",
+    next: 'Metacommunicate: name the change you noticed, invite the client to say what happened between you, and acknowledge your part.',
   },
 };
 
@@ -92,6 +104,7 @@ export const severityWords: Readonly<Record<Severity, string>> = {
 export const thresholdWords: Readonly<Record<string, string>> = {
   cutoff: 'cutoff', reliableChange: 'reliable change', fromSession: 'from session', ruptureDrop: 'drop that signals a rupture risk',
   subscaleMeanDrop: 'subscale mean drop', dip: 'dip', itemConcern: 'item concern below',
+  reliableTask: 'reliable Task drop', reliableBond: 'reliable Bond drop', reliableGoal: 'reliable Goal drop', repairWindow: 'repair window (ratings)',
 };
 
 export const cardWords = {

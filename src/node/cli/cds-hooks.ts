@@ -1,8 +1,10 @@
-// `npm run cds-hooks -- [--port N] [--app-launch-url URL] [--jwks-url URL --issuer ISS --public-url URL]`
+// `npm run cds-hooks -- [--port N] [--app-launch-url URL] [--jwks-url URL --issuer ISS --public-url URL] [--config FILE]`
 // The CDS Hooks patient-view service on its own. Without --jwks-url it runs open on 127.0.0.1 for the
-// local sandbox; with it, every service call must carry a JWT signed by a listed issuer.
+// local sandbox; with it, every service call must carry a JWT signed by a listed issuer. The organisation's
+// `scoring` is read from smart-launch.json in the working directory (or --config FILE), as the app reads it.
 import { parseArgs } from 'node:util';
 import { startCdsHooksServer, type TrustedEhrs } from '../cds-hooks';
+import { readSmartLaunchFile } from '../config/smart-launch-file';
 
 const DEFAULT_APP_LAUNCH_URL = 'http://127.0.0.1:8080/launch.html';
 
@@ -36,12 +38,15 @@ async function main(): Promise<void> {
       issuer: { type: 'string', multiple: true },
       'public-url': { type: 'string' },
       origin: { type: 'string', multiple: true },
+      config: { type: 'string', default: 'smart-launch.json' },
     },
   });
   const trust = trustOf(values);
+  const settings = await readSmartLaunchFile(values.config);
+  if (!settings.ok) throw new Error(settings.error);
   const server = await startCdsHooksServer({
     port: portOf(values.port), host: values.host, appLaunchUrl: absoluteUrl('app-launch-url', values['app-launch-url']).href,
-    ...(trust ? { trust } : {}), ...(values.origin ? { allowedOrigins: values.origin } : {}),
+    ...(trust ? { trust } : {}), ...(values.origin ? { allowedOrigins: values.origin } : {}), config: settings.config.scoring, mappings: settings.config.instrumentMappings,
     log: (line) => console.log(line),
   });
   console.log(`CDS Hooks discovery: ${server.url}/cds-services (${trust ? 'signed EHR calls only' : 'open, this machine only'}; Ctrl-C stops)`);

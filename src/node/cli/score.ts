@@ -1,18 +1,31 @@
-// `npm run score -- [--threads N] <file>`: QuestionnaireResponses (NDJSON, or one Bundle) in, one NDJSON line per patient
-// out (see src/node/score). Problems go to stderr with their line number and the run goes on; resource
-// types the scorer does not read are counted in the closing summary. The exit code is 1 when any line
-// was bad, 2 when the file could not be read at all.
+// `npm run score -- [--config FILE] [--threads N] <file>`: QuestionnaireResponses (NDJSON, or one Bundle) in, one
+// NDJSON line per patient out (see src/node/score; core/assessment/summary.ts shapes each line). The
+// organisation's `scoring` and `instrumentMappings` come from smart-launch.json in the working directory (or
+// --config FILE), exactly as the app applies them. Problems go to stderr with their line number and the run
+// goes on; resource types the scorer does not read are counted in the closing summary. The exit code is 1
+// when any line was bad, 2 when the file (or the configuration) could not be read at all.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readSmartLaunchFile } from '../config/smart-launch-file';
 import { scoreFile } from '../score/run';
 import { describeTally } from '../score/tally';
 
-function readArgs(args: string[]): { path: string; threads?: number } | undefined {
+const usage = 'usage: npm run score -- [--config smart-launch.json] [--threads N] <file.ndjson | bundle.json>\n';
+
+interface ScoreArgs {
+  readonly path: string;
+  readonly config: string;
+  readonly threads?: number;
+}
+
+function readArgs(args: string[]): ScoreArgs | undefined {
   try {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { threads: { type: 'string' } } });
+    const { values, positionals } = parseArgs({
+      args, allowPositionals: true, options: { threads: { type: 'string' }, config: { type: 'string', default: 'smart-launch.json' } },
+    });
     const threads = values.threads === undefined ? undefined : Number(values.threads);
     if (positionals.length !== 1 || (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64))) return undefined;
-    return { path: positionals[0]!, ...(threads ? { threads } : {}) };
+    return { path: positionals[0]!, config: values.config, ...(threads ? { threads } : {}) };
   } catch {
     return undefined;
   }
@@ -21,12 +34,18 @@ function readArgs(args: string[]): { path: string; threads?: number } | undefine
 async function main(args: string[]): Promise<number> {
   const parsed = readArgs(args);
   if (!parsed) {
-    process.stderr.write('usage: npm run score -- [--threads N] <file.ndjson | bundle.json>\n');
+    process.stderr.write(usage);
     return 2;
   }
   const { path, threads } = parsed;
+  const config = await readSmartLaunchFile(parsed.config);
+  if (!config.ok) {
+    process.stderr.write(`${config.error}\n`);
+    return 2;
+  }
+  const settings = { scoring: config.config.scoring, mappings: config.config.instrumentMappings };
   try {
-    const tally = await scoreFile(path, process.stdout, process.stderr, threads ? { threads } : {});
+    const tally = await scoreFile(path, process.stdout, process.stderr, { settings, ...(threads ? { threads } : {}) });
     process.stderr.write(`${describeTally(tally)}\n`);
     return tally.bad > 0 ? 1 : 0;
   } catch (error) {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { SmartLaunchConfig } from '../../fhir/smart-launch-config';
 import { cdsHooksListener } from '../cds-hooks';
 import { createAuthServer, type AuthServer } from './auth/auth-server';
 import { readSandboxRegistration, registeredOrigins, type ClientRegistration } from './auth/clients';
@@ -67,10 +68,10 @@ function router(routes: readonly Route[], fallback: Handler): Handler {
 }
 
 /** smart-launch.json is read once: the auth server registers its client at start, so a later edit would not apply anyway. */
-async function sandboxRegistration(extra: readonly ClientRegistration[] = []): Promise<{ clients: ClientRegistration[]; smartLaunchJson: string }> {
+async function sandboxRegistration(extra: readonly ClientRegistration[] = []): Promise<{ clients: ClientRegistration[]; smartLaunchJson: string; settings: SmartLaunchConfig }> {
   const registration = await readSandboxRegistration(`${REPO_ROOT}smart-launch.json`);
   if (!registration.ok) throw new Error(registration.error);
-  return { clients: [...registration.clients, ...extra], smartLaunchJson: registration.text };
+  return { clients: [...registration.clients, ...extra], smartLaunchJson: registration.text, settings: registration.settings };
 }
 
 /** The one server: until the parts are ready it answers 503; a failing handler answers 500, never crashes. */
@@ -105,7 +106,7 @@ function smartLaunchRoute(text: string): Route {
 }
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
-  const { clients, smartLaunchJson } = await sandboxRegistration(options.clients);
+  const { clients, smartLaunchJson, settings } = await sandboxRegistration(options.clients);
   const { server, setHandler } = createSandboxServer();
   const url = httpOrigin('127.0.0.1', await listen(server, options.port ?? 0, '127.0.0.1'));
   const today = options.today ?? SEED_TODAY;
@@ -123,7 +124,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const app: AppHandler = await createAppHandler(options.app, REPO_ROOT, server);
   const ehr = ehrRoutes({ origin: url, auth, directory, engine, clientId: clients[0]?.clientId });
   // The CDS Hooks service sits beside the EHR so a patient-view call can be tried against the same data.
-  const cdsHooks = cdsHooksListener({ appLaunchUrl: `${url}/launch.html`, allowedOrigins: [url] });
+  // It applies the organisation's `scoring` and `instrumentMappings` from smart-launch.json, as the app does.
+  const cdsHooks = cdsHooksListener({
+    appLaunchUrl: `${url}/launch.html`, allowedOrigins: [url], config: settings.scoring, mappings: settings.instrumentMappings,
+  });
   setHandler(router([auth.handle, prefixRoute('/fhir', fhir), prefixRoute('/cds-services', cdsHooks), ehr, smartLaunchRoute(smartLaunchJson)], app));
   return {
     url,

@@ -3,6 +3,7 @@ import type { PatientRecord } from './output';
 import type { EdgeRecord, PartitionResult } from './partition-scorer';
 import { dropPatients, rescore, writeRecords } from './regroup';
 import { FileSink } from './sinks';
+import type { ScoreSettings } from './settings';
 import type { Source } from './source';
 
 // Joining the ranges' results. A patient handed back as an edge by one or more neighbouring ranges (its
@@ -42,7 +43,9 @@ function joinEdges(results: readonly PartitionResult[], skip: ReadonlySet<string
   return records;
 }
 
-export async function joinRanges(results: readonly PartitionResult[], outputs: readonly string[], source: Source, workDir: string, patientsPerBucket?: number): Promise<Joined> {
+export async function joinRanges(
+  results: readonly PartitionResult[], outputs: readonly string[], source: Source, workDir: string, settings: ScoreSettings, patientsPerBucket?: number,
+): Promise<Joined> {
   const rescored = scattered(results);
   let patients = 0;
   if (rescored.size > 0) {
@@ -51,8 +54,8 @@ export async function joinRanges(results: readonly PartitionResult[], outputs: r
     }
   }
   const out = new FileSink(join(workDir, 'out-joined.ndjson'));
-  patients += writeRecords(joinEdges(results, rescored), out);
-  if (rescored.size > 0) patients += await rescore(source, rescored, { out, workDir, tag: 'joined', ...(patientsPerBucket ? { patientsPerBucket } : {}) });
+  patients += writeRecords(joinEdges(results, rescored), out, settings);
+  if (rescored.size > 0) patients += await rescore(source, rescored, { out, workDir, tag: 'joined', settings, ...(patientsPerBucket ? { patientsPerBucket } : {}) });
   out.close();
   return { outPath: out.path, patients };
 }

@@ -1,6 +1,7 @@
 import { assessClient } from '../../core/assess';
 import { summarizeAssessment } from '../../core/assessment/summary';
 import type { Administration } from '../../core/model';
+import type { ScoreSettings } from './settings';
 
 // What one patient's output line says. Kept apart from reading and threading so that a change to the
 // per-patient digest touches only this file.
@@ -11,9 +12,11 @@ export interface PatientRecord {
 }
 
 /** One NDJSON line (with its newline) for a patient. */
-export function patientLine(patientId: string, record: PatientRecord): string {
+export function patientLine(patientId: string, record: PatientRecord, settings: ScoreSettings): string {
   const { birthDate } = record;
-  const assessment = assessClient({ administrations: record.administrations, ...(birthDate ? { birthDate } : {}) });
+  const assessment = assessClient({
+    administrations: record.administrations, ...(birthDate ? { birthDate } : {}), ...(settings.scoring ? { config: settings.scoring } : {}),
+  });
   return `${JSON.stringify({ patient: `Patient/${patientId}`, ...(birthDate ? { birthDate } : {}), ...summarizeAssessment(assessment) })}\n`;
 }
 

@@ -1,6 +1,7 @@
 import { patientLine, type PatientRecord } from './output';
 import { dropPatients, rescore } from './regroup';
 import { classify, type Taken } from './resources';
+import type { ScoreSettings } from './settings';
 import type { FileSink, Sink } from './sinks';
 import type { Source, SourceVisitor } from './source';
 import { emptyTally, type Tally } from './tally';
@@ -22,6 +23,7 @@ export interface PartitionOptions {
   readonly keepEdges: boolean;
   /** Reopened patients scored per spill bucket (see regroup.ts). */
   readonly patientsPerBucket?: number;
+  readonly settings: ScoreSettings;
 }
 
 export interface EdgeRecord {
@@ -60,7 +62,7 @@ export class PartitionScorer implements SourceVisitor {
   }
 
   resource(value: unknown, where: string): void {
-    classify(value, where, (taken) => this.take(taken));
+    classify(value, where, (taken) => this.take(taken), this.options.settings);
   }
 
   bad(where: string, reason: string): void {
@@ -100,7 +102,7 @@ export class PartitionScorer implements SourceVisitor {
     const { id, record } = this.current;
     this.closed.add(id);
     if (record.administrations.length > 0) {
-      this.options.out.write(patientLine(id, record));
+      this.options.out.write(patientLine(id, record, this.options.settings));
       this.tally.patients++;
     }
     this.current = undefined;

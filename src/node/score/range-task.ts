@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { ByteRange } from './lines';
 import { PartitionScorer, type PartitionResult } from './partition-scorer';
 import { FileSink } from './sinks';
+import type { ScoreSettings } from './settings';
 import { ndjsonSource } from './source';
 
 // One range of an NDJSON file scored into its own output and problem files: the unit of work of a thread
@@ -14,6 +15,7 @@ export interface RangeTask {
   readonly workDir: string;
   readonly keepEdges: boolean;
   readonly patientsPerBucket?: number;
+  readonly settings: ScoreSettings;
 }
 
 export const outputPath = (task: Pick<RangeTask, 'workDir' | 'index'>): string => join(task.workDir, `out-${task.index}.ndjson`);

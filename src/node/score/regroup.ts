@@ -4,6 +4,7 @@ import { forEachLine } from './lines';
 import { outputLinePatient, patientLine, type PatientRecord } from './output';
 import { classify, type Taken } from './resources';
 import { FileSink } from './sinks';
+import type { ScoreSettings } from './settings';
 import type { Source } from './source';
 
 // The second pass for patients whose lines were not together. Their parsed data (small: Administrations
@@ -19,6 +20,7 @@ export interface RescoreOptions {
   readonly workDir: string;
   readonly tag: string;
   readonly patientsPerBucket?: number;
+  readonly settings: ScoreSettings;
 }
 
 type Kept = Extract<Taken, { kind: 'response' | 'patient' }>;
@@ -37,21 +39,21 @@ function keep(records: Map<string, PatientRecord>, taken: Kept): void {
   else if (taken.birthDate) record.birthDate = taken.birthDate;
 }
 
-async function gather(source: Source, ids: ReadonlySet<string>, onKept: (taken: Kept) => void): Promise<void> {
+async function gather(source: Source, ids: ReadonlySet<string>, onKept: (taken: Kept) => void, settings: ScoreSettings): Promise<void> {
   const visit = (taken: Taken) => {
     if ((taken.kind === 'response' || taken.kind === 'patient') && ids.has(taken.patientId)) onKept(taken);
   };
   // Problems were reported by the first pass; this one only collects.
-  await source.read({ resource: (value, where) => classify(value, where, visit), bad: () => undefined });
+  await source.read({ resource: (value, where) => classify(value, where, visit, settings), bad: () => undefined });
 }
 
 /** Writes every patient of `records` in id order; returns how many lines were written. */
-export function writeRecords(records: ReadonlyMap<string, PatientRecord>, out: FileSink): number {
+export function writeRecords(records: ReadonlyMap<string, PatientRecord>, out: FileSink, settings: ScoreSettings): number {
   let written = 0;
   for (const id of [...records.keys()].sort()) {
     const record = records.get(id)!;
     if (record.administrations.length === 0) continue;
-    out.write(patientLine(id, record));
+    out.write(patientLine(id, record, settings));
     written++;
   }
   return written;
@@ -62,17 +64,17 @@ export async function rescore(source: Source, ids: ReadonlySet<string>, options:
   const buckets = Math.ceil(ids.size / (options.patientsPerBucket ?? PATIENTS_PER_BUCKET));
   if (buckets <= 1) {
     const records = new Map<string, PatientRecord>();
-    await gather(source, ids, (taken) => keep(records, taken));
-    return writeRecords(records, options.out);
+    await gather(source, ids, (taken) => keep(records, taken), options.settings);
+    return writeRecords(records, options.out, options.settings);
   }
   const spills = Array.from({ length: buckets }, (_, b) => new FileSink(join(options.workDir, `spill-${options.tag}-${b}.ndjson`)));
-  await gather(source, ids, (taken) => spills[bucketOf(taken.patientId, buckets)]!.write(`${JSON.stringify(taken)}\n`));
+  await gather(source, ids, (taken) => spills[bucketOf(taken.patientId, buckets)]!.write(`${JSON.stringify(taken)}\n`), options.settings);
   let written = 0;
   for (const spill of spills) {
     spill.close();
     const records = new Map<string, PatientRecord>();
     await forEachLine(spill.path, { line: (text) => { if (text !== '') keep(records, JSON.parse(text) as Kept); }, tooLong: () => undefined }, { start: 0 }, UNBOUNDED);
-    written += writeRecords(records, options.out);
+    written += writeRecords(records, options.out, options.settings);
     rmSync(spill.path, { force: true });
   }
   return written;

@@ -2,6 +2,7 @@ import type { Administration } from '../../core/model';
 import { parseQuestionnaireResponse } from '../../fhir/parse/questionnaire-response';
 import { patientSchema } from '../../fhir/schemas/patient';
 import { validate } from '../../fhir/schemas/validate';
+import type { ScoreSettings } from './settings';
 
 // One resource of the input → what the scorer does with it. Only QuestionnaireResponses are scored and
 // Patients give birth dates; every other FHIR resource type (the seed's Encounters, Practitioners,
@@ -21,10 +22,10 @@ function resourceTypeOf(resource: unknown): unknown {
 const MAX_BUNDLE_DEPTH = 8;
 
 /** Calls `visit` for the resource, or for each entry of a Bundle (nested Bundles included). */
-export function classify(resource: unknown, where: string, visit: (taken: Taken) => void, depth = 0): void {
+export function classify(resource: unknown, where: string, visit: (taken: Taken) => void, settings: ScoreSettings, depth = 0): void {
   const type = resourceTypeOf(resource);
   if (type === 'QuestionnaireResponse') {
-    const parsed = parseQuestionnaireResponse(resource);
+    const parsed = parseQuestionnaireResponse(resource, { mappings: settings.mappings });
     visit(parsed.ok ? { kind: 'response', patientId: parsed.patientId, administration: parsed.administration } : { kind: 'bad', where, reason: parsed.reason });
   } else if (type === 'Patient') {
     const patient = validate(patientSchema, resource);
@@ -35,7 +36,7 @@ export function classify(resource: unknown, where: string, visit: (taken: Taken)
   } else if (type === 'Bundle') {
     const entries = (resource as { entry?: unknown }).entry;
     if (!Array.isArray(entries)) return;
-    entries.forEach((entry: unknown, i) => classify((entry as { resource?: unknown } | null)?.resource, `${where} entry ${i}`, visit, depth + 1));
+    entries.forEach((entry: unknown, i) => classify((entry as { resource?: unknown } | null)?.resource, `${where} entry ${i}`, visit, settings, depth + 1));
   } else if (typeof type === 'string' && type !== '') {
     visit({ kind: 'skipped', resourceType: type });
   } else {

@@ -8,6 +8,7 @@ import { forEachLine, lineRanges } from './lines';
 import { PartitionScorer } from './partition-scorer';
 import { errorsPath, outputPath, type RangeTask, scoreRange } from './range-task';
 import { FileSink, type Sink } from './sinks';
+import { defaultScoreSettings, type ScoreSettings } from './settings';
 import { looksLikeDocument } from './sniff';
 import { documentSource, ndjsonSource } from './source';
 import { addTally, emptyTally, type Tally } from './tally';
@@ -22,6 +23,8 @@ export interface ScoreOptions {
   readonly threads?: number;
   /** Patients per spill bucket when patients' lines are not together (tests make it small). */
   readonly patientsPerBucket?: number;
+  /** smart-launch.json's `scoring` and `instrumentMappings` (default: none, the built-in thresholds). */
+  readonly settings?: ScoreSettings;
 }
 
 interface Scored {
@@ -33,7 +36,8 @@ interface Scored {
 async function scoreNdjson(path: string, workDir: string, options: ScoreOptions): Promise<Scored> {
   const threads = options.threads ?? defaultThreads();
   const ranges = await lineRanges(path, threads);
-  const tasks: RangeTask[] = ranges.map((range, index) => ({ path, range, index, workDir, keepEdges: threads > 1, ...(options.patientsPerBucket ? { patientsPerBucket: options.patientsPerBucket } : {}) }));
+  const settings = options.settings ?? defaultScoreSettings;
+  const tasks: RangeTask[] = ranges.map((range, index) => ({ path, range, index, workDir, keepEdges: threads > 1, settings, ...(options.patientsPerBucket ? { patientsPerBucket: options.patientsPerBucket } : {}) }));
   const results = threads === 1 ? [await scoreRange(tasks[0]!)] : await Promise.all(tasks.map(runWorker));
   const tally = emptyTally();
   const problems: { path: string; lineOffset: number }[] = [];
@@ -43,7 +47,7 @@ async function scoreNdjson(path: string, workDir: string, options: ScoreOptions)
   }
   const outputs = tasks.map(outputPath);
   if (threads === 1) return { tally, outputs, problems };
-  const joined = await joinRanges(results, outputs, ndjsonSource(path), workDir, options.patientsPerBucket);
+  const joined = await joinRanges(results, outputs, ndjsonSource(path), workDir, settings, options.patientsPerBucket);
   tally.patients += joined.patients;
   return { tally, outputs: [...outputs, joined.outPath], problems };
 }
@@ -51,7 +55,7 @@ async function scoreNdjson(path: string, workDir: string, options: ScoreOptions)
 async function scoreDocument(path: string, workDir: string, options: ScoreOptions): Promise<Scored> {
   const task = { workDir, index: 0 };
   const errors = new FileSink(errorsPath(task));
-  const scorer = new PartitionScorer({ ...options, tag: '0', keepEdges: false, out: new FileSink(outputPath(task)), errors, workDir });
+  const scorer = new PartitionScorer({ ...options, settings: options.settings ?? defaultScoreSettings, tag: '0', keepEdges: false, out: new FileSink(outputPath(task)), errors, workDir });
   const { tally } = await scorer.run(await documentSource(path));
   errors.close();
   return { tally, outputs: [outputPath(task)], problems: [{ path: errorsPath(task), lineOffset: 0 }] };

@@ -1,5 +1,7 @@
 import { assessClient } from '../../core/assess';
 import type { ScoringConfig } from '../../core/config';
+import type { InstrumentMapping } from '../../fhir/instrument-mappings';
+import { ruptureNoteOf } from '../../fhir/resources/rupture-note';
 import { detectCapabilities } from '../../fhir/capabilities';
 import { TransportError, type FhirTransport } from '../../fhir/gateway/types';
 import { loadHistory } from '../../fhir/load';
@@ -13,6 +15,8 @@ import { unsavedAdministrations } from './unsaved';
 export interface LoadOptions {
   /** The organisation's thresholds (smart-launch.json `scoring`); the defaults when absent. */
   readonly scoring?: ScoringConfig;
+  /** smart-launch.json `instrumentMappings`: how other systems' forms are read. */
+  readonly mappings?: readonly InstrumentMapping[];
   /** Where the Outbox keeps unsaved work (sessionStorage in the app): those responses are shown too. */
   readonly storage?: OutboxStorage;
 }
@@ -27,7 +31,7 @@ export async function loadRecord(transport: FhirTransport, launch: LaunchContext
     const cached = options.storage ? cachedCapabilityStatement(options.storage, transport.baseUrl) : undefined;
     const [metadata, history] = await Promise.all([
       cached ? { status: 200, body: cached } : transport.send({ method: 'GET', url: 'metadata' }),
-      loadHistory(transport, { patientId: launch.patientId, now: Date.now() }),
+      loadHistory(transport, { patientId: launch.patientId, now: Date.now(), ...(options.mappings ? { mappings: options.mappings } : {}) }),
     ]);
     if (metadata.status >= 400) return failed('server-error', { params: { detail: String(metadata.status) }, retry: true });
     const capabilities = detectCapabilities(metadata.body, launch.grantedScopes);
@@ -41,6 +45,7 @@ export async function loadRecord(transport: FhirTransport, launch: LaunchContext
     const assessment = assessClient({
       administrations: [...history.administrations, ...unsaved].map((a) => a.administration),
       ...birthDateOf(history.patient), ...(options.scoring ? { config: options.scoring } : {}),
+      ruptureNotes: history.observations.flatMap((o) => ruptureNoteOf(o) ?? []),
     });
     return { ok: true, value: { history, capabilities, assessment, unsaved } };
   } catch (error) {

@@ -1,5 +1,5 @@
 import { calendarDate, compareDateTimes } from '../../core/dates';
-import type { ScoringProblem } from '../../core/model';
+import type { ScoringProblem, ScoringWarning } from '../../core/model';
 import type { SeriesPoint } from '../../core/series/types';
 import type { History, LoadedAdministration } from '../../fhir/load';
 import type { ItemScore, RowNote, SessionRow, SessionStatus } from '../dashboard/view-model';
@@ -31,12 +31,14 @@ interface RowFacts {
   readonly problem: ScoringProblem | undefined;
   readonly superseded: boolean;
   readonly unsaved: UnsavedAdministration['unsaved'] | undefined;
+  readonly warning: ScoringWarning | undefined;
 }
 
-function statusOf({ problem, superseded, unsaved }: RowFacts): { status: SessionStatus; note: RowNote | undefined } {
+function statusOf({ problem, superseded, unsaved, warning }: RowFacts): { status: SessionStatus; note: RowNote | undefined } {
   if (unsaved) return { status: 'not-saved', note: { kind: unsaved === 'pending' ? 'unsaved' : 'refused' } };
   if (problem) return { status: isUnfinished(problem) ? 'incomplete' : 'not-scored', note: { kind: 'problem', problem } };
-  return superseded ? { status: 'not-scored', note: { kind: 'superseded' } } : { status: 'saved', note: undefined };
+  if (superseded) return { status: 'not-scored', note: { kind: 'superseded' } };
+  return { status: 'saved', note: warning ? { kind: 'age-band', instrument: warning.instrument, ageBand: warning.ageBand } : undefined };
 }
 
 function visitFields(visit: ReturnType<SessionOf>): { session: number | undefined; episode?: number } {
@@ -55,11 +57,12 @@ export function sessionRows(record: LoadedRecord, byId: ReadonlyMap<string, Seri
   const unscorable = new Map(record.assessment.unscorable.map((u) => [u.administrationId, u.problem]));
   const superseded = new Map(record.assessment.superseded.map((s) => [s.administrationId, s]));
   const unsaved = new Map((record.unsaved ?? []).map((u) => [u.administration.id, u.unsaved]));
+  const warnings = new Map(record.assessment.warnings.map((w) => [w.administrationId, w]));
   const responses: readonly LoadedAdministration[] = [...record.history.administrations, ...(record.unsaved ?? [])];
   const rows = responses.map(({ administration: a }): SessionRow & { authored: string } => {
     const point = byId.get(a.id);
     const date = calendarDate(a.authored) || undefined;
-    const facts = { problem: unscorable.get(a.id), superseded: superseded.has(a.id), unsaved: unsaved.get(a.id) };
+    const facts = { problem: unscorable.get(a.id), superseded: superseded.has(a.id), unsaved: unsaved.get(a.id), warning: warnings.get(a.id) };
     return {
       id: a.id, authored: a.authored, date, instrument: a.instrument,
       ...visitFields(date === undefined ? undefined : sessionOf({ date })), total: point?.total ?? superseded.get(a.id)?.total,

@@ -35,6 +35,7 @@ function expectedByVisit(outcome: readonly SeriesPoint[], expected: ClientAssess
   const lastVisit = last ? (sessionOf(last)?.number ?? last.sessionNumber) : 0;
   return expected.map((e) => ({
     session: visitOfOrdinal.get(e.sessionNumber) ?? lastVisit + e.sessionNumber - (last?.sessionNumber ?? 0), value: e.expected,
+    ...(e.lowerBound === undefined ? {} : { lower: e.lowerBound }),
   }));
 }
 
@@ -72,10 +73,15 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
       status: a.outcome.status, instrument: outcomeInstrument(latestOutcome), cutoff: a.outcome.cutoff,
       reliableChange: a.config.orsReliableChange, points: a.outcome.points.map(scorePoint),
       expected: expectedByVisit(a.outcome.points, a.outcome.expected, sessionOf),
+      band: a.outcome.trajectoryStatus, notScored: a.notScored,
     },
     alliance: {
       status: a.alliance.status, instrument: allianceInstrument(a.alliance.points.at(-1)?.instrument),
       cutoff: a.alliance.cutoff, points: a.alliance.points.map(scorePoint), reasons: allianceReasons(a.decisions),
+      ruptures: a.alliance.ruptures.map((r) => ({
+        measure: r.measure, session: r.startSession, date: r.startDate, repaired: r.repaired,
+        notes: r.notes.map((n) => ({ kind: n.kind, addressed: n.addressed })),
+      })),
     },
     inventory: a.inventory.points.map(inventoryPoint),
     alerts: concernViews(a.decisions, byId, chartFlags(record), sessionOf),

@@ -32,6 +32,8 @@ export function rowNoteText(note: RowNote, t: TFunction<'dashboard'>, f: Formatt
   switch (note.kind) {
     case 'problem':
       return problemText(note.problem, t, f);
+    case 'age-band':
+      return t('table.note.ageBand', { instrument: note.instrument.toUpperCase(), ageBand: t(`banner.ageBand.${note.ageBand}`) });
     case 'superseded':
     case 'unsaved':
     case 'refused':

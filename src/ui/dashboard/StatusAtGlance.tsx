@@ -2,13 +2,15 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format';
 import { AllianceReasons } from './AllianceReasons';
+import { OutcomeBand, Ruptures } from './Ruptures';
 import type { AllianceStatus, AllianceView, OutcomeStatus, OutcomeView, ScorePoint } from './view-model';
 
 // Status is carried by an icon and a word as well as a colour (WCAG 1.4.1).
 const outcomeTone: Record<OutcomeStatus, Tone> = {
-  'no-data': 'neutral', 'on-track': 'good', recovered: 'good', 'non-clinical-intake': 'neutral', 'not-on-track': 'warn', deteriorating: 'bad',
+  'no-data': 'neutral', 'too-early': 'neutral', 'on-track': 'good', 'reliably-improved': 'good', recovered: 'good', 'non-clinical-intake': 'neutral',
+  'not-on-track': 'warn', deteriorating: 'bad',
 };
-const allianceTone: Record<AllianceStatus, Tone> = { 'no-data': 'neutral', good: 'good', concern: 'warn', 'rupture-risk': 'bad' };
+const allianceTone: Record<AllianceStatus, Tone> = { 'no-data': 'neutral', good: 'good', concern: 'warn', 'rupture-risk': 'bad', 'rupture-unresolved': 'bad' };
 type Tone = 'good' | 'warn' | 'bad' | 'neutral';
 const icon: Record<Tone, string> = { good: '✓', warn: '!', bad: '▼', neutral: '–' };
 
@@ -21,11 +23,12 @@ export function StatusAtGlance({ outcome, alliance }: { readonly outcome: Outcom
       <div className="status-cards">
         <StatusCard heading={t('status.outcome')} tone={outcomeTone[outcome.status]} label={t(`status.outcomeStatus.${outcome.status}`)}
           points={outcome.points} instrument={outcome.instrument} showChange
-          cutoffText={outcome.cutoff === undefined ? undefined : t('status.cutoff', { cutoff: f.score(outcome.cutoff) })} />
+          cutoffText={outcome.cutoff === undefined ? undefined : t('status.cutoff', { cutoff: f.score(outcome.cutoff) })}
+          reasons={<OutcomeBand outcome={outcome} />} />
         <StatusCard heading={t('status.alliance')} tone={allianceTone[alliance.status]} label={t(`status.allianceStatus.${alliance.status}`)}
           points={alliance.points} instrument={alliance.instrument} showChange={false}
           cutoffText={t('status.allianceCutoff', { cutoff: f.score(alliance.cutoff) })}
-          reasons={<AllianceReasons reasons={alliance.reasons ?? []} cutoff={alliance.cutoff} />} />
+          reasons={<><AllianceReasons reasons={alliance.reasons ?? []} cutoff={alliance.cutoff} /><Ruptures ruptures={alliance.ruptures ?? []} /></>} />
       </div>
     </section>
   );

@@ -1,12 +1,14 @@
+import type { RuptureMeasure } from '../../core/alliance/ruptures';
 import type { AgeBand, InstrumentId } from '../../core/instruments/types';
-import type { RuleCode, ScoringProblem, Severity } from '../../core/model';
+import type { RuleCode, RuptureKind, ScoringProblem, Severity } from '../../core/model';
+import type { TrajectoryStatus } from '../../core/trajectory/model';
 import type { Licence } from '../../fhir/smart-launch-config';
 
 // What the clinician view shows, already decided: the components only lay it out. Built from the loaded
 // history and the core's assessment by `toDashboardModel`, so the components never see FHIR shapes.
 
-export type OutcomeStatus = 'no-data' | 'on-track' | 'not-on-track' | 'deteriorating' | 'recovered' | 'non-clinical-intake';
-export type AllianceStatus = 'no-data' | 'good' | 'concern' | 'rupture-risk';
+export type { AllianceStatus, OutcomeStatus } from '../../core/assessment/types';
+import type { AllianceStatus, OutcomeStatus } from '../../core/assessment/types';
 
 export interface ScorePoint {
   readonly administrationId: string;
@@ -25,6 +27,8 @@ export interface ScorePoint {
 export interface ExpectedPoint {
   readonly session: number;
   readonly value: number;
+  /** Below this the client is not on track (the band's lower edge), where the model has one. */
+  readonly lower?: number;
 }
 
 export interface OutcomeView {
@@ -36,6 +40,10 @@ export interface OutcomeView {
   readonly points: readonly ScorePoint[];
   /** The trajectory model's expected total per session. */
   readonly expected: readonly ExpectedPoint[];
+  /** Where the latest score stands in the expected band: green, amber, red, or not judged. */
+  readonly band: TrajectoryStatus;
+  /** Responses in the record that are not scored (each listed with its reason in the table). */
+  readonly notScored: number;
 }
 
 export type WaiSubscale = 'task' | 'bond' | 'goal';
@@ -52,6 +60,18 @@ export interface AllianceView {
   readonly cutoff: number;
   readonly points: readonly ScorePoint[];
   readonly reasons?: readonly AllianceReason[];
+  /** Rupture episodes of the current episode, oldest first. */
+  readonly ruptures?: readonly RuptureView[];
+}
+
+export interface RuptureView {
+  readonly measure: RuptureMeasure;
+  readonly session: number;
+  readonly date: string;
+  /** null while the repair window is open. */
+  readonly repaired: boolean | null;
+  /** What the clinician recorded about it. */
+  readonly notes: readonly { readonly kind: RuptureKind; readonly addressed: boolean }[];
 }
 
 export interface InventoryPoint {
@@ -136,6 +156,8 @@ export type RowNote =
   | { readonly kind: 'problem'; readonly problem: ScoringProblem }
   /** A later response of the same day counts instead. */
   | { readonly kind: 'superseded' }
+  /** Scored, but the instrument is meant for another age band (e.g. a CORS after the 13th birthday). */
+  | { readonly kind: 'age-band'; readonly instrument: InstrumentId; readonly ageBand: AgeBand }
   /** In the Outbox: kept in this tab and re-sent. */
   | { readonly kind: 'unsaved' }
   /** Refused by the health record: kept in this tab only. */

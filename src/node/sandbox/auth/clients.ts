@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { parseSmartLaunchConfig } from '../../../fhir/smart-launch-config';
+import type { SmartLaunchConfig } from '../../../fhir/smart-launch-config';
+import { readSmartLaunchFile } from '../../config/smart-launch-file';
 
 // The clients this authorization server knows: the app's "Local sandbox" registration in smart-launch.json
 // (its redirect URI resolved against the sandbox origin), plus any a test adds.
@@ -23,25 +23,17 @@ export interface ClientRegistration {
 export const LOCAL_SANDBOX_SERVER_NAME = 'Local sandbox';
 
 /** `text` is the file as read, which the sandbox serves to the app as it is. */
-export type ClientsResult = { ok: true; clients: ClientRegistration[]; text: string } | { ok: false; error: string };
+export type ClientsResult = { ok: true; clients: ClientRegistration[]; text: string; settings: SmartLaunchConfig } | { ok: false; error: string };
 
 /** Reads the "Local sandbox" registration from smart-launch.json, validated. */
 export async function readSandboxRegistration(file: string): Promise<ClientsResult> {
-  let text: string;
-  let json: unknown;
-  try {
-    text = await readFile(file, 'utf8');
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, error: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  const parsed = parseSmartLaunchConfig(json);
-  if (!parsed.ok) return { ok: false, error: `smart-launch.json is invalid: ${parsed.errors.join('; ')}` };
-  const server = parsed.config.servers.find((s) => s.name === LOCAL_SANDBOX_SERVER_NAME);
+  const read = await readSmartLaunchFile(file);
+  if (!read.ok) return read;
+  const server = read.config.servers.find((s) => s.name === LOCAL_SANDBOX_SERVER_NAME);
   if (!server) return { ok: false, error: `smart-launch.json has no "${LOCAL_SANDBOX_SERVER_NAME}" server entry` };
   // A launch without patient (the caseload) asks for its own user/ scopes: registered too, so part of the ceiling.
   const scopes = [server.scopes, server.scopesV1, server.caseload?.scopes, server.caseload?.scopesV1].filter(Boolean).join(' ');
-  return { ok: true, clients: [{ clientId: server.clientId, redirectUris: [server.redirectUri], scopes }], text };
+  return { ok: true, clients: [{ clientId: server.clientId, redirectUris: [server.redirectUri], scopes }], text: read.text, settings: read.config };
 }
 
 /** Resolves relative redirect URIs against the sandbox origin; registrations with the same id are merged. */

@@ -61,7 +61,7 @@ export const CLIENT_STORIES: readonly ClientStory[] = [
   {
     id: 'p03', given: 'Priya', family: 'Raman', gender: 'female', age: 29, clinician: 1,
     story: 'Anxiety in social settings; eight sessions without reliable change, alliance slipping on the WAI-SR.',
-    sessions: steady([15.2, 16, 15.5, 17.1, 16.3, 17.4, 16.9, 18.1]).map((s, i) => (i === 3 ? { ...s, wai: [3.75, 4, 3.75] as const } : i === 7 ? { ...s, wai: [3, 3.75, 3.5] as const } : s)),
+    sessions: steady([15.2, 16, 15.5, 17.1, 16.3, 17.4, 16.9, 18.1]).map((s, i) => (i === 3 ? { ...s, wai: [3.75, 4, 3.75] as const } : i === 7 ? { ...s, wai: [2.75, 3.75, 3.5] as const } : s)),
     expected: ['outcome-not-on-track-persistent', 'alliance-wai-drop'],
   },
   {
@@ -94,8 +94,8 @@ export const CLIENT_STORIES: readonly ClientStory[] = [
   },
   {
     id: 'p08', given: 'Noah', family: 'Bergstrom', gender: 'male', age: 15, clinician: 1,
-    story: 'Fifteen; intake 26 is clinical for an adolescent (cutoff 28) and progress is slow.',
-    sessions: steady([26, 26.8, 27.1, 27.6]),
+    story: 'Fifteen; intake 26 is clinical for an adolescent (cutoff 28) and there is no progress yet.',
+    sessions: steady([26, 25.8, 25.5, 25.2]),
     expected: ['outcome-not-on-track-early'],
   },
   {
