@@ -162,7 +162,7 @@ describe('parseQuestionnaireResponse: unreadable input', () => {
     for (let level = 0; level < 1000; level++) item = { linkId: `g${level}`, item: [item] };
     const deep = { ...ours(orsAdmin), item: [item] };
     const result = parseQuestionnaireResponse(deep);
-    expect(result).toMatchObject({ ok: false, reason: 'nested more than 64 levels deep: not read (a safety limit)', date: orsAdmin.authored, resourceId: 'server-7' });
+    expect(result).toMatchObject({ ok: false, reason: 'item: nested deeper than 32 levels', date: orsAdmin.authored, resourceId: 'server-7' });
     const wide = { ...ours(orsAdmin), contained: [{ resourceType: 'Basic', extension: Array.from({ length: 2_000_001 }, () => 0) }] };
     expect(expectReason(parseQuestionnaireResponse(wide))).toBe('more than 2000000 values: not read (a safety limit)');
   });

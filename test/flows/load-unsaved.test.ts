@@ -48,7 +48,9 @@ async function open(engine: TestEngine, scope?: string): Promise<void> {
   await screen.findByRole('heading', { name: 'At a glance' }, { timeout: 20_000 });
 }
 
+// Response rows only: an episode marker (a header cell across the table) is not a response.
 const statusCells = () => within(screen.getByRole('table', { name: /Every response in the record/ })).getAllByRole('row').slice(1)
+  .filter((tr) => tr.querySelector('td') !== null)
   .map((tr) => [tr.querySelector('td:nth-child(2)')?.textContent, tr.querySelector('td:last-child')?.textContent]);
 
 describe('responses kept in this tab after a failed save', () => {

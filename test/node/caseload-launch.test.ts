@@ -71,9 +71,9 @@ describe('smart-launch.json caseload entry', () => {
   it('is validated field by field: unknown sources and repeated ones are refused', () => {
     const withSources = (myClients: unknown) => ({ ...config, servers: [{ ...config.servers[0], caseload: { scopes: 'launch', scopesV1: 'launch', myClients } }] });
     const repeated = parseSmartLaunchConfig(withSources(['appointments', 'appointments']));
-    expect(repeated.ok ? [] : repeated.errors).toEqual(['servers.0.caseload.myClients: each source once']);
+    expect(repeated.ok ? [] : repeated.errors).toEqual(['servers[0].caseload.myClients: each source once']);
     const unknown = parseSmartLaunchConfig(withSources(['schedule']));
-    expect(unknown.ok ? [] : unknown.errors.join()).toMatch(/^servers\.0\.caseload\.myClients\.0: /);
+    expect(unknown.ok ? [] : unknown.errors.join()).toMatch(/^servers\[0\]\.caseload\.myClients\[0\]: /);
   });
 
   it('every caseload scope is justified, and a standalone caseload launch binds no EHR context', () => {
