@@ -45,7 +45,7 @@ async function launchOnce(browser: Browser, sandbox: Sandbox): Promise<LaunchFig
 async function withCaseload<T>(clients: number, dir: string, run: (sandbox: Sandbox) => Promise<T>): Promise<T> {
   const dataFile = join(dir, `caseload-${clients}.json`);
   const today = localDate(new Date());
-  const engine = await createFhirEngine({ seed: false, dataFile });
+  const engine = await createFhirEngine({ dataFile });
   await engine.put(caseloadFixture(clients, today));
   await engine.close();
   const sandbox = await startSandbox({ port: 0, app: { kind: 'static', dir: join(dir, 'app') }, seed: false, dataFile, today });

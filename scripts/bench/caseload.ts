@@ -35,7 +35,7 @@ export function caseloadFixture(clients: number, today: string): fhir4.Resource[
 }
 
 async function caseloadRun(clients: number): Promise<BenchRow[]> {
-  const engine = await createFhirEngine({ seed: false });
+  const engine = await createFhirEngine();
   await engine.put(caseloadFixture(clients, SEED_TODAY));
   const input = {
     fhirUser: `${engine.baseUrl}/Practitioner/pr1`, scoring: defaultScoringConfig, today: SEED_TODAY,

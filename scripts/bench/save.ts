@@ -9,6 +9,7 @@ import type { FhirTransport } from '../../src/fhir/gateway/types';
 import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
 import { buildWriteSet, planWrites, saveAdministration, type SaveStatus, type WriteSet } from '../../src/fhir/write';
 import { createFhirEngine } from '../../src/node/sandbox/engine';
+import { seedResources } from '../../src/node/sandbox/seed';
 import type { EngineSettings, FhirEngine } from '../../src/node/sandbox/engine/types';
 import { noteWords } from '../../src/ui/administer/note-words';
 import type { BenchRow } from '../bench';
@@ -63,7 +64,7 @@ function sessionWriteSet(plan: string, n: number): WriteSet {
 }
 
 export async function saveBench(): Promise<BenchRow[]> {
-  const engine = await createFhirEngine({ seed: false });
+  const engine = await createFhirEngine();
   const rows: BenchRow[] = [];
   for (const { name, settings, target, expect = 'saved' } of PLANS) {
     Object.assign(engine.settings, settings);
@@ -110,7 +111,7 @@ async function grow(engine: FhirEngine, count: number): Promise<void> {
 
 /** A save (transaction, conditional create) on the seed store, then on it with 50,000 more responses. */
 export async function storeGrowthBench(): Promise<BenchRow[]> {
-  const engine = await createFhirEngine({ settings: { transactions: true, batch: true, conditionalCreate: true } });
+  const engine = await createFhirEngine({ seed: () => seedResources(), settings: { transactions: true, batch: true, conditionalCreate: true } });
   const seedStore = await medianSaveMs(engine, 'seed-store');
   await grow(engine, EXTRA_RESPONSES);
   const grown = await medianSaveMs(engine, 'grown-store');

@@ -55,7 +55,7 @@ async function seed(): Promise<void> {
 
 const server = setupServer();
 beforeAll(async () => {
-  engine = await createFhirEngine({ seed: false, baseUrl: BASE });
+  engine = await createFhirEngine({ baseUrl: BASE });
   await seed();
   const { handlers, requests } = engineOverMsw(engine, BASE, (req, next) => (intercept ? intercept(req, () => next(req)) : next(req)));
   mock.requests = requests;

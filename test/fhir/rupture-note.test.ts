@@ -22,7 +22,7 @@ describe('rupture note Observation', () => {
     });
   });
   it('round-trips through the FHIR engine and back to the same note', async () => {
-    const engine = await createFhirEngine({ seed: false, baseUrl: 'http://localhost/fhir' });
+    const engine = await createFhirEngine({ baseUrl: 'http://localhost/fhir' });
     await engine.handle({ method: 'PUT', path: 'Patient/p1', body: { resourceType: 'Patient', id: 'p1' } });
     const created = await engine.handle({ method: 'POST', path: 'Observation', body: buildRuptureNoteObservation(note, { patient: 'Patient/p1' }), headers: { 'content-type': 'application/fhir+json' } });
     expect(created.status).toBe(201);

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptsGzip } from '../../src/node/sandbox/http/compress';
+import { acceptsGzip } from '../../src/node/http/compress';
 import { startFhirHttpServer } from '../../src/node/sandbox/http';
 import type { FhirHttpServer } from '../../src/node/sandbox/http';
 import { freshEngine } from '../support/engine';

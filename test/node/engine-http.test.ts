@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFhirHttpServer } from '../../src/node/sandbox/http';
 import type { FhirHttpServer } from '../../src/node/sandbox/http';
 import { createFhirEngine } from '../../src/node/sandbox/engine';
+import { seedResources } from '../../src/node/sandbox/seed';
 import { entriesOf, freshEngine, minimalPatient } from '../support/engine';
 
 const FHIR_JSON = { 'content-type': 'application/fhir+json' };
@@ -85,13 +86,13 @@ describe('persistence', () => {
 
   it('keeps the store across restarts with --data, history included', async () => {
     const file = join(dir, 'store.json');
-    const first = await createFhirEngine({ dataFile: file });
+    const first = await createFhirEngine({ dataFile: file, seed: () => seedResources() });
     const created = await first.handle({ method: 'POST', path: 'Patient', body: minimalPatient('Persisted') });
     const id = String((created.body as { id: string }).id);
     await first.handle({ method: 'PUT', path: `Patient/${id}`, body: { ...minimalPatient('Persisted again'), id } });
     await first.close();
 
-    const second = await createFhirEngine({ dataFile: file });
+    const second = await createFhirEngine({ dataFile: file, seed: () => seedResources() });
     const read = await second.handle({ method: 'GET', path: `Patient/${id}` });
     expect((read.body as { name: unknown }).name).toEqual([{ family: 'Persisted again' }]);
     expect(read.headers['etag']).toBe('W/"2"');
@@ -104,6 +105,6 @@ describe('persistence', () => {
   it('refuses a data file that is not a sandbox store, with the reason', async () => {
     const file = join(dir, 'wrong.json');
     await import('node:fs/promises').then((fs) => fs.writeFile(file, '{"format":"something else"}'));
-    await expect(createFhirEngine({ dataFile: file })).rejects.toThrow(/not a sandbox store/);
+    await expect(createFhirEngine({ dataFile: file, seed: () => seedResources() })).rejects.toThrow(/not a sandbox store/);
   });
 });

@@ -42,7 +42,7 @@ describe('layers are allow-lists', () => {
     ['fhir', 'the ui layer', "import { format } from '../ui/format';\nexport const f = format;"],
     ['fhir', 'node built-ins', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;"],
     ['ui', '@medplum (it would enter the browser bundle)', "import type { Patient } from '@medplum/fhirtypes';\nexport type P = Patient;"],
-    ['ui', 'the node layer by dynamic import()', "export const load = () => import('../node/serve/site-files');"],
+    ['ui', 'the node layer by dynamic import()', "export const load = () => import('../node/http/site-files');"],
     ['ui', 'node built-ins', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;"],
     ['node', 'the ui layer', "import { format } from '../ui/format';\nexport const f = format;"],
     ['node', 'the ui layer by re-export', "export { format } from '../ui/format';"],

@@ -2,6 +2,7 @@
 // projects run with `isolate: false`, so this module and @medplum/core's index live as long as the worker);
 // a fresh, empty engine after that costs microseconds, so tests that write get one each.
 import { createFhirEngine } from '../../src/node/sandbox/engine';
+import { seedResources } from '../../src/node/sandbox/seed';
 import type { EngineRequest, EngineResponse, FhirEngine, FhirEngineOptions } from '../../src/node/sandbox/engine';
 
 export type TestEngine = Awaited<ReturnType<typeof createFhirEngine>>;
@@ -10,13 +11,13 @@ let seeded: Promise<TestEngine> | undefined;
 
 /** One seeded engine shared by every test file of a worker: read from it, never write to it. */
 export function sharedSeededEngine(): Promise<TestEngine> {
-  seeded ??= createFhirEngine();
+  seeded ??= createFhirEngine({ seed: () => seedResources() });
   return seeded;
 }
 
 /** An empty engine (no seed) for a test that writes. */
 export function freshEngine(options: FhirEngineOptions = {}): Promise<TestEngine> {
-  return createFhirEngine({ seed: false, ...options });
+  return createFhirEngine(options);
 }
 
 type Json = Record<string, unknown>;

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ScoringConfig } from '../../core/config';
 import type { InstrumentMapping } from '../../fhir/instrument-mappings';
-import { readJsonBody } from '../sandbox/http/body';
-import { allowOrigin, answerPreflight, type Preflight } from '../sandbox/http/cors';
+import { readJsonBody } from '../http/body';
+import { allowOrigin, answerPreflight, type Preflight } from '../http/cors';
 import { type Authorizer, authorizer, type TrustedEhrs } from './auth';
 import { cardsFor } from './cards';
 import { type FetchOptions, gatherClientData } from './client-data';

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { closeServer, httpOrigin, listen } from '../sandbox/http/listen';
+import { closeServer, httpOrigin, listen } from '../http/listen';
 import { cdsHooksListener, type CdsHooksListenerOptions } from './listener';
 
 // The service on its own HTTP server. On loopback it may run open (the local sandbox); on any other

@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFhirEngine } from './engine';
+import { seedResources } from './seed';
 import { startFhirHttpServer } from './http';
 import { VENDOR_NAMES } from './engine/vendors/types';
 
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   const engine = await createFhirEngine({
     settings: { vendor },
     ...(values.data ? { dataFile: resolve(values.data) } : {}),
-    ...(values.today ? { seed: { today: values.today } } : {}),
+    seed: () => seedResources(values.today ? { today: values.today } : {}),
   });
   const server = await startFhirHttpServer({ engine, port });
   console.log(`Open FHIR server (no authorization, loopback only), behaving like ${vendor}: ${server.baseUrl}`);

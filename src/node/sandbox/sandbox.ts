@@ -12,8 +12,8 @@ import { ehrRoutes } from './ehr/ehr-routes';
 import { createFhirEngine } from './engine';
 import type { FhirEngine } from './engine/types';
 import { fhirRequestListener } from './http';
-import { closeServer, httpOrigin, listen } from './http/listen';
-import { SEED_TODAY } from './seed';
+import { closeServer, httpOrigin, listen } from '../http/listen';
+import { SEED_TODAY, seedResources } from './seed';
 
 // The whole local EHR on one loopback origin: the FHIR engine behind SMART token enforcement at /fhir,
 // the authorization server at /auth, the EHR launch page at /ehr/ and the app itself at /.
@@ -111,7 +111,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const url = httpOrigin('127.0.0.1', await listen(server, options.port ?? 0, '127.0.0.1'));
   const today = options.today ?? SEED_TODAY;
   const engine = await createFhirEngine({
-    seed: (options.seed ?? true) && { today },
+    ...((options.seed ?? true) ? { seed: () => seedResources({ today }) } : {}),
     baseUrl: `${url}/fhir`,
     ...(options.dataFile ? { dataFile: options.dataFile } : {}),
   });

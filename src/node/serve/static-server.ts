@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { httpOrigin, listen } from '../sandbox/http/listen';
+import { httpOrigin, listen } from '../http/listen';
 import type { DeployConfig } from './deploy-config';
 import { securityHeadersFor } from './security-headers';
-import { CONTENT_TYPES, resolveSitePath, serveFile } from './site-files';
+import { CONTENT_TYPES, resolveSitePath, serveFile } from '../http/site-files';
 
 export interface StaticSite {
   /** The built app (vite build output). */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody } from '../http/body';
+import { readBody } from '../../http/body';
 
 // Small node:http helpers shared by the auth endpoints and the EHR page.
 

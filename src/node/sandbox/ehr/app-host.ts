@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { CONTENT_TYPES, resolveSitePath, serveFile } from '../../serve/site-files';
+import { CONTENT_TYPES, resolveSitePath, serveFile } from '../../http/site-files';
 
 // Serves the SMART app next to the EHR, on the same origin as an EHR-hosted app would be reachable from
 // its frame: Vite in middleware mode while developing, or a built dist/ directory.

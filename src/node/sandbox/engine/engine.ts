@@ -10,7 +10,6 @@ import { SandboxRepository } from './repository';
 import { FHIR_JSON, toEngineResponse } from './response';
 import { createSandboxRouter } from './router';
 import type { EngineRequest, EngineResponse, EngineSettings, FhirEngine, FhirEngineOptions, SmartEndpoints } from './types';
-import { seedResources } from '../seed';
 import { effectiveSettings, refusalByProfile, VENDOR_PROFILES } from './vendors';
 
 const METHODS = new Set<string>(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -129,9 +128,7 @@ export async function createFhirEngine(options: FhirEngineOptions = {}): Promise
   const engine = new SandboxEngine(options);
   const loaded = options.dataFile ? await loadStoreFile(options.dataFile, engine.repo.store) : { ok: true as const, loaded: 0 };
   if (!loaded.ok) throw new Error(loaded.reason);
-  if (options.seed !== false && loaded.loaded === 0) {
-    await engine.put(seedResources(typeof options.seed === 'object' ? options.seed : {}));
-  }
+  if (options.seed && loaded.loaded === 0) await engine.put(options.seed());
   if (options.dataFile) {
     engine.writer = new StoreWriter(options.dataFile, engine.repo.store);
     if (loaded.loaded === 0) await engine.writer.flush();

@@ -66,14 +66,12 @@ export interface SmartEndpoints {
   readonly register?: string;
 }
 
-export interface SeedOptions {
-  /** The seed's "today" (YYYY-MM-DD): histories end shortly before it. Default: a fixed date, so seeds repeat. */
-  readonly today?: string;
-}
-
 export interface FhirEngineOptions {
-  /** Load the synthetic clients at start (default true unless a dataFile with content exists). */
-  readonly seed?: boolean | SeedOptions;
+  /**
+   * What to store at start when the store is empty (nothing by default). The engine knows no data of its own:
+   * its callers seed it (the sandbox with src/node/sandbox/seed), so a test or a tool chooses its data.
+   */
+  readonly seed?: () => Iterable<unknown>;
   /** Persist the store: loaded at start when the file exists, rewritten (debounced, atomically) after writes. */
   readonly dataFile?: string;
   /** Absolute FHIR base URL used in links (paging, fullUrl). Default `http://127.0.0.1/fhir`. */

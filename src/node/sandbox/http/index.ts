@@ -1,4 +1,4 @@
 export { startFhirHttpServer } from './server';
 export { fhirRequestListener, pathUnderBase } from './listener';
-export { isOriginAllowed } from './cors';
+export { isOriginAllowed } from '../../http/cors';
 export type { FhirGuard, FhirHttpServer, FhirHttpServerOptions, FhirListenerOptions, FhirRequestListener } from './types';

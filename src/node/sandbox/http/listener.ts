@@ -4,9 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { outcome as operationOutcome } from '../engine/outcomes';
 import { FHIR_JSON } from '../engine/response';
 import type { EngineRequest, EngineResponse } from '../engine/types';
-import { readJsonBody } from './body';
-import { endWithBody } from './compress';
-import { answerPreflight, applyCors } from './cors';
+import { readJsonBody } from '../../http/body';
+import { endWithBody } from '../../http/compress';
+import { answerPreflight, applyCors } from '../../http/cors';
 import type { FhirListenerOptions, FhirRequestListener } from './types';
 
 const DEFAULT_MAX_BODY = 5 * 1024 * 1024;

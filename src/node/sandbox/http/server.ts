@@ -1,6 +1,6 @@
 // A stand-alone HTTP server for the FHIR engine, on loopback only (open mode and tests).
 import { createServer } from 'node:http';
-import { closeServer, httpOrigin, listen } from './listen';
+import { closeServer, httpOrigin, listen } from '../../http/listen';
 import { fhirRequestListener } from './listener';
 import type { FhirHttpServer, FhirHttpServerOptions } from './types';
 

@@ -1,7 +1,6 @@
 // The sandbox's starting data: clinicians, our published Questionnaires (with their CodeSystem and
 // ValueSets) and the synthetic clients. Deterministic: the only input is the seed's "today".
 import { publishedArtefacts } from '../../../fhir/questionnaire';
-import type { SeedOptions } from '../engine/types';
 import { buildClientHistory, CLINICIANS } from './client-history';
 import { caseloadScheduling, caseloadStories, DEFAULT_CASELOAD } from './caseload';
 import { CLIENT_STORIES } from './stories';
@@ -12,6 +11,11 @@ export const SEED_TODAY = '2025-06-02';
 /** The published Questionnaires, CodeSystem and ValueSets, as a server that hosts them would hold them. */
 export function seedQuestionnaires(): fhir4.Resource[] {
   return publishedArtefacts();
+}
+
+export interface SeedOptions {
+  /** The seed's "today" (YYYY-MM-DD): histories end shortly before it. Default: a fixed date, so seeds repeat. */
+  readonly today?: string;
 }
 
 export function seedResources(options: SeedOptions = {}): fhir4.Resource[] {
