@@ -95,9 +95,10 @@ describe.skipIf(!browserInstalled)('servers that behave like the large EHRs', ()
     await handBack(app);
     await srsStored.stored;
     app = await launchFromEhr(page, sandbox.url, name, { vendor });
-    await app.getByRole('button', { name: 'Send now' }).click();
+    // The record already holds the SRS (its save landed as the page went away): the app finishes the kept save
+    // by itself, with nothing to ask the clinician.
     await app.getByRole('status').filter({ hasText: /is saved/ }).waitFor({ timeout: 60_000 });
-    await app.getByRole('button', { name: 'Send now' }).waitFor({ state: 'detached' });
+    expect(await app.getByRole('button', { name: 'Send now' }).count()).toBe(0);
     const alertsAfterSave = await alertHeadings(app);
 
     app = await launchFromEhr(page, sandbox.url, name, { vendor });

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ageBandAt } from '../../core/dates';
 import { dueInstruments } from '../../core/due';
@@ -57,6 +57,12 @@ export function AdministerWorkspace({ transport, launch, record, app, writeBack,
 
   const held = useMemo(() => new Set(record.history.administrations.map((a) => a.administration.id)), [record.history.administrations]);
   const waiting = flow.waiting > 0 ? savesStillKept(storage, launch.patientId, held, new Set(flow.attempts.map((a) => a.key))) : 0;
+  // Saves kept from before a reload whose response the record already holds (the server committed it as the
+  // page went away): nothing to ask the clinician; sending them again (idempotent) completes what may be missing.
+  const finishHeld = flow.waiting > 0 && waiting === 0 && !flow.busy;
+  useEffect(() => {
+    if (finishHeld) void flow.resend();
+  }, [finishHeld, flow]);
   const close = () => { setActive(undefined); setPaperDate(undefined); };
   const episodeStart = record.assessment.currentEpisode?.startDate;
   const paperDay = paperDate ?? today;
