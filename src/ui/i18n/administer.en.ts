@@ -57,6 +57,7 @@ export const administerEn = {
     saved: 'The {{name}} is saved in the health record.',
     'partly-saved': 'The {{name}} is saved, except what this health record does not accept:',
     pending: 'Part of the {{name}} could not be sent yet. It is kept in this browser tab and will be sent again.',
+    pendingAll: 'The {{name}} could not be sent yet. It is kept in this browser tab and will be sent again.',
     'session-expired': 'The session with the health record has ended. Re-launch the app from the chart; the answers are kept and will be sent then.',
   },
   entry: {
@@ -65,12 +66,12 @@ export const administerEn = {
       response: 'Answers saved.',
       observation: 'Scores saved.',
       'flag-create': 'New alert flag saved.',
-      'flag-end': 'Cleared alert flag ended.',
+      'flag-end_one': 'An alert that no longer applies was ended in the chart.',
+      'flag-end_other': '{{count}} alerts that no longer apply were ended in the chart.',
       note: 'Clinical note saved in the chart.',
       provenance: 'Record of who saved it saved.',
     },
     refused: {
-      questionnaire: 'The form definition was not published here; the answers refer to it by its address.',
       response: 'Answers could not be written: this health record does not allow it. They are shown here.',
       observation: 'Scores could not be written: this health record does not allow it. They are shown here.',
       'flag-create': 'Flags could not be written: this health record does not allow it. The alerts are shown here.',
@@ -86,6 +87,9 @@ export const administerEn = {
       'flag-end': 'Ending a cleared flag not sent yet; it will be sent again.',
       note: 'Clinical note not sent yet; it will be sent again.',
       provenance: 'Record of who saved it not sent yet; it will be sent again.',
+    },
+    info: {
+      questionnaire: 'The form definition is not published in this health record; that is fine, the answers name it by its address.',
     },
     noted: {
       response: 'Answers saved inside the clinical note (this health record takes no responses from apps).',

@@ -66,6 +66,7 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
     saved: '{{name}}: guardado en la historia clínica.',
     'partly-saved': '{{name}}: guardado, salvo lo que esta historia clínica no acepta:',
     pending: '{{name}}: una parte no se pudo enviar todavía. Se guarda en esta pestaña y se enviará de nuevo.',
+    pendingAll: '{{name}}: no se pudo enviar todavía. Se guarda en esta pestaña y se enviará de nuevo.',
     'session-expired': 'La sesión con la historia clínica ha terminado. Vuelva a abrir la aplicación desde la historia; las respuestas se conservan y se enviarán entonces.',
   },
   entry: {
@@ -74,12 +75,12 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
       response: 'Respuestas guardadas.',
       observation: 'Puntuaciones guardadas.',
       'flag-create': 'Nueva alerta guardada.',
-      'flag-end': 'Alerta resuelta cerrada.',
+      'flag-end_one': 'Se cerró en la historia una alerta que ya no aplica.',
+      'flag-end_other': 'Se cerraron en la historia {{count}} alertas que ya no aplican.',
       note: 'Nota clínica guardada en la historia.',
       provenance: 'Registro de quién lo guardó guardado.',
     },
     refused: {
-      questionnaire: 'La definición del formulario no se publicó aquí; las respuestas la citan por su dirección.',
       response: 'No se pudieron escribir las respuestas: esta historia clínica no lo permite. Se muestran aquí.',
       observation: 'No se pudieron escribir las puntuaciones: esta historia clínica no lo permite. Se muestran aquí.',
       'flag-create': 'No se pudieron escribir las alertas: esta historia clínica no lo permite. Las alertas se muestran aquí.',
@@ -95,6 +96,9 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
       'flag-end': 'Cierre de una alerta aún sin enviar; se enviará de nuevo.',
       note: 'Nota clínica aún sin enviar; se enviará de nuevo.',
       provenance: 'Registro de quién lo guardó aún sin enviar; se enviará de nuevo.',
+    },
+    info: {
+      questionnaire: 'La definición del formulario no se publica en esta historia clínica; no hace falta, las respuestas la citan por su dirección.',
     },
     noted: {
       response: 'Respuestas guardadas dentro de la nota clínica (esta historia clínica no acepta respuestas de aplicaciones).',

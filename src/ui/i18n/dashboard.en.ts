@@ -61,7 +61,7 @@ export const dashboardEn = {
     mean: 'Item mean',
     waiNumber: 'WAI-SR no.',
     showTable: 'Show the data as a table',
-    legend: { score: 'Score', cutoff: 'Clinical cutoff', intake: 'Intake', band: 'Reliable change band (intake ± {{rc}})', expected: 'Expected',
+    legend: { score: 'Score', cutoff: 'Clinical cutoff', intake: 'Intake', band: 'Reliable change band (intake ± {{rc}})', expected: 'Expected trajectory',
       expectedModel: {
         'intake-severity': 'Expected course by intake severity',
         'rule-based': 'Expected course, rule-based (a reliable change by the review session)',

@@ -62,7 +62,7 @@ export const dashboardEs: DashboardMessages = {
     mean: 'Media por ítem',
     waiNumber: 'N.º de WAI-SR',
     showTable: 'Mostrar los datos como tabla',
-    legend: { score: 'Puntuación', cutoff: 'Punto de corte clínico', intake: 'Admisión', band: 'Banda de cambio fiable (admisión ± {{rc}})', expected: 'Esperado',
+    legend: { score: 'Puntuación', cutoff: 'Punto de corte clínico', intake: 'Admisión', band: 'Banda de cambio fiable (admisión ± {{rc}})', expected: 'Trayectoria esperada',
       expectedModel: {
         'intake-severity': 'Curso esperado según la gravedad de admisión',
         'rule-based': 'Curso esperado por reglas (un cambio fiable en la sesión de revisión)',
