@@ -36,6 +36,13 @@ export const administerEn = {
   waiting_one: 'One save from earlier is kept in this tab and has not reached the health record yet.',
   waiting_other: '{{count}} saves from earlier are kept in this tab and have not reached the health record yet.',
   sendNow: 'Send now',
+  ruptureNote: {
+    legend: 'Record a rupture in this session',
+    kind: { withdrawal: 'Withdrawal (the client pulled back, went quiet or agreed too readily)', confrontation: 'Confrontation (the client voiced anger or criticism)' },
+    addressed: 'We talked about it in the session',
+    save: 'Save rupture note',
+    title: 'rupture note',
+  },
   paperDate: { label: 'Date on the paper form', invalid: 'Choose a day from the start of this episode up to today; until then the form is dated today.' },
   replace: {
     question: 'The {{name}} was already given today. Giving it again replaces today’s answers in the scores and charts; the earlier answers stay in the record, marked as not counted.',
@@ -70,6 +77,7 @@ export const administerEn = {
       'flag-end_other': '{{count}} alerts that no longer apply were ended in the chart.',
       note: 'Clinical note saved in the chart.',
       provenance: 'Record of who saved it saved.',
+      'rupture-note': 'Rupture note saved in the chart.',
     },
     refused: {
       response: 'Answers could not be written: this health record does not allow it. They are shown here.',
@@ -78,6 +86,7 @@ export const administerEn = {
       'flag-end': 'A cleared flag could not be ended: this health record does not allow it. The alerts are shown here.',
       note: 'The clinical note could not be written: this health record does not allow it.',
       provenance: 'The record of who saved it could not be written: this health record does not allow it.',
+      'rupture-note': 'The rupture note could not be written: this health record does not allow it.',
     },
     pending: {
       questionnaire: 'Form definition not published yet; will be tried again.',
@@ -87,6 +96,7 @@ export const administerEn = {
       'flag-end': 'Ending a cleared flag not sent yet; it will be sent again.',
       note: 'Clinical note not sent yet; it will be sent again.',
       provenance: 'Record of who saved it not sent yet; it will be sent again.',
+      'rupture-note': 'Rupture note not sent yet; it will be sent again.',
     },
     info: {
       questionnaire: 'The form definition is not published in this health record; that is fine, the answers name it by its address.',
