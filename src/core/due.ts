@@ -3,6 +3,7 @@ import { daysBetween } from './dates';
 import { instrumentsForAgeBand } from './instruments';
 import type { AgeBand, InstrumentId } from './instruments/types';
 import type { SeriesPoint } from './series/types';
+import { visitsByDay } from './series/visits';
 
 // What to offer now. The outcome measure opens a session and the alliance measure closes it, each at most
 // once per day. The WAI-SR is due at the end of session `waiFirstAtSession` (3rd) of an episode, then every
@@ -21,6 +22,8 @@ export interface DueInstruments {
   readonly ageBandAssumed: boolean;
   /** Today's outcome session number in its episode (the next one when none was given today). */
   readonly sessionNumber: number;
+  /** Today's visit in its episode, numbered as the session table numbers them (any response makes a visit). */
+  readonly visitNumber: number;
   readonly sessionStart: Offer;
   readonly sessionEnd: Offer;
   /** The WAI-SR; `dueAtSession` says when it is (or was) due. */
@@ -45,6 +48,17 @@ function todaysSession(assessment: ClientAssessment, today: string): { session: 
   return continues ? { session: last.sessionNumber + 1, sameEpisode: true } : { session: 1, sameEpisode: false };
 }
 
+function todaysVisit(assessment: ClientAssessment, today: string, sameEpisode: boolean): number {
+  const { outcome, alliance, inventory } = assessment.series;
+  const contacts = [...outcome, ...alliance, ...inventory];
+  const visits = visitsByDay(contacts);
+  const todays = visits.get(today);
+  if (todays) return todays.number;
+  if (!sameEpisode || contacts.length === 0) return 1;
+  const episode = Math.max(...contacts.map((c) => c.episode));
+  return [...visits.values()].filter((v) => v.episode === episode).length + 1;
+}
+
 function offerOnce(instrument: InstrumentId | undefined, points: readonly SeriesPoint[], today: string): Offer {
   if (!instrument) return { offer: false, reason: 'not-for-age-band' };
   return doneOn(points, today) ? { offer: false, reason: 'done-today', instrument } : { offer: true, instrument };
@@ -64,7 +78,8 @@ function inventoryOffer(input: DueInput, instrument: InstrumentId | undefined, s
 export function dueInstruments(input: DueInput): DueInstruments {
   const ageBand = input.ageBand ?? 'adult';
   const { session, sameEpisode } = todaysSession(input.assessment, input.today);
-  const base = { ageBand, ageBandAssumed: input.ageBand === undefined, sessionNumber: session };
+  const visitNumber = todaysVisit(input.assessment, input.today, sameEpisode);
+  const base = { ageBand, ageBandAssumed: input.ageBand === undefined, sessionNumber: session, visitNumber };
   if (ageBand === 'young-child') {
     const none: Offer = { offer: false, reason: 'under-6-not-scored' };
     return { ...base, sessionStart: none, sessionEnd: none, inventory: none };

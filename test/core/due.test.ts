@@ -46,4 +46,11 @@ describe('dueInstruments', () => {
     expect(due.sessionNumber).toBe(1);
     expect(due.inventory).toMatchObject({ offer: false, reason: 'not-due-yet', dueAtSession: 3 });
   });
+  it('numbers today as the session table does: a day with only an SRS is a visit too', () => {
+    // ORS on days 0 and 7, an SRS alone on day 10: the table shows visits 1, 2, 3, so day 14 is visit 4.
+    const history = [...orsSeries([20, 20]), srs('s', day(10), 30)];
+    expect(dueFor(history, '2024-01-15')).toMatchObject({ sessionNumber: 3, visitNumber: 4 });
+    expect(dueFor(history, '2024-01-11')).toMatchObject({ visitNumber: 3 });
+    expect(dueFor(history, '2024-12-01')).toMatchObject({ visitNumber: 1 });
+  });
 });

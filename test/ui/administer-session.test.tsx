@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DueInstruments } from '../../src/core/due';
 import type { EntryReport, SaveReport } from '../../src/fhir/write';
@@ -8,7 +8,7 @@ import { SessionPanel } from '../../src/ui/administer/session-panel';
 import { withI18n } from './administer-i18n.test-support';
 
 const adultDue: DueInstruments = {
-  ageBand: 'adult', ageBandAssumed: false, sessionNumber: 4,
+  ageBand: 'adult', ageBandAssumed: false, sessionNumber: 4, visitNumber: 4,
   sessionStart: { offer: false, reason: 'done-today', instrument: 'ors' },
   sessionEnd: { offer: true, instrument: 'srs' },
   inventory: { offer: false, reason: 'not-due-yet', instrument: 'wai-sr', dueAtSession: 7 },
@@ -101,6 +101,31 @@ describe('SaveReportView', () => {
     expect(screen.getByText('Answers not sent yet; they are kept and will be sent again.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Try again now' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  it('never says "part" could not be sent when nothing was sent', async () => {
+    await show({ status: 'pending', roundTrips: 4, entries: [entry('response', { status: 'pending', reason: 'HTTP 503' }), entry('observation', { status: 'pending', reason: 'HTTP 503' })] });
+    expect(screen.getByText('The SRS could not be sent yet. It is kept in this browser tab and will be sent again.')).toBeTruthy();
+    expect(screen.queryByText(/Part of the SRS/)).toBeNull();
+  });
+
+  it('counts ended alerts in words that read naturally for one or two', async () => {
+    const ended = (n: number) => Array.from({ length: n }, (_, i) => entry('flag-end', saved('Flag'), i + 1));
+    await show({ status: 'saved', roundTrips: 1, entries: [entry('response', saved('QuestionnaireResponse')), ...ended(1)] });
+    expect(screen.getByText('An alert that no longer applies was ended in the chart.')).toBeTruthy();
+    cleanup();
+    await show({ status: 'saved', roundTrips: 1, entries: [entry('response', saved('QuestionnaireResponse')), ...ended(2)] }, 'es');
+    expect(screen.getByText('Se cerraron en la historia 2 alertas que ya no aplican.')).toBeTruthy();
+  });
+
+  it('does not report a Questionnaire the app may not publish as an error', async () => {
+    await show({ status: 'partly-saved', roundTrips: 1, entries: [
+      entry('questionnaire', { status: 'refused', reason: 'not saved: no permission to write Questionnaire' }), entry('response', saved('QuestionnaireResponse')),
+    ] });
+    expect(screen.getByText('The SRS is saved in the health record.')).toBeTruthy();
+    const line = screen.getByText(/The form definition is not published in this health record/).closest('li')!;
+    expect(line.className).toBe('tf-save__entry tf-save__entry--info');
+    expect(screen.queryByText(/no permission to write Questionnaire/)).toBeNull();
   });
 
   it('asks for a re-launch when the session expired, promising the answers are kept', async () => {

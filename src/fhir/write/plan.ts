@@ -12,6 +12,7 @@ export const kindTarget: Readonly<Record<WriteKind, { readonly resourceType: str
   'flag-end': { resourceType: 'Flag', action: 'update' },
   note: { resourceType: 'DocumentReference', action: 'create' },
   provenance: { resourceType: 'Provenance', action: 'create' },
+  'rupture-note': { resourceType: 'Observation', action: 'create' },
 };
 
 /** What the note stands in for when it cannot be written as itself. */

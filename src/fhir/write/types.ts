@@ -4,7 +4,7 @@
 import type { IdentifierToken } from '../resources/identity';
 
 /** Every kind of entry; the Outbox's schema reads stored entries against this same list. */
-export const WRITE_KINDS = ['questionnaire', 'response', 'observation', 'flag-create', 'flag-end', 'note', 'provenance'] as const;
+export const WRITE_KINDS = ['questionnaire', 'response', 'observation', 'flag-create', 'flag-end', 'note', 'provenance', 'rupture-note'] as const;
 export type WriteKind = (typeof WRITE_KINDS)[number];
 
 export interface WriteEntry {

@@ -65,7 +65,7 @@ export interface WriteSetInput {
 
 const byIdentifier = (token: IdentifierToken): string => `identifier=${encodeURIComponent(tokenSearch(token))}`;
 
-function createEntry(kind: WriteEntry['kind'], resource: fhir4.Resource & { identifier?: fhir4.Identifier[] | fhir4.Identifier }, label: string): WriteEntry {
+export function createEntry(kind: WriteEntry['kind'], resource: fhir4.Resource & { identifier?: fhir4.Identifier[] | fhir4.Identifier }, label: string): WriteEntry {
   const identifier = Array.isArray(resource.identifier) ? resource.identifier[0] : resource.identifier;
   if (!identifier?.system || !identifier.value) throw new Error(`${resource.resourceType} built without an identifier`);
   const token = { system: identifier.system, value: identifier.value };
@@ -121,15 +121,18 @@ export function buildWriteSet(input: WriteSetInput): WriteSet {
     patient: context.patient, encounter: context.encounter, clinician: context.clinician, recorded: context.recorded, key, words: input.noteWords,
   }), `the clinical note of the ${instrument.shortName}`)] : [];
   const written = [responseEntry, ...observations, ...flagEntries(input, responseEntry.fullUrl), ...note];
+  const published = input.questionnaire ? questionnaireEntry(input.questionnaire, instrument) : [];
+  return { key, entries: [...published, ...written, provenanceEntry(written, key, responseEntry.fullUrl, context)] };
+}
+
+/** The Provenance of a save keyed `key`: who wrote `written`, when and with what, from `source`. */
+export function provenanceEntry(written: readonly WriteEntry[], key: string, source: string, context: Pick<SaveContext, 'recorded' | 'clinician' | 'organization' | 'app'>): WriteEntry {
   const tag = provenanceTag(key);
-  const provenance: WriteEntry = {
+  return {
     fullUrl: fullUrlFor(tag), kind: 'provenance', label: 'the record of who saved this and with what',
     match: `_tag=${encodeURIComponent(tokenSearch(tag))}`,
     resource: buildProvenance(written.map((e) => e.fullUrl), {
-      recorded: context.recorded, clinician: context.clinician, organization: context.organization, app: context.app,
-      source: responseEntry.fullUrl, tag,
+      recorded: context.recorded, clinician: context.clinician, organization: context.organization, app: context.app, source, tag,
     }),
   };
-  const published = input.questionnaire ? questionnaireEntry(input.questionnaire, instrument) : [];
-  return { key, entries: [...published, ...written, provenance] };
 }

@@ -6,7 +6,8 @@ import { instruments, type InstrumentId } from '../../core/instruments';
 import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../../fhir/gateway/types';
 import type { WriteBackConfig } from '../../fhir/smart-launch-config';
-import { planWrites, prepareSave, type OutboxStorage } from '../../fhir/write';
+import { planWrites, prepareRuptureNoteSave, prepareSave, type OutboxStorage } from '../../fhir/write';
+import type { RuptureNote } from '../../core/model';
 import { pickLanguage } from '../i18n/locale';
 import type { LoadedRecord } from '../app/record';
 import { AdministerForm } from './administer-form';
@@ -14,6 +15,7 @@ import { ClientSession } from './client-session';
 import { localDate, localDateTime } from './clock';
 import { noteWords } from './note-words';
 import { datedOn, isPaperDateAllowed, PaperDate } from './paper-date';
+import { RuptureNoteForm } from './rupture-note-form';
 import { SaveReportView } from './save-report-view';
 import { SessionPanel, type StartMode } from './session-panel';
 import { useSaveFlow } from './use-save-flow';
@@ -55,6 +57,11 @@ export function AdministerWorkspace({ transport, launch, record, app, writeBack,
     void flow.save(writeSet, instruments[administration.instrument].shortName);
   }, [record, launch, app, writeBack, flow, language]);
 
+  const saveRuptureNote = useCallback((note: RuptureNote) => {
+    const writeSet = prepareRuptureNoteSave({ note, patientId: launch.patientId, encounterId: launch.encounterId, fhirUser: launch.fhirUser, recorded: now(), app, writeBack });
+    void flow.save(writeSet, t('ruptureNote.title'));
+  }, [launch, app, writeBack, flow, t]);
+
   const held = useMemo(() => new Set(record.history.administrations.map((a) => a.administration.id)), [record.history.administrations]);
   const waiting = flow.waiting > 0 ? savesStillKept(storage, launch.patientId, held, new Set(flow.attempts.map((a) => a.key))) : 0;
   // Saves kept from before a reload whose response the record already holds (the server committed it as the
@@ -83,6 +90,7 @@ export function AdministerWorkspace({ transport, launch, record, app, writeBack,
       ) : (
         <SessionPanel due={due} onStart={(instrument, mode) => setActive({ instrument, mode })} />
       )}
+      {record.assessment.alliance.ruptures.length > 0 && !active && <RuptureNoteForm now={now} busy={flow.busy} onSave={saveRuptureNote} />}
       {waiting > 0 && (
         <p className="tf-notice">
           {t('waiting', { count: waiting })}{' '}

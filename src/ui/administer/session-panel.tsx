@@ -30,7 +30,7 @@ export function SessionPanel({ due, onStart }: SessionPanelProps) {
   if (due.ageBand === 'young-child') return <p className="tf-notice">{t('under6')}</p>;
   return (
     <div className="tf-session">
-      <p>{t('sessionNumber', { number: due.sessionNumber })}</p>
+      <p>{t('sessionNumber', { number: due.visitNumber })}</p>
       {due.ageBandAssumed && <p className="tf-notice">{t('ageBandAssumed')}</p>}
       <ul className="tf-session__offers">
         {moments.map((moment) => {

@@ -74,6 +74,7 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
       reliableChange: a.config.orsReliableChange, points: a.outcome.points.map(scorePoint),
       expected: expectedByVisit(a.outcome.points, a.outcome.expected, sessionOf),
       band: a.outcome.trajectoryStatus, notScored: a.notScored,
+      trajectoryModel: { id: a.trajectoryModel.id, label: a.trajectoryModel.label },
     },
     alliance: {
       status: a.alliance.status, instrument: allianceInstrument(a.alliance.points.at(-1)?.instrument),

@@ -42,6 +42,8 @@ export interface OutcomeView {
   readonly expected: readonly ExpectedPoint[];
   /** Where the latest score stands in the expected band: green, amber, red, or not judged. */
   readonly band: TrajectoryStatus;
+  /** The trajectory model in use (the organisation's choice or a plugged-in one), named in the chart's legend. */
+  readonly trajectoryModel?: { readonly id: string; readonly label: string };
   /** Responses in the record that are not scored (each listed with its reason in the table). */
   readonly notScored: number;
 }

@@ -36,6 +36,13 @@ export const administerEn = {
   waiting_one: 'One save from earlier is kept in this tab and has not reached the health record yet.',
   waiting_other: '{{count}} saves from earlier are kept in this tab and have not reached the health record yet.',
   sendNow: 'Send now',
+  ruptureNote: {
+    legend: 'Record a rupture in this session',
+    kind: { withdrawal: 'Withdrawal (the client pulled back, went quiet or agreed too readily)', confrontation: 'Confrontation (the client voiced anger or criticism)' },
+    addressed: 'We talked about it in the session',
+    save: 'Save rupture note',
+    title: 'rupture note',
+  },
   paperDate: { label: 'Date on the paper form', invalid: 'Choose a day from the start of this episode up to today; until then the form is dated today.' },
   replace: {
     question: 'The {{name}} was already given today. Giving it again replaces today’s answers in the scores and charts; the earlier answers stay in the record, marked as not counted.',
@@ -57,6 +64,7 @@ export const administerEn = {
     saved: 'The {{name}} is saved in the health record.',
     'partly-saved': 'The {{name}} is saved, except what this health record does not accept:',
     pending: 'Part of the {{name}} could not be sent yet. It is kept in this browser tab and will be sent again.',
+    pendingAll: 'The {{name}} could not be sent yet. It is kept in this browser tab and will be sent again.',
     'session-expired': 'The session with the health record has ended. Re-launch the app from the chart; the answers are kept and will be sent then.',
   },
   entry: {
@@ -65,18 +73,20 @@ export const administerEn = {
       response: 'Answers saved.',
       observation: 'Scores saved.',
       'flag-create': 'New alert flag saved.',
-      'flag-end': 'Cleared alert flag ended.',
+      'flag-end_one': 'An alert that no longer applies was ended in the chart.',
+      'flag-end_other': '{{count}} alerts that no longer apply were ended in the chart.',
       note: 'Clinical note saved in the chart.',
       provenance: 'Record of who saved it saved.',
+      'rupture-note': 'Rupture note saved in the chart.',
     },
     refused: {
-      questionnaire: 'The form definition was not published here; the answers refer to it by its address.',
       response: 'Answers could not be written: this health record does not allow it. They are shown here.',
       observation: 'Scores could not be written: this health record does not allow it. They are shown here.',
       'flag-create': 'Flags could not be written: this health record does not allow it. The alerts are shown here.',
       'flag-end': 'A cleared flag could not be ended: this health record does not allow it. The alerts are shown here.',
       note: 'The clinical note could not be written: this health record does not allow it.',
       provenance: 'The record of who saved it could not be written: this health record does not allow it.',
+      'rupture-note': 'The rupture note could not be written: this health record does not allow it.',
     },
     pending: {
       questionnaire: 'Form definition not published yet; will be tried again.',
@@ -86,6 +96,10 @@ export const administerEn = {
       'flag-end': 'Ending a cleared flag not sent yet; it will be sent again.',
       note: 'Clinical note not sent yet; it will be sent again.',
       provenance: 'Record of who saved it not sent yet; it will be sent again.',
+      'rupture-note': 'Rupture note not sent yet; it will be sent again.',
+    },
+    info: {
+      questionnaire: 'The form definition is not published in this health record; that is fine, the answers name it by its address.',
     },
     noted: {
       response: 'Answers saved inside the clinical note (this health record takes no responses from apps).',

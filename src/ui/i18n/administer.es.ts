@@ -44,6 +44,13 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
   cancelPaper: 'Cerrar sin guardar (las respuestas se conservan para después)',
   waiting_one: 'Un guardado anterior se conserva en esta pestaña y aún no ha llegado a la historia clínica.',
   waiting_other: '{{count}} guardados anteriores se conservan en esta pestaña y aún no han llegado a la historia clínica.',
+  ruptureNote: {
+    legend: 'Registrar una ruptura en esta sesión',
+    kind: { withdrawal: 'Retirada (la persona se retrajo, calló o asintió demasiado pronto)', confrontation: 'Confrontación (la persona expresó enojo o críticas)' },
+    addressed: 'Lo hablamos en la sesión',
+    save: 'Guardar nota de ruptura',
+    title: 'nota de ruptura',
+  },
   sendNow: 'Enviar ahora',
   paperDate: { label: 'Fecha del formulario en papel', invalid: 'Elija un día entre el inicio de este episodio y hoy; mientras tanto, el formulario lleva la fecha de hoy.' },
   replace: {
@@ -66,6 +73,7 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
     saved: '{{name}}: guardado en la historia clínica.',
     'partly-saved': '{{name}}: guardado, salvo lo que esta historia clínica no acepta:',
     pending: '{{name}}: una parte no se pudo enviar todavía. Se guarda en esta pestaña y se enviará de nuevo.',
+    pendingAll: '{{name}}: no se pudo enviar todavía. Se guarda en esta pestaña y se enviará de nuevo.',
     'session-expired': 'La sesión con la historia clínica ha terminado. Vuelva a abrir la aplicación desde la historia; las respuestas se conservan y se enviarán entonces.',
   },
   entry: {
@@ -74,18 +82,20 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
       response: 'Respuestas guardadas.',
       observation: 'Puntuaciones guardadas.',
       'flag-create': 'Nueva alerta guardada.',
-      'flag-end': 'Alerta resuelta cerrada.',
+      'flag-end_one': 'Se cerró en la historia una alerta que ya no aplica.',
+      'flag-end_other': 'Se cerraron en la historia {{count}} alertas que ya no aplican.',
       note: 'Nota clínica guardada en la historia.',
       provenance: 'Registro de quién lo guardó guardado.',
+      'rupture-note': 'Nota de ruptura guardada en la historia.',
     },
     refused: {
-      questionnaire: 'La definición del formulario no se publicó aquí; las respuestas la citan por su dirección.',
       response: 'No se pudieron escribir las respuestas: esta historia clínica no lo permite. Se muestran aquí.',
       observation: 'No se pudieron escribir las puntuaciones: esta historia clínica no lo permite. Se muestran aquí.',
       'flag-create': 'No se pudieron escribir las alertas: esta historia clínica no lo permite. Las alertas se muestran aquí.',
       'flag-end': 'No se pudo cerrar una alerta resuelta: esta historia clínica no lo permite. Las alertas se muestran aquí.',
       note: 'No se pudo escribir la nota clínica: esta historia clínica no lo permite.',
       provenance: 'No se pudo escribir el registro de quién lo guardó: esta historia clínica no lo permite.',
+      'rupture-note': 'No se pudo escribir la nota de ruptura: esta historia clínica no lo permite.',
     },
     pending: {
       questionnaire: 'Definición del formulario aún sin publicar; se volverá a intentar.',
@@ -95,6 +105,10 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
       'flag-end': 'Cierre de una alerta aún sin enviar; se enviará de nuevo.',
       note: 'Nota clínica aún sin enviar; se enviará de nuevo.',
       provenance: 'Registro de quién lo guardó aún sin enviar; se enviará de nuevo.',
+      'rupture-note': 'Nota de ruptura aún sin enviar; se enviará de nuevo.',
+    },
+    info: {
+      questionnaire: 'La definición del formulario no se publica en esta historia clínica; no hace falta, las respuestas la citan por su dirección.',
     },
     noted: {
       response: 'Respuestas guardadas dentro de la nota clínica (esta historia clínica no acepta respuestas de aplicaciones).',

@@ -4,6 +4,7 @@ import { render } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { I18nextProvider } from 'react-i18next';
 import { assessClient } from '../../../src/core/assess';
+import type { ScoringConfig } from '../../../src/core/config';
 import { instruments, type InstrumentId } from '../../../src/core/instruments';
 import type { Administration } from '../../../src/core/model';
 import { detectCapabilities } from '../../../src/fhir/capabilities';
@@ -28,20 +29,20 @@ const launch: LaunchContext = {
   patientId: 'p', encounterId: undefined, fhirUser: undefined, grantedScopes: '', needPatientBanner: false, smartStyleUrl: undefined, locale: undefined, intent: undefined,
 };
 
-export function dashboardModel(saved: readonly Administration[], unsaved: readonly Administration[] = [], birthDate = '1980-05-05') {
+export function dashboardModel(saved: readonly Administration[], unsaved: readonly Administration[] = [], birthDate = '1980-05-05', scoring?: ScoringConfig) {
   const history: History = {
     patientId: 'p', patient: { resourceType: 'Patient', id: 'p', birthDate },
     administrations: saved.map(loaded), observations: [], flags: [], questionnaires: [], unreadable: [], failures: [],
     stats: { roundTrips: 1, requests: 1, pages: 1, usedBatch: true },
   };
-  const assessment = assessClient({ administrations: [...saved, ...unsaved], birthDate });
+  const assessment = assessClient({ administrations: [...saved, ...unsaved], birthDate, ...(scoring ? { config: scoring } : {}) });
   const config = parseSmartLaunchConfig(JSON.parse(readFileSync('smart-launch.json', 'utf8')));
   if (!config.ok) throw new Error(config.errors.join('; '));
   return toDashboardModel({ history, capabilities: detectCapabilities({}, ''), assessment, unsaved: unsaved.map((a) => ({ ...loaded(a), unsaved: 'pending' as const })) }, launch, config.config);
 }
 
-export async function showRecord(saved: readonly Administration[], options: { unsaved?: readonly Administration[]; language?: UiLanguage; birthDate?: string } = {}) {
+export async function showRecord(saved: readonly Administration[], options: { unsaved?: readonly Administration[]; language?: UiLanguage; birthDate?: string; config?: ScoringConfig } = {}) {
   const i18n = await createI18n(options.language ?? 'en');
-  const model = dashboardModel(saved, options.unsaved, options.birthDate);
+  const model = dashboardModel(saved, options.unsaved, options.birthDate, options.config);
   return render(<I18nextProvider i18n={i18n}><Dashboard model={model} /></I18nextProvider>);
 }

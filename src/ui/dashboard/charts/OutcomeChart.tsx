@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
 import type { OutcomeView, ScorePoint } from '../view-model';
 import { ChartFrame, latestForMarkers, pathOf, PointMark, type LegendEntry } from './ChartFrame';
+import { ExpectedBandArea, expectedLegend } from './ExpectedBand';
 import { markerLabel, ScoreTable, scorePointText } from './ScoreTable';
 
 const MAX_POINTS = 40;
@@ -25,7 +26,7 @@ export function OutcomeChart({ outcome, fromSession = 1 }: { readonly outcome: O
     ...(cutoff !== undefined ? [{ key: 'cutoff', label: `${t('chart.legend.cutoff')} (${f.score(cutoff)})`, className: 'ref-cutoff' }] : []),
     { key: 'intake', label: `${t('chart.legend.intake')} (${f.score(intake.total)})`, className: 'ref-intake' },
     { key: 'band', label: t('chart.legend.band', { rc: f.score(reliableChange) }), className: 'ref-band' },
-    ...(expected.length ? [{ key: 'expected', label: t('chart.legend.expected'), className: 'ref-expected' }] : []),
+    ...expectedLegend(outcome, expected, t),
   ];
   const expectedBySession = new Map(expected.map((e) => [e.session, e.value]));
   return (
@@ -42,6 +43,7 @@ export function OutcomeChart({ outcome, fromSession = 1 }: { readonly outcome: O
         const bandBottom = y(Math.max(0, intake.total - reliableChange));
         return (
           <>
+            <ExpectedBandArea expected={expected} band={outcome.band} scales={{ x, y }} />
             <rect className="ref-band-area" x={x(first)} width={x(lastSession) - x(first)} y={bandTop} height={bandBottom - bandTop} />
             <line className="ref-intake" x1={x(first)} x2={x(lastSession)} y1={y(intake.total)} y2={y(intake.total)} />
             {cutoff !== undefined && <line className="ref-cutoff" x1={x(first)} x2={x(lastSession)} y1={y(cutoff)} y2={y(cutoff)} />}
