@@ -43,7 +43,7 @@ describe.skipIf(!browserInstalled)('EHR launch', () => {
     expect(points.map((p) => p[2])).toEqual(['16.4', '17.1', '16.8', '18.2']);
     await chart.getByText('Show the data as a table').click();
     const table = chart.getByRole('table');
-    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual(['Session', 'Date', 'ORS', expect.stringMatching(/^Expected course/)]);
+    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual(['Session', 'Date', 'ORS', 'Expected trajectory']);
     const rows = await table.locator('tbody').getByRole('row').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent?.trim() ?? '')));
     expect(rows).toEqual(points);
     await a11y('clinician view with the data table open');
