@@ -46,6 +46,7 @@ export function writeSetFor(a: Administration, options: FixtureOptions = {}): Wr
     response, administration: a,
     assessment: { decisions: options.create ?? [], outcome: { cutoff: 25 }, alliance: { cutoff: 36 } },
     activeFlags: options.end ?? [],
+    builtOn: `before-${a.id}`,
     evidenceReference: (id) => `QuestionnaireResponse/${id}`,
     ...(options.publish ? { questionnaire: buildQuestionnaire(instrument) } : {}),
     ...(options.noteWords ? { noteWords: options.noteWords } : {}),

@@ -13,7 +13,7 @@ import { EXTENSIONS, IDENTIFIER_SYSTEMS } from '../../src/fhir/codes';
 import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
 import { Outbox } from '../../src/fhir/write/outbox';
 import { planWrites } from '../../src/fhir/write/plan';
-import { buildWriteSet, type ActiveFlagOnServer } from '../../src/fhir/write/write-set';
+import { buildWriteSet, recordBasis, type ActiveFlagOnServer } from '../../src/fhir/write/write-set';
 import { CLINICIAN } from './write-fixtures';
 import { startTestServer, type Fault, type TestServer } from './write-support';
 
@@ -84,6 +84,7 @@ it('random faults and plans: each administration and score stored once, Flags co
         administration,
         assessment: assessClient({ administrations: history, birthDate: '1980-01-01' }),
         activeFlags: await activeFlags(patient),
+        builtOn: recordBasis(history.slice(0, -1)),
         evidenceReference: (id) => serverIds.get(id),
         context: { patient, clinician: CLINICIAN, clientRated: true, recorded: administration.authored, app: { name: 'Therapy Feedback', version: '0' } },
       });

@@ -2,7 +2,7 @@
 export type * from './types';
 export { planWrites } from './plan';
 export { describePlanPaths } from './describe-plan';
-export { buildWriteSet, type ActiveFlagOnServer, type AssessmentForSave, type SaveContext, type WriteSetInput } from './write-set';
+export { buildWriteSet, recordBasis, type ActiveFlagOnServer, type AssessmentForSave, type SaveContext, type WriteSetInput } from './write-set';
 export { saveAdministration } from './save';
 export { prepareSave, type PrepareSaveInput, type SaveParties } from './prepare';
 export type { RetryOptions } from './retry';

@@ -54,6 +54,8 @@ export interface WriteSetInput {
   readonly assessment: AssessmentForSave;
   /** The patient's active Flags on the server: reconciled with the assessment's decisions. */
   readonly activeFlags: readonly ActiveFlagOnServer[];
+  /** The newest administration id of the record as loaded (`none` when empty): the basis of Flag identifiers. */
+  readonly builtOn: string;
   /** Server references of earlier administrations (by Administration id), for the flags' evidence. */
   readonly evidenceReference: (administrationId: string) => string | undefined;
   /** Our Questionnaire, to publish on the server where the scopes allow it. */
@@ -61,6 +63,13 @@ export interface WriteSetInput {
   readonly context: SaveContext;
   /** The clinical note's words in the clinician's language; without them no note is built. */
   readonly noteWords?: NoteWords;
+}
+
+/** `builtOn` of a record: its newest administration (authored, then id, so the server's order does not matter). */
+export function recordBasis(administrations: readonly Administration[]): string {
+  const newest = administrations.reduce<Administration | undefined>((best, a) =>
+    !best || a.authored > best.authored || (a.authored === best.authored && a.id > best.id) ? a : best, undefined);
+  return newest?.id ?? 'none';
 }
 
 const byIdentifier = (token: IdentifierToken): string => `identifier=${encodeURIComponent(tokenSearch(token))}`;
@@ -90,7 +99,7 @@ function flagEntries(input: WriteSetInput, responseUrl: string): WriteEntry[] {
   });
   const creates = changes.create.map((decision) => createEntry('flag-create', buildFlag(decision, {
     patient: context.patient, encounter: context.encounter, clinician: context.clinician,
-    start: administration.authored, evidence: evidenceFor(decision),
+    start: administration.authored, evidence: evidenceFor(decision), builtOn: input.builtOn,
   }), `the flag "${decision.rule}"`));
   const ends = changes.end.map((flag): WriteEntry => ({
     fullUrl: `Flag/${flag.id}`, kind: 'flag-end', resource: endFlag(flag.resource, administration.authored),
