@@ -7,3 +7,5 @@ export { saveAdministration } from './save';
 export { prepareSave, type PrepareSaveInput, type SaveParties } from './prepare';
 export type { RetryOptions } from './retry';
 export { Outbox, responseOf, type KeptSave, type OutboxStorage, type PendingSave } from './outbox';
+export { activeFlagsOf, flagRetirements, retireDuplicateFlags } from './flag-retire';
+export { withFreshFlags } from './refresh-flags';

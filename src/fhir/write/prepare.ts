@@ -6,6 +6,7 @@ import { buildQuestionnaire } from '../questionnaire';
 import type { NoteWords } from '../resources/clinical-note';
 import { buildQuestionnaireResponse } from '../resources/questionnaire-response';
 import type { WriteBackConfig } from '../smart-launch-config';
+import { activeFlagsOf } from './flag-retire';
 import type { WriteSet } from './types';
 import { buildWriteSet, recordBasis } from './write-set';
 
@@ -58,7 +59,7 @@ export function prepareSave(input: PrepareSaveInput): WriteSet {
   });
   return buildWriteSet({
     response, administration, assessment: after,
-    activeFlags: history.flags.map((f) => ({ ...f.active, resource: f.resource as fhir4.Flag })),
+    activeFlags: activeFlagsOf(history.flags),
     builtOn: recordBasis(history.administrations.map((a) => a.administration)),
     evidenceReference: (id) => {
       const serverId = serverIds.get(id);

@@ -90,6 +90,11 @@ function questionnaireEntry(questionnaire: fhir4.Questionnaire, instrument: Inst
   return [{ fullUrl, kind: 'questionnaire', resource, match, label: `the ${instrument.shortName} form definition` }];
 }
 
+/** Ends an active Flag (a version-aware update of the version read). */
+export function flagEndEntry(flag: ActiveFlagOnServer, at: string): WriteEntry {
+  return { fullUrl: `Flag/${flag.id}`, kind: 'flag-end', resource: endFlag(flag.resource, at), label: `ending the flag "${flag.rule}"` };
+}
+
 function flagEntries(input: WriteSetInput, responseUrl: string): WriteEntry[] {
   const { administration, context } = input;
   const changes = reconcileFlags(input.assessment.decisions, input.activeFlags);
@@ -101,11 +106,7 @@ function flagEntries(input: WriteSetInput, responseUrl: string): WriteEntry[] {
     patient: context.patient, encounter: context.encounter, clinician: context.clinician,
     start: administration.authored, evidence: evidenceFor(decision), builtOn: input.builtOn,
   }), `the flag "${decision.rule}"`));
-  const ends = changes.end.map((flag): WriteEntry => ({
-    fullUrl: `Flag/${flag.id}`, kind: 'flag-end', resource: endFlag(flag.resource, administration.authored),
-    label: `ending the flag "${flag.rule}"`,
-  }));
-  return [...creates, ...ends];
+  return [...creates, ...changes.end.map((flag) => flagEndEntry(flag, administration.authored))];
 }
 
 function cutoffFor(instrument: Instrument, assessment: AssessmentForSave): number | undefined {
