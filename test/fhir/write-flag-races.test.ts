@@ -5,7 +5,7 @@ import { flagRetirements, retireDuplicateFlags } from '../../src/fhir/write/flag
 import { Outbox } from '../../src/fhir/write/outbox';
 import { planWrites } from '../../src/fhir/write/plan';
 import { withFreshFlags } from '../../src/fhir/write/refresh-flags';
-import type { ActiveFlagOnServer } from '../../src/fhir/write/write-set';
+import { recordBasis, type ActiveFlagOnServer } from '../../src/fhir/write/write-set';
 import { administration, decision, PATIENT, writeSetFor } from './write-fixtures';
 import { startTestServer, type TestServer } from './write-support';
 
@@ -33,6 +33,13 @@ async function plan(): Promise<ReturnType<typeof planWrites>> {
 }
 
 describe('at most one active Flag per rule', () => {
+  it('names a record by its administrations: the same whatever their order, new once one more is stored, back-dated or not', () => {
+    const [older, newer, backDated] = [administration('srs', 2, 20), administration('srs', 5, 20), administration('srs', 1, 20)];
+    expect(recordBasis([older, newer])).toBe(recordBasis([newer, older]));
+    expect(recordBasis([older, newer, backDated])).not.toBe(recordBasis([older, newer]));
+    expect(recordBasis([])).toBe('none');
+  });
+
   for (const transactions of [true, false]) {
     it(`two saves built on one load, saved side by side, raise one Flag under conditional create (${transactions ? 'transaction' : 'single requests'})`, async () => {
       await server.reset({ transactions, batch: false, conditionalCreate: true });

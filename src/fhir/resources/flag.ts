@@ -32,8 +32,8 @@ export interface FlagContext {
   /** References of the evidence (QuestionnaireResponses or Observations), oldest first. */
   readonly evidence: readonly string[];
   /**
-   * The record the save was built on: the id of the newest administration the server held when it was
-   * loaded (`none` for an empty record). Saves built on the same load raise a rule under one identifier.
+   * The record the save was built on (the write side's `recordBasis` of the administrations the server held
+   * when it was loaded). Saves built on the same load raise a rule under one identifier.
    */
   readonly builtOn: string;
 }

@@ -10,7 +10,7 @@ import { reconcileFlags } from '../../core/flags/reconcile';
 import { scoreAdministration } from '../../core/scoring';
 import { buildClinicalNote, type NoteFindings, type NoteWords } from '../resources/clinical-note';
 import { buildFlag, endFlag } from '../resources/flag';
-import { fullUrlFor, provenanceTag, tokenSearch, type IdentifierToken } from '../resources/identity';
+import { deterministicUuid, fullUrlFor, provenanceTag, tokenSearch, type IdentifierToken } from '../resources/identity';
 import { buildObservations, type ScoreForm } from '../resources/observations';
 import { buildProvenance } from '../resources/provenance';
 import type { WriteEntry, WriteSet } from './types';
@@ -54,7 +54,7 @@ export interface WriteSetInput {
   readonly assessment: AssessmentForSave;
   /** The patient's active Flags on the server: reconciled with the assessment's decisions. */
   readonly activeFlags: readonly ActiveFlagOnServer[];
-  /** The newest administration id of the record as loaded (`none` when empty): the basis of Flag identifiers. */
+  /** The record as loaded (`recordBasis`): the basis of Flag identifiers. */
   readonly builtOn: string;
   /** Server references of earlier administrations (by Administration id), for the flags' evidence. */
   readonly evidenceReference: (administrationId: string) => string | undefined;
@@ -65,11 +65,13 @@ export interface WriteSetInput {
   readonly noteWords?: NoteWords;
 }
 
-/** `builtOn` of a record: its newest administration (authored, then id, so the server's order does not matter). */
+/**
+ * `builtOn` of a record: a name for the set of its administrations (sorted ids, so the server's order does not
+ * matter). Any administration stored since, back-dated paper entries included, makes a new basis.
+ */
 export function recordBasis(administrations: readonly Administration[]): string {
-  const newest = administrations.reduce<Administration | undefined>((best, a) =>
-    !best || a.authored > best.authored || (a.authored === best.authored && a.id > best.id) ? a : best, undefined);
-  return newest?.id ?? 'none';
+  if (administrations.length === 0) return 'none';
+  return deterministicUuid(administrations.map((a) => a.id).sort().join('|'));
 }
 
 const byIdentifier = (token: IdentifierToken): string => `identifier=${encodeURIComponent(tokenSearch(token))}`;
