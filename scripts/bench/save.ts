@@ -57,6 +57,7 @@ function sessionWriteSet(plan: string, n: number): WriteSet {
     administration,
     assessment: assessClient({ administrations: [administration], birthDate: '1980-01-01' }),
     activeFlags: [],
+    builtOn: 'none',
     evidenceReference: () => undefined,
     context: { patient, clientRated: true, recorded: '2025-06-02T10:05:00Z', app: { name: 'bench', version: '0' } },
     noteWords: noteWords('en'),

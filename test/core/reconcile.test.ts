@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reconcileFlags } from '../../src/core/flags/reconcile';
+import { duplicateFlags, reconcileFlags } from '../../src/core/flags/reconcile';
 import type { RuleCode, RuleDecision } from '../../src/core/model';
 
 const decision = (rule: RuleCode, flag = true): RuleDecision => ({ rule, ruleVersion: '1.0.0', severity: 'high', flag, thresholds: {}, evidence: [], facts: {} });
@@ -32,5 +32,18 @@ describe('reconcileFlags', () => {
   it('keeps extra fields of the active Flags it returns', () => {
     const result = reconcileFlags([], [{ id: 'x', rule: 'alliance-concern' as const, resource: { resourceType: 'Flag' } }]);
     expect(result.end[0]?.resource).toEqual({ resourceType: 'Flag' });
+  });
+});
+
+describe('duplicateFlags', () => {
+  it('lists every active Flag but the one reconcileFlags keeps, whatever the order', () => {
+    const active = [
+      { id: 'f9', rule: 'alliance-concern' as const }, { id: 'f3', rule: 'alliance-concern' as const },
+      { id: 'f5', rule: 'outcome-deterioration' as const }, { id: 'f4', rule: 'alliance-concern' as const },
+    ];
+    expect(duplicateFlags(active).map((f) => f.id)).toEqual(['f4', 'f9']);
+    expect(duplicateFlags([...active].reverse()).map((f) => f.id)).toEqual(['f4', 'f9']);
+    expect(reconcileFlags([decision('alliance-concern')], active).keep.map((f) => f.id)).toEqual(['f3']);
+    expect(duplicateFlags([{ id: 'f1', rule: 'alliance-concern' as const }])).toEqual([]);
   });
 });

@@ -90,6 +90,27 @@ describe('loadHistory against the sandbox engine', () => {
     })]);
   });
 
+  it('counts a response stored twice (same identifier) once, whichever copy the server lists first, and lists the other copy', async () => {
+    const copy = await engine.handle({ method: 'POST', path: 'QuestionnaireResponse', body: response('ors', 5), headers: { 'content-type': 'application/fhir+json' } });
+    const copyId = (copy.body as fhir4.QuestionnaireResponse).id;
+    try {
+      const history = await loadHistory(transport(), { patientId: 'p1' });
+      expect(history.administrations).toHaveLength(2 * SESSIONS);
+      const counted = history.administrations.filter((a) => a.administration.id === 'ors-5').map((a) => a.sourceId);
+      expect(counted).toHaveLength(1);
+      const listed = history.unreadable.filter((u) => u.reason.startsWith('a second copy'));
+      expect(listed).toEqual([{
+        resourceType: 'QuestionnaireResponse', id: expect.any(String), instrument: 'ors', date: day(5),
+        reason: `a second copy of the response stored as QuestionnaireResponse/${counted[0] ?? ''} (same identifier): counted once`,
+      }]);
+      // Of the two copies, one is counted and the other listed.
+      expect([counted[0], listed[0]?.id]).toContain(copyId);
+      expect(counted[0]).not.toBe(listed[0]?.id);
+    } finally {
+      await engine.handle({ method: 'DELETE', path: `QuestionnaireResponse/${copyId ?? ''}` });
+    }
+  });
+
   it('follows paging: all pages of every search in one more round trip', async () => {
     const history = await loadHistory(transport(), { patientId: 'p1', pageSize: 50 });
     expect(history.administrations).toHaveLength(2 * SESSIONS);

@@ -84,7 +84,7 @@ describe('Observation and Questionnaire coding', () => {
 });
 
 describe('buildFlag / endFlag', () => {
-  const flagCtx = { patient: 'Patient/p1', encounter: 'Encounter/e1', clinician: 'Practitioner/c1', start: '2025-03-04T10:00:00+01:00', evidence: ['QuestionnaireResponse/9', response.reference] };
+  const flagCtx = { patient: 'Patient/p1', encounter: 'Encounter/e1', clinician: 'Practitioner/c1', start: '2025-03-04T10:00:00+01:00', evidence: ['QuestionnaireResponse/9', response.reference], builtOn: 'qr-1' };
 
   it('builds a valid active Flag in plain words that names its rule, version, thresholds and evidence', () => {
     const flag = buildFlag(decision, flagCtx);
@@ -99,9 +99,11 @@ describe('buildFlag / endFlag', () => {
     expect(flag.identifier).toEqual([flagIdentifier('Patient/p1', 'alliance-concern', 'qr-1')]);
   });
 
-  it('gives a re-raise on newer evidence a new identifier, and a rebuild the same one', () => {
+  it('gives a re-raise on a newer record a new identifier, and a rebuild or a save on the same record the same one', () => {
     const again = buildFlag(decision, flagCtx);
-    const later = buildFlag({ ...decision, evidence: ['qr-0', 'qr-5'] }, flagCtx);
+    const otherSaveSameRecord = buildFlag({ ...decision, evidence: ['qr-0', 'qr-2'] }, { ...flagCtx, start: '2025-03-05T10:00:00Z' });
+    expect(otherSaveSameRecord.identifier).toEqual(again.identifier);
+    const later = buildFlag(decision, { ...flagCtx, builtOn: 'qr-5' });
     expect(again.identifier).toEqual(buildFlag(decision, flagCtx).identifier);
     expect(later.identifier?.[0]?.value).not.toBe(again.identifier?.[0]?.value);
     expect(again.identifier?.[0]?.value).not.toContain('p1');

@@ -30,6 +30,8 @@ export interface FixtureOptions {
   readonly end?: readonly ActiveFlagOnServer[];
   readonly publish?: boolean;
   readonly patient?: string;
+  /** The record the save was built on (the Flags' identifier basis); one of its own per administration when omitted. */
+  readonly builtOn?: string;
   readonly scoreForm?: ScoreForm;
   readonly organization?: fhir4.Reference;
   /** The clinical note's words (the note is built only with them). */
@@ -46,6 +48,7 @@ export function writeSetFor(a: Administration, options: FixtureOptions = {}): Wr
     response, administration: a,
     assessment: { decisions: options.create ?? [], outcome: { cutoff: 25 }, alliance: { cutoff: 36 } },
     activeFlags: options.end ?? [],
+    builtOn: options.builtOn ?? `before-${a.id}`,
     evidenceReference: (id) => `QuestionnaireResponse/${id}`,
     ...(options.publish ? { questionnaire: buildQuestionnaire(instrument) } : {}),
     ...(options.noteWords ? { noteWords: options.noteWords } : {}),

@@ -13,7 +13,9 @@ import { EXTENSIONS, IDENTIFIER_SYSTEMS } from '../../src/fhir/codes';
 import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
 import { Outbox } from '../../src/fhir/write/outbox';
 import { planWrites } from '../../src/fhir/write/plan';
-import { buildWriteSet, type ActiveFlagOnServer } from '../../src/fhir/write/write-set';
+import { retireDuplicateFlags } from '../../src/fhir/write/flag-retire';
+import { withFreshFlags } from '../../src/fhir/write/refresh-flags';
+import { buildWriteSet, recordBasis, type ActiveFlagOnServer } from '../../src/fhir/write/write-set';
 import { CLINICIAN } from './write-fixtures';
 import { startTestServer, type Fault, type TestServer } from './write-support';
 
@@ -41,7 +43,13 @@ const faultArb: fc.Arbitrary<Fault> = fc.oneof(
   fc.integer({ min: 0, max: LANDING_WINDOW_MS }).map((afterMs): Fault => ({ kind: 'late', afterMs })),
 );
 
+/**
+ * `alone`: saved when built. `with-next`: built on the same load as the next session and saved alongside it
+ * (two tabs, one client). `stale`: kept in the Outbox unsent (the tab was closed) and re-sent after the next
+ * session, its Flag part rebuilt on the newest load.
+ */
 const sessionArb = fc.record({
+  timing: fc.constantFrom<'alone' | 'with-next' | 'stale'>('alone', 'alone', 'alone', 'with-next', 'stale'),
   instrument: fc.constantFrom('ors' as const, 'srs' as const),
   mm: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 4, maxLength: 4 }),
   faults: fc.array(faultArb, { maxLength: 8 }),
@@ -61,53 +69,131 @@ async function countByIdentifier(type: string, system: string, value: string): P
   return (await server.search(type, `identifier=${encodeURIComponent(`${system}|${value}`)}`)).length;
 }
 
-it('random faults and plans: each administration and score stored once, Flags consistent with the rules', async () => {
+interface Course {
+  readonly patientId: string;
+  readonly plan: ReturnType<typeof planWrites>;
+  readonly outbox: Outbox;
+  /** Every administration so far, saved or not (the app counts unsaved ones too). */
+  readonly known: Administration[];
+  /** Those stored on the server: the record a load sees. */
+  readonly stored: Administration[];
+  readonly serverIds: Map<string, string>;
+}
+
+const retry = { sleep: (ms: number) => server.advance(ms), random: () => 0.5, maxAttempts: 3 };
+const patientOf = (course: Course): string => `Patient/${course.patientId}`;
+const assess = (administrations: readonly Administration[]) => assessClient({ administrations: [...administrations], birthDate: '1980-01-01' });
+
+type Session = typeof sessionArb extends fc.Arbitrary<infer T> ? T : never;
+
+function administrationOf(course: Course, n: number, session: Session): Administration {
+  const instrument = instruments[session.instrument];
+  return {
+    id: `${course.patientId}-${n}`, instrument: session.instrument, authored: `2025-0${1 + n}-10T10:00:00Z`, status: 'completed',
+    answers: Object.fromEntries(instrument.items.map((item, i) => [item.linkId, session.mm[i] ?? 50])),
+  };
+}
+
+/** The write set the app builds for `administration` on the record as the server holds it now. */
+async function prepare(course: Course, administration: Administration, counted: readonly Administration[]) {
+  const patient = patientOf(course);
+  return buildWriteSet({
+    response: buildQuestionnaireResponse(instruments[administration.instrument], administration, { subject: patient, author: CLINICIAN, identifierValue: administration.id }),
+    administration,
+    assessment: assess([...counted.filter((a) => a.id !== administration.id), administration]),
+    activeFlags: await activeFlags(patient),
+    builtOn: recordBasis(course.stored),
+    evidenceReference: (id) => course.serverIds.get(id),
+    context: { patient, clinician: CLINICIAN, clientRated: true, recorded: administration.authored, app: { name: 'Therapy Feedback', version: '0' } },
+  });
+}
+
+/** The app's next chance (a reload, the network back): after anything in flight landed, re-send what is kept, rebuilt on the newest load. */
+async function resendKept(course: Course): Promise<void> {
+  await server.landAll();
+  for (let tries = 0; course.outbox.pending().saves.length > 0 && tries < 3; tries++) {
+    for (const { writeSet } of course.outbox.pending().saves) {
+      const administration = course.known.find((a) => a.id === writeSet.key)!;
+      const fresh = withFreshFlags(writeSet, await prepare(course, administration, course.known));
+      await course.outbox.save(await server.transport({ patient: course.patientId }), fresh, course.plan, retry);
+      await server.landAll();
+      await noteStored(course);
+    }
+  }
+  expect(course.outbox.pending().saves).toEqual([]);
+}
+
+async function noteStored(course: Course): Promise<void> {
+  for (const a of course.known) {
+    if (course.serverIds.has(a.id)) continue;
+    const qr = (await server.search('QuestionnaireResponse', `identifier=${encodeURIComponent(`${IDENTIFIER_SYSTEMS.questionnaireResponse}|${a.id}`)}`))[0];
+    if (qr?.id) {
+      course.serverIds.set(a.id, `QuestionnaireResponse/${qr.id}`);
+      course.stored.push(a);
+    }
+  }
+}
+
+/** A load of the record: the app ends twin Flags of one rule. Afterwards at most one is active per rule. */
+async function loadAndRetire(course: Course, at: string): Promise<RuleCode[]> {
+  await retireDuplicateFlags(await server.transport({ patient: course.patientId }), await activeFlags(patientOf(course)), course.plan, at, { retry });
+  await server.landAll();
+  const active = (await activeFlags(patientOf(course))).map((f) => f.rule).sort();
+  expect(new Set(active).size).toBe(active.length);
+  return active;
+}
+
+/** Runs the sessions from `n`: one, or two built on one load and saved side by side. Returns how many it ran. */
+async function runSessions(course: Course, sessions: readonly Session[], n: number): Promise<number> {
+  const session = sessions[n]!;
+  const partner = session.timing === 'with-next' ? sessions[n + 1] : undefined;
+  const first = administrationOf(course, n, session);
+  if (!partner) {
+    course.known.push(first);
+    const writeSet = await prepare(course, first, course.known);
+    if (session.timing === 'stale') course.outbox.enqueue(writeSet);
+    else await course.outbox.save(await server.transport({ patient: course.patientId, faults: session.faults }), writeSet, course.plan, retry);
+    return 1;
+  }
+  // Two tabs on the same load: neither counts the other's administration.
+  const second = administrationOf(course, n + 1, partner);
+  const before = [...course.known];
+  const sets = [await prepare(course, first, [...before, first]), await prepare(course, second, [...before, second])];
+  course.known.push(first, second);
+  await Promise.all(sets.map(async (writeSet, i) =>
+    course.outbox.save(await server.transport({ patient: course.patientId, faults: [session, partner][i]!.faults }), writeSet, course.plan, retry)));
+  return 2;
+}
+
+it('random faults, plans, concurrent saves and stale Outbox entries: each administration and score stored once, at most one active Flag per rule', async () => {
   await fc.assert(fc.asyncProperty(settingsArb, fc.array(sessionArb, { minLength: 1, maxLength: 4 }), async (settings, sessions) => {
     await server.reset(settings);
-    const patientId = `prop-${++run}`;
-    const patient = `Patient/${patientId}`;
-    const plan = planWrites(await server.capabilities());
-    const outbox = new Outbox(sessionStorage);
-    const history: Administration[] = [];
-    const serverIds = new Map<string, string>();
-    const retry = { sleep: (ms: number) => server.advance(ms), random: () => 0.5, maxAttempts: 3 };
-
-    for (const [n, session] of sessions.entries()) {
-      const instrument = instruments[session.instrument];
-      const administration: Administration = {
-        id: `${patientId}-${n}`, instrument: session.instrument, authored: `2025-0${1 + n}-10T10:00:00Z`, status: 'completed',
-        answers: Object.fromEntries(instrument.items.map((item, i) => [item.linkId, session.mm[i] ?? 50])),
-      };
-      history.push(administration);
-      const writeSet = buildWriteSet({
-        response: buildQuestionnaireResponse(instrument, administration, { subject: patient, author: CLINICIAN, identifierValue: administration.id }),
-        administration,
-        assessment: assessClient({ administrations: history, birthDate: '1980-01-01' }),
-        activeFlags: await activeFlags(patient),
-        evidenceReference: (id) => serverIds.get(id),
-        context: { patient, clinician: CLINICIAN, clientRated: true, recorded: administration.authored, app: { name: 'Therapy Feedback', version: '0' } },
-      });
-      await outbox.save(await server.transport({ patient: patientId, faults: session.faults }), writeSet, plan, retry);
-      // The app re-sends on its next chance (a reload, the network back, a new launch) until nothing is
-      // pending; that chance comes later than any request in flight can land.
+    const course: Course = {
+      patientId: `prop-${++run}`, plan: planWrites(await server.capabilities()), outbox: new Outbox(sessionStorage),
+      known: [], stored: [], serverIds: new Map(),
+    };
+    let lastTiming: Session['timing'] = 'alone';
+    for (let n = 0; n < sessions.length;) {
+      const ran = await runSessions(course, sessions, n);
+      lastTiming = ran === 2 ? 'with-next' : sessions[n]!.timing;
+      n += ran;
       await server.landAll();
-      for (let tries = 0; outbox.pending().saves.length > 0 && tries < 3; tries++) {
-        await outbox.resendAll(await server.transport({ patient: patientId }), plan, retry);
-      }
-      expect(outbox.pending().saves).toEqual([]);
-      const qr = (await server.search('QuestionnaireResponse', `identifier=${encodeURIComponent(`${IDENTIFIER_SYSTEMS.questionnaireResponse}|${administration.id}`)}`))[0];
-      serverIds.set(administration.id, `QuestionnaireResponse/${qr?.id ?? ''}`);
+      await noteStored(course);
+      // A stale entry waits for the next session's save before it is re-sent.
+      if (lastTiming !== 'stale' || n >= sessions.length) await resendKept(course);
+      await loadAndRetire(course, `2025-0${1 + n}-11T10:00:00Z`);
     }
 
-    await server.landAll();
-    for (const a of history) {
+    for (const a of course.known) {
       expect(await countByIdentifier('QuestionnaireResponse', IDENTIFIER_SYSTEMS.questionnaireResponse, a.id)).toBe(1);
       expect(await countByIdentifier('Observation', IDENTIFIER_SYSTEMS.observation, `${a.id}/${a.instrument}-total`)).toBe(1);
       expect(await server.search('Provenance', `_tag=${encodeURIComponent(`${IDENTIFIER_SYSTEMS.provenance}|${a.id}`)}`)).toHaveLength(1);
     }
-    const active = (await activeFlags(patient)).map((f) => f.rule).sort();
-    expect(new Set(active).size).toBe(active.length);
-    const wanted = assessClient({ administrations: history, birthDate: '1980-01-01' }).decisions.filter((d) => d.flag).map((d) => d.rule).sort();
-    expect(active).toEqual(wanted);
+    const active = await loadAndRetire(course, '2025-12-01T10:00:00Z');
+    // Two tabs each saw only their own session, so after a side-by-side pair the rules are set right by the next save.
+    if (lastTiming !== 'with-next') {
+      const wanted = assess(course.known).decisions.filter((d) => d.flag).map((d) => d.rule).sort();
+      expect(active).toEqual(wanted);
+    }
   }), { numRuns: RUNS });
 }, 120_000 + RUNS * 2_000);

@@ -9,7 +9,7 @@ import type { Administration } from '../../src/core/model';
 import { detectCapabilities } from '../../src/fhir/capabilities';
 import { fhirclientTransport } from '../../src/fhir/gateway';
 import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
-import { buildWriteSet, Outbox, planWrites, type WriteSet } from '../../src/fhir/write';
+import { buildWriteSet, Outbox, recordBasis, planWrites, type WriteSet } from '../../src/fhir/write';
 import type { FhirGuard } from '../../src/node/sandbox/http';
 import { freshEngine, type TestEngine } from '../support/engine';
 import { fhirHandlers } from '../support/msw-fhir';
@@ -49,6 +49,7 @@ function writeSetAfter(history: Administration[]): WriteSet {
     administration: latest,
     assessment: assessClient({ administrations: history, birthDate: '1985-02-02' }),
     activeFlags: [],
+    builtOn: recordBasis(history.slice(0, -1)),
     evidenceReference: () => undefined,
     context: { patient: 'Patient/p1', clinician: 'Practitioner/c1', clientRated: true, recorded: '2025-05-05T09:10:00Z', app: { name: 'Therapy Feedback', version: '0.1.0' } },
   });

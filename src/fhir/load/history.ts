@@ -141,10 +141,35 @@ function offered(search: HistorySearch, caps: ServerCapabilities | undefined): b
   return caps.resources[search.resourceType] === undefined ? false : serverSupports(caps, search.resourceType, 'search');
 }
 
-/** Responses read directly first: one also carried in a note is the same administration, counted once. */
-function distinctAdministrations(items: readonly LoadedAdministration[]): LoadedAdministration[] {
-  const seen = new Set<string>();
-  return items.filter((a) => !seen.has(a.administration.id) && Boolean(seen.add(a.administration.id)));
+/** Stored responses by server id; one read from a clinical note (no server id of its own) after them. */
+function bySourceId(a: LoadedAdministration, b: LoadedAdministration): number {
+  if (a.sourceId === undefined || b.sourceId === undefined) return a.sourceId === b.sourceId ? 0 : a.sourceId === undefined ? 1 : -1;
+  return a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0;
+}
+
+/**
+ * One administration per identifier. Two stored copies of one response (a request that landed after the
+ * app's look-up, on a server without conditional create) count once: the copy with the smallest server id,
+ * whatever order the server listed them in; every other copy is listed, never silently dropped.
+ */
+function distinctAdministrations(items: readonly LoadedAdministration[]): { items: LoadedAdministration[]; copies: UnreadableResource[] } {
+  const kept = new Map<string, LoadedAdministration>();
+  const copies: UnreadableResource[] = [];
+  for (const a of [...items].sort(bySourceId)) {
+    const first = kept.get(a.administration.id);
+    if (!first) kept.set(a.administration.id, a);
+    // The same response carried by our clinical note is no second copy.
+    else if (a.sourceId !== undefined && a.sourceId !== first.sourceId) copies.push(duplicateCopy(a, first));
+  }
+  return { items: items.filter((a) => kept.get(a.administration.id) === a), copies };
+}
+
+function duplicateCopy(copy: LoadedAdministration, first: LoadedAdministration): UnreadableResource {
+  return {
+    resourceType: 'QuestionnaireResponse', date: copy.administration.authored, instrument: copy.administration.instrument,
+    reason: `a second copy of the response stored as QuestionnaireResponse/${first.sourceId ?? '?'} (same identifier): counted once`,
+    ...(copy.sourceId ? { id: copy.sourceId } : {}),
+  };
 }
 
 export async function loadHistory(transport: FhirTransport, options: LoadHistoryOptions): Promise<History> {
@@ -167,14 +192,15 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
   });
   const observations = classifyObservations(part('observations'));
   const flags = classifyFlags(part('flags'), options.patientId);
+  const administrations = distinctAdministrations(responses.items);
   return {
     patientId: options.patientId,
     ...(patient.patient ? { patient: patient.patient } : {}),
-    administrations: distinctAdministrations(responses.items),
+    administrations: administrations.items,
     observations: observations.items,
     flags: flags.items,
     questionnaires: questionnaires.items,
-    unreadable: [...(patient.unreadable ? [patient.unreadable] : []), ...questionnaires.unreadable, ...responses.unreadable, ...notes.unreadable, ...observations.unreadable, ...flags.unreadable],
+    unreadable: [...(patient.unreadable ? [patient.unreadable] : []), ...questionnaires.unreadable, ...responses.unreadable, ...administrations.copies, ...notes.unreadable, ...observations.unreadable, ...flags.unreadable],
     failures: collected.failures,
     stats: { ...count, pages: collected.pages, usedBatch: first.usedBatch },
   };

@@ -31,6 +31,11 @@ export interface FlagContext {
   readonly start: string;
   /** References of the evidence (QuestionnaireResponses or Observations), oldest first. */
   readonly evidence: readonly string[];
+  /**
+   * The record the save was built on (the write side's `recordBasis` of the administrations the server held
+   * when it was loaded). Saves built on the same load raise a rule under one identifier.
+   */
+  readonly builtOn: string;
 }
 
 function ruleExtension(decision: RuleDecision): fhir4.Extension {
@@ -50,15 +55,15 @@ function ruleExtension(decision: RuleDecision): fhir4.Extension {
 }
 
 /**
- * A new active Flag. Its identifier derives from the patient, the rule and the administration that raised
- * it (the newest evidence), so a retried save finds the Flag it already wrote; a later re-raise of the same
- * rule, after the first Flag ended, rests on a newer administration and so gets a new one.
+ * A new active Flag. Its identifier derives from the patient, the rule and the record the save was built on,
+ * not from the new administration: a retried save finds the Flag it already wrote, and two saves built on
+ * the same load (two tabs, a double submit) raising the same rule make one Flag under conditional create.
+ * A later re-raise, after the first Flag ended, is built on a newer record and so gets a new identifier.
  */
 export function buildFlag(decision: RuleDecision, ctx: FlagContext): fhir4.Flag {
-  const raisedBy = decision.evidence.at(-1) ?? ctx.start;
   return {
     resourceType: 'Flag',
-    identifier: [flagIdentifier(ctx.patient, decision.rule, raisedBy)],
+    identifier: [flagIdentifier(ctx.patient, decision.rule, ctx.builtOn)],
     extension: [
       ...ctx.evidence.map((reference): fhir4.Extension => ({ url: EXTENSIONS.flagDetail, valueReference: { reference } })),
       ruleExtension(decision),

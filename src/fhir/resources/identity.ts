@@ -55,11 +55,11 @@ export function observationIdentifier(responseIdentifier: string, measureCode: s
 }
 
 /**
- * One Flag per patient, rule and the administration that raised it. Hashed so that no patient id shows in
- * search URLs; a retry of the same save rebuilds the same decision and so the same identifier.
+ * One Flag per patient, rule and the record the raising save was built on (see buildFlag). Hashed so that no
+ * patient id shows in search URLs; a retry of the same save rebuilds the same identifier.
  */
-export function flagIdentifier(patient: string, rule: string, raisedBy: string): IdentifierToken {
-  return { system: IDENTIFIER_SYSTEMS.flag, value: deterministicUuid(`${patient}|${rule}|${raisedBy}`) };
+export function flagIdentifier(patient: string, rule: string, builtOn: string): IdentifierToken {
+  return { system: IDENTIFIER_SYSTEMS.flag, value: deterministicUuid(`${patient}|${rule}|${builtOn}`) };
 }
 
 /** R4 Provenance has no `identifier`; the app marks its own with a `meta.tag` and finds them by `_tag`. */

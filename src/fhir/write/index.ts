@@ -2,9 +2,11 @@
 export type * from './types';
 export { planWrites } from './plan';
 export { describePlanPaths } from './describe-plan';
-export { buildWriteSet, type ActiveFlagOnServer, type AssessmentForSave, type SaveContext, type WriteSetInput } from './write-set';
+export { buildWriteSet, recordBasis, type ActiveFlagOnServer, type AssessmentForSave, type SaveContext, type WriteSetInput } from './write-set';
 export { saveAdministration } from './save';
 export { prepareSave, type PrepareSaveInput, type SaveParties } from './prepare';
 export { prepareRuptureNoteSave, type RuptureNoteSaveInput } from './rupture-note-save';
 export type { RetryOptions } from './retry';
 export { Outbox, responseOf, type KeptSave, type OutboxStorage, type PendingSave } from './outbox';
+export { activeFlagsOf, flagRetirements, retireDuplicateFlags } from './flag-retire';
+export { withFreshFlags } from './refresh-flags';

@@ -6,8 +6,9 @@ import { buildQuestionnaire } from '../questionnaire';
 import type { NoteWords } from '../resources/clinical-note';
 import { buildQuestionnaireResponse } from '../resources/questionnaire-response';
 import type { WriteBackConfig } from '../smart-launch-config';
+import { activeFlagsOf } from './flag-retire';
 import type { WriteSet } from './types';
-import { buildWriteSet } from './write-set';
+import { buildWriteSet, recordBasis } from './write-set';
 
 // The one entry of a save: from the history as loaded, the administration and the parties, everything the
 // save writes, assessed once. The response's identifier is the administration's id (minted before the form
@@ -58,7 +59,8 @@ export function prepareSave(input: PrepareSaveInput): WriteSet {
   });
   return buildWriteSet({
     response, administration, assessment: after,
-    activeFlags: history.flags.map((f) => ({ ...f.active, resource: f.resource as fhir4.Flag })),
+    activeFlags: activeFlagsOf(history.flags),
+    builtOn: recordBasis(history.administrations.map((a) => a.administration)),
     evidenceReference: (id) => {
       const serverId = serverIds.get(id);
       return serverId ? `QuestionnaireResponse/${serverId}` : undefined;

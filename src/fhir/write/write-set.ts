@@ -10,7 +10,7 @@ import { reconcileFlags } from '../../core/flags/reconcile';
 import { scoreAdministration } from '../../core/scoring';
 import { buildClinicalNote, type NoteFindings, type NoteWords } from '../resources/clinical-note';
 import { buildFlag, endFlag } from '../resources/flag';
-import { fullUrlFor, provenanceTag, tokenSearch, type IdentifierToken } from '../resources/identity';
+import { deterministicUuid, fullUrlFor, provenanceTag, tokenSearch, type IdentifierToken } from '../resources/identity';
 import { buildObservations, type ScoreForm } from '../resources/observations';
 import { buildProvenance } from '../resources/provenance';
 import type { WriteEntry, WriteSet } from './types';
@@ -54,6 +54,8 @@ export interface WriteSetInput {
   readonly assessment: AssessmentForSave;
   /** The patient's active Flags on the server: reconciled with the assessment's decisions. */
   readonly activeFlags: readonly ActiveFlagOnServer[];
+  /** The record as loaded (`recordBasis`): the basis of Flag identifiers. */
+  readonly builtOn: string;
   /** Server references of earlier administrations (by Administration id), for the flags' evidence. */
   readonly evidenceReference: (administrationId: string) => string | undefined;
   /** Our Questionnaire, to publish on the server where the scopes allow it. */
@@ -61,6 +63,15 @@ export interface WriteSetInput {
   readonly context: SaveContext;
   /** The clinical note's words in the clinician's language; without them no note is built. */
   readonly noteWords?: NoteWords;
+}
+
+/**
+ * `builtOn` of a record: a name for the set of its administrations (sorted ids, so the server's order does not
+ * matter). Any administration stored since, back-dated paper entries included, makes a new basis.
+ */
+export function recordBasis(administrations: readonly Administration[]): string {
+  if (administrations.length === 0) return 'none';
+  return deterministicUuid(administrations.map((a) => a.id).sort().join('|'));
 }
 
 const byIdentifier = (token: IdentifierToken): string => `identifier=${encodeURIComponent(tokenSearch(token))}`;
@@ -81,6 +92,11 @@ function questionnaireEntry(questionnaire: fhir4.Questionnaire, instrument: Inst
   return [{ fullUrl, kind: 'questionnaire', resource, match, label: `the ${instrument.shortName} form definition` }];
 }
 
+/** Ends an active Flag (a version-aware update of the version read). */
+export function flagEndEntry(flag: ActiveFlagOnServer, at: string): WriteEntry {
+  return { fullUrl: `Flag/${flag.id}`, kind: 'flag-end', resource: endFlag(flag.resource, at), label: `ending the flag "${flag.rule}"` };
+}
+
 function flagEntries(input: WriteSetInput, responseUrl: string): WriteEntry[] {
   const { administration, context } = input;
   const changes = reconcileFlags(input.assessment.decisions, input.activeFlags);
@@ -90,13 +106,9 @@ function flagEntries(input: WriteSetInput, responseUrl: string): WriteEntry[] {
   });
   const creates = changes.create.map((decision) => createEntry('flag-create', buildFlag(decision, {
     patient: context.patient, encounter: context.encounter, clinician: context.clinician,
-    start: administration.authored, evidence: evidenceFor(decision),
+    start: administration.authored, evidence: evidenceFor(decision), builtOn: input.builtOn,
   }), `the flag "${decision.rule}"`));
-  const ends = changes.end.map((flag): WriteEntry => ({
-    fullUrl: `Flag/${flag.id}`, kind: 'flag-end', resource: endFlag(flag.resource, administration.authored),
-    label: `ending the flag "${flag.rule}"`,
-  }));
-  return [...creates, ...ends];
+  return [...creates, ...changes.end.map((flag) => flagEndEntry(flag, administration.authored))];
 }
 
 function cutoffFor(instrument: Instrument, assessment: AssessmentForSave): number | undefined {

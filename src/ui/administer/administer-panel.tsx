@@ -6,7 +6,7 @@ import { instruments, type InstrumentId } from '../../core/instruments';
 import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../../fhir/gateway/types';
 import type { WriteBackConfig } from '../../fhir/smart-launch-config';
-import { planWrites, prepareRuptureNoteSave, prepareSave, type OutboxStorage } from '../../fhir/write';
+import { planWrites, prepareRuptureNoteSave, prepareSave, withFreshFlags, type OutboxStorage, type WriteSet } from '../../fhir/write';
 import type { RuptureNote } from '../../core/model';
 import { pickLanguage } from '../i18n/locale';
 import type { LoadedRecord } from '../app/record';
@@ -44,18 +44,20 @@ export function AdministerWorkspace({ transport, launch, record, app, writeBack,
   const [active, setActive] = useState<{ readonly instrument: InstrumentId; readonly mode: StartMode }>();
   const [paperDate, setPaperDate] = useState<string>();
   const plan = useMemo(() => planWrites(record.capabilities), [record.capabilities]);
-  const flow = useSaveFlow(transport, plan, storage satisfies OutboxStorage, launch.patientId, onSaved);
+  const build = useCallback((administration: Administration, clientRated: boolean) => prepareSave({
+    administration, history: record.history, unsaved: record.unsaved, assessment: record.assessment, recorded: now(), app, writeBack,
+    parties: { patientId: launch.patientId, encounterId: launch.encounterId, fhirUser: launch.fhirUser, clientRated, noteWords: noteWords(language) },
+  }), [record, launch, app, writeBack, language]);
+  // Only the Flag part of the rebuilt set is used, so who rated does not matter there.
+  const refresh = useCallback((kept: WriteSet, administration: Administration) => withFreshFlags(kept, build(administration, true)), [build]);
+  const flow = useSaveFlow(transport, plan, storage satisfies OutboxStorage, launch.patientId, onSaved, refresh);
   const today = localDate(new Date());
   const birthDate = record.history.patient?.birthDate;
   const due = dueInstruments({ assessment: record.assessment, ageBand: birthDate ? ageBandAt(birthDate, today) : undefined, today });
 
   const submit = useCallback((administration: Administration, clientRated: boolean) => {
-    const writeSet = prepareSave({
-      administration, history: record.history, unsaved: record.unsaved, assessment: record.assessment, recorded: now(), app, writeBack,
-      parties: { patientId: launch.patientId, encounterId: launch.encounterId, fhirUser: launch.fhirUser, clientRated, noteWords: noteWords(language) },
-    });
-    void flow.save(writeSet, instruments[administration.instrument].shortName);
-  }, [record, launch, app, writeBack, flow, language]);
+    void flow.save(build(administration, clientRated), instruments[administration.instrument].shortName);
+  }, [build, flow]);
 
   const saveRuptureNote = useCallback((note: RuptureNote) => {
     const writeSet = prepareRuptureNoteSave({ note, patientId: launch.patientId, encounterId: launch.encounterId, fhirUser: launch.fhirUser, recorded: now(), app, writeBack });

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { instruments } from '../../core/instruments';
+import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../../fhir/gateway/types';
 import { Outbox, type OutboxStorage, type SaveReport, type WritePlan, type WriteSet } from '../../fhir/write';
 
@@ -20,15 +21,20 @@ export interface SaveFlow {
   resend(): Promise<void>;
 }
 
+/** The kept write set with its Flag part built again on the newest load (`withFreshFlags`). */
+export type RefreshFlags = (kept: WriteSet, administration: Administration) => WriteSet;
+
 /**
  * Saves through the Outbox, which keeps each write set in session storage BEFORE the first attempt, so a
  * client's answers survive a failed save, an expired session and a reload of the iframe.
  */
-export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: OutboxStorage, patientId: string, onSettled: () => void): SaveFlow {
+export function useSaveFlow(
+  transport: FhirTransport, plan: WritePlan, storage: OutboxStorage, patientId: string, onSettled: () => void, refresh?: RefreshFlags,
+): SaveFlow {
   const outbox = useMemo(() => new Outbox(storage), [storage]);
   // Only this patient's: sent under another patient's launch it would be refused, and then dropped.
   const pending = useCallback(() => outbox.kept(patientId).flatMap(({ key, writeSet, response }) =>
-    (writeSet ? [{ key, writeSet, title: instruments[response.administration.instrument].shortName }] : [])), [outbox, patientId]);
+    (writeSet ? [{ key, writeSet, administration: response.administration, title: instruments[response.administration.instrument].shortName }] : [])), [outbox, patientId]);
   const [attempts, setAttempts] = useState<readonly SaveAttempt[]>([]);
   const [busy, setBusy] = useState(false);
   const [kept, setKept] = useState<readonly string[]>(() => pending().map((s) => s.key));
@@ -55,8 +61,9 @@ export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: 
   const resend = useCallback(async () => {
     setBusy(true);
     let expired = false;
-    for (const { key, writeSet, title } of pending()) {
-      const report = await outbox.save(transport, writeSet, plan);
+    // A kept save was built on an older load: its Flags are set against the record as it is now.
+    for (const { key, writeSet, administration, title } of pending()) {
+      const report = await outbox.save(transport, refresh ? refresh(writeSet, administration) : writeSet, plan);
       record({ key, title, report });
       expired = report.status === 'session-expired';
       if (expired) break;
@@ -64,7 +71,7 @@ export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: 
     refreshKept();
     setBusy(false);
     if (!expired) onSettled();
-  }, [outbox, pending, transport, plan, record, refreshKept, onSettled]);
+  }, [outbox, pending, transport, plan, record, refreshKept, onSettled, refresh]);
 
   return { attempts, waiting, busy, save, resend };
 }

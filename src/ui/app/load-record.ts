@@ -5,7 +5,7 @@ import { ruptureNoteOf } from '../../fhir/resources/rupture-note';
 import { detectCapabilities } from '../../fhir/capabilities';
 import { TransportError, type FhirTransport } from '../../fhir/gateway/types';
 import { loadHistory } from '../../fhir/load';
-import type { OutboxStorage } from '../../fhir/write';
+import { activeFlagsOf, planWrites, retireDuplicateFlags, type OutboxStorage } from '../../fhir/write';
 import { failed, type Failure, type Outcome } from '../failure';
 import { cachedCapabilityStatement, rememberCapabilityStatement } from './capability-cache';
 import type { LaunchContext } from './launch-context';
@@ -41,6 +41,8 @@ export async function loadRecord(transport: FhirTransport, launch: LaunchContext
       return failed('unsupported-fhir', { params: { version: capabilities.fhirVersion || '?' }, details });
     }
     if (!cached && options.storage) rememberCapabilityStatement(options.storage, transport.baseUrl, metadata.body);
+    // Twin Flags of one rule (saves that raced) are ended in the background; the chart shows one either way.
+    void retireDuplicateFlags(transport, activeFlagsOf(history.flags), planWrites(capabilities), new Date().toISOString());
     const unsaved = options.storage ? unsavedAdministrations(options.storage, launch.patientId, history.administrations) : [];
     const assessment = assessClient({
       administrations: [...history.administrations, ...unsaved].map((a) => a.administration),
