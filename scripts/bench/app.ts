@@ -40,7 +40,9 @@ const BENCH_ORIGIN = 'http://bench.invalid';
 /** Builds the bench page (its entry imports app-render.ts) into a temporary directory. */
 async function buildBenchPage(dir: string): Promise<void> {
   const renderModule = join(import.meta.dirname, 'app-render.ts');
-  writeFileSync(join(dir, 'main.ts'), `import { measureShowAll, runRenderBench } from ${JSON.stringify(renderModule)};\nrunRenderBench(${SESSIONS}).then((t) => { (window as unknown as { benchResult: unknown }).benchResult = t; })`
+  // The app page's own styles: the table's scroll box and layout decide what a slice of rows costs to draw.
+  const styles = ['base.css', 'app.css', 'print.css'].map((file) => `import ${JSON.stringify(join(import.meta.dirname, '../../src/ui/styles', file))};\n`).join('');
+  writeFileSync(join(dir, 'main.ts'), `${styles}import { measureShowAll, runRenderBench } from ${JSON.stringify(renderModule)};\nrunRenderBench(${SESSIONS}).then((t) => { (window as unknown as { benchResult: unknown }).benchResult = t; })`
     + `.then(() => measureShowAll(${SHOW_ALL_SESSIONS})).then((r) => { (window as unknown as { showAllResult: unknown }).showAllResult = r; });\n`);
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><body><script type="module" src="./main.ts"></script></body></html>');
   await build({ root: dir, configFile: false, logLevel: 'silent', plugins: [react()], build: { outDir: join(dir, 'dist'), emptyOutDir: true } });
@@ -62,10 +64,11 @@ async function renderTime(): Promise<BenchRow[]> {
     const timings = await page.waitForFunction(() => (window as unknown as { benchResult?: { scripting: number; toFrame: number }[] }).benchResult, undefined, { timeout: 120_000 });
     const runs = (await timings.jsonValue()) ?? [];
     const scripting = median(runs.map((r) => r.scripting));
-    const showAll = await page.waitForFunction(() => (window as unknown as { showAllResult?: { rows: number; longestTaskMs: number; allRowsMs: number } }).showAllResult, undefined, { timeout: 300_000 });
+    const showAll = await page.waitForFunction(() => (window as unknown as { showAllResult?: { rows: number; longestTaskMs: number; longTasks: number; allRowsMs: number } }).showAllResult, undefined, { timeout: 300_000 });
     const shown = (await showAll.jsonValue())!;
     return [
       { name: `"Show all" on ${shown.rows.toLocaleString('en-US')} rows, longest task (Chromium)`, value: shown.longestTaskMs, unit: 'ms', target: `≤ ${LONG_TASK_BUDGET_MS}`, meets: shown.longestTaskMs <= LONG_TASK_BUDGET_MS },
+      { name: `"Show all" on ${shown.rows.toLocaleString('en-US')} rows, tasks over ${LONG_TASK_BUDGET_MS} ms`, value: shown.longTasks, unit: 'tasks' },
       { name: `"Show all" on ${shown.rows.toLocaleString('en-US')} rows, until the last row is drawn`, value: shown.allRowsMs, unit: 'ms' },
       { name: `render ${SESSIONS}-session history, scripting (Chromium, median)`, value: scripting, unit: 'ms', target: '< 50', meets: scripting < 50 },
       { name: `render ${SESSIONS}-session history, to next frame (Chromium, median)`, value: median(runs.map((r) => r.toFrame)), unit: 'ms' },

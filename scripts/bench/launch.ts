@@ -21,6 +21,8 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { build } from 'vite';
 import { startSandbox, REPO_ROOT, type Sandbox } from '../../src/node/sandbox/sandbox';
 import { CLIENT_STORIES, sandboxClients } from '../../src/node/sandbox/seed';
+import { syntheticStory } from '../../src/node/sandbox/seed/caseload';
+import { buildClientHistory } from '../../src/node/sandbox/seed/client-history';
 import type { BenchRow } from '../bench';
 import { launchChromium, median } from '../chromium';
 import { FIRST_CHART_SELECTOR, launchFigures, launchProbe, PROBE_BINDING, resourceEntries, type LaunchFigures, type ProbeMark } from './launch-probe';
@@ -28,6 +30,10 @@ import { FIRST_CHART_SELECTOR, launchFigures, launchProbe, PROBE_BINDING, resour
 const RUNS = 5;
 const ROUND_TRIP_BUDGET = 2;
 const TOKEN_TO_CHART_BUDGET_MS = 1500;
+/** The scale test: a client with this many weekly sessions, launched in the same run as the seed's long history. */
+const SCALE_SESSIONS = 2_000;
+/** Token → first chart at SCALE_SESSIONS may take at most this many times the seed's long history's. */
+const SCALE_RATIO_BUDGET = 2;
 const CHART_TIMEOUT_MS = 60_000;
 
 interface LaunchRun extends LaunchFigures {
@@ -35,11 +41,33 @@ interface LaunchRun extends LaunchFigures {
 }
 
 /** The seeded client with the most sessions (the "more than 200 weekly sessions" story). */
-function longHistoryClient(): { readonly patientId: string; readonly name: string; readonly sessions: number } {
+interface BenchClient {
+  readonly patientId: string;
+  readonly sessions: number;
+}
+
+function longHistoryClient(): BenchClient {
   const story = [...CLIENT_STORIES].sort((a, b) => b.sessions.length - a.sessions.length)[0];
   const client = sandboxClients().find((c) => c.patientId === story?.id);
   if (!story || !client) throw new Error('launch bench: the seed has no clients');
-  return { patientId: client.patientId, name: client.name, sessions: story.sessions.length };
+  return { patientId: client.patientId, sessions: story.sessions.length };
+}
+
+/** Adds a client of pr1 with SCALE_SESSIONS weekly sessions (ORS and SRS each, a WAI-SR every fourth). */
+async function addScaleClient(sandbox: Sandbox, today: string): Promise<BenchClient> {
+  const base = syntheticStory(0, 999);
+  const sessions = Array.from({ length: SCALE_SESSIONS }, (_, i) => ({
+    outcome: Math.round((18 + 10 * Math.sin(i / 40) + (i % 7) * 0.3) * 10) / 10,
+    alliance: 36 + (i % 5),
+    ...(i % 4 === 3 ? { wai: [4, 4, 4] as const } : {}),
+  }));
+  const resources = buildClientHistory({ ...base, age: 70, sessions }, today);
+  for (let i = 0; i < resources.length; i += 500) {
+    const entry = resources.slice(i, i + 500).map((resource) => ({ resource, request: { method: 'PUT', url: `${resource.resourceType}/${resource.id}` } }));
+    const answer = await sandbox.engine.handle({ method: 'POST', path: '', body: { resourceType: 'Bundle', type: 'batch', entry } });
+    if (answer.status !== 200) throw new Error(`launch bench: storing the ${SCALE_SESSIONS}-session client failed (status ${answer.status})`);
+  }
+  return { patientId: base.id, sessions: SCALE_SESSIONS };
 }
 
 async function responseCount(sandbox: Sandbox, patientId: string): Promise<number> {
@@ -108,21 +136,35 @@ function logWaterfall(run: LaunchRun): void {
   console.error(`  first chart drawn at ${ms(run.tokenToChartMs)}`);
 }
 
-function rows(runs: readonly LaunchRun[], client: ReturnType<typeof longHistoryClient>, responses: number): BenchRow[] {
+function rows(runs: readonly LaunchRun[], client: BenchClient, responses: number): BenchRow[] {
   const worst = (pick: (r: LaunchRun) => number) => Math.max(...runs.map(pick));
   const roundTrips = worst((r) => r.fhirRoundTrips);
   const tokenToChart = median(runs.map((r) => r.tokenToChartMs));
   const of = `${runs.length} launches`;
+  const at = `${client.sessions.toLocaleString('en-US')} sessions`;
   return [
-    { name: `history launched: sessions (${responses} responses)`, value: client.sessions, unit: 'sessions' },
-    { name: `FHIR round trips after token to first chart, worst of ${of}`, value: roundTrips, unit: 'round trips', target: `≤ ${ROUND_TRIP_BUDGET}`, meets: roundTrips <= ROUND_TRIP_BUDGET },
-    { name: `FHIR requests after token to first chart, worst of ${of}`, value: worst((r) => r.fhirRequests), unit: 'requests' },
-    { name: `all requests after token to first chart (code, config, FHIR), worst`, value: worst((r) => r.allRequests), unit: 'requests' },
-    { name: `token → first chart, median of ${of}`, value: tokenToChart, unit: 'ms', target: `≤ ${TOKEN_TO_CHART_BUDGET_MS}`, meets: tokenToChart <= TOKEN_TO_CHART_BUDGET_MS },
-    { name: `token → first chart, max of ${of}`, value: worst((r) => r.tokenToChartMs), unit: 'ms' },
-    { name: `launch URL → first chart, median of ${of}`, value: median(runs.map((r) => r.launchToChartMs)), unit: 'ms' },
-    { name: `launch URL → first chart, max of ${of}`, value: worst((r) => r.launchToChartMs), unit: 'ms' },
+    { name: `history launched: sessions (${responses.toLocaleString('en-US')} responses)`, value: client.sessions, unit: 'sessions' },
+    { name: `${at}: FHIR round trips after token to first chart, worst of ${of}`, value: roundTrips, unit: 'round trips', target: `≤ ${ROUND_TRIP_BUDGET}`, meets: roundTrips <= ROUND_TRIP_BUDGET },
+    { name: `${at}: FHIR requests after token to first chart, worst of ${of}`, value: worst((r) => r.fhirRequests), unit: 'requests' },
+    { name: `${at}: all requests after token to first chart (code, config, FHIR), worst`, value: worst((r) => r.allRequests), unit: 'requests' },
+    { name: `${at}: token → first chart, median of ${of}`, value: tokenToChart, unit: 'ms', target: `≤ ${TOKEN_TO_CHART_BUDGET_MS}`, meets: tokenToChart <= TOKEN_TO_CHART_BUDGET_MS },
+    { name: `${at}: token → first chart, max of ${of}`, value: worst((r) => r.tokenToChartMs), unit: 'ms' },
+    { name: `${at}: launch URL → first chart, median of ${of}`, value: median(runs.map((r) => r.launchToChartMs)), unit: 'ms' },
   ];
+}
+
+function middleRun(runs: readonly LaunchRun[]): LaunchRun {
+  return [...runs].sort((a, b) => a.tokenToChartMs - b.tokenToChartMs)[Math.floor(runs.length / 2)]!;
+}
+
+/** Launches both clients in turn, RUNS times each (alternating, so a load spike on the machine hits both). */
+async function alternatingLaunches(browser: Browser, sandbox: Sandbox, clients: readonly BenchClient[]): Promise<LaunchRun[][]> {
+  for (const client of clients) await launchOnce(browser, sandbox, client.patientId);
+  const runs: LaunchRun[][] = clients.map(() => []);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [k, client] of clients.entries()) runs[k]!.push(await launchOnce(browser, sandbox, client.patientId));
+  }
+  return runs;
 }
 
 export async function launchBench(): Promise<readonly BenchRow[]> {
@@ -131,15 +173,20 @@ export async function launchBench(): Promise<readonly BenchRow[]> {
   let browser: Browser | undefined;
   try {
     await build({ root: REPO_ROOT, logLevel: 'silent', build: { outDir: dir, emptyOutDir: true, sourcemap: false } });
-    sandbox = await startSandbox({ port: 0, app: { kind: 'static', dir }, seed: true, today: localDate(new Date()) });
+    const today = localDate(new Date());
+    sandbox = await startSandbox({ port: 0, app: { kind: 'static', dir }, seed: true, today });
+    const clients = [longHistoryClient(), await addScaleClient(sandbox, today)];
     browser = await launchChromium();
-    const client = longHistoryClient();
-    await launchOnce(browser, sandbox, client.patientId);
-    const runs: LaunchRun[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await launchOnce(browser, sandbox, client.patientId));
-    const middle = [...runs].sort((a, b) => a.tokenToChartMs - b.tokenToChartMs)[Math.floor(runs.length / 2)]!;
-    logWaterfall(middle);
-    return rows(runs, client, await responseCount(sandbox, client.patientId));
+    const runs = await alternatingLaunches(browser, sandbox, clients);
+    const out: BenchRow[] = [];
+    for (const [k, client] of clients.entries()) {
+      logWaterfall(middleRun(runs[k]!));
+      out.push(...rows(runs[k]!, client, await responseCount(sandbox, client.patientId)));
+    }
+    const [small, large] = runs.map((r) => median(r.map((run) => run.tokenToChartMs)));
+    const ratio = large! / small!;
+    out.push({ name: `token → first chart, ${SCALE_SESSIONS.toLocaleString('en-US')} sessions ÷ ${clients[0]!.sessions} sessions (same run)`, value: ratio, unit: '×', target: `≤ ${SCALE_RATIO_BUDGET}`, meets: ratio <= SCALE_RATIO_BUDGET });
+    return out;
   } finally {
     await browser?.close();
     await sandbox?.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, ageBandAt, ageInYears, calendarDate, compareDateTimes, daysBetween, instantOf, isDayPreciseDateTime, parseFhirDateTime } from '../../src/core/dates';
+import { addDays, ageBandAt, ageInYears, calendarDate, compareDateTimes, daysBetween, instantOf, isDayPreciseDateTime, newestFirst, parseFhirDateTime } from '../../src/core/dates';
 
 describe('calendarDate', () => {
   it('is the day as written in its own offset, not the UTC day', () => {
@@ -89,5 +89,17 @@ describe('ageBandAt', () => {
     expect(ageBandAt('2024-05-10', '2024-05-09')).toBeUndefined();
     expect(ageBandAt('2000-01-01', '2024-05')).toBeUndefined();
     expect(ageBandAt('2000-01-01T10:00:00Z', '2024-05-01')).toBeUndefined();
+  });
+});
+
+describe('newestFirst', () => {
+  it('is exactly the reverse of compareDateTimes order (invalid values, which sort last, come first)', () => {
+    const items = ['2024-03-01T09:00:00+01:00', 'not a date', '2024-03-01T08:00:00Z', '2024-02-29', '2024-03-01T07:00:00-01:00', 'x'].map((authored, i) => ({ authored, i }));
+    const expected = [...items].sort((x, y) => compareDateTimes(y.authored, x.authored));
+    expect(newestFirst(items, (item) => item.authored)).toEqual(expected);
+    const order = newestFirst(items, (item) => item.authored).map((item) => item.authored);
+    expect(new Set(order.slice(0, 2))).toEqual(new Set(['x', 'not a date']));
+    // One instant written in three offsets: by the text, reversed.
+    expect(order.slice(2)).toEqual(['2024-03-01T09:00:00+01:00', '2024-03-01T08:00:00Z', '2024-03-01T07:00:00-01:00', '2024-02-29']);
   });
 });

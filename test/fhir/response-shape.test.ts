@@ -28,6 +28,17 @@ describe('the fast path of response validation', () => {
     }));
   });
 
+  it('takes the WAI-SR as the app writes it (Likert codings), read exactly as the schema path reads it', () => {
+    const answers = Object.fromEntries(instruments['wai-sr'].items.map((item, i) => [item.linkId, 1 + (i % 5)]));
+    const administration = { id: 'qr-w', instrument: 'wai-sr' as const, authored: '2024-01-10T09:00:00+01:00', status: 'completed' as const, answers };
+    const plain = { ...buildQuestionnaireResponse(instruments['wai-sr'], administration, { subject: 'Patient/p1', identifierValue: 'qr-w' }), id: 'server-w' };
+    expect(plainResponse(plain)).toBe(plain);
+    const viaSchema = { ...plain, extension: [{ url: 'http://example.org/x', valueString: 'y' }] };
+    const read = parseQuestionnaireResponse(plain);
+    expect(read).toEqual(parseQuestionnaireResponse(viaSchema));
+    expect(read.ok && read.administration.answers).toEqual(answers);
+  });
+
   it('never accepts what the schema refuses', () => {
     const variants: unknown[] = [
       { ...ours({ 'ors-1': 1 }), authored: '10/01/2024' },
@@ -37,6 +48,7 @@ describe('the fast path of response validation', () => {
       { ...ours({ 'ors-1': 1 }), item: [{ linkId: 'ors-1', answer: [{ valueInteger: 1.5 }] }] },
       { ...ours({ 'ors-1': 1 }), item: [{ text: 'no linkId' }] },
       { ...ours({ 'ors-1': 1 }), item: {} },
+      { ...ours({ 'ors-1': 1 }), item: [{ linkId: 'wai-sr-1', answer: [{ valueCoding: { code: 4 } }] }] },
     ];
     for (const variant of variants) {
       expect(questionnaireResponseSchema.safeParse(variant).success).toBe(false);

@@ -55,6 +55,8 @@ export interface LoadHistoryOptions {
   readonly patientId: string;
   /** Canonical URLs of our Questionnaires (default: every instrument's). */
   readonly questionnaireCanonicals?: readonly string[];
+  /** The server's Questionnaires as this tab already read them (validated): the Questionnaire search is then not sent. */
+  readonly knownQuestionnaires?: readonly Questionnaire[];
   /** When given and the server lacks batch, the reads go straight out as parallel GETs. */
   readonly capabilities?: ServerCapabilities;
   readonly pageSize?: number;
@@ -174,7 +176,8 @@ function duplicateCopy(copy: LoadedAdministration, first: LoadedAdministration):
 
 export async function loadHistory(transport: FhirTransport, options: LoadHistoryOptions): Promise<History> {
   const all = historySearches(options.patientId, options.questionnaireCanonicals ?? ourQuestionnaireCanonicals(), options.pageSize ?? DEFAULT_PAGE_SIZE);
-  const searches = all.filter((s) => offered(s, options.capabilities));
+  const known = options.knownQuestionnaires;
+  const searches = all.filter((s) => offered(s, options.capabilities) && !(known && s.part === 'questionnaires'));
   const count: RoundTripCount = { roundTrips: 0, requests: 0 };
   const collected: Collected = { resources: new Map(searches.map((s) => [s.part, []])), failures: [], pages: 0 };
   const first = await firstRound(transport, searches, options, count);
@@ -184,7 +187,7 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
   const part = (p: HistoryPart): unknown[] => distinct(collected.resources.get(p) ?? []);
 
   const patient = collected.patient === undefined ? {} : classifyPatient(collected.patient);
-  const questionnaires = classifyQuestionnaires(part('questionnaires'));
+  const questionnaires = known ? { items: [...known], unreadable: [] } : classifyQuestionnaires(part('questionnaires'));
   const notes = responsesInNotes(part('notes'));
   const responses = classifyResponses([...part('responses'), ...notes.responses], {
     questionnaires: questionnaires.items, patientId: options.patientId, mappings: options.mappings ?? [],

@@ -2,7 +2,7 @@ import { FHIR_DATE_TIME } from '../schemas/datatypes';
 import type { QuestionnaireResponse } from '../schemas/questionnaire-response';
 
 // The fast path of response validation. Responses are overwhelmingly in the shape this app and the seed
-// write (flat items, integer/decimal/string answers, plain references); checking that shape by hand costs
+// write (flat items, integer/decimal/string/coding answers, plain references); checking that shape by hand costs
 // a fraction of running the zod schema. The check accepts a strict subset of what the schema accepts, so
 // anything it does not recognise (an extension, a coding, a vendor field) simply goes to zod, which also
 // explains every failure. Depth is bounded first: hostile nesting gets a reason, never a stack overflow.
@@ -12,6 +12,7 @@ export const MAX_ITEM_DEPTH = 32;
 
 const STATUSES = new Set(['in-progress', 'completed', 'amended', 'entered-in-error', 'stopped']);
 const REFERENCE_FIELDS = new Set(['subject', 'encounter', 'author', 'source']);
+const CODING_FIELDS = ['system', 'version', 'code', 'display'] as const;
 
 type Json = Record<string, unknown>;
 
@@ -35,6 +36,8 @@ function plainAnswer(answer: unknown, depth: number): boolean {
     if (key === 'valueInteger') { if (!Number.isSafeInteger(value)) return false; }
     else if (key === 'valueDecimal') { if (typeof value !== 'number' || !Number.isFinite(value)) return false; }
     else if (key === 'valueString') { if (typeof value !== 'string') return false; }
+    // Likert answers (the WAI-SR's) are codings: plain when they hold only strings.
+    else if (key === 'valueCoding') { if (!stringsOnly(value, CODING_FIELDS)) return false; }
     else if (key === 'item') { if (!plainItems(value, depth + 1)) return false; }
     else return false;
   }

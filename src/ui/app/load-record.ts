@@ -4,10 +4,10 @@ import type { InstrumentMapping } from '../../fhir/instrument-mappings';
 import { ruptureNoteOf } from '../../fhir/resources/rupture-note';
 import { detectCapabilities } from '../../fhir/capabilities';
 import { TransportError, type FhirTransport } from '../../fhir/gateway/types';
-import { loadHistory } from '../../fhir/load';
+import { loadHistory, type History } from '../../fhir/load';
 import { activeFlagsOf, planWrites, retireDuplicateFlags, type OutboxStorage } from '../../fhir/write';
 import { failed, type Failure, type Outcome } from '../failure';
-import { cachedCapabilityStatement, rememberCapabilityStatement } from './capability-cache';
+import { capabilityStatementCache, questionnaireCache } from './server-cache';
 import type { LaunchContext } from './launch-context';
 import type { LoadedRecord } from './record';
 import { unsavedAdministrations } from './unsaved';
@@ -24,14 +24,18 @@ export interface LoadOptions {
 /**
  * The history and the CapabilityStatement are fetched side by side, so the first chart waits for the
  * slower of the two, not their sum (DESIGN.md §5: at most two round trips after the token). A statement
- * this tab already read from the server is not fetched again.
+ * or Questionnaires this tab already read from the server are not fetched again.
  */
 export async function loadRecord(transport: FhirTransport, launch: LaunchContext, options: LoadOptions = {}): Promise<Outcome<LoadedRecord>> {
   try {
-    const cached = options.storage ? cachedCapabilityStatement(options.storage, transport.baseUrl) : undefined;
+    const { storage } = options;
+    const cached = storage ? capabilityStatementCache.read(storage, transport.baseUrl) : undefined;
+    const knownQuestionnaires = storage ? questionnaireCache.read(storage, transport.baseUrl) : undefined;
     const [metadata, history] = await Promise.all([
       cached ? { status: 200, body: cached } : transport.send({ method: 'GET', url: 'metadata' }),
-      loadHistory(transport, { patientId: launch.patientId, now: Date.now(), ...(options.mappings ? { mappings: options.mappings } : {}) }),
+      loadHistory(transport, {
+        patientId: launch.patientId, now: Date.now(), ...(options.mappings ? { mappings: options.mappings } : {}), ...(knownQuestionnaires ? { knownQuestionnaires } : {}),
+      }),
     ]);
     if (metadata.status >= 400) return failed('server-error', { params: { detail: String(metadata.status) }, retry: true });
     const capabilities = detectCapabilities(metadata.body, launch.grantedScopes);
@@ -40,7 +44,8 @@ export async function loadRecord(transport: FhirTransport, launch: LaunchContext
       const details = capabilities.fhirVersion ? [] : [capabilities.unsupportedReason];
       return failed('unsupported-fhir', { params: { version: capabilities.fhirVersion || '?' }, details });
     }
-    if (!cached && options.storage) rememberCapabilityStatement(options.storage, transport.baseUrl, metadata.body);
+    if (!cached && storage) capabilityStatementCache.remember(storage, transport.baseUrl, metadata.body);
+    if (!knownQuestionnaires && storage && questionnairesComplete(history)) questionnaireCache.remember(storage, transport.baseUrl, history.questionnaires);
     // Twin Flags of one rule (saves that raced) are ended in the background; the chart shows one either way.
     void retireDuplicateFlags(transport, activeFlagsOf(history.flags), planWrites(capabilities), new Date().toISOString());
     const unsaved = options.storage ? unsavedAdministrations(options.storage, launch.patientId, history.administrations) : [];
@@ -53,6 +58,12 @@ export async function loadRecord(transport: FhirTransport, launch: LaunchContext
   } catch (error) {
     return { ok: false, failure: transportFailure(error) };
   }
+}
+
+/** Kept for the tab only when the search answered and every Questionnaire it found was readable. */
+function questionnairesComplete(history: History): boolean {
+  const isQuestionnaire = (r: { readonly resourceType: string }) => r.resourceType === 'Questionnaire';
+  return history.questionnaires.length > 0 && !history.failures.some(isQuestionnaire) && !history.unreadable.some(isQuestionnaire);
 }
 
 function birthDateOf(patient: { birthDate?: string } | undefined): { birthDate?: string } {

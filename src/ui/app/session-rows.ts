@@ -1,4 +1,4 @@
-import { calendarDate, compareDateTimes } from '../../core/dates';
+import { calendarDate, newestFirst } from '../../core/dates';
 import type { ScoringProblem, ScoringWarning } from '../../core/model';
 import type { SeriesPoint } from '../../core/series/types';
 import type { History, LoadedAdministration } from '../../fhir/load';
@@ -69,8 +69,8 @@ export function sessionRows(record: LoadedRecord, byId: ReadonlyMap<string, Seri
       subscales: point?.family === 'inventory' ? subscaleMeans(point) : undefined, ...(point ? { items: itemScores(point) } : {}), ...statusOf(facts),
     };
   });
-  rows.sort((x, y) => compareDateTimes(y.authored, x.authored));
-  const all = [...rows.map(({ authored: _authored, ...row }) => row), ...record.history.unreadable.map(unreadableRow)];
-  // Stable: responses keep their instant order within a day; unreadable ones slot in by their day.
-  return all.sort((x, y) => (y.date ?? '').localeCompare(x.date ?? ''));
+  const all = [...newestFirst(rows, (row) => row.authored).map(({ authored: _authored, ...row }) => row), ...record.history.unreadable.map(unreadableRow)];
+  // Stable: responses keep their instant order within a day; unreadable ones slot in by their day. The days
+  // are YYYY-MM-DD, so comparing the text orders them (and costs far less than a locale comparison).
+  return all.sort((x, y) => { const a = x.date ?? ''; const b = y.date ?? ''; return a < b ? 1 : a > b ? -1 : 0; });
 }

@@ -5,7 +5,7 @@ import { itemsText } from './charts/ScoreTable';
 import { subscaleLabel } from './item-labels';
 import { RowNoteView } from './RowNote';
 import { usePrinting } from './use-printing';
-import { useProgressiveRows } from './use-progressive-rows';
+import { ROWS_PER_SLICE, useProgressiveRows } from './use-progressive-rows';
 import type { EpisodeView, SessionRow, SessionStatus } from './view-model';
 
 /** Rows shown before "show all": a long history stays quick to draw and to scan. */
@@ -33,6 +33,37 @@ const SessionRowView = memo(function SessionRowView({ row }: { readonly row: Ses
   );
 });
 
+/** Where each row group begins: fixed boundaries, so a group once full is never drawn again. */
+function sliceStarts(count: number): number[] {
+  return Array.from({ length: Math.ceil(count / ROWS_PER_SLICE) }, (_, i) => i * ROWS_PER_SLICE);
+}
+
+interface RowSliceProps {
+  readonly rows: readonly SessionRow[];
+  readonly start: number;
+  readonly end: number;
+  readonly episodes: readonly EpisodeView[];
+}
+
+/**
+ * One slice of rows in its own row group (a table may have several <tbody>). Memoised: adding a slice
+ * after "show all" reconciles one element per group drawn, not one per row, so the last slices cost what
+ * the first did.
+ */
+const RowSlice = memo(function RowSlice({ rows, start, end, episodes }: RowSliceProps) {
+  const slice = rows.slice(start, end);
+  return (
+    <tbody>
+      {slice.map((row, i) => (
+        <Fragment key={row.id}>
+          {episodes.length > 1 && row.episode !== undefined && row.episode !== rows[start + i - 1]?.episode && <EpisodeMarker index={row.episode} episodes={episodes} />}
+          <SessionRowView row={row} />
+        </Fragment>
+      ))}
+    </tbody>
+  );
+});
+
 /** Every response in the record, newest first, with its scores and whether it is saved and scored. */
 export function SessionTable({ rows, episodes = [] }: { readonly rows: readonly SessionRow[]; readonly episodes?: readonly EpisodeView[] }) {
   const { t } = useTranslation('dashboard');
@@ -57,14 +88,9 @@ export function SessionTable({ rows, episodes = [] }: { readonly rows: readonly 
                 <th scope="col">{t('table.status')}</th>
               </tr>
             </thead>
-            <tbody>
-              {shown.map((row, i) => (
-                <Fragment key={row.id}>
-                  {episodes.length > 1 && row.episode !== undefined && row.episode !== shown[i - 1]?.episode && <EpisodeMarker index={row.episode} episodes={episodes} />}
-                  <SessionRowView row={row} />
-                </Fragment>
-              ))}
-            </tbody>
+            {sliceStarts(shown.length).map((start) => (
+              <RowSlice key={start} rows={rows} start={start} end={Math.min(start + ROWS_PER_SLICE, shown.length)} episodes={episodes} />
+            ))}
           </table>
         </div>
       )}
