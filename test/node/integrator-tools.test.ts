@@ -62,7 +62,7 @@ describe('check-server against the sandbox engine', () => {
 
   it('names the types the granted scopes do not let the app write', async () => {
     const report = await checkServer(await serve(await freshEngine()), 'patient/Patient.r patient/QuestionnaireResponse.crs patient/Observation.rs patient/Flag.rs');
-    expect(report.writePlan.refused.map((r) => r.kind).sort()).toEqual(['flag-create', 'flag-end', 'observation', 'provenance', 'questionnaire']);
+    expect(report.writePlan.refused.map((r) => r.kind).sort()).toEqual(['flag-create', 'flag-end', 'observation', 'provenance', 'questionnaire', 'rupture-note']);
     expect(report.rows.find((r) => r.need === 'Flag create')).toMatchObject({ verdict: 'no', detail: 'not in the granted scopes' });
   });
 
