@@ -6,7 +6,7 @@ import { instruments, type InstrumentId } from '../../core/instruments';
 import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../../fhir/gateway/types';
 import type { WriteBackConfig } from '../../fhir/smart-launch-config';
-import { planWrites, prepareSave, type OutboxStorage } from '../../fhir/write';
+import { prepareSave, type OutboxStorage } from '../../fhir/write';
 import { pickLanguage } from '../i18n/locale';
 import type { LoadedRecord } from '../app/record';
 import { AdministerForm } from './administer-form';
@@ -41,8 +41,7 @@ export function AdministerWorkspace({ transport, launch, record, app, writeBack,
   const language = pickLanguage([i18n.language]);
   const [active, setActive] = useState<{ readonly instrument: InstrumentId; readonly mode: StartMode }>();
   const [paperDate, setPaperDate] = useState<string>();
-  const plan = useMemo(() => planWrites(record.capabilities), [record.capabilities]);
-  const flow = useSaveFlow(transport, plan, storage satisfies OutboxStorage, launch.patientId, onSaved);
+  const flow = useSaveFlow(transport, record.capabilities, storage satisfies OutboxStorage, launch.patientId, onSaved);
   const today = localDate(new Date());
   const birthDate = record.history.patient?.birthDate;
   const due = dueInstruments({ assessment: record.assessment, ageBand: birthDate ? ageBandAt(birthDate, today) : undefined, today });

@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { instruments } from '../../core/instruments';
 import type { FhirTransport } from '../../fhir/gateway/types';
-import { Outbox, type OutboxStorage, type SaveReport, type WritePlan, type WriteSet } from '../../fhir/write';
+import type { ServerCapabilities } from '../../fhir/capabilities';
+import { Outbox, planWrites, RefusalMemory, type OutboxStorage, type SaveReport, type WriteSet } from '../../fhir/write';
 
 /** One save as the clinician sees it: which form, and how far it got. */
 export interface SaveAttempt {
@@ -22,10 +23,17 @@ export interface SaveFlow {
 
 /**
  * Saves through the Outbox, which keeps each write set in session storage BEFORE the first attempt, so a
- * client's answers survive a failed save, an expired session and a reload of the iframe.
+ * client's answers survive a failed save, an expired session and a reload of the iframe. Each save is
+ * planned afresh: what the server refused earlier in the tab (RefusalMemory) is not asked for again.
  */
-export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: OutboxStorage, patientId: string, onSettled: () => void): SaveFlow {
+export function useSaveFlow(transport: FhirTransport, capabilities: ServerCapabilities, storage: OutboxStorage, patientId: string, onSettled: () => void): SaveFlow {
   const outbox = useMemo(() => new Outbox(storage), [storage]);
+  const memory = useMemo(() => new RefusalMemory(storage, transport.baseUrl), [storage, transport.baseUrl]);
+  const saveOne = useCallback(async (writeSet: WriteSet) => {
+    const report = await outbox.save(transport, writeSet, planWrites(capabilities, memory.recall()));
+    memory.learn(report);
+    return report;
+  }, [outbox, memory, transport, capabilities]);
   // Only this patient's: sent under another patient's launch it would be refused, and then dropped.
   const pending = useCallback(() => outbox.kept(patientId).flatMap(({ key, writeSet, response }) =>
     (writeSet ? [{ key, writeSet, title: instruments[response.administration.instrument].shortName }] : [])), [outbox, patientId]);
@@ -42,7 +50,7 @@ export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: 
   const save = useCallback(async (writeSet: WriteSet, title: string) => {
     setBusy(true);
     record({ key: writeSet.key, title });
-    const report = await outbox.save(transport, writeSet, plan);
+    const report = await saveOne(writeSet);
     record({ key: writeSet.key, title, report });
     refreshKept();
     setBusy(false);
@@ -50,13 +58,13 @@ export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: 
     // client's hand-back screen) for the app's failure screen.
     if (report.status !== 'session-expired') onSettled();
     return report;
-  }, [outbox, transport, plan, record, refreshKept, onSettled]);
+  }, [saveOne, record, refreshKept, onSettled]);
 
   const resend = useCallback(async () => {
     setBusy(true);
     let expired = false;
     for (const { key, writeSet, title } of pending()) {
-      const report = await outbox.save(transport, writeSet, plan);
+      const report = await saveOne(writeSet);
       record({ key, title, report });
       expired = report.status === 'session-expired';
       if (expired) break;
@@ -64,7 +72,7 @@ export function useSaveFlow(transport: FhirTransport, plan: WritePlan, storage: 
     refreshKept();
     setBusy(false);
     if (!expired) onSettled();
-  }, [outbox, pending, transport, plan, record, refreshKept, onSettled]);
+  }, [pending, saveOne, record, refreshKept, onSettled]);
 
   return { attempts, waiting, busy, save, resend };
 }
