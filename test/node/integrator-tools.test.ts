@@ -59,7 +59,7 @@ describe('check-server against the sandbox engine', () => {
     expect(caseload[0]?.detail).toContain('finds clients by Appointment');
     expect(renderReport(report)).toContain('caseload (launch without a patient)');
     const caps = detectCapabilities((await transport.send({ method: 'GET', url: 'metadata' })).body, APP_SCOPES);
-    const smart = (scopes: string[]) => parseSmartConfiguration({ scopes_supported: scopes }, transport.baseUrl);
+    const smart = (scopes: string[]) => parseSmartConfiguration({ token_endpoint: 'https://ehr.example/token', grant_types_supported: ['authorization_code'], capabilities: ['launch-standalone'], scopes_supported: scopes }, transport.baseUrl);
     expect(caseloadRows(caps, smart(['openid', 'fhirUser', 'user/*.rs']))[0]?.verdict).toBe('yes');
     expect(caseloadRows(caps, smart(['openid', 'fhirUser', 'patient/*.rs']))[0]).toMatchObject({ verdict: 'no', detail: 'the server grants no user/ scopes or no fhirUser' });
   });
