@@ -19,8 +19,18 @@ afterAll(() => server.close());
 /** An unsigned id token: fhirclient reads `fhirUser` from it without checking the signature (the server did). */
 const idToken = (fhirUser: string): string => ['{"alg":"none"}', JSON.stringify({ fhirUser, sub: fhirUser })].map((p) => Buffer.from(p).toString('base64url')).join('.') + '.';
 
-async function openCaseload(clinician: string, language: UiLanguage = 'en'): Promise<void> {
-  const auth = authServer({ tokenContext: { patient: undefined, scope: 'launch openid fhirUser user/Patient.rs user/QuestionnaireResponse.crs', id_token: idToken(`${ISS}/Practitioner/${clinician}`) } });
+const ENGINE_TOKEN = (clinician: string) => ({ patient: undefined, scope: 'launch openid fhirUser user/Patient.rs user/QuestionnaireResponse.crs', id_token: idToken(`${ISS}/Practitioner/${clinician}`) });
+
+/**
+ * Shaped like the SMART Health IT launcher's answer to a provider launch with no patient picked: fhirUser a
+ * relative `Practitioner/<id>` reference, wildcard user/ scopes as granted, a patient banner flag, no patient.
+ */
+const LAUNCHER_TOKEN = (clinician: string) => ({
+  patient: undefined, scope: 'openid fhirUser launch user/*.rs user/*.cs', need_patient_banner: true, id_token: idToken(`Practitioner/${clinician}`),
+});
+
+async function openCaseload(clinician: string, language: UiLanguage = 'en', token = ENGINE_TOKEN(clinician)): Promise<void> {
+  const auth = authServer({ tokenContext: token });
   server.use(...auth.handlers, ...fhirHandlers(await sharedSeededEngine(), ISS));
   const params = await arriveFromLaunch(auth, `?iss=${encodeURIComponent(ISS)}&launch=launch-1&view=caseload`);
   expect(params.get('scope')).toMatch(/^launch openid fhirUser online_access user\/Appointment\.rs /);
@@ -53,6 +63,13 @@ describe('the caseload (launch without a patient)', () => {
     expect(screen.getByText('Deteriorating')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Back to my caseload' }));
     expect(await screen.findByRole('button', { name: 'Open Tomasz Wilk' })).toBe(document.activeElement);
+  });
+
+  it('works with a token shaped like the SMART Health IT launcher\'s (relative fhirUser, user/*.rs, no patient)', async () => {
+    await openCaseload('pr1', 'en', LAUNCHER_TOKEN('pr1'));
+    const table = await screen.findByRole('table', { name: /Your clients, \d+ shown/ }, { timeout: 30_000 });
+    expect(rowsOf(table).length).toBeGreaterThanOrEqual(30);
+    expect(screen.queryByRole('button', { name: 'Open Tomasz Wilk' })).toBeNull();
   });
 
   it('sorts by a column from its header button and speaks Spanish', async () => {
