@@ -18,10 +18,10 @@ afterAll(async () => server.close());
 describe('the open FHIR server and the caseload', () => {
   it('answers the Appointment and CareTeam searches of a clinician\'s caseload', async () => {
     const transport = fetchTransport({ baseUrl: server.baseUrl });
-    for (const url of [`Appointment?practitioner=Practitioner/pr1&date=ge${SEED_TODAY}`, 'CareTeam?participant=Practitioner/pr1&status=active']) {
+    for (const url of [`Appointment?practitioner=Practitioner/pr1&date=ge${SEED_TODAY}&_include=Appointment:patient`, 'CareTeam?participant=Practitioner/pr1&status=active&_include=CareTeam:subject']) {
       const answer = await transport.send({ method: 'GET', url });
       expect(answer.status, url).toBe(200);
-      expect((answer.body as fhir4.Bundle).entry?.length, url).toBeGreaterThan(0);
+      expect((answer.body as fhir4.Bundle).entry?.some((e) => e.resource?.resourceType === 'Patient'), url).toBe(true);
     }
   });
 
