@@ -7,13 +7,14 @@ import type { Administration } from '../../src/core/model';
 import { detectCapabilities } from '../../src/fhir/capabilities';
 import type { FhirTransport } from '../../src/fhir/gateway/types';
 import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
-import { buildWriteSet, planWrites, saveAdministration, type SaveStatus, type WriteSet } from '../../src/fhir/write';
+import { buildWriteSet, planWrites, RefusalMemory, saveAdministration, type SaveStatus, type WriteSet } from '../../src/fhir/write';
 import { createFhirEngine } from '../../src/node/sandbox/engine';
 import { seedResources } from '../../src/node/sandbox/seed';
 import type { EngineSettings, FhirEngine } from '../../src/node/sandbox/engine/types';
 import { noteWords } from '../../src/ui/administer/note-words';
 import type { BenchRow } from '../bench';
 import { median } from '../chromium';
+import { mapStorage } from '../../test/support/map-storage';
 import { population } from './population';
 
 const SCOPES = 'patient/*.cruds user/*.cruds';
@@ -21,16 +22,17 @@ const SAVES = 20;
 const EXTRA_RESPONSES = 50_000;
 const GROWTH_RATIO = 1.5;
 
-const PLANS: readonly { readonly name: string; readonly settings: EngineSettings; readonly target?: number; readonly expect?: SaveStatus }[] = [
+const PLANS: readonly { readonly name: string; readonly settings: EngineSettings; readonly target?: number; readonly expect?: SaveStatus; readonly firstVsLater?: boolean }[] = [
   { name: 'transaction, conditional create', settings: { transactions: true, batch: true, conditionalCreate: true, vendor: 'open' }, target: 1 },
   { name: 'transaction, search then create', settings: { transactions: true, batch: true, conditionalCreate: false, vendor: 'open' } },
   { name: 'batch, conditional create', settings: { transactions: false, batch: true, conditionalCreate: true, vendor: 'open' } },
   { name: 'batch, search then create', settings: { transactions: false, batch: true, conditionalCreate: false, vendor: 'open' } },
   { name: 'one request each, conditional create', settings: { transactions: false, batch: false, conditionalCreate: true, vendor: 'open' } },
   { name: 'one request each, search then create', settings: { transactions: false, batch: false, conditionalCreate: false, vendor: 'open' } },
-  // The vendor profiles: only the clinical note is taken (the survey score is tried and refused); no Provenance.
-  { name: 'epic-like profile (clinical note)', settings: { transactions: true, batch: true, conditionalCreate: true, vendor: 'epic-like' }, expect: 'partly-saved' },
-  { name: 'oracle-like profile (clinical note)', settings: { transactions: true, batch: true, conditionalCreate: true, vendor: 'oracle-like' }, expect: 'partly-saved' },
+  // The vendor profiles: only the clinical note is taken; no Provenance. The first save of a tab tries the survey
+  // score (listed as Observation create) and is refused; later ones remember that and go straight to the note.
+  { name: 'epic-like profile (clinical note)', settings: { transactions: true, batch: true, conditionalCreate: true, vendor: 'epic-like' }, expect: 'partly-saved', firstVsLater: true },
+  { name: 'oracle-like profile (clinical note)', settings: { transactions: true, batch: true, conditionalCreate: true, vendor: 'oracle-like' }, expect: 'partly-saved', firstVsLater: true },
 ];
 
 /** The engine as a FhirTransport, in process (no HTTP); the caseload section uses it too. */
@@ -64,22 +66,37 @@ function sessionWriteSet(plan: string, n: number): WriteSet {
   });
 }
 
+/** Saves of one tab (with its memory of what the server refused); round trips of each. */
+async function tabOfSaves(engine: FhirEngine, name: string, expect: SaveStatus): Promise<number[]> {
+  const capabilities = detectCapabilities((await engine.handle({ method: 'GET', path: 'metadata' })).body, SCOPES);
+  const memory = new RefusalMemory(mapStorage(new Map()), engine.baseUrl);
+  const trips: number[] = [];
+  for (let n = 0; n < SAVES; n++) {
+    const report = await saveAdministration(engineTransport(engine), sessionWriteSet(name, n), planWrites(capabilities, memory.recall()));
+    if (report.status !== expect) throw new Error(`bench save ${report.status}, not ${expect} (${name})`);
+    memory.learn(report);
+    trips.push(report.roundTrips);
+  }
+  return trips;
+}
+
 export async function saveBench(): Promise<BenchRow[]> {
   const engine = await createFhirEngine();
   const rows: BenchRow[] = [];
-  for (const { name, settings, target, expect = 'saved' } of PLANS) {
+  for (const { name, settings, target, expect = 'saved', firstVsLater = false } of PLANS) {
     Object.assign(engine.settings, settings);
-    const plan = planWrites(detectCapabilities((await engine.handle({ method: 'GET', path: 'metadata' })).body, SCOPES));
-    const trips: number[] = [];
     const started = performance.now();
-    for (let n = 0; n < SAVES; n++) {
-      const report = await saveAdministration(engineTransport(engine), sessionWriteSet(name, n), plan);
-      if (report.status !== expect) throw new Error(`bench save ${report.status}, not ${expect} (${name})`);
-      trips.push(report.roundTrips);
+    const trips = await tabOfSaves(engine, name, expect);
+    const elapsed = performance.now() - started;
+    const [first = 0, ...later] = trips;
+    if (firstVsLater) {
+      rows.push({ name: `round trips, first save of a tab: ${name}`, value: first, unit: 'requests' });
+      rows.push({ name: `round trips per later save: ${name}`, value: Math.max(...later), unit: 'requests' });
+    } else {
+      const worst = Math.max(...trips);
+      rows.push({ name: `round trips per save: ${name}`, value: worst, unit: 'requests', ...(target === undefined ? {} : { target: `≤ ${target}`, meets: worst <= target }) });
     }
-    const worst = Math.max(...trips);
-    rows.push({ name: `round trips per save: ${name}`, value: worst, unit: 'requests', ...(target === undefined ? {} : { target: `≤ ${target}`, meets: worst <= target }) });
-    rows.push({ name: `time per save: ${name} (in-process engine)`, value: (performance.now() - started) / SAVES, unit: 'ms' });
+    rows.push({ name: `time per save: ${name} (in-process engine)`, value: elapsed / SAVES, unit: 'ms' });
   }
   await engine.close();
   return rows;

@@ -1,11 +1,12 @@
 // The Outbox keeps unsaved work across a reload of the iframe and re-sends it without duplicates.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Outbox, type OutboxStorage } from '../../src/fhir/write/outbox';
+import { Outbox } from '../../src/fhir/write/outbox';
 import { planWrites } from '../../src/fhir/write/plan';
 import type { FhirTransport } from '../../src/fhir/gateway/types';
 import { noteWords } from '../../src/ui/administer/note-words';
 import { administration, decision, writeSetFor } from './write-fixtures';
 import { startTestServer, stored, type TestServer } from './write-support';
+import { mapStorage } from '../support/map-storage';
 
 const retry = { sleep: async () => undefined, random: () => 0, maxAttempts: 2 };
 let server: TestServer;
@@ -98,15 +99,3 @@ describe('Outbox', () => {
     expect([...storage.keys()]).toEqual(['other-app']);
   });
 });
-
-function mapStorage(map: Map<string, string>): OutboxStorage {
-  return {
-    getItem: (key) => map.get(key) ?? null,
-    setItem: (key, value) => void map.set(key, value),
-    removeItem: (key) => void map.delete(key),
-    get length() {
-      return map.size;
-    },
-    key: (index) => [...map.keys()][index] ?? null,
-  };
-}

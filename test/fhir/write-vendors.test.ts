@@ -6,7 +6,9 @@ import { IDENTIFIER_SYSTEMS } from '../../src/fhir/codes';
 import { base64ToUtf8 } from '../../src/fhir/encoding/base64';
 import { loadHistory } from '../../src/fhir/load';
 import { planWrites } from '../../src/fhir/write/plan';
+import { RefusalMemory } from '../../src/fhir/write/refusal-memory';
 import { saveAdministration } from '../../src/fhir/write/save';
+import { mapStorage } from '../support/map-storage';
 import { noteWords } from '../../src/ui/administer/note-words';
 import { administration, decision, writeSetFor } from './write-fixtures';
 import { r4Problems, startTestServer, stored, type TestServer } from './write-support';
@@ -46,6 +48,32 @@ describe.each(['epic-like', 'oracle-like'] as const)('%s', (vendor) => {
     expect(attachmentText(note, 0)).toContain('Session rating below the alliance cutoff');
     expect(attachmentText(note, 0)).toContain('Suggested next step: Invite the client');
     expect(JSON.parse(attachmentText(note, 1))).toMatchObject({ resourceType: 'QuestionnaireResponse', identifier: { value: a.id } });
+  });
+
+  it('remembers for the tab what the server refused: later saves go straight to the note', async () => {
+    const server = await startTestServer({ vendor });
+    const capabilities = await server.capabilities();
+    const transport = await server.transport();
+    const tab = new Map<string, string>();
+    const memory = new RefusalMemory(mapStorage(tab), transport.baseUrl);
+    const first = await saveAdministration(transport, srsBelowCutoff(4).writeSet, planWrites(capabilities, memory.recall()), { retry: noWait });
+    memory.learn(first);
+    expect(first.refusedInteractions).toEqual([expect.objectContaining({ resourceType: 'Observation', interaction: 'create' })]);
+    // A new launch in the same tab reads the memory back from storage (checked with zod).
+    const later = new RefusalMemory(mapStorage(tab), transport.baseUrl);
+    const plan = planWrites(capabilities, later.recall());
+    expect(plan.refused.find((r) => r.kind === 'observation')?.reason).toMatch(/refused Observation creates earlier/);
+    const { writeSet } = srsBelowCutoff(5);
+    const second = await saveAdministration(transport, writeSet, plan, { retry: noWait });
+    expect({ first: first.roundTrips, second: second.roundTrips }).toEqual({ first: 4, second: 2 });
+    expect(second.entries.find((e) => e.kind === 'observation')?.outcome).toMatchObject({ status: 'saved', inNote: true });
+    expect(await notesOf(server, writeSet.key)).toHaveLength(1);
+    // Another server, or an edited entry, is not taken on trust.
+    expect(new RefusalMemory(mapStorage(tab), 'https://other.example/fhir').recall()).toEqual([]);
+    const key = [...tab.keys()][0]!;
+    tab.set(key, JSON.stringify({ resourceType: 'QuestionnaireResponse', interaction: 'create', reason: 'x' }));
+    expect(later.recall()).toEqual([]);
+    expect(tab.size).toBe(0);
   });
 
   it('never makes two notes: an answer lost after the server stored the note, then a re-send after a reload', async () => {

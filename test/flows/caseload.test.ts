@@ -2,6 +2,10 @@ import { setupServer } from 'msw/node';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { instruments } from '../../src/core/instruments';
+import type { Administration } from '../../src/core/model';
+import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
+import { Outbox } from '../../src/fhir/write';
 import { SEED_TODAY } from '../../src/node/sandbox/seed';
 import type { UiLanguage } from '../../src/ui/i18n/locale';
 import { sharedSeededEngine } from '../support/engine';
@@ -19,12 +23,23 @@ afterAll(() => server.close());
 /** An unsigned id token: fhirclient reads `fhirUser` from it without checking the signature (the server did). */
 const idToken = (fhirUser: string): string => ['{"alg":"none"}', JSON.stringify({ fhirUser, sub: fhirUser })].map((p) => Buffer.from(p).toString('base64url')).join('.') + '.';
 
-async function openCaseload(clinician: string, language: UiLanguage = 'en'): Promise<void> {
-  const auth = authServer({ tokenContext: { patient: undefined, scope: 'launch openid fhirUser user/Patient.rs user/QuestionnaireResponse.crs', id_token: idToken(`${ISS}/Practitioner/${clinician}`) } });
+const ENGINE_TOKEN = (clinician: string) => ({ patient: undefined, scope: 'launch openid fhirUser user/Patient.rs user/QuestionnaireResponse.crs', id_token: idToken(`${ISS}/Practitioner/${clinician}`) });
+
+/**
+ * Shaped like the SMART Health IT launcher's answer to a provider launch with no patient picked: fhirUser a
+ * relative `Practitioner/<id>` reference, wildcard user/ scopes as granted, a patient banner flag, no patient.
+ */
+const LAUNCHER_TOKEN = (clinician: string) => ({
+  patient: undefined, scope: 'openid fhirUser launch user/*.rs user/*.cs', need_patient_banner: true, id_token: idToken(`Practitioner/${clinician}`),
+});
+
+async function openCaseload(clinician: string, language: UiLanguage = 'en', token = ENGINE_TOKEN(clinician), inTab?: () => void): Promise<void> {
+  const auth = authServer({ tokenContext: token });
   server.use(...auth.handlers, ...fhirHandlers(await sharedSeededEngine(), ISS));
   const params = await arriveFromLaunch(auth, `?iss=${encodeURIComponent(ISS)}&launch=launch-1&view=caseload`);
   expect(params.get('scope')).toMatch(/^launch openid fhirUser online_access user\/Appointment\.rs /);
   expect(params.get('scope')).not.toMatch(/patient\//);
+  inTab?.();
   await renderApp(language, { today: () => SEED_TODAY });
 }
 
@@ -53,6 +68,26 @@ describe('the caseload (launch without a patient)', () => {
     expect(screen.getByText('Deteriorating')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Back to my caseload' }));
     expect(await screen.findByRole('button', { name: 'Open Tomasz Wilk' })).toBe(document.activeElement);
+  });
+
+  it('works with a token shaped like the SMART Health IT launcher\'s (relative fhirUser, user/*.rs, no patient)', async () => {
+    await openCaseload('pr1', 'en', LAUNCHER_TOKEN('pr1'));
+    const table = await screen.findByRole('table', { name: /Your clients, \d+ shown/ }, { timeout: 30_000 });
+    expect(rowsOf(table).length).toBeGreaterThanOrEqual(30);
+    expect(screen.queryByRole('button', { name: 'Open Tomasz Wilk' })).toBeNull();
+  });
+
+  it('marks a client whose response this tab keeps unsaved (the Outbox), and scores it in the row', async () => {
+    const administration: Administration = {
+      id: 'kept-ors-p04', instrument: 'ors', authored: `${SEED_TODAY}T09:00:00Z`, status: 'completed',
+      answers: Object.fromEntries(instruments.ors.items.map((item) => [item.linkId, 2])),
+    };
+    const response = buildQuestionnaireResponse(instruments.ors, administration, { subject: 'Patient/p04', identifierValue: administration.id });
+    await openCaseload('pr2', 'en', ENGINE_TOKEN('pr2'), () =>
+      new Outbox(sessionStorage).enqueue({ key: administration.id, entries: [{ fullUrl: 'urn:uuid:kept', kind: 'response', resource: response, label: 'the ORS response' }] }));
+    const row = (await screen.findByRole('button', { name: 'Open Tomasz Wilk' }, { timeout: 30_000 })).closest('tr')!;
+    expect(row.textContent).toContain('1 response not saved (kept in this tab)');
+    expect(row.textContent).toContain('0 days');
   });
 
   it('sorts by a column from its header button and speaks Spanish', async () => {

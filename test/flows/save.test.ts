@@ -83,7 +83,8 @@ it('a server that refuses Flags still gets the response and score, and the refus
   const c = client();
   const report = await new Outbox(sessionStorage).save(fhirclientTransport(c), writeSetAfter([ors(1, 80), ors(3, 40)]), await planFor(c));
   expect(report.status).toBe('partly-saved');
-  expect(report.entries.find((e) => e.kind === 'flag-create')?.outcome).toEqual({ status: 'refused', reason: 'Flags are managed by the EHR' });
+  expect(report.entries.find((e) => e.kind === 'flag-create')?.outcome).toEqual({ status: 'refused', reason: 'Flags are managed by the EHR', httpStatus: 403 });
+  expect(report.refusedInteractions).toEqual([{ resourceType: 'Flag', interaction: 'create', reason: 'Flags are managed by the EHR' }]);
   expect(report.entries.filter((e) => e.kind !== 'flag-create').every((e) => e.outcome.status === 'saved')).toBe(true);
 });
 

@@ -4,7 +4,12 @@ import type { CaseloadConfig } from '../../src/fhir/caseload-config';
 import type { FhirTransport } from '../../src/fhir/gateway/types';
 import { SEED_TODAY } from '../../src/node/sandbox/seed';
 import { loadCaseload } from '../../src/ui/caseload/load-caseload';
+import { instruments } from '../../src/core/instruments';
+import type { Administration } from '../../src/core/model';
+import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
+import { Outbox } from '../../src/fhir/write';
 import { sharedSeededEngine, type TestEngine } from '../support/engine';
+import { mapStorage } from '../support/map-storage';
 
 // The caseload over the real sandbox engine and its seed: who the clinician's clients are, in how many round
 // trips, and each row assessed by the same core as the single-client view.
@@ -60,6 +65,23 @@ describe('the caseload over the seeded sandbox', () => {
     const needs = result.value.entries.map((e) => e.row.need);
     expect(needs.indexOf('rest') === -1 || needs.lastIndexOf('alert') < needs.indexOf('rest')).toBe(true);
     expect(result.value.entries[0]!.row.need).toBe('alert');
+  });
+
+  it('counts a response kept unsaved in this tab (the Outbox) in the row, as the client view does, marked not saved', async () => {
+    const administration: Administration = {
+      id: 'kept-ors-p04', instrument: 'ors', authored: `${SEED_TODAY}T09:00:00Z`, status: 'completed',
+      answers: Object.fromEntries(instruments.ors.items.map((item) => [item.linkId, 2])),
+    };
+    const response = buildQuestionnaireResponse(instruments.ors, administration, { subject: 'Patient/p04', identifierValue: administration.id });
+    const storage = mapStorage(new Map());
+    new Outbox(storage).enqueue({ key: administration.id, entries: [{ fullUrl: 'urn:uuid:kept', kind: 'response', resource: response, label: 'the ORS response' }] });
+    const result = await loadCaseload(engineTransport(engine), { ...input('pr2'), storage });
+    if (!result.ok) throw new Error(result.failure.kind);
+    const tomasz = result.value.entries.find((e) => e.row.patientId === 'p04')!;
+    expect(tomasz.unsaved).toBe(1);
+    // Measured today (not three days ago): the kept response is scored with the record's.
+    expect(tomasz.row.daysSinceLastMeasure).toBe(0);
+    expect(result.value.entries.filter((e) => e.unsaved !== undefined).map((e) => e.row.patientId)).toEqual(['p04']);
   });
 
   it('each source alone finds clients: appointments (booked this week), authored responses, CareTeam membership', async () => {

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchTransport } from '../../src/fhir/gateway';
 import { publishedArtefacts } from '../../src/fhir/questionnaire';
+import { detectCapabilities, parseSmartConfiguration } from '../../src/fhir/capabilities';
+import { caseloadRows } from '../../src/node/checker/caseload-rows';
 import { checkServer } from '../../src/node/checker/check';
 import { describeWritePlan, renderReport } from '../../src/node/checker/render';
 import { runWriteTest } from '../../src/node/checker/write-test';
@@ -44,6 +46,22 @@ describe('check-server against the sandbox engine', () => {
     const report = await checkServer(transport, APP_SCOPES);
     expect(report.writePlan.mode).toBe('individual');
     expect(describeWritePlan(report)).toBe('one request per resource, search-then-create');
+  });
+
+  it('says whether the caseload (launch without a patient) can work: the searches that find clients, user/ scopes, fhirUser', async () => {
+    const transport = await serve(await freshEngine({ settings: { vendor: 'open' } }));
+    const report = await checkServer(transport, APP_SCOPES);
+    const caseload = report.rows.filter((r) => r.area === 'Caseload');
+    expect(caseload.find((r) => r.need === 'Appointment search')?.verdict).toBe('yes');
+    expect(caseload.find((r) => r.need === 'CareTeam search')?.verdict).toBe('yes');
+    // This server publishes no SMART configuration: whether it grants user/ scopes is for the EHR to say.
+    expect(caseload[0]).toMatchObject({ need: 'caseload (launch without a patient)', verdict: 'unknown', blocking: false });
+    expect(caseload[0]?.detail).toContain('finds clients by Appointment');
+    expect(renderReport(report)).toContain('caseload (launch without a patient)');
+    const caps = detectCapabilities((await transport.send({ method: 'GET', url: 'metadata' })).body, APP_SCOPES);
+    const smart = (scopes: string[]) => parseSmartConfiguration({ token_endpoint: 'https://ehr.example/token', grant_types_supported: ['authorization_code'], capabilities: ['launch-standalone'], scopes_supported: scopes }, transport.baseUrl);
+    expect(caseloadRows(caps, smart(['openid', 'fhirUser', 'user/*.rs']))[0]?.verdict).toBe('yes');
+    expect(caseloadRows(caps, smart(['openid', 'fhirUser', 'patient/*.rs']))[0]).toMatchObject({ verdict: 'no', detail: 'the server grants no user/ scopes or no fhirUser' });
   });
 
   it('prints the plan per path under each vendor profile, and why', async () => {

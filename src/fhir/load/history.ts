@@ -77,8 +77,20 @@ function failure(search: HistorySearch, result: ReadResult): LoadFailure {
   return { resourceType: search.resourceType, status: result.status, messages: fhirErrorFrom(result).messages };
 }
 
+/** What the app can do without: scores and alerts it recomputes, and notes where responses are written as such. */
+const OPTIONAL_PARTS: ReadonlySet<HistoryPart> = new Set(['observations', 'flags', 'notes']);
+
+/**
+ * A type-level search answers 404 only when the server does not serve that type at all (an empty result is
+ * a 200 with an empty Bundle): for an optional read that means "this server has none", not a failure to show
+ * the clinician. It happens when the history loads before the CapabilityStatement could rule the search out.
+ * A 403 stays a refused read: the server has them and this launch may not see them.
+ */
+const typeNotServed = (search: HistorySearch, result: ReadResult): boolean => result.status === 404 && OPTIONAL_PARTS.has(search.part);
+
 /** Takes one answer in; returns the further page URLs it points to. */
 function take(collected: Collected, search: HistorySearch, result: ReadResult, baseUrl: string): string[] {
+  if (typeNotServed(search, result)) return [];
   if (!isSuccess(result.status)) {
     collected.failures.push(failure(search, result));
     return [];

@@ -123,11 +123,13 @@ export class Outbox {
   }
 }
 
-function keysWith(storage: OutboxStorage, prefix: string): string[] {
+/** Keys of `storage` that start with `prefix` (the write side's session-storage records). */
+export function keysWith(storage: Pick<OutboxStorage, 'key' | 'length'>, prefix: string): string[] {
   return Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k): k is string => k?.startsWith(prefix) === true);
 }
 
-function safeJson(text: string | null): unknown {
+/** Stored text as JSON, or undefined where it is none (storage can be edited). */
+export function safeJson(text: string | null): unknown {
   if (text === null) return undefined;
   try {
     return JSON.parse(text) as unknown;

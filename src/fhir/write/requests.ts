@@ -50,7 +50,7 @@ export function lookupRequest(entries: readonly WriteEntry[], asBatch: boolean):
 
 const refusedBy = (status: number, outcome: unknown): EntryOutcome => {
   const messages = outcomeMessages(outcome);
-  return { status: 'refused', reason: messages.length > 0 ? messages.join('; ') : `the server refused it (HTTP ${status})` };
+  return { status: 'refused', reason: messages.length > 0 ? messages.join('; ') : `the server refused it (HTTP ${status})`, httpStatus: status };
 };
 
 /** What one HTTP status (and its body) means for one entry. */

@@ -9,8 +9,8 @@ import { settleStaleEnds } from './flag-end';
 import { applyLookup } from './lookup';
 import { backoffMs, pause, type Failed, type RetryOptions } from './retry';
 import { isPending, send, type SaveRun } from './run';
-import type { EntryOutcome, SaveReport, WriteEntry, WriteMode, WritePlan, WriteSet } from './types';
-import { CARRIED_BY_NOTE } from './plan';
+import type { EntryOutcome, RememberedRefusal, SaveReport, WriteEntry, WriteMode, WritePlan, WriteSet } from './types';
+import { CARRIED_BY_NOTE, kindTarget } from './plan';
 
 type StepMode = 'transaction' | 'batch' | 'single';
 type StepResult = 'done' | 'fallback' | 'session-expired';
@@ -140,7 +140,19 @@ async function runMode(run: SaveRun, mode: WriteMode, entries: readonly WriteEnt
   return 'done';
 }
 
-function report(run: SaveRun, writeSet: WriteSet, expired: boolean): SaveReport {
+/** Answers that refuse the interaction itself; a 400/422 about one resource's content says nothing about the next. */
+const INTERACTION_REFUSED: ReadonlySet<number> = new Set([403, 405]);
+
+/** What the server refused as an interaction (read before the note is credited with what it carries). */
+function refusedInteractions(run: SaveRun, writeSet: WriteSet): RememberedRefusal[] {
+  return writeSet.entries.flatMap((entry) => {
+    const outcome = run.outcomes.get(entry.fullUrl);
+    if (outcome?.status !== 'refused' || !INTERACTION_REFUSED.has(outcome.httpStatus ?? 0)) return [];
+    return [{ resourceType: entry.resource.resourceType, interaction: kindTarget[entry.kind].action, reason: outcome.reason }];
+  });
+}
+
+function report(run: SaveRun, writeSet: WriteSet, expired: boolean, refused: readonly RememberedRefusal[]): SaveReport {
   // A note the plan kept back (the rest was written as such) is no part of this save.
   const entries = writeSet.entries.flatMap((e) => {
     const outcome = run.outcomes.get(e.fullUrl);
@@ -150,7 +162,7 @@ function report(run: SaveRun, writeSet: WriteSet, expired: boolean): SaveReport 
   const status = expired ? 'session-expired'
     : counted.some((e) => e.outcome.status === 'pending') ? 'pending'
       : counted.some((e) => e.outcome.status === 'refused') ? 'partly-saved' : 'saved';
-  return { status, entries, roundTrips: run.roundTrips };
+  return { status, entries, roundTrips: run.roundTrips, refusedInteractions: refused };
 }
 
 const isNote = (e: WriteEntry): boolean => e.kind === 'note';
@@ -197,6 +209,7 @@ export async function saveAdministration(transport: FhirTransport, writeSet: Wri
   };
   let result = await runMode(run, plan.mode, writeSet.entries.filter((e) => isPending(run, e)));
   if (result !== 'session-expired') result = await noteAfterRefusal(run, writeSet);
+  const refused = refusedInteractions(run, writeSet);
   creditNote(run, writeSet);
-  return report(run, writeSet, result === 'session-expired');
+  return report(run, writeSet, result === 'session-expired', refused);
 }

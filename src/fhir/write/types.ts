@@ -30,6 +30,14 @@ export interface WriteSet {
   readonly entries: readonly WriteEntry[];
 }
 
+/** An interaction this server refused earlier in the tab (see refusal-memory.ts). */
+export interface RememberedRefusal {
+  readonly resourceType: string;
+  readonly interaction: 'create' | 'update';
+  /** The server's own words (its OperationOutcome), for the save report and check-server. */
+  readonly reason: string;
+}
+
 export type WriteMode = 'transaction' | 'batch' | 'individual';
 
 export interface WritePlan {
@@ -60,7 +68,8 @@ export type EntryOutcome =
    * `inNote`: not written as its own resource; what it holds is in the saved clinical note (`reference`).
    */
   | { readonly status: 'saved'; readonly reference: string; readonly version?: string; readonly inNote?: boolean }
-  | { readonly status: 'refused'; readonly reason: string }
+  /** `httpStatus`: the server's answer, where it was the server that refused (not the plan). */
+  | { readonly status: 'refused'; readonly reason: string; readonly httpStatus?: number }
   | { readonly status: 'pending'; readonly reason: string };
 
 export interface EntryReport {
@@ -82,4 +91,6 @@ export interface SaveReport {
   readonly entries: readonly EntryReport[];
   /** HTTP requests sent, retries and look-ups included. */
   readonly roundTrips: number;
+  /** Interactions the server refused as such (403/405) in this save, for the tab's RefusalMemory. */
+  readonly refusedInteractions?: readonly RememberedRefusal[];
 }

@@ -2,6 +2,7 @@ import { detectCapabilities, parseSmartConfiguration, scopesAllow, serverSupport
 import type { FhirTransport } from '../../fhir/gateway';
 import { planWrites } from '../../fhir/write/plan';
 import type { WritePlan } from '../../fhir/write/types';
+import { caseloadRows } from './caseload-rows';
 import { RESOURCE_NEEDS } from './requirements';
 
 // Reads what a server says of itself and sets it beside what the app needs. Every gap is reported at once:
@@ -10,7 +11,7 @@ import { RESOURCE_NEEDS } from './requirements';
 export type Verdict = 'yes' | 'no' | 'unknown';
 
 export interface CheckRow {
-  readonly area: 'SMART' | 'FHIR' | 'Resources';
+  readonly area: 'SMART' | 'FHIR' | 'Resources' | 'Caseload';
   readonly need: string;
   readonly verdict: Verdict;
   readonly detail: string;
@@ -93,7 +94,7 @@ export async function checkServer(transport: FhirTransport, assumedScopes: strin
     fhirBaseUrl: transport.baseUrl,
     ...(caps.software ? { software: caps.software } : {}),
     fhirVersion: caps.fhirVersion,
-    rows: [...smartRows(smart), ...fhirRows(caps), ...resourceRows(caps)],
+    rows: [...smartRows(smart), ...fhirRows(caps), ...resourceRows(caps), ...caseloadRows(caps, smart)],
     writePlan: planWrites(caps),
     assumedScopes,
   };

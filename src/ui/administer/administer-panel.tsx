@@ -6,7 +6,7 @@ import { instruments, type InstrumentId } from '../../core/instruments';
 import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../../fhir/gateway/types';
 import type { WriteBackConfig } from '../../fhir/smart-launch-config';
-import { planWrites, prepareRuptureNoteSave, prepareSave, withFreshFlags, type OutboxStorage, type WriteSet } from '../../fhir/write';
+import { prepareRuptureNoteSave, prepareSave, withFreshFlags, type OutboxStorage, type WriteSet } from '../../fhir/write';
 import type { RuptureNote } from '../../core/model';
 import { pickLanguage } from '../i18n/locale';
 import type { LoadedRecord } from '../app/record';
@@ -43,14 +43,13 @@ export function AdministerWorkspace({ transport, launch, record, app, writeBack,
   const language = pickLanguage([i18n.language]);
   const [active, setActive] = useState<{ readonly instrument: InstrumentId; readonly mode: StartMode }>();
   const [paperDate, setPaperDate] = useState<string>();
-  const plan = useMemo(() => planWrites(record.capabilities), [record.capabilities]);
   const build = useCallback((administration: Administration, clientRated: boolean) => prepareSave({
     administration, history: record.history, unsaved: record.unsaved, assessment: record.assessment, recorded: now(), app, writeBack,
     parties: { patientId: launch.patientId, encounterId: launch.encounterId, fhirUser: launch.fhirUser, clientRated, noteWords: noteWords(language) },
   }), [record, launch, app, writeBack, language]);
   // Only the Flag part of the rebuilt set is used, so who rated does not matter there.
   const refresh = useCallback((kept: WriteSet, administration: Administration) => withFreshFlags(kept, build(administration, true)), [build]);
-  const flow = useSaveFlow(transport, plan, storage satisfies OutboxStorage, launch.patientId, onSaved, refresh);
+  const flow = useSaveFlow(transport, record.capabilities, storage satisfies OutboxStorage, launch.patientId, onSaved, refresh);
   const today = localDate(new Date());
   const birthDate = record.history.patient?.birthDate;
   const due = dueInstruments({ assessment: record.assessment, ageBand: birthDate ? ageBandAt(birthDate, today) : undefined, today });

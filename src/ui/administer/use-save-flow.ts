@@ -2,7 +2,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { instruments } from '../../core/instruments';
 import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../../fhir/gateway/types';
-import { Outbox, type OutboxStorage, type SaveReport, type WritePlan, type WriteSet } from '../../fhir/write';
+import type { ServerCapabilities } from '../../fhir/capabilities';
+import { Outbox, planWrites, RefusalMemory, type OutboxStorage, type SaveReport, type WriteSet } from '../../fhir/write';
 
 /** One save as the clinician sees it: which form, and how far it got. */
 export interface SaveAttempt {
@@ -26,12 +27,19 @@ export type RefreshFlags = (kept: WriteSet, administration: Administration) => W
 
 /**
  * Saves through the Outbox, which keeps each write set in session storage BEFORE the first attempt, so a
- * client's answers survive a failed save, an expired session and a reload of the iframe.
+ * client's answers survive a failed save, an expired session and a reload of the iframe. Each save is
+ * planned afresh: what the server refused earlier in the tab (RefusalMemory) is not asked for again.
  */
 export function useSaveFlow(
-  transport: FhirTransport, plan: WritePlan, storage: OutboxStorage, patientId: string, onSettled: () => void, refresh?: RefreshFlags,
+  transport: FhirTransport, capabilities: ServerCapabilities, storage: OutboxStorage, patientId: string, onSettled: () => void, refresh?: RefreshFlags,
 ): SaveFlow {
   const outbox = useMemo(() => new Outbox(storage), [storage]);
+  const memory = useMemo(() => new RefusalMemory(storage, transport.baseUrl), [storage, transport.baseUrl]);
+  const saveOne = useCallback(async (writeSet: WriteSet) => {
+    const report = await outbox.save(transport, writeSet, planWrites(capabilities, memory.recall()));
+    memory.learn(report);
+    return report;
+  }, [outbox, memory, transport, capabilities]);
   // Only this patient's: sent under another patient's launch it would be refused, and then dropped.
   const pending = useCallback(() => outbox.kept(patientId).flatMap(({ key, writeSet, response }) =>
     (writeSet ? [{ key, writeSet, administration: response.administration, title: instruments[response.administration.instrument].shortName }] : [])), [outbox, patientId]);
@@ -48,7 +56,7 @@ export function useSaveFlow(
   const save = useCallback(async (writeSet: WriteSet, title: string) => {
     setBusy(true);
     record({ key: writeSet.key, title });
-    const report = await outbox.save(transport, writeSet, plan);
+    const report = await saveOne(writeSet);
     record({ key: writeSet.key, title, report });
     refreshKept();
     setBusy(false);
@@ -56,14 +64,14 @@ export function useSaveFlow(
     // client's hand-back screen) for the app's failure screen.
     if (report.status !== 'session-expired') onSettled();
     return report;
-  }, [outbox, transport, plan, record, refreshKept, onSettled]);
+  }, [saveOne, record, refreshKept, onSettled]);
 
   const resend = useCallback(async () => {
     setBusy(true);
     let expired = false;
     // A kept save was built on an older load: its Flags are set against the record as it is now.
     for (const { key, writeSet, administration, title } of pending()) {
-      const report = await outbox.save(transport, refresh ? refresh(writeSet, administration) : writeSet, plan);
+      const report = await saveOne(refresh ? refresh(writeSet, administration) : writeSet);
       record({ key, title, report });
       expired = report.status === 'session-expired';
       if (expired) break;
@@ -71,7 +79,7 @@ export function useSaveFlow(
     refreshKept();
     setBusy(false);
     if (!expired) onSettled();
-  }, [outbox, pending, transport, plan, record, refreshKept, onSettled, refresh]);
+  }, [pending, saveOne, record, refreshKept, onSettled, refresh]);
 
   return { attempts, waiting, busy, save, resend };
 }

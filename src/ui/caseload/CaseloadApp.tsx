@@ -47,7 +47,7 @@ export default function CaseloadApp({ booted }: { readonly booted: BootedCaseloa
   }, []);
 
   const back = useCallback(() => {
-    if (opened?.phase === 'ready') setLoaded((l) => withReassessed(l, opened.patientId, opened.app.shell.record.assessment));
+    if (opened?.phase === 'ready') setLoaded((l) => withReassessed(l, opened.patientId, opened.app.shell.record.assessment, opened.app.shell.record.unsaved?.length ?? 0));
     setReturnFocus(opened?.patientId);
     setOpened(undefined);
   }, [opened]);

@@ -45,7 +45,8 @@ function Row({ entry, today, onOpen, focus }: { entry: CaseloadEntry; today: str
   const name = entry.name ?? t('unnamed');
   return (
     <tr data-need={row.need} data-patient={row.patientId}>
-      <th scope="row"><button ref={button} type="button" className="link-button" onClick={() => onOpen(entry)} aria-label={t('open', { name })}>{name}</button></th>
+      <th scope="row"><button ref={button} type="button" className="link-button" onClick={() => onOpen(entry)} aria-label={t('open', { name })}>{name}</button>
+        {entry.unsaved ? <span className="not-saved"> {t('notSaved', { count: entry.unsaved })}</span> : null}</th>
       <td>{row.ageBand ? t(`dashboard:banner.ageBand.${row.ageBand}`) : t('none')}</td>
       <td>{nextVisit(entry, today)}</td>
       <td className={`status status-${row.outcomeStatus}`}>{t(`dashboard:status.outcomeStatus.${row.outcomeStatus}`)}</td>

@@ -30,6 +30,6 @@ export async function bootCaseload(
   if (!caseload) return failed('no-patient');
   registerNamespace(i18nInstance, 'caseload', caseloadMessages);
   const full: CaseloadShell = { ...shell, caseload };
-  const loaded = await loadCaseload(shell.transport, { fhirUser: shell.launch.fhirUser, caseload, scoring: shell.config.scoring, today });
+  const loaded = await loadCaseload(shell.transport, { fhirUser: shell.launch.fhirUser, caseload, scoring: shell.config.scoring, today, storage: shell.storage });
   return loaded.ok ? { ok: true, value: { kind: 'caseload', shell: full, loaded: loaded.value, view } } : loaded;
 }

@@ -9,6 +9,8 @@ import { loadCaseloadData } from '../../fhir/load/caseload';
 import type { ClientHistory } from '../../fhir/load/caseload-history';
 import type { RoundTripCount } from '../../fhir/load/round-trip';
 import { referenceId } from '../../fhir/parse/references';
+import type { OutboxStorage } from '../../fhir/write';
+import { unsavedAdministrations } from '../app/unsaved';
 import { failed, type Outcome } from '../failure';
 import { patientName } from './patient-name';
 
@@ -23,6 +25,8 @@ export interface CaseloadEntry {
   readonly history: ClientHistory;
   /** What the client contributes to the clinician's own outcomes (none without an outcome measure). */
   readonly outcome?: ClientOutcome;
+  /** Responses this tab's Outbox keeps that the record does not hold: counted in the row, marked not saved. */
+  readonly unsaved?: number;
 }
 
 export interface LoadedCaseload {
@@ -43,6 +47,8 @@ export interface CaseloadLoadInput {
   readonly scoring: ScoringConfig;
   /** Local date YYYY-MM-DD. */
   readonly today: string;
+  /** Where the Outbox keeps unsaved work (sessionStorage): kept responses count in the rows as in the client view. */
+  readonly storage?: OutboxStorage;
 }
 
 const birthDateOf = (h: ClientHistory): { birthDate?: string } => (h.patient?.birthDate ? { birthDate: h.patient.birthDate } : {});
@@ -57,12 +63,17 @@ function assessed(entry: EntryBase, assessment: ClientAssessment, today: string)
   return { row, ...(outcome ? { outcome } : {}) };
 }
 
-/** The list after one client's record was reloaded in the clinician view (a response given): that row anew, re-sorted. */
-export function withReassessed(loaded: LoadedCaseload, patientId: string, assessment: ClientAssessment): LoadedCaseload {
+const unsavedPart = (count: number): Pick<CaseloadEntry, 'unsaved'> => (count > 0 ? { unsaved: count } : {});
+
+/**
+ * The list after one client's record was reloaded in the clinician view (a response given): that row anew,
+ * re-sorted. `unsaved`: how many of the view's responses are kept in the tab only.
+ */
+export function withReassessed(loaded: LoadedCaseload, patientId: string, assessment: ClientAssessment, unsaved: number): LoadedCaseload {
   const entries = loaded.entries.map((e): CaseloadEntry => {
     if (e.row.patientId !== patientId) return e;
-    const { outcome: _old, ...base } = e;
-    return { ...base, ...assessed(base, assessment, loaded.today) };
+    const { outcome: _old, unsaved: _was, ...base } = e;
+    return { ...base, ...assessed(base, assessment, loaded.today), ...unsavedPart(unsaved) };
   });
   return { ...loaded, entries: entries.sort((a, b) => compareByNeed(a.row, b.row)) };
 }
@@ -75,9 +86,11 @@ export async function loadCaseload(transport: FhirTransport, input: CaseloadLoad
     const data = await loadCaseloadData(transport, query, Date.now());
     const entries = data.clients.map((client, i): CaseloadEntry => {
       const h = data.histories[i]!;
-      const assessment = assessClient({ administrations: h.administrations.map((a) => a.administration), config: input.scoring, ...birthDateOf(h) });
+      // The same responses as the client view scores: the record's, and those this tab keeps unsaved.
+      const kept = input.storage ? unsavedAdministrations(input.storage, h.patientId, h.administrations) : [];
+      const assessment = assessClient({ administrations: [...h.administrations, ...kept].map((a) => a.administration), config: input.scoring, ...birthDateOf(h) });
       const base = { name: patientName(h.patient), ...(client.nextVisit ? { nextVisit: client.nextVisit } : {}), history: h };
-      return { ...base, ...assessed(base, assessment, input.today) };
+      return { ...base, ...assessed(base, assessment, input.today), ...unsavedPart(kept.length) };
     });
     entries.sort((a, b) => compareByNeed(a.row, b.row));
     return { ok: true, value: { practitionerId, entries, today: input.today, problems: data.failures, stats: data.stats, reliableChange: input.scoring.orsReliableChange } };

@@ -23,6 +23,8 @@ const en = {
   today: 'Today {{time}}',
   days_one: '{{count}} day',
   days_other: '{{count}} days',
+  notSaved_one: '1 response not saved (kept in this tab)',
+  notSaved_other: '{{count}} responses not saved (kept in this tab)',
   back: 'Back to my caseload',
   problems: 'Some of the caseload could not be read:',
   mine: {
@@ -65,6 +67,8 @@ const es: CaseloadMessages = {
   today: 'Hoy {{time}}',
   days_one: '{{count}} día',
   days_other: '{{count}} días',
+  notSaved_one: '1 respuesta sin guardar (en esta pestaña)',
+  notSaved_other: '{{count}} respuestas sin guardar (en esta pestaña)',
   back: 'Volver a mis pacientes',
   problems: 'Parte de la lista no se pudo leer:',
   mine: {
