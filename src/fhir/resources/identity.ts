@@ -66,3 +66,19 @@ export function flagIdentifier(patient: string, rule: string, raisedBy: string):
 export function provenanceTag(responseIdentifier: string): IdentifierToken {
   return { system: IDENTIFIER_SYSTEMS.provenance, value: responseIdentifier };
 }
+
+// Completing a response kept in progress where the server refuses updates: the completed copy is a new
+// response, so it cannot carry the in-progress copy's identifier (a conditional create would find that copy
+// and write nothing). It carries the administration id with this mark instead; the reader maps it back to the
+// administration id, so the core sees two versions of one response and the completed one replaces the other.
+const COMPLETION_MARK = '~completed';
+
+/** The identifier value of the completed copy of administration `administrationId`. */
+export function completionIdentifierValue(administrationId: string): string {
+  return `${administrationId}${COMPLETION_MARK}`;
+}
+
+/** The administration a response identifier value belongs to (the value itself unless it is a completed copy's). */
+export function administrationIdOf(identifierValue: string): string {
+  return identifierValue.endsWith(COMPLETION_MARK) ? identifierValue.slice(0, -COMPLETION_MARK.length) : identifierValue;
+}

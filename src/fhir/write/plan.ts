@@ -7,6 +7,7 @@ import { WRITE_KINDS, type NotePlan, type WriteKind, type WriteMode, type WriteP
 export const kindTarget: Readonly<Record<WriteKind, { readonly resourceType: string; readonly action: 'create' | 'update' }>> = {
   questionnaire: { resourceType: 'Questionnaire', action: 'create' },
   response: { resourceType: 'QuestionnaireResponse', action: 'create' },
+  'response-update': { resourceType: 'QuestionnaireResponse', action: 'update' },
   observation: { resourceType: 'Observation', action: 'create' },
   'flag-create': { resourceType: 'Flag', action: 'create' },
   'flag-end': { resourceType: 'Flag', action: 'update' },
@@ -17,6 +18,12 @@ export const kindTarget: Readonly<Record<WriteKind, { readonly resourceType: str
 
 /** What the note stands in for when it cannot be written as itself. */
 export const CARRIED_BY_NOTE: readonly WriteKind[] = ['response', 'observation', 'flag-create'];
+
+/**
+ * Whether a response the record holds (kept in progress) can be completed in place: PUT with If-Match. Not
+ * part of the plan's `refused`: without it, a resumed response is saved as a new copy (see `prepareSave`).
+ */
+export const updatesResponses = (caps: ServerCapabilities): boolean => refusal('response-update', caps) === undefined;
 
 function refusal(kind: WriteKind, caps: ServerCapabilities): string | undefined {
   const { resourceType, action } = kindTarget[kind];
@@ -46,7 +53,7 @@ function notePlan(caps: ServerCapabilities, refused: readonly { readonly kind: W
  * the whole save keeps retries simple, and a server that honours it for some types only is rare.
  */
 export function planWrites(caps: ServerCapabilities): WritePlan {
-  const refused = WRITE_KINDS.filter((kind) => kind !== 'note').flatMap((kind) => {
+  const refused = WRITE_KINDS.filter((kind) => kind !== 'note' && kind !== 'response-update').flatMap((kind) => {
     const reason = refusal(kind, caps);
     return reason === undefined ? [] : [{ kind, reason }];
   });

@@ -119,7 +119,7 @@ async function attemptStep(run: SaveRun, step: readonly WriteEntry[], mode: Step
 }
 
 const BATCH_STAGES: readonly (readonly WriteEntry['kind'][])[] = [
-  ['questionnaire', 'response'], ['observation', 'flag-create', 'flag-end', 'note'], ['provenance'],
+  ['questionnaire', 'response', 'response-update'], ['observation', 'flag-create', 'flag-end', 'note'], ['provenance'],
 ];
 
 function stepsFor(mode: WriteMode, entries: readonly WriteEntry[]): { steps: WriteEntry[][]; stepMode: StepMode } {
@@ -150,7 +150,7 @@ function report(run: SaveRun, writeSet: WriteSet, expired: boolean): SaveReport 
   const status = expired ? 'session-expired'
     : counted.some((e) => e.outcome.status === 'pending') ? 'pending'
       : counted.some((e) => e.outcome.status === 'refused') ? 'partly-saved' : 'saved';
-  return { status, entries, roundTrips: run.roundTrips };
+  return { status, entries, roundTrips: run.roundTrips, ...(writeSet.earlierCopyKept ? { earlierCopyKept: true } : {}) };
 }
 
 const isNote = (e: WriteEntry): boolean => e.kind === 'note';
