@@ -1,3 +1,4 @@
+import { supersedes } from '../../core/series/versions';
 import { canRead, serverSupports, type ServerCapabilities } from '../capabilities/detect';
 import { fhirErrorFrom, isSuccess } from '../gateway/fhir-error';
 import type { FhirTransport } from '../gateway/types';
@@ -141,10 +142,17 @@ function offered(search: HistorySearch, caps: ServerCapabilities | undefined): b
   return caps.resources[search.resourceType] === undefined ? false : serverSupports(caps, search.resourceType, 'search');
 }
 
-/** Responses read directly first: one also carried in a note is the same administration, counted once. */
+/**
+ * One per administration: responses read directly first, so one also carried in a note is counted once; of
+ * versions of one administration (a form kept in progress and its completed copy) the newest stands.
+ */
 function distinctAdministrations(items: readonly LoadedAdministration[]): LoadedAdministration[] {
-  const seen = new Set<string>();
-  return items.filter((a) => !seen.has(a.administration.id) && Boolean(seen.add(a.administration.id)));
+  const byId = new Map<string, LoadedAdministration>();
+  for (const item of items) {
+    const held = byId.get(item.administration.id);
+    if (!held || supersedes(item.administration, held.administration)) byId.set(item.administration.id, item);
+  }
+  return [...byId.values()];
 }
 
 export async function loadHistory(transport: FhirTransport, options: LoadHistoryOptions): Promise<History> {

@@ -69,16 +69,18 @@ export function provenanceTag(responseIdentifier: string): IdentifierToken {
 
 // Completing a response kept in progress where the server refuses updates: the completed copy is a new
 // response, so it cannot carry the in-progress copy's identifier (a conditional create would find that copy
-// and write nothing). It carries the administration id with this mark instead; the reader maps it back to the
-// administration id, so the core sees two versions of one response and the completed one replaces the other.
-const COMPLETION_MARK = '~completed';
+// and write nothing). It carries the administration id, this mark and the copy's `authored` instead (each
+// save of a form resumed again is its own copy); the reader maps it back to the administration id, so the
+// core sees versions of one response, and the completed (else the latest) one replaces the others.
+const COPY_MARK = '~copy~';
 
-/** The identifier value of the completed copy of administration `administrationId`. */
-export function completionIdentifierValue(administrationId: string): string {
-  return `${administrationId}${COMPLETION_MARK}`;
+/** The identifier value of a later copy, authored at `authored`, of administration `administrationId`. */
+export function copyIdentifierValue(administrationId: string, authored: string): string {
+  return `${administrationId}${COPY_MARK}${authored}`;
 }
 
-/** The administration a response identifier value belongs to (the value itself unless it is a completed copy's). */
+/** The administration a response identifier value belongs to (the value itself unless it is a later copy's). */
 export function administrationIdOf(identifierValue: string): string {
-  return identifierValue.endsWith(COMPLETION_MARK) ? identifierValue.slice(0, -COMPLETION_MARK.length) : identifierValue;
+  const mark = identifierValue.indexOf(COPY_MARK);
+  return mark > 0 ? identifierValue.slice(0, mark) : identifierValue;
 }

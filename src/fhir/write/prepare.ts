@@ -6,7 +6,7 @@ import { buildQuestionnaire } from '../questionnaire';
 import type { NoteWords } from '../resources/clinical-note';
 import { buildQuestionnaireResponse } from '../resources/questionnaire-response';
 import type { WriteBackConfig } from '../smart-launch-config';
-import { completionIdentifierValue } from '../resources/identity';
+import { copyIdentifierValue } from '../resources/identity';
 import type { WriteSet } from './types';
 import { buildWriteSet, type WriteSetInput } from './write-set';
 
@@ -69,7 +69,7 @@ export function prepareSave(input: PrepareSaveInput): WriteSet {
   const completes = completionOf(administration, history, input.updateInPlace === true);
   const response = buildQuestionnaireResponse(instrument, administration, {
     subject: patient, encounter, author: parties.fhirUser, source: parties.clientRated ? patient : parties.fhirUser,
-    identifierValue: completes?.mode === 'new-copy' ? completionIdentifierValue(administration.id) : administration.id,
+    identifierValue: completes?.mode === 'new-copy' ? copyIdentifierValue(administration.id, administration.authored) : administration.id,
   });
   return buildWriteSet({
     response, administration, assessment: after,

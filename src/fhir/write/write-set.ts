@@ -64,7 +64,7 @@ export interface WriteSetInput {
   /**
    * The response was kept in progress earlier and the record holds it: `update` completes it in place (PUT
    * with If-Match of the version read); `new-copy` (updates refused) saves the response, built with
-   * `completionIdentifierValue`, as a new resource beside it.
+   * `copyIdentifierValue`, as a new resource beside it.
    */
   readonly completes?: { readonly mode: 'update'; readonly id: string; readonly version?: string } | { readonly mode: 'new-copy' };
 }
@@ -121,7 +121,7 @@ export function buildWriteSet(input: WriteSetInput): WriteSet {
   const responseEntry = completes?.mode === 'update' ? updateEntry(response, completes, label) : createEntry('response', response, label);
   const key = administration.id;
   // The in-progress save already made a note and a Provenance under `key`: this save's own are told apart.
-  const partKey = completes ? `${key}.completion` : key;
+  const partKey = completes ? `${key}~${administration.authored}` : key;
   const observations = score === undefined ? [] : buildObservations(score, administration, {
     patient: context.patient, encounter: context.encounter, clinician: context.clinician,
     clientRated: context.clientRated, issued: context.recorded, cutoff: cutoffFor(instrument, assessment),

@@ -6,7 +6,7 @@ import { instruments, type InstrumentId } from '../../core/instruments';
 import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../../fhir/gateway/types';
 import type { WriteBackConfig } from '../../fhir/smart-launch-config';
-import { planWrites, prepareRuptureNoteSave, prepareSave, type OutboxStorage } from '../../fhir/write';
+import { planWrites, prepareRuptureNoteSave, prepareSave, updatesResponses, type OutboxStorage } from '../../fhir/write';
 import type { RuptureNote } from '../../core/model';
 import { pickLanguage } from '../i18n/locale';
 import type { LoadedRecord } from '../app/record';
@@ -15,10 +15,12 @@ import { ClientSession } from './client-session';
 import { localDate, localDateTime } from './clock';
 import { noteWords } from './note-words';
 import { datedOn, isPaperDateAllowed, PaperDate } from './paper-date';
+import { ResumeList } from './resume-list';
 import { RuptureNoteForm } from './rupture-note-form';
 import { SaveReportView } from './save-report-view';
 import { SessionPanel, type StartMode } from './session-panel';
 import { useSaveFlow } from './use-save-flow';
+import type { ResumedResponse } from './use-form-draft';
 import { savesStillKept } from './waiting-saves';
 
 const now = (): string => localDateTime(new Date());
@@ -41,7 +43,8 @@ export interface AdministerWorkspaceProps {
 export function AdministerWorkspace({ transport, launch, record, app, writeBack, onSaved, storage }: AdministerWorkspaceProps) {
   const { t, i18n } = useTranslation('administer');
   const language = pickLanguage([i18n.language]);
-  const [active, setActive] = useState<{ readonly instrument: InstrumentId; readonly mode: StartMode }>();
+  // `resume`: a response kept in progress, opened again with its answers (finishing it keeps its id).
+  const [active, setActive] = useState<{ readonly instrument: InstrumentId; readonly mode: StartMode; readonly resume?: ResumedResponse }>();
   const [paperDate, setPaperDate] = useState<string>();
   const plan = useMemo(() => planWrites(record.capabilities), [record.capabilities]);
   const flow = useSaveFlow(transport, plan, storage satisfies OutboxStorage, launch.patientId, onSaved);
@@ -52,6 +55,7 @@ export function AdministerWorkspace({ transport, launch, record, app, writeBack,
   const submit = useCallback((administration: Administration, clientRated: boolean) => {
     const writeSet = prepareSave({
       administration, history: record.history, unsaved: record.unsaved, assessment: record.assessment, recorded: now(), app, writeBack,
+      updateInPlace: updatesResponses(record.capabilities),
       parties: { patientId: launch.patientId, encounterId: launch.encounterId, fhirUser: launch.fhirUser, clientRated, noteWords: noteWords(language) },
     });
     void flow.save(writeSet, instruments[administration.instrument].shortName);
@@ -79,16 +83,19 @@ export function AdministerWorkspace({ transport, launch, record, app, writeBack,
   return (
     <div className="tf-administer-panel">
       {active?.mode === 'client' && (
-        <ClientSession instrument={instruments[active.instrument]} patientKey={patientKey} now={now} storage={storage} onSubmit={(a) => submit(a, true)} onReturn={close} />
+        <ClientSession instrument={instruments[active.instrument]} resume={active.resume} patientKey={patientKey} now={now} storage={storage} onSubmit={(a) => submit(a, true)} onReturn={close} />
       )}
       {active?.mode === 'paper' ? (
         <>
           <PaperDate value={paperDay} today={today} earliest={episodeStart} onChange={setPaperDate} />
-          <AdministerForm instrument={instruments[active.instrument]} patientKey={patientKey} now={paperNow} storage={storage} presentation="paper" onSubmit={(a) => { submit(a, false); close(); }} />
+          <AdministerForm instrument={instruments[active.instrument]} resume={active.resume} patientKey={patientKey} now={paperNow} storage={storage} presentation="paper" onSubmit={(a) => { submit(a, false); close(); }} />
           <button type="button" className="tf-button" onClick={close}>{t('cancelPaper')}</button>
         </>
       ) : (
-        <SessionPanel due={due} onStart={(instrument, mode) => setActive({ instrument, mode })} />
+        <>
+          <ResumeList responses={record.history.administrations} onResume={({ id, instrument, answers }, mode) => setActive({ instrument, mode, resume: { id, answers } })} />
+          <SessionPanel due={due} onStart={(instrument, mode) => setActive({ instrument, mode })} />
+        </>
       )}
       {record.assessment.alliance.ruptures.length > 0 && !active && <RuptureNoteForm now={now} busy={flow.busy} onSave={saveRuptureNote} />}
       {waiting > 0 && (

@@ -32,6 +32,12 @@ export const administerEn = {
   ageBandAssumed: 'The client’s birth date is not known, so the forms for adults are offered.',
   handToClient: 'Hand {{name}} to the client',
   enterPaper: 'Enter {{name}} from paper',
+  resume: {
+    heading: 'Kept as in progress',
+    item: '{{name}} of {{date}}: {{answered}} of {{total}} answered',
+    client: 'Continue {{name}} with the client',
+    paper: 'Continue {{name}} from paper',
+  },
   cancelPaper: 'Close without saving (the answers are kept for later)',
   waiting_one: 'One save from earlier is kept in this tab and has not reached the health record yet.',
   waiting_other: '{{count}} saves from earlier are kept in this tab and have not reached the health record yet.',

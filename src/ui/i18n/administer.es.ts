@@ -41,6 +41,12 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
   ageBandAssumed: 'No se conoce la fecha de nacimiento del cliente, así que se ofrecen los formularios para adultos.',
   handToClient: 'Dar {{name}} al cliente',
   enterPaper: 'Introducir {{name}} desde papel',
+  resume: {
+    heading: 'Quedó en curso',
+    item: '{{name}} del {{date}}: {{answered}} de {{total}} respondidas',
+    client: 'Continuar {{name}} con el cliente',
+    paper: 'Continuar {{name}} desde papel',
+  },
   cancelPaper: 'Cerrar sin guardar (las respuestas se conservan para después)',
   waiting_one: 'Un guardado anterior se conserva en esta pestaña y aún no ha llegado a la historia clínica.',
   waiting_other: '{{count}} guardados anteriores se conservan en esta pestaña y aún no han llegado a la historia clínica.',
