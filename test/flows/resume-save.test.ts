@@ -28,7 +28,7 @@ async function saveWith(scopes: string, administration: Administration, recorded
   const assessment = assessClient({ administrations: history.administrations.map((a) => a.administration), birthDate: '1985-02-02' });
   const writeSet = prepareSave({ administration, history, assessment, parties: PARTIES, recorded, app: APP, updateInPlace: updatesResponses(capabilities) });
   const report = await new Outbox(sessionStorage).save(transport, writeSet, plan);
-  return { writeSet, report, transport };
+  return { writeSet, report, transport, plan };
 }
 
 describe('completing a response kept in progress', () => {
@@ -51,6 +51,12 @@ describe('completing a response kept in progress', () => {
     expect((await server.search('Observation', 'subject=Patient/p1')).length).toBeGreaterThan(0);
     expect((await server.search('Provenance', '_count=50')).length).toBe(2);
     expect(done.report.earlierCopyKept).toBeUndefined();
+
+    // Sent again as after a reload that lost the answer: the stale If-Match is settled by reading it back.
+    const again = await new Outbox(sessionStorage).save(done.transport, done.writeSet, done.plan);
+    expect(again).toMatchObject({ status: 'saved' });
+    expect(done.transport.sent.some((r) => r.method === 'GET' && /^QuestionnaireResponse\/[^/?]+$/.test(r.url))).toBe(true);
+    expect((await server.search('QuestionnaireResponse', 'subject=Patient/p1')).length).toBe(1);
   });
 
   it('without update granted, saves a new completed copy, says the in-progress copy stays, and counts one response', async () => {

@@ -6,6 +6,7 @@ import type { FhirResponse, FhirTransport } from '../gateway/types';
 import { bundleRequest, outcomeOfSingle, outcomesOfBundle, singleRequest, type Outgoing } from './requests';
 import { resolveReferences, type ReferenceResolution } from './references';
 import { settleStaleEnds } from './flag-end';
+import { settleStaleResponses } from './response-update';
 import { applyLookup } from './lookup';
 import { backoffMs, pause, type Failed, type RetryOptions } from './retry';
 import { isPending, send, type SaveRun } from './run';
@@ -113,6 +114,7 @@ async function attemptStep(run: SaveRun, step: readonly WriteEntry[], mode: Step
     return 'fallback';
   }
   await settleStaleEnds(run, items);
+  await settleStaleResponses(run, items);
   const stillPending = items.filter((i) => isPending(run, i.entry));
   if (stillPending.length === 0) return 'settled';
   return { kind: 'retry', reason: 'part of it could not be saved yet' };
