@@ -73,4 +73,16 @@ describe('resuming a form kept as in progress', () => {
     expect(history.administrations.map((a) => a.administration.status)).toEqual(['completed']);
     expect(screen.queryByText('Kept as in progress')).toBeNull();
   });
+
+  it('offers to continue answers kept in this tab, and opens the form with them', async () => {
+    const user = userEvent.setup();
+    await openWorkspace(ALL_SCOPES);
+    await user.click(screen.getByRole('button', { name: 'Enter ORS from paper' }));
+    for (const box of boxes().slice(0, 2)) await user.type(box, '4');
+    await user.click(screen.getByRole('button', { name: /Close without saving/ }));
+    expect(screen.getByText('ORS: answers kept in this tab, not saved yet')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Continue ORS from paper' }));
+    expect(boxes().map((b) => b.value)).toEqual([expect.stringMatching(/^4(\.0)?$/), expect.stringMatching(/^4(\.0)?$/), '', '']);
+    expect(await server.search('QuestionnaireResponse', 'subject=Patient/p1')).toHaveLength(0);
+  });
 });

@@ -15,6 +15,7 @@ import { ClientSession } from './client-session';
 import { localDate, localDateTime } from './clock';
 import { noteWords } from './note-words';
 import { datedOn, isPaperDateAllowed, PaperDate } from './paper-date';
+import { keptDrafts } from './draft-store';
 import { ResumeList } from './resume-list';
 import { RuptureNoteForm } from './rupture-note-form';
 import { SaveReportView } from './save-report-view';
@@ -79,6 +80,7 @@ export function AdministerWorkspace({ transport, launch, record, app, writeBack,
   const paperDay = paperDate ?? today;
   const paperNow = () => datedOn(isPaperDateAllowed(paperDay, today, episodeStart) ? paperDay : today, now());
   const patientKey = launch.patientId;
+  const offered = (['sessionStart', 'sessionEnd', 'inventory'] as const).flatMap((moment) => due[moment].instrument ?? []);
 
   return (
     <div className="tf-administer-panel">
@@ -93,7 +95,7 @@ export function AdministerWorkspace({ transport, launch, record, app, writeBack,
         </>
       ) : (
         <>
-          <ResumeList responses={record.history.administrations} onResume={({ id, instrument, answers }, mode) => setActive({ instrument, mode, resume: { id, answers } })} />
+          <ResumeList responses={record.history.administrations} drafts={keptDrafts(storage, patientKey, offered)} onStart={(instrument, mode) => setActive({ instrument, mode })} onResume={({ id, instrument, answers }, mode) => setActive({ instrument, mode, resume: { id, answers } })} />
           <SessionPanel due={due} onStart={(instrument, mode) => setActive({ instrument, mode })} />
         </>
       )}

@@ -35,6 +35,7 @@ export const administerEn = {
   resume: {
     heading: 'Kept as in progress',
     item: '{{name}} of {{date}}: {{answered}} of {{total}} answered',
+    inTab: '{{name}}: answers kept in this tab, not saved yet',
     client: 'Continue {{name}} with the client',
     paper: 'Continue {{name}} from paper',
   },

@@ -44,6 +44,7 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
   resume: {
     heading: 'Quedó en curso',
     item: '{{name}} del {{date}}: {{answered}} de {{total}} respondidas',
+    inTab: '{{name}}: respuestas guardadas en esta pestaña, aún sin guardar en la historia',
     client: 'Continuar {{name}} con el cliente',
     paper: 'Continuar {{name}} desde papel',
   },
