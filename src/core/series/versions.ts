@@ -18,6 +18,12 @@ function isNewer(candidate: Administration, current: Administration): boolean {
   return candidate.authored >= current.authored;
 }
 
+/** Strictly newer: a later status, else a later `authored` (a tie keeps the version already held). */
+export function supersedes(candidate: Administration, current: Administration): boolean {
+  const byStatus = rank(candidate) - rank(current);
+  return byStatus !== 0 ? byStatus > 0 : candidate.authored > current.authored;
+}
+
 /**
  * The newest version per id, or undefined when no id occurs twice (the usual case: one Set, no other work).
  * Administrations without a string id are left to the scorer, which reports them as malformed.

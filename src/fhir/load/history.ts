@@ -1,3 +1,4 @@
+import { supersedes } from '../../core/series/versions';
 import { canRead, serverSupports, type ServerCapabilities } from '../capabilities/detect';
 import { fhirErrorFrom, isSuccess } from '../gateway/fhir-error';
 import type { FhirTransport } from '../gateway/types';
@@ -162,17 +163,19 @@ function bySourceId(a: LoadedAdministration, b: LoadedAdministration): number {
 }
 
 /**
- * One administration per identifier. Two stored copies of one response (a request that landed after the
- * app's look-up, on a server without conditional create) count once: the copy with the smallest server id,
- * whatever order the server listed them in; every other copy is listed, never silently dropped.
+ * One administration per identifier. Of versions of one administration (a form kept in progress and its
+ * completed copy) the newest stands. Two stored copies of one version (a request that landed after the app's
+ * look-up, on a server without conditional create) count once: the copy with the smallest server id, whatever
+ * order the server listed them in; every other copy is listed, never silently dropped. A response carried by
+ * our clinical note comes after those read directly, and is no second copy.
  */
 function distinctAdministrations(items: readonly LoadedAdministration[]): { items: LoadedAdministration[]; copies: UnreadableResource[] } {
   const kept = new Map<string, LoadedAdministration>();
   const copies: UnreadableResource[] = [];
   for (const a of [...items].sort(bySourceId)) {
     const first = kept.get(a.administration.id);
-    if (!first) kept.set(a.administration.id, a);
-    // The same response carried by our clinical note is no second copy.
+    if (!first || supersedes(a.administration, first.administration)) kept.set(a.administration.id, a);
+    else if (supersedes(first.administration, a.administration)) continue;
     else if (a.sourceId !== undefined && a.sourceId !== first.sourceId) copies.push(duplicateCopy(a, first));
   }
   return { items: items.filter((a) => kept.get(a.administration.id) === a), copies };

@@ -12,6 +12,7 @@ import { identifyInstrument } from './instrument';
 import { type FlatItem, flattenItems } from './items';
 import { rawString } from './raw';
 import { normaliseId, referenceId } from './references';
+import { administrationIdOf } from '../resources/identity';
 import { itemDepth, MAX_ITEM_DEPTH, plainResponse } from './response-shape';
 
 // A QuestionnaireResponse from the server → the core's Administration, or a reason a person can read.
@@ -24,6 +25,8 @@ export interface ParsedResponse {
   readonly patientId: string;
   /** The server's resource id (bare, even when the server sent a full URL). */
   readonly sourceId: string | undefined;
+  /** The version read (`meta.versionId`): the If-Match of an update that completes this response. */
+  readonly sourceVersion?: string;
   readonly identifier?: Identifier;
   /** `questionnaire` exactly as the response gave it. */
   readonly questionnaire: string | undefined;
@@ -122,7 +125,7 @@ function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseCo
     return unreadable(resource, 'authored: in the future (beyond a few minutes of clock difference): not counted', match.instrument);
   }
   const sourceId = qr.id === undefined ? undefined : normaliseId(qr.id);
-  const id = qr.identifier?.value ?? sourceId;
+  const id = qr.identifier?.value ? administrationIdOf(qr.identifier.value) : sourceId;
   if (!id) return unreadable(resource, 'has neither an id nor an identifier', match.instrument);
   const read = readAnswers(instruments[match.instrument], items, match.mapping);
   if (!read.ok) return unreadable(resource, read.reason, match.instrument);
@@ -131,6 +134,7 @@ function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseCo
     administration: { id, instrument: match.instrument, authored: qr.authored, status: qr.status, answers: read.answers },
     patientId,
     sourceId,
+    ...(qr.meta?.versionId ? { sourceVersion: qr.meta.versionId } : {}),
     ...(qr.identifier ? { identifier: qr.identifier } : {}),
     questionnaire: qr.questionnaire,
     versionMissing: match.versionMissing,

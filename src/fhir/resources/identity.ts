@@ -66,3 +66,21 @@ export function flagIdentifier(patient: string, rule: string, builtOn: string): 
 export function provenanceTag(responseIdentifier: string): IdentifierToken {
   return { system: IDENTIFIER_SYSTEMS.provenance, value: responseIdentifier };
 }
+
+// Completing a response kept in progress where the server refuses updates: the completed copy is a new
+// response, so it cannot carry the in-progress copy's identifier (a conditional create would find that copy
+// and write nothing). It carries the administration id, this mark and the copy's `authored` instead (each
+// save of a form resumed again is its own copy); the reader maps it back to the administration id, so the
+// core sees versions of one response, and the completed (else the latest) one replaces the others.
+const COPY_MARK = '~copy~';
+
+/** The identifier value of a later copy, authored at `authored`, of administration `administrationId`. */
+export function copyIdentifierValue(administrationId: string, authored: string): string {
+  return `${administrationId}${COPY_MARK}${authored}`;
+}
+
+/** The administration a response identifier value belongs to (the value itself unless it is a later copy's). */
+export function administrationIdOf(identifierValue: string): string {
+  const mark = identifierValue.indexOf(COPY_MARK);
+  return mark > 0 ? identifierValue.slice(0, mark) : identifierValue;
+}

@@ -1,6 +1,6 @@
 // The write side of the FHIR boundary: plan, build, save, and keep unsaved work.
 export type * from './types';
-export { planWrites } from './plan';
+export { planWrites, updatesResponses } from './plan';
 export { RefusalMemory } from './refusal-memory';
 export { describePlanPaths } from './describe-plan';
 export { buildWriteSet, recordBasis, type ActiveFlagOnServer, type AssessmentForSave, type SaveContext, type WriteSetInput } from './write-set';

@@ -9,7 +9,7 @@ import type { LoadedAdministration } from '../load/classify';
 import { parseQuestionnaireResponse } from '../parse/questionnaire-response';
 import type { RetryOptions } from './retry';
 import { saveAdministration } from './save';
-import { type SaveReport, WRITE_KINDS, type WritePlan, type WriteSet } from './types';
+import { isResponseKind, type SaveReport, WRITE_KINDS, type WritePlan, type WriteSet } from './types';
 
 /** The part of the Web Storage API the Outbox uses (sessionStorage in the app, a Map in tests). */
 export interface OutboxStorage {
@@ -31,7 +31,7 @@ const writeEntrySchema = z.looseObject({
   identifier: z.object({ system: z.string(), value: z.string() }).optional(),
   label: z.string(),
 });
-const writeSetSchema = z.object({ key: z.string().min(1), entries: z.array(writeEntrySchema) });
+const writeSetSchema = z.object({ key: z.string().min(1), entries: z.array(writeEntrySchema), earlierCopyKept: z.boolean().optional() });
 
 export interface PendingSave {
   readonly key: string;
@@ -48,10 +48,10 @@ export interface KeptSave {
 }
 
 /** The QuestionnaireResponse a write set saves; `unknown`, because kept write sets come back from storage. */
-export const responseOf = (writeSet: WriteSet): unknown => writeSet.entries.find((e) => e.kind === 'response')?.resource;
+export const responseOf = (writeSet: WriteSet): unknown => writeSet.entries.find((e) => isResponseKind(e.kind))?.resource;
 
 const responseRefused = (report: SaveReport): boolean =>
-  report.entries.some((e) => e.kind === 'response' && e.outcome.status === 'refused');
+  report.entries.some((e) => isResponseKind(e.kind) && e.outcome.status === 'refused');
 
 export class Outbox {
   constructor(private readonly storage: OutboxStorage) {}

@@ -7,6 +7,7 @@ import { WRITE_KINDS, type NotePlan, type RememberedRefusal, type WriteKind, typ
 export const kindTarget: Readonly<Record<WriteKind, { readonly resourceType: string; readonly action: 'create' | 'update' }>> = {
   questionnaire: { resourceType: 'Questionnaire', action: 'create' },
   response: { resourceType: 'QuestionnaireResponse', action: 'create' },
+  'response-update': { resourceType: 'QuestionnaireResponse', action: 'update' },
   observation: { resourceType: 'Observation', action: 'create' },
   'flag-create': { resourceType: 'Flag', action: 'create' },
   'flag-end': { resourceType: 'Flag', action: 'update' },
@@ -18,7 +19,13 @@ export const kindTarget: Readonly<Record<WriteKind, { readonly resourceType: str
 /** What the note stands in for when it cannot be written as itself. */
 export const CARRIED_BY_NOTE: readonly WriteKind[] = ['response', 'observation', 'flag-create'];
 
-function refusal(kind: WriteKind, caps: ServerCapabilities, remembered: readonly RememberedRefusal[]): string | undefined {
+/**
+ * Whether a response the record holds (kept in progress) can be completed in place: PUT with If-Match. Not
+ * part of the plan's `refused`: without it, a resumed response is saved as a new copy (see `prepareSave`).
+ */
+export const updatesResponses = (caps: ServerCapabilities): boolean => refusal('response-update', caps) === undefined;
+
+function refusal(kind: WriteKind, caps: ServerCapabilities, remembered: readonly RememberedRefusal[] = []): string | undefined {
   const { resourceType, action } = kindTarget[kind];
   const verb = action === 'create' ? 'write' : 'update';
   if (!scopesAllow(caps.scopes, resourceType, action)) return `not saved: no permission to ${verb} ${resourceType}`;
@@ -49,7 +56,7 @@ function notePlan(caps: ServerCapabilities, refused: readonly { readonly kind: W
  * `remembered`: what this server refused earlier in the tab, which its CapabilityStatement did not say.
  */
 export function planWrites(caps: ServerCapabilities, remembered: readonly RememberedRefusal[] = []): WritePlan {
-  const refused = WRITE_KINDS.filter((kind) => kind !== 'note').flatMap((kind) => {
+  const refused = WRITE_KINDS.filter((kind) => kind !== 'note' && kind !== 'response-update').flatMap((kind) => {
     const reason = refusal(kind, caps, remembered);
     return reason === undefined ? [] : [{ kind, reason }];
   });

@@ -6,9 +6,10 @@ import { buildQuestionnaire } from '../questionnaire';
 import type { NoteWords } from '../resources/clinical-note';
 import { buildQuestionnaireResponse } from '../resources/questionnaire-response';
 import type { WriteBackConfig } from '../smart-launch-config';
+import { copyIdentifierValue } from '../resources/identity';
 import { activeFlagsOf } from './flag-retire';
 import type { WriteSet } from './types';
-import { buildWriteSet, recordBasis } from './write-set';
+import { buildWriteSet, recordBasis, type WriteSetInput } from './write-set';
 
 // The one entry of a save: from the history as loaded, the administration and the parties, everything the
 // save writes, assessed once. The response's identifier is the administration's id (minted before the form
@@ -38,6 +39,19 @@ export interface PrepareSaveInput {
   readonly app: { readonly name: string; readonly version: string };
   /** The score form and the organization Provenance names (smart-launch.json `writeBack`). */
   readonly writeBack?: WriteBackConfig;
+  /**
+   * Whether a response the record already holds (kept in progress, now resumed) may be updated in place
+   * (`updatesResponses(plan)`). When it may not, the save is a new create as for any response.
+   */
+  readonly updateInPlace?: boolean;
+}
+
+/** How this save relates to a copy of the same administration the record holds (kept in progress earlier). */
+function completionOf(administration: Administration, history: History, updateInPlace: boolean): WriteSetInput['completes'] {
+  const held = history.administrations.find((a) => a.administration.id === administration.id && a.sourceId !== undefined);
+  if (!held?.sourceId || held.administration.status !== 'in-progress') return undefined;
+  if (!updateInPlace) return { mode: 'new-copy' };
+  return { mode: 'update', id: held.sourceId, ...(held.sourceVersion ? { version: held.sourceVersion } : {}) };
 }
 
 export function prepareSave(input: PrepareSaveInput): WriteSet {
@@ -53,9 +67,10 @@ export function prepareSave(input: PrepareSaveInput): WriteSet {
   const patient = `Patient/${parties.patientId}`;
   const encounter = parties.encounterId ? `Encounter/${parties.encounterId}` : undefined;
   const serverIds = new Map(history.administrations.map((a) => [a.administration.id, a.sourceId]));
+  const completes = completionOf(administration, history, input.updateInPlace === true);
   const response = buildQuestionnaireResponse(instrument, administration, {
     subject: patient, encounter, author: parties.fhirUser, source: parties.clientRated ? patient : parties.fhirUser,
-    identifierValue: administration.id,
+    identifierValue: completes?.mode === 'new-copy' ? copyIdentifierValue(administration.id, administration.authored) : administration.id,
   });
   return buildWriteSet({
     response, administration, assessment: after,
@@ -71,5 +86,6 @@ export function prepareSave(input: PrepareSaveInput): WriteSet {
       scoreForm: input.writeBack?.scoreObservations, organization: input.writeBack?.organization,
     },
     ...(parties.noteWords ? { noteWords: parties.noteWords } : {}),
+    ...(completes ? { completes } : {}),
   });
 }

@@ -15,7 +15,10 @@ export interface Outgoing {
   readonly resource: fhir4.Resource;
 }
 
-const isUpdate = (entry: WriteEntry): boolean => entry.kind === 'flag-end';
+const isUpdate = (entry: WriteEntry): boolean => entry.kind === 'flag-end' || entry.kind === 'response-update';
+
+/** A 412 on completing a kept response: someone changed it since it was read; never overwritten blindly. */
+export const STALE_RESPONSE = 'the response changed in the record since it was opened: not overwritten';
 
 export function singleRequest({ entry, resource }: Outgoing, conditional: boolean): FhirRequest {
   if (isUpdate(entry)) {
@@ -56,7 +59,7 @@ const refusedBy = (status: number, outcome: unknown): EntryOutcome => {
 /** What one HTTP status (and its body) means for one entry. */
 function outcomeOf(entry: WriteEntry, status: number, location: string | undefined, body: unknown): EntryOutcome {
   if (status === 429 || status >= 500 || Number.isNaN(status)) return { status: 'pending', reason: `the server could not take it yet (${status})` };
-  if (status === 412 && isUpdate(entry)) return { status: 'refused', reason: STALE_VERSION };
+  if (status === 412 && isUpdate(entry)) return { status: 'refused', reason: entry.kind === 'flag-end' ? STALE_VERSION : STALE_RESPONSE };
   if (status >= 300) return refusedBy(status, body);
   const reference = isUpdate(entry) ? entry.fullUrl : referenceFrom(entry.resource.resourceType, location, body);
   if (!reference) return { status: 'pending', reason: 'the server did not say where it stored it' };

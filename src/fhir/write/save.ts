@@ -6,6 +6,7 @@ import type { FhirResponse, FhirTransport } from '../gateway/types';
 import { bundleRequest, outcomeOfSingle, outcomesOfBundle, singleRequest, type Outgoing } from './requests';
 import { resolveReferences, type ReferenceResolution } from './references';
 import { settleStaleEnds } from './flag-end';
+import { settleStaleResponses } from './response-update';
 import { applyLookup } from './lookup';
 import { backoffMs, pause, type Failed, type RetryOptions } from './retry';
 import { isPending, send, type SaveRun } from './run';
@@ -113,13 +114,14 @@ async function attemptStep(run: SaveRun, step: readonly WriteEntry[], mode: Step
     return 'fallback';
   }
   await settleStaleEnds(run, items);
+  await settleStaleResponses(run, items);
   const stillPending = items.filter((i) => isPending(run, i.entry));
   if (stillPending.length === 0) return 'settled';
   return { kind: 'retry', reason: 'part of it could not be saved yet' };
 }
 
 const BATCH_STAGES: readonly (readonly WriteEntry['kind'][])[] = [
-  ['questionnaire', 'response'], ['observation', 'flag-create', 'flag-end', 'note'], ['provenance'],
+  ['questionnaire', 'response', 'response-update'], ['observation', 'flag-create', 'flag-end', 'note'], ['provenance'],
 ];
 
 function stepsFor(mode: WriteMode, entries: readonly WriteEntry[]): { steps: WriteEntry[][]; stepMode: StepMode } {
@@ -162,7 +164,7 @@ function report(run: SaveRun, writeSet: WriteSet, expired: boolean, refused: rea
   const status = expired ? 'session-expired'
     : counted.some((e) => e.outcome.status === 'pending') ? 'pending'
       : counted.some((e) => e.outcome.status === 'refused') ? 'partly-saved' : 'saved';
-  return { status, entries, roundTrips: run.roundTrips, refusedInteractions: refused };
+  return { status, entries, roundTrips: run.roundTrips, refusedInteractions: refused, ...(writeSet.earlierCopyKept ? { earlierCopyKept: true } : {}) };
 }
 
 const isNote = (e: WriteEntry): boolean => e.kind === 'note';

@@ -4,11 +4,14 @@
 import type { IdentifierToken } from '../resources/identity';
 
 /** Every kind of entry; the Outbox's schema reads stored entries against this same list. */
-export const WRITE_KINDS = ['questionnaire', 'response', 'observation', 'flag-create', 'flag-end', 'note', 'provenance', 'rupture-note'] as const;
+export const WRITE_KINDS = ['questionnaire', 'response', 'response-update', 'observation', 'flag-create', 'flag-end', 'note', 'provenance', 'rupture-note'] as const;
 export type WriteKind = (typeof WRITE_KINDS)[number];
 
+/** The client's answers: created, or (a response kept in progress, completed in place) updated. */
+export const isResponseKind = (kind: WriteKind): boolean => kind === 'response' || kind === 'response-update';
+
 export interface WriteEntry {
-  /** `urn:uuid:` derived from the resource's identifier (creates), or `Flag/<id>` (ends). */
+  /** `urn:uuid:` derived from the resource's identifier (creates), or `Flag/<id>` / `QuestionnaireResponse/<id>` (updates). */
   readonly fullUrl: string;
   readonly kind: WriteKind;
   readonly resource: fhir4.Resource;
@@ -28,6 +31,8 @@ export interface WriteSet {
   readonly key: string;
   /** In write order: Questionnaire, response, Observations, Flag creates, Flag ends, clinical note, Provenance. */
   readonly entries: readonly WriteEntry[];
+  /** Completes a response kept in progress as a new copy (updates refused): the in-progress copy stays in the record. */
+  readonly earlierCopyKept?: boolean;
 }
 
 /** An interaction this server refused earlier in the tab (see refusal-memory.ts). */
@@ -93,4 +98,6 @@ export interface SaveReport {
   readonly roundTrips: number;
   /** Interactions the server refused as such (403/405) in this save, for the tab's RefusalMemory. */
   readonly refusedInteractions?: readonly RememberedRefusal[];
+  /** As in the WriteSet: the copy kept in progress stays in the record beside the completed one. */
+  readonly earlierCopyKept?: boolean;
 }

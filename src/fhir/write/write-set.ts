@@ -63,6 +63,12 @@ export interface WriteSetInput {
   readonly context: SaveContext;
   /** The clinical note's words in the clinician's language; without them no note is built. */
   readonly noteWords?: NoteWords;
+  /**
+   * The response was kept in progress earlier and the record holds it: `update` completes it in place (PUT
+   * with If-Match of the version read); `new-copy` (updates refused) saves the response, built with
+   * `copyIdentifierValue`, as a new resource beside it.
+   */
+  readonly completes?: { readonly mode: 'update'; readonly id: string; readonly version?: string } | { readonly mode: 'new-copy' };
 }
 
 /**
@@ -122,19 +128,31 @@ export function buildWriteSet(input: WriteSetInput): WriteSet {
   const instrument = instruments[administration.instrument];
   const scored = scoreAdministration(administration, assessment.latestAgeBand ? { ageBand: assessment.latestAgeBand } : {});
   const score = scored.ok ? scored.score : undefined;
-  const responseEntry = createEntry('response', response, `the ${instrument.shortName} response`);
-  const key = responseEntry.identifier?.value ?? '';
+  const { completes } = input;
+  const label = `the ${instrument.shortName} response`;
+  const responseEntry = completes?.mode === 'update' ? updateEntry(response, completes, label) : createEntry('response', response, label);
+  const key = administration.id;
+  // The in-progress save already made a note and a Provenance under `key`: this save's own are told apart.
+  const partKey = completes ? `${key}~${administration.authored}` : key;
   const observations = score === undefined ? [] : buildObservations(score, administration, {
     patient: context.patient, encounter: context.encounter, clinician: context.clinician,
     clientRated: context.clientRated, issued: context.recorded, cutoff: cutoffFor(instrument, assessment),
     response: { reference: responseEntry.fullUrl, identifierValue: key }, form: context.scoreForm,
   }).map((o, _i, all) => createEntry('observation', o, all.length === 1 ? `the ${instrument.shortName} score` : `the ${instrument.shortName} score: ${o.code.text ?? ''}`));
   const note = input.noteWords ? [createEntry('note', buildClinicalNote(administration, { ...assessment, ...(score ? { score } : {}) }, response, {
-    patient: context.patient, encounter: context.encounter, clinician: context.clinician, recorded: context.recorded, key, words: input.noteWords,
+    patient: context.patient, encounter: context.encounter, clinician: context.clinician, recorded: context.recorded, key: partKey, words: input.noteWords,
   }), `the clinical note of the ${instrument.shortName}`)] : [];
   const written = [responseEntry, ...observations, ...flagEntries(input, responseEntry.fullUrl), ...note];
   const published = input.questionnaire ? questionnaireEntry(input.questionnaire, instrument) : [];
-  return { key, entries: [...published, ...written, provenanceEntry(written, key, responseEntry.fullUrl, context)] };
+  const entries = [...published, ...written, provenanceEntry(written, partKey, responseEntry.fullUrl, context)];
+  return { key, entries, ...(completes?.mode === 'new-copy' ? { earlierCopyKept: true } : {}) };
+}
+
+/** The update of a response the record holds: same server id and identifier, If-Match of the version read. */
+function updateEntry(response: fhir4.QuestionnaireResponse, copy: { readonly id: string; readonly version?: string }, label: string): WriteEntry {
+  const { identifier } = createEntry('response', response, label);
+  const resource = { ...response, id: copy.id, ...(copy.version ? { meta: { ...response.meta, versionId: copy.version } } : {}) };
+  return { fullUrl: `QuestionnaireResponse/${copy.id}`, kind: 'response-update', resource, ...(identifier ? { identifier } : {}), label };
 }
 
 /** The Provenance of a save keyed `key`: who wrote `written`, when and with what, from `source`. */

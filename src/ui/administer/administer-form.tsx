@@ -5,7 +5,7 @@ import type { Instrument } from '../../core/instruments';
 import { FormItem } from './form-item';
 import { instrumentLanguage } from './language';
 import { ReviewStep } from './review-step';
-import { useFormDraft } from './use-form-draft';
+import { useFormDraft, type ResumedResponse } from './use-form-draft';
 
 /** How a form leaves the app: complete, or kept as in-progress (never scored). */
 export type SubmitStatus = Extract<AdministrationStatus, 'completed' | 'in-progress'>;
@@ -23,6 +23,8 @@ export interface AdministerFormProps {
   readonly storage?: Storage;
   /** A fresh draft id, which also becomes the administration's id (so a resend is recognised). */
   readonly newDraftId?: () => string;
+  /** A response kept in progress, opened again with its answers; finishing it keeps its id. */
+  readonly resume?: ResumedResponse;
 }
 
 type Focus = { readonly kind: 'review' } | { readonly kind: 'item'; readonly linkId: string } | undefined;
@@ -34,7 +36,7 @@ export function AdministerForm(props: AdministerFormProps) {
   const language = instrumentLanguage(i18n.language);
   const formId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
-  const draft = useFormDraft(storage, patientKey, instrument, newDraftId);
+  const draft = useFormDraft(storage, patientKey, instrument, newDraftId, props.resume);
   const [step, setStep] = useState<'answer' | 'review'>('answer');
   const [focus, setFocus] = useState<Focus>();
   // Alone on the screen in client mode; inside the clinician view's "administer" section otherwise.

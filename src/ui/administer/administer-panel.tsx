@@ -6,7 +6,7 @@ import { instruments, type InstrumentId } from '../../core/instruments';
 import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../../fhir/gateway/types';
 import type { WriteBackConfig } from '../../fhir/smart-launch-config';
-import { prepareRuptureNoteSave, prepareSave, withFreshFlags, type OutboxStorage, type WriteSet } from '../../fhir/write';
+import { prepareRuptureNoteSave, prepareSave, updatesResponses, withFreshFlags, type OutboxStorage, type WriteSet } from '../../fhir/write';
 import type { RuptureNote } from '../../core/model';
 import { pickLanguage } from '../i18n/locale';
 import type { LoadedRecord } from '../app/record';
@@ -15,10 +15,13 @@ import { ClientSession } from './client-session';
 import { localDate, localDateTime } from './clock';
 import { noteWords } from './note-words';
 import { datedOn, isPaperDateAllowed, PaperDate } from './paper-date';
+import { keptDrafts } from './draft-store';
+import { ResumeList } from './resume-list';
 import { RuptureNoteForm } from './rupture-note-form';
 import { SaveReportView } from './save-report-view';
 import { SessionPanel, type StartMode } from './session-panel';
 import { useSaveFlow } from './use-save-flow';
+import type { ResumedResponse } from './use-form-draft';
 import { savesStillKept } from './waiting-saves';
 
 const now = (): string => localDateTime(new Date());
@@ -41,10 +44,12 @@ export interface AdministerWorkspaceProps {
 export function AdministerWorkspace({ transport, launch, record, app, writeBack, onSaved, storage }: AdministerWorkspaceProps) {
   const { t, i18n } = useTranslation('administer');
   const language = pickLanguage([i18n.language]);
-  const [active, setActive] = useState<{ readonly instrument: InstrumentId; readonly mode: StartMode }>();
+  // `resume`: a response kept in progress, opened again with its answers (finishing it keeps its id).
+  const [active, setActive] = useState<{ readonly instrument: InstrumentId; readonly mode: StartMode; readonly resume?: ResumedResponse }>();
   const [paperDate, setPaperDate] = useState<string>();
   const build = useCallback((administration: Administration, clientRated: boolean) => prepareSave({
     administration, history: record.history, unsaved: record.unsaved, assessment: record.assessment, recorded: now(), app, writeBack,
+    updateInPlace: updatesResponses(record.capabilities),
     parties: { patientId: launch.patientId, encounterId: launch.encounterId, fhirUser: launch.fhirUser, clientRated, noteWords: noteWords(language) },
   }), [record, launch, app, writeBack, language]);
   // Only the Flag part of the rebuilt set is used, so who rated does not matter there.
@@ -76,20 +81,24 @@ export function AdministerWorkspace({ transport, launch, record, app, writeBack,
   const paperDay = paperDate ?? today;
   const paperNow = () => datedOn(isPaperDateAllowed(paperDay, today, episodeStart) ? paperDay : today, now());
   const patientKey = launch.patientId;
+  const offered = (['sessionStart', 'sessionEnd', 'inventory'] as const).flatMap((moment) => due[moment].instrument ?? []);
 
   return (
     <div className="tf-administer-panel">
       {active?.mode === 'client' && (
-        <ClientSession instrument={instruments[active.instrument]} patientKey={patientKey} now={now} storage={storage} onSubmit={(a) => submit(a, true)} onReturn={close} />
+        <ClientSession instrument={instruments[active.instrument]} resume={active.resume} patientKey={patientKey} now={now} storage={storage} onSubmit={(a) => submit(a, true)} onReturn={close} />
       )}
       {active?.mode === 'paper' ? (
         <>
           <PaperDate value={paperDay} today={today} earliest={episodeStart} onChange={setPaperDate} />
-          <AdministerForm instrument={instruments[active.instrument]} patientKey={patientKey} now={paperNow} storage={storage} presentation="paper" onSubmit={(a) => { submit(a, false); close(); }} />
+          <AdministerForm instrument={instruments[active.instrument]} resume={active.resume} patientKey={patientKey} now={paperNow} storage={storage} presentation="paper" onSubmit={(a) => { submit(a, false); close(); }} />
           <button type="button" className="tf-button" onClick={close}>{t('cancelPaper')}</button>
         </>
       ) : (
-        <SessionPanel due={due} onStart={(instrument, mode) => setActive({ instrument, mode })} />
+        <>
+          <ResumeList responses={record.history.administrations} drafts={keptDrafts(storage, patientKey, offered)} onStart={(instrument, mode) => setActive({ instrument, mode })} onResume={({ id, instrument, answers }, mode) => setActive({ instrument, mode, resume: { id, answers } })} />
+          <SessionPanel due={due} onStart={(instrument, mode) => setActive({ instrument, mode })} />
+        </>
       )}
       {record.assessment.alliance.ruptures.length > 0 && !active && <RuptureNoteForm now={now} busy={flow.busy} onSave={saveRuptureNote} />}
       {waiting > 0 && (

@@ -60,6 +60,7 @@ export function SaveReportView({ title, report, onRetry, busy }: SaveReportViewP
           </li>
         ))}
       </ul>
+      {report.earlierCopyKept && <p className="tf-save__note">{t('earlierCopyKept')}</p>}
       {report.status === 'pending' && (
         <button type="button" className="tf-button" disabled={busy} onClick={onRetry}>{t('retryNow')}</button>
       )}

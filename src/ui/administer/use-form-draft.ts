@@ -16,7 +16,21 @@ function knownAnswers(instrument: Instrument, answers: Readonly<Record<string, n
   return Object.fromEntries(Object.entries(answers).filter(([linkId]) => linkIds.has(linkId)));
 }
 
-function initialDraft(storage: Storage, patientKey: string, instrument: Instrument, newDraftId: () => string) {
+/** A response kept in progress, opened again: its id (so finishing it replaces it) and its answers so far. */
+export interface ResumedResponse {
+  readonly id: string;
+  readonly answers: Readonly<Record<string, number>>;
+}
+
+function initialDraft(storage: Storage, patientKey: string, instrument: Instrument, newDraftId: () => string, resume?: ResumedResponse) {
+  if (resume) {
+    const draft = { draftId: resume.id, answers: knownAnswers(instrument, resume.answers) };
+    // A draft of another form of this instrument would be restored in its place next time: this one wins.
+    const other = findDraft(storage, patientKey, instrument.id);
+    if (other.kind === 'found') discardDraft(storage, patientKey, instrument.id, other.draft.draftId);
+    storeDraft(storage, patientKey, instrument.id, draft);
+    return { draft, unreadable: false };
+  }
   const lookup = findDraft(storage, patientKey, instrument.id);
   if (lookup.kind === 'found') {
     return { draft: { ...lookup.draft, answers: knownAnswers(instrument, lookup.draft.answers) }, unreadable: false };
@@ -25,8 +39,8 @@ function initialDraft(storage: Storage, patientKey: string, instrument: Instrume
 }
 
 /** The answers of one form, mirrored to storage on every change and restored on mount. */
-export function useFormDraft(storage: Storage, patientKey: string, instrument: Instrument, newDraftId: () => string): FormDraft {
-  const [initial] = useState(() => initialDraft(storage, patientKey, instrument, newDraftId));
+export function useFormDraft(storage: Storage, patientKey: string, instrument: Instrument, newDraftId: () => string, resume?: ResumedResponse): FormDraft {
+  const [initial] = useState(() => initialDraft(storage, patientKey, instrument, newDraftId, resume));
   const [draft, setDraft] = useState<Draft>(initial.draft);
 
   const setAnswer = useCallback((linkId: string, value: number) => {

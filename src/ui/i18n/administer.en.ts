@@ -32,6 +32,13 @@ export const administerEn = {
   ageBandAssumed: 'The client’s birth date is not known, so the forms for adults are offered.',
   handToClient: 'Hand {{name}} to the client',
   enterPaper: 'Enter {{name}} from paper',
+  resume: {
+    heading: 'Kept as in progress',
+    item: '{{name}} of {{date}}: {{answered}} of {{total}} answered',
+    inTab: '{{name}}: answers kept in this tab, not saved yet',
+    client: 'Continue {{name}} with the client',
+    paper: 'Continue {{name}} from paper',
+  },
   cancelPaper: 'Close without saving (the answers are kept for later)',
   waiting_one: 'One save from earlier is kept in this tab and has not reached the health record yet.',
   waiting_other: '{{count}} saves from earlier are kept in this tab and have not reached the health record yet.',
@@ -60,6 +67,7 @@ export const administerEn = {
   saving: 'Saving the {{name}}…',
   earlierSave: 'form kept from earlier',
   retryNow: 'Try again now',
+  earlierCopyKept: 'This health record does not let the app change a saved form, so the copy kept as in progress stays in the record and the completed form is saved as a new one. This view counts only the completed one.',
   saveStatus: {
     saved: 'The {{name}} is saved in the health record.',
     'partly-saved': 'The {{name}} is saved, except what this health record does not accept:',
@@ -71,6 +79,7 @@ export const administerEn = {
     saved: {
       questionnaire: 'Form definition published.',
       response: 'Answers saved.',
+      'response-update': 'Answers saved: the form kept as in progress is now complete.',
       observation: 'Scores saved.',
       'flag-create': 'New alert flag saved.',
       'flag-end_one': 'An alert that no longer applies was ended in the chart.',
@@ -81,6 +90,7 @@ export const administerEn = {
     },
     refused: {
       response: 'Answers could not be written: this health record does not allow it. They are shown here.',
+      'response-update': 'Answers could not be written over the form kept as in progress. They are shown here.',
       observation: 'Scores could not be written: this health record does not allow it. They are shown here.',
       'flag-create': 'Flags could not be written: this health record does not allow it. The alerts are shown here.',
       'flag-end': 'A cleared flag could not be ended: this health record does not allow it. The alerts are shown here.',
@@ -91,6 +101,7 @@ export const administerEn = {
     pending: {
       questionnaire: 'Form definition not published yet; will be tried again.',
       response: 'Answers not sent yet; they are kept and will be sent again.',
+      'response-update': 'Answers not sent yet; they are kept and will be sent again.',
       observation: 'Scores not sent yet; they will be sent again.',
       'flag-create': 'New alert flag not sent yet; it will be sent again.',
       'flag-end': 'Ending a cleared flag not sent yet; it will be sent again.',
@@ -103,6 +114,7 @@ export const administerEn = {
     },
     noted: {
       response: 'Answers saved inside the clinical note (this health record takes no responses from apps).',
+      'response-update': 'Answers saved inside the clinical note (this health record takes no responses from apps).',
       observation: 'Scores written in the clinical note (this health record takes no score results from apps).',
       'flag-create': 'Alerts written in the clinical note (this health record takes no alert flags from apps).',
     },

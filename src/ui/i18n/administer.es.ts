@@ -41,6 +41,13 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
   ageBandAssumed: 'No se conoce la fecha de nacimiento del cliente, así que se ofrecen los formularios para adultos.',
   handToClient: 'Dar {{name}} al cliente',
   enterPaper: 'Introducir {{name}} desde papel',
+  resume: {
+    heading: 'Quedó en curso',
+    item: '{{name}} del {{date}}: {{answered}} de {{total}} respondidas',
+    inTab: '{{name}}: respuestas guardadas en esta pestaña, aún sin guardar en la historia',
+    client: 'Continuar {{name}} con el cliente',
+    paper: 'Continuar {{name}} desde papel',
+  },
   cancelPaper: 'Cerrar sin guardar (las respuestas se conservan para después)',
   waiting_one: 'Un guardado anterior se conserva en esta pestaña y aún no ha llegado a la historia clínica.',
   waiting_other: '{{count}} guardados anteriores se conservan en esta pestaña y aún no han llegado a la historia clínica.',
@@ -69,6 +76,7 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
   saving: 'Guardando {{name}}…',
   earlierSave: 'Formulario guardado antes',
   retryNow: 'Intentarlo ahora',
+  earlierCopyKept: 'Esta historia clínica no permite que la aplicación cambie un formulario guardado, así que la copia que quedó en curso sigue en la historia y el formulario completo se guarda como uno nuevo. Esta vista solo cuenta el completo.',
   saveStatus: {
     saved: '{{name}}: guardado en la historia clínica.',
     'partly-saved': '{{name}}: guardado, salvo lo que esta historia clínica no acepta:',
@@ -80,6 +88,7 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
     saved: {
       questionnaire: 'Definición del formulario publicada.',
       response: 'Respuestas guardadas.',
+      'response-update': 'Respuestas guardadas: el formulario que quedó en curso está ahora completo.',
       observation: 'Puntuaciones guardadas.',
       'flag-create': 'Nueva alerta guardada.',
       'flag-end_one': 'Se cerró en la historia una alerta que ya no aplica.',
@@ -90,6 +99,7 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
     },
     refused: {
       response: 'No se pudieron escribir las respuestas: esta historia clínica no lo permite. Se muestran aquí.',
+      'response-update': 'No se pudieron escribir las respuestas sobre el formulario que quedó en curso. Se muestran aquí.',
       observation: 'No se pudieron escribir las puntuaciones: esta historia clínica no lo permite. Se muestran aquí.',
       'flag-create': 'No se pudieron escribir las alertas: esta historia clínica no lo permite. Las alertas se muestran aquí.',
       'flag-end': 'No se pudo cerrar una alerta resuelta: esta historia clínica no lo permite. Las alertas se muestran aquí.',
@@ -100,6 +110,7 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
     pending: {
       questionnaire: 'Definición del formulario aún sin publicar; se volverá a intentar.',
       response: 'Respuestas aún sin enviar; se conservan y se enviarán de nuevo.',
+      'response-update': 'Respuestas aún sin enviar; se conservan y se enviarán de nuevo.',
       observation: 'Puntuaciones aún sin enviar; se enviarán de nuevo.',
       'flag-create': 'Nueva alerta aún sin enviar; se enviará de nuevo.',
       'flag-end': 'Cierre de una alerta aún sin enviar; se enviará de nuevo.',
@@ -112,6 +123,7 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
     },
     noted: {
       response: 'Respuestas guardadas dentro de la nota clínica (esta historia clínica no acepta respuestas de aplicaciones).',
+      'response-update': 'Respuestas guardadas dentro de la nota clínica (esta historia clínica no acepta respuestas de aplicaciones).',
       observation: 'Puntuaciones escritas en la nota clínica (esta historia clínica no acepta resultados de aplicaciones).',
       'flag-create': 'Alertas escritas en la nota clínica (esta historia clínica no acepta alertas de aplicaciones).',
     },
