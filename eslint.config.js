@@ -12,12 +12,39 @@ const srcDir = fileURLToPath(new URL('./src', import.meta.url));
 const layer = (name) => ({ 'layers/allowed-imports': ['error', { layer: name, srcDir }] });
 
 // Browser and React names the core must not reach for: it is pure (no storage, no DOM, no UI, no clock).
-const notInCore = ['window', 'document', 'navigator', 'location', 'history', 'sessionStorage', 'localStorage', 'fetch',
-  'XMLHttpRequest', 'setTimeout', 'setInterval', 'requestAnimationFrame', 'crypto', 'process', 'Buffer', 'React', 'JSX']
-  .map((name) => ({ name, message: 'The core is pure: no browser, node or React globals; pass what it needs in.' }));
+const notInCore = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'history',
+  'sessionStorage',
+  'localStorage',
+  'fetch',
+  'XMLHttpRequest',
+  'setTimeout',
+  'setInterval',
+  'requestAnimationFrame',
+  'crypto',
+  'process',
+  'Buffer',
+  'React',
+  'JSX',
+].map((name) => ({ name, message: 'The core is pure: no browser, node or React globals; pass what it needs in.' }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.test-results/**', 'test-artifacts/**', '.cli-build/**', 'questionnaires/**', 'test/node/lint-fixtures/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.test-results/**',
+      'test-artifacts/**',
+      '.cli-build/**',
+      'questionnaires/**',
+      'test/node/lint-fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -38,7 +65,10 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx}'],
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['src/*/lint-probe.ts', 'src/*/lint-probe.tsx'], defaultProject: 'tsconfig.json' },
+        projectService: {
+          allowDefaultProject: ['src/*/lint-probe.ts', 'src/*/lint-probe.tsx'],
+          defaultProject: 'tsconfig.json',
+        },
         tsconfigRootDir: fileURLToPath(new URL('.', import.meta.url)),
       },
     },
@@ -63,11 +93,25 @@ export default tseslint.config(
     rules: {
       ...layer('core'),
       'no-restricted-globals': ['error', ...notInCore],
-      'no-restricted-syntax': ['error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The core never reads the clock: pass time in.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The core never reads the clock: pass time in.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The core is deterministic.' },
-        { selector: "TSQualifiedName > Identifier.left[name=/^(JSX|React)$/]", message: 'The core is pure: no React types.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The core never reads the clock: pass time in.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'The core never reads the clock: pass time in.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'The core is deterministic.',
+        },
+        {
+          selector: 'TSQualifiedName > Identifier.left[name=/^(JSX|React)$/]',
+          message: 'The core is pure: no React types.',
+        },
+      ],
     },
   },
   { files: ['src/fhir/**'], rules: layer('fhir') },

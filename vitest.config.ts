@@ -11,7 +11,15 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'core', include: ['test/core/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', isolate: false, ...busyMachine } },
+      {
+        test: {
+          name: 'node',
+          include: ['test/node/**/*.test.ts'],
+          environment: 'node',
+          isolate: false,
+          ...busyMachine,
+        },
+      },
       {
         resolve: { alias: browserAliases },
         test: {
@@ -25,8 +33,12 @@ export default defineConfig({
       },
       {
         test: {
-          name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node',
-          testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false,
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
           globalSetup: ['test/e2e/support/global-setup.ts'],
         },
       },

@@ -15,7 +15,11 @@ export const LAYERS = {
   node: { layers: ['node', 'fhir', 'core'], packages: ['*'] },
 };
 
-const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageName = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 const allows = (list, specifier) => list?.some((name) => name === '*' || packageName(specifier) === name) ?? false;
 
@@ -34,33 +38,51 @@ function check(context, node, source, isTypeOnly) {
   if (specifier.startsWith('.')) {
     const target = layerOf(path.resolve(path.dirname(context.filename), specifier), srcDir);
     if (target !== undefined && allowed.layers.includes(target)) return;
-    context.report({ node, messageId: 'layer', data: { layer, target: target ? `src/${target}` : specifier, may: allowed.layers.join(', ') } });
+    context.report({
+      node,
+      messageId: 'layer',
+      data: { layer, target: target ? `src/${target}` : specifier, may: allowed.layers.join(', ') },
+    });
     return;
   }
   if (allows(allowed.packages, specifier) || (isTypeOnly && allows(allowed.typeOnlyPackages, specifier))) return;
   const typeOnly = allows(allowed.typeOnlyPackages, specifier) ? ' (types only: use `import type`)' : '';
-  context.report({ node, messageId: 'package', data: { layer, specifier: specifier + typeOnly, may: allowed.packages.join(', ') } });
+  context.report({
+    node,
+    messageId: 'package',
+    data: { layer, specifier: specifier + typeOnly, may: allowed.packages.join(', ') },
+  });
 }
 
 const allowedImports = {
   meta: {
     type: 'problem',
     docs: { description: 'Each layer of src/ imports only what its allow-list names (DESIGN.md §2).' },
-    schema: [{ type: 'object', properties: { layer: { enum: Object.keys(LAYERS) }, srcDir: { type: 'string' } }, required: ['layer', 'srcDir'] }],
+    schema: [
+      {
+        type: 'object',
+        properties: { layer: { enum: Object.keys(LAYERS) }, srcDir: { type: 'string' } },
+        required: ['layer', 'srcDir'],
+      },
+    ],
     messages: {
       layer: 'src/{{layer}} must not import {{target}}: it may import {{may}} (see DESIGN.md §2).',
-      package: 'src/{{layer}} must not import the package {{specifier}}: its allowed packages are {{may}} (see DESIGN.md §2).',
+      package:
+        'src/{{layer}} must not import the package {{specifier}}: its allowed packages are {{may}} (see DESIGN.md §2).',
     },
   },
   create(context) {
     const typeOnlyDeclaration = (node) =>
-      node.importKind === 'type' || node.exportKind === 'type' || (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
+      node.importKind === 'type' ||
+      node.exportKind === 'type' ||
+      (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
     return {
       ImportDeclaration: (node) => check(context, node, node.source, typeOnlyDeclaration(node)),
       ExportNamedDeclaration: (node) => check(context, node, node.source, typeOnlyDeclaration(node)),
       ExportAllDeclaration: (node) => check(context, node, node.source, node.exportKind === 'type'),
       ImportExpression: (node) => check(context, node, node.source, false),
-      TSImportType: (node) => check(context, node, node.argument?.type === 'TSLiteralType' ? node.argument.literal : node.argument, true),
+      TSImportType: (node) =>
+        check(context, node, node.argument?.type === 'TSLiteralType' ? node.argument.literal : node.argument, true),
       // `import x = require('…')`
       TSExternalModuleReference: (node) => check(context, node, node.expression, false),
     };

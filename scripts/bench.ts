@@ -36,14 +36,27 @@ function formatValue(value: number): string {
 }
 
 function tableRow(r: BenchRow & { section: string }): TableRow {
-  return { section: r.section, figure: r.name, value: `${formatValue(r.value)} ${r.unit}`.trim(), target: r.target ?? '', verdict: r.meets === undefined ? '' : r.meets ? 'ok' : 'MISSED' };
+  return {
+    section: r.section,
+    figure: r.name,
+    value: `${formatValue(r.value)} ${r.unit}`.trim(),
+    target: r.target ?? '',
+    verdict: r.meets === undefined ? '' : r.meets ? 'ok' : 'MISSED',
+  };
 }
 
 function printTable(rows: readonly (BenchRow & { section: string })[]): void {
-  const table = rows.map((r) => { const t = tableRow(r); return [t.section, t.figure, t.value, t.target, t.verdict]; });
+  const table = rows.map((r) => {
+    const t = tableRow(r);
+    return [t.section, t.figure, t.value, t.target, t.verdict];
+  });
   const header = ['section', 'figure', 'value', 'target', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of table) console.log(line(row));

@@ -67,7 +67,11 @@ export async function ensureBuilt() {
 const [tool, ...args] = process.argv.slice(2);
 if (import.meta.filename === resolve(process.argv[1] ?? '')) {
   if (!tool || !(tool in TOOLS) || tool === 'score-worker') {
-    console.error(`usage: node scripts/run-cli.mjs <${Object.keys(TOOLS).filter((t) => t !== 'score-worker').join(' | ')}> [args…]`);
+    console.error(
+      `usage: node scripts/run-cli.mjs <${Object.keys(TOOLS)
+        .filter((t) => t !== 'score-worker')
+        .join(' | ')}> [args…]`,
+    );
     process.exit(2);
   }
   await ensureBuilt();

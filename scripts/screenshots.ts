@@ -8,11 +8,15 @@ import { ARTIFACT_DIR, README_SCREENSHOT_JOURNEYS, README_SCREENSHOTS } from '..
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const readmeDir = `${repoRoot}docs/screenshots`;
 
-const run = spawnSync('node', ['node_modules/vitest/vitest.mjs', 'run', '--project', 'e2e', ...README_SCREENSHOT_JOURNEYS], {
-  cwd: repoRoot,
-  stdio: 'inherit',
-  env: { ...process.env, CI: 'true' },
-});
+const run = spawnSync(
+  'node',
+  ['node_modules/vitest/vitest.mjs', 'run', '--project', 'e2e', ...README_SCREENSHOT_JOURNEYS],
+  {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, CI: 'true' },
+  },
+);
 if (run.status !== 0) {
   console.error('screenshots: the journeys failed; docs/screenshots left as it was');
   process.exit(1);

@@ -30,15 +30,36 @@ export function dashboardModelFor(sessions: number): DashboardModel {
     if (week % 4 === 3) administrations.push(administration('wai-sr', week, (i) => 3 + ((week + i) % 3)));
   }
   const history: History = {
-    patientId: 'bench', patient: { resourceType: 'Patient', id: 'bench', birthDate: '1980-01-01' },
-    administrations: administrations.map((a) => ({ administration: a, patientId: 'bench', sourceId: a.id, questionnaire: undefined, versionMissing: false, foreign: false })),
-    observations: [], flags: [], questionnaires: [], unreadable: [], failures: [],
+    patientId: 'bench',
+    patient: { resourceType: 'Patient', id: 'bench', birthDate: '1980-01-01' },
+    administrations: administrations.map((a) => ({
+      administration: a,
+      patientId: 'bench',
+      sourceId: a.id,
+      questionnaire: undefined,
+      versionMissing: false,
+      foreign: false,
+    })),
+    observations: [],
+    flags: [],
+    questionnaires: [],
+    unreadable: [],
+    failures: [],
     stats: { roundTrips: 1, requests: 1, pages: 1, usedBatch: true },
   };
   const assessment = assessClient({ administrations, birthDate: '1980-01-01' });
   const config = parseSmartLaunchConfig(smartLaunch);
   if (!config.ok) throw new Error(config.errors.join('; '));
-  const launch = { patientId: 'bench', encounterId: undefined, fhirUser: undefined, grantedScopes: '', needPatientBanner: true, smartStyleUrl: undefined, locale: undefined, intent: undefined };
+  const launch = {
+    patientId: 'bench',
+    encounterId: undefined,
+    fhirUser: undefined,
+    grantedScopes: '',
+    needPatientBanner: true,
+    smartStyleUrl: undefined,
+    locale: undefined,
+    intent: undefined,
+  };
   return toDashboardModel({ history, capabilities: detectCapabilities({}, ''), assessment }, launch, config.config);
 }
 
@@ -77,7 +98,9 @@ export async function runRenderBench(sessions: number): Promise<RenderTiming[]> 
 }
 
 /** The longest task (ms) between pressing "Show all" on a `sessions`-session history and its last row drawn. */
-export async function measureShowAll(sessions: number): Promise<{ rows: number; longestTaskMs: number; longTasks: number; allRowsMs: number }> {
+export async function measureShowAll(
+  sessions: number,
+): Promise<{ rows: number; longestTaskMs: number; longTasks: number; allRowsMs: number }> {
   const model = dashboardModelFor(sessions);
   const i18n = await createI18n('en');
   const container = document.createElement('div');

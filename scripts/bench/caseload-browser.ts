@@ -14,7 +14,14 @@ import { REPO_ROOT, startSandbox, type Sandbox } from '../../src/node/sandbox/sa
 import type { BenchRow } from '../bench';
 import { launchChromium, median } from '../chromium';
 import { CASELOAD_SIZES, caseloadFixture } from './caseload';
-import { launchFigures, launchProbe, PROBE_BINDING, resourceEntries, type LaunchFigures, type ProbeMark } from './launch-probe';
+import {
+  launchFigures,
+  launchProbe,
+  PROBE_BINDING,
+  resourceEntries,
+  type LaunchFigures,
+  type ProbeMark,
+} from './launch-probe';
 
 const RUNS = 3;
 const FIRST_ROW_SELECTOR = 'table.caseload-table tbody tr';
@@ -33,7 +40,9 @@ async function launchOnce(browser: Browser, sandbox: Sandbox): Promise<LaunchFig
     await page.goto(`${sandbox.url}/ehr/`);
     await page.getByRole('button', { name: 'Launch without patient' }).click();
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('caseload bench: no list in time')), LIST_TIMEOUT_MS)));
+    const timeout = new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error('caseload bench: no list in time')), LIST_TIMEOUT_MS)),
+    );
     const [frame, mark] = await Promise.race([painted, timeout]).finally(() => clearTimeout(timer));
     if (mark.kind !== 'chart') throw new Error('caseload bench: the list was not marked');
     return launchFigures(await frame.evaluate(resourceEntries), mark.drawnAt);
@@ -48,7 +57,13 @@ async function withCaseload<T>(clients: number, dir: string, run: (sandbox: Sand
   const engine = await createFhirEngine({ dataFile });
   await engine.put(caseloadFixture(clients, today));
   await engine.close();
-  const sandbox = await startSandbox({ port: 0, app: { kind: 'static', dir: join(dir, 'app') }, seed: false, dataFile, today });
+  const sandbox = await startSandbox({
+    port: 0,
+    app: { kind: 'static', dir: join(dir, 'app') },
+    seed: false,
+    dataFile,
+    today,
+  });
   try {
     return await run(sandbox);
   } finally {
@@ -60,7 +75,11 @@ export async function caseloadBrowserBench(): Promise<readonly BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'tf-caseload-'));
   let browser: Browser | undefined;
   try {
-    await build({ root: REPO_ROOT, logLevel: 'silent', build: { outDir: join(dir, 'app'), emptyOutDir: true, sourcemap: false } });
+    await build({
+      root: REPO_ROOT,
+      logLevel: 'silent',
+      build: { outDir: join(dir, 'app'), emptyOutDir: true, sourcemap: false },
+    });
     browser = await launchChromium();
     const rows: BenchRow[] = [];
     for (const clients of CASELOAD_SIZES) {
@@ -71,8 +90,16 @@ export async function caseloadBrowserBench(): Promise<readonly BenchRow[]> {
         return measured;
       });
       rows.push(
-        { name: `caseload in Chromium, ${clients} clients × 20 sessions: FHIR round trips after token, worst of ${RUNS}`, value: Math.max(...runs.map((r) => r.fhirRoundTrips)), unit: 'round trips' },
-        { name: `caseload in Chromium, ${clients} clients: token → first painted list, median of ${RUNS}`, value: median(runs.map((r) => r.tokenToChartMs)), unit: 'ms' },
+        {
+          name: `caseload in Chromium, ${clients} clients × 20 sessions: FHIR round trips after token, worst of ${RUNS}`,
+          value: Math.max(...runs.map((r) => r.fhirRoundTrips)),
+          unit: 'round trips',
+        },
+        {
+          name: `caseload in Chromium, ${clients} clients: token → first painted list, median of ${RUNS}`,
+          value: median(runs.map((r) => r.tokenToChartMs)),
+          unit: 'ms',
+        },
       );
     }
     return rows;

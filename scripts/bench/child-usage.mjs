@@ -7,7 +7,10 @@ import { pathToFileURL } from 'node:url';
 const [usageFile, script, ...args] = process.argv.slice(2);
 process.on('exit', () => {
   const usage = process.resourceUsage();
-  writeFileSync(usageFile, JSON.stringify({ maxRssKb: usage.maxRSS, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 }));
+  writeFileSync(
+    usageFile,
+    JSON.stringify({ maxRssKb: usage.maxRSS, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 }),
+  );
 });
 process.argv = [process.argv[0], resolve(script), ...args];
 await import(pathToFileURL(resolve(script)).href);

@@ -26,7 +26,14 @@ export function launchProbe(args: { readonly binding: string; readonly selector:
     const box = chart.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) return;
     observer.disconnect();
-    requestAnimationFrame(() => bindings[args.binding]?.({ kind: 'chart', path: location.pathname, timeOrigin: performance.timeOrigin, drawnAt: performance.now() }));
+    requestAnimationFrame(() =>
+      bindings[args.binding]?.({
+        kind: 'chart',
+        path: location.pathname,
+        timeOrigin: performance.timeOrigin,
+        drawnAt: performance.now(),
+      }),
+    );
   });
   observer.observe(document, { childList: true, subtree: true, attributes: true });
 }
@@ -86,6 +93,8 @@ export function launchFigures(entries: readonly TimedRequest[], chartAt: number)
     fhirRequests: fhir.length,
     allRequests: after.length,
     allRoundTrips: sequentialDepth(after),
-    waterfall: entries.filter((e) => e.startTime <= chartAt).map((e) => ({ path: e.path, startTime: e.startTime - t0, responseEnd: e.responseEnd - t0 })),
+    waterfall: entries
+      .filter((e) => e.startTime <= chartAt)
+      .map((e) => ({ path: e.path, startTime: e.startTime - t0, responseEnd: e.responseEnd - t0 })),
   };
 }

@@ -10,11 +10,21 @@ for (;;) {
   const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
   if (bytesRead === 0) break;
   const last = chunk.lastIndexOf(0x0a, bytesRead - 1);
-  if (last < 0) { carry += chunk.toString('utf8', 0, bytesRead); continue; }
+  if (last < 0) {
+    carry += chunk.toString('utf8', 0, bytesRead);
+    continue;
+  }
   const text = carry + chunk.toString('utf8', 0, last);
   carry = chunk.toString('utf8', last + 1, bytesRead);
-  for (const line of text.split('\n')) if (line !== '') { JSON.parse(line); parsed++; }
+  for (const line of text.split('\n'))
+    if (line !== '') {
+      JSON.parse(line);
+      parsed++;
+    }
 }
-if (carry !== '') { JSON.parse(carry); parsed++; }
+if (carry !== '') {
+  JSON.parse(carry);
+  parsed++;
+}
 await handle.close();
 process.stderr.write(`${parsed} lines parsed\n`);

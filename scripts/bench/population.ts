@@ -28,8 +28,13 @@ export function population(responses: number, sessions: number): PopulationRow[]
       const authored = new Date(Date.UTC(2024, 0, 1 + s * 7, 10)).toISOString().replace('.000Z', '+00:00');
       const mm = () => Math.max(0, Math.min(100, level + (s % 10) * 3 + Math.floor(random() * 20) - 10));
       for (const instrument of ['ors', 'srs'] as const) {
-        const answers = Object.fromEntries([1, 2, 3, 4].map((n) => [`${instrument}-${n}`, instrument === 'srs' ? 80 + Math.floor(random() * 21) : mm()]));
-        out.push({ patient: `p${p}`, administration: { id: `p${p}-${instrument}-${s}`, instrument, authored, status: 'completed', answers } });
+        const answers = Object.fromEntries(
+          [1, 2, 3, 4].map((n) => [`${instrument}-${n}`, instrument === 'srs' ? 80 + Math.floor(random() * 21) : mm()]),
+        );
+        out.push({
+          patient: `p${p}`,
+          administration: { id: `p${p}-${instrument}-${s}`, instrument, authored, status: 'completed', answers },
+        });
       }
     }
   }
@@ -41,7 +46,14 @@ export function writePopulation(path: string, responses: number, sessions: numbe
   writeFileSync(path, '');
   let batch: string[] = [];
   for (const { patient, administration } of population(responses, sessions)) {
-    batch.push(JSON.stringify(buildQuestionnaireResponse(instruments[administration.instrument], administration, { subject: `Patient/${patient}`, identifierValue: administration.id })));
+    batch.push(
+      JSON.stringify(
+        buildQuestionnaireResponse(instruments[administration.instrument], administration, {
+          subject: `Patient/${patient}`,
+          identifierValue: administration.id,
+        }),
+      ),
+    );
     if (batch.length === 10_000) {
       appendFileSync(path, `${batch.join('\n')}\n`);
       batch = [];

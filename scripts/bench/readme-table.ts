@@ -18,10 +18,17 @@ const cells = (row: TableRow) => [row.section, row.figure, row.value, row.target
 const line = (values: readonly string[]) => `| ${values.map((v) => v.replaceAll('|', '\\|')).join(' | ')} |`;
 
 function existingRows(table: string): TableRow[] {
-  return table.split('\n').slice(2).filter((l) => l.startsWith('|')).map((l) => {
-    const [section = '', figure = '', value = '', target = '', verdict = ''] = l.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim().replaceAll('\\|', '|'));
-    return { section, figure, value, target, verdict };
-  });
+  return table
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.startsWith('|'))
+    .map((l) => {
+      const [section = '', figure = '', value = '', target = '', verdict = ''] = l
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim().replaceAll('\\|', '|'));
+      return { section, figure, value, target, verdict };
+    });
 }
 
 export function writeReadmeTable(path: string, rows: readonly TableRow[]): void {
@@ -31,6 +38,8 @@ export function writeReadmeTable(path: string, rows: readonly TableRow[]): void 
   if (start < 0 || end < start) throw new Error(`${path} has no ${START} … ${END} markers`);
   const ran = new Set(rows.map((r) => r.section));
   const kept = existingRows(readme.slice(start + START.length, end).trim()).filter((r) => !ran.has(r.section));
-  const table = [line(HEADER), line(HEADER.map(() => '---')), ...[...kept, ...rows].map((r) => line(cells(r)))].join('\n');
+  const table = [line(HEADER), line(HEADER.map(() => '---')), ...[...kept, ...rows].map((r) => line(cells(r)))].join(
+    '\n',
+  );
   writeFileSync(path, `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`);
 }

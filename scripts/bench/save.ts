@@ -7,7 +7,14 @@ import type { Administration } from '../../src/core/model';
 import { detectCapabilities } from '../../src/fhir/capabilities';
 import type { FhirTransport } from '../../src/fhir/gateway/types';
 import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
-import { buildWriteSet, planWrites, RefusalMemory, saveAdministration, type SaveStatus, type WriteSet } from '../../src/fhir/write';
+import {
+  buildWriteSet,
+  planWrites,
+  RefusalMemory,
+  saveAdministration,
+  type SaveStatus,
+  type WriteSet,
+} from '../../src/fhir/write';
 import { createFhirEngine } from '../../src/node/sandbox/engine';
 import { seedResources } from '../../src/node/sandbox/seed';
 import type { EngineSettings, FhirEngine } from '../../src/node/sandbox/engine/types';
@@ -22,17 +29,52 @@ const SAVES = 20;
 const EXTRA_RESPONSES = 50_000;
 const GROWTH_RATIO = 1.5;
 
-const PLANS: readonly { readonly name: string; readonly settings: EngineSettings; readonly target?: number; readonly expect?: SaveStatus; readonly firstVsLater?: boolean }[] = [
-  { name: 'transaction, conditional create', settings: { transactions: true, batch: true, conditionalCreate: true, vendor: 'open' }, target: 1 },
-  { name: 'transaction, search then create', settings: { transactions: true, batch: true, conditionalCreate: false, vendor: 'open' } },
-  { name: 'batch, conditional create', settings: { transactions: false, batch: true, conditionalCreate: true, vendor: 'open' } },
-  { name: 'batch, search then create', settings: { transactions: false, batch: true, conditionalCreate: false, vendor: 'open' } },
-  { name: 'one request each, conditional create', settings: { transactions: false, batch: false, conditionalCreate: true, vendor: 'open' } },
-  { name: 'one request each, search then create', settings: { transactions: false, batch: false, conditionalCreate: false, vendor: 'open' } },
+const PLANS: readonly {
+  readonly name: string;
+  readonly settings: EngineSettings;
+  readonly target?: number;
+  readonly expect?: SaveStatus;
+  readonly firstVsLater?: boolean;
+}[] = [
+  {
+    name: 'transaction, conditional create',
+    settings: { transactions: true, batch: true, conditionalCreate: true, vendor: 'open' },
+    target: 1,
+  },
+  {
+    name: 'transaction, search then create',
+    settings: { transactions: true, batch: true, conditionalCreate: false, vendor: 'open' },
+  },
+  {
+    name: 'batch, conditional create',
+    settings: { transactions: false, batch: true, conditionalCreate: true, vendor: 'open' },
+  },
+  {
+    name: 'batch, search then create',
+    settings: { transactions: false, batch: true, conditionalCreate: false, vendor: 'open' },
+  },
+  {
+    name: 'one request each, conditional create',
+    settings: { transactions: false, batch: false, conditionalCreate: true, vendor: 'open' },
+  },
+  {
+    name: 'one request each, search then create',
+    settings: { transactions: false, batch: false, conditionalCreate: false, vendor: 'open' },
+  },
   // The vendor profiles: only the clinical note is taken; no Provenance. The first save of a tab tries the survey
   // score (listed as Observation create) and is refused; later ones remember that and go straight to the note.
-  { name: 'epic-like profile (clinical note)', settings: { transactions: true, batch: true, conditionalCreate: true, vendor: 'epic-like' }, expect: 'partly-saved', firstVsLater: true },
-  { name: 'oracle-like profile (clinical note)', settings: { transactions: true, batch: true, conditionalCreate: true, vendor: 'oracle-like' }, expect: 'partly-saved', firstVsLater: true },
+  {
+    name: 'epic-like profile (clinical note)',
+    settings: { transactions: true, batch: true, conditionalCreate: true, vendor: 'epic-like' },
+    expect: 'partly-saved',
+    firstVsLater: true,
+  },
+  {
+    name: 'oracle-like profile (clinical note)',
+    settings: { transactions: true, batch: true, conditionalCreate: true, vendor: 'oracle-like' },
+    expect: 'partly-saved',
+    firstVsLater: true,
+  },
 ];
 
 /** The engine as a FhirTransport, in process (no HTTP); the caseload section uses it too. */
@@ -40,7 +82,12 @@ export function engineTransport(engine: FhirEngine): FhirTransport {
   return {
     baseUrl: engine.baseUrl,
     send: async (r) => {
-      const answer = await engine.handle({ method: r.method, path: r.url, body: r.body, headers: { ...r.headers, 'content-type': 'application/fhir+json' } });
+      const answer = await engine.handle({
+        method: r.method,
+        path: r.url,
+        body: r.body,
+        headers: { ...r.headers, 'content-type': 'application/fhir+json' },
+      });
       return { status: answer.status, headers: answer.headers, body: answer.body };
     },
   };
@@ -50,7 +97,10 @@ export function engineTransport(engine: FhirEngine): FhirTransport {
 function sessionWriteSet(plan: string, n: number): WriteSet {
   const id = `bench-${plan.replace(/\W+/g, '-')}-${n}`;
   const administration: Administration = {
-    id, instrument: 'srs', authored: '2025-06-02T10:00:00Z', status: 'completed',
+    id,
+    instrument: 'srs',
+    authored: '2025-06-02T10:00:00Z',
+    status: 'completed',
     answers: Object.fromEntries(instruments.srs.items.map((item) => [item.linkId, 70])),
   };
   const patient = `Patient/bench-${n}`;
@@ -72,7 +122,11 @@ async function tabOfSaves(engine: FhirEngine, name: string, expect: SaveStatus):
   const memory = new RefusalMemory(mapStorage(new Map()), engine.baseUrl);
   const trips: number[] = [];
   for (let n = 0; n < SAVES; n++) {
-    const report = await saveAdministration(engineTransport(engine), sessionWriteSet(name, n), planWrites(capabilities, memory.recall()));
+    const report = await saveAdministration(
+      engineTransport(engine),
+      sessionWriteSet(name, n),
+      planWrites(capabilities, memory.recall()),
+    );
     if (report.status !== expect) throw new Error(`bench save ${report.status}, not ${expect} (${name})`);
     memory.learn(report);
     trips.push(report.roundTrips);
@@ -94,7 +148,12 @@ export async function saveBench(): Promise<BenchRow[]> {
       rows.push({ name: `round trips per later save: ${name}`, value: Math.max(...later), unit: 'requests' });
     } else {
       const worst = Math.max(...trips);
-      rows.push({ name: `round trips per save: ${name}`, value: worst, unit: 'requests', ...(target === undefined ? {} : { target: `≤ ${target}`, meets: worst <= target }) });
+      rows.push({
+        name: `round trips per save: ${name}`,
+        value: worst,
+        unit: 'requests',
+        ...(target === undefined ? {} : { target: `≤ ${target}`, meets: worst <= target }),
+      });
     }
     rows.push({ name: `time per save: ${name} (in-process engine)`, value: elapsed / SAVES, unit: 'ms' });
   }
@@ -119,17 +178,28 @@ async function grow(engine: FhirEngine, count: number): Promise<void> {
   const rows = population(count, 5);
   for (let i = 0; i < rows.length; i += 1000) {
     const entry = rows.slice(i, i + 1000).map(({ patient, administration }) => ({
-      resource: buildQuestionnaireResponse(instruments[administration.instrument], administration, { subject: `Patient/grow-${patient}`, identifierValue: `grow-${administration.id}` }),
+      resource: buildQuestionnaireResponse(instruments[administration.instrument], administration, {
+        subject: `Patient/grow-${patient}`,
+        identifierValue: `grow-${administration.id}`,
+      }),
       request: { method: 'POST', url: 'QuestionnaireResponse' },
     }));
-    const answer = await engine.handle({ method: 'POST', path: '', body: { resourceType: 'Bundle', type: 'transaction', entry }, headers: { 'content-type': 'application/fhir+json' } });
+    const answer = await engine.handle({
+      method: 'POST',
+      path: '',
+      body: { resourceType: 'Bundle', type: 'transaction', entry },
+      headers: { 'content-type': 'application/fhir+json' },
+    });
     if (answer.status >= 300) throw new Error(`bench could not grow the store: ${answer.status}`);
   }
 }
 
 /** A save (transaction, conditional create) on the seed store, then on it with 50,000 more responses. */
 export async function storeGrowthBench(): Promise<BenchRow[]> {
-  const engine = await createFhirEngine({ seed: () => seedResources(), settings: { transactions: true, batch: true, conditionalCreate: true } });
+  const engine = await createFhirEngine({
+    seed: () => seedResources(),
+    settings: { transactions: true, batch: true, conditionalCreate: true },
+  });
   const seedStore = await medianSaveMs(engine, 'seed-store');
   await grow(engine, EXTRA_RESPONSES);
   const grown = await medianSaveMs(engine, 'grown-store');
@@ -137,7 +207,17 @@ export async function storeGrowthBench(): Promise<BenchRow[]> {
   const ratio = grown / seedStore;
   return [
     { name: 'time per save, seed store (transaction, conditional create; median of 20)', value: seedStore, unit: 'ms' },
-    { name: `time per save, seed store + ${EXTRA_RESPONSES.toLocaleString('en-US')} responses`, value: grown, unit: 'ms' },
-    { name: `time per save, + ${EXTRA_RESPONSES.toLocaleString('en-US')} responses ÷ seed store`, value: ratio, unit: '×', target: `≤ ${GROWTH_RATIO}`, meets: ratio <= GROWTH_RATIO },
+    {
+      name: `time per save, seed store + ${EXTRA_RESPONSES.toLocaleString('en-US')} responses`,
+      value: grown,
+      unit: 'ms',
+    },
+    {
+      name: `time per save, + ${EXTRA_RESPONSES.toLocaleString('en-US')} responses ÷ seed store`,
+      value: ratio,
+      unit: '×',
+      target: `≤ ${GROWTH_RATIO}`,
+      meets: ratio <= GROWTH_RATIO,
+    },
   ];
 }

@@ -34,7 +34,13 @@ function trajectoryContextOf(outcome: readonly SeriesPoint[], config: ScoringCon
   return { intake: intake.total, cutoff, config, ...(intake.ageBand ? { ageBand: intake.ageBand } : {}) };
 }
 
-function outcomeAssessment(outcome: SeriesPoint[], model: TrajectoryModel, context: TrajectoryContext | undefined, config: ScoringConfig, decisions: readonly RuleDecision[]): OutcomeAssessment {
+function outcomeAssessment(
+  outcome: SeriesPoint[],
+  model: TrajectoryModel,
+  context: TrajectoryContext | undefined,
+  config: ScoringConfig,
+  decisions: readonly RuleDecision[],
+): OutcomeAssessment {
   const intake = outcome[0];
   const { latest, previous } = lastTwo(outcome);
   const change = changeOf(outcome, config.orsReliableChange);
@@ -42,12 +48,21 @@ function outcomeAssessment(outcome: SeriesPoint[], model: TrajectoryModel, conte
   const clinicalIntake = context !== undefined && isClinicalIntake(context);
   return {
     points: outcome,
-    ...(intake ? { intake } : {}), ...(latest ? { latest } : {}), ...(previous ? { previous } : {}), ...(change ? { change } : {}),
+    ...(intake ? { intake } : {}),
+    ...(latest ? { latest } : {}),
+    ...(previous ? { previous } : {}),
+    ...(change ? { change } : {}),
     ...(context ? { cutoff: context.cutoff } : {}),
     ...(context?.ageBand ? { intakeAgeBand: context.ageBand } : {}),
     expected: context ? expectedCurve(model, through, context) : [],
     trajectoryStatus: context && latest ? model.classify(latest.total, latest.sessionNumber, context) : 'no-status',
-    status: outcomeStatus({ points: outcome, clinicalIntake, change, decisions, judgedFrom: config.notOnTrackEarlyFrom }),
+    status: outcomeStatus({
+      points: outcome,
+      clinicalIntake,
+      change,
+      decisions,
+      judgedFrom: config.notOnTrackEarlyFrom,
+    }),
   };
 }
 
@@ -73,7 +88,15 @@ export function assessClient(input: AssessInput): ClientAssessment {
   const context = trajectoryContextOf(outcome, config);
   const notes = notesIn(currentEpisode, input.ruptureNotes);
   const ruptures = findRuptures(alliance, inventory, config, notes);
-  const decisions = evaluateRules({ config, outcome, alliance, inventory, ruptures, trajectory: model, ...(context ? { trajectoryContext: context } : {}) });
+  const decisions = evaluateRules({
+    config,
+    outcome,
+    alliance,
+    inventory,
+    ruptures,
+    trajectory: model,
+    ...(context ? { trajectoryContext: context } : {}),
+  });
   const latestAgeBand = points.at(-1)?.ageBand;
   return {
     series: byFamily(points),
@@ -81,7 +104,12 @@ export function assessClient(input: AssessInput): ClientAssessment {
     ...(currentEpisode ? { currentEpisode } : {}),
     outcome: outcomeAssessment(outcome, model, context, config, decisions),
     alliance: {
-      points: alliance, ...lastTwo(alliance), cutoff: config.srsCutoff, status: allianceStatus(alliance, inventory, decisions), ruptures, notes,
+      points: alliance,
+      ...lastTwo(alliance),
+      cutoff: config.srsCutoff,
+      status: allianceStatus(alliance, inventory, decisions),
+      ruptures,
+      notes,
     },
     inventory: { points: inventory, ...lastTwo(inventory) },
     decisions,

@@ -8,17 +8,24 @@ const points = z.number().min(0).max(60);
 const subscaleMean = z.number().min(0).max(4);
 
 /** An organisation's own expected course for intakes in [intakeFrom, intakeTo]: index 0 = session 1. */
-export const expectedCurveSchema = z.object({
-  intakeFrom: points,
-  intakeTo: points,
-  expected: z.array(points).min(1),
-  /** Below this the client is not on track; omitted means the band of the intake-severity model. */
-  lowerBound: z.array(points).min(1).optional(),
-}).refine((c) => c.intakeFrom <= c.intakeTo, 'intakeFrom must not exceed intakeTo')
-  .refine((c) => c.lowerBound === undefined || c.lowerBound.length === c.expected.length, 'lowerBound needs one value per expected session');
+export const expectedCurveSchema = z
+  .object({
+    intakeFrom: points,
+    intakeTo: points,
+    expected: z.array(points).min(1),
+    /** Below this the client is not on track; omitted means the band of the intake-severity model. */
+    lowerBound: z.array(points).min(1).optional(),
+  })
+  .refine((c) => c.intakeFrom <= c.intakeTo, 'intakeFrom must not exceed intakeTo')
+  .refine(
+    (c) => c.lowerBound === undefined || c.lowerBound.length === c.expected.length,
+    'lowerBound needs one value per expected session',
+  );
 
 export const scoringConfigSchema = z.object({
-  orsCutoff: z.object({ adult: points.default(25), adolescent: points.default(28), child: points.default(32) }).prefault({}),
+  orsCutoff: z
+    .object({ adult: points.default(25), adolescent: points.default(28), child: points.default(32) })
+    .prefault({}),
   /** Reliable change on the ORS/CORS, in points. */
   orsReliableChange: points.default(5),
   /** SRS/CSRS alliance cutoff: a total below it is a concern. */
@@ -35,7 +42,9 @@ export const scoringConfigSchema = z.object({
    * Reliable drop of each WAI-SR subscale mean (Jacobson–Truax: 1.96·SD·√(2(1−r)) with SD 0.8 and r .80 gives
    * 0.99, rounded up to the means' precision of 0.25): a drop this large is a Flag and can open a rupture.
    */
-  waiReliableDrop: z.object({ task: subscaleMean.default(1), bond: subscaleMean.default(1), goal: subscaleMean.default(1) }).prefault({}),
+  waiReliableDrop: z
+    .object({ task: subscaleMean.default(1), bond: subscaleMean.default(1), goal: subscaleMean.default(1) })
+    .prefault({}),
   /** A gap of more than this many days between any two contacts (any instrument) starts a new episode. */
   episodeGapDays: z.number().int().min(1).default(90),
   /**
@@ -47,14 +56,16 @@ export const scoringConfigSchema = z.object({
   /** The default trajectory model; `curves` uses `expectedCurves` (falling back to intake-severity outside them). */
   trajectoryModel: z.enum(['intake-severity', 'rule-based', 'curves']).default('intake-severity'),
   /** Parameters of the intake-severity model (README, "Expected change by intake severity"). */
-  intakeSeverity: z.object({
-    /** The mean of a non-clinical sample, towards which scores regress. */
-    functionalMean: points.default(30),
-    /** Share of the distance to the functional mean still left at the end of a course that ends well. */
-    remainingShare: z.number().min(0).max(1).default(0.3),
-    /** The session by which the expected gain is complete (log-session curve). */
-    fullBySession: z.number().int().min(2).default(8),
-  }).prefault({}),
+  intakeSeverity: z
+    .object({
+      /** The mean of a non-clinical sample, towards which scores regress. */
+      functionalMean: points.default(30),
+      /** Share of the distance to the functional mean still left at the end of a course that ends well. */
+      remainingShare: z.number().min(0).max(1).default(0.3),
+      /** The session by which the expected gain is complete (log-session curve). */
+      fullBySession: z.number().int().min(2).default(8),
+    })
+    .prefault({}),
   expectedCurves: z.array(expectedCurveSchema).default([]),
   /** A rupture is repaired when the rating returns to the client's own level within this many later ratings. */
   ruptureRepairWindow: z.number().int().min(1).default(3),
@@ -69,7 +80,9 @@ export type ScoringConfig = z.infer<typeof scoringConfigSchema>;
 export const defaultScoringConfig: ScoringConfig = scoringConfigSchema.parse({});
 
 /** Validates an organisation's overrides; the error lists each wrong field by path. */
-export function parseScoringConfig(input: unknown): { ok: true; config: ScoringConfig } | { ok: false; errors: string[] } {
+export function parseScoringConfig(
+  input: unknown,
+): { ok: true; config: ScoringConfig } | { ok: false; errors: string[] } {
   const result = scoringConfigSchema.safeParse(input ?? {});
   if (result.success) return { ok: true, config: result.data };
   return { ok: false, errors: result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };

@@ -4,8 +4,7 @@ import type { AgeBand } from './instruments/types';
 // client's local day), never the UTC day: a session at 23:30 in New York is that evening's session. Ordering
 // of moments, on the other hand, is by the instant (UTC), so responses written in different offsets sort truly.
 
-const DATE_TIME =
-  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+const DATE_TIME = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
 export interface ParsedDateTime {
   /** YYYY, YYYY-MM or YYYY-MM-DD as written. */
@@ -63,7 +62,13 @@ function parse(value: string): ParsedDateTime | undefined {
   const millis = frac === undefined ? 0 : Math.floor(Number(`0${frac}`) * 1000);
   const instant = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000;
   const precision = h !== undefined ? 'time' : d !== undefined ? 'day' : mo !== undefined ? 'month' : 'year';
-  return { date: value.slice(0, precision === 'year' ? 4 : precision === 'month' ? 7 : 10), instant, precision, day: Date.UTC(year, month - 1, day) / 86_400_000, offset };
+  return {
+    date: value.slice(0, precision === 'year' ? 4 : precision === 'month' ? 7 : 10),
+    instant,
+    precision,
+    day: Date.UTC(year, month - 1, day) / 86_400_000,
+    offset,
+  };
 }
 
 /** True for a FHIR dateTime precise to the day at least (what an `authored` needs to place a session). */

@@ -64,14 +64,21 @@ function offerOnce(instrument: InstrumentId | undefined, points: readonly Series
   return doneOn(points, today) ? { offer: false, reason: 'done-today', instrument } : { offer: true, instrument };
 }
 
-function inventoryOffer(input: DueInput, instrument: InstrumentId | undefined, session: number, sameEpisode: boolean): DueInstruments['inventory'] {
+function inventoryOffer(
+  input: DueInput,
+  instrument: InstrumentId | undefined,
+  session: number,
+  sameEpisode: boolean,
+): DueInstruments['inventory'] {
   const { assessment, today } = input;
   const once = offerOnce(instrument, assessment.series.inventory, today);
   if (!once.offer) return once;
   const { waiFirstAtSession, waiEverySessions } = assessment.config;
   const last = sameEpisode ? assessment.inventory.latest : undefined;
   const dueAtSession = last ? last.sessionNumber + waiEverySessions : waiFirstAtSession;
-  return session >= dueAtSession ? { ...once, dueAtSession } : { offer: false, reason: 'not-due-yet', instrument: once.instrument, dueAtSession };
+  return session >= dueAtSession
+    ? { ...once, dueAtSession }
+    : { offer: false, reason: 'not-due-yet', instrument: once.instrument, dueAtSession };
 }
 
 /** The instruments to offer at the start and end of today's session, and whether the WAI-SR is due. */

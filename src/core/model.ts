@@ -49,7 +49,13 @@ export interface Score {
 export type ScoringProblem =
   | { readonly kind: 'unknown-instrument'; readonly instrument: string }
   | { readonly kind: 'incomplete'; readonly missing: readonly string[] }
-  | { readonly kind: 'out-of-range'; readonly linkId: string; readonly value: number; readonly min: number; readonly max: number }
+  | {
+      readonly kind: 'out-of-range';
+      readonly linkId: string;
+      readonly value: number;
+      readonly min: number;
+      readonly max: number;
+    }
   | { readonly kind: 'not-integer'; readonly linkId: string; readonly value: number }
   | { readonly kind: 'unknown-item'; readonly linkId: string }
   | { readonly kind: 'wrong-age-band'; readonly instrument: InstrumentId; readonly ageBand: AgeBand }
@@ -80,8 +86,7 @@ export interface RuptureNote {
 }
 
 export type ScoreResult =
-  | { readonly ok: true; readonly score: Score }
-  | { readonly ok: false; readonly problem: ScoringProblem };
+  { readonly ok: true; readonly score: Score } | { readonly ok: false; readonly problem: ScoringProblem };
 
 export type Severity = 'high' | 'medium' | 'low' | 'info';
 

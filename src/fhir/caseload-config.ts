@@ -17,7 +17,10 @@ export const caseloadConfigSchema = z.object({
    * as participant (both from today over `daysAhead` days), clients whose responses the clinician authored,
    * CareTeams the clinician is a member of.
    */
-  myClients: z.array(z.enum(MY_CLIENTS_SOURCES)).min(1).refine((s) => new Set(s).size === s.length, 'each source once'),
+  myClients: z
+    .array(z.enum(MY_CLIENTS_SOURCES))
+    .min(1)
+    .refine((s) => new Set(s).size === s.length, 'each source once'),
   /** How far ahead the appointment/encounter search looks; 7 is "this week". */
   daysAhead: z.number().int().min(1).max(31).default(7),
 });

@@ -23,7 +23,11 @@ export const IDENTIFIER_SYSTEMS = {
 
 export const OBSERVATION_CATEGORY_URL = 'http://terminology.hl7.org/CodeSystem/observation-category';
 /** HL7's `survey` category: on the score Observations and on the Questionnaire items they are extracted from. */
-export const surveyCategory = (): fhir4.Coding => ({ system: OBSERVATION_CATEGORY_URL, code: 'survey', display: 'Survey' });
+export const surveyCategory = (): fhir4.Coding => ({
+  system: OBSERVATION_CATEGORY_URL,
+  code: 'survey',
+  display: 'Survey',
+});
 export const FLAG_CATEGORY_URL = 'http://terminology.hl7.org/CodeSystem/flag-category';
 export const INTERPRETATION_URL = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
 
@@ -39,7 +43,8 @@ export const EXTENSIONS = {
   translation: 'http://hl7.org/fhir/StructureDefinition/translation',
   calculatedExpression: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression',
   observationExtract: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-observationExtract',
-  observationExtractCategory: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-observation-extract-category',
+  observationExtractCategory:
+    'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-observation-extract-category',
   flagDetail: 'http://hl7.org/fhir/StructureDefinition/flag-detail',
   /** Project extensions on a Flag: which rule raised it, its version and the thresholds used. */
   flagRule: `${CANONICAL_BASE}/StructureDefinition/flag-rule`,

@@ -9,14 +9,17 @@ import { instrumentMappingsSchema } from './instrument-mappings';
 // smart-launch.json: how the app registers with each EHR. Loaded at run time (not bundled), validated
 // here, and also the source of the app-gallery manifest. A broken file is reported field by field.
 
-const regexSource = z.string().min(1).refine((s) => {
-  try {
-    new RegExp(s);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be a valid regular expression');
+const regexSource = z
+  .string()
+  .min(1)
+  .refine((s) => {
+    try {
+      new RegExp(s);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a valid regular expression');
 
 export const serverConfigSchema = z.object({
   /** Human name of the EHR or sandbox, for logs and the manifest. */
@@ -43,7 +46,10 @@ export const licenceSchema = z.object({
   holder: z.string().min(1),
   reference: z.string().min(1),
   instruments: z.array(z.enum(['ors', 'srs', 'cors', 'csrs', 'wai-sr'])).min(1),
-  validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').optional(),
+  validUntil: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+    .optional(),
 });
 
 export const appInfoSchema = z.object({
@@ -68,10 +74,15 @@ export const writeBackSchema = z.object({
    * The organization the clinicians and the app act for: Provenance `agent.onBehalfOf`, which US Core's
    * provenance-1 requires. `reference` only where the Organization exists on the EHR (`Organization/<id>`).
    */
-  organization: z.object({
-    display: z.string().trim().min(1),
-    reference: z.string().regex(/^Organization\/[A-Za-z0-9\-.]{1,64}$/, 'an Organization reference, Organization/<id>').optional(),
-  }).optional(),
+  organization: z
+    .object({
+      display: z.string().trim().min(1),
+      reference: z
+        .string()
+        .regex(/^Organization\/[A-Za-z0-9\-.]{1,64}$/, 'an Organization reference, Organization/<id>')
+        .optional(),
+    })
+    .optional(),
 });
 
 export const smartLaunchConfigSchema = z.object({

@@ -6,7 +6,9 @@ export type ReadableStorage = Pick<Storage, 'getItem' | 'length' | 'key'>;
 
 /** Every key under `prefix`, collected before the caller removes any (removing shifts the indices). */
 export function keysStartingWith(storage: ReadableStorage, prefix: string): string[] {
-  return Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k): k is string => k?.startsWith(prefix) === true);
+  return Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter(
+    (k): k is string => k?.startsWith(prefix) === true,
+  );
 }
 
 /** The stored value as parsed JSON; undefined when absent or not JSON. */

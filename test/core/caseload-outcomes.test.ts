@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { assessClient } from '../../src/core/assess';
-import { clientOutcome, DEFAULT_OUTCOME_OPTIONS, myOutcomes, type ClientOutcome } from '../../src/core/caseload/outcomes';
+import {
+  clientOutcome,
+  DEFAULT_OUTCOME_OPTIONS,
+  myOutcomes,
+  type ClientOutcome,
+} from '../../src/core/caseload/outcomes';
 import { leastSquares, t95, wilson } from '../../src/core/caseload/stats';
 import { orsSeries } from './builders';
 
@@ -8,7 +13,14 @@ import { orsSeries } from './builders';
 
 const options = { ...DEFAULT_OUTCOME_OPTIONS, reliableChange: 5, today: '2024-06-01' };
 const client = (intake: number, latest: number, extra: Partial<ClientOutcome> = {}): ClientOutcome => ({
-  intake, latest, sessions: 6, clinicalIntake: intake < 25, cutoff: 25, lastDate: '2024-05-25', booked: true, ...extra,
+  intake,
+  latest,
+  sessions: 6,
+  clinicalIntake: intake < 25,
+  cutoff: 25,
+  lastDate: '2024-05-25',
+  booked: true,
+  ...extra,
 });
 
 describe('statistics', () => {
@@ -63,7 +75,13 @@ describe('my outcomes', () => {
 
   it('takes the figures from the core assessment of the current episode', () => {
     const assessment = assessClient({ administrations: orsSeries([14, 17, 21, 24]) });
-    expect(clientOutcome(assessment, false)).toMatchObject({ intake: 14, latest: 24, sessions: 4, clinicalIntake: true, cutoff: 25 });
+    expect(clientOutcome(assessment, false)).toMatchObject({
+      intake: 14,
+      latest: 24,
+      sessions: 4,
+      clinicalIntake: true,
+      cutoff: 25,
+    });
     expect(clientOutcome(assessClient({ administrations: [] }), false)).toBeUndefined();
   });
 });

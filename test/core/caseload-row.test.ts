@@ -22,7 +22,9 @@ describe('caseload rows', () => {
   });
 
   it('nothing due on a day the measures were given; a client without alerts booked later ranks after one booked today', () => {
-    const given = assessClient({ administrations: [ors('o1', `${today}T09:00:00+00:00`, 20), srs('s1', `${today}T09:50:00+00:00`, 38)] });
+    const given = assessClient({
+      administrations: [ors('o1', `${today}T09:00:00+00:00`, 20), srs('s1', `${today}T09:50:00+00:00`, 38)],
+    });
     const doneToday = caseloadRow({ patientId: 'b', assessment: given, today, nextAppointment: today });
     expect(doneToday.due).toEqual([]);
     expect(doneToday.need).toBe('rest');
@@ -31,7 +33,16 @@ describe('caseload rows', () => {
     const bookedLater = caseloadRow({ patientId: 'd', assessment: fresh, today, nextAppointment: '2024-03-04' });
     expect(bookedToday.need).toBe('due');
     expect(bookedLater.need).toBe('rest');
-    const deteriorating = caseloadRow({ patientId: 'e', assessment: assessClient({ administrations: orsSeries([24, 22, 20, 18, 16]) }), today });
-    expect([bookedLater, doneToday, bookedToday, deteriorating].sort(compareByNeed).map((r) => r.patientId)).toEqual(['e', 'c', 'b', 'd']);
+    const deteriorating = caseloadRow({
+      patientId: 'e',
+      assessment: assessClient({ administrations: orsSeries([24, 22, 20, 18, 16]) }),
+      today,
+    });
+    expect([bookedLater, doneToday, bookedToday, deteriorating].sort(compareByNeed).map((r) => r.patientId)).toEqual([
+      'e',
+      'c',
+      'b',
+      'd',
+    ]);
   });
 });

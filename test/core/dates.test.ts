@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, ageBandAt, ageInYears, calendarDate, compareDateTimes, daysBetween, instantOf, isDayPreciseDateTime, newestFirst, parseFhirDateTime } from '../../src/core/dates';
+import {
+  addDays,
+  ageBandAt,
+  ageInYears,
+  calendarDate,
+  compareDateTimes,
+  daysBetween,
+  instantOf,
+  isDayPreciseDateTime,
+  newestFirst,
+  parseFhirDateTime,
+} from '../../src/core/dates';
 
 describe('calendarDate', () => {
   it('is the day as written in its own offset, not the UTC day', () => {
@@ -39,7 +50,11 @@ describe('parseFhirDateTime', () => {
 describe('compareDateTimes', () => {
   it('orders by the instant, not the text', () => {
     const list = ['2024-03-01T09:00:00+01:00', '2024-03-01T08:30:00Z', '2024-03-01T07:00:00-02:00'];
-    expect([...list].sort(compareDateTimes)).toEqual(['2024-03-01T09:00:00+01:00', '2024-03-01T08:30:00Z', '2024-03-01T07:00:00-02:00']);
+    expect([...list].sort(compareDateTimes)).toEqual([
+      '2024-03-01T09:00:00+01:00',
+      '2024-03-01T08:30:00Z',
+      '2024-03-01T07:00:00-02:00',
+    ]);
   });
   it('is total: the same instant written twice sorts by text, invalid values last', () => {
     expect(compareDateTimes('2024-03-01T10:00:00+01:00', '2024-03-01T09:00:00Z')).toBeGreaterThan(0);
@@ -94,12 +109,24 @@ describe('ageBandAt', () => {
 
 describe('newestFirst', () => {
   it('is exactly the reverse of compareDateTimes order (invalid values, which sort last, come first)', () => {
-    const items = ['2024-03-01T09:00:00+01:00', 'not a date', '2024-03-01T08:00:00Z', '2024-02-29', '2024-03-01T07:00:00-01:00', 'x'].map((authored, i) => ({ authored, i }));
+    const items = [
+      '2024-03-01T09:00:00+01:00',
+      'not a date',
+      '2024-03-01T08:00:00Z',
+      '2024-02-29',
+      '2024-03-01T07:00:00-01:00',
+      'x',
+    ].map((authored, i) => ({ authored, i }));
     const expected = [...items].sort((x, y) => compareDateTimes(y.authored, x.authored));
     expect(newestFirst(items, (item) => item.authored)).toEqual(expected);
     const order = newestFirst(items, (item) => item.authored).map((item) => item.authored);
     expect(new Set(order.slice(0, 2))).toEqual(new Set(['x', 'not a date']));
     // One instant written in three offsets: by the text, reversed.
-    expect(order.slice(2)).toEqual(['2024-03-01T09:00:00+01:00', '2024-03-01T08:00:00Z', '2024-03-01T07:00:00-01:00', '2024-02-29']);
+    expect(order.slice(2)).toEqual([
+      '2024-03-01T09:00:00+01:00',
+      '2024-03-01T08:00:00Z',
+      '2024-03-01T07:00:00-01:00',
+      '2024-02-29',
+    ]);
   });
 });

@@ -37,7 +37,9 @@ describe('the intake-severity model', () => {
     expect(assessClient({ administrations: orsSeries([8, 10, 13.5]) }).trajectoryModel.id).toBe('intake-severity');
     const ruleBased = { ...defaultScoringConfig, trajectoryModel: 'rule-based' as const };
     // Rule-based: +5.5 ≥ +5 by session 3 is on track, so no not-on-track rule.
-    expect(assessClient({ administrations: orsSeries([8, 10, 13.5]), config: ruleBased }).decisions.map((d) => d.rule)).not.toContain('outcome-not-on-track-early');
+    expect(
+      assessClient({ administrations: orsSeries([8, 10, 13.5]), config: ruleBased }).decisions.map((d) => d.rule),
+    ).not.toContain('outcome-not-on-track-early');
   });
 });
 
@@ -47,7 +49,10 @@ describe("an organisation's own curves", () => {
     expectedCurves: [{ intakeFrom: 10, intakeTo: 19.9, expected: [15, 17, 19, 21], lowerBound: [15, 15, 16, 17] }],
   });
   it('validates the curves with clear messages', () => {
-    expect(parseScoringConfig({ expectedCurves: [{ intakeFrom: 20, intakeTo: 10, expected: [1] }] })).toMatchObject({ ok: false, errors: ['expectedCurves.0: intakeFrom must not exceed intakeTo'] });
+    expect(parseScoringConfig({ expectedCurves: [{ intakeFrom: 20, intakeTo: 10, expected: [1] }] })).toMatchObject({
+      ok: false,
+      errors: ['expectedCurves.0: intakeFrom must not exceed intakeTo'],
+    });
   });
   it('uses the curve whose intake range holds the intake, the last value for later sessions', () => {
     if (!parsed.ok) throw new Error(parsed.errors.join('; '));
@@ -56,7 +61,11 @@ describe("an organisation's own curves", () => {
     expect(curvesTrajectory.classify(15.9, 3, context)).toBe('not-on-track');
     expect(curvesTrajectory.classify(16, 3, context)).toBe('below-expected');
     // Intake 8 is outside every curve: the intake-severity model answers.
-    expect(curvesTrajectory.expectedAt(3, { ...context, intake: 8 })).toEqual(intakeSeverityTrajectory.expectedAt(3, at(8)));
-    expect(assessClient({ administrations: orsSeries([15, 15, 15.9]), config: parsed.config }).outcome.status).toBe('not-on-track');
+    expect(curvesTrajectory.expectedAt(3, { ...context, intake: 8 })).toEqual(
+      intakeSeverityTrajectory.expectedAt(3, at(8)),
+    );
+    expect(assessClient({ administrations: orsSeries([15, 15, 15.9]), config: parsed.config }).outcome.status).toBe(
+      'not-on-track',
+    );
   });
 });

@@ -8,7 +8,8 @@ import { day, ors, orsSeries } from './builders';
 // Issue 12 (1): the outcome status is judged only when it can be. Hand-computed with the default config:
 // cutoff 25 (adult), RCI 5, trajectory judged from the 3rd outcome session, intake-severity model.
 
-const statusOf = (totals: number[]): OutcomeStatus => assessClient({ administrations: orsSeries(totals) }).outcome.status;
+const statusOf = (totals: number[]): OutcomeStatus =>
+  assessClient({ administrations: orsSeries(totals) }).outcome.status;
 
 describe('assessability: too early before the 3rd session', () => {
   it('is never green on the intake alone', () => {
@@ -45,11 +46,17 @@ describe('precedence: deteriorating > recovered > reliably-improved > not-on-tra
     // At 20.5 the gain is +5.5, a reliable improvement, which outranks the trajectory words.
     expect(at(20.5)).toMatchObject({ status: 'reliably-improved', trajectoryStatus: 'on-track' });
     // Intake 20: T = 27; E(3) = 20 + 7 × 0.5283 = 23.70 → 23.7: a score of 23.7 (+3.7) is green on track.
-    expect(assessClient({ administrations: orsSeries([20, 21, 23.7]) }).outcome).toMatchObject({ status: 'on-track', trajectoryStatus: 'on-track' });
+    expect(assessClient({ administrations: orsSeries([20, 21, 23.7]) }).outcome).toMatchObject({
+      status: 'on-track',
+      trajectoryStatus: 'on-track',
+    });
   });
   it('reads intake 24 → 28 at session 3 as on track, not as "not on track"', () => {
     // Intake 24: T = 30 − 0.3 × 6 = 28.2; E(3) = 24 + 4.2 × 0.5283 = 26.2: 28 is above the course. (+4: not reliable.)
-    expect(assessClient({ administrations: orsSeries([24, 26, 28]) }).outcome).toMatchObject({ status: 'on-track', trajectoryStatus: 'on-track' });
+    expect(assessClient({ administrations: orsSeries([24, 26, 28]) }).outcome).toMatchObject({
+      status: 'on-track',
+      trajectoryStatus: 'on-track',
+    });
   });
   it('puts deterioration above everything, even a non-clinical intake', () => {
     expect(statusOf([30, 32, 25])).toBe('deteriorating');
@@ -61,12 +68,18 @@ describe('properties', () => {
   const green: ReadonlySet<OutcomeStatus> = new Set(['on-track', 'reliably-improved', 'recovered']);
   it('is never green before the trajectory can be judged, unless the change is reliable', () => {
     const totals = fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 8 });
-    fc.assert(fc.property(totals, fc.integer({ min: 2, max: 5 }), (tenths, judgedFrom) => {
-      const config = { ...defaultScoringConfig, notOnTrackEarlyFrom: judgedFrom, notOnTrackPersistentFrom: judgedFrom + 1 };
-      const a = assessClient({ administrations: tenths.map((t, i) => ors(`o${i}`, day(i * 7), t / 10)), config });
-      const session = a.outcome.latest!.sessionNumber;
-      if (green.has(a.outcome.status) && session < judgedFrom) expect(a.outcome.change?.reliable).toBe('improved');
-      if (session === 1) expect(green.has(a.outcome.status)).toBe(false);
-    }));
+    fc.assert(
+      fc.property(totals, fc.integer({ min: 2, max: 5 }), (tenths, judgedFrom) => {
+        const config = {
+          ...defaultScoringConfig,
+          notOnTrackEarlyFrom: judgedFrom,
+          notOnTrackPersistentFrom: judgedFrom + 1,
+        };
+        const a = assessClient({ administrations: tenths.map((t, i) => ors(`o${i}`, day(i * 7), t / 10)), config });
+        const session = a.outcome.latest!.sessionNumber;
+        if (green.has(a.outcome.status) && session < judgedFrom) expect(a.outcome.change?.reliable).toBe('improved');
+        if (session === 1) expect(green.has(a.outcome.status)).toBe(false);
+      }),
+    );
   });
 });

@@ -8,9 +8,13 @@ import { ors, orsSeries } from './builders';
 // thresholds are plain to compute; the intake-severity model has its own worked examples (trajectory tests).
 const config = { ...defaultScoringConfig, trajectoryModel: 'rule-based' as const };
 const rulesOf = (totals: number[], birthDate?: string): RuleCode[] =>
-  assessClient({ administrations: orsSeries(totals), config, ...(birthDate ? { birthDate } : {}) }).decisions.map((d) => d.rule);
+  assessClient({ administrations: orsSeries(totals), config, ...(birthDate ? { birthDate } : {}) }).decisions.map(
+    (d) => d.rule,
+  );
 const decision = (totals: number[], rule: RuleCode, birthDate?: string) =>
-  assessClient({ administrations: orsSeries(totals), config, ...(birthDate ? { birthDate } : {}) }).decisions.find((d) => d.rule === rule);
+  assessClient({ administrations: orsSeries(totals), config, ...(birthDate ? { birthDate } : {}) }).decisions.find(
+    (d) => d.rule === rule,
+  );
 
 describe('clinical cutoff (total < cutoff is clinical)', () => {
   it('treats 24.9 as a clinical adult intake and 25.0 as non-clinical', () => {
@@ -18,13 +22,31 @@ describe('clinical cutoff (total < cutoff is clinical)', () => {
     expect(assessClient({ administrations: orsSeries([25]) }).outcome.status).toBe('non-clinical-intake');
   });
   it('uses the age band on the intake day: adolescent 28, child 32', () => {
-    expect(assessClient({ birthDate: '2008-06-01', administrations: orsSeries([27.9]) }).outcome).toMatchObject({ cutoff: 28, intakeAgeBand: 'adolescent', status: 'too-early' });
-    expect(assessClient({ birthDate: '2008-06-01', administrations: orsSeries([28]) }).outcome.status).toBe('non-clinical-intake');
+    expect(assessClient({ birthDate: '2008-06-01', administrations: orsSeries([27.9]) }).outcome).toMatchObject({
+      cutoff: 28,
+      intakeAgeBand: 'adolescent',
+      status: 'too-early',
+    });
+    expect(assessClient({ birthDate: '2008-06-01', administrations: orsSeries([28]) }).outcome.status).toBe(
+      'non-clinical-intake',
+    );
     // An ORS given to an 8-year-old is scored (with a warning) against the child cutoff of that day.
     const child = assessClient({ birthDate: '2015-06-01', administrations: [ors('x', '2024-01-01T10:00:00Z', 31.9)] });
     expect(child.outcome.cutoff).toBe(32);
-    expect(child.warnings).toEqual([{ administrationId: 'x', kind: 'age-band-mismatch', instrument: 'ors', ageBand: 'child' }]);
-    expect(assessClient({ administrations: [{ ...ors('c', '2024-01-01T10:00:00Z', 31.9), instrument: 'cors', answers: { 'cors-1': 80, 'cors-2': 80, 'cors-3': 80, 'cors-4': 79 } }] }).outcome.cutoff).toBe(32);
+    expect(child.warnings).toEqual([
+      { administrationId: 'x', kind: 'age-band-mismatch', instrument: 'ors', ageBand: 'child' },
+    ]);
+    expect(
+      assessClient({
+        administrations: [
+          {
+            ...ors('c', '2024-01-01T10:00:00Z', 31.9),
+            instrument: 'cors',
+            answers: { 'cors-1': 80, 'cors-2': 80, 'cors-3': 80, 'cors-4': 79 },
+          },
+        ],
+      }).outcome.cutoff,
+    ).toBe(32);
   });
   it('keeps the intake cutoff when the client turns 18 during the episode', () => {
     // Intake on 2024-01-01 at 17: cutoff 28, though later sessions are at 18.
@@ -41,8 +63,12 @@ describe('outcome-deterioration', () => {
   });
   it('carries rule version, severity, thresholds, evidence oldest first and facts', () => {
     expect(decision([20, 18, 15], 'outcome-deterioration')).toEqual({
-      rule: 'outcome-deterioration', ruleVersion: '1.0.0', severity: 'high', flag: true,
-      thresholds: { reliableChange: 5 }, evidence: ['o1', 'o3'],
+      rule: 'outcome-deterioration',
+      ruleVersion: '1.0.0',
+      severity: 'high',
+      flag: true,
+      thresholds: { reliableChange: 5 },
+      evidence: ['o1', 'o3'],
       facts: { intake: 20, latest: 15, change: -5, sessionNumber: 3 },
     });
   });
@@ -66,8 +92,11 @@ describe('outcome-not-on-track', () => {
       expect(rulesOf(totals)).toEqual(['outcome-not-on-track-early']);
     }
     expect(decision([15, 16, 19.9], 'outcome-not-on-track-early')).toMatchObject({
-      severity: 'medium', flag: true, thresholds: { cutoff: 25, reliableChange: 5, fromSession: 3 },
-      evidence: ['o1', 'o3'], facts: { intake: 15, latest: 19.9, change: 4.9, sessionNumber: 3, trajectoryModel: 'rule-based' },
+      severity: 'medium',
+      flag: true,
+      thresholds: { cutoff: 25, reliableChange: 5, fromSession: 3 },
+      evidence: ['o1', 'o3'],
+      facts: { intake: 15, latest: 19.9, change: 4.9, sessionNumber: 3, trajectoryModel: 'rule-based' },
     });
   });
   it('is reliably improved (not a not-on-track flag) with a gain of exactly 5', () => {
@@ -96,14 +125,24 @@ describe('outcome-not-on-track', () => {
 describe('outcome-sharp-drop', () => {
   it('holds on a drop of exactly 5 from the previous response, even when not reliable from intake', () => {
     const d = decision([15, 22, 17], 'outcome-sharp-drop');
-    expect(d).toMatchObject({ severity: 'medium', flag: false, evidence: ['o2', 'o3'], facts: { previous: 22, latest: 17, change: -5 } });
+    expect(d).toMatchObject({
+      severity: 'medium',
+      flag: false,
+      evidence: ['o2', 'o3'],
+      facts: { previous: 22, latest: 17, change: -5 },
+    });
     expect(rulesOf([15, 22, 17.1])).not.toContain('outcome-sharp-drop');
   });
 });
 
 describe('outcome-recovered', () => {
   it('needs a clinical intake, a latest at or above the cutoff and a gain of at least 5', () => {
-    expect(decision([20, 25], 'outcome-recovered')).toMatchObject({ severity: 'info', flag: false, evidence: ['o1', 'o2'], thresholds: { cutoff: 25, reliableChange: 5 } });
+    expect(decision([20, 25], 'outcome-recovered')).toMatchObject({
+      severity: 'info',
+      flag: false,
+      evidence: ['o1', 'o2'],
+      thresholds: { cutoff: 25, reliableChange: 5 },
+    });
     expect(rulesOf([20, 24.9])).not.toContain('outcome-recovered');
     expect(rulesOf([21, 25.9])).not.toContain('outcome-recovered');
     expect(rulesOf([25, 31])).not.toContain('outcome-recovered');

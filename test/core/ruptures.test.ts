@@ -11,17 +11,30 @@ import { day, ors, srs, waiSr } from './builders';
 const sessions = (srsTotals: readonly number[]): Administration[] =>
   srsTotals.flatMap((t, i) => [ors(`o${i + 1}`, day(i * 7), 20), srs(`s${i + 1}`, day(i * 7), t)]);
 
-const assess = (srsTotals: readonly number[], ruptureNotes: RuptureNote[] = []) => assessClient({ administrations: sessions(srsTotals), ruptureNotes });
+const assess = (srsTotals: readonly number[], ruptureNotes: RuptureNote[] = []) =>
+  assessClient({ administrations: sessions(srsTotals), ruptureNotes });
 
 describe('rupture episodes', () => {
   it('finds a reliable drop and its repair within the window', () => {
     // Level before s4 = median(38, 39, 38) = 38; 38 − 33 = 5 ≥ 4: a rupture at session 4.
     // s5 = 36 < 38; s6 = 38.5 ≥ 38: repaired, 2 ratings later (window 3).
     const a = assess([38, 39, 38, 33, 36, 38.5]);
-    expect(a.alliance.ruptures).toEqual([{
-      measure: 'session-rating', trigger: 'reliable-drop', startId: 's4', startDate: '2024-01-22', startSession: 4,
-      level: 38, value: 33, repaired: true, repairId: 's6', repairDate: '2024-02-05', evidence: ['s1', 's2', 's3', 's4', 's6'], notes: [],
-    }]);
+    expect(a.alliance.ruptures).toEqual([
+      {
+        measure: 'session-rating',
+        trigger: 'reliable-drop',
+        startId: 's4',
+        startDate: '2024-01-22',
+        startSession: 4,
+        level: 38,
+        value: 33,
+        repaired: true,
+        repairId: 's6',
+        repairDate: '2024-02-05',
+        evidence: ['s1', 's2', 's3', 's4', 's6'],
+        notes: [],
+      },
+    ]);
     expect(a.decisions.map((d) => d.rule)).not.toContain('alliance-rupture-unresolved');
   });
   it('leaves repaired open (null) while the window runs', () => {
@@ -34,8 +47,11 @@ describe('rupture episodes', () => {
     expect(a.alliance.ruptures.map((r) => r.repaired)).toEqual([false]);
     expect(a.alliance.status).toBe('rupture-unresolved');
     expect(a.decisions.find((d) => d.rule === 'alliance-rupture-unresolved')).toMatchObject({
-      severity: 'high', flag: true, evidence: ['s1', 's2', 's3', 's4'],
-      thresholds: { repairWindow: 3, ruptureDrop: 4 }, facts: { measure: 'session-rating', level: 38, value: 33, startSession: 4 },
+      severity: 'high',
+      flag: true,
+      evidence: ['s1', 's2', 's3', 's4'],
+      thresholds: { repairWindow: 3, ruptureDrop: 4 },
+      facts: { measure: 'session-rating', level: 38, value: 33, startSession: 4 },
     });
   });
   it('clears the alert when the rating later returns to the level (the record keeps repaired: false)', () => {
@@ -45,7 +61,9 @@ describe('rupture episodes', () => {
   });
   it('finds a fall below the cutoff after good ratings even when the drop is small', () => {
     // Level median(37, 37.5, 37) = 37; 37 − 35.5 = 1.5 < 4, but 35.5 < 36 after three ratings ≥ 36.
-    expect(assess([37, 37.5, 37, 35.5]).alliance.ruptures).toMatchObject([{ trigger: 'below-cutoff', level: 37, value: 35.5, repaired: null }]);
+    expect(assess([37, 37.5, 37, 35.5]).alliance.ruptures).toMatchObject([
+      { trigger: 'below-cutoff', level: 37, value: 35.5, repaired: null },
+    ]);
   });
   it('uses the median of fewer ratings at the start: the mean of two, or the one', () => {
     // Before s3: (38 + 39) / 2 = 38.5; 38.5 − 34.5 = 4.0 ≥ 4.
@@ -54,8 +72,15 @@ describe('rupture episodes', () => {
   });
   it('finds a reliable WAI-SR subscale drop as a rupture of that subscale', () => {
     // Bond mean 4, 4 then 3: level 4, 4 − 3 = 1.0 ≥ the reliable 1.0.
-    const history = [ors('o', day(0), 20), waiSr('w1', day(0), { task: 4, bond: 4, goal: 4 }), waiSr('w2', day(28), { task: 4, bond: 4, goal: 4 }), waiSr('w3', day(56), { task: 4, bond: 3, goal: 4 })];
-    expect(assessClient({ administrations: history }).alliance.ruptures).toMatchObject([{ measure: 'wai-sr-bond', level: 4, value: 3, repaired: null }]);
+    const history = [
+      ors('o', day(0), 20),
+      waiSr('w1', day(0), { task: 4, bond: 4, goal: 4 }),
+      waiSr('w2', day(28), { task: 4, bond: 4, goal: 4 }),
+      waiSr('w3', day(56), { task: 4, bond: 3, goal: 4 }),
+    ];
+    expect(assessClient({ administrations: history }).alliance.ruptures).toMatchObject([
+      { measure: 'wai-sr-bond', level: 4, value: 3, repaired: null },
+    ]);
   });
   it("attaches the clinician's notes (kind, addressed) dated within the rupture", () => {
     const note: RuptureNote = { id: 'n1', date: '2024-01-22T11:00:00Z', kind: 'withdrawal', addressed: true };
@@ -69,14 +94,16 @@ describe('rupture episodes', () => {
 describe('rupture properties', () => {
   it('repaired is null only while fewer than the window of later ratings exist', () => {
     const totals = fc.array(fc.integer({ min: 200, max: 400 }), { minLength: 1, maxLength: 12 });
-    fc.assert(fc.property(totals, (tenths) => {
-      const a = assess(tenths.map((t) => t / 10));
-      const order = a.alliance.points.map((p) => p.administrationId);
-      for (const r of a.alliance.ruptures) {
-        const later = order.length - 1 - order.indexOf(r.startId);
-        expect(r.repaired === null).toBe(later < 3 && r.repairId === undefined);
-        expect(r.level - r.value).toBeGreaterThan(0);
-      }
-    }));
+    fc.assert(
+      fc.property(totals, (tenths) => {
+        const a = assess(tenths.map((t) => t / 10));
+        const order = a.alliance.points.map((p) => p.administrationId);
+        for (const r of a.alliance.ruptures) {
+          const later = order.length - 1 - order.indexOf(r.startId);
+          expect(r.repaired === null).toBe(later < 3 && r.repairId === undefined);
+          expect(r.level - r.value).toBeGreaterThan(0);
+        }
+      }),
+    );
   });
 });

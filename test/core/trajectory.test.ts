@@ -29,8 +29,12 @@ describe('the rule-based trajectory (Mode C)', () => {
 
 describe('the assessment shows the expected course', () => {
   it('through the persistent-review session at least, and through the latest session', () => {
-    expect(assessClient({ administrations: orsSeries([18]) }).outcome.expected.map((e) => e.sessionNumber)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(assessClient({ administrations: orsSeries([18, 18, 18, 18, 18, 18, 18, 18]) }).outcome.expected).toHaveLength(8);
+    expect(assessClient({ administrations: orsSeries([18]) }).outcome.expected.map((e) => e.sessionNumber)).toEqual([
+      1, 2, 3, 4, 5, 6,
+    ]);
+    expect(
+      assessClient({ administrations: orsSeries([18, 18, 18, 18, 18, 18, 18, 18]) }).outcome.expected,
+    ).toHaveLength(8);
     expect(assessClient({ administrations: orsSeries([30]) }).outcome.expected).toEqual([]);
   });
 });
@@ -38,7 +42,9 @@ describe('the assessment shows the expected course', () => {
 describe('a plugged-in model (the Mode A contract)', () => {
   // A stand-in for a licensed vendor table: target = intake + 1 per session, nTarget = target − 3.
   const vendorLike: TrajectoryModel = {
-    id: 'vendor-test', label: 'Vendor-style bands', version: '0.0.1',
+    id: 'vendor-test',
+    label: 'Vendor-style bands',
+    version: '0.0.1',
     expectedAt: (s, c) => ({ sessionNumber: s, expected: c.intake + s - 1, lowerBound: c.intake + s - 4 }),
     classify(latest, s, c) {
       if (s < 2) return 'no-status';
@@ -54,7 +60,10 @@ describe('a plugged-in model (the Mode A contract)', () => {
     expect(amber.decisions).toEqual([]);
     expect(amber.trajectoryModel).toEqual({ id: 'vendor-test', label: 'Vendor-style bands', version: '0.0.1' });
     const red = assessClient({ administrations: orsSeries([15, 15, 20, 14]), trajectory: vendorLike });
-    expect(red.decisions.map((d) => [d.rule, d.facts.trajectoryModel])).toEqual([['outcome-not-on-track-early', 'vendor-test'], ['outcome-sharp-drop', undefined]]);
+    expect(red.decisions.map((d) => [d.rule, d.facts.trajectoryModel])).toEqual([
+      ['outcome-not-on-track-early', 'vendor-test'],
+      ['outcome-sharp-drop', undefined],
+    ]);
   });
   it('cannot make a non-clinical intake not on track', () => {
     const harsh: TrajectoryModel = { ...vendorLike, classify: () => 'not-on-track' };

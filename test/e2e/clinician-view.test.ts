@@ -17,10 +17,14 @@ describe.skipIf(!browserInstalled)('the clinician view, version 2', () => {
   it('opens Javier Ortega (absolute references from another system) with his outcome data, through the SMART sandbox', async () => {
     const { page, a11y } = await harness.journey();
     const app = await launchFromEhr(page, harness.env.sandbox.url, 'Javier Ortega');
-    const outcome = glance(app).getByRole('article').filter({ has: app.getByRole('heading', { name: 'Outcome' }) });
+    const outcome = glance(app)
+      .getByRole('article')
+      .filter({ has: app.getByRole('heading', { name: 'Outcome' }) });
     await expect.poll(() => outcome.innerText()).toContain('Latest ORS: 26.3');
     expect(await outcome.innerText()).not.toContain('No outcome data');
-    await expect.poll(() => app.getByRole('figure', { name: 'Outcome (ORS) per session' }).getByRole('img').count()).toBe(5);
+    await expect
+      .poll(() => app.getByRole('figure', { name: 'Outcome (ORS) per session' }).getByRole('img').count())
+      .toBe(5);
     await a11y('clinician view of the other-system client');
     await screenshot(page.locator(`iframe[title="${APP_FRAME_TITLE}"]`), 'other-system-client');
   });
@@ -34,7 +38,9 @@ describe.skipIf(!browserInstalled)('the clinician view, version 2', () => {
     const headings = await alerts.locator('h3').allInnerTexts();
     expect(new Set(headings).size).toBe(headings.length);
     const outcome = alerts.filter({ has: app.getByRole('heading', { name: 'Outcome alert' }) });
-    expect(await outcome.innerText()).toContain('Not known whether it is in the chart: the health record refused to show its alerts (error 403)');
+    expect(await outcome.innerText()).toContain(
+      'Not known whether it is in the chart: the health record refused to show its alerts (error 403)',
+    );
     const frameText = await app.locator('body').innerText();
     expect(frameText).not.toMatch(/\bFlag\b|In-app hint|in-progress|HTTP/);
     await a11y('clinician view with the chart’s alerts refused');

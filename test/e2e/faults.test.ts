@@ -56,14 +56,18 @@ describe.skipIf(!browserInstalled)('faults', () => {
     expect(record.flags).toEqual([]);
     const alerts = app.getByRole('region', { name: 'Alerts' });
     await alerts.getByRole('heading', { name: 'Not on track yet' }).waitFor();
-    expect(await alerts.locator('li.alert').first().innerText()).toContain('Could not be recorded: this app is not allowed to add alerts to the chart');
+    expect(await alerts.locator('li.alert').first().innerText()).toContain(
+      'Could not be recorded: this app is not allowed to add alerts to the chart',
+    );
   });
 
   it('recovers from a server error during the transaction and saves once', async () => {
     const { page } = await harness.journey();
     const started = Date.now();
     const { sandbox } = harness.env;
-    const app = await launchFromEhr(page, sandbox.url, 'Tomasz Wilk', { transactionError: { status: '500', times: 1 } });
+    const app = await launchFromEhr(page, sandbox.url, 'Tomasz Wilk', {
+      transactionError: { status: '500', times: 1 },
+    });
     await giveByKeyboard(page, app, ORS, [-10, -10, -10, -10]);
     await saveByKeyboard(page, app);
     await handBack(app);

@@ -9,7 +9,10 @@ import { screenshot } from './support/screenshots';
 
 /** "Session 2, Nov 6, 2026: 17.1 (expected 18.9) — Individually 4.2 · …" → ["2", "Nov 6, 2026", "17.1", "18.9"] */
 function pointOfLabel(label: string): string[] {
-  const match = /^Session (\d+), (.+?): ([\d.]+) \(expected ([\d.]+)\) — Individually [\d.]+ · Interpersonally [\d.]+ · Socially [\d.]+ · Overall [\d.]+$/.exec(label);
+  const match =
+    /^Session (\d+), (.+?): ([\d.]+) \(expected ([\d.]+)\) — Individually [\d.]+ · Interpersonally [\d.]+ · Socially [\d.]+ · Overall [\d.]+$/.exec(
+      label,
+    );
   if (!match) throw new Error(`unexpected chart point label: ${label}`);
   return match.slice(1);
 }
@@ -23,12 +26,20 @@ describe.skipIf(!browserInstalled)('EHR launch', () => {
     await a11y('EHR launch page');
 
     const app = await launchFromEhr(page, harness.env.sandbox.url, 'Daniel Okonjo');
-    const outcome = app.getByRole('region', { name: 'At a glance' }).getByRole('article').filter({ has: app.getByRole('heading', { name: 'Outcome' }) });
+    const outcome = app
+      .getByRole('region', { name: 'At a glance' })
+      .getByRole('article')
+      .filter({ has: app.getByRole('heading', { name: 'Outcome' }) });
     await expect.poll(() => outcome.innerText()).toContain('Not on track');
     expect(await outcome.innerText()).toContain('Latest ORS: 18.2');
-    const alert = app.getByRole('region', { name: 'Alerts' }).locator('li.alert').filter({ has: app.getByRole('heading', { name: 'Not on track yet' }) });
+    const alert = app
+      .getByRole('region', { name: 'Alerts' })
+      .locator('li.alert')
+      .filter({ has: app.getByRole('heading', { name: 'Not on track yet' }) });
     const alertText = await alert.innerText();
-    expect(alertText).toMatch(/^◆ Medium priority\s+(Recorded in the chart|Will be recorded in the chart when you save)\s+Outcome alert/);
+    expect(alertText).toMatch(
+      /^◆ Medium priority\s+(Recorded in the chart|Will be recorded in the chart when you save)\s+Outcome alert/,
+    );
     expect(alertText).not.toMatch(/Flag|In-app hint/);
     expect(alertText).toContain('Intake 16.4 · Latest 18.2 · Change +1.8');
     await app.getByRole('button', { name: 'Hand ORS to the client' }).waitFor();
@@ -38,13 +49,23 @@ describe.skipIf(!browserInstalled)('EHR launch', () => {
     const chart = app.getByRole('figure', { name: 'Outcome (ORS) per session' });
     await chart.evaluate((figure) => figure.scrollIntoView({ block: 'start' }));
     await screenshot(page.locator(`iframe[title="${APP_FRAME_TITLE}"]`), 'clinician-view');
-    const labels = await chart.getByRole('img').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+    const labels = await chart
+      .getByRole('img')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
     const points = labels.map(pointOfLabel);
     expect(points.map((p) => p[2])).toEqual(['16.4', '17.1', '16.8', '18.2']);
     await chart.getByText('Show the data as a table').click();
     const table = chart.getByRole('table');
-    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual(['Session', 'Date', 'ORS', 'Expected trajectory']);
-    const rows = await table.locator('tbody').getByRole('row').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent?.trim() ?? '')));
+    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual([
+      'Session',
+      'Date',
+      'ORS',
+      'Expected trajectory',
+    ]);
+    const rows = await table
+      .locator('tbody')
+      .getByRole('row')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent?.trim() ?? '')));
     expect(rows).toEqual(points);
     await a11y('clinician view with the data table open');
   });
@@ -59,13 +80,18 @@ describe.skipIf(!browserInstalled)('EHR launch', () => {
     await page.getByRole('heading', { name: 'Sandbox sign-in' }).waitFor();
     await a11y('standalone patient picker');
     await page.getByLabel('Clinician').selectOption({ label: 'Sam Okafor' });
-    await page.getByLabel('Patient').selectOption({ label: (await page.getByRole('option', { name: /^Noah Bergstrom/ }).textContent()) ?? '' });
+    await page
+      .getByLabel('Patient')
+      .selectOption({ label: (await page.getByRole('option', { name: /^Noah Bergstrom/ }).textContent()) ?? '' });
     await page.getByRole('button', { name: 'Allow and continue' }).click();
 
     await page.getByRole('heading', { name: 'Outcome and alliance', level: 1 }).waitFor();
     const banner = page.getByRole('region', { name: /patient/i });
     expect(await banner.innerText()).toContain('Noah Bergstrom');
-    const outcome = page.getByRole('region', { name: 'At a glance' }).getByRole('article').filter({ has: page.getByRole('heading', { name: 'Outcome' }) });
+    const outcome = page
+      .getByRole('region', { name: 'At a glance' })
+      .getByRole('article')
+      .filter({ has: page.getByRole('heading', { name: 'Outcome' }) });
     await expect.poll(() => outcome.innerText()).toContain('Not on track');
     expect(await outcome.innerText()).toContain('Clinical cutoff 28.0');
     await a11y('clinician view, standalone');

@@ -11,7 +11,10 @@ import { screenshot } from './support/screenshots';
 
 const CORS: RatingForm = { instrument: 'CORS', items: ['Me', 'Family', 'School', 'Everything'] };
 const CSRS: RatingForm = { instrument: 'CSRS', items: ['Listening', 'How Important', 'What We Did', 'Overall'] };
-const ORS_ES: RatingForm = { instrument: 'ORS', items: ['Individualmente', 'Interpersonalmente', 'Socialmente', 'En general'] };
+const ORS_ES: RatingForm = {
+  instrument: 'ORS',
+  items: ['Individualmente', 'Interpersonalmente', 'Socialmente', 'En general'],
+};
 
 describe.skipIf(!browserInstalled)('a child and a Spanish-speaking client', () => {
   const harness = useHarness();
@@ -66,7 +69,10 @@ describe.skipIf(!browserInstalled)('a child and a Spanish-speaking client', () =
     await a11y('client mode: ORS in Spanish');
     await saveByKeyboard(page, app, SPANISH);
     await handBack(app, SPANISH);
-    await app.getByRole('status').filter({ hasText: SPANISH.saved('ORS') }).waitFor();
+    await app
+      .getByRole('status')
+      .filter({ hasText: SPANISH.saved('ORS') })
+      .waitFor();
     const outcome = app.getByRole('figure', { name: 'Resultado (ORS) por sesión' });
     await expect.poll(() => outcome.getByRole('img').count()).toBe(6);
     await app.getByRole('heading', { name: 'Resultado y alianza', level: 1 }).scrollIntoViewIfNeeded();

@@ -19,14 +19,18 @@ function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 /** The committed smart-launch.json with the local sandbox entry registered under this test's client id. */
 function deploymentLaunchConfig(): string {
-  const config = JSON.parse(readFileSync('smart-launch.json', 'utf8')) as { servers: { name: string; clientId: string }[] };
+  const config = JSON.parse(readFileSync('smart-launch.json', 'utf8')) as {
+    servers: { name: string; clientId: string }[];
+  };
   config.servers = config.servers.map((s) => (s.name === 'Local sandbox' ? { ...s, clientId: CLIENT_ID } : s));
   return JSON.stringify(config);
 }
@@ -41,8 +45,15 @@ beforeAll(async () => {
   const ehrOrigin = `http://127.0.0.1:${ehrPort}`;
   const deploy = parseDeployConfig({ frameAncestors: [ehrOrigin], connectOrigins: [ehrOrigin], port: 0 });
   if (!deploy.ok) throw new Error(deploy.errors.join('; '));
-  site = await startStaticServer({ dir: inject('e2eAppDir'), smartLaunchJson: deploymentLaunchConfig() }, deploy.config);
-  sandbox = await startTestSandbox({ port: ehrPort, today: new Date().toISOString().slice(0, 10), clients: [{ clientId: CLIENT_ID, redirectUris: [`${site.url}/index.html`], scopes: APP_SCOPE_CEILING }] });
+  site = await startStaticServer(
+    { dir: inject('e2eAppDir'), smartLaunchJson: deploymentLaunchConfig() },
+    deploy.config,
+  );
+  sandbox = await startTestSandbox({
+    port: ehrPort,
+    today: new Date().toISOString().slice(0, 10),
+    clients: [{ clientId: CLIENT_ID, redirectUris: [`${site.url}/index.html`], scopes: APP_SCOPE_CEILING }],
+  });
   browser = await launchBrowser();
 }, SANDBOX_START_TIMEOUT_MS);
 
@@ -69,7 +80,8 @@ async function framing(embedder: string | undefined, appUrl: string): Promise<{ 
   return { page, messages };
 }
 
-const cspViolations = (messages: readonly string[]): string[] => messages.filter((m) => /Content Security Policy/i.test(m));
+const cspViolations = (messages: readonly string[]): string[] =>
+  messages.filter((m) => /Content Security Policy/i.test(m));
 
 describe.skipIf(skipJourneys)('the production build behind the deployment headers', () => {
   it('serves the built pages with the strict CSP, HSTS, no referrer and no caching', async () => {

@@ -22,7 +22,10 @@ describe.skipIf(!browserInstalled)('a full session, then a re-launch', () => {
     const { sandbox } = harness.env;
     const app = await launchFromEhr(page, sandbox.url, NAME);
     const alerts = app.getByRole('region', { name: 'Alerts' });
-    await alerts.getByRole('heading', { name: /alliance/i }).first().waitFor();
+    await alerts
+      .getByRole('heading', { name: /alliance/i })
+      .first()
+      .waitFor();
 
     // Start of session: the clinician hands over the ORS; the client answers with the keyboard only.
     await app.getByRole('button', { name: 'Hand ORS to the client' }).click();
@@ -32,12 +35,16 @@ describe.skipIf(!browserInstalled)('a full session, then a re-launch', () => {
     await rateByKeyboard(page, app, 'Interpersonally', ['ArrowRight', 'ArrowLeft', 'ArrowLeft']);
     await rateByKeyboard(page, app, 'Socially', ['ArrowUp', 'ArrowUp']);
     await rateByKeyboard(page, app, 'Overall', ['ArrowRight', 'PageDown']);
-    expect(await app.getByRole('slider').evaluateAll((els) => els.map((el) => el.getAttribute('aria-valuenow')))).toEqual(['6', '4.8', '5.1', '4']);
+    expect(
+      await app.getByRole('slider').evaluateAll((els) => els.map((el) => el.getAttribute('aria-valuenow'))),
+    ).toEqual(['6', '4.8', '5.1', '4']);
     await app.getByRole('heading', { name: 'Outcome Rating Scale', level: 1 }).scrollIntoViewIfNeeded();
     await screenshot(page.locator(`iframe[title="${APP_FRAME_TITLE}"]`), 'client-mode-ors');
     await saveByKeyboard(page, app);
     await handBack(app);
-    await expect.poll(() => app.getByRole('status').filter({ hasText: 'The ORS is saved in the health record.' }).count()).toBe(1);
+    await expect
+      .poll(() => app.getByRole('status').filter({ hasText: 'The ORS is saved in the health record.' }).count())
+      .toBe(1);
 
     const outcomeChart = app.getByRole('figure', { name: 'Outcome (ORS) per session' });
     await expect.poll(() => outcomeChart.getByRole('img').count()).toBe(2);
@@ -48,10 +55,17 @@ describe.skipIf(!browserInstalled)('a full session, then a re-launch', () => {
     await app.getByRole('button', { name: 'Hand SRS to the client' }).click();
     await app.getByRole('slider', { name: 'Relationship' }).waitFor();
     await a11y('client mode: SRS');
-    for (const [item, at] of [['Relationship', 0.95], ['Goals and Topics', 0.9], ['Approach or Method', 0.95], ['Overall', 0.92]] as const) {
+    for (const [item, at] of [
+      ['Relationship', 0.95],
+      ['Goals and Topics', 0.9],
+      ['Approach or Method', 0.95],
+      ['Overall', 0.92],
+    ] as const) {
       await rateByTouch(page, app, item, at);
     }
-    expect(await app.getByRole('slider').evaluateAll((els) => els.map((el) => el.getAttribute('aria-valuenow')))).toEqual(['9.5', '9', '9.5', '9.2']);
+    expect(
+      await app.getByRole('slider').evaluateAll((els) => els.map((el) => el.getAttribute('aria-valuenow'))),
+    ).toEqual(['9.5', '9', '9.5', '9.2']);
     await tap(page, app.getByRole('button', { name: 'Review answers' }));
     await app.getByRole('heading', { name: 'Check the answers' }).waitFor();
     await a11y('client mode: SRS review');
@@ -59,7 +73,9 @@ describe.skipIf(!browserInstalled)('a full session, then a re-launch', () => {
     await app.getByRole('heading', { name: 'Thank you!' }).waitFor();
     await a11y('client mode: hand back');
     await handBack(app);
-    await expect.poll(() => app.getByRole('status').filter({ hasText: 'The SRS is saved in the health record.' }).count()).toBe(1);
+    await expect
+      .poll(() => app.getByRole('status').filter({ hasText: 'The SRS is saved in the health record.' }).count())
+      .toBe(1);
     const allianceChart = app.getByRole('figure', { name: 'Session rating (SRS) per session' });
     await expect.poll(() => allianceChart.getByRole('img').count()).toBe(2);
     expect(await allianceChart.getByRole('img').last().getAttribute('aria-label')).toMatch(/37\.2/);
@@ -91,13 +107,24 @@ describe.skipIf(!browserInstalled)('a full session, then a re-launch', () => {
   it('re-launches and finds everything there; the cleared alliance concern has its Flag ended', async () => {
     const { page, a11y } = await harness.journey();
     const app = await launchFromEhr(page, harness.env.sandbox.url, NAME);
-    const alliance = app.getByRole('region', { name: 'At a glance' }).getByRole('article').filter({ has: app.getByRole('heading', { name: 'Alliance' }) });
+    const alliance = app
+      .getByRole('region', { name: 'At a glance' })
+      .getByRole('article')
+      .filter({ has: app.getByRole('heading', { name: 'Alliance' }) });
     await expect.poll(() => alliance.innerText()).toContain('Good');
     expect(await alliance.innerText()).toContain('Latest SRS: 37.2 (session 2');
-    const rows = await app.getByRole('table', { name: /every response/i }).locator('tbody tr').allInnerTexts();
+    const rows = await app
+      .getByRole('table', { name: /every response/i })
+      .locator('tbody tr')
+      .allInnerTexts();
     expect(rows.slice(0, 2).map((r) => r.split('\t').slice(1, 4).join(' '))).toEqual(['SRS 2 37.2', 'ORS 2 19.9']);
     expect(rows.every((r) => r.includes('Saved'))).toBe(true);
-    expect(await app.getByRole('region', { name: 'Alerts' }).getByRole('heading', { name: /concern/i }).count()).toBe(0);
+    expect(
+      await app
+        .getByRole('region', { name: 'Alerts' })
+        .getByRole('heading', { name: /concern/i })
+        .count(),
+    ).toBe(0);
     await a11y('clinician view after a re-launch');
 
     const record = await patientRecord(harness.env.sandbox, PATIENT);

@@ -22,15 +22,25 @@ const provenanceOf = (writeSet: WriteSet): fhir4.Provenance =>
   writeSet.entries.find((e) => e.kind === 'provenance')!.resource as fhir4.Provenance;
 
 describe.each(SCORE_FORMS)('every resource written, score form %s', (scoreForm) => {
-  it.each(Object.values(instruments))('$id: response, scores, flag, provenance and questionnaire pass the R4 validator and US Core checks', (instrument) => {
-    const a = administration(instrument.id, 3, 18);
-    const writeSet = writeSetFor(a, { create: [decision('alliance-concern', [a.id])], publish: true, scoreForm, organization: ORGANIZATION });
-    expect(writeSet.entries.map((e) => e.kind)).toEqual(expect.arrayContaining(['questionnaire', 'response', 'observation', 'flag-create', 'provenance']));
-    for (const entry of writeSet.entries) {
-      expect(r4Problems(entry.resource), entry.label).toEqual([]);
-      expect(usCoreProblems(entry.resource), entry.label).toEqual([]);
-    }
-  });
+  it.each(Object.values(instruments))(
+    '$id: response, scores, flag, provenance and questionnaire pass the R4 validator and US Core checks',
+    (instrument) => {
+      const a = administration(instrument.id, 3, 18);
+      const writeSet = writeSetFor(a, {
+        create: [decision('alliance-concern', [a.id])],
+        publish: true,
+        scoreForm,
+        organization: ORGANIZATION,
+      });
+      expect(writeSet.entries.map((e) => e.kind)).toEqual(
+        expect.arrayContaining(['questionnaire', 'response', 'observation', 'flag-create', 'provenance']),
+      );
+      for (const entry of writeSet.entries) {
+        expect(r4Problems(entry.resource), entry.label).toEqual([]);
+        expect(usCoreProblems(entry.resource), entry.label).toEqual([]);
+      }
+    },
+  );
 });
 
 describe('the US Core strict form', () => {
@@ -45,24 +55,44 @@ describe('the US Core strict form', () => {
     expect(panel.code.coding?.map((c) => c.code)).toEqual(['wai-sr']);
     expect(panel.valueQuantity).toBeUndefined();
     expect(panel.component).toBeUndefined();
-    const memberUrls = panelSet.entries.filter((e) => e.kind === 'observation').slice(0, -1).map((e) => e.fullUrl);
+    const memberUrls = panelSet.entries
+      .filter((e) => e.kind === 'observation')
+      .slice(0, -1)
+      .map((e) => e.fullUrl);
     expect(panel.hasMember?.map((m) => m.reference)).toEqual(memberUrls);
     expect(members.map((m) => m.identifier?.[0]?.value)).toEqual([
-      'resp-wai-sr-1/wai-sr-total', 'resp-wai-sr-1/wai-sr-task', 'resp-wai-sr-1/wai-sr-bond', 'resp-wai-sr-1/wai-sr-goal',
+      'resp-wai-sr-1/wai-sr-total',
+      'resp-wai-sr-1/wai-sr-task',
+      'resp-wai-sr-1/wai-sr-bond',
+      'resp-wai-sr-1/wai-sr-goal',
       ...instruments['wai-sr'].items.map((i) => `resp-wai-sr-1/${i.linkId}`),
     ]);
     expect(members[0]?.valueQuantity?.value).toBe(36);
-    for (const o of observations) expect(o.derivedFrom).toEqual([{ reference: panelSet.entries.find((e) => e.kind === 'response')!.fullUrl }]);
+    for (const o of observations)
+      expect(o.derivedFrom).toEqual([{ reference: panelSet.entries.find((e) => e.kind === 'response')!.fullUrl }]);
   });
 
-  it.each(Object.values(instruments))('$id: matches what SDC extraction of the published Questionnaire describes (panel code, one member per coded item)', (instrument) => {
-    const questionnaire = buildQuestionnaire(instrument);
-    const observations = observationsOf(writeSetFor(administration(instrument.id, 2, 40), { scoreForm: 'us-core-panel' }));
-    const ours = (codings: readonly fhir4.Coding[] | undefined): string[] => (codings ?? []).filter((c) => c.system === CODE_SYSTEM_URL).map((c) => c.code ?? '');
-    expect(observations.at(-1)?.code.coding).toEqual(questionnaire.code);
-    const memberItems = (questionnaire.item ?? []).filter((i) => i.extension?.some((e) => e.url === EXTENSIONS.observationExtract && e.valueCode === 'member'));
-    expect(observations.slice(0, -1).flatMap((o) => ours(o.code.coding)).sort()).toEqual(memberItems.flatMap((i) => ours(i.code)).sort());
-  });
+  it.each(Object.values(instruments))(
+    '$id: matches what SDC extraction of the published Questionnaire describes (panel code, one member per coded item)',
+    (instrument) => {
+      const questionnaire = buildQuestionnaire(instrument);
+      const observations = observationsOf(
+        writeSetFor(administration(instrument.id, 2, 40), { scoreForm: 'us-core-panel' }),
+      );
+      const ours = (codings: readonly fhir4.Coding[] | undefined): string[] =>
+        (codings ?? []).filter((c) => c.system === CODE_SYSTEM_URL).map((c) => c.code ?? '');
+      expect(observations.at(-1)?.code.coding).toEqual(questionnaire.code);
+      const memberItems = (questionnaire.item ?? []).filter((i) =>
+        i.extension?.some((e) => e.url === EXTENSIONS.observationExtract && e.valueCode === 'member'),
+      );
+      expect(
+        observations
+          .slice(0, -1)
+          .flatMap((o) => ours(o.code.coding))
+          .sort(),
+      ).toEqual(memberItems.flatMap((i) => ours(i.code)).sort());
+    },
+  );
 
   it('is rebuilt identically (a retry or a reload writes the same identifiers and fullUrls)', () => {
     expect(writeSetFor(wai, { scoreForm: 'us-core-panel' })).toEqual(panelSet);
@@ -78,7 +108,9 @@ describe('the US Core strict form', () => {
   it('has checks that can fail: a panel without members, a score without the survey category', () => {
     const panel = observationsOf(panelSet).at(-1)!;
     const { hasMember: _members, ...empty } = panel;
-    expect(screeningAssessmentProblems(empty)).toContain('us-core-2: no value, component, hasMember or dataAbsentReason');
+    expect(screeningAssessmentProblems(empty)).toContain(
+      'us-core-2: no value, component, hasMember or dataAbsentReason',
+    );
     expect(screeningAssessmentProblems({ ...panel, category: [] })).toContain('category: no survey');
   });
 });
@@ -125,20 +157,24 @@ describe.each(plans)('the US Core strict form through the sandbox engine: $name'
     const expected = { qr: 1, observations: 1 + 4 + 1, activeFlags: 0, provenance: 1 };
     expect(await stored(server, writeSet)).toEqual(expected);
 
-    const observations = await server.search('Observation', 'subject=Patient/p1') as fhir4.Observation[];
+    const observations = (await server.search('Observation', 'subject=Patient/p1')) as fhir4.Observation[];
     const ours = observations.filter((o) => o.identifier?.[0]?.value?.startsWith(`${a.id}/`));
     const panel = ours.find((o) => (o.hasMember?.length ?? 0) > 0)!;
     const members = ours.filter((o) => o !== panel);
     const named = panel.hasMember!.map((m) => m.reference ?? `${m.identifier?.system}|${m.identifier?.value}`);
-    const expectedNames = links === 'id'
-      ? members.map((m) => `Observation/${m.id}`)
-      : members.map((m) => `${IDENTIFIER_SYSTEMS.observation}|${m.identifier?.[0]?.value}`);
+    const expectedNames =
+      links === 'id'
+        ? members.map((m) => `Observation/${m.id}`)
+        : members.map((m) => `${IDENTIFIER_SYSTEMS.observation}|${m.identifier?.[0]?.value}`);
     expect([...named].sort()).toEqual([...expectedNames].sort());
     for (const resource of ours) {
       expect(r4Problems(resource)).toEqual([]);
       expect(screeningAssessmentProblems(resource)).toEqual([]);
     }
-    const [provenance] = await server.search('Provenance', `_tag=${encodeURIComponent(`${IDENTIFIER_SYSTEMS.provenance}|${a.id}`)}`) as fhir4.Provenance[];
+    const [provenance] = (await server.search(
+      'Provenance',
+      `_tag=${encodeURIComponent(`${IDENTIFIER_SYSTEMS.provenance}|${a.id}`)}`,
+    )) as fhir4.Provenance[];
     expect(provenance?.target).toHaveLength(1 + ours.length);
     expect(provenanceProblems(provenance!)).toEqual([]);
 

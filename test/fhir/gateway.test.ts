@@ -2,23 +2,53 @@ import FHIR from 'fhirclient';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FhirError, fetchTransport, fhirclientTransport, fhirErrorFrom, type FhirTransport, TransportError } from '../../src/fhir/gateway';
+import {
+  FhirError,
+  fetchTransport,
+  fhirclientTransport,
+  fhirErrorFrom,
+  type FhirTransport,
+  TransportError,
+} from '../../src/fhir/gateway';
 
 const BASE = 'https://ehr.test/fhir';
-const outcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden', details: { text: 'Flag is not in the granted scopes' } }] };
-const seen: { method: string; url: string; accept: string | null; contentType: string | null; auth: string | null; body: string }[] = [];
+const outcome = {
+  resourceType: 'OperationOutcome',
+  issue: [{ severity: 'error', code: 'forbidden', details: { text: 'Flag is not in the granted scopes' } }],
+};
+const seen: {
+  method: string;
+  url: string;
+  accept: string | null;
+  contentType: string | null;
+  auth: string | null;
+  body: string;
+}[] = [];
 
 const server = setupServer(
   http.all(`${BASE}/*`, async ({ request }) => {
-    seen.push({ method: request.method, url: request.url, accept: request.headers.get('accept'), contentType: request.headers.get('content-type'),
-      auth: request.headers.get('authorization'), body: await request.text() });
+    seen.push({
+      method: request.method,
+      url: request.url,
+      accept: request.headers.get('accept'),
+      contentType: request.headers.get('content-type'),
+      auth: request.headers.get('authorization'),
+      body: await request.text(),
+    });
     const path = new URL(request.url).pathname.replace('/fhir/', '');
-    if (path === 'Patient/p1') return HttpResponse.json({ resourceType: 'Patient', id: 'p1' }, { headers: { 'content-type': 'application/fhir+json', etag: 'W/"3"' } });
-    if (path === 'Flag') return HttpResponse.json(outcome, { status: 403, headers: { 'content-type': 'application/fhir+json' } });
+    if (path === 'Patient/p1')
+      return HttpResponse.json(
+        { resourceType: 'Patient', id: 'p1' },
+        { headers: { 'content-type': 'application/fhir+json', etag: 'W/"3"' } },
+      );
+    if (path === 'Flag')
+      return HttpResponse.json(outcome, { status: 403, headers: { 'content-type': 'application/fhir+json' } });
     if (path === 'Expired') return HttpResponse.json({ resourceType: 'OperationOutcome', issue: [] }, { status: 401 });
-    if (path === 'Text') return new HttpResponse('upstream down', { status: 502, headers: { 'content-type': 'text/plain' } });
+    if (path === 'Text')
+      return new HttpResponse('upstream down', { status: 502, headers: { 'content-type': 'text/plain' } });
     if (path === 'Down') return HttpResponse.error();
-    if (request.method === 'POST') return HttpResponse.json({ resourceType: 'Bundle', type: 'batch-response' }, { status: 200 });
+    if (request.method === 'POST')
+      return HttpResponse.json({ resourceType: 'Bundle', type: 'batch-response' }, { status: 200 });
     return HttpResponse.json(outcome, { status: 404 });
   }),
 );
@@ -30,10 +60,19 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-const viaFhirclient = (): FhirTransport => fhirclientTransport(FHIR.client({ serverUrl: BASE, tokenResponse: { access_token: 'tok-1', token_type: 'bearer', scope: 'patient/*.rs' } }));
+const viaFhirclient = (): FhirTransport =>
+  fhirclientTransport(
+    FHIR.client({
+      serverUrl: BASE,
+      tokenResponse: { access_token: 'tok-1', token_type: 'bearer', scope: 'patient/*.rs' },
+    }),
+  );
 const viaFetch = (): FhirTransport => fetchTransport({ baseUrl: BASE, token: 'tok-1' });
 
-describe.each([['fhirclient', viaFhirclient], ['fetch', viaFetch]])('%s transport', (_name, make) => {
+describe.each([
+  ['fhirclient', viaFhirclient],
+  ['fetch', viaFetch],
+])('%s transport', (_name, make) => {
   it('answers 2xx with the parsed body, lower-case headers, and sends FHIR JSON headers and the token', async () => {
     const response = await make().send({ method: 'GET', url: 'Patient/p1' });
     expect(response).toMatchObject({ status: 200, body: { resourceType: 'Patient', id: 'p1' } });
@@ -44,7 +83,11 @@ describe.each([['fhirclient', viaFhirclient], ['fetch', viaFetch]])('%s transpor
   it('posts a JSON body with Content-Type application/fhir+json', async () => {
     const response = await make().send({ method: 'POST', url: '', body: { resourceType: 'Bundle', type: 'batch' } });
     expect(response.status).toBe(200);
-    expect(seen[0]).toMatchObject({ method: 'POST', contentType: 'application/fhir+json', body: '{"resourceType":"Bundle","type":"batch"}' });
+    expect(seen[0]).toMatchObject({
+      method: 'POST',
+      contentType: 'application/fhir+json',
+      body: '{"resourceType":"Bundle","type":"batch"}',
+    });
   });
 
   it('turns a refusal into an answer that keeps the OperationOutcome', async () => {
@@ -62,13 +105,18 @@ describe.each([['fhirclient', viaFhirclient], ['fetch', viaFetch]])('%s transpor
   });
 
   it('rejects with TransportError("network") when no answer comes', async () => {
-    await expect(make().send({ method: 'GET', url: 'Down' })).rejects.toMatchObject({ name: 'TransportError', kind: 'network' });
+    await expect(make().send({ method: 'GET', url: 'Down' })).rejects.toMatchObject({
+      name: 'TransportError',
+      kind: 'network',
+    });
   });
 });
 
 describe('fhirclient transport and expired sessions', () => {
   it('turns a 401 that fhirclient could not refresh into TransportError("session-expired")', async () => {
-    const error: unknown = await viaFhirclient().send({ method: 'GET', url: 'Expired' }).catch((e: unknown) => e);
+    const error: unknown = await viaFhirclient()
+      .send({ method: 'GET', url: 'Expired' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
     expect((error as TransportError).kind).toBe('session-expired');
   });

@@ -7,9 +7,17 @@ import { startTestServer } from './write-support';
 
 const forbiddenFlags = (transport: FhirTransport): FhirTransport => ({
   baseUrl: transport.baseUrl,
-  send: async (request) => request.url.startsWith('Flag?')
-    ? { status: 403, headers: { 'content-type': 'application/fhir+json' }, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden', details: { text: 'Flags may not be read' } }] } }
-    : transport.send(request),
+  send: async (request) =>
+    request.url.startsWith('Flag?')
+      ? {
+          status: 403,
+          headers: { 'content-type': 'application/fhir+json' },
+          body: {
+            resourceType: 'OperationOutcome',
+            issue: [{ severity: 'error', code: 'forbidden', details: { text: 'Flags may not be read' } }],
+          },
+        }
+      : transport.send(request),
 });
 
 describe('optional reads a server does not serve', () => {
@@ -26,7 +34,10 @@ describe('optional reads a server does not serve', () => {
   it('a 403 on Flags stays an honest refused read', async () => {
     // One GET each (no batch), so that the Flag search's own answer is the one refused.
     const server = await startTestServer({ vendor: 'open', batch: false, transactions: false });
-    const history = await loadHistory(forbiddenFlags(await server.transport()), { patientId: 'p1', capabilities: await server.capabilities() });
+    const history = await loadHistory(forbiddenFlags(await server.transport()), {
+      patientId: 'p1',
+      capabilities: await server.capabilities(),
+    });
     expect(history.failures).toContainEqual({ resourceType: 'Flag', status: 403, messages: ['Flags may not be read'] });
   });
 });

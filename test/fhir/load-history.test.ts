@@ -20,23 +20,44 @@ type Intercept = (request: EngineRequest, next: () => Promise<EngineResponse>) =
 let intercept: Intercept | undefined;
 const mock = { requests: [] as unknown[] };
 
-const transport = (): FhirTransport => fhirclientTransport(FHIR.client({ serverUrl: BASE, tokenResponse: { access_token: 't', scope: 'patient/*.rs' } }));
+const transport = (): FhirTransport =>
+  fhirclientTransport(FHIR.client({ serverUrl: BASE, tokenResponse: { access_token: 't', scope: 'patient/*.rs' } }));
 const day = (n: number): string => new Date(Date.UTC(2023, 0, 2 + n, 9)).toISOString().replace('.000Z', '+00:00');
 
 function response(instrument: 'ors' | 'srs', n: number): fhir4.QuestionnaireResponse {
-  const answers = Object.fromEntries(instruments[instrument].items.map((item, i) => [item.linkId, 40 + ((n + i) % 50)]));
-  const admin: Administration = { id: `${instrument}-${n}`, instrument, authored: day(n), status: 'completed', answers };
-  return buildQuestionnaireResponse(instruments[instrument], admin, { subject: 'Patient/p1', identifierValue: `${instrument}-${n}` });
+  const answers = Object.fromEntries(
+    instruments[instrument].items.map((item, i) => [item.linkId, 40 + ((n + i) % 50)]),
+  );
+  const admin: Administration = {
+    id: `${instrument}-${n}`,
+    instrument,
+    authored: day(n),
+    status: 'completed',
+    answers,
+  };
+  return buildQuestionnaireResponse(instruments[instrument], admin, {
+    subject: 'Patient/p1',
+    identifierValue: `${instrument}-${n}`,
+  });
 }
 
 async function create(resource: object): Promise<void> {
   const type = (resource as { resourceType: string }).resourceType;
-  const answer = await engine.handle({ method: 'POST', path: type, body: resource, headers: { 'content-type': 'application/fhir+json' } });
+  const answer = await engine.handle({
+    method: 'POST',
+    path: type,
+    body: resource,
+    headers: { 'content-type': 'application/fhir+json' },
+  });
   if (answer.status >= 300) throw new Error(`seed ${type}: ${answer.status} ${JSON.stringify(answer.body)}`);
 }
 
 async function seed(): Promise<void> {
-  await engine.handle({ method: 'PUT', path: 'Patient/p1', body: { resourceType: 'Patient', id: 'p1', birthDate: '1990-05-01', name: [{ family: 'Test' }] } });
+  await engine.handle({
+    method: 'PUT',
+    path: 'Patient/p1',
+    body: { resourceType: 'Patient', id: 'p1', birthDate: '1990-05-01', name: [{ family: 'Test' }] },
+  });
   await create({ resourceType: 'Questionnaire', url: questionnaireUrl('ors'), version: '1.0.0', status: 'active' });
   for (let n = 0; n < SESSIONS; n++) {
     await create(response('ors', n));
@@ -45,19 +66,45 @@ async function seed(): Promise<void> {
   const bad = response('ors', 999);
   bad.item![0]!.answer = [{ valueString: 'a lot' }];
   await create(bad);
-  await create({ resourceType: 'Observation', status: 'final', category: [{ coding: [{ code: 'survey' }] }], code: { coding: [{ system: CODE_SYSTEM_URL, code: 'ors-total' }] },
-    subject: { reference: 'Patient/p1' }, effectiveDateTime: day(1), valueQuantity: { value: 31.5 } });
-  await create({ resourceType: 'Observation', status: 'final', category: [{ coding: [{ code: 'survey' }] }], code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] },
-    subject: { reference: 'Patient/p1' }, valueQuantity: { value: 4 } });
-  await create({ resourceType: 'Flag', status: 'active', code: { coding: [{ system: CODE_SYSTEM_URL, code: 'alliance-concern' }] }, subject: { reference: 'Patient/p1' } });
-  await create({ resourceType: 'Flag', status: 'inactive', code: { coding: [{ system: CODE_SYSTEM_URL, code: 'outcome-deterioration' }] }, subject: { reference: 'Patient/p1' }, period: { start: day(1), end: day(2) } });
+  await create({
+    resourceType: 'Observation',
+    status: 'final',
+    category: [{ coding: [{ code: 'survey' }] }],
+    code: { coding: [{ system: CODE_SYSTEM_URL, code: 'ors-total' }] },
+    subject: { reference: 'Patient/p1' },
+    effectiveDateTime: day(1),
+    valueQuantity: { value: 31.5 },
+  });
+  await create({
+    resourceType: 'Observation',
+    status: 'final',
+    category: [{ coding: [{ code: 'survey' }] }],
+    code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] },
+    subject: { reference: 'Patient/p1' },
+    valueQuantity: { value: 4 },
+  });
+  await create({
+    resourceType: 'Flag',
+    status: 'active',
+    code: { coding: [{ system: CODE_SYSTEM_URL, code: 'alliance-concern' }] },
+    subject: { reference: 'Patient/p1' },
+  });
+  await create({
+    resourceType: 'Flag',
+    status: 'inactive',
+    code: { coding: [{ system: CODE_SYSTEM_URL, code: 'outcome-deterioration' }] },
+    subject: { reference: 'Patient/p1' },
+    period: { start: day(1), end: day(2) },
+  });
 }
 
 const server = setupServer();
 beforeAll(async () => {
   engine = await createFhirEngine({ baseUrl: BASE });
   await seed();
-  const { handlers, requests } = engineOverMsw(engine, BASE, (req, next) => (intercept ? intercept(req, () => next(req)) : next(req)));
+  const { handlers, requests } = engineOverMsw(engine, BASE, (req, next) =>
+    intercept ? intercept(req, () => next(req)) : next(req),
+  );
   mock.requests = requests;
   server.use(...handlers);
   server.listen({ onUnhandledRequest: 'error' });
@@ -85,13 +132,23 @@ describe('loadHistory against the sandbox engine', () => {
 
   it('lists the unreadable response with its date, instrument and reason', async () => {
     const history = await loadHistory(transport(), { patientId: 'p1' });
-    expect(history.unreadable).toEqual([expect.objectContaining({
-      resourceType: 'QuestionnaireResponse', instrument: 'ors', date: day(999), reason: expect.stringMatching(/^item\[0\]\.answer\[0\]: expected a number/),
-    })]);
+    expect(history.unreadable).toEqual([
+      expect.objectContaining({
+        resourceType: 'QuestionnaireResponse',
+        instrument: 'ors',
+        date: day(999),
+        reason: expect.stringMatching(/^item\[0\]\.answer\[0\]: expected a number/),
+      }),
+    ]);
   });
 
   it('counts a response stored twice (same identifier) once, whichever copy the server lists first, and lists the other copy', async () => {
-    const copy = await engine.handle({ method: 'POST', path: 'QuestionnaireResponse', body: response('ors', 5), headers: { 'content-type': 'application/fhir+json' } });
+    const copy = await engine.handle({
+      method: 'POST',
+      path: 'QuestionnaireResponse',
+      body: response('ors', 5),
+      headers: { 'content-type': 'application/fhir+json' },
+    });
     const copyId = (copy.body as fhir4.QuestionnaireResponse).id;
     try {
       const history = await loadHistory(transport(), { patientId: 'p1' });
@@ -99,10 +156,15 @@ describe('loadHistory against the sandbox engine', () => {
       const counted = history.administrations.filter((a) => a.administration.id === 'ors-5').map((a) => a.sourceId);
       expect(counted).toHaveLength(1);
       const listed = history.unreadable.filter((u) => u.reason.startsWith('a second copy'));
-      expect(listed).toEqual([{
-        resourceType: 'QuestionnaireResponse', id: expect.any(String), instrument: 'ors', date: day(5),
-        reason: `a second copy of the response stored as QuestionnaireResponse/${counted[0] ?? ''} (same identifier): counted once`,
-      }]);
+      expect(listed).toEqual([
+        {
+          resourceType: 'QuestionnaireResponse',
+          id: expect.any(String),
+          instrument: 'ors',
+          date: day(5),
+          reason: `a second copy of the response stored as QuestionnaireResponse/${counted[0] ?? ''} (same identifier): counted once`,
+        },
+      ]);
       // Of the two copies, one is counted and the other listed.
       expect([counted[0], listed[0]?.id]).toContain(copyId);
       expect(counted[0]).not.toBe(listed[0]?.id);
@@ -124,8 +186,18 @@ describe('loadHistory against the sandbox engine', () => {
     intercept = async (req, next) => {
       const answer = await next();
       if (req.method !== 'POST') return answer;
-      const bundle = answer.body as { entry: { response: { status: string; outcome?: unknown }; resource?: unknown }[] };
-      bundle.entry[3] = { response: { status: '403 Forbidden', outcome: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden', details: { text: 'Flag not in scope' } }] } } };
+      const bundle = answer.body as {
+        entry: { response: { status: string; outcome?: unknown }; resource?: unknown }[];
+      };
+      bundle.entry[3] = {
+        response: {
+          status: '403 Forbidden',
+          outcome: {
+            resourceType: 'OperationOutcome',
+            issue: [{ severity: 'error', code: 'forbidden', details: { text: 'Flag not in scope' } }],
+          },
+        },
+      };
       return answer;
     };
     const history = await loadHistory(transport(), { patientId: 'p1' });
@@ -137,23 +209,48 @@ describe('loadHistory against the sandbox engine', () => {
   it('refuses what a search answer holds of another patient, and lists responses dated in the future', async () => {
     const otherPatients = { ...response('ors', 500), id: 'other-1', subject: { reference: 'Patient/p2' } };
     const from2099 = { ...response('ors', 501), id: 'future-1', authored: '2099-01-01T09:00:00+00:00' };
-    const otherFlag = { resourceType: 'Flag', id: 'other-flag', status: 'active', code: { coding: [{ system: CODE_SYSTEM_URL, code: 'outcome-deterioration' }] }, subject: { reference: 'Patient/p2' } };
+    const otherFlag = {
+      resourceType: 'Flag',
+      id: 'other-flag',
+      status: 'active',
+      code: { coding: [{ system: CODE_SYSTEM_URL, code: 'outcome-deterioration' }] },
+      subject: { reference: 'Patient/p2' },
+    };
     intercept = async (req, next) => {
       const answer = await next();
       if (req.method !== 'POST') return answer;
-      const pages = (answer.body as { entry: { resource?: { entry?: { resource: { resourceType: string } }[] } }[] }).entry.map((e) => e.resource?.entry);
-      pages.find((page) => page?.[0]?.resource.resourceType === 'QuestionnaireResponse')?.push({ resource: otherPatients }, { resource: from2099 });
+      const pages = (
+        answer.body as { entry: { resource?: { entry?: { resource: { resourceType: string } }[] } }[] }
+      ).entry.map((e) => e.resource?.entry);
+      pages
+        .find((page) => page?.[0]?.resource.resourceType === 'QuestionnaireResponse')
+        ?.push({ resource: otherPatients }, { resource: from2099 });
       pages.find((page) => page?.[0]?.resource.resourceType === 'Flag')?.push({ resource: otherFlag });
       return answer;
     };
     const history = await loadHistory(transport(), { patientId: 'p1', now: Date.parse('2026-06-01T00:00:00Z') });
     expect(history.administrations).toHaveLength(2 * SESSIONS);
     expect(history.flags.map((f) => f.active.rule)).toEqual(['alliance-concern']);
-    expect(history.unreadable).toEqual(expect.arrayContaining([
-      expect.objectContaining({ resourceType: 'QuestionnaireResponse', id: 'other-1', reason: 'subject: another patient, not the one the app was opened for' }),
-      expect.objectContaining({ resourceType: 'QuestionnaireResponse', id: 'future-1', date: '2099-01-01T09:00:00+00:00', reason: expect.stringMatching(/^authored: in the future/) }),
-      expect.objectContaining({ resourceType: 'Flag', id: 'other-flag', reason: 'subject: another patient, not the one the app was opened for' }),
-    ]));
+    expect(history.unreadable).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          resourceType: 'QuestionnaireResponse',
+          id: 'other-1',
+          reason: 'subject: another patient, not the one the app was opened for',
+        }),
+        expect.objectContaining({
+          resourceType: 'QuestionnaireResponse',
+          id: 'future-1',
+          date: '2099-01-01T09:00:00+00:00',
+          reason: expect.stringMatching(/^authored: in the future/),
+        }),
+        expect.objectContaining({
+          resourceType: 'Flag',
+          id: 'other-flag',
+          reason: 'subject: another patient, not the one the app was opened for',
+        }),
+      ]),
+    );
   });
 
   it('falls back to parallel GETs when the server refuses batch', async () => {
@@ -168,9 +265,17 @@ describe('loadHistory against the sandbox engine', () => {
     engine.settings.batch = false;
     const metadata = await engine.handle({ method: 'GET', path: 'metadata' });
     const capabilities = detectCapabilities(metadata.body, 'patient/*.rs');
-    intercept = async (req, next): Promise<EngineResponse> => (req.path.startsWith('Flag')
-      ? { status: 403, headers: {}, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden', diagnostics: 'no Flag access' }] } }
-      : next());
+    intercept = async (req, next): Promise<EngineResponse> =>
+      req.path.startsWith('Flag')
+        ? {
+            status: 403,
+            headers: {},
+            body: {
+              resourceType: 'OperationOutcome',
+              issue: [{ severity: 'error', code: 'forbidden', diagnostics: 'no Flag access' }],
+            },
+          }
+        : next();
     const history = await loadHistory(transport(), { patientId: 'p1', capabilities });
     expect(history.stats).toMatchObject({ roundTrips: 1, requests: 6, usedBatch: false });
     expect(history.failures).toEqual([{ resourceType: 'Flag', status: 403, messages: ['no Flag access'] }]);
@@ -187,10 +292,21 @@ describe('detectCapabilities on the engine CapabilityStatement', () => {
     Object.assign(engine.settings, settings);
     const metadata = await engine.handle({ method: 'GET', path: 'metadata' });
     const caps = detectCapabilities(metadata.body, 'patient/QuestionnaireResponse.crs patient/Flag.rs');
-    expect(caps).toMatchObject({ fhirVersion: expect.stringMatching(/^4\.0/), transaction: settings.transactions, batch: settings.batch, revinclude: true });
+    expect(caps).toMatchObject({
+      fhirVersion: expect.stringMatching(/^4\.0/),
+      transaction: settings.transactions,
+      batch: settings.batch,
+      revinclude: true,
+    });
     expect(caps.unsupportedReason).toBeUndefined();
     expect(caps.resources['Observation']?.conditionalCreate).toBe(settings.conditionalCreate);
-    expect(caps.resources['QuestionnaireResponse']?.interactions).toMatchObject({ read: true, search: true, create: true, update: true, delete: true });
+    expect(caps.resources['QuestionnaireResponse']?.interactions).toMatchObject({
+      read: true,
+      search: true,
+      create: true,
+      update: true,
+      delete: true,
+    });
     Object.assign(engine.settings, { transactions: true, batch: true, conditionalCreate: true });
   });
 });

@@ -7,7 +7,12 @@ import { type InstrumentMapping, instrumentMappingSchema } from '../../src/fhir/
 import { parseQuestionnaireResponse, type ResponseParseResult } from '../../src/fhir/parse/questionnaire-response';
 import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
 import { questionnaireSchema } from '../../src/fhir/schemas/questionnaire';
-import { epicOrsDecimal, foreignWaiSr, smartFormsServerQuestionnaire, smartFormsSrs } from './fixtures/vendor-responses';
+import {
+  epicOrsDecimal,
+  foreignWaiSr,
+  smartFormsServerQuestionnaire,
+  smartFormsSrs,
+} from './fixtures/vendor-responses';
 
 const ctx = { subject: 'Patient/p1', identifierValue: 'qr-abc' };
 
@@ -26,7 +31,10 @@ function expectReason(result: ResponseParseResult): string {
 }
 
 const orsAdmin: Administration = {
-  id: 'qr-abc', instrument: 'ors', authored: '2024-01-10T09:00:00+01:00', status: 'completed',
+  id: 'qr-abc',
+  instrument: 'ors',
+  authored: '2024-01-10T09:00:00+01:00',
+  status: 'completed',
   answers: { 'ors-1': 42, 'ors-2': 0, 'ors-3': 100, 'ors-4': 57 },
 };
 
@@ -53,7 +61,10 @@ describe('parseQuestionnaireResponse: our own responses', () => {
 
   it('keeps an in-progress response with unanswered items (the core reports it incomplete)', () => {
     const partial: Administration = { ...orsAdmin, status: 'in-progress', answers: { 'ors-1': 10 } };
-    expect(expectOk(parseQuestionnaireResponse(ours(partial))).administration).toMatchObject({ status: 'in-progress', answers: { 'ors-1': 10 } });
+    expect(expectOk(parseQuestionnaireResponse(ours(partial))).administration).toMatchObject({
+      status: 'in-progress',
+      answers: { 'ors-1': 10 },
+    });
   });
 
   it('reads any number on our canonical in its declared unit, millimetres, never rescaled from its size', () => {
@@ -71,8 +82,11 @@ describe('parseQuestionnaireResponse: our own responses', () => {
 
 describe('parseQuestionnaireResponse: vendor shapes', () => {
   const epicMapping: InstrumentMapping = instrumentMappingSchema.parse({
-    questionnaire: 'https://forms.example-ehr.org/Questionnaire/outcome-rating|3', instrument: 'ors',
-    linkIds: { 'ors-1': 'ors-1', 'ors-2': 'ors-2', 'ors-3': 'ors-3', 'ors-4': 'ors-4' }, unit: 'points', scale: { min: 0, max: 10 },
+    questionnaire: 'https://forms.example-ehr.org/Questionnaire/outcome-rating|3',
+    instrument: 'ors',
+    linkIds: { 'ors-1': 'ors-1', 'ors-2': 'ors-2', 'ors-3': 'ors-3', 'ors-4': 'ors-4' },
+    unit: 'points',
+    scale: { min: 0, max: 10 },
   });
 
   it('reads an Epic-style response through its mapping: full-URL ids, nested group, points → mm, exact', () => {
@@ -86,33 +100,67 @@ describe('parseQuestionnaireResponse: vendor shapes', () => {
 
   it('lists a foreign response without a mapping as "unknown scale", naming the instrument', () => {
     const result = parseQuestionnaireResponse(epicOrsDecimal);
-    expect(result).toMatchObject({ ok: false, instrument: 'ors', reason: expect.stringMatching(/^unknown scale: a ORS not made with our Questionnaire/) });
+    expect(result).toMatchObject({
+      ok: false,
+      instrument: 'ors',
+      reason: expect.stringMatching(/^unknown scale: a ORS not made with our Questionnaire/),
+    });
   });
 
   it('refuses a value outside the declared scale, naming the item', () => {
     const millimetres = { ...epicMapping, unit: 'mm' as const, scale: { min: 0, max: 100 } };
-    expect(expectOk(parseQuestionnaireResponse(epicOrsDecimal, { mappings: [millimetres] })).administration.answers['ors-1']).toBe(4.25);
+    expect(
+      expectOk(parseQuestionnaireResponse(epicOrsDecimal, { mappings: [millimetres] })).administration.answers['ors-1'],
+    ).toBe(4.25);
     const tight = { ...epicMapping, scale: { min: 0, max: 7 } };
-    expect(expectReason(parseQuestionnaireResponse(epicOrsDecimal, { mappings: [tight] }))).toMatch(/answer\[0\]: 7\.3 is outside the declared scale 0–7 points/);
+    expect(expectReason(parseQuestionnaireResponse(epicOrsDecimal, { mappings: [tight] }))).toMatch(
+      /answer\[0\]: 7\.3 is outside the declared scale 0–7 points/,
+    );
   });
 
   it('reads 0-based WAI-SR answers through the declared scale or answer codes, never shifted silently', () => {
     const base = foreignWaiSr() as { item: { linkId: string; answer: unknown[] }[] };
-    const qr = { ...base, questionnaire: 'https://other.example/Questionnaire/wai', item: base.item.map((it, i) => ({ linkId: `q${i + 1}`, answer: [{ valueInteger: i % 5 }] })) };
+    const qr = {
+      ...base,
+      questionnaire: 'https://other.example/Questionnaire/wai',
+      item: base.item.map((it, i) => ({ linkId: `q${i + 1}`, answer: [{ valueInteger: i % 5 }] })),
+    };
     const linkIds = Object.fromEntries(base.item.map((_, i) => [`q${i + 1}`, `wai-sr-${i + 1}`]));
-    const zeroBased = instrumentMappingSchema.parse({ questionnaire: 'https://other.example/Questionnaire/wai', instrument: 'wai-sr', linkIds, unit: 'points', scale: { min: 0, max: 4 } });
-    expect(Object.values(expectOk(parseQuestionnaireResponse(qr, { mappings: [zeroBased] })).administration.answers)).toEqual([1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2]);
+    const zeroBased = instrumentMappingSchema.parse({
+      questionnaire: 'https://other.example/Questionnaire/wai',
+      instrument: 'wai-sr',
+      linkIds,
+      unit: 'points',
+      scale: { min: 0, max: 4 },
+    });
+    expect(
+      Object.values(expectOk(parseQuestionnaireResponse(qr, { mappings: [zeroBased] })).administration.answers),
+    ).toEqual([1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2]);
     const coded = { ...zeroBased, answers: { 0: 1, 1: 2, 2: 3, 3: 4 } };
-    expect(expectReason(parseQuestionnaireResponse(qr, { mappings: [coded] }))).toBe('item[4].answer[0]: answer code "4" is not in the instrumentMappings answers');
+    expect(expectReason(parseQuestionnaireResponse(qr, { mappings: [coded] }))).toBe(
+      'item[4].answer[0]: answer code "4" is not in the instrumentMappings answers',
+    );
     // Without the mapping nothing says what q1… are: listed as unreadable, not scored.
-    expect(parseQuestionnaireResponse(qr)).toMatchObject({ ok: false, reason: expect.stringMatching(/^not one of our instruments/) });
+    expect(parseQuestionnaireResponse(qr)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^not one of our instruments/),
+    });
   });
 
   it('validates mappings with a message per field', () => {
-    const wrong = instrumentMappingSchema.safeParse({ questionnaire: 'x', instrument: 'srs', linkIds: { a: 'ors-1' }, unit: 'points', scale: { min: 10, max: 0 }, answers: { a: 1 } });
+    const wrong = instrumentMappingSchema.safeParse({
+      questionnaire: 'x',
+      instrument: 'srs',
+      linkIds: { a: 'ors-1' },
+      unit: 'points',
+      scale: { min: 10, max: 0 },
+      answers: { a: 1 },
+    });
     expect(wrong.success).toBe(false);
     expect(wrong.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).sort()).toEqual([
-      'answers: answer codes apply to coded items only (the WAI-SR)', 'linkIds.a: "ors-1" is not a linkId of the srs', 'scale: scale.min must be below scale.max',
+      'answers: answer codes apply to coded items only (the WAI-SR)',
+      'linkIds.a: "ors-1" is not a linkId of the srs',
+      'scale: scale.min must be below scale.max',
     ]);
   });
 
@@ -120,7 +168,11 @@ describe('parseQuestionnaireResponse: vendor shapes', () => {
     const questionnaires = [questionnaireSchema.parse(smartFormsServerQuestionnaire)];
     const parsed = expectOk(parseQuestionnaireResponse(smartFormsSrs, { questionnaires }));
     expect(parsed).toMatchObject({ foreign: false, versionMissing: false });
-    expect(parsed.administration).toMatchObject({ instrument: 'srs', status: 'amended', answers: { 'srs-1': 91, 'srs-4': 90 } });
+    expect(parsed.administration).toMatchObject({
+      instrument: 'srs',
+      status: 'amended',
+      answers: { 'srs-1': 91, 'srs-4': 90 },
+    });
   });
 
   it('without the Questionnaire the same response is of unknown scale: 91 is neither read as points nor as mm', () => {
@@ -128,7 +180,9 @@ describe('parseQuestionnaireResponse: vendor shapes', () => {
   });
 
   it('reads WAI-SR codings on our canonical by display text, by ordinalValue, and plain integers', () => {
-    const parsed = expectOk(parseQuestionnaireResponse({ ...(foreignWaiSr() as object), questionnaire: questionnaireUrl('wai-sr') }));
+    const parsed = expectOk(
+      parseQuestionnaireResponse({ ...(foreignWaiSr() as object), questionnaire: questionnaireUrl('wai-sr') }),
+    );
     expect(parsed.administration.instrument).toBe('wai-sr');
     expect(Object.values(parsed.administration.answers)).toEqual([1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2]);
   });
@@ -140,11 +194,30 @@ describe('parseQuestionnaireResponse: vendor shapes', () => {
   });
 
   it('identifies the instrument from item definitions pointing into our canonical, and reads it only through a mapping', () => {
-    const qr = { resourceType: 'QuestionnaireResponse', id: 'd1', status: 'completed', subject: { reference: 'Patient/p1' }, authored: '2024-02-02',
-      item: [{ linkId: 'q1', definition: `${questionnaireUrl('cors')}#cors-1`, answer: [{ valueDecimal: 9.9 }] }] };
-    expect(parseQuestionnaireResponse(qr)).toMatchObject({ ok: false, instrument: 'cors', reason: expect.stringMatching(/^unknown scale/) });
-    const byDefinition = instrumentMappingSchema.parse({ questionnaire: questionnaireUrl('cors'), instrument: 'cors', linkIds: { q1: 'cors-1' }, unit: 'points', scale: { min: 0, max: 10 } });
-    expect(expectOk(parseQuestionnaireResponse(qr, { mappings: [byDefinition] })).administration).toMatchObject({ instrument: 'cors', answers: { 'cors-1': 99 } });
+    const qr = {
+      resourceType: 'QuestionnaireResponse',
+      id: 'd1',
+      status: 'completed',
+      subject: { reference: 'Patient/p1' },
+      authored: '2024-02-02',
+      item: [{ linkId: 'q1', definition: `${questionnaireUrl('cors')}#cors-1`, answer: [{ valueDecimal: 9.9 }] }],
+    };
+    expect(parseQuestionnaireResponse(qr)).toMatchObject({
+      ok: false,
+      instrument: 'cors',
+      reason: expect.stringMatching(/^unknown scale/),
+    });
+    const byDefinition = instrumentMappingSchema.parse({
+      questionnaire: questionnaireUrl('cors'),
+      instrument: 'cors',
+      linkIds: { q1: 'cors-1' },
+      unit: 'points',
+      scale: { min: 0, max: 10 },
+    });
+    expect(expectOk(parseQuestionnaireResponse(qr, { mappings: [byDefinition] })).administration).toMatchObject({
+      instrument: 'cors',
+      answers: { 'cors-1': 99 },
+    });
   });
 });
 
@@ -153,7 +226,13 @@ describe('parseQuestionnaireResponse: unreadable input', () => {
     const qr = ours(orsAdmin) as unknown as { item: { answer: unknown[] }[] };
     qr.item[2]!.answer = [{ valueInteger: 'seven' }];
     const result = parseQuestionnaireResponse(qr);
-    expect(result).toEqual({ ok: false, reason: 'item[2].answer[0].valueInteger: expected a number', date: orsAdmin.authored, instrument: 'ors', resourceId: 'server-7' });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'item[2].answer[0].valueInteger: expected a number',
+      date: orsAdmin.authored,
+      instrument: 'ors',
+      resourceId: 'server-7',
+    });
   });
 
   it('refuses a response nested 1,000 levels deep or too large with a listed reason, never a stack overflow', () => {
@@ -162,29 +241,61 @@ describe('parseQuestionnaireResponse: unreadable input', () => {
     for (let level = 0; level < 1000; level++) item = { linkId: `g${level}`, item: [item] };
     const deep = { ...ours(orsAdmin), item: [item] };
     const result = parseQuestionnaireResponse(deep);
-    expect(result).toMatchObject({ ok: false, reason: 'item: nested deeper than 32 levels', date: orsAdmin.authored, resourceId: 'server-7' });
-    const wide = { ...ours(orsAdmin), contained: [{ resourceType: 'Basic', extension: Array.from({ length: 2_000_001 }, () => 0) }] };
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'item: nested deeper than 32 levels',
+      date: orsAdmin.authored,
+      resourceId: 'server-7',
+    });
+    const wide = {
+      ...ours(orsAdmin),
+      contained: [{ resourceType: 'Basic', extension: Array.from({ length: 2_000_001 }, () => 0) }],
+    };
     expect(expectReason(parseQuestionnaireResponse(wide))).toBe('more than 2000000 values: not read (a safety limit)');
   });
 
   it('tolerates a few minutes of clock difference but refuses a response authored beyond them', () => {
     const now = Date.parse(orsAdmin.authored);
     expect(parseQuestionnaireResponse(ours(orsAdmin), { now: now - 4 * 60_000 }).ok).toBe(true);
-    expect(expectReason(parseQuestionnaireResponse(ours(orsAdmin), { now: now - 6 * 60_000 }))).toMatch(/^authored: in the future/);
+    expect(expectReason(parseQuestionnaireResponse(ours(orsAdmin), { now: now - 6 * 60_000 }))).toMatch(
+      /^authored: in the future/,
+    );
     // A date alone may already be today in a zone 14 hours ahead of UTC.
-    expect(parseQuestionnaireResponse({ ...ours(orsAdmin), authored: '2024-01-11' }, { now: Date.parse('2024-01-10T12:00:00Z') }).ok).toBe(true);
-    expect(parseQuestionnaireResponse({ ...ours(orsAdmin), authored: '2024-01-12' }, { now: Date.parse('2024-01-10T12:00:00Z') }).ok).toBe(false);
+    expect(
+      parseQuestionnaireResponse(
+        { ...ours(orsAdmin), authored: '2024-01-11' },
+        { now: Date.parse('2024-01-10T12:00:00Z') },
+      ).ok,
+    ).toBe(true);
+    expect(
+      parseQuestionnaireResponse(
+        { ...ours(orsAdmin), authored: '2024-01-12' },
+        { now: Date.parse('2024-01-10T12:00:00Z') },
+      ).ok,
+    ).toBe(false);
   });
 
   it('says what is missing', () => {
-    expect(expectReason(parseQuestionnaireResponse({ ...ours(orsAdmin), subject: undefined }))).toBe('subject: missing a Patient reference');
-    expect(expectReason(parseQuestionnaireResponse({ ...ours(orsAdmin), authored: undefined }))).toBe('authored: missing');
+    expect(expectReason(parseQuestionnaireResponse({ ...ours(orsAdmin), subject: undefined }))).toBe(
+      'subject: missing a Patient reference',
+    );
+    expect(expectReason(parseQuestionnaireResponse({ ...ours(orsAdmin), authored: undefined }))).toBe(
+      'authored: missing',
+    );
     expect(expectReason(parseQuestionnaireResponse({ ...ours(orsAdmin), status: undefined }))).toBe('status: missing');
   });
 
   it('refuses a response that is not one of our instruments', () => {
-    const phq = { resourceType: 'QuestionnaireResponse', id: 'x', status: 'completed', questionnaire: 'http://loinc.org/q/44249-1', item: [{ linkId: '1', answer: [{ valueInteger: 2 }] }] };
-    expect(expectReason(parseQuestionnaireResponse(phq))).toBe('not one of our instruments (questionnaire: http://loinc.org/q/44249-1)');
+    const phq = {
+      resourceType: 'QuestionnaireResponse',
+      id: 'x',
+      status: 'completed',
+      questionnaire: 'http://loinc.org/q/44249-1',
+      item: [{ linkId: '1', answer: [{ valueInteger: 2 }] }],
+    };
+    expect(expectReason(parseQuestionnaireResponse(phq))).toBe(
+      'not one of our instruments (questionnaire: http://loinc.org/q/44249-1)',
+    );
   });
 
   it('refuses an item answered twice', () => {
@@ -194,17 +305,36 @@ describe('parseQuestionnaireResponse: unreadable input', () => {
   });
 
   it('never throws, whatever it is given', () => {
-    const qrLike = fc.record({
-      resourceType: fc.constantFrom('QuestionnaireResponse', 'Patient', 7),
-      status: fc.oneof(fc.constantFrom('completed', 'amended'), fc.anything()),
-      questionnaire: fc.oneof(fc.constantFrom(questionnaireUrl('ors'), `${questionnaireUrl('wai-sr')}|1.0.0`, 'Questionnaire/1'), fc.string()),
-      subject: fc.anything(),
-      authored: fc.oneof(fc.constant('2024-01-01'), fc.anything()),
-      item: fc.oneof(fc.array(fc.record({ linkId: fc.constantFrom('ors-1', 'wai-sr-3', 'x'), answer: fc.array(fc.dictionary(fc.constantFrom('valueInteger', 'valueDecimal', 'valueCoding'), fc.anything())) })), fc.anything()),
-    }, { requiredKeys: [] });
-    fc.assert(fc.property(fc.oneof(fc.anything(), qrLike), (input) => {
-      const result = parseQuestionnaireResponse(input);
-      expect(typeof result.ok).toBe('boolean');
-    }), { numRuns: 500 });
+    const qrLike = fc.record(
+      {
+        resourceType: fc.constantFrom('QuestionnaireResponse', 'Patient', 7),
+        status: fc.oneof(fc.constantFrom('completed', 'amended'), fc.anything()),
+        questionnaire: fc.oneof(
+          fc.constantFrom(questionnaireUrl('ors'), `${questionnaireUrl('wai-sr')}|1.0.0`, 'Questionnaire/1'),
+          fc.string(),
+        ),
+        subject: fc.anything(),
+        authored: fc.oneof(fc.constant('2024-01-01'), fc.anything()),
+        item: fc.oneof(
+          fc.array(
+            fc.record({
+              linkId: fc.constantFrom('ors-1', 'wai-sr-3', 'x'),
+              answer: fc.array(
+                fc.dictionary(fc.constantFrom('valueInteger', 'valueDecimal', 'valueCoding'), fc.anything()),
+              ),
+            }),
+          ),
+          fc.anything(),
+        ),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), qrLike), (input) => {
+        const result = parseQuestionnaireResponse(input);
+        expect(typeof result.ok).toBe('boolean');
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseId, normaliseReference, parseReference, referenceId, splitCanonical } from '../../src/fhir/parse/references';
+import {
+  normaliseId,
+  normaliseReference,
+  parseReference,
+  referenceId,
+  splitCanonical,
+} from '../../src/fhir/parse/references';
 
 describe('references', () => {
   it.each([
@@ -27,7 +33,10 @@ describe('references', () => {
   });
 
   it('splits canonicals with and without a version', () => {
-    expect(splitCanonical('http://x/Questionnaire/ors|1.0.0')).toEqual({ url: 'http://x/Questionnaire/ors', version: '1.0.0' });
+    expect(splitCanonical('http://x/Questionnaire/ors|1.0.0')).toEqual({
+      url: 'http://x/Questionnaire/ors',
+      version: '1.0.0',
+    });
     expect(splitCanonical('http://x/Questionnaire/ors')).toEqual({ url: 'http://x/Questionnaire/ors' });
     expect(splitCanonical('http://x/Questionnaire/ors|')).toEqual({ url: 'http://x/Questionnaire/ors' });
   });

@@ -10,7 +10,10 @@ import { prepareSave } from '../../src/fhir/write';
 import { startTestServer } from '../fhir/write-support';
 
 const srs: Administration = {
-  id: 'srs-write-back', instrument: 'srs', authored: '2025-03-04T10:00:00+01:00', status: 'completed',
+  id: 'srs-write-back',
+  instrument: 'srs',
+  authored: '2025-03-04T10:00:00+01:00',
+  status: 'completed',
   answers: { 'srs-1': 80, 'srs-2': 85, 'srs-3': 90, 'srs-4': 95 },
 };
 
@@ -19,18 +22,30 @@ async function writeSetWith(writeBack: unknown) {
   const parsed = parseSmartLaunchConfig({ ...committed, writeBack });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   const server = await startTestServer();
-  const history = await loadHistory(await server.transport(), { patientId: 'p1', capabilities: await server.capabilities() });
+  const history = await loadHistory(await server.transport(), {
+    patientId: 'p1',
+    capabilities: await server.capabilities(),
+  });
   return prepareSave({
-    administration: srs, history, assessment: assessClient({ administrations: [] }), recorded: '2025-03-04T10:05:00+01:00',
-    app: { name: 'Therapy Feedback', version: '0.1.0' }, writeBack: parsed.config.writeBack,
+    administration: srs,
+    history,
+    assessment: assessClient({ administrations: [] }),
+    recorded: '2025-03-04T10:05:00+01:00',
+    app: { name: 'Therapy Feedback', version: '0.1.0' },
+    writeBack: parsed.config.writeBack,
     parties: { patientId: 'p1', encounterId: undefined, fhirUser: 'Practitioner/9', clientRated: true },
   });
 }
 
 describe('prepareSave with smart-launch.json writeBack', () => {
   it('writes the US Core panel and names the organization when configured', async () => {
-    const writeSet = await writeSetWith({ scoreObservations: 'us-core-panel', organization: { display: 'Northside Counselling', reference: 'Organization/42' } });
-    const observations = writeSet.entries.filter((e) => e.kind === 'observation').map((e) => e.resource as fhir4.Observation);
+    const writeSet = await writeSetWith({
+      scoreObservations: 'us-core-panel',
+      organization: { display: 'Northside Counselling', reference: 'Organization/42' },
+    });
+    const observations = writeSet.entries
+      .filter((e) => e.kind === 'observation')
+      .map((e) => e.resource as fhir4.Observation);
     expect(observations).toHaveLength(1 + 4 + 1);
     expect(observations.at(-1)?.hasMember).toHaveLength(5);
     const provenance = writeSet.entries.find((e) => e.kind === 'provenance')?.resource as fhir4.Provenance;

@@ -9,8 +9,17 @@ import { questionnaireResponseSchema } from '../../src/fhir/schemas/questionnair
 // The hand-written fast path must accept only what the zod schema accepts, and give the same reading.
 
 function ours(answers: Record<string, number>): fhir4.QuestionnaireResponse {
-  const administration = { id: 'qr-1', instrument: 'ors' as const, authored: '2024-01-10T09:00:00+01:00', status: 'completed' as const, answers };
-  return { ...buildQuestionnaireResponse(instruments.ors, administration, { subject: 'Patient/p1', identifierValue: 'qr-1' }), id: 'server-1' };
+  const administration = {
+    id: 'qr-1',
+    instrument: 'ors' as const,
+    authored: '2024-01-10T09:00:00+01:00',
+    status: 'completed' as const,
+    answers,
+  };
+  return {
+    ...buildQuestionnaireResponse(instruments.ors, administration, { subject: 'Patient/p1', identifierValue: 'qr-1' }),
+    id: 'server-1',
+  };
 }
 
 const mm = fc.integer({ min: 0, max: 100 });
@@ -18,20 +27,34 @@ const orsAnswers = fc.record({ 'ors-1': mm, 'ors-2': mm, 'ors-3': mm, 'ors-4': m
 
 describe('the fast path of response validation', () => {
   it('takes the responses the app writes, and reads them exactly as the schema path does', () => {
-    fc.assert(fc.property(orsAnswers, (answers) => {
-      const plain = ours(answers);
-      expect(plainResponse(plain)).toBe(plain);
-      // An extension is valid but not in the plain shape: the same response then goes through zod.
-      const viaSchema = { ...plain, extension: [{ url: 'http://example.org/x', valueString: 'y' }] };
-      expect(plainResponse(viaSchema)).toBeUndefined();
-      expect(parseQuestionnaireResponse(plain)).toEqual(parseQuestionnaireResponse(viaSchema));
-    }));
+    fc.assert(
+      fc.property(orsAnswers, (answers) => {
+        const plain = ours(answers);
+        expect(plainResponse(plain)).toBe(plain);
+        // An extension is valid but not in the plain shape: the same response then goes through zod.
+        const viaSchema = { ...plain, extension: [{ url: 'http://example.org/x', valueString: 'y' }] };
+        expect(plainResponse(viaSchema)).toBeUndefined();
+        expect(parseQuestionnaireResponse(plain)).toEqual(parseQuestionnaireResponse(viaSchema));
+      }),
+    );
   });
 
   it('takes the WAI-SR as the app writes it (Likert codings), read exactly as the schema path reads it', () => {
     const answers = Object.fromEntries(instruments['wai-sr'].items.map((item, i) => [item.linkId, 1 + (i % 5)]));
-    const administration = { id: 'qr-w', instrument: 'wai-sr' as const, authored: '2024-01-10T09:00:00+01:00', status: 'completed' as const, answers };
-    const plain = { ...buildQuestionnaireResponse(instruments['wai-sr'], administration, { subject: 'Patient/p1', identifierValue: 'qr-w' }), id: 'server-w' };
+    const administration = {
+      id: 'qr-w',
+      instrument: 'wai-sr' as const,
+      authored: '2024-01-10T09:00:00+01:00',
+      status: 'completed' as const,
+      answers,
+    };
+    const plain = {
+      ...buildQuestionnaireResponse(instruments['wai-sr'], administration, {
+        subject: 'Patient/p1',
+        identifierValue: 'qr-w',
+      }),
+      id: 'server-w',
+    };
     expect(plainResponse(plain)).toBe(plain);
     const viaSchema = { ...plain, extension: [{ url: 'http://example.org/x', valueString: 'y' }] };
     const read = parseQuestionnaireResponse(plain);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultScoringConfig } from '../../src/core/config';
 import { parseSmartLaunchConfig, serverForIssuer } from '../../src/fhir/smart-launch-config';
 
-const committed = (): Record<string, unknown> => JSON.parse(readFileSync('smart-launch.json', 'utf8')) as Record<string, unknown>;
+const committed = (): Record<string, unknown> =>
+  JSON.parse(readFileSync('smart-launch.json', 'utf8')) as Record<string, unknown>;
 
 describe('smart-launch.json', () => {
   it('the committed file is valid and matches the local sandbox issuer', () => {
@@ -11,7 +12,9 @@ describe('smart-launch.json', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(serverForIssuer(parsed.config, 'http://127.0.0.1:8080/fhir')?.name).toBe('Local sandbox');
-    expect(serverForIssuer(parsed.config, 'https://fhir.epic.com/interconnect-fhir-oauth/api/FHIR/R4')?.name).toBe('Epic');
+    expect(serverForIssuer(parsed.config, 'https://fhir.epic.com/interconnect-fhir-oauth/api/FHIR/R4')?.name).toBe(
+      'Epic',
+    );
     expect(serverForIssuer(parsed.config, 'https://unknown.example.org/fhir')).toBeUndefined();
   });
 
@@ -33,13 +36,23 @@ describe('smart-launch.json', () => {
     const parsed = parseSmartLaunchConfig(committed());
     expect(parsed.ok && parsed.config.writeBack).toEqual({ scoreObservations: 'components' });
     const strict = parseSmartLaunchConfig({
-      ...committed(), writeBack: { scoreObservations: 'us-core-panel', organization: { display: 'Northside Counselling', reference: 'Organization/42' } },
+      ...committed(),
+      writeBack: {
+        scoreObservations: 'us-core-panel',
+        organization: { display: 'Northside Counselling', reference: 'Organization/42' },
+      },
     });
-    expect(strict.ok && strict.config.writeBack).toEqual({ scoreObservations: 'us-core-panel', organization: { display: 'Northside Counselling', reference: 'Organization/42' } });
+    expect(strict.ok && strict.config.writeBack).toEqual({
+      scoreObservations: 'us-core-panel',
+      organization: { display: 'Northside Counselling', reference: 'Organization/42' },
+    });
   });
 
   it('refuses an unknown score form and an organization reference to anything but an Organization, by field', () => {
-    const parsed = parseSmartLaunchConfig({ ...committed(), writeBack: { scoreObservations: 'panel', organization: { display: 'x', reference: 'Practitioner/1' } } });
+    const parsed = parseSmartLaunchConfig({
+      ...committed(),
+      writeBack: { scoreObservations: 'panel', organization: { display: 'x', reference: 'Practitioner/1' } },
+    });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors).toEqual([
@@ -49,15 +62,21 @@ describe('smart-launch.json', () => {
   });
 
   it('names each wrong field, however deep', () => {
-    const broken = { ...committed(), scoring: { episodeGapDays: 0 }, servers: [{ name: 'x', issMatch: '(', clientId: '', scopes: 'a  b', scopesV1: 'a', redirectUri: '/' }] };
+    const broken = {
+      ...committed(),
+      scoring: { episodeGapDays: 0 },
+      servers: [{ name: 'x', issMatch: '(', clientId: '', scopes: 'a  b', scopesV1: 'a', redirectUri: '/' }],
+    };
     const parsed = parseSmartLaunchConfig(broken);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.errors).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^scoring\.episodeGapDays: /),
-      expect.stringMatching(/^servers\[0\]\.issMatch: must be a valid regular expression/),
-      expect.stringMatching(/^servers\[0\]\.clientId: /),
-      expect.stringMatching(/^servers\[0\]\.scopes: scopes are separated by single spaces/),
-    ]));
+    expect(parsed.errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^scoring\.episodeGapDays: /),
+        expect.stringMatching(/^servers\[0\]\.issMatch: must be a valid regular expression/),
+        expect.stringMatching(/^servers\[0\]\.clientId: /),
+        expect.stringMatching(/^servers\[0\]\.scopes: scopes are separated by single spaces/),
+      ]),
+    );
   });
 });

@@ -8,13 +8,16 @@ const typeOf = (reference: string | undefined): string | undefined => reference?
 /** US Core Observation Screening Assessment: status, category survey, code, a Patient subject, us-core-2. */
 export function screeningAssessmentProblems(o: fhir4.Observation): string[] {
   const problems: string[] = [];
-  if (!o.category?.some((c) => c.coding?.some((k) => k.system === OBSERVATION_CATEGORY && k.code === 'survey'))) problems.push('category: no survey');
+  if (!o.category?.some((c) => c.coding?.some((k) => k.system === OBSERVATION_CATEGORY && k.code === 'survey')))
+    problems.push('category: no survey');
   if (!o.code.coding?.length && !o.code.text) problems.push('code: empty');
   if (typeOf(o.subject?.reference) !== 'Patient') problems.push('subject: not a Patient');
   if (!o.effectiveDateTime) problems.push('effective[x]: missing (must support)');
   const grouped = (o.component?.length ?? 0) > 0 || (o.hasMember?.length ?? 0) > 0;
-  if (!grouped && o.valueQuantity === undefined && !o.dataAbsentReason) problems.push('us-core-2: no value, component, hasMember or dataAbsentReason');
-  for (const p of o.performer ?? []) if (!PERFORMER_TYPES.includes(typeOf(p.reference) ?? '')) problems.push(`performer: ${p.reference}`);
+  if (!grouped && o.valueQuantity === undefined && !o.dataAbsentReason)
+    problems.push('us-core-2: no value, component, hasMember or dataAbsentReason');
+  for (const p of o.performer ?? [])
+    if (!PERFORMER_TYPES.includes(typeOf(p.reference) ?? '')) problems.push(`performer: ${p.reference}`);
   if (!o.derivedFrom?.length) problems.push('derivedFrom: missing (must support, the response)');
   return problems;
 }
@@ -31,9 +34,11 @@ export function provenanceProblems(p: fhir4.Provenance): string[] {
   if (!p.recorded) problems.push('recorded: missing');
   for (const [i, agent] of p.agent.entries()) {
     const who = whoType(p, agent.who.reference);
-    if ((who === 'Practitioner' || who === 'Device') && !agent.onBehalfOf) problems.push(`agent[${i}]: provenance-1, ${who} without onBehalfOf`);
+    if ((who === 'Practitioner' || who === 'Device') && !agent.onBehalfOf)
+      problems.push(`agent[${i}]: provenance-1, ${who} without onBehalfOf`);
     const onBehalfOf = agent.onBehalfOf?.reference;
-    if (onBehalfOf && typeOf(onBehalfOf) !== 'Organization') problems.push(`agent[${i}].onBehalfOf: ${onBehalfOf} is not a US Core Organization`);
+    if (onBehalfOf && typeOf(onBehalfOf) !== 'Organization')
+      problems.push(`agent[${i}].onBehalfOf: ${onBehalfOf} is not a US Core Organization`);
   }
   return problems;
 }
@@ -52,6 +57,7 @@ export function questionnaireResponseProblems(qr: fhir4.QuestionnaireResponse): 
 export function usCoreProblems(resource: fhir4.Resource): string[] {
   if (resource.resourceType === 'Observation') return screeningAssessmentProblems(resource as fhir4.Observation);
   if (resource.resourceType === 'Provenance') return provenanceProblems(resource as fhir4.Provenance);
-  if (resource.resourceType === 'QuestionnaireResponse') return questionnaireResponseProblems(resource as fhir4.QuestionnaireResponse);
+  if (resource.resourceType === 'QuestionnaireResponse')
+    return questionnaireResponseProblems(resource as fhir4.QuestionnaireResponse);
   return [];
 }

@@ -18,7 +18,12 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  Object.assign(server.engine.settings, { transactions: true, batch: true, conditionalCreate: true, transactionFault: undefined });
+  Object.assign(server.engine.settings, {
+    transactions: true,
+    batch: true,
+    conditionalCreate: true,
+    transactionFault: undefined,
+  });
   sleeps = [];
   retry = { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5, baseDelayMs: 100, maxAttempts: 4 };
 });
@@ -27,7 +32,10 @@ beforeEach(() => {
 function freshSave(): { writeSet: ReturnType<typeof writeSetFor>; plan: () => Promise<WritePlan> } {
   const a = administration('srs', ++serial, 70);
   return {
-    writeSet: writeSetFor({ ...a, id: `${a.id}-${Date.now()}` }, { create: [decision('alliance-concern', [`${a.id}-x`])] }),
+    writeSet: writeSetFor(
+      { ...a, id: `${a.id}-${Date.now()}` },
+      { create: [decision('alliance-concern', [`${a.id}-x`])] },
+    ),
     plan: async () => planWrites(await server.capabilities()),
   };
 }
@@ -51,7 +59,9 @@ describe('server errors and slow-downs', () => {
 
   it('waits as long as a 429 Retry-After asks', async () => {
     const { writeSet, plan } = freshSave();
-    const transport = await server.transport({ faults: [{ kind: 'status', status: 429, headers: { 'retry-after': '3' } }] });
+    const transport = await server.transport({
+      faults: [{ kind: 'status', status: 429, headers: { 'retry-after': '3' } }],
+    });
     const report = await saveAdministration(transport, writeSet, await plan(), { retry });
     expect(report.status).toBe('saved');
     expect(sleeps).toEqual([3000]);
@@ -63,13 +73,19 @@ describe('server errors and slow-downs', () => {
     const report = await saveAdministration(await server.transport(), writeSet, await plan(), { retry });
     expect(report.status).toBe('pending');
     expect(report.roundTrips).toBe(4);
-    expect(report.entries.every((e) => e.outcome.status === 'pending' && /server had a problem \(503\)/.test(e.outcome.reason))).toBe(true);
+    expect(
+      report.entries.every(
+        (e) => e.outcome.status === 'pending' && /server had a problem \(503\)/.test(e.outcome.reason),
+      ),
+    ).toBe(true);
     expect(await copies(writeSet)).toEqual({ qr: 0, observations: 0, provenance: 0 });
   });
 
   it('gives up at once on a Retry-After longer than it will wait', async () => {
     const { writeSet, plan } = freshSave();
-    const transport = await server.transport({ faults: [{ kind: 'status', status: 429, headers: { 'retry-after': '3600' } }] });
+    const transport = await server.transport({
+      faults: [{ kind: 'status', status: 429, headers: { 'retry-after': '3600' } }],
+    });
     const report = await saveAdministration(transport, writeSet, await plan(), { retry });
     expect(report.status).toBe('pending');
     expect(sleeps).toEqual([]);
@@ -84,8 +100,14 @@ describe('lost requests and lost answers', () => {
   ])('%s: an answer lost after the server committed is never written twice', async (_name, settings) => {
     Object.assign(server.engine.settings, settings);
     const { writeSet, plan } = freshSave();
-    const faults = [{ kind: 'drop-after-commit' as const }, { kind: 'drop-after-commit' as const }, { kind: 'timeout' as const }];
-    const report = await saveAdministration(await server.transport({ faults }), writeSet, await plan(), { retry: { ...retry, maxAttempts: 6 } });
+    const faults = [
+      { kind: 'drop-after-commit' as const },
+      { kind: 'drop-after-commit' as const },
+      { kind: 'timeout' as const },
+    ];
+    const report = await saveAdministration(await server.transport({ faults }), writeSet, await plan(), {
+      retry: { ...retry, maxAttempts: 6 },
+    });
     expect(report.status).toBe('saved');
     expect(await copies(writeSet)).toEqual(ONCE);
   });
@@ -106,7 +128,9 @@ describe('lost requests and lost answers', () => {
         return new Promise<never>(() => undefined);
       },
     };
-    const report = await saveAdministration(hanging, writeSet, await plan(), { retry: { ...retry, requestTimeoutMs: 20, startTimer } });
+    const report = await saveAdministration(hanging, writeSet, await plan(), {
+      retry: { ...retry, requestTimeoutMs: 20, startTimer },
+    });
     expect(report.status).toBe('saved');
     expect(report.roundTrips).toBe(2);
     expect(timers.map((t) => t.ms)).toEqual([20, 20]);
@@ -114,7 +138,12 @@ describe('lost requests and lost answers', () => {
 
   it('a request lost on the way is sent again', async () => {
     const { writeSet, plan } = freshSave();
-    const report = await saveAdministration(await server.transport({ faults: [{ kind: 'network' }] }), writeSet, await plan(), { retry });
+    const report = await saveAdministration(
+      await server.transport({ faults: [{ kind: 'network' }] }),
+      writeSet,
+      await plan(),
+      { retry },
+    );
     expect(report.status).toBe('saved');
     expect(report.roundTrips).toBe(2);
   });
@@ -140,12 +169,15 @@ describe('session', () => {
 });
 
 describe('refused writes', () => {
-  const noFlagScopes = 'launch openid fhirUser patient/*.rs patient/QuestionnaireResponse.c patient/Observation.c patient/Provenance.c';
+  const noFlagScopes =
+    'launch openid fhirUser patient/*.rs patient/QuestionnaireResponse.c patient/Observation.c patient/Provenance.c';
 
   it('skips what the granted scopes refuse and saves the rest, saying plainly what was not saved', async () => {
     const { writeSet } = freshSave();
     const plan = planWrites(await server.capabilities(noFlagScopes));
-    const report = await saveAdministration(await server.transport({ scopes: noFlagScopes }), writeSet, plan, { retry });
+    const report = await saveAdministration(await server.transport({ scopes: noFlagScopes }), writeSet, plan, {
+      retry,
+    });
     expect(report.status).toBe('partly-saved');
     expect(report.roundTrips).toBe(1);
     const flag = report.entries.find((e) => e.kind === 'flag-create');
@@ -155,7 +187,9 @@ describe('refused writes', () => {
 
   it('when the server refuses a type the plan thought allowed (403 on the transaction), falls back to a batch so the rest lands', async () => {
     const { writeSet, plan } = freshSave();
-    const report = await saveAdministration(await server.transport({ scopes: noFlagScopes }), writeSet, await plan(), { retry });
+    const report = await saveAdministration(await server.transport({ scopes: noFlagScopes }), writeSet, await plan(), {
+      retry,
+    });
     expect(report.status).toBe('partly-saved');
     const flag = report.entries.find((e) => e.kind === 'flag-create')?.outcome;
     expect(flag?.status).toBe('refused');
@@ -168,7 +202,9 @@ describe('refused writes', () => {
   it('with no batch either, falls back to one request each', async () => {
     server.engine.settings.batch = false;
     const { writeSet, plan } = freshSave();
-    const report = await saveAdministration(await server.transport({ scopes: noFlagScopes }), writeSet, await plan(), { retry });
+    const report = await saveAdministration(await server.transport({ scopes: noFlagScopes }), writeSet, await plan(), {
+      retry,
+    });
     expect(report.status).toBe('partly-saved');
     expect(report.roundTrips).toBe(1 + 4);
     expect(await copies(writeSet)).toEqual(ONCE);
@@ -178,18 +214,24 @@ describe('refused writes', () => {
 describe('flag lifecycle and questionnaires', () => {
   it('ends a cleared Flag with period.end and leaves no active copy', async () => {
     const first = administration('srs', ++serial, 70);
-    const raise = writeSetFor(first, { create: [decision('alliance-rupture-risk', [first.id])], patient: 'Patient/p9' });
+    const raise = writeSetFor(first, {
+      create: [decision('alliance-rupture-risk', [first.id])],
+      patient: 'Patient/p9',
+    });
     const transport = await server.transport({ patient: 'p9' });
     const plan = planWrites(await server.capabilities());
     const raised = await saveAdministration(transport, raise, plan, { retry });
     const flagRef = raised.entries.find((e) => e.kind === 'flag-create')?.outcome;
     if (flagRef?.status !== 'saved') throw new Error('flag not saved');
-    const [flag] = await server.search('Flag', `_id=${flagRef.reference.split('/')[1]}`) as fhir4.Flag[];
+    const [flag] = (await server.search('Flag', `_id=${flagRef.reference.split('/')[1]}`)) as fhir4.Flag[];
 
     const second = administration('srs', ++serial, 95);
-    const clear = writeSetFor(second, { end: [{ id: flag!.id!, rule: 'alliance-rupture-risk', resource: flag! }], patient: 'Patient/p9' });
+    const clear = writeSetFor(second, {
+      end: [{ id: flag!.id!, rule: 'alliance-rupture-risk', resource: flag! }],
+      patient: 'Patient/p9',
+    });
     expect((await saveAdministration(transport, clear, plan, { retry })).status).toBe('saved');
-    const [ended] = await server.search('Flag', `_id=${flag!.id!}`) as fhir4.Flag[];
+    const [ended] = (await server.search('Flag', `_id=${flag!.id!}`)) as fhir4.Flag[];
     expect(ended).toMatchObject({ status: 'inactive', period: { start: first.authored, end: second.authored } });
     expect(ended?.extension?.some((e) => e.url === EXTENSIONS.flagRule)).toBe(true);
     expect((await stored(server, clear, 'Patient/p9')).activeFlags).toBe(0);
@@ -199,11 +241,21 @@ describe('flag lifecycle and questionnaires', () => {
     const a = administration('cors', ++serial, 60);
     const writeSet = writeSetFor(a, { publish: true });
     const ours = writeSet.entries.find((e) => e.kind === 'questionnaire')!.resource as fhir4.Questionnaire;
-    await server.engine.handle({ method: 'POST', path: 'Questionnaire', body: { ...ours, version: '0.9.0', title: 'Older' } });
+    await server.engine.handle({
+      method: 'POST',
+      path: 'Questionnaire',
+      body: { ...ours, version: '0.9.0', title: 'Older' },
+    });
     const plan = planWrites(await server.capabilities(ALL_SCOPES));
     await saveAdministration(await server.transport(), writeSet, plan, { retry });
     await saveAdministration(await server.transport(), writeSet, plan, { retry });
-    const copiesOf = (await server.search('Questionnaire', `url=${encodeURIComponent(ours.url!)}`)) as fhir4.Questionnaire[];
-    expect(copiesOf.map((q) => [q.version, q.title]).sort()).toEqual([['0.9.0', 'Older'], [ours.version, ours.title]]);
+    const copiesOf = (await server.search(
+      'Questionnaire',
+      `url=${encodeURIComponent(ours.url!)}`,
+    )) as fhir4.Questionnaire[];
+    expect(copiesOf.map((q) => [q.version, q.title]).sort()).toEqual([
+      ['0.9.0', 'Older'],
+      [ours.version, ours.title],
+    ]);
   });
 });

@@ -14,9 +14,17 @@ export const PATIENT = 'Patient/p1';
 export const CLINICIAN = 'Practitioner/c1';
 
 export function administration(instrument: InstrumentId, n: number, mm: number): Administration {
-  const answers = Object.fromEntries(instruments[instrument].items.map((item) => [item.linkId, instrument === 'wai-sr' ? 3 : mm]));
+  const answers = Object.fromEntries(
+    instruments[instrument].items.map((item) => [item.linkId, instrument === 'wai-sr' ? 3 : mm]),
+  );
   const day = String(1 + (n % 28)).padStart(2, '0');
-  return { id: `resp-${instrument}-${n}`, instrument, authored: `2025-03-${day}T10:00:00+01:00`, status: 'completed', answers };
+  return {
+    id: `resp-${instrument}-${n}`,
+    instrument,
+    authored: `2025-03-${day}T10:00:00+01:00`,
+    status: 'completed',
+    answers,
+  };
 }
 
 export function decision(rule: RuleDecision['rule'], evidence: readonly string[]): RuleDecision {
@@ -42,10 +50,14 @@ export function writeSetFor(a: Administration, options: FixtureOptions = {}): Wr
   const instrument = instruments[a.instrument];
   const patient = options.patient ?? PATIENT;
   const response = buildQuestionnaireResponse(instrument, a, {
-    subject: patient, author: CLINICIAN, source: patient, identifierValue: a.id,
+    subject: patient,
+    author: CLINICIAN,
+    source: patient,
+    identifierValue: a.id,
   });
   return buildWriteSet({
-    response, administration: a,
+    response,
+    administration: a,
     assessment: { decisions: options.create ?? [], outcome: { cutoff: 25 }, alliance: { cutoff: 36 } },
     activeFlags: options.end ?? [],
     builtOn: options.builtOn ?? `before-${a.id}`,
@@ -53,8 +65,13 @@ export function writeSetFor(a: Administration, options: FixtureOptions = {}): Wr
     ...(options.publish ? { questionnaire: buildQuestionnaire(instrument) } : {}),
     ...(options.noteWords ? { noteWords: options.noteWords } : {}),
     context: {
-      patient, clinician: CLINICIAN, clientRated: true, recorded: '2025-03-04T09:30:00Z', app: { name: 'Therapy Feedback', version: '0.1.0' },
-      ...(options.scoreForm ? { scoreForm: options.scoreForm } : {}), ...(options.organization ? { organization: options.organization } : {}),
+      patient,
+      clinician: CLINICIAN,
+      clientRated: true,
+      recorded: '2025-03-04T09:30:00Z',
+      app: { name: 'Therapy Feedback', version: '0.1.0' },
+      ...(options.scoreForm ? { scoreForm: options.scoreForm } : {}),
+      ...(options.organization ? { organization: options.organization } : {}),
     },
   });
 }

@@ -18,15 +18,28 @@ beforeAll(async () => {
 
 async function raisedFlag(): Promise<fhir4.Flag> {
   const created = await server.engine.handle({
-    method: 'POST', path: 'Flag',
-    body: { resourceType: 'Flag', status: 'active', code: { text: 'alliance concern' }, subject: { reference: 'Patient/p1' } },
+    method: 'POST',
+    path: 'Flag',
+    body: {
+      resourceType: 'Flag',
+      status: 'active',
+      code: { text: 'alliance concern' },
+      subject: { reference: 'Patient/p1' },
+    },
   });
   return created.body as fhir4.Flag;
 }
 
 const endSet = (flag: fhir4.Flag): WriteSet => ({
   key: `end-${flag.id}`,
-  entries: [{ fullUrl: `Flag/${flag.id}`, kind: 'flag-end', resource: endFlag(flag, '2025-03-01T10:00:00Z'), label: 'ending the flag' }],
+  entries: [
+    {
+      fullUrl: `Flag/${flag.id}`,
+      kind: 'flag-end',
+      resource: endFlag(flag, '2025-03-01T10:00:00Z'),
+      label: 'ending the flag',
+    },
+  ],
 });
 
 async function versions(flag: fhir4.Flag): Promise<number> {
@@ -57,9 +70,21 @@ describe('ending a Flag', () => {
     const flag = await raisedFlag();
     const asRead = structuredClone(flag);
     await server.engine.handle({ method: 'PUT', path: `Flag/${flag.id}`, body: { ...flag, status: 'inactive' } });
-    await server.engine.handle({ method: 'PUT', path: `Flag/${flag.id}`, body: { ...flag, status: 'active', code: { text: 're-activated by a colleague' } } });
-    const report = await saveAdministration(await server.transport(), endSet(asRead), planWrites(await server.capabilities()), { retry });
-    expect(report.entries[0]?.outcome).toMatchObject({ status: 'refused', reason: expect.stringMatching(/changed on the server since it was read/) });
+    await server.engine.handle({
+      method: 'PUT',
+      path: `Flag/${flag.id}`,
+      body: { ...flag, status: 'active', code: { text: 're-activated by a colleague' } },
+    });
+    const report = await saveAdministration(
+      await server.transport(),
+      endSet(asRead),
+      planWrites(await server.capabilities()),
+      { retry },
+    );
+    expect(report.entries[0]?.outcome).toMatchObject({
+      status: 'refused',
+      reason: expect.stringMatching(/changed on the server since it was read/),
+    });
     expect(await current(flag)).toMatchObject({ status: 'active', code: { text: 're-activated by a colleague' } });
   });
 });

@@ -22,10 +22,14 @@ beforeAll(async () => {
 
 async function activeFlags(): Promise<ActiveFlagOnServer[]> {
   const flags = (await server.search('Flag', `subject=${PATIENT}`)) as fhir4.Flag[];
-  return flags.filter((f) => f.status === 'active').map((f) => {
-    const rule = f.extension?.find((e) => e.url === EXTENSIONS.flagRule)?.extension?.find((e) => e.url === 'rule')?.valueCode;
-    return { id: f.id ?? '', rule: rule as RuleCode, resource: f };
-  });
+  return flags
+    .filter((f) => f.status === 'active')
+    .map((f) => {
+      const rule = f.extension
+        ?.find((e) => e.url === EXTENSIONS.flagRule)
+        ?.extension?.find((e) => e.url === 'rule')?.valueCode;
+      return { id: f.id ?? '', rule: rule as RuleCode, resource: f };
+    });
 }
 
 async function plan(): Promise<ReturnType<typeof planWrites>> {
@@ -34,7 +38,11 @@ async function plan(): Promise<ReturnType<typeof planWrites>> {
 
 describe('at most one active Flag per rule', () => {
   it('names a record by its administrations: the same whatever their order, new once one more is stored, back-dated or not', () => {
-    const [older, newer, backDated] = [administration('srs', 2, 20), administration('srs', 5, 20), administration('srs', 1, 20)];
+    const [older, newer, backDated] = [
+      administration('srs', 2, 20),
+      administration('srs', 5, 20),
+      administration('srs', 1, 20),
+    ];
     expect(recordBasis([older, newer])).toBe(recordBasis([newer, older]));
     expect(recordBasis([older, newer, backDated])).not.toBe(recordBasis([older, newer]));
     expect(recordBasis([])).toBe('none');
@@ -44,9 +52,15 @@ describe('at most one active Flag per rule', () => {
     it(`two saves built on one load, saved side by side, raise one Flag under conditional create (${transactions ? 'transaction' : 'single requests'})`, async () => {
       await server.reset({ transactions, batch: false, conditionalCreate: true });
       const [first, second] = [administration('srs', 1, 20), administration('srs', 2, 20)];
-      const sets = [first, second].map((a) => writeSetFor(a, { create: [decision('alliance-concern', [a.id])], builtOn: 'none' }));
+      const sets = [first, second].map((a) =>
+        writeSetFor(a, { create: [decision('alliance-concern', [a.id])], builtOn: 'none' }),
+      );
       const writePlan = await plan();
-      const reports = await Promise.all(sets.map(async (set) => new Outbox(sessionStorage).save(await server.transport({ patient: 'p1' }), set, writePlan, retry)));
+      const reports = await Promise.all(
+        sets.map(async (set) =>
+          new Outbox(sessionStorage).save(await server.transport({ patient: 'p1' }), set, writePlan, retry),
+        ),
+      );
       expect(reports.map((r) => r.status)).toEqual(['saved', 'saved']);
       expect((await activeFlags()).map((f) => f.rule)).toEqual(['alliance-concern']);
     });
@@ -56,13 +70,27 @@ describe('at most one active Flag per rule', () => {
     await server.reset({ transactions: true, conditionalCreate: false });
     const writePlan = await plan();
     // Two saves on different loads, each unaware of the other's Flag: what a race without conditional create leaves.
-    for (const [n, builtOn] of [[1, 'load-a'], [2, 'load-b']] as const) {
+    for (const [n, builtOn] of [
+      [1, 'load-a'],
+      [2, 'load-b'],
+    ] as const) {
       const a = administration('srs', n, 20);
-      await new Outbox(sessionStorage).save(await server.transport({ patient: 'p1' }), writeSetFor(a, { create: [decision('alliance-concern', [a.id])], builtOn }), writePlan, retry);
+      await new Outbox(sessionStorage).save(
+        await server.transport({ patient: 'p1' }),
+        writeSetFor(a, { create: [decision('alliance-concern', [a.id])], builtOn }),
+        writePlan,
+        retry,
+      );
     }
     const twins = await activeFlags();
     expect(twins).toHaveLength(2);
-    const report = await retireDuplicateFlags(await server.transport({ patient: 'p1' }), twins, writePlan, '2025-03-05T10:00:00Z', { retry });
+    const report = await retireDuplicateFlags(
+      await server.transport({ patient: 'p1' }),
+      twins,
+      writePlan,
+      '2025-03-05T10:00:00Z',
+      { retry },
+    );
     expect(report?.status).toBe('saved');
     const kept = [...twins].sort((x, y) => (x.id < y.id ? -1 : 1))[0]?.id;
     expect((await activeFlags()).map((f) => f.id)).toEqual([kept]);
@@ -78,13 +106,20 @@ describe('at most one active Flag per rule', () => {
     // The low session was kept unsent (the tab closed); the next one, counting it, clears the concern.
     const stale = writeSetFor(low, { create: [decision('alliance-concern', [low.id])], builtOn: 'none' });
     outbox.enqueue(stale);
-    await outbox.save(await server.transport({ patient: 'p1' }), writeSetFor(high, { builtOn: 'none' }), writePlan, retry);
+    await outbox.save(
+      await server.transport({ patient: 'p1' }),
+      writeSetFor(high, { builtOn: 'none' }),
+      writePlan,
+      retry,
+    );
     const fresh = withFreshFlags(stale, writeSetFor(low, { end: await activeFlags(), builtOn: 'none' }));
     expect(fresh.entries.filter((e) => e.kind === 'flag-create')).toEqual([]);
     const provenance = fresh.entries.find((e) => e.kind === 'provenance')?.resource as fhir4.Provenance;
     const staleFlag = stale.entries.find((e) => e.kind === 'flag-create')?.fullUrl;
     expect(provenance.target.map((t) => t.reference)).not.toContain(staleFlag);
-    expect((await outbox.save(await server.transport({ patient: 'p1' }), fresh, writePlan, retry)).status).toBe('saved');
+    expect((await outbox.save(await server.transport({ patient: 'p1' }), fresh, writePlan, retry)).status).toBe(
+      'saved',
+    );
     expect(outbox.pending().saves).toEqual([]);
     expect(await activeFlags()).toEqual([]);
   });

@@ -36,9 +36,14 @@ describe('a write that lands after its timeout, without conditional create', () 
       const plan = planWrites(await server.capabilities());
       expect(plan.conditionalCreate).toBe(false);
       const probe = await server.transport();
-      await saveAdministration(probe, writeSetFor(administration('ors', ++serial, 20)), plan, { retry: { sleep: async () => undefined } });
+      await saveAdministration(probe, writeSetFor(administration('ors', ++serial, 20)), plan, {
+        retry: { sleep: async () => undefined },
+      });
       const firstWrite = probe.sent.findIndex(isWrite);
-      const faults: Fault[] = [...Array.from({ length: firstWrite }, (): Fault => ({ kind: 'pass' })), { kind: 'late', afterMs: 20_000 }];
+      const faults: Fault[] = [
+        ...Array.from({ length: firstWrite }, (): Fault => ({ kind: 'pass' })),
+        { kind: 'late', afterMs: 20_000 },
+      ];
       const writeSet = writeSetFor(administration('ors', ++serial, 22));
       const retry = { sleep: (ms: number) => server.advance(ms), random: () => 0.5 };
       const report = await saveAdministration(await server.transport({ faults }), writeSet, plan, { retry });

@@ -16,23 +16,41 @@ beforeAll(async () => {
 });
 
 describe('Outbox', () => {
-  it('hands back this patient\'s pending and refused saves, parsed; a response carried by a clinical note is not kept', async () => {
+  it("hands back this patient's pending and refused saves, parsed; a response carried by a clinical note is not kept", async () => {
     sessionStorage.clear();
     const outbox = new Outbox(sessionStorage);
     const noResponses = 'patient/QuestionnaireResponse.rs patient/Observation.crs patient/Flag.crus';
     const refusedAnswers = writeSetFor(administration('ors', 11, 40));
-    await outbox.save(await server.transport({ scopes: noResponses }), refusedAnswers, planWrites(await server.capabilities(noResponses)), retry);
+    await outbox.save(
+      await server.transport({ scopes: noResponses }),
+      refusedAnswers,
+      planWrites(await server.capabilities(noResponses)),
+      retry,
+    );
     const stillPending = writeSetFor(administration('srs', 12, 40));
-    await outbox.save(await server.transport({ faults: [{ kind: 'network' }, { kind: 'network' }] }), stillPending, planWrites(await server.capabilities()), retry);
+    await outbox.save(
+      await server.transport({ faults: [{ kind: 'network' }, { kind: 'network' }] }),
+      stillPending,
+      planWrites(await server.capabilities()),
+      retry,
+    );
     const otherPatient = writeSetFor(administration('ors', 13, 40), { patient: 'Patient/p2' });
     outbox.enqueue(otherPatient);
     const kept = outbox.kept('p1').map((k) => [k.state, k.response.administration.id, k.writeSet !== undefined]);
-    expect(kept.sort()).toEqual([['pending', 'resp-srs-12', true], ['refused', 'resp-ors-11', false]]);
+    expect(kept.sort()).toEqual([
+      ['pending', 'resp-srs-12', true],
+      ['refused', 'resp-ors-11', false],
+    ]);
 
     sessionStorage.clear();
     const inNote = writeSetFor(administration('ors', 14, 40), { noteWords: noteWords('en') });
     const withNotes = `${noResponses} patient/DocumentReference.cs`;
-    const report = await outbox.save(await server.transport({ scopes: withNotes }), inNote, planWrites(await server.capabilities(withNotes)), retry);
+    const report = await outbox.save(
+      await server.transport({ scopes: withNotes }),
+      inNote,
+      planWrites(await server.capabilities(withNotes)),
+      retry,
+    );
     expect(report.entries.find((e) => e.kind === 'response')?.outcome).toMatchObject({ status: 'saved', inNote: true });
     expect(outbox.kept('p1')).toEqual([]);
   });
@@ -42,10 +60,13 @@ describe('Outbox', () => {
     const writeSet = writeSetFor(administration('ors', 1, 40));
     const inner = await server.transport();
     let keptDuringSend = 0;
-    const watching: FhirTransport = { baseUrl: inner.baseUrl, send: (request) => {
-      keptDuringSend = outbox.pending().saves.length;
-      return inner.send(request);
-    } };
+    const watching: FhirTransport = {
+      baseUrl: inner.baseUrl,
+      send: (request) => {
+        keptDuringSend = outbox.pending().saves.length;
+        return inner.send(request);
+      },
+    };
     const report = await outbox.save(watching, writeSet, planWrites(await server.capabilities()), retry);
     expect(report.status).toBe('saved');
     expect(keptDuringSend).toBe(1);
@@ -90,7 +111,10 @@ describe('Outbox', () => {
   });
 
   it('lists and removes an entry that no longer reads as a write set instead of failing', () => {
-    const storage = new Map<string, string>([['therapy-feedback.outbox.broken', '{"key":"broken","entries":[{"kind":"nope"}]}'], ['other-app', 'x']]);
+    const storage = new Map<string, string>([
+      ['therapy-feedback.outbox.broken', '{"key":"broken","entries":[{"kind":"nope"}]}'],
+      ['other-app', 'x'],
+    ]);
     const outbox = new Outbox(mapStorage(storage));
     const { saves, unreadable } = outbox.pending();
     expect(saves).toEqual([]);

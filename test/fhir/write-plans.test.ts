@@ -9,12 +9,36 @@ import { r4Problems, startTestServer, stored, type TestServer } from './write-su
 const noWait = { sleep: async () => undefined, random: () => 0.5 };
 
 const settingsCases = [
-  { name: 'transaction + conditional create', settings: { transactions: true, batch: true, conditionalCreate: true }, trips: 1 },
-  { name: 'transaction, no conditional create', settings: { transactions: true, batch: true, conditionalCreate: false }, trips: 2 },
-  { name: 'batch + conditional create', settings: { transactions: false, batch: true, conditionalCreate: true }, trips: 3 },
-  { name: 'batch, no conditional create', settings: { transactions: false, batch: true, conditionalCreate: false }, trips: 4 },  // one batch of look-ups, then the three stages
-  { name: 'individual + conditional create', settings: { transactions: false, batch: false, conditionalCreate: true }, trips: 5 },
-  { name: 'individual, no conditional create', settings: { transactions: false, batch: false, conditionalCreate: false }, trips: 10 }, // a GET then a POST for each of the five
+  {
+    name: 'transaction + conditional create',
+    settings: { transactions: true, batch: true, conditionalCreate: true },
+    trips: 1,
+  },
+  {
+    name: 'transaction, no conditional create',
+    settings: { transactions: true, batch: true, conditionalCreate: false },
+    trips: 2,
+  },
+  {
+    name: 'batch + conditional create',
+    settings: { transactions: false, batch: true, conditionalCreate: true },
+    trips: 3,
+  },
+  {
+    name: 'batch, no conditional create',
+    settings: { transactions: false, batch: true, conditionalCreate: false },
+    trips: 4,
+  }, // one batch of look-ups, then the three stages
+  {
+    name: 'individual + conditional create',
+    settings: { transactions: false, batch: false, conditionalCreate: true },
+    trips: 5,
+  },
+  {
+    name: 'individual, no conditional create',
+    settings: { transactions: false, batch: false, conditionalCreate: false },
+    trips: 10,
+  }, // a GET then a POST for each of the five
 ] as const;
 
 describe.each(settingsCases)('plan: $name', ({ settings, trips }) => {
@@ -37,7 +61,8 @@ describe.each(settingsCases)('plan: $name', ({ settings, trips }) => {
     const again = await saveAdministration(await server.transport(), writeSet, plan, { retry: noWait });
     expect(again.status).toBe('saved');
     // The same resources; a look-up that finds one may not learn its version, so compare the references.
-    const references = (r: typeof report): string[] => r.entries.map((e) => (e.outcome.status === 'saved' ? e.outcome.reference : e.outcome.status));
+    const references = (r: typeof report): string[] =>
+      r.entries.map((e) => (e.outcome.status === 'saved' ? e.outcome.reference : e.outcome.status));
     expect(references(again)).toEqual(references(report));
     expect(await stored(server, writeSet)).toEqual({ qr: 1, observations: 1, activeFlags: 1, provenance: 1 });
   });
@@ -45,19 +70,32 @@ describe.each(settingsCases)('plan: $name', ({ settings, trips }) => {
   it('links the written resources to each other by server id and keeps them valid R4', async () => {
     const a = administration('ors', 2, 50);
     const writeSet = writeSetFor(a, { create: [decision('outcome-deterioration', [a.id])] });
-    const report = await saveAdministration(await server.transport(), writeSet, planWrites(await server.capabilities()), { retry: noWait });
+    const report = await saveAdministration(
+      await server.transport(),
+      writeSet,
+      planWrites(await server.capabilities()),
+      { retry: noWait },
+    );
     const ref = (kind: string): string => {
       const outcome = report.entries.find((e) => e.kind === kind)?.outcome;
       return outcome?.status === 'saved' ? outcome.reference : '';
     };
-    const [observation] = await server.search('Observation', `_id=${ref('observation').split('/')[1]}`) as fhir4.Observation[];
+    const [observation] = (await server.search(
+      'Observation',
+      `_id=${ref('observation').split('/')[1]}`,
+    )) as fhir4.Observation[];
     expect(observation?.derivedFrom?.[0]?.reference).toBe(ref('response'));
-    const [provenance] = await server.search('Provenance', `_id=${ref('provenance').split('/')[1]}`) as fhir4.Provenance[];
+    const [provenance] = (await server.search(
+      'Provenance',
+      `_id=${ref('provenance').split('/')[1]}`,
+    )) as fhir4.Provenance[];
     // Targets saved in an earlier request are version-specific; inside one transaction their versions are not known yet.
     const target = (kind: string): string => (settings.transactions ? ref(kind) : `${ref(kind)}/_history/1`);
-    expect(provenance?.target.map((t) => t.reference).sort()).toEqual([target('response'), target('observation'), target('flag-create')].sort());
+    expect(provenance?.target.map((t) => t.reference).sort()).toEqual(
+      [target('response'), target('observation'), target('flag-create')].sort(),
+    );
     expect(provenance?.entity?.[0]?.what.reference).toBe(target('response'));
-    const [flag] = await server.search('Flag', `_id=${ref('flag-create').split('/')[1]}`) as fhir4.Flag[];
+    const [flag] = (await server.search('Flag', `_id=${ref('flag-create').split('/')[1]}`)) as fhir4.Flag[];
     expect(flag?.extension?.[0]?.valueReference?.reference).toBe(ref('response'));
     for (const resource of [observation, provenance, flag]) expect(r4Problems(resource!)).toEqual([]);
   });

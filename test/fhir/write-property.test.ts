@@ -59,10 +59,14 @@ const settingsArb = fc.record({ transactions: fc.boolean(), batch: fc.boolean(),
 
 async function activeFlags(patient: string): Promise<ActiveFlagOnServer[]> {
   const flags = (await server.search('Flag', `subject=${patient}`)) as fhir4.Flag[];
-  return flags.filter((f) => f.status === 'active').map((f) => {
-    const rule = f.extension?.find((e) => e.url === EXTENSIONS.flagRule)?.extension?.find((e) => e.url === 'rule')?.valueCode;
-    return { id: f.id!, rule: rule as RuleCode, resource: f };
-  });
+  return flags
+    .filter((f) => f.status === 'active')
+    .map((f) => {
+      const rule = f.extension
+        ?.find((e) => e.url === EXTENSIONS.flagRule)
+        ?.extension?.find((e) => e.url === 'rule')?.valueCode;
+      return { id: f.id!, rule: rule as RuleCode, resource: f };
+    });
 }
 
 async function countByIdentifier(type: string, system: string, value: string): Promise<number> {
@@ -82,14 +86,18 @@ interface Course {
 
 const retry = { sleep: (ms: number) => server.advance(ms), random: () => 0.5, maxAttempts: 3 };
 const patientOf = (course: Course): string => `Patient/${course.patientId}`;
-const assess = (administrations: readonly Administration[]) => assessClient({ administrations: [...administrations], birthDate: '1980-01-01' });
+const assess = (administrations: readonly Administration[]) =>
+  assessClient({ administrations: [...administrations], birthDate: '1980-01-01' });
 
 type Session = typeof sessionArb extends fc.Arbitrary<infer T> ? T : never;
 
 function administrationOf(course: Course, n: number, session: Session): Administration {
   const instrument = instruments[session.instrument];
   return {
-    id: `${course.patientId}-${n}`, instrument: session.instrument, authored: `2025-0${1 + n}-10T10:00:00Z`, status: 'completed',
+    id: `${course.patientId}-${n}`,
+    instrument: session.instrument,
+    authored: `2025-0${1 + n}-10T10:00:00Z`,
+    status: 'completed',
     answers: Object.fromEntries(instrument.items.map((item, i) => [item.linkId, session.mm[i] ?? 50])),
   };
 }
@@ -98,13 +106,23 @@ function administrationOf(course: Course, n: number, session: Session): Administ
 async function prepare(course: Course, administration: Administration, counted: readonly Administration[]) {
   const patient = patientOf(course);
   return buildWriteSet({
-    response: buildQuestionnaireResponse(instruments[administration.instrument], administration, { subject: patient, author: CLINICIAN, identifierValue: administration.id }),
+    response: buildQuestionnaireResponse(instruments[administration.instrument], administration, {
+      subject: patient,
+      author: CLINICIAN,
+      identifierValue: administration.id,
+    }),
     administration,
     assessment: assess([...counted.filter((a) => a.id !== administration.id), administration]),
     activeFlags: await activeFlags(patient),
     builtOn: recordBasis(course.stored),
     evidenceReference: (id) => course.serverIds.get(id),
-    context: { patient, clinician: CLINICIAN, clientRated: true, recorded: administration.authored, app: { name: 'Therapy Feedback', version: '0' } },
+    context: {
+      patient,
+      clinician: CLINICIAN,
+      clientRated: true,
+      recorded: administration.authored,
+      app: { name: 'Therapy Feedback', version: '0' },
+    },
   });
 }
 
@@ -126,7 +144,12 @@ async function resendKept(course: Course): Promise<void> {
 async function noteStored(course: Course): Promise<void> {
   for (const a of course.known) {
     if (course.serverIds.has(a.id)) continue;
-    const qr = (await server.search('QuestionnaireResponse', `identifier=${encodeURIComponent(`${IDENTIFIER_SYSTEMS.questionnaireResponse}|${a.id}`)}`))[0];
+    const qr = (
+      await server.search(
+        'QuestionnaireResponse',
+        `identifier=${encodeURIComponent(`${IDENTIFIER_SYSTEMS.questionnaireResponse}|${a.id}`)}`,
+      )
+    )[0];
     if (qr?.id) {
       course.serverIds.set(a.id, `QuestionnaireResponse/${qr.id}`);
       course.stored.push(a);
@@ -136,7 +159,13 @@ async function noteStored(course: Course): Promise<void> {
 
 /** A load of the record: the app ends twin Flags of one rule. Afterwards at most one is active per rule. */
 async function loadAndRetire(course: Course, at: string): Promise<RuleCode[]> {
-  await retireDuplicateFlags(await server.transport({ patient: course.patientId }), await activeFlags(patientOf(course)), course.plan, at, { retry });
+  await retireDuplicateFlags(
+    await server.transport({ patient: course.patientId }),
+    await activeFlags(patientOf(course)),
+    course.plan,
+    at,
+    { retry },
+  );
   await server.landAll();
   const active = (await activeFlags(patientOf(course))).map((f) => f.rule).sort();
   expect(new Set(active).size).toBe(active.length);
@@ -152,7 +181,13 @@ async function runSessions(course: Course, sessions: readonly Session[], n: numb
     course.known.push(first);
     const writeSet = await prepare(course, first, course.known);
     if (session.timing === 'stale') course.outbox.enqueue(writeSet);
-    else await course.outbox.save(await server.transport({ patient: course.patientId, faults: session.faults }), writeSet, course.plan, retry);
+    else
+      await course.outbox.save(
+        await server.transport({ patient: course.patientId, faults: session.faults }),
+        writeSet,
+        course.plan,
+        retry,
+      );
     return 1;
   }
   // Two tabs on the same load: neither counts the other's administration.
@@ -160,40 +195,75 @@ async function runSessions(course: Course, sessions: readonly Session[], n: numb
   const before = [...course.known];
   const sets = [await prepare(course, first, [...before, first]), await prepare(course, second, [...before, second])];
   course.known.push(first, second);
-  await Promise.all(sets.map(async (writeSet, i) =>
-    course.outbox.save(await server.transport({ patient: course.patientId, faults: [session, partner][i]!.faults }), writeSet, course.plan, retry)));
+  await Promise.all(
+    sets.map(async (writeSet, i) =>
+      course.outbox.save(
+        await server.transport({ patient: course.patientId, faults: [session, partner][i]!.faults }),
+        writeSet,
+        course.plan,
+        retry,
+      ),
+    ),
+  );
   return 2;
 }
 
-it('random faults, plans, concurrent saves and stale Outbox entries: each administration and score stored once, at most one active Flag per rule', async () => {
-  await fc.assert(fc.asyncProperty(settingsArb, fc.array(sessionArb, { minLength: 1, maxLength: 4 }), async (settings, sessions) => {
-    await server.reset(settings);
-    const course: Course = {
-      patientId: `prop-${++run}`, plan: planWrites(await server.capabilities()), outbox: new Outbox(sessionStorage),
-      known: [], stored: [], serverIds: new Map(),
-    };
-    let lastTiming: Session['timing'] = 'alone';
-    for (let n = 0; n < sessions.length;) {
-      const ran = await runSessions(course, sessions, n);
-      lastTiming = ran === 2 ? 'with-next' : sessions[n]!.timing;
-      n += ran;
-      await server.landAll();
-      await noteStored(course);
-      // A stale entry waits for the next session's save before it is re-sent.
-      if (lastTiming !== 'stale' || n >= sessions.length) await resendKept(course);
-      await loadAndRetire(course, `2025-0${1 + n}-11T10:00:00Z`);
-    }
+it(
+  'random faults, plans, concurrent saves and stale Outbox entries: each administration and score stored once, at most one active Flag per rule',
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        settingsArb,
+        fc.array(sessionArb, { minLength: 1, maxLength: 4 }),
+        async (settings, sessions) => {
+          await server.reset(settings);
+          const course: Course = {
+            patientId: `prop-${++run}`,
+            plan: planWrites(await server.capabilities()),
+            outbox: new Outbox(sessionStorage),
+            known: [],
+            stored: [],
+            serverIds: new Map(),
+          };
+          let lastTiming: Session['timing'] = 'alone';
+          for (let n = 0; n < sessions.length;) {
+            const ran = await runSessions(course, sessions, n);
+            lastTiming = ran === 2 ? 'with-next' : sessions[n]!.timing;
+            n += ran;
+            await server.landAll();
+            await noteStored(course);
+            // A stale entry waits for the next session's save before it is re-sent.
+            if (lastTiming !== 'stale' || n >= sessions.length) await resendKept(course);
+            await loadAndRetire(course, `2025-0${1 + n}-11T10:00:00Z`);
+          }
 
-    for (const a of course.known) {
-      expect(await countByIdentifier('QuestionnaireResponse', IDENTIFIER_SYSTEMS.questionnaireResponse, a.id)).toBe(1);
-      expect(await countByIdentifier('Observation', IDENTIFIER_SYSTEMS.observation, `${a.id}/${a.instrument}-total`)).toBe(1);
-      expect(await server.search('Provenance', `_tag=${encodeURIComponent(`${IDENTIFIER_SYSTEMS.provenance}|${a.id}`)}`)).toHaveLength(1);
-    }
-    const active = await loadAndRetire(course, '2025-12-01T10:00:00Z');
-    // Two tabs each saw only their own session, so after a side-by-side pair the rules are set right by the next save.
-    if (lastTiming !== 'with-next') {
-      const wanted = assess(course.known).decisions.filter((d) => d.flag).map((d) => d.rule).sort();
-      expect(active).toEqual(wanted);
-    }
-  }), { numRuns: RUNS });
-}, 120_000 + RUNS * 2_000);
+          for (const a of course.known) {
+            expect(
+              await countByIdentifier('QuestionnaireResponse', IDENTIFIER_SYSTEMS.questionnaireResponse, a.id),
+            ).toBe(1);
+            expect(
+              await countByIdentifier('Observation', IDENTIFIER_SYSTEMS.observation, `${a.id}/${a.instrument}-total`),
+            ).toBe(1);
+            expect(
+              await server.search(
+                'Provenance',
+                `_tag=${encodeURIComponent(`${IDENTIFIER_SYSTEMS.provenance}|${a.id}`)}`,
+              ),
+            ).toHaveLength(1);
+          }
+          const active = await loadAndRetire(course, '2025-12-01T10:00:00Z');
+          // Two tabs each saw only their own session, so after a side-by-side pair the rules are set right by the next save.
+          if (lastTiming !== 'with-next') {
+            const wanted = assess(course.known)
+              .decisions.filter((d) => d.flag)
+              .map((d) => d.rule)
+              .sort();
+            expect(active).toEqual(wanted);
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  },
+  120_000 + RUNS * 2_000,
+);

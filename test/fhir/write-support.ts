@@ -31,7 +31,9 @@ export function r4Problems(resource: fhir4.Resource): string[] {
     if (!(error instanceof OperationOutcomeError)) throw error;
     issues = error.outcome.issue ?? [];
   }
-  return issues.filter((i) => i.severity === 'error').map((i) => `${i.expression?.join(',') ?? ''}: ${i.details?.text ?? ''}`);
+  return issues
+    .filter((i) => i.severity === 'error')
+    .map((i) => `${i.expression?.join(',') ?? ''}: ${i.details?.text ?? ''}`);
 }
 
 // ---- A real FHIR engine behind a FhirTransport, with scope enforcement and injected faults ----
@@ -55,7 +57,11 @@ export interface TestServer {
   /** Swaps in a new, empty engine (same keys and guard): cheap once the definitions are loaded. */
   reset(settings?: Partial<EngineSettings>): Promise<void>;
   /** A transport through the SMART guard with these scopes (all when omitted); `faults` apply in order, one per request. */
-  transport(options?: { scopes?: string; faults?: Fault[]; patient?: string }): Promise<FhirTransport & { readonly sent: FhirRequest[] }>;
+  transport(options?: {
+    scopes?: string;
+    faults?: Fault[];
+    patient?: string;
+  }): Promise<FhirTransport & { readonly sent: FhirRequest[] }>;
   capabilities(scopes?: string): Promise<ServerCapabilities>;
   /** Resources of a type matching a query, straight from the engine. */
   search(resourceType: string, query: string): Promise<fhir4.Resource[]>;
@@ -71,7 +77,11 @@ const ISSUER = 'http://127.0.0.1/auth';
 
 async function tokenFor(keys: SigningKeys, audience: string, scope: string, patient: string): Promise<string> {
   const now = Date.now();
-  return signJwt(keys, { scope, patient }, { issuer: ISSUER, audience, subject: 'tester', issuedAt: now, expiresAt: now + 3_600_000 });
+  return signJwt(
+    keys,
+    { scope, patient },
+    { issuer: ISSUER, audience, subject: 'tester', issuedAt: now, expiresAt: now + 3_600_000 },
+  );
 }
 
 /** Requests on their way that have not reached the server yet. */
@@ -98,14 +108,26 @@ class InFlight {
   }
 }
 
-function injectFault(fault: Fault | undefined, request: FhirRequest, pass: () => Promise<FhirResponse>, inFlight: InFlight): Promise<FhirResponse> {
+function injectFault(
+  fault: Fault | undefined,
+  request: FhirRequest,
+  pass: () => Promise<FhirResponse>,
+  inFlight: InFlight,
+): Promise<FhirResponse> {
   if (!fault || fault.kind === 'pass') return pass();
   switch (fault.kind) {
     case 'late':
       inFlight.hold(fault.afterMs, pass);
       return Promise.reject(new TransportError('injected timeout; the request lands later', 'timeout'));
     case 'status':
-      return Promise.resolve({ status: fault.status, headers: { ...fault.headers }, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', diagnostics: `injected ${fault.status}` }] } });
+      return Promise.resolve({
+        status: fault.status,
+        headers: { ...fault.headers },
+        body: {
+          resourceType: 'OperationOutcome',
+          issue: [{ severity: 'error', code: 'transient', diagnostics: `injected ${fault.status}` }],
+        },
+      });
     case 'network':
       return Promise.reject(new TransportError(`injected network loss on ${request.method}`, 'network'));
     case 'timeout':
@@ -125,7 +147,9 @@ export async function startTestServer(settings: Partial<EngineSettings> = {}, pa
   let inFlight = new InFlight();
   const search = async (resourceType: string, query: string): Promise<fhir4.Resource[]> => {
     const answer = await engine.handle({ method: 'GET', path: `${resourceType}?${query}&_count=1000` });
-    return ((answer.body as fhir4.Bundle).entry ?? []).flatMap((e) => (e.resource?.resourceType === resourceType ? [e.resource] : []));
+    return ((answer.body as fhir4.Bundle).entry ?? []).flatMap((e) =>
+      e.resource?.resourceType === resourceType ? [e.resource] : [],
+    );
   };
   return {
     get engine() {
@@ -152,8 +176,19 @@ export async function startTestServer(settings: Partial<EngineSettings> = {}, pa
         send(request) {
           sent.push(request);
           const pass = async (): Promise<FhirResponse> => {
-            const answer = await guard({ method: request.method, path: request.url, body: request.body,
-              headers: { ...request.headers, authorization: `Bearer ${token}`, 'content-type': 'application/fhir+json' } }, handle);
+            const answer = await guard(
+              {
+                method: request.method,
+                path: request.url,
+                body: request.body,
+                headers: {
+                  ...request.headers,
+                  authorization: `Bearer ${token}`,
+                  'content-type': 'application/fhir+json',
+                },
+              },
+              handle,
+            );
             return { status: answer.status, headers: answer.headers, body: answer.body };
           };
           return injectFault(queue.shift(), request, pass, inFlight);
@@ -164,13 +199,28 @@ export async function startTestServer(settings: Partial<EngineSettings> = {}, pa
 }
 
 /** How many copies of each part of a save the server holds (active Flags: all of the patient's). */
-export async function stored(server: TestServer, writeSet: WriteSet, patient = 'Patient/p1'): Promise<Record<string, number>> {
+export async function stored(
+  server: TestServer,
+  writeSet: WriteSet,
+  patient = 'Patient/p1',
+): Promise<Record<string, number>> {
   const token = (system: string, value: string): string => encodeURIComponent(`${system}|${value}`);
-  const qrs = await server.search('QuestionnaireResponse', `identifier=${token(IDENTIFIER_SYSTEMS.questionnaireResponse, writeSet.key)}`);
-  const observations = (await server.search('Observation', `subject=${patient}`))
-    .filter((o) => (o as fhir4.Observation).identifier?.some((i) => i.value?.startsWith(`${writeSet.key}/`)));
+  const qrs = await server.search(
+    'QuestionnaireResponse',
+    `identifier=${token(IDENTIFIER_SYSTEMS.questionnaireResponse, writeSet.key)}`,
+  );
+  const observations = (await server.search('Observation', `subject=${patient}`)).filter((o) =>
+    (o as fhir4.Observation).identifier?.some((i) => i.value?.startsWith(`${writeSet.key}/`)),
+  );
   // Filtered here, not by `status=active`: the sandbox's search index misses status changes made by PUT.
-  const flags = (await server.search('Flag', `subject=${patient}`)).filter((f) => (f as fhir4.Flag).status === 'active');
+  const flags = (await server.search('Flag', `subject=${patient}`)).filter(
+    (f) => (f as fhir4.Flag).status === 'active',
+  );
   const provenance = await server.search('Provenance', `_tag=${token(IDENTIFIER_SYSTEMS.provenance, writeSet.key)}`);
-  return { qr: qrs.length, observations: observations.length, activeFlags: flags.length, provenance: provenance.length };
+  return {
+    qr: qrs.length,
+    observations: observations.length,
+    activeFlags: flags.length,
+    provenance: provenance.length,
+  };
 }

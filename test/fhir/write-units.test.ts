@@ -5,31 +5,65 @@ import { planWrites } from '../../src/fhir/write/plan';
 import { referenceFrom, resolveReferences } from '../../src/fhir/write/references';
 import { backoffMs, retryAfterMs } from '../../src/fhir/write/retry';
 
-function statement(options: { transaction?: boolean; batch?: boolean; conditionalCreate?: boolean; types?: string[]; flagInteractions?: string[] }): unknown {
+function statement(options: {
+  transaction?: boolean;
+  batch?: boolean;
+  conditionalCreate?: boolean;
+  types?: string[];
+  flagInteractions?: string[];
+}): unknown {
   const types = options.types ?? ['Questionnaire', 'QuestionnaireResponse', 'Observation', 'Flag', 'Provenance'];
   return {
-    resourceType: 'CapabilityStatement', status: 'active', date: '2025-01-01', kind: 'instance', fhirVersion: '4.0.1', format: ['json'],
-    rest: [{
-      mode: 'server',
-      interaction: [...(options.transaction ? [{ code: 'transaction' }] : []), ...(options.batch ? [{ code: 'batch' }] : [])],
-      resource: types.map((type) => ({
-        type, conditionalCreate: options.conditionalCreate ?? false,
-        interaction: (type === 'Flag' && options.flagInteractions ? options.flagInteractions : ['read', 'search-type', 'create', 'update']).map((code) => ({ code })),
-      })),
-    }],
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date: '2025-01-01',
+    kind: 'instance',
+    fhirVersion: '4.0.1',
+    format: ['json'],
+    rest: [
+      {
+        mode: 'server',
+        interaction: [
+          ...(options.transaction ? [{ code: 'transaction' }] : []),
+          ...(options.batch ? [{ code: 'batch' }] : []),
+        ],
+        resource: types.map((type) => ({
+          type,
+          conditionalCreate: options.conditionalCreate ?? false,
+          interaction: (type === 'Flag' && options.flagInteractions
+            ? options.flagInteractions
+            : ['read', 'search-type', 'create', 'update']
+          ).map((code) => ({ code })),
+        })),
+      },
+    ],
   };
 }
 
 describe('planWrites', () => {
   it('prefers a transaction, then a batch, then one request each', () => {
     const all = 'user/*.cruds';
-    expect(planWrites(detectCapabilities(statement({ transaction: true, batch: true, conditionalCreate: true }), all))).toMatchObject({ mode: 'transaction', conditionalCreate: true, refused: [] });
-    expect(planWrites(detectCapabilities(statement({ batch: true }), all))).toMatchObject({ mode: 'batch', conditionalCreate: false, batchSearch: true });
-    expect(planWrites(detectCapabilities(statement({}), all))).toMatchObject({ mode: 'individual', batchSearch: false });
+    expect(
+      planWrites(detectCapabilities(statement({ transaction: true, batch: true, conditionalCreate: true }), all)),
+    ).toMatchObject({ mode: 'transaction', conditionalCreate: true, refused: [] });
+    expect(planWrites(detectCapabilities(statement({ batch: true }), all))).toMatchObject({
+      mode: 'batch',
+      conditionalCreate: false,
+      batchSearch: true,
+    });
+    expect(planWrites(detectCapabilities(statement({}), all))).toMatchObject({
+      mode: 'individual',
+      batchSearch: false,
+    });
   });
 
   it('refuses, in plain words, what the scopes or the server do not allow', () => {
-    const plan = planWrites(detectCapabilities(statement({ transaction: true, flagInteractions: ['read', 'search-type'] }), 'patient/*.rs patient/QuestionnaireResponse.c patient/Observation.c patient/Provenance.c patient/Flag.cu'));
+    const plan = planWrites(
+      detectCapabilities(
+        statement({ transaction: true, flagInteractions: ['read', 'search-type'] }),
+        'patient/*.rs patient/QuestionnaireResponse.c patient/Observation.c patient/Provenance.c patient/Flag.cu',
+      ),
+    );
     expect(plan.refused).toEqual([
       { kind: 'questionnaire', reason: 'not saved: no permission to write Questionnaire' },
       { kind: 'flag-create', reason: 'not saved: this server does not accept Flag creates' },
@@ -38,8 +72,16 @@ describe('planWrites', () => {
   });
 
   it('reads v1 scopes too', () => {
-    const plan = planWrites(detectCapabilities(statement({ transaction: true }), 'patient/*.read patient/Observation.write'));
-    expect(plan.refused.map((r) => r.kind)).toEqual(['questionnaire', 'response', 'flag-create', 'flag-end', 'provenance']);
+    const plan = planWrites(
+      detectCapabilities(statement({ transaction: true }), 'patient/*.read patient/Observation.write'),
+    );
+    expect(plan.refused.map((r) => r.kind)).toEqual([
+      'questionnaire',
+      'response',
+      'flag-create',
+      'flag-end',
+      'provenance',
+    ]);
   });
 });
 
@@ -65,16 +107,24 @@ describe('retry timing', () => {
 
 describe('references', () => {
   const provenance: fhir4.Provenance = {
-    resourceType: 'Provenance', recorded: '2025-01-01T00:00:00Z', agent: [{ who: { reference: '#app' } }],
+    resourceType: 'Provenance',
+    recorded: '2025-01-01T00:00:00Z',
+    agent: [{ who: { reference: '#app' } }],
     target: [{ reference: 'urn:uuid:a' }, { reference: 'urn:uuid:b' }, { reference: 'Patient/1' }],
     entity: [{ role: 'source', what: { reference: 'urn:uuid:b', display: 'the response' } }],
   };
 
   it('rewrites each urn to a server id, an identifier or nothing, and leaves other references alone', () => {
-    const out = resolveReferences(provenance, (urn) => (urn === 'urn:uuid:a'
-      ? { to: 'reference', reference: 'Observation/7' }
-      : { to: 'identifier', identifier: { system: 's', value: 'v' } }));
-    expect(out.target).toEqual([{ reference: 'Observation/7' }, { identifier: { system: 's', value: 'v' } }, { reference: 'Patient/1' }]);
+    const out = resolveReferences(provenance, (urn) =>
+      urn === 'urn:uuid:a'
+        ? { to: 'reference', reference: 'Observation/7' }
+        : { to: 'identifier', identifier: { system: 's', value: 'v' } },
+    );
+    expect(out.target).toEqual([
+      { reference: 'Observation/7' },
+      { identifier: { system: 's', value: 'v' } },
+      { reference: 'Patient/1' },
+    ]);
     expect(out.entity?.[0]?.what).toEqual({ display: 'the response', identifier: { system: 's', value: 'v' } });
     expect(provenance.target[0]?.reference).toBe('urn:uuid:a');
     expect(resolveReferences(provenance, () => ({ to: 'drop' })).target).toEqual([{ reference: 'Patient/1' }]);

@@ -15,12 +15,23 @@ import { r4Problems, startTestServer, stored, type TestServer } from './write-su
 
 const noWait = { sleep: async () => undefined, random: () => 0.5 };
 const notesOf = async (server: TestServer, key: string) =>
-  (await server.search('DocumentReference', `identifier=${encodeURIComponent(`${IDENTIFIER_SYSTEMS.clinicalNote}|${key}`)}`)) as fhir4.DocumentReference[];
-const attachmentText = (note: fhir4.DocumentReference, i: number): string => base64ToUtf8(note.content[i]?.attachment.data ?? '') ?? '';
+  (await server.search(
+    'DocumentReference',
+    `identifier=${encodeURIComponent(`${IDENTIFIER_SYSTEMS.clinicalNote}|${key}`)}`,
+  )) as fhir4.DocumentReference[];
+const attachmentText = (note: fhir4.DocumentReference, i: number): string =>
+  base64ToUtf8(note.content[i]?.attachment.data ?? '') ?? '';
 
 function srsBelowCutoff(n: number, language: 'en' | 'es' = 'en') {
   const a = administration('srs', n, 60);
-  return { a, writeSet: writeSetFor(a, { create: [decision('alliance-concern', [a.id])], publish: true, noteWords: noteWords(language) }) };
+  return {
+    a,
+    writeSet: writeSetFor(a, {
+      create: [decision('alliance-concern', [a.id])],
+      publish: true,
+      noteWords: noteWords(language),
+    }),
+  };
 }
 
 describe.each(['epic-like', 'oracle-like'] as const)('%s', (vendor) => {
@@ -28,12 +39,15 @@ describe.each(['epic-like', 'oracle-like'] as const)('%s', (vendor) => {
     const server = await startTestServer({ vendor });
     const plan = planWrites(await server.capabilities());
     expect(plan).toMatchObject({ mode: 'individual', conditionalCreate: false, note: { when: 'always' } });
-    expect(plan.refused.map((r) => r.kind)).toEqual(expect.arrayContaining(['questionnaire', 'response', 'flag-create', 'provenance']));
+    expect(plan.refused.map((r) => r.kind)).toEqual(
+      expect.arrayContaining(['questionnaire', 'response', 'flag-create', 'provenance']),
+    );
     const { a, writeSet } = srsBelowCutoff(1);
     const report = await saveAdministration(await server.transport(), writeSet, plan, { retry: noWait });
     const outcome = (kind: string) => report.entries.find((e) => e.kind === kind)?.outcome;
     expect(outcome('note')).toMatchObject({ status: 'saved' });
-    for (const kind of ['response', 'observation', 'flag-create']) expect(outcome(kind)).toMatchObject({ status: 'saved', inNote: true });
+    for (const kind of ['response', 'observation', 'flag-create'])
+      expect(outcome(kind)).toMatchObject({ status: 'saved', inNote: true });
     expect(outcome('provenance')?.status).toBe('refused');
     // Observation create is listed (vital signs): the server refuses the survey score, the note carries it.
     expect(report.roundTrips).toBe(4);
@@ -44,10 +58,17 @@ describe.each(['epic-like', 'oracle-like'] as const)('%s', (vendor) => {
     expect(notes).toHaveLength(1);
     const note = notes[0]!;
     expect(r4Problems(note)).toEqual([]);
-    expect(note).toMatchObject({ status: 'current', type: { coding: [{ system: 'http://loinc.org', code: '11506-3' }] }, subject: { reference: 'Patient/p1' } });
+    expect(note).toMatchObject({
+      status: 'current',
+      type: { coding: [{ system: 'http://loinc.org', code: '11506-3' }] },
+      subject: { reference: 'Patient/p1' },
+    });
     expect(attachmentText(note, 0)).toContain('Session rating below the alliance cutoff');
     expect(attachmentText(note, 0)).toContain('Suggested next step: Invite the client');
-    expect(JSON.parse(attachmentText(note, 1))).toMatchObject({ resourceType: 'QuestionnaireResponse', identifier: { value: a.id } });
+    expect(JSON.parse(attachmentText(note, 1))).toMatchObject({
+      resourceType: 'QuestionnaireResponse',
+      identifier: { value: a.id },
+    });
   });
 
   it('remembers for the tab what the server refused: later saves go straight to the note', async () => {
@@ -56,9 +77,16 @@ describe.each(['epic-like', 'oracle-like'] as const)('%s', (vendor) => {
     const transport = await server.transport();
     const tab = new Map<string, string>();
     const memory = new RefusalMemory(mapStorage(tab), transport.baseUrl);
-    const first = await saveAdministration(transport, srsBelowCutoff(4).writeSet, planWrites(capabilities, memory.recall()), { retry: noWait });
+    const first = await saveAdministration(
+      transport,
+      srsBelowCutoff(4).writeSet,
+      planWrites(capabilities, memory.recall()),
+      { retry: noWait },
+    );
     memory.learn(first);
-    expect(first.refusedInteractions).toEqual([expect.objectContaining({ resourceType: 'Observation', interaction: 'create' })]);
+    expect(first.refusedInteractions).toEqual([
+      expect.objectContaining({ resourceType: 'Observation', interaction: 'create' }),
+    ]);
     // A new launch in the same tab reads the memory back from storage (checked with zod).
     const later = new RefusalMemory(mapStorage(tab), transport.baseUrl);
     const plan = planWrites(capabilities, later.recall());
@@ -66,7 +94,10 @@ describe.each(['epic-like', 'oracle-like'] as const)('%s', (vendor) => {
     const { writeSet } = srsBelowCutoff(5);
     const second = await saveAdministration(transport, writeSet, plan, { retry: noWait });
     expect({ first: first.roundTrips, second: second.roundTrips }).toEqual({ first: 4, second: 2 });
-    expect(second.entries.find((e) => e.kind === 'observation')?.outcome).toMatchObject({ status: 'saved', inNote: true });
+    expect(second.entries.find((e) => e.kind === 'observation')?.outcome).toMatchObject({
+      status: 'saved',
+      inNote: true,
+    });
     expect(await notesOf(server, writeSet.key)).toHaveLength(1);
     // Another server, or an edited entry, is not taken on trust.
     expect(new RefusalMemory(mapStorage(tab), 'https://other.example/fhir').recall()).toEqual([]);
@@ -82,7 +113,9 @@ describe.each(['epic-like', 'oracle-like'] as const)('%s', (vendor) => {
     const { writeSet } = srsBelowCutoff(2, 'es');
     // Look-ups of the score and the note pass, the score is refused, the note's answer is lost after commit.
     const faults = [{ kind: 'pass' }, { kind: 'pass' }, { kind: 'pass' }, { kind: 'drop-after-commit' }] as const;
-    const first = await saveAdministration(await server.transport({ faults: [...faults] }), writeSet, plan, { retry: noWait });
+    const first = await saveAdministration(await server.transport({ faults: [...faults] }), writeSet, plan, {
+      retry: noWait,
+    });
     expect(first.entries.find((e) => e.kind === 'note')?.outcome.status).toBe('saved');
     await saveAdministration(await server.transport(), writeSet, plan, { retry: noWait });
     const notes = await notesOf(server, writeSet.key);
@@ -116,7 +149,8 @@ describe('open', () => {
 
   it('writes the note when the scopes refuse scores and alerts, and the history counts the session once', async () => {
     const server = await startTestServer({ vendor: 'open' });
-    const scopes = 'patient/QuestionnaireResponse.crs patient/Observation.rs patient/Flag.rs patient/DocumentReference.cs patient/Patient.r user/Questionnaire.rs';
+    const scopes =
+      'patient/QuestionnaireResponse.crs patient/Observation.rs patient/Flag.rs patient/DocumentReference.cs patient/Patient.r user/Questionnaire.rs';
     const capabilities = await server.capabilities(scopes);
     const plan = planWrites(capabilities);
     expect(plan.note).toMatchObject({ when: 'always' });

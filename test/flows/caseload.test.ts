@@ -21,19 +21,34 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 /** An unsigned id token: fhirclient reads `fhirUser` from it without checking the signature (the server did). */
-const idToken = (fhirUser: string): string => ['{"alg":"none"}', JSON.stringify({ fhirUser, sub: fhirUser })].map((p) => Buffer.from(p).toString('base64url')).join('.') + '.';
+const idToken = (fhirUser: string): string =>
+  ['{"alg":"none"}', JSON.stringify({ fhirUser, sub: fhirUser })]
+    .map((p) => Buffer.from(p).toString('base64url'))
+    .join('.') + '.';
 
-const ENGINE_TOKEN = (clinician: string) => ({ patient: undefined, scope: 'launch openid fhirUser user/Patient.rs user/QuestionnaireResponse.crs', id_token: idToken(`${ISS}/Practitioner/${clinician}`) });
+const ENGINE_TOKEN = (clinician: string) => ({
+  patient: undefined,
+  scope: 'launch openid fhirUser user/Patient.rs user/QuestionnaireResponse.crs',
+  id_token: idToken(`${ISS}/Practitioner/${clinician}`),
+});
 
 /**
  * Shaped like the SMART Health IT launcher's answer to a provider launch with no patient picked: fhirUser a
  * relative `Practitioner/<id>` reference, wildcard user/ scopes as granted, a patient banner flag, no patient.
  */
 const LAUNCHER_TOKEN = (clinician: string) => ({
-  patient: undefined, scope: 'openid fhirUser launch user/*.rs user/*.cs', need_patient_banner: true, id_token: idToken(`Practitioner/${clinician}`),
+  patient: undefined,
+  scope: 'openid fhirUser launch user/*.rs user/*.cs',
+  need_patient_banner: true,
+  id_token: idToken(`Practitioner/${clinician}`),
 });
 
-async function openCaseload(clinician: string, language: UiLanguage = 'en', token = ENGINE_TOKEN(clinician), inTab?: () => void): Promise<void> {
+async function openCaseload(
+  clinician: string,
+  language: UiLanguage = 'en',
+  token = ENGINE_TOKEN(clinician),
+  inTab?: () => void,
+): Promise<void> {
   const auth = authServer({ tokenContext: token });
   server.use(...auth.handlers, ...fhirHandlers(await sharedSeededEngine(), ISS));
   const params = await arriveFromLaunch(auth, `?iss=${encodeURIComponent(ISS)}&launch=launch-1&view=caseload`);
@@ -46,15 +61,23 @@ async function openCaseload(clinician: string, language: UiLanguage = 'en', toke
 const rowsOf = (table: HTMLElement) => within(table).getAllByRole('row').slice(1);
 
 describe('the caseload (launch without a patient)', () => {
-  it('lists the clinician\'s clients by need; filters; opens a client and comes back to the list', async () => {
+  it("lists the clinician's clients by need; filters; opens a client and comes back to the list", async () => {
     await openCaseload('pr2');
-    const table = await screen.findByRole('table', { name: /Your clients, \d+ shown, sorted by need/ }, { timeout: 30_000 });
+    const table = await screen.findByRole(
+      'table',
+      { name: /Your clients, \d+ shown, sorted by need/ },
+      { timeout: 30_000 },
+    );
     const rows = rowsOf(table);
     expect(rows.length).toBeGreaterThanOrEqual(30);
     expect(rows[0]!.getAttribute('data-need')).toBe('alert');
     const needs = rows.map((r) => r.getAttribute('data-need'));
     expect(needs.lastIndexOf('alert')).toBeLessThan(needs.indexOf('rest'));
-    expect(within(table).getByRole('columnheader', { name: /Newest alert/ }).getAttribute('aria-sort')).toBe('ascending');
+    expect(
+      within(table)
+        .getByRole('columnheader', { name: /Newest alert/ })
+        .getAttribute('aria-sort'),
+    ).toBe('ascending');
 
     await userEvent.click(screen.getByRole('checkbox', { name: 'Off track' }));
     const offTrack = rowsOf(screen.getByRole('table', { name: /Your clients/ }));
@@ -70,7 +93,7 @@ describe('the caseload (launch without a patient)', () => {
     expect(await screen.findByRole('button', { name: 'Open Tomasz Wilk' })).toBe(document.activeElement);
   });
 
-  it('works with a token shaped like the SMART Health IT launcher\'s (relative fhirUser, user/*.rs, no patient)', async () => {
+  it("works with a token shaped like the SMART Health IT launcher's (relative fhirUser, user/*.rs, no patient)", async () => {
     await openCaseload('pr1', 'en', LAUNCHER_TOKEN('pr1'));
     const table = await screen.findByRole('table', { name: /Your clients, \d+ shown/ }, { timeout: 30_000 });
     expect(rowsOf(table).length).toBeGreaterThanOrEqual(30);
@@ -79,12 +102,22 @@ describe('the caseload (launch without a patient)', () => {
 
   it('marks a client whose response this tab keeps unsaved (the Outbox), and scores it in the row', async () => {
     const administration: Administration = {
-      id: 'kept-ors-p04', instrument: 'ors', authored: `${SEED_TODAY}T09:00:00Z`, status: 'completed',
+      id: 'kept-ors-p04',
+      instrument: 'ors',
+      authored: `${SEED_TODAY}T09:00:00Z`,
+      status: 'completed',
       answers: Object.fromEntries(instruments.ors.items.map((item) => [item.linkId, 2])),
     };
-    const response = buildQuestionnaireResponse(instruments.ors, administration, { subject: 'Patient/p04', identifierValue: administration.id });
+    const response = buildQuestionnaireResponse(instruments.ors, administration, {
+      subject: 'Patient/p04',
+      identifierValue: administration.id,
+    });
     await openCaseload('pr2', 'en', ENGINE_TOKEN('pr2'), () =>
-      new Outbox(sessionStorage).enqueue({ key: administration.id, entries: [{ fullUrl: 'urn:uuid:kept', kind: 'response', resource: response, label: 'the ORS response' }] }));
+      new Outbox(sessionStorage).enqueue({
+        key: administration.id,
+        entries: [{ fullUrl: 'urn:uuid:kept', kind: 'response', resource: response, label: 'the ORS response' }],
+      }),
+    );
     const row = (await screen.findByRole('button', { name: 'Open Tomasz Wilk' }, { timeout: 30_000 })).closest('tr')!;
     expect(row.textContent).toContain('1 response not saved (kept in this tab)');
     expect(row.textContent).toContain('0 days');

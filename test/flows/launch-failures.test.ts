@@ -5,7 +5,15 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sharedSeededEngine } from '../support/engine';
 import { fhirHandlers } from '../support/msw-fhir';
-import { APP_ORIGIN, arriveFromLaunch, authServer, ISS, repoSmartLaunch, setPageUrl, type AuthServerOptions } from '../ui/support/smart';
+import {
+  APP_ORIGIN,
+  arriveFromLaunch,
+  authServer,
+  ISS,
+  repoSmartLaunch,
+  setPageUrl,
+  type AuthServerOptions,
+} from '../ui/support/smart';
 import { renderApp } from '../ui/support/render-app';
 
 // Each way the app page can fail shows its own screen, with what happened and what to do.
@@ -68,7 +76,18 @@ describe('app page failure screens', () => {
 
   it('unsupported FHIR version from the CapabilityStatement', async () => {
     await arrive();
-    server.use(http.get(`${ISS}/metadata`, () => HttpResponse.json({ resourceType: 'CapabilityStatement', status: 'active', date: '2024-01-01', kind: 'instance', fhirVersion: '3.0.2', format: ['json'] })));
+    server.use(
+      http.get(`${ISS}/metadata`, () =>
+        HttpResponse.json({
+          resourceType: 'CapabilityStatement',
+          status: 'active',
+          date: '2024-01-01',
+          kind: 'instance',
+          fhirVersion: '3.0.2',
+          format: ['json'],
+        }),
+      ),
+    );
     await renderApp();
     await failureTitle('This FHIR version is not supported');
     expect(screen.getByText(/speaks FHIR 3\.0\.2/)).toBeTruthy();
@@ -76,7 +95,9 @@ describe('app page failure screens', () => {
 
   it('the token is refused while loading: the session has ended', async () => {
     await arrive();
-    server.use(http.all(`${ISS}/*`, () => HttpResponse.json({ resourceType: 'OperationOutcome', issue: [] }, { status: 401 })));
+    server.use(
+      http.all(`${ISS}/*`, () => HttpResponse.json({ resourceType: 'OperationOutcome', issue: [] }, { status: 401 })),
+    );
     await renderApp();
     await failureTitle('Your session has ended');
   });
@@ -84,7 +105,9 @@ describe('app page failure screens', () => {
   it('a broken configuration lists the wrong fields', async () => {
     await arrive();
     const config = repoSmartLaunch();
-    server.use(http.get(`${APP_ORIGIN}/smart-launch.json`, () => HttpResponse.json({ ...config, licence: { holder: '' } })));
+    server.use(
+      http.get(`${APP_ORIGIN}/smart-launch.json`, () => HttpResponse.json({ ...config, licence: { holder: '' } })),
+    );
     await renderApp();
     await failureTitle('The app’s configuration is broken');
     expect(screen.getByText(/^licence\.holder:/)).toBeTruthy();

@@ -22,10 +22,14 @@ const STYLE_URL = 'http://127.0.0.1:8999/ehr/smart-style.json';
 async function launchWithStyle(answer: () => Response): Promise<Request[]> {
   const requests: Request[] = [];
   const auth = authServer({ tokenContext: { patient: 'p03', smart_style_url: STYLE_URL } });
-  server.use(...auth.handlers, ...fhirHandlers(await sharedSeededEngine(), ISS), http.get(STYLE_URL, ({ request }) => {
-    requests.push(request);
-    return answer();
-  }));
+  server.use(
+    ...auth.handlers,
+    ...fhirHandlers(await sharedSeededEngine(), ISS),
+    http.get(STYLE_URL, ({ request }) => {
+      requests.push(request);
+      return answer();
+    }),
+  );
   await arriveFromLaunch(auth);
   await renderApp();
   await screen.findByRole('heading', { name: 'At a glance' }, { timeout: 20_000 });
@@ -34,7 +38,9 @@ async function launchWithStyle(answer: () => Response): Promise<Request[]> {
 
 describe('the EHR style', () => {
   it('is fetched once without credentials and applied to the page root', async () => {
-    const requests = await launchWithStyle(() => HttpResponse.json({ color_background: '#f6f7f9', color_highlight: '#1d5fa8', dim_font_size: '16px' }));
+    const requests = await launchWithStyle(() =>
+      HttpResponse.json({ color_background: '#f6f7f9', color_highlight: '#1d5fa8', dim_font_size: '16px' }),
+    );
     await waitFor(() => expect(document.documentElement.style.getPropertyValue('--bg')).toBe('#f6f7f9'));
     expect(document.documentElement.style.getPropertyValue('--font-size')).toBe('16px');
     expect(requests).toHaveLength(1);

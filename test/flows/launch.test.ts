@@ -7,7 +7,15 @@ import { clearPreviousSmartState, SMART_KEY } from '../../src/ui/launch/clear-st
 import { planLaunch } from '../../src/ui/launch/plan-launch';
 import { sharedSeededEngine } from '../support/engine';
 import { fhirHandlers } from '../support/msw-fhir';
-import { APP_ORIGIN, authServer, ISS, readAuthorizeUrl, repoSmartLaunch, setPageUrl, type AuthServer } from '../ui/support/smart';
+import {
+  APP_ORIGIN,
+  authServer,
+  ISS,
+  readAuthorizeUrl,
+  repoSmartLaunch,
+  setPageUrl,
+  type AuthServer,
+} from '../ui/support/smart';
 import { renderApp } from '../ui/support/render-app';
 
 // The real launch code (launch page planning, fhirclient authorize/ready, the app shell) against an
@@ -48,7 +56,9 @@ describe('EHR launch', () => {
     expect(params.get('code_challenge')).toMatch(/^[\w-]{43}$/);
     expect(params.get('state')?.length).toBeGreaterThanOrEqual(16);
     expect(params.get('redirect_uri')).toBe(`${APP_ORIGIN}/index.html`);
-    expect(params.get('scope')?.split(' ')).toEqual(expect.arrayContaining(['launch', 'patient/QuestionnaireResponse.crs', 'user/Questionnaire.rs']));
+    expect(params.get('scope')?.split(' ')).toEqual(
+      expect.arrayContaining(['launch', 'patient/QuestionnaireResponse.crs', 'user/Questionnaire.rs']),
+    );
 
     setPageUrl(`${APP_ORIGIN}/index.html?code=code-1&state=${params.get('state')}`);
     await renderApp();
@@ -95,7 +105,10 @@ describe('launch failures', () => {
   it('names an issuer the configuration does not know', async () => {
     await useAuth();
     const result = await plan('?iss=https%3A%2F%2Fother.example%2Ffhir&launch=x');
-    expect(result).toMatchObject({ ok: false, failure: { kind: 'unknown-issuer', params: { iss: 'https://other.example/fhir' } } });
+    expect(result).toMatchObject({
+      ok: false,
+      failure: { kind: 'unknown-issuer', params: { iss: 'https://other.example/fhir' } },
+    });
   });
 
   it('lists each wrong field of a broken smart-launch.json', async () => {
@@ -106,7 +119,12 @@ describe('launch failures', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.failure.kind).toBe('config-invalid');
-    expect(result.failure.details).toEqual(expect.arrayContaining([expect.stringMatching(/^servers\[0\]\.clientId:/), expect.stringMatching(/^servers\[0\]\.pkceMode:/)]));
+    expect(result.failure.details).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^servers\[0\]\.clientId:/),
+        expect.stringMatching(/^servers\[0\]\.pkceMode:/),
+      ]),
+    );
   });
 
   it('says when the launch has no iss', async () => {

@@ -16,12 +16,19 @@ afterAll(() => server.close());
 beforeEach(() => sessionStorage.clear());
 
 // The clinician view is hidden and inert while the client holds the tablet: read it with `hidden`.
-const responseRows = () => within(screen.getByRole('table', { name: /Every response in the record/, hidden: true })).getAllByRole('row', { hidden: true }).slice(1);
+const responseRows = () =>
+  within(screen.getByRole('table', { name: /Every response in the record/, hidden: true }))
+    .getAllByRole('row', { hidden: true })
+    .slice(1);
 
 describe('a save in client mode, then the refresh', () => {
   it('keeps the hand-back screen while the clinician view behind it shows the new session', async () => {
     const engine = await freshEngine();
-    await engine.handle({ method: 'PUT', path: 'Patient/h1', body: { resourceType: 'Patient', id: 'h1', birthDate: '1990-06-06' } });
+    await engine.handle({
+      method: 'PUT',
+      path: 'Patient/h1',
+      body: { resourceType: 'Patient', id: 'h1', birthDate: '1990-06-06' },
+    });
     const auth = authServer({ tokenContext: { patient: 'h1' } });
     // Every load of the record searches the client's responses (in a batch, or alone on servers without one);
     // the CapabilityStatement is read once per tab, so it does not count loads.
@@ -29,7 +36,12 @@ describe('a save in client mode, then the refresh', () => {
     server.events.on('request:start', ({ request }) => {
       if (request.method === 'GET' && /\/QuestionnaireResponse\?/.test(request.url)) recordLoads += 1;
       if (request.method === 'POST') {
-        void request.clone().text().then((text) => { if (/"type":"batch"/.test(text) && /"url":"QuestionnaireResponse\?/.test(text)) recordLoads += 1; });
+        void request
+          .clone()
+          .text()
+          .then((text) => {
+            if (/"type":"batch"/.test(text) && /"url":"QuestionnaireResponse\?/.test(text)) recordLoads += 1;
+          });
       }
     });
     server.use(...auth.handlers, ...fhirHandlers(engine, ISS));
@@ -49,7 +61,10 @@ describe('a save in client mode, then the refresh', () => {
     const handBack = await screen.findByRole('heading', { level: 1, name: 'Thank you!' });
 
     // The refresh has run: a new load of the record, and the new session in the (hidden) table.
-    await waitFor(() => expect(responseRows().map((tr) => tr.textContent)).toEqual([expect.stringMatching(/ORS.*1.*8\.0.*Saved/)]), { timeout: 10_000 });
+    await waitFor(
+      () => expect(responseRows().map((tr) => tr.textContent)).toEqual([expect.stringMatching(/ORS.*1.*8\.0.*Saved/)]),
+      { timeout: 10_000 },
+    );
     expect(recordLoads).toBeGreaterThan(loadsBefore);
     expect(handBack.isConnected).toBe(true);
     expect(screen.getByRole('heading', { level: 1, name: 'Thank you!' })).toBe(handBack);

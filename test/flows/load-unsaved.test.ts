@@ -22,14 +22,28 @@ beforeEach(() => sessionStorage.clear());
 const NOT_SAVED = '⚠ Not saved — kept in this tab, will be re-sent';
 
 function administration(instrument: InstrumentId, id: string, authored: string, mm: number): Administration {
-  return { id, instrument, authored, status: 'completed', answers: Object.fromEntries(instruments[instrument].items.map((i) => [i.linkId, mm])) };
+  return {
+    id,
+    instrument,
+    authored,
+    status: 'completed',
+    answers: Object.fromEntries(instruments[instrument].items.map((i) => [i.linkId, mm])),
+  };
 }
 
-const response = (a: Administration, patient: string) => buildQuestionnaireResponse(instruments[a.instrument], a, { subject: `Patient/${patient}`, identifierValue: a.id });
+const response = (a: Administration, patient: string) =>
+  buildQuestionnaireResponse(instruments[a.instrument], a, { subject: `Patient/${patient}`, identifierValue: a.id });
 
 async function seedClient(engine: TestEngine): Promise<void> {
-  await engine.handle({ method: 'PUT', path: 'Patient/k1', body: { resourceType: 'Patient', id: 'k1', birthDate: '1979-04-04' } });
-  for (const a of [administration('ors', 'ors-a', '2025-02-03T10:00:00+01:00', 40), administration('srs', 'srs-a', '2025-02-03T10:50:00+01:00', 95)]) {
+  await engine.handle({
+    method: 'PUT',
+    path: 'Patient/k1',
+    body: { resourceType: 'Patient', id: 'k1', birthDate: '1979-04-04' },
+  });
+  for (const a of [
+    administration('ors', 'ors-a', '2025-02-03T10:00:00+01:00', 40),
+    administration('srs', 'srs-a', '2025-02-03T10:50:00+01:00', 95),
+  ]) {
     await engine.handle({ method: 'POST', path: 'QuestionnaireResponse', body: response(a, 'k1') });
   }
 }
@@ -37,7 +51,10 @@ async function seedClient(engine: TestEngine): Promise<void> {
 /** What the Outbox holds after a failed save: the write set, its response first. */
 function keep(a: Administration, patient: string): void {
   const resource = response(a, patient);
-  new Outbox(sessionStorage).enqueue({ key: a.id, entries: [{ fullUrl: `urn:uuid:${a.id}`, kind: 'response', resource, label: 'the response' }] });
+  new Outbox(sessionStorage).enqueue({
+    key: a.id,
+    entries: [{ fullUrl: `urn:uuid:${a.id}`, kind: 'response', resource, label: 'the response' }],
+  });
 }
 
 async function open(engine: TestEngine, scope?: string): Promise<void> {
@@ -49,19 +66,26 @@ async function open(engine: TestEngine, scope?: string): Promise<void> {
 }
 
 // Response rows only: an episode marker (a header cell across the table) is not a response.
-const statusCells = () => within(screen.getByRole('table', { name: /Every response in the record/ })).getAllByRole('row').slice(1)
-  .filter((tr) => tr.querySelector('td') !== null)
-  .map((tr) => [tr.querySelector('td:nth-child(2)')?.textContent, tr.querySelector('td:last-child')?.textContent]);
+const statusCells = () =>
+  within(screen.getByRole('table', { name: /Every response in the record/ }))
+    .getAllByRole('row')
+    .slice(1)
+    .filter((tr) => tr.querySelector('td') !== null)
+    .map((tr) => [tr.querySelector('td:nth-child(2)')?.textContent, tr.querySelector('td:last-child')?.textContent]);
 
 describe('responses kept in this tab after a failed save', () => {
-  it('are listed as not saved and scored; another patient\'s are not; a re-send makes them saved', async () => {
+  it("are listed as not saved and scored; another patient's are not; a re-send makes them saved", async () => {
     const engine = await freshEngine();
     await seedClient(engine);
     keep(administration('ors', 'ors-kept', '2025-02-10T10:00:00+01:00', 30), 'k1');
     keep(administration('srs', 'srs-other', '2025-02-10T10:00:00+01:00', 80), 'someone-else');
     await open(engine);
 
-    expect(statusCells()).toEqual([['ORS', NOT_SAVED], ['SRS', '✓ Saved'], ['ORS', '✓ Saved']]);
+    expect(statusCells()).toEqual([
+      ['ORS', NOT_SAVED],
+      ['SRS', '✓ Saved'],
+      ['ORS', '✓ Saved'],
+    ]);
     const outcome = within(screen.getByRole('heading', { name: 'Outcome', level: 3 }).closest('article')!);
     expect(outcome.getByText(/^Latest ORS: 12\.0 \(session 2/)).toBeTruthy();
     expect(outcome.getByText('Includes answers not saved yet (kept in this tab).')).toBeTruthy();
@@ -70,7 +94,15 @@ describe('responses kept in this tab after a failed save', () => {
     // One kept save is this client's; the other patient's waits for that patient's launch.
     await screen.findByText(/One save from earlier is kept in this tab/, {}, { timeout: 10_000 });
     await user.click(screen.getByRole('button', { name: 'Send now' }));
-    await waitFor(() => expect(statusCells()).toEqual([['ORS', '✓ Saved'], ['SRS', '✓ Saved'], ['ORS', '✓ Saved']]), { timeout: 10_000 });
+    await waitFor(
+      () =>
+        expect(statusCells()).toEqual([
+          ['ORS', '✓ Saved'],
+          ['SRS', '✓ Saved'],
+          ['ORS', '✓ Saved'],
+        ]),
+      { timeout: 10_000 },
+    );
     expect(outcome.queryByText('Includes answers not saved yet (kept in this tab).')).toBeNull();
     expect(new Outbox(sessionStorage).pending().saves.map((s) => s.key)).toEqual(['srs-other']);
   });
@@ -79,13 +111,20 @@ describe('responses kept in this tab after a failed save', () => {
     const engine = await freshEngine();
     await seedClient(engine);
     // Responses may be read but not written: the app cannot store the SRS at all.
-    await open(engine, 'launch openid fhirUser patient/Patient.r patient/QuestionnaireResponse.rs patient/Observation.crs patient/Flag.crus patient/Provenance.c');
+    await open(
+      engine,
+      'launch openid fhirUser patient/Patient.r patient/QuestionnaireResponse.rs patient/Observation.crs patient/Flag.crus patient/Provenance.c',
+    );
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Enter SRS from paper' }, { timeout: 10_000 }));
     for (const box of screen.getAllByLabelText(/points from the paper form/)) await user.type(box, '8');
     await user.click(screen.getByRole('button', { name: 'Review answers' }));
     await user.click(screen.getByRole('button', { name: 'Save as complete' }));
-    await waitFor(() => expect(statusCells()[0]).toEqual(['SRS', '⚠ Not saved — the health record refused it; kept in this tab only']), { timeout: 10_000 });
+    await waitFor(
+      () =>
+        expect(statusCells()[0]).toEqual(['SRS', '⚠ Not saved — the health record refused it; kept in this tab only']),
+      { timeout: 10_000 },
+    );
     const alliance = within(screen.getByRole('heading', { name: 'Alliance', level: 3 }).closest('article')!);
     expect(alliance.getByText(/^Latest SRS: 32\.0/)).toBeTruthy();
     expect(new Outbox(sessionStorage).pending().saves).toEqual([]);
@@ -98,7 +137,15 @@ describe('responses kept in this tab after a failed save', () => {
     await engine.handle({ method: 'POST', path: 'QuestionnaireResponse', body: response(committed, 'k1') });
     keep(committed, 'k1');
     await open(engine);
-    await waitFor(() => expect(statusCells()).toEqual([['ORS', '✓ Saved'], ['SRS', '✓ Saved'], ['ORS', '✓ Saved']]), { timeout: 10_000 });
+    await waitFor(
+      () =>
+        expect(statusCells()).toEqual([
+          ['ORS', '✓ Saved'],
+          ['SRS', '✓ Saved'],
+          ['ORS', '✓ Saved'],
+        ]),
+      { timeout: 10_000 },
+    );
     await screen.findByRole('button', { name: 'Enter ORS from paper' }, { timeout: 10_000 });
     expect(screen.queryByText(/save from earlier is kept in this tab/)).toBeNull();
   });

@@ -7,7 +7,12 @@ import { questionnaireUrl } from '../../src/fhir/codes';
 import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
 import { freshEngine, sharedSeededEngine, type TestEngine } from '../support/engine';
 import { fhirHandlers } from '../support/msw-fhir';
-import { epicOrsDecimal, foreignWaiSr, smartFormsServerQuestionnaire, smartFormsSrs } from '../fhir/fixtures/vendor-responses';
+import {
+  epicOrsDecimal,
+  foreignWaiSr,
+  smartFormsServerQuestionnaire,
+  smartFormsSrs,
+} from '../fhir/fixtures/vendor-responses';
 import { arriveFromLaunch, authServer, ISS, repoSmartLaunch } from '../ui/support/smart';
 import { renderApp } from '../ui/support/render-app';
 import type { UiLanguage } from '../../src/ui/i18n/locale';
@@ -19,12 +24,21 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-async function open(engine: TestEngine, patient: string, language: UiLanguage = 'en', config?: Record<string, unknown>): Promise<void> {
+async function open(
+  engine: TestEngine,
+  patient: string,
+  language: UiLanguage = 'en',
+  config?: Record<string, unknown>,
+): Promise<void> {
   const auth = authServer({ tokenContext: { patient }, ...(config ? { config } : {}) });
   server.use(...auth.handlers, ...fhirHandlers(engine, ISS));
   await arriveFromLaunch(auth);
   await renderApp(language);
-  await screen.findByRole('heading', { name: language === 'es' ? 'De un vistazo' : 'At a glance' }, { timeout: 20_000 });
+  await screen.findByRole(
+    'heading',
+    { name: language === 'es' ? 'De un vistazo' : 'At a glance' },
+    { timeout: 20_000 },
+  );
 }
 
 const responsesTable = () => within(screen.getByRole('table', { name: /Every response in the record/ }));
@@ -34,7 +48,9 @@ async function create(engine: TestEngine, resource: Record<string, unknown>): Pr
   const { id, ...body } = resource;
   const type = String(resource['resourceType']);
   const keep = typeof id === 'string' && /^[A-Za-z0-9.-]+$/.test(id);
-  const request = keep ? { method: 'PUT', path: `${type}/${id}`, body: resource } : { method: 'POST', path: type, body };
+  const request = keep
+    ? { method: 'PUT', path: `${type}/${id}`, body: resource }
+    : { method: 'POST', path: type, body };
   const answer = await engine.handle({ ...request, headers: { 'content-type': 'application/fhir+json' } });
   if (answer.status >= 300) throw new Error(`seed failed: ${answer.status}`);
 }
@@ -83,15 +99,33 @@ describe('the clinician view of a loaded history', () => {
 describe('vendor shapes and unreadable resources', () => {
   it('every vendor-shaped response reaches the table; a broken one is listed under "could not read"', async () => {
     const engine = await freshEngine();
-    await engine.handle({ method: 'PUT', path: 'Patient/v1', body: { resourceType: 'Patient', id: 'v1', birthDate: '1980-02-03', name: [{ text: 'Vera Vendor' }] } });
+    await engine.handle({
+      method: 'PUT',
+      path: 'Patient/v1',
+      body: { resourceType: 'Patient', id: 'v1', birthDate: '1980-02-03', name: [{ text: 'Vera Vendor' }] },
+    });
     const subject = { reference: 'Patient/v1' };
     await create(engine, smartFormsServerQuestionnaire);
     await create(engine, { ...epicOrsDecimal, subject });
     await create(engine, { ...smartFormsSrs, subject });
     // Another system's WAI-SR on our canonical: read in our declared option values.
-    await create(engine, { ...(foreignWaiSr() as Record<string, unknown>), questionnaire: questionnaireUrl('wai-sr'), subject });
+    await create(engine, {
+      ...(foreignWaiSr() as Record<string, unknown>),
+      questionnaire: questionnaireUrl('wai-sr'),
+      subject,
+    });
     const ors = instruments.ors;
-    const broken = buildQuestionnaireResponse(ors, { id: 'b1', instrument: 'ors', authored: '2024-03-12T09:00:00+01:00', status: 'completed', answers: { 'ors-1': 50, 'ors-2': 50, 'ors-3': 50, 'ors-4': 50 } }, { subject: 'Patient/v1', identifierValue: 'b1' });
+    const broken = buildQuestionnaireResponse(
+      ors,
+      {
+        id: 'b1',
+        instrument: 'ors',
+        authored: '2024-03-12T09:00:00+01:00',
+        status: 'completed',
+        answers: { 'ors-1': 50, 'ors-2': 50, 'ors-3': 50, 'ors-4': 50 },
+      },
+      { subject: 'Patient/v1', identifierValue: 'b1' },
+    );
     const firstItem = broken.item?.[0];
     if (firstItem) firstItem.answer = [{ valueString: 'five' }];
     await create(engine, { ...broken });
@@ -99,10 +133,23 @@ describe('vendor shapes and unreadable resources', () => {
 
     // The deployment declares Epic's form: its decimals are points on a 0–10 line.
     const repo = repoSmartLaunch();
-    const epicMapping = { questionnaire: epicOrsDecimal.questionnaire, instrument: 'ors', linkIds: { 'ors-1': 'ors-1', 'ors-2': 'ors-2', 'ors-3': 'ors-3', 'ors-4': 'ors-4' }, unit: 'points', scale: { min: 0, max: 10 } };
-    await open(engine, 'v1', 'en', { ...repo, instrumentMappings: [...(repo['instrumentMappings'] as unknown[]), epicMapping] });
+    const epicMapping = {
+      questionnaire: epicOrsDecimal.questionnaire,
+      instrument: 'ors',
+      linkIds: { 'ors-1': 'ors-1', 'ors-2': 'ors-2', 'ors-3': 'ors-3', 'ors-4': 'ors-4' },
+      unit: 'points',
+      scale: { min: 0, max: 10 },
+    };
+    await open(engine, 'v1', 'en', {
+      ...repo,
+      instrumentMappings: [...(repo['instrumentMappings'] as unknown[]), epicMapping],
+    });
     const table = responsesTable();
-    const savedRow = (instrument: string) => table.getAllByText(instrument).map((cell) => cell.closest('tr')!).find((tr) => within(tr).queryByText('Saved'));
+    const savedRow = (instrument: string) =>
+      table
+        .getAllByText(instrument)
+        .map((cell) => cell.closest('tr')!)
+        .find((tr) => within(tr).queryByText('Saved'));
     // 4.25 + 5 + 6 + 7.3 = 22.55 points = 225.5 mm, summed exactly and rounded once: 22.6.
     expect(within(savedRow('ORS')!).getAllByRole('cell')[3]?.textContent).toBe('22.6');
     expect(within(savedRow('SRS')!).getAllByRole('cell')[3]?.textContent).toBe('36.4');

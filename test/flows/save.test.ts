@@ -35,23 +35,39 @@ function useServer(): void {
   msw.use(...fhirHandlers(engine, BASE, (request, next) => (guard ? guard(request, next) : next(request))));
 }
 
-const client = (): ReturnType<typeof FHIR.client> => FHIR.client({ serverUrl: BASE, tokenResponse: { access_token: 'token', patient: 'p1', scope: SCOPES } });
+const client = (): ReturnType<typeof FHIR.client> =>
+  FHIR.client({ serverUrl: BASE, tokenResponse: { access_token: 'token', patient: 'p1', scope: SCOPES } });
 
 function ors(n: number, mm: number): Administration {
   const answers = Object.fromEntries(instruments.ors.items.map((item) => [item.linkId, mm]));
-  return { id: `flow-ors-${n}`, instrument: 'ors', authored: `2025-05-0${n}T09:00:00+02:00`, status: 'completed', answers };
+  return {
+    id: `flow-ors-${n}`,
+    instrument: 'ors',
+    authored: `2025-05-0${n}T09:00:00+02:00`,
+    status: 'completed',
+    answers,
+  };
 }
 
 function writeSetAfter(history: Administration[]): WriteSet {
   const latest = history.at(-1)!;
   return buildWriteSet({
-    response: buildQuestionnaireResponse(instruments.ors, latest, { subject: 'Patient/p1', identifierValue: latest.id }),
+    response: buildQuestionnaireResponse(instruments.ors, latest, {
+      subject: 'Patient/p1',
+      identifierValue: latest.id,
+    }),
     administration: latest,
     assessment: assessClient({ administrations: history, birthDate: '1985-02-02' }),
     activeFlags: [],
     builtOn: recordBasis(history.slice(0, -1)),
     evidenceReference: () => undefined,
-    context: { patient: 'Patient/p1', clinician: 'Practitioner/c1', clientRated: true, recorded: '2025-05-05T09:10:00Z', app: { name: 'Therapy Feedback', version: '0.1.0' } },
+    context: {
+      patient: 'Patient/p1',
+      clinician: 'Practitioner/c1',
+      clientRated: true,
+      recorded: '2025-05-05T09:10:00Z',
+      app: { name: 'Therapy Feedback', version: '0.1.0' },
+    },
   });
 }
 
@@ -76,15 +92,33 @@ it('a server that refuses Flags still gets the response and score, and the refus
   useServer();
   guard = async (request, next) => {
     const body = request.body as { entry?: { request?: { url?: string } }[] } | undefined;
-    const touchesFlag = request.path.startsWith('Flag') || (body?.entry ?? []).some((e) => e.request?.url?.startsWith('Flag'));
+    const touchesFlag =
+      request.path.startsWith('Flag') || (body?.entry ?? []).some((e) => e.request?.url?.startsWith('Flag'));
     if (request.method !== 'POST' || !touchesFlag) return next(request);
-    return { status: 403, headers: { 'content-type': 'application/fhir+json' }, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden', details: { text: 'Flags are managed by the EHR' } }] } };
+    return {
+      status: 403,
+      headers: { 'content-type': 'application/fhir+json' },
+      body: {
+        resourceType: 'OperationOutcome',
+        issue: [{ severity: 'error', code: 'forbidden', details: { text: 'Flags are managed by the EHR' } }],
+      },
+    };
   };
   const c = client();
-  const report = await new Outbox(sessionStorage).save(fhirclientTransport(c), writeSetAfter([ors(1, 80), ors(3, 40)]), await planFor(c));
+  const report = await new Outbox(sessionStorage).save(
+    fhirclientTransport(c),
+    writeSetAfter([ors(1, 80), ors(3, 40)]),
+    await planFor(c),
+  );
   expect(report.status).toBe('partly-saved');
-  expect(report.entries.find((e) => e.kind === 'flag-create')?.outcome).toEqual({ status: 'refused', reason: 'Flags are managed by the EHR', httpStatus: 403 });
-  expect(report.refusedInteractions).toEqual([{ resourceType: 'Flag', interaction: 'create', reason: 'Flags are managed by the EHR' }]);
+  expect(report.entries.find((e) => e.kind === 'flag-create')?.outcome).toEqual({
+    status: 'refused',
+    reason: 'Flags are managed by the EHR',
+    httpStatus: 403,
+  });
+  expect(report.refusedInteractions).toEqual([
+    { resourceType: 'Flag', interaction: 'create', reason: 'Flags are managed by the EHR' },
+  ]);
   expect(report.entries.filter((e) => e.kind !== 'flag-create').every((e) => e.outcome.status === 'saved')).toBe(true);
 });
 
@@ -92,7 +126,11 @@ it('an expired session keeps the save in the Outbox for after the re-launch', as
   useServer();
   const c = client();
   const plan = await planFor(c);
-  guard = async () => ({ status: 401, headers: {}, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'login' }] } });
+  guard = async () => ({
+    status: 401,
+    headers: {},
+    body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'login' }] },
+  });
   const writeSet = writeSetAfter([ors(4, 70)]);
   const outbox = new Outbox(sessionStorage);
   const report = await outbox.save(fhirclientTransport(c), writeSet, plan);

@@ -10,8 +10,14 @@ import { freshEngine, type TestEngine } from '../support/engine';
 // fetched again.
 
 const launch: LaunchContext = {
-  patientId: 'c1', encounterId: undefined, fhirUser: undefined, grantedScopes: 'launch patient/*.rs', needPatientBanner: false,
-  smartStyleUrl: undefined, locale: undefined, intent: undefined,
+  patientId: 'c1',
+  encounterId: undefined,
+  fhirUser: undefined,
+  grantedScopes: 'launch patient/*.rs',
+  needPatientBanner: false,
+  smartStyleUrl: undefined,
+  locale: undefined,
+  intent: undefined,
 };
 
 /** Every URL read: plain GETs, and each entry of a batch Bundle. */
@@ -21,7 +27,12 @@ function countingTransport(engine: TestEngine, seen: string[]): FhirTransport {
     send: async (request) => {
       const entries = (request.body as { entry?: { request: { url: string } }[] } | undefined)?.entry;
       seen.push(...(entries ? entries.map((e) => e.request.url) : [request.url]));
-      const answer = await engine.handle({ method: request.method, path: request.url, body: request.body, headers: { ...request.headers, 'content-type': 'application/fhir+json' } });
+      const answer = await engine.handle({
+        method: request.method,
+        path: request.url,
+        body: request.body,
+        headers: { ...request.headers, 'content-type': 'application/fhir+json' },
+      });
       return { status: answer.status, headers: answer.headers, body: answer.body };
     },
   };
@@ -32,7 +43,11 @@ beforeEach(() => sessionStorage.clear());
 describe('the CapabilityStatement kept for the tab', () => {
   it('is fetched on the first launch only, and a tampered entry is fetched again', async () => {
     const engine = await freshEngine();
-    await engine.handle({ method: 'PUT', path: 'Patient/c1', body: { resourceType: 'Patient', id: 'c1', birthDate: '1980-01-01' } });
+    await engine.handle({
+      method: 'PUT',
+      path: 'Patient/c1',
+      body: { resourceType: 'Patient', id: 'c1', birthDate: '1980-01-01' },
+    });
     const seen: string[] = [];
     const transport = countingTransport(engine, seen);
     const first = await loadRecord(transport, launch, { storage: sessionStorage });
@@ -41,7 +56,10 @@ describe('the CapabilityStatement kept for the tab', () => {
     expect(seen.filter((url) => url === 'metadata')).toHaveLength(1);
     if (first.ok && second.ok) expect(second.value.capabilities).toEqual(first.value.capabilities);
 
-    sessionStorage.setItem('tf.capability-statement:https://ehr.example/fhir', JSON.stringify({ resourceType: 'Patient' }));
+    sessionStorage.setItem(
+      'tf.capability-statement:https://ehr.example/fhir',
+      JSON.stringify({ resourceType: 'Patient' }),
+    );
     expect((await loadRecord(transport, launch, { storage: sessionStorage })).ok).toBe(true);
     expect(seen.filter((url) => url === 'metadata')).toHaveLength(2);
     // Another server in the same tab has its own entry.
@@ -65,7 +83,10 @@ describe('our Questionnaires kept for the tab', () => {
     expect(first.value.history.questionnaires.length).toBeGreaterThanOrEqual(5);
     expect(second.value.history.questionnaires).toEqual(first.value.history.questionnaires);
 
-    sessionStorage.setItem('tf.questionnaires:https://ehr.example/fhir', JSON.stringify([{ resourceType: 'Patient', id: 'x' }]));
+    sessionStorage.setItem(
+      'tf.questionnaires:https://ehr.example/fhir',
+      JSON.stringify([{ resourceType: 'Patient', id: 'x' }]),
+    );
     const third = await loadRecord(transport, launch, { storage: sessionStorage });
     expect(questionnaireReads(seen)).toHaveLength(2);
     expect(third.ok && third.value.history.questionnaires).toEqual(first.value.history.questionnaires);

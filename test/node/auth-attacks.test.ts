@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  APP_CLIENT, authorizeUrl, createEhrLaunch, createPkce, ehrFormToken, exchangeCode, fhirRequest, firstPatientAndClinician, obtainToken,
-  startTestSandbox, TEST_CLIENT, type Sandbox, SANDBOX_START_TIMEOUT_MS, type TokenResponse,
+  APP_CLIENT,
+  authorizeUrl,
+  createEhrLaunch,
+  createPkce,
+  ehrFormToken,
+  exchangeCode,
+  fhirRequest,
+  firstPatientAndClinician,
+  obtainToken,
+  startTestSandbox,
+  TEST_CLIENT,
+  type Sandbox,
+  SANDBOX_START_TIMEOUT_MS,
+  type TokenResponse,
 } from '../support/sandbox';
 
 // Attacks on the authorization server and the EHR page: scope escalation past the registration, a replayed
@@ -27,20 +39,43 @@ async function launchCode(scope: string): Promise<{ code: string; verifier: stri
 }
 
 const codeForm = (code: string, verifier: string) => ({
-  grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: redirectUri(), client_id: TEST_CLIENT.clientId,
+  grant_type: 'authorization_code',
+  code,
+  code_verifier: verifier,
+  redirect_uri: redirectUri(),
+  client_id: TEST_CLIENT.clientId,
 });
 
 describe('scope escalation', () => {
   it('never grants the app more than it registered, however much it asks for', async () => {
-    const token = await obtainToken(sandbox, { ...who, clientId: APP_CLIENT.clientId, scope: 'launch user/*.cruds patient/*.cruds system/*.cruds' });
+    const token = await obtainToken(sandbox, {
+      ...who,
+      clientId: APP_CLIENT.clientId,
+      scope: 'launch user/*.cruds patient/*.cruds system/*.cruds',
+    });
     const granted = token.scope.split(' ');
     expect(granted).not.toContain('user/*.cruds');
     expect(granted).not.toContain('patient/*.cruds');
-    expect(granted).toEqual(expect.arrayContaining(['patient/Flag.crus', 'user/Questionnaire.rs', 'patient/Provenance.c']));
-    const observation = { resourceType: 'Observation', status: 'final', code: { text: 'x' }, subject: { reference: `Patient/${who.patient}` } };
-    const written = await fhirRequest(sandbox, token.access_token, 'Observation', { method: 'POST', body: observation });
+    expect(granted).toEqual(
+      expect.arrayContaining(['patient/Flag.crus', 'user/Questionnaire.rs', 'patient/Provenance.c']),
+    );
+    const observation = {
+      resourceType: 'Observation',
+      status: 'final',
+      code: { text: 'x' },
+      subject: { reference: `Patient/${who.patient}` },
+    };
+    const written = await fhirRequest(sandbox, token.access_token, 'Observation', {
+      method: 'POST',
+      body: observation,
+    });
     expect(written.status).toBe(201);
-    const deleted = await fhirRequest(sandbox, token.access_token, `Observation/${(written.body as { id: string }).id}`, { method: 'DELETE' });
+    const deleted = await fhirRequest(
+      sandbox,
+      token.access_token,
+      `Observation/${(written.body as { id: string }).id}`,
+      { method: 'DELETE' },
+    );
     expect(deleted.status).toBe(403);
     expect((await fhirRequest(sandbox, token.access_token, 'Practitioner')).status).toBe(403);
   });
@@ -60,7 +95,9 @@ describe('replay revokes the token chain', () => {
   it('revokes the rotated refresh token and its access tokens when an old refresh token is reused', async () => {
     const { code, verifier } = await launchCode('launch offline_access patient/Patient.r');
     const first = (await (await exchangeCode(sandbox, codeForm(code, verifier))).json()) as TokenResponse;
-    const second = (await (await exchangeCode(sandbox, { grant_type: 'refresh_token', refresh_token: first.refresh_token! })).json()) as TokenResponse;
+    const second = (await (
+      await exchangeCode(sandbox, { grant_type: 'refresh_token', refresh_token: first.refresh_token! })
+    ).json()) as TokenResponse;
     expect((await fhirRequest(sandbox, second.access_token, `Patient/${who.patient}`)).status).toBe(200);
     const reuse = await exchangeCode(sandbox, { grant_type: 'refresh_token', refresh_token: first.refresh_token! });
     expect(reuse.status).toBe(400);
@@ -71,22 +108,42 @@ describe('replay revokes the token chain', () => {
 });
 
 describe('cross-site requests to the EHR page', () => {
-  const faultForm = async (extra: Record<string, string>) => new URLSearchParams({ ...who, noTransactions: 'on', noConditionalCreate: 'on', ...extra });
+  const faultForm = async (extra: Record<string, string>) =>
+    new URLSearchParams({ ...who, noTransactions: 'on', noConditionalCreate: 'on', ...extra });
 
   it('refuses a cross-site form POST to /ehr/launch and leaves the engine settings alone', async () => {
     await createEhrLaunch(sandbox, who);
     const body = await faultForm({ formToken: await ehrFormToken(sandbox) });
-    const crossSite = await fetch(`${sandbox.url}/ehr/launch`, { method: 'POST', body, redirect: 'manual', headers: { origin: 'https://evil.example' } });
+    const crossSite = await fetch(`${sandbox.url}/ehr/launch`, {
+      method: 'POST',
+      body,
+      redirect: 'manual',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(crossSite.status).toBe(403);
-    const fetchMetadata = await fetch(`${sandbox.url}/ehr/launch`, { method: 'POST', body, redirect: 'manual', headers: { 'sec-fetch-site': 'cross-site' } });
+    const fetchMetadata = await fetch(`${sandbox.url}/ehr/launch`, {
+      method: 'POST',
+      body,
+      redirect: 'manual',
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
     expect(fetchMetadata.status).toBe(403);
-    const opaque = await fetch(`${sandbox.url}/ehr/launch`, { method: 'POST', body, redirect: 'manual', headers: { origin: 'null' } });
+    const opaque = await fetch(`${sandbox.url}/ehr/launch`, {
+      method: 'POST',
+      body,
+      redirect: 'manual',
+      headers: { origin: 'null' },
+    });
     expect(opaque.status).toBe(403);
     expect(sandbox.engine.settings).toMatchObject({ transactions: true, conditionalCreate: true });
   });
 
   it('refuses a launch POST without the page’s form token', async () => {
-    const response = await fetch(`${sandbox.url}/ehr/launch`, { method: 'POST', body: await faultForm({}), redirect: 'manual' });
+    const response = await fetch(`${sandbox.url}/ehr/launch`, {
+      method: 'POST',
+      body: await faultForm({}),
+      redirect: 'manual',
+    });
     expect(response.status).toBe(403);
     expect(await response.text()).toContain('form token');
     expect(sandbox.engine.settings).toMatchObject({ transactions: true, conditionalCreate: true });

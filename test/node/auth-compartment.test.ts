@@ -5,7 +5,9 @@ import { classify } from '../../src/node/sandbox/auth/fhir-access';
 describe('patient compartment', () => {
   it('tells members from others by subject reference, relative or absolute', () => {
     expect(membership({ resourceType: 'Observation', subject: { reference: 'Patient/p1' } }, 'p1')).toBe('member');
-    expect(membership({ resourceType: 'Observation', subject: { reference: 'http://x/fhir/Patient/p1' } }, 'p1')).toBe('member');
+    expect(membership({ resourceType: 'Observation', subject: { reference: 'http://x/fhir/Patient/p1' } }, 'p1')).toBe(
+      'member',
+    );
     expect(membership({ resourceType: 'Flag', subject: { reference: 'Patient/p2' } }, 'p1')).toBe('other');
     expect(membership({ resourceType: 'Patient', id: 'p2' }, 'p1')).toBe('other');
     expect(membership({ resourceType: 'Questionnaire', id: 'q' }, 'p1')).toBe('unknown');
@@ -33,7 +35,9 @@ describe('patient compartment', () => {
 describe('classifying FHIR requests', () => {
   const access = (method: string, path: string) => {
     const c = classify(method, path);
-    return c.kind === 'access' ? `${c.access.resourceType}.${c.access.interaction}${c.access.id ? `#${c.access.id}` : ''}` : c.kind;
+    return c.kind === 'access'
+      ? `${c.access.resourceType}.${c.access.interaction}${c.access.id ? `#${c.access.id}` : ''}`
+      : c.kind;
   };
 
   it('maps methods and paths to SMART interactions', () => {

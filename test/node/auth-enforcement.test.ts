@@ -9,13 +9,27 @@ let clockOffsetMs = 0;
 let mine: string;
 let other: string;
 
-type Bundle = { resourceType: string; type?: string; entry?: { resource?: { resourceType: string; id?: string; subject?: { reference?: string } }; response?: { status: string; outcome?: unknown } }[] };
+type Bundle = {
+  resourceType: string;
+  type?: string;
+  entry?: {
+    resource?: { resourceType: string; id?: string; subject?: { reference?: string } };
+    response?: { status: string; outcome?: unknown };
+  }[];
+};
 type Outcome = { resourceType: string; issue: { code: string; diagnostics?: string }[] };
 
 beforeAll(async () => {
   sandbox = await startTestSandbox({ clock: () => Date.now() + clockOffsetMs });
-  const all = (await sandbox.engine.handle({ method: 'GET', path: 'QuestionnaireResponse?_count=1000' })).body as Bundle;
-  const subjects = [...new Set((all.entry ?? []).map((e) => e.resource?.subject?.reference).filter((r): r is string => r?.startsWith('Patient/') ?? false))];
+  const all = (await sandbox.engine.handle({ method: 'GET', path: 'QuestionnaireResponse?_count=1000' }))
+    .body as Bundle;
+  const subjects = [
+    ...new Set(
+      (all.entry ?? [])
+        .map((e) => e.resource?.subject?.reference)
+        .filter((r): r is string => r?.startsWith('Patient/') ?? false),
+    ),
+  ];
   [mine, other] = subjects.map((r) => r.slice('Patient/'.length)) as [string, string];
 }, SANDBOX_START_TIMEOUT_MS);
 afterAll(() => sandbox.close());
@@ -27,11 +41,17 @@ const tokenFor = async (scope: string, form?: Record<string, string>) =>
   (await obtainToken(sandbox, { patient: mine, scope, ...(form ? { form } : {}) })).access_token;
 
 async function otherPatientsResponseId(): Promise<string> {
-  const found = (await sandbox.engine.handle({ method: 'GET', path: `QuestionnaireResponse?subject=Patient/${other}&_count=1` })).body as Bundle;
+  const found = (
+    await sandbox.engine.handle({ method: 'GET', path: `QuestionnaireResponse?subject=Patient/${other}&_count=1` })
+  ).body as Bundle;
   return found.entry![0]!.resource!.id!;
 }
 
-const response = (subject: string) => ({ resourceType: 'QuestionnaireResponse', status: 'completed', subject: { reference: `Patient/${subject}` } });
+const response = (subject: string) => ({
+  resourceType: 'QuestionnaireResponse',
+  status: 'completed',
+  subject: { reference: `Patient/${subject}` },
+});
 
 describe('authentication', () => {
   it('answers 401 with a Bearer challenge and an OperationOutcome when no token is sent', async () => {
@@ -57,7 +77,11 @@ describe('authentication', () => {
   });
 
   it('issues 20-second tokens under the short-lived token fault', async () => {
-    const token = await obtainToken(sandbox, { patient: mine, scope: 'launch patient/Patient.r', form: { shortLivedToken: 'on' } });
+    const token = await obtainToken(sandbox, {
+      patient: mine,
+      scope: 'launch patient/Patient.r',
+      form: { shortLivedToken: 'on' },
+    });
     expect(token.expires_in).toBe(20);
     clockOffsetMs = 21_000;
     expect((await fhirRequest(sandbox, token.access_token, `Patient/${mine}`)).status).toBe(401);
@@ -79,17 +103,31 @@ describe('scopes', () => {
   it('reads v1 scopes: .read searches but does not create, .write creates', async () => {
     const reader = await tokenFor('launch patient/QuestionnaireResponse.read');
     expect((await fhirRequest(sandbox, reader, 'QuestionnaireResponse')).status).toBe(200);
-    const refused = await fhirRequest(sandbox, reader, 'QuestionnaireResponse', { method: 'POST', body: response(mine) });
+    const refused = await fhirRequest(sandbox, reader, 'QuestionnaireResponse', {
+      method: 'POST',
+      body: response(mine),
+    });
     expect(refused.status).toBe(403);
     expect((refused.body as Outcome).issue[0]?.diagnostics).toContain('patient/QuestionnaireResponse.c');
     const writer = await tokenFor('launch patient/QuestionnaireResponse.write');
-    expect((await fhirRequest(sandbox, writer, 'QuestionnaireResponse', { method: 'POST', body: response(mine) })).status).toBe(201);
+    expect(
+      (await fhirRequest(sandbox, writer, 'QuestionnaireResponse', { method: 'POST', body: response(mine) })).status,
+    ).toBe(201);
   });
 
   it('withholds the denied scope of a fault from the grant and the endpoint', async () => {
-    const token = await obtainToken(sandbox, { patient: mine, scope: 'launch patient/Flag.crus', form: { denyScope: 'Flag.cud' } });
+    const token = await obtainToken(sandbox, {
+      patient: mine,
+      scope: 'launch patient/Flag.crus',
+      form: { denyScope: 'Flag.cud' },
+    });
     expect(token.scope).toBe('launch patient/Flag.rs');
-    const flag = { resourceType: 'Flag', status: 'active', code: { text: 'test' }, subject: { reference: `Patient/${mine}` } };
+    const flag = {
+      resourceType: 'Flag',
+      status: 'active',
+      code: { text: 'test' },
+      subject: { reference: `Patient/${mine}` },
+    };
     expect((await fhirRequest(sandbox, token.access_token, 'Flag', { method: 'POST', body: flag })).status).toBe(403);
     expect((await fhirRequest(sandbox, token.access_token, 'Flag')).status).toBe(200);
   });
@@ -99,7 +137,9 @@ describe('scopes', () => {
     const questionnaires = await fhirRequest(sandbox, token, 'Questionnaire');
     expect(questionnaires.status).toBe(200);
     expect((questionnaires.body as Bundle).entry?.length).toBeGreaterThan(0);
-    expect((await fhirRequest(sandbox, token, `QuestionnaireResponse/${await otherPatientsResponseId()}`)).status).toBe(200);
+    expect((await fhirRequest(sandbox, token, `QuestionnaireResponse/${await otherPatientsResponseId()}`)).status).toBe(
+      200,
+    );
   });
 });
 
@@ -121,7 +161,10 @@ describe('patient compartment', () => {
       await fhirRequest(sandbox, token, `QuestionnaireResponse/${otherId}`),
       await fhirRequest(sandbox, token, `Patient/${other}`),
       await fhirRequest(sandbox, token, 'QuestionnaireResponse', { method: 'POST', body: response(other) }),
-      await fhirRequest(sandbox, token, `QuestionnaireResponse/${otherId}`, { method: 'PUT', body: { ...response(mine), id: otherId } }),
+      await fhirRequest(sandbox, token, `QuestionnaireResponse/${otherId}`, {
+        method: 'PUT',
+        body: { ...response(mine), id: otherId },
+      }),
       await fhirRequest(sandbox, token, `QuestionnaireResponse/${otherId}`, { method: 'DELETE' }),
     ];
     for (const r of refusals) {
@@ -135,7 +178,8 @@ describe('patient compartment', () => {
   it('checks each batch entry on its own and answers refused entries with 403', async () => {
     const token = await tokenFor(scope);
     const batch = {
-      resourceType: 'Bundle', type: 'batch',
+      resourceType: 'Bundle',
+      type: 'batch',
       entry: [
         { request: { method: 'GET', url: 'QuestionnaireResponse?_count=1000' } },
         { request: { method: 'GET', url: 'Flag' } },
@@ -154,9 +198,11 @@ describe('patient compartment', () => {
 
   it('refuses a whole transaction when one entry is not permitted, writing nothing', async () => {
     const token = await tokenFor(scope);
-    const before = (await sandbox.engine.handle({ method: 'GET', path: 'QuestionnaireResponse?_summary=count' })).body as { total: number };
+    const before = (await sandbox.engine.handle({ method: 'GET', path: 'QuestionnaireResponse?_summary=count' }))
+      .body as { total: number };
     const transaction = {
-      resourceType: 'Bundle', type: 'transaction',
+      resourceType: 'Bundle',
+      type: 'transaction',
       entry: [
         { resource: response(mine), request: { method: 'POST', url: 'QuestionnaireResponse' } },
         { resource: response(other), request: { method: 'POST', url: 'QuestionnaireResponse' } },
@@ -165,15 +211,25 @@ describe('patient compartment', () => {
     const r = await fhirRequest(sandbox, token, '', { method: 'POST', body: transaction });
     expect(r.status).toBe(403);
     expect((r.body as Outcome).issue[0]?.diagnostics).toContain('entry 2');
-    const after = (await sandbox.engine.handle({ method: 'GET', path: 'QuestionnaireResponse?_summary=count' })).body as { total: number };
+    const after = (await sandbox.engine.handle({ method: 'GET', path: 'QuestionnaireResponse?_summary=count' }))
+      .body as { total: number };
     expect(after.total).toBe(before.total);
   });
 });
 
 describe('server-side faults', () => {
   it('writes a launch’s faults to the engine settings, and a plain launch restores them', async () => {
-    await tokenFor('launch patient/Patient.r', { noTransactions: 'on', noConditionalCreate: 'on', transactionErrorStatus: '500', transactionErrorTimes: '2' });
-    expect(sandbox.engine.settings).toMatchObject({ transactions: false, conditionalCreate: false, transactionFault: { status: 500, times: 2 } });
+    await tokenFor('launch patient/Patient.r', {
+      noTransactions: 'on',
+      noConditionalCreate: 'on',
+      transactionErrorStatus: '500',
+      transactionErrorTimes: '2',
+    });
+    expect(sandbox.engine.settings).toMatchObject({
+      transactions: false,
+      conditionalCreate: false,
+      transactionFault: { status: 500, times: 2 },
+    });
     await tokenFor('launch patient/Patient.r');
     expect(sandbox.engine.settings).toMatchObject({ transactions: true, conditionalCreate: true });
     expect(sandbox.engine.settings.transactionFault).toBeUndefined();

@@ -1,8 +1,18 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  APP_CLIENT, authorizeForRedirect, authorizeUrl, createEhrLaunch, createPkce, exchangeCode, firstPatientAndClinician,
-  startTestSandbox, TEST_CLIENT, type Sandbox, type TokenResponse, SANDBOX_START_TIMEOUT_MS,
+  APP_CLIENT,
+  authorizeForRedirect,
+  authorizeUrl,
+  createEhrLaunch,
+  createPkce,
+  exchangeCode,
+  firstPatientAndClinician,
+  startTestSandbox,
+  TEST_CLIENT,
+  type Sandbox,
+  type TokenResponse,
+  SANDBOX_START_TIMEOUT_MS,
 } from '../support/sandbox';
 
 let sandbox: Sandbox;
@@ -16,9 +26,16 @@ beforeAll(async () => {
 }, SANDBOX_START_TIMEOUT_MS);
 afterAll(() => sandbox.close());
 
-async function getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
+async function getJson(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
   const response = await fetch(url, { headers });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 /** Authorize for an EHR launch and return where the server sent the browser. */
@@ -37,20 +54,38 @@ async function launchCode(scope?: string): Promise<{ code: string; verifier: str
 }
 
 const codeForm = (code: string, verifier: string) => ({
-  grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: redirectUri, client_id: TEST_CLIENT.clientId,
+  grant_type: 'authorization_code',
+  code,
+  code_verifier: verifier,
+  redirect_uri: redirectUri,
+  client_id: TEST_CLIENT.clientId,
 });
 
 describe('discovery', () => {
   it('publishes a SMART configuration that asks for PKCE S256 only, open to any origin', async () => {
-    const { status, headers, body } = await getJson(`${sandbox.fhirBaseUrl}/.well-known/smart-configuration`, { origin: 'https://elsewhere.example' });
+    const { status, headers, body } = await getJson(`${sandbox.fhirBaseUrl}/.well-known/smart-configuration`, {
+      origin: 'https://elsewhere.example',
+    });
     expect(status).toBe(200);
     expect(headers.get('access-control-allow-origin')).toBe('*');
     expect(body.code_challenge_methods_supported).toEqual(['S256']);
     expect(body.grant_types_supported).toEqual(['authorization_code', 'refresh_token']);
     expect(body.token_endpoint_auth_methods_supported).toEqual(['none']);
     expect(body.response_types_supported).toEqual(['code']);
-    expect(body.capabilities).toEqual(expect.arrayContaining(['launch-ehr', 'launch-standalone', 'client-public', 'context-ehr-patient',
-      'context-ehr-encounter', 'context-standalone-patient', 'permission-v2', 'permission-v1', 'sso-openid-connect', 'permission-offline']));
+    expect(body.capabilities).toEqual(
+      expect.arrayContaining([
+        'launch-ehr',
+        'launch-standalone',
+        'client-public',
+        'context-ehr-patient',
+        'context-ehr-encounter',
+        'context-standalone-patient',
+        'permission-v2',
+        'permission-v1',
+        'sso-openid-connect',
+        'permission-offline',
+      ]),
+    );
     expect(body.authorization_endpoint).toBe(`${sandbox.url}/auth/authorize`);
     expect(body.token_endpoint).toBe(`${sandbox.url}/auth/token`);
   });
@@ -68,25 +103,40 @@ describe('discovery', () => {
 
 describe('authorize', () => {
   it('refuses an unknown redirect_uri with a page, never a redirect', async () => {
-    const response = await fetch(authorizeUrl(sandbox, { pkce: createPkce(), redirectUri: 'https://evil.example/cb' }), { redirect: 'manual' });
+    const response = await fetch(
+      authorizeUrl(sandbox, { pkce: createPkce(), redirectUri: 'https://evil.example/cb' }),
+      { redirect: 'manual' },
+    );
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
     expect(await response.text()).toContain('redirect_uri is not registered');
   });
 
   it('refuses an unknown client with a page', async () => {
-    const response = await fetch(authorizeUrl(sandbox, { pkce: createPkce(), clientId: 'nobody' }), { redirect: 'manual' });
+    const response = await fetch(authorizeUrl(sandbox, { pkce: createPkce(), clientId: 'nobody' }), {
+      redirect: 'manual',
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
   });
 
   it('requires PKCE and refuses the plain method, echoing state', async () => {
     const launch = await createEhrLaunch(sandbox, who);
-    const missing = await authorizeRedirect({ launch, pkce: createPkce(), state: 's1', params: { code_challenge: undefined, code_challenge_method: undefined } });
+    const missing = await authorizeRedirect({
+      launch,
+      pkce: createPkce(),
+      state: 's1',
+      params: { code_challenge: undefined, code_challenge_method: undefined },
+    });
     expect(missing.searchParams.get('error')).toBe('invalid_request');
     expect(missing.searchParams.get('state')).toBe('s1');
     const verifier = createPkce().verifier;
-    const plain = await authorizeRedirect({ launch, pkce: { challenge: verifier }, state: 's2', params: { code_challenge_method: 'plain' } });
+    const plain = await authorizeRedirect({
+      launch,
+      pkce: { challenge: verifier },
+      state: 's2',
+      params: { code_challenge_method: 'plain' },
+    });
     expect(plain.searchParams.get('error')).toBe('invalid_request');
     expect(plain.searchParams.get('error_description')).toContain('S256');
     expect(plain.searchParams.get('code')).toBeNull();
@@ -102,7 +152,11 @@ describe('authorize', () => {
   it('accepts POST as well as GET and echoes state with the code', async () => {
     const launch = await createEhrLaunch(sandbox, who);
     const url = new URL(authorizeUrl(sandbox, { launch, pkce: createPkce(), state: 'posted-state' }));
-    const response = await fetch(url.origin + url.pathname, { method: 'POST', body: url.searchParams, redirect: 'manual' });
+    const response = await fetch(url.origin + url.pathname, {
+      method: 'POST',
+      body: url.searchParams,
+      redirect: 'manual',
+    });
     const location = new URL(response.headers.get('location')!);
     expect(location.origin + location.pathname).toBe(redirectUri);
     expect(location.searchParams.get('state')).toBe('posted-state');
@@ -140,13 +194,20 @@ describe('token', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const token = (await response.json()) as TokenResponse;
     expect(token).toMatchObject({
-      token_type: 'Bearer', expires_in: 3600, patient: who.patient, need_patient_banner: false,
-      fhirUser: `${sandbox.fhirBaseUrl}/Practitioner/${who.clinician}`, smart_style_url: `${sandbox.url}/auth/smart-style.json`,
+      token_type: 'Bearer',
+      expires_in: 3600,
+      patient: who.patient,
+      need_patient_banner: false,
+      fhirUser: `${sandbox.fhirBaseUrl}/Practitioner/${who.clinician}`,
+      smart_style_url: `${sandbox.url}/auth/smart-style.json`,
     });
     expect(token.scope.split(' ')).toEqual(APP_CLIENT.scopes.split(' '));
     expect(token.refresh_token).toBeTruthy();
     const jwks = createRemoteJWKSet(new URL(`${sandbox.url}/auth/jwks`));
-    const { payload } = await jwtVerify(token.id_token!, jwks, { issuer: `${sandbox.url}/auth`, audience: TEST_CLIENT.clientId });
+    const { payload } = await jwtVerify(token.id_token!, jwks, {
+      issuer: `${sandbox.url}/auth`,
+      audience: TEST_CLIENT.clientId,
+    });
     expect(payload.fhirUser).toBe(token.fhirUser);
     const style = await getJson(token.smart_style_url!);
     expect(style.body.color_highlight).toMatch(/^#/);
@@ -155,33 +216,56 @@ describe('token', () => {
   it('puts the nonce in the id_token and gives no refresh token without online/offline access', async () => {
     const launch = await createEhrLaunch(sandbox, who);
     const pkce = createPkce();
-    const location = await authorizeRedirect({ launch, pkce, scope: 'launch openid fhirUser patient/Patient.r', params: { nonce: 'n-123' } });
-    const token = (await (await exchangeCode(sandbox, codeForm(location.searchParams.get('code')!, pkce.verifier))).json()) as TokenResponse;
+    const location = await authorizeRedirect({
+      launch,
+      pkce,
+      scope: 'launch openid fhirUser patient/Patient.r',
+      params: { nonce: 'n-123' },
+    });
+    const token = (await (
+      await exchangeCode(sandbox, codeForm(location.searchParams.get('code')!, pkce.verifier))
+    ).json()) as TokenResponse;
     const { payload } = await jwtVerify(token.id_token!, createRemoteJWKSet(new URL(`${sandbox.url}/auth/jwks`)));
     expect(payload.nonce).toBe('n-123');
     expect(token.refresh_token).toBeUndefined();
   });
 
   it('refreshes, rotating the refresh token, and may narrow the scope', async () => {
-    const { code, verifier } = await launchCode('launch openid fhirUser offline_access patient/Patient.r patient/Observation.rs');
+    const { code, verifier } = await launchCode(
+      'launch openid fhirUser offline_access patient/Patient.r patient/Observation.rs',
+    );
     const first = (await (await exchangeCode(sandbox, codeForm(code, verifier))).json()) as TokenResponse;
-    const refreshed = await exchangeCode(sandbox, { grant_type: 'refresh_token', refresh_token: first.refresh_token!, scope: 'offline_access patient/Patient.r' });
+    const refreshed = await exchangeCode(sandbox, {
+      grant_type: 'refresh_token',
+      refresh_token: first.refresh_token!,
+      scope: 'offline_access patient/Patient.r',
+    });
     expect(refreshed.status).toBe(200);
     const second = (await refreshed.json()) as TokenResponse;
     expect(second.scope).toBe('offline_access patient/Patient.r');
     expect(second.patient).toBe(who.patient);
     expect(second.refresh_token).toBeTruthy();
     expect(second.refresh_token).not.toBe(first.refresh_token);
-    const widened = await exchangeCode(sandbox, { grant_type: 'refresh_token', refresh_token: second.refresh_token!, scope: 'patient/Observation.cruds' });
+    const widened = await exchangeCode(sandbox, {
+      grant_type: 'refresh_token',
+      refresh_token: second.refresh_token!,
+      scope: 'patient/Observation.cruds',
+    });
     expect(await widened.json()).toMatchObject({ error: 'invalid_scope' });
     const reused = await exchangeCode(sandbox, { grant_type: 'refresh_token', refresh_token: first.refresh_token! });
     expect(reused.status).toBe(400);
   });
 
   it('allows the registered origin, and only it, on the token endpoint', async () => {
-    const preflight = await fetch(sandbox.auth.urls.token, { method: 'OPTIONS', headers: { origin: sandbox.url, 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(sandbox.auth.urls.token, {
+      method: 'OPTIONS',
+      headers: { origin: sandbox.url, 'access-control-request-method': 'POST' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBe(sandbox.url);
-    const foreign = await fetch(sandbox.auth.urls.token, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
+    const foreign = await fetch(sandbox.auth.urls.token, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
@@ -192,9 +276,14 @@ describe('a full standalone authorization-code flow by a scripted client', () =>
     const pkce = createPkce();
     const url = new URL(String(smart.body.authorization_endpoint));
     const params = {
-      response_type: 'code', client_id: APP_CLIENT.clientId, redirect_uri: `${sandbox.url}${APP_CLIENT.redirectPath}`,
-      scope: 'openid fhirUser launch/patient patient/Patient.r patient/QuestionnaireResponse.rs', state: 'standalone-1',
-      aud: sandbox.fhirBaseUrl, code_challenge: pkce.challenge, code_challenge_method: 'S256',
+      response_type: 'code',
+      client_id: APP_CLIENT.clientId,
+      redirect_uri: `${sandbox.url}${APP_CLIENT.redirectPath}`,
+      scope: 'openid fhirUser launch/patient patient/Patient.r patient/QuestionnaireResponse.rs',
+      state: 'standalone-1',
+      aud: sandbox.fhirBaseUrl,
+      code_challenge: pkce.challenge,
+      code_challenge_method: 'S256',
     };
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     const picked = await authorizeForRedirect(url.href, { patient: who.patient, clinician: who.clinician });
@@ -203,12 +292,20 @@ describe('a full standalone authorization-code flow by a scripted client', () =>
     expect(back.searchParams.get('state')).toBe('standalone-1');
     const tokenResponse = await fetch(String(smart.body.token_endpoint), {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'authorization_code', code: back.searchParams.get('code')!, code_verifier: pkce.verifier, redirect_uri: params.redirect_uri, client_id: params.client_id }),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: back.searchParams.get('code')!,
+        code_verifier: pkce.verifier,
+        redirect_uri: params.redirect_uri,
+        client_id: params.client_id,
+      }),
     });
     const token = (await tokenResponse.json()) as TokenResponse;
     expect(token.patient).toBe(who.patient);
     expect(token.need_patient_banner).toBe(true);
-    const patient = await fetch(`${sandbox.fhirBaseUrl}/Patient/${token.patient}`, { headers: { authorization: `Bearer ${token.access_token}` } });
+    const patient = await fetch(`${sandbox.fhirBaseUrl}/Patient/${token.patient}`, {
+      headers: { authorization: `Bearer ${token.access_token}` },
+    });
     expect(patient.status).toBe(200);
     expect(await patient.json()).toMatchObject({ resourceType: 'Patient', id: who.patient });
   });

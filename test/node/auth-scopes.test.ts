@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FAULTS } from '../../src/node/sandbox/auth/faults';
 import { grantScopes, isNarrowing, needsPatientPicked } from '../../src/node/sandbox/auth/grant';
-import { narrowScope, parseResourceScope, resourceScopesOf, scopesPermitting } from '../../src/node/sandbox/auth/scopes';
+import {
+  narrowScope,
+  parseResourceScope,
+  resourceScopesOf,
+  scopesPermitting,
+} from '../../src/node/sandbox/auth/scopes';
 
 const letters = (text: string) => [...(parseResourceScope(text)?.interactions ?? [])].sort().join('');
 
@@ -20,7 +25,14 @@ describe('SMART scope parsing', () => {
   });
 
   it('rejects letters out of order, repeated or unknown, and constrained scopes', () => {
-    for (const bad of ['patient/Observation.sr', 'patient/Observation.rr', 'patient/Observation.x', 'patient/observation.r', 'launch', 'patient/Observation.rs?category=survey']) {
+    for (const bad of [
+      'patient/Observation.sr',
+      'patient/Observation.rr',
+      'patient/Observation.x',
+      'patient/observation.r',
+      'launch',
+      'patient/Observation.rs?category=survey',
+    ]) {
       expect(parseResourceScope(bad), bad).toBeUndefined();
     }
   });
@@ -46,22 +58,30 @@ describe('granting scopes', () => {
   const WIDE = 'launch openid fhirUser online_access system/*.cruds patient/*.cruds user/*.cruds';
 
   it('grants what it understands, drops system/ and unknown scopes', () => {
-    expect(grantScopes('launch openid fhirUser patient/Patient.r system/Flag.r bogus online_access', WIDE, NO_FAULTS)).toBe(
-      'launch openid fhirUser patient/Patient.r online_access',
-    );
+    expect(
+      grantScopes('launch openid fhirUser patient/Patient.r system/Flag.r bogus online_access', WIDE, NO_FAULTS),
+    ).toBe('launch openid fhirUser patient/Patient.r online_access');
   });
 
   it('withholds the letters a denied-scope fault names', () => {
-    const faults = { ...NO_FAULTS, denyScope: { resourceType: 'Flag', interactions: ['c' as const, 'u' as const, 'd' as const] } };
-    expect(grantScopes('patient/Flag.crus patient/Observation.crs patient/Flag.write', WIDE, faults)).toBe('patient/Flag.rs patient/Observation.crs');
+    const faults = {
+      ...NO_FAULTS,
+      denyScope: { resourceType: 'Flag', interactions: ['c' as const, 'u' as const, 'd' as const] },
+    };
+    expect(grantScopes('patient/Flag.crus patient/Observation.crs patient/Flag.write', WIDE, faults)).toBe(
+      'patient/Flag.rs patient/Observation.crs',
+    );
   });
 
   it('never grants beyond the registered scopes, however wide the request', () => {
-    const registered = 'launch openid fhirUser patient/Patient.r patient/Flag.crus patient/Provenance.c patient/Flag.read';
+    const registered =
+      'launch openid fhirUser patient/Patient.r patient/Flag.crus patient/Provenance.c patient/Flag.read';
     expect(grantScopes('launch offline_access user/*.cruds patient/*.cruds', registered, NO_FAULTS)).toBe(
       'launch patient/Patient.r patient/Flag.crus patient/Provenance.c',
     );
-    expect(grantScopes('patient/Flag.cruds patient/Observation.rs patient/Flag.read', registered, NO_FAULTS)).toBe('patient/Flag.crus patient/Flag.read');
+    expect(grantScopes('patient/Flag.cruds patient/Observation.rs patient/Flag.read', registered, NO_FAULTS)).toBe(
+      'patient/Flag.crus patient/Flag.read',
+    );
   });
 
   it('lets a refresh narrow but not widen', () => {

@@ -4,8 +4,18 @@ import type { CaseloadConfig } from '../../src/fhir/caseload-config';
 import { parseSmartLaunchConfig } from '../../src/fhir/smart-launch-config';
 import { caseloadScopesFor } from '../../src/ui/launch/caseload-scopes';
 import {
-  APP_CLIENT, authorizeForRedirect, authorizeUrl, createEhrLaunch, createPkce, exchangeCode, fhirRequest, obtainToken, SANDBOX_START_TIMEOUT_MS,
-  startTestSandbox, type Sandbox, type TokenResponse,
+  APP_CLIENT,
+  authorizeForRedirect,
+  authorizeUrl,
+  createEhrLaunch,
+  createPkce,
+  exchangeCode,
+  fhirRequest,
+  obtainToken,
+  SANDBOX_START_TIMEOUT_MS,
+  startTestSandbox,
+  type Sandbox,
+  type TokenResponse,
 } from '../support/sandbox';
 
 // The sandbox EHR's "Launch without patient": a provider context with no chart open. The token names the
@@ -26,7 +36,7 @@ describe('launch without patient', () => {
   }, SANDBOX_START_TIMEOUT_MS);
   afterAll(() => sandbox.close());
 
-  it('the EHR page offers it and frames the app\'s caseload entry', async () => {
+  it("the EHR page offers it and frames the app's caseload entry", async () => {
     const page = await (await fetch(`${sandbox.url}/ehr/`)).text();
     expect(page).toContain('<button type="submit" name="withoutPatient" value="on">Launch without patient</button>');
     const launch = await createEhrLaunch(sandbox, { patient: 'p01', clinician: 'pr2', form: { withoutPatient: 'on' } });
@@ -35,16 +45,30 @@ describe('launch without patient', () => {
     expect(chart).not.toContain('class="banner"');
   });
 
-  it('gives a token with fhirUser, no patient and user/ scopes that read the clinician\'s whole caseload', async () => {
-    const token = await obtainToken(sandbox, { patient: 'p01', clinician: 'pr2', clientId: APP_CLIENT.clientId, scope: caseloadScopes(), form: { withoutPatient: 'on' } });
+  it("gives a token with fhirUser, no patient and user/ scopes that read the clinician's whole caseload", async () => {
+    const token = await obtainToken(sandbox, {
+      patient: 'p01',
+      clinician: 'pr2',
+      clientId: APP_CLIENT.clientId,
+      scope: caseloadScopes(),
+      form: { withoutPatient: 'on' },
+    });
     const claims = token as unknown as Record<string, unknown>;
     expect(claims['patient']).toBeUndefined();
     expect(String(claims['fhirUser'])).toMatch(/\/Practitioner\/pr2$/);
     expect(token.scope).toContain('user/Appointment.rs');
-    const booked = await fhirRequest(sandbox, token.access_token, 'Appointment?practitioner=Practitioner/pr2&_count=100');
+    const booked = await fhirRequest(
+      sandbox,
+      token.access_token,
+      'Appointment?practitioner=Practitioner/pr2&_count=100',
+    );
     expect(booked.status).toBe(200);
     expect(((booked.body as { entry?: unknown[] }).entry ?? []).length).toBeGreaterThanOrEqual(25);
-    const history = await fhirRequest(sandbox, token.access_token, 'QuestionnaireResponse?subject=Patient/p04,Patient/p03&_count=100');
+    const history = await fhirRequest(
+      sandbox,
+      token.access_token,
+      'QuestionnaireResponse?subject=Patient/p04,Patient/p03&_count=100',
+    );
     expect(history.status).toBe(200);
     expect(((history.body as { entry?: unknown[] }).entry ?? []).length).toBeGreaterThan(10);
   });
@@ -57,7 +81,13 @@ describe('launch without patient', () => {
     const picked = await authorizeForRedirect(url, { clinician: 'pr1' });
     const code = new URL(picked.headers.get('location') ?? '', sandbox.url).searchParams.get('code');
     expect(code).toBeTruthy();
-    const response = await exchangeCode(sandbox, { grant_type: 'authorization_code', code: code!, code_verifier: pkce.verifier, redirect_uri: redirectUri, client_id: APP_CLIENT.clientId });
+    const response = await exchangeCode(sandbox, {
+      grant_type: 'authorization_code',
+      code: code!,
+      code_verifier: pkce.verifier,
+      redirect_uri: redirectUri,
+      client_id: APP_CLIENT.clientId,
+    });
     const token = (await response.json()) as TokenResponse;
     expect(token.patient).toBeUndefined();
     expect(token.fhirUser).toMatch(/\/Practitioner\/pr1$/);
@@ -69,7 +99,10 @@ describe('smart-launch.json caseload entry', () => {
   const config = JSON.parse(readFileSync('smart-launch.json', 'utf8')) as { servers: Record<string, unknown>[] };
 
   it('is validated field by field: unknown sources and repeated ones are refused', () => {
-    const withSources = (myClients: unknown) => ({ ...config, servers: [{ ...config.servers[0], caseload: { scopes: 'launch', scopesV1: 'launch', myClients } }] });
+    const withSources = (myClients: unknown) => ({
+      ...config,
+      servers: [{ ...config.servers[0], caseload: { scopes: 'launch', scopesV1: 'launch', myClients } }],
+    });
     const repeated = parseSmartLaunchConfig(withSources(['appointments', 'appointments']));
     expect(repeated.ok ? [] : repeated.errors).toEqual(['servers[0].caseload.myClients: each source once']);
     const unknown = parseSmartLaunchConfig(withSources(['schedule']));
@@ -80,7 +113,8 @@ describe('smart-launch.json caseload entry', () => {
     const parsed = parseSmartLaunchConfig(config);
     if (!parsed.ok) throw new Error(parsed.errors.join());
     for (const server of parsed.config.servers.filter((s) => s.caseload)) {
-      for (const scope of server.caseload!.scopes.split(' ').filter((s) => s.includes('/'))) expect(parsed.config.scopeJustifications[scope], scope).toBeTruthy();
+      for (const scope of server.caseload!.scopes.split(' ').filter((s) => s.includes('/')))
+        expect(parsed.config.scopeJustifications[scope], scope).toBeTruthy();
       expect(server.caseload!.scopes).not.toMatch(/patient\//);
     }
     const caseload = parsed.config.servers[0]!.caseload!;

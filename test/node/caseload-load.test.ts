@@ -14,7 +14,12 @@ import { mapStorage } from '../support/map-storage';
 // The caseload over the real sandbox engine and its seed: who the clinician's clients are, in how many round
 // trips, and each row assessed by the same core as the single-client view.
 
-const caseload: CaseloadConfig = { scopes: 'launch', scopesV1: 'launch', myClients: ['appointments', 'authored', 'care-team'], daysAhead: 7 };
+const caseload: CaseloadConfig = {
+  scopes: 'launch',
+  scopesV1: 'launch',
+  myClients: ['appointments', 'authored', 'care-team'],
+  daysAhead: 7,
+};
 
 function engineTransport(engine: TestEngine, log: string[] = []): FhirTransport {
   const baseUrl = engine.baseUrl;
@@ -23,14 +28,21 @@ function engineTransport(engine: TestEngine, log: string[] = []): FhirTransport 
     async send(request) {
       const path = request.url.startsWith(baseUrl) ? request.url.slice(baseUrl.length + 1) : request.url;
       log.push(`${request.method} ${path.split('?')[0]}`);
-      const answer = await engine.handle({ method: request.method, path, ...(request.body === undefined ? {} : { body: request.body }) });
+      const answer = await engine.handle({
+        method: request.method,
+        path,
+        ...(request.body === undefined ? {} : { body: request.body }),
+      });
       return { status: answer.status, body: answer.body, headers: {} };
     },
   };
 }
 
 const input = (clinician: string, sources = caseload.myClients) => ({
-  fhirUser: `http://sandbox.test/fhir/Practitioner/${clinician}`, caseload: { ...caseload, myClients: sources }, scoring: defaultScoringConfig, today: SEED_TODAY,
+  fhirUser: `http://sandbox.test/fhir/Practitioner/${clinician}`,
+  caseload: { ...caseload, myClients: sources },
+  scoring: defaultScoringConfig,
+  today: SEED_TODAY,
 });
 
 describe('the caseload over the seeded sandbox', () => {
@@ -69,12 +81,21 @@ describe('the caseload over the seeded sandbox', () => {
 
   it('counts a response kept unsaved in this tab (the Outbox) in the row, as the client view does, marked not saved', async () => {
     const administration: Administration = {
-      id: 'kept-ors-p04', instrument: 'ors', authored: `${SEED_TODAY}T09:00:00Z`, status: 'completed',
+      id: 'kept-ors-p04',
+      instrument: 'ors',
+      authored: `${SEED_TODAY}T09:00:00Z`,
+      status: 'completed',
       answers: Object.fromEntries(instruments.ors.items.map((item) => [item.linkId, 2])),
     };
-    const response = buildQuestionnaireResponse(instruments.ors, administration, { subject: 'Patient/p04', identifierValue: administration.id });
+    const response = buildQuestionnaireResponse(instruments.ors, administration, {
+      subject: 'Patient/p04',
+      identifierValue: administration.id,
+    });
     const storage = mapStorage(new Map());
-    new Outbox(storage).enqueue({ key: administration.id, entries: [{ fullUrl: 'urn:uuid:kept', kind: 'response', resource: response, label: 'the ORS response' }] });
+    new Outbox(storage).enqueue({
+      key: administration.id,
+      entries: [{ fullUrl: 'urn:uuid:kept', kind: 'response', resource: response, label: 'the ORS response' }],
+    });
     const result = await loadCaseload(engineTransport(engine), { ...input('pr2'), storage });
     if (!result.ok) throw new Error(result.failure.kind);
     const tomasz = result.value.entries.find((e) => e.row.patientId === 'p04')!;
@@ -85,10 +106,12 @@ describe('the caseload over the seeded sandbox', () => {
   });
 
   it('each source alone finds clients: appointments (booked this week), authored responses, CareTeam membership', async () => {
-    const counts = await Promise.all((['appointments', 'authored', 'care-team'] as const).map(async (source) => {
-      const result = await loadCaseload(engineTransport(engine), input('pr1', [source]));
-      return result.ok ? result.value.entries.length : -1;
-    }));
+    const counts = await Promise.all(
+      (['appointments', 'authored', 'care-team'] as const).map(async (source) => {
+        const result = await loadCaseload(engineTransport(engine), input('pr1', [source]));
+        return result.ok ? result.value.entries.length : -1;
+      }),
+    );
     const [booked, authored, team] = counts;
     expect(team).toBe(32);
     expect(booked).toBeGreaterThanOrEqual(25);

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { call, freshEngine } from '../support/engine';
 
-type Rest = { interaction?: { code: string }[]; resource: { type: string; conditionalCreate?: boolean; searchRevInclude?: string[]; searchInclude?: string[]; searchParam?: { name: string }[] }[]; security?: { extension?: { url: string; extension: { url: string; valueUri: string }[] }[] } };
+type Rest = {
+  interaction?: { code: string }[];
+  resource: {
+    type: string;
+    conditionalCreate?: boolean;
+    searchRevInclude?: string[];
+    searchInclude?: string[];
+    searchParam?: { name: string }[];
+  }[];
+  security?: { extension?: { url: string; extension: { url: string; valueUri: string }[] }[] };
+};
 
-async function metadata(engine: Awaited<ReturnType<typeof freshEngine>>): Promise<{ fhirVersion: string; rest: Rest[] }> {
+async function metadata(
+  engine: Awaited<ReturnType<typeof freshEngine>>,
+): Promise<{ fhirVersion: string; rest: Rest[] }> {
   const response = await call(engine, 'GET', 'metadata');
   expect(response.status).toBe(200);
   return response.json as unknown as { fhirVersion: string; rest: Rest[] };
@@ -19,7 +31,9 @@ describe('CapabilityStatement at metadata', () => {
     const qr = rest.resource.find((r) => r.type === 'QuestionnaireResponse')!;
     expect(qr.searchInclude).toContain('QuestionnaireResponse:subject');
     expect(qr.searchRevInclude).toEqual(expect.arrayContaining(['Provenance:target', 'Observation:derived-from']));
-    expect(qr.searchParam?.map((p) => p.name)).toEqual(expect.arrayContaining(['subject', 'authored', 'questionnaire', 'identifier', '_count', '_sort']));
+    expect(qr.searchParam?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['subject', 'authored', 'questionnaire', 'identifier', '_count', '_sort']),
+    );
     expect(qr.conditionalCreate).toBe(true);
   });
 
@@ -35,7 +49,10 @@ describe('CapabilityStatement at metadata', () => {
   it('advertises the SMART oauth-uris once the authorization server sets them, and stops when unset', async () => {
     const engine = await freshEngine();
     expect((await metadata(engine)).rest[0]!.security?.extension).toBeUndefined();
-    engine.setSmartEndpoints({ authorize: 'http://127.0.0.1:9/auth/authorize', token: 'http://127.0.0.1:9/auth/token' });
+    engine.setSmartEndpoints({
+      authorize: 'http://127.0.0.1:9/auth/authorize',
+      token: 'http://127.0.0.1:9/auth/token',
+    });
     const oauth = (await metadata(engine)).rest[0]!.security?.extension?.[0];
     expect(oauth?.url).toBe('http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris');
     expect(oauth?.extension).toEqual([

@@ -7,13 +7,18 @@ import type { FhirHttpServer } from '../../src/node/sandbox/http';
 import { freshEngine } from '../support/engine';
 
 /** A raw GET (node:http does not decompress), so the test sees the bytes on the wire. */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: Record<string, unknown>; body: Buffer }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ headers: Record<string, unknown>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     request(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -35,8 +40,19 @@ describe('compressed FHIR answers', () => {
   });
 
   it('honours a refusal and small bodies stay as they are', async () => {
-    expect((await rawGet(`${server.baseUrl}/metadata`, { 'accept-encoding': 'gzip;q=0, identity' })).headers['content-encoding']).toBeUndefined();
-    expect((await rawGet(`${server.baseUrl}/Patient/missing`, { 'accept-encoding': 'gzip' })).headers['content-encoding']).toBeUndefined();
-    expect([acceptsGzip('*'), acceptsGzip('deflate'), acceptsGzip('*;q=0, gzip'), acceptsGzip(undefined)]).toEqual([true, false, true, false]);
+    expect(
+      (await rawGet(`${server.baseUrl}/metadata`, { 'accept-encoding': 'gzip;q=0, identity' })).headers[
+        'content-encoding'
+      ],
+    ).toBeUndefined();
+    expect(
+      (await rawGet(`${server.baseUrl}/Patient/missing`, { 'accept-encoding': 'gzip' })).headers['content-encoding'],
+    ).toBeUndefined();
+    expect([acceptsGzip('*'), acceptsGzip('deflate'), acceptsGzip('*;q=0, gzip'), acceptsGzip(undefined)]).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 });

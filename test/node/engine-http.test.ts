@@ -15,8 +15,13 @@ describe('the FHIR engine over HTTP', () => {
   beforeAll(async () => {
     const engine = await freshEngine();
     server = await startFhirHttpServer({
-      engine, port: 0, maxBodyBytes: 10_000,
-      guard: async (request, next) => (request.headers?.['x-deny'] ? { status: 403, headers: {}, body: { resourceType: 'OperationOutcome', issue: [] } } : next(request)),
+      engine,
+      port: 0,
+      maxBodyBytes: 10_000,
+      guard: async (request, next) =>
+        request.headers?.['x-deny']
+          ? { status: 403, headers: {}, body: { resourceType: 'OperationOutcome', issue: [] } }
+          : next(request),
     });
   });
   afterAll(() => server.close());
@@ -31,7 +36,11 @@ describe('the FHIR engine over HTTP', () => {
   });
 
   it('creates with 201, Location, ETag and Last-Modified; reads back with the same ETag', async () => {
-    const created = await fetch(`${server.baseUrl}/Patient`, { method: 'POST', headers: FHIR_JSON, body: JSON.stringify(minimalPatient('Http')) });
+    const created = await fetch(`${server.baseUrl}/Patient`, {
+      method: 'POST',
+      headers: FHIR_JSON,
+      body: JSON.stringify(minimalPatient('Http')),
+    });
     expect(created.status).toBe(201);
     const location = created.headers.get('location') ?? '';
     expect(location).toMatch(new RegExp(`^${server.baseUrl}/Patient/[^/]+/_history/1$`));
@@ -44,7 +53,11 @@ describe('the FHIR engine over HTTP', () => {
   it('answers a CORS preflight from the app origin and exposes ETag and Location', async () => {
     const preflight = await fetch(`${server.baseUrl}/Patient`, {
       method: 'OPTIONS',
-      headers: { Origin: 'http://127.0.0.1:5173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, content-type' },
+      headers: {
+        Origin: 'http://127.0.0.1:5173',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization, content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
@@ -55,15 +68,26 @@ describe('the FHIR engine over HTTP', () => {
   });
 
   it('gives no CORS grant to other origins', async () => {
-    const preflight = await fetch(`${server.baseUrl}/Patient`, { method: 'OPTIONS', headers: { Origin: 'https://elsewhere.example', 'Access-Control-Request-Method': 'GET' } });
+    const preflight = await fetch(`${server.baseUrl}/Patient`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://elsewhere.example', 'Access-Control-Request-Method': 'GET' },
+    });
     expect(preflight.status).toBe(403);
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('refuses bodies over the limit, non-JSON and paths outside the base', async () => {
-    const big = await fetch(`${server.baseUrl}/Patient`, { method: 'POST', headers: FHIR_JSON, body: JSON.stringify(minimalPatient('x'.repeat(20_000))) });
+    const big = await fetch(`${server.baseUrl}/Patient`, {
+      method: 'POST',
+      headers: FHIR_JSON,
+      body: JSON.stringify(minimalPatient('x'.repeat(20_000))),
+    });
     expect(big.status).toBe(413);
-    const broken = await fetch(`${server.baseUrl}/Patient`, { method: 'POST', headers: FHIR_JSON, body: '{"resourceType":' });
+    const broken = await fetch(`${server.baseUrl}/Patient`, {
+      method: 'POST',
+      headers: FHIR_JSON,
+      body: '{"resourceType":',
+    });
     expect(broken.status).toBe(400);
     const outside = await fetch(`${server.origin}/elsewhere`);
     expect(outside.status).toBe(404);
@@ -75,7 +99,9 @@ describe('the FHIR engine over HTTP', () => {
   });
 
   it('a search over HTTP carries absolute paging links to this server', async () => {
-    const page = (await (await fetch(`${server.baseUrl}/Patient?_count=1`)).json()) as { link: { relation: string; url: string }[] };
+    const page = (await (await fetch(`${server.baseUrl}/Patient?_count=1`)).json()) as {
+      link: { relation: string; url: string }[];
+    };
     expect(page.link.find((l) => l.relation === 'self')?.url.startsWith(`${server.baseUrl}/Patient?`)).toBe(true);
   });
 });
@@ -105,6 +131,8 @@ describe('persistence', () => {
   it('refuses a data file that is not a sandbox store, with the reason', async () => {
     const file = join(dir, 'wrong.json');
     await import('node:fs/promises').then((fs) => fs.writeFile(file, '{"format":"something else"}'));
-    await expect(createFhirEngine({ dataFile: file, seed: () => seedResources() })).rejects.toThrow(/not a sandbox store/);
+    await expect(createFhirEngine({ dataFile: file, seed: () => seedResources() })).rejects.toThrow(
+      /not a sandbox store/,
+    );
   });
 });

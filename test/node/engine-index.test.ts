@@ -5,7 +5,13 @@ import { call, entriesOf, freshEngine } from '../support/engine';
 // The engine's indexes only narrow where a search looks: what it finds must not change, whatever form the
 // references take, after updates, deletes and rolled-back transactions, and page after page.
 
-const observation = (subject: string, extra: Record<string, unknown> = {}) => ({ resourceType: 'Observation', status: 'final', code: { text: 'ORS total' }, subject: { reference: subject }, ...extra });
+const observation = (subject: string, extra: Record<string, unknown> = {}) => ({
+  resourceType: 'Observation',
+  status: 'final',
+  code: { text: 'ORS total' },
+  subject: { reference: subject },
+  ...extra,
+});
 
 async function create(engine: TestEngine, resource: Record<string, unknown>): Promise<string> {
   const response = await call(engine, 'POST', String(resource['resourceType']), resource);
@@ -24,7 +30,12 @@ describe('indexed search', () => {
     const relative = await create(engine, observation('Patient/p11'));
     const versioned = await create(engine, observation('Patient/p11/_history/3'));
     await create(engine, observation('Patient/p12'));
-    for (const wanted of ['Patient/p11', 'p11', 'https://host.example/fhir/Patient/p11', encodeURIComponent('https://elsewhere.example/r4/Patient/p11')]) {
+    for (const wanted of [
+      'Patient/p11',
+      'p11',
+      'https://host.example/fhir/Patient/p11',
+      encodeURIComponent('https://elsewhere.example/r4/Patient/p11'),
+    ]) {
       // `subject=`: `patient=` resolves the reference, which for absolute ones is fixed apart from the index.
       expect(await ids(engine, `Observation?subject=${wanted}`), wanted).toEqual([absolute, relative, versioned]);
     }
@@ -37,10 +48,14 @@ describe('indexed search', () => {
     expect(await ids(engine, 'Observation?subject=Patient/a')).toEqual([]);
     expect(await ids(engine, 'Observation?subject=Patient/b')).toEqual([id]);
     const failing = {
-      resourceType: 'Bundle', type: 'transaction',
+      resourceType: 'Bundle',
+      type: 'transaction',
       entry: [
         { resource: observation('Patient/c'), request: { method: 'POST', url: 'Observation' } },
-        { resource: { resourceType: 'Observation', status: 'not-a-status' }, request: { method: 'POST', url: 'Observation' } },
+        {
+          resource: { resourceType: 'Observation', status: 'not-a-status' },
+          request: { method: 'POST', url: 'Observation' },
+        },
       ],
     };
     expect((await call(engine, 'POST', '', failing)).status).toBeGreaterThanOrEqual(400);
@@ -61,10 +76,14 @@ describe('indexed search', () => {
   it('pages through a kept sorted result, and sees a write made between pages', async () => {
     const engine = await freshEngine();
     const created: string[] = [];
-    for (let day = 1; day <= 5; day++) created.push(await create(engine, observation('Patient/p', { effectiveDateTime: `2024-01-0${day}` })));
+    for (let day = 1; day <= 5; day++)
+      created.push(await create(engine, observation('Patient/p', { effectiveDateTime: `2024-01-0${day}` })));
     const first = await call(engine, 'GET', 'Observation?patient=Patient/p&_sort=-date&_count=2');
     expect(entriesOf(first.json).map((r) => r['id'])).toEqual([created[4], created[3]]);
-    expect(await ids(engine, 'Observation?patient=Patient/p&_sort=-date&_count=2&_offset=2')).toEqual([created[2], created[1]]);
+    expect(await ids(engine, 'Observation?patient=Patient/p&_sort=-date&_count=2&_offset=2')).toEqual([
+      created[2],
+      created[1],
+    ]);
     const newest = await create(engine, observation('Patient/p', { effectiveDateTime: '2024-01-09' }));
     const again = await call(engine, 'GET', 'Observation?patient=Patient/p&_sort=-date&_count=2');
     expect(again.json['total']).toBe(6);

@@ -3,7 +3,11 @@ import type { TestEngine } from '../support/engine';
 import { call, entriesOf, freshEngine, minimalPatient } from '../support/engine';
 
 const qr = (patient: string, authored: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-  resourceType: 'QuestionnaireResponse', status: 'completed', subject: { reference: `Patient/${patient}` }, authored, ...extra,
+  resourceType: 'QuestionnaireResponse',
+  status: 'completed',
+  subject: { reference: `Patient/${patient}` },
+  authored,
+  ...extra,
 });
 
 async function create(engine: TestEngine, resource: Record<string, unknown>): Promise<string> {
@@ -19,13 +23,29 @@ describe('search additions over Medplum', () => {
   beforeAll(async () => {
     engine = await freshEngine();
     patient = await create(engine, minimalPatient('Ito'));
-    response = await create(engine, qr(patient, '2024-03-01T10:00:00+01:00', { questionnaire: 'http://example.org/Questionnaire/ors|1.0.0' }));
+    response = await create(
+      engine,
+      qr(patient, '2024-03-01T10:00:00+01:00', { questionnaire: 'http://example.org/Questionnaire/ors|1.0.0' }),
+    );
     await create(engine, {
-      resourceType: 'Observation', status: 'final', code: { text: 'ORS total' }, subject: { reference: `Patient/${patient}` },
+      resourceType: 'Observation',
+      status: 'final',
+      code: { text: 'ORS total' },
+      subject: { reference: `Patient/${patient}` },
       derivedFrom: [{ reference: `QuestionnaireResponse/${response}` }],
     });
-    await create(engine, { resourceType: 'Provenance', target: [{ reference: `QuestionnaireResponse/${response}` }], recorded: '2024-03-01T10:05:00Z', agent: [{ who: { display: 'app' } }] });
-    await create(engine, { resourceType: 'Observation', status: 'final', code: { text: 'other' }, subject: { reference: `Patient/${patient}` } });
+    await create(engine, {
+      resourceType: 'Provenance',
+      target: [{ reference: `QuestionnaireResponse/${response}` }],
+      recorded: '2024-03-01T10:05:00Z',
+      agent: [{ who: { display: 'app' } }],
+    });
+    await create(engine, {
+      resourceType: 'Observation',
+      status: 'final',
+      code: { text: 'other' },
+      subject: { reference: `Patient/${patient}` },
+    });
   });
 
   it('finds by bare patient id, as fhirclient sends it', async () => {
@@ -36,10 +56,18 @@ describe('search additions over Medplum', () => {
   });
 
   it('adds _revinclude and _include resources with search.mode include', async () => {
-    const bundle = await call(engine, 'GET', `QuestionnaireResponse?subject=Patient/${patient}&_revinclude=Observation:derived-from&_revinclude=Provenance:target&_include=QuestionnaireResponse:subject`);
+    const bundle = await call(
+      engine,
+      'GET',
+      `QuestionnaireResponse?subject=Patient/${patient}&_revinclude=Observation:derived-from&_revinclude=Provenance:target&_include=QuestionnaireResponse:subject`,
+    );
     const entries = bundle.json['entry'] as { resource: { resourceType: string }; search: { mode: string } }[];
-    expect(entries.map((e) => `${e.resource.resourceType}:${e.search.mode}`).sort()).toEqual(
-      ['Observation:include', 'Patient:include', 'Provenance:include', 'QuestionnaireResponse:match']);
+    expect(entries.map((e) => `${e.resource.resourceType}:${e.search.mode}`).sort()).toEqual([
+      'Observation:include',
+      'Patient:include',
+      'Provenance:include',
+      'QuestionnaireResponse:match',
+    ]);
   });
 
   it('supports Type:* includes', async () => {
@@ -49,9 +77,23 @@ describe('search additions over Medplum', () => {
   });
 
   it('matches a canonical with or without its version', async () => {
-    expect(entriesOf((await call(engine, 'GET', 'QuestionnaireResponse?questionnaire=http://example.org/Questionnaire/ors')).json)).toHaveLength(1);
-    expect(entriesOf((await call(engine, 'GET', 'QuestionnaireResponse?questionnaire=http://example.org/Questionnaire/ors|1.0.0')).json)).toHaveLength(1);
-    expect(entriesOf((await call(engine, 'GET', 'QuestionnaireResponse?questionnaire=http://example.org/Questionnaire/ors|2.0.0')).json)).toHaveLength(0);
+    expect(
+      entriesOf(
+        (await call(engine, 'GET', 'QuestionnaireResponse?questionnaire=http://example.org/Questionnaire/ors')).json,
+      ),
+    ).toHaveLength(1);
+    expect(
+      entriesOf(
+        (await call(engine, 'GET', 'QuestionnaireResponse?questionnaire=http://example.org/Questionnaire/ors|1.0.0'))
+          .json,
+      ),
+    ).toHaveLength(1);
+    expect(
+      entriesOf(
+        (await call(engine, 'GET', 'QuestionnaireResponse?questionnaire=http://example.org/Questionnaire/ors|2.0.0'))
+          .json,
+      ),
+    ).toHaveLength(0);
   });
 
   it('ignores unknown parameters by default and says so in an outcome entry', async () => {
@@ -64,7 +106,9 @@ describe('search additions over Medplum', () => {
   });
 
   it('refuses unknown parameters with 400 under Prefer: handling=strict', async () => {
-    const strict = await call(engine, 'GET', `QuestionnaireResponse?subject=${patient}&colour=blue`, undefined, { Prefer: 'handling=strict' });
+    const strict = await call(engine, 'GET', `QuestionnaireResponse?subject=${patient}&colour=blue`, undefined, {
+      Prefer: 'handling=strict',
+    });
     expect(strict.status).toBe(400);
     expect(strict.json['resourceType']).toBe('OperationOutcome');
     expect(JSON.stringify(strict.json)).toContain('colour');
@@ -79,7 +123,11 @@ describe('_sort by date', () => {
       await create(engine, qr('x', authored));
     }
     const bundle = await call(engine, 'GET', 'QuestionnaireResponse?_sort=-authored');
-    expect(entriesOf(bundle.json).map((r) => r['authored'])).toEqual(['2024-05-01T04:00:00-05:00', '2024-05-01T08:00:00+00:00', '2024-05-01T10:00:00+05:00']);
+    expect(entriesOf(bundle.json).map((r) => r['authored'])).toEqual([
+      '2024-05-01T04:00:00-05:00',
+      '2024-05-01T08:00:00+00:00',
+      '2024-05-01T10:00:00+05:00',
+    ]);
   });
 
   it('sorts 2,000 resources computing each key once, not once per comparison', async () => {
@@ -104,7 +152,10 @@ describe('_sort by date', () => {
 describe('paging', () => {
   it('walks a 250-resource result through absolute next links and back through previous', async () => {
     const engine = await freshEngine({ baseUrl: 'http://127.0.0.1:9999/fhir' });
-    const entry = Array.from({ length: 250 }, (_, i) => ({ request: { method: 'POST', url: 'QuestionnaireResponse' }, resource: qr('p', `2024-01-01T00:00:00Z`, { identifier: { value: String(i) } }) }));
+    const entry = Array.from({ length: 250 }, (_, i) => ({
+      request: { method: 'POST', url: 'QuestionnaireResponse' },
+      resource: qr('p', `2024-01-01T00:00:00Z`, { identifier: { value: String(i) } }),
+    }));
     await call(engine, 'POST', '', { resourceType: 'Bundle', type: 'batch', entry });
     const seen = new Set<unknown>();
     let url: string | undefined = 'QuestionnaireResponse?subject=p&_count=100';
@@ -115,14 +166,17 @@ describe('paging', () => {
       expect(page.json['total']).toBe(250);
       for (const r of entriesOf(page.json)) seen.add(r['id']);
       const links = page.json['link'] as { relation: string; url: string }[];
-      expect(links.find((l) => l.relation === 'self')?.url).toMatch(/^http:\/\/127\.0\.0\.1:9999\/fhir\/QuestionnaireResponse\?/);
+      expect(links.find((l) => l.relation === 'self')?.url).toMatch(
+        /^http:\/\/127\.0\.0\.1:9999\/fhir\/QuestionnaireResponse\?/,
+      );
       url = links.find((l) => l.relation === 'next')?.url;
       last = page.json;
       pages++;
     }
     expect(pages).toBe(3);
     expect(seen.size).toBe(250);
-    const previous = (last['link'] as { relation: string; url: string }[]).find((l) => l.relation === 'previous')?.url ?? '';
+    const previous =
+      (last['link'] as { relation: string; url: string }[]).find((l) => l.relation === 'previous')?.url ?? '';
     expect(previous).toContain('_offset=100');
   });
 });

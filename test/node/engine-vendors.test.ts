@@ -2,26 +2,45 @@ import { describe, expect, it } from 'vitest';
 import { VENDOR_PROFILES } from '../../src/node/sandbox/engine/vendors';
 import { call, freshEngine } from '../support/engine';
 
-type Resource = { type: string; interaction: { code: string }[]; conditionalCreate?: boolean; searchParam?: { name: string }[] };
+type Resource = {
+  type: string;
+  interaction: { code: string }[];
+  conditionalCreate?: boolean;
+  searchParam?: { name: string }[];
+};
 type Statement = { rest: { interaction?: { code: string }[]; resource: Resource[] }[] };
 
 const patientRef = { reference: 'Patient/p1' };
 const surveyObservation = {
-  resourceType: 'Observation', status: 'final', subject: patientRef, valueInteger: 30,
+  resourceType: 'Observation',
+  status: 'final',
+  subject: patientRef,
+  valueInteger: 30,
   category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey' }] }],
   code: { text: 'ORS total' },
 };
 const vitalObservation = {
   ...surveyObservation,
-  category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' }] }],
-  code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] }, valueQuantity: { value: 70, unit: '/min' }, valueInteger: undefined,
+  category: [
+    { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' }] },
+  ],
+  code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] },
+  valueQuantity: { value: 70, unit: '/min' },
+  valueInteger: undefined,
 };
 const note = {
-  resourceType: 'DocumentReference', status: 'current', subject: patientRef,
+  resourceType: 'DocumentReference',
+  status: 'current',
+  subject: patientRef,
   type: { coding: [{ system: 'http://loinc.org', code: '11506-3' }] },
   content: [{ attachment: { contentType: 'text/plain', data: Buffer.from('note').toString('base64') } }],
 };
-const response = { resourceType: 'QuestionnaireResponse', status: 'completed', subject: patientRef, questionnaire: 'http://example.org/Questionnaire/q' };
+const response = {
+  resourceType: 'QuestionnaireResponse',
+  status: 'completed',
+  subject: patientRef,
+  questionnaire: 'http://example.org/Questionnaire/q',
+};
 const flag = { resourceType: 'Flag', status: 'active', subject: patientRef, code: { text: 'alert' } };
 
 async function engineLike(vendor: 'open' | 'epic-like' | 'oracle-like') {
@@ -30,12 +49,23 @@ async function engineLike(vendor: 'open' | 'epic-like' | 'oracle-like') {
 
 describe('vendor write profiles', () => {
   it('cite the public documentation they are modelled on', () => {
-    for (const profile of Object.values(VENDOR_PROFILES)) expect(profile.sources.every((s) => s.startsWith('https://'))).toBe(true);
+    for (const profile of Object.values(VENDOR_PROFILES))
+      expect(profile.sources.every((s) => s.startsWith('https://'))).toBe(true);
   });
 
   it('epic-like: the engine refuses a response, a survey Observation, a Flag and a Provenance with 403 and an OperationOutcome; takes vitals and notes', async () => {
     const engine = await engineLike('epic-like');
-    for (const resource of [response, surveyObservation, flag, { resourceType: 'Provenance', recorded: '2025-01-01T00:00:00Z', target: [patientRef], agent: [{ who: patientRef }] }]) {
+    for (const resource of [
+      response,
+      surveyObservation,
+      flag,
+      {
+        resourceType: 'Provenance',
+        recorded: '2025-01-01T00:00:00Z',
+        target: [patientRef],
+        agent: [{ who: patientRef }],
+      },
+    ]) {
       const answer = await call(engine, 'POST', resource.resourceType, resource);
       expect(answer.status, resource.resourceType).toBe(403);
       expect(answer.json['resourceType']).toBe('OperationOutcome');
@@ -43,7 +73,9 @@ describe('vendor write profiles', () => {
     }
     expect((await call(engine, 'POST', 'Observation', vitalObservation)).status).toBe(201);
     expect((await call(engine, 'POST', 'DocumentReference', note)).status).toBe(201);
-    expect((await call(engine, 'GET', 'DocumentReference?patient=Patient/p1&type=http://loinc.org|11506-3')).status).toBe(200);
+    expect(
+      (await call(engine, 'GET', 'DocumentReference?patient=Patient/p1&type=http://loinc.org|11506-3')).status,
+    ).toBe(200);
   });
 
   it('epic-like: no transactions or batch, no conditional create, unsupported searches refused', async () => {
@@ -68,7 +100,11 @@ describe('vendor write profiles', () => {
   it('the CapabilityStatement says what the profile takes', async () => {
     const statement = (await call(await engineLike('epic-like'), 'GET', 'metadata')).json as unknown as Statement;
     const rest = statement.rest[0]!;
-    const codes = (type: string) => rest.resource.find((r) => r.type === type)?.interaction.map((i) => i.code).sort();
+    const codes = (type: string) =>
+      rest.resource
+        .find((r) => r.type === type)
+        ?.interaction.map((i) => i.code)
+        .sort();
     expect(rest.interaction ?? []).toEqual([]);
     expect(codes('QuestionnaireResponse')).toEqual(['read', 'search-type']);
     expect(codes('Flag')).toEqual(['read', 'search-type']);
@@ -80,8 +116,9 @@ describe('vendor write profiles', () => {
     expect(oracle.rest[0]!.resource.map((r) => r.type)).not.toContain('Flag');
   });
 
-  it('open: today\'s behaviour, every interaction', async () => {
+  it("open: today's behaviour, every interaction", async () => {
     const engine = await engineLike('open');
-    for (const resource of [response, surveyObservation, flag, note]) expect((await call(engine, 'POST', resource.resourceType, resource)).status).toBe(201);
+    for (const resource of [response, surveyObservation, flag, note])
+      expect((await call(engine, 'POST', resource.resourceType, resource)).status).toBe(201);
   });
 });

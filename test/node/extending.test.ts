@@ -14,12 +14,15 @@ import { dashboardMessages } from '../../src/ui/i18n/dashboard';
 import { uiLanguages } from '../../src/ui/i18n/locale';
 
 /** i18next context variants (`key_child`: Spanish speaks to children with tú) are forms of one message, not extra ones. */
-const withoutContexts = (paths: readonly string[]): string[] => [...new Set(paths.map((p) => p.replace(/_child$/, '')))].sort();
+const withoutContexts = (paths: readonly string[]): string[] =>
+  [...new Set(paths.map((p) => p.replace(/_child$/, '')))].sort();
 
 /** Every leaf of a messages object as a dotted path: the shape two languages must share. */
 function leafPaths(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object') return [prefix];
-  return Object.entries(value).flatMap(([key, child]) => leafPaths(child, prefix ? `${prefix}.${key}` : key)).sort();
+  return Object.entries(value)
+    .flatMap(([key, child]) => leafPaths(child, prefix ? `${prefix}.${key}` : key))
+    .sort();
 }
 
 describe('a new rule (docs/extending.md §1)', () => {
@@ -32,10 +35,15 @@ describe('a new rule (docs/extending.md §1)', () => {
     expect(ruleWords[code].title).not.toBe('');
   });
 
-  it.each(rules.flatMap((r) => uiLanguages.map((language) => [r.code, language] as const)))('%s: the dashboard alert is worded in %s', (code, language) => {
-    const wording = (dashboardMessages[language].alerts.rule as Record<string, { title?: string; meaning?: string; next?: string }>)[code];
-    expect(wording?.title && wording.meaning && wording.next).toBeTruthy();
-  });
+  it.each(rules.flatMap((r) => uiLanguages.map((language) => [r.code, language] as const)))(
+    '%s: the dashboard alert is worded in %s',
+    (code, language) => {
+      const wording = (
+        dashboardMessages[language].alerts.rule as Record<string, { title?: string; meaning?: string; next?: string }>
+      )[code];
+      expect(wording?.title && wording.meaning && wording.next).toBeTruthy();
+    },
+  );
 });
 
 describe('a new instrument (docs/extending.md §2)', () => {
@@ -55,8 +63,13 @@ describe('a new language (docs/extending.md §4)', () => {
     }
   });
 
-  it.each(uiLanguages.filter((l) => l !== 'en'))('the published Questionnaires carry the %s wording as a translation extension', (language) => {
-    const title = buildQuestionnaire(instruments.ors)._title?.extension?.find((e) => e.url === EXTENSIONS.translation);
-    expect(title?.extension?.find((e) => e.url === 'lang')?.valueCode).toBe(language);
-  });
+  it.each(uiLanguages.filter((l) => l !== 'en'))(
+    'the published Questionnaires carry the %s wording as a translation extension',
+    (language) => {
+      const title = buildQuestionnaire(instruments.ors)._title?.extension?.find(
+        (e) => e.url === EXTENSIONS.translation,
+      );
+      expect(title?.extension?.find((e) => e.url === 'lang')?.valueCode).toBe(language);
+    },
+  );
 });

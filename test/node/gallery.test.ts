@@ -43,31 +43,47 @@ describe('app-gallery manifest', () => {
 
   it('refuses a scope without justification', () => {
     const config = committedConfig();
-    const widened = { ...config, servers: [{ ...config.servers[0]!, scopes: `${config.servers[0]!.scopes} patient/Condition.rs` }] };
+    const widened = {
+      ...config,
+      servers: [{ ...config.servers[0]!, scopes: `${config.servers[0]!.scopes} patient/Condition.rs` }],
+    };
     const result = buildGalleryManifest(widened, 'https://feedback.example.org');
     expect(result).toEqual({ ok: false, errors: ['Local sandbox: scope "patient/Condition.rs" has no justification'] });
   });
 
-  it('lists the caseload\'s user/ scopes with their justifications, and each registration\'s caseload scope', () => {
+  it("lists the caseload's user/ scopes with their justifications, and each registration's caseload scope", () => {
     const config = committedConfig();
     const result = buildGalleryManifest(config, 'https://feedback.example.org');
     if (!result.ok) throw new Error(result.errors.join('; '));
     const caseload = config.servers[0]!.caseload!;
     expect(result.manifest.caseload_scope).toBe(caseload.scopes);
     expect(result.manifest.caseload_scopes?.map((s) => s.scope)).toEqual(caseload.scopes.split(' '));
-    expect(result.manifest.caseload_scopes?.find((s) => s.scope === 'user/Appointment.rs')?.justification).toMatch(/\S/);
-    expect(result.manifest.registrations.find((r) => r.ehr === config.servers[0]!.name)?.caseload_scope).toBe(caseload.scopes);
+    expect(result.manifest.caseload_scopes?.find((s) => s.scope === 'user/Appointment.rs')?.justification).toMatch(
+      /\S/,
+    );
+    expect(result.manifest.registrations.find((r) => r.ehr === config.servers[0]!.name)?.caseload_scope).toBe(
+      caseload.scopes,
+    );
   });
 
   it('refuses a caseload scope without justification', () => {
     const config = committedConfig();
     const server = config.servers[0]!;
-    const widened = { ...config, servers: [{ ...server, caseload: { ...server.caseload!, scopes: `${server.caseload!.scopes} user/Condition.rs` } }] };
-    expect(buildGalleryManifest(widened, 'https://feedback.example.org')).toEqual({ ok: false, errors: ['Local sandbox: scope "user/Condition.rs" has no justification'] });
+    const widened = {
+      ...config,
+      servers: [
+        { ...server, caseload: { ...server.caseload!, scopes: `${server.caseload!.scopes} user/Condition.rs` } },
+      ],
+    };
+    expect(buildGalleryManifest(widened, 'https://feedback.example.org')).toEqual({
+      ok: false,
+      errors: ['Local sandbox: scope "user/Condition.rs" has no justification'],
+    });
   });
 
   it('points at a logo, a privacy statement and terms that exist in the build', () => {
     const { app } = committedConfig();
-    for (const path of [app.logoUri, app.privacyPolicyUri, app.termsOfServiceUri]) expect(existsSync(`public${path}`)).toBe(true);
+    for (const path of [app.logoUri, app.privacyPolicyUri, app.termsOfServiceUri])
+      expect(existsSync(`public${path}`)).toBe(true);
   });
 });

@@ -23,9 +23,18 @@ async function rulesBroken(layer: 'core' | 'fhir' | 'ui' | 'node', code: string,
 describe('layers are allow-lists', () => {
   it.each([
     ['core', "import { z } from 'zod';\nimport { rate } from './rate';\nexport const s = z.string().parse(rate);"],
-    ['fhir', "import type Client from 'fhirclient/lib/Client';\nimport { z } from 'zod';\nimport { scoreOf } from '../core/score';\nexport type C = Client;\nexport const s = [z, scoreOf];"],
-    ['ui', "import { useState } from 'react';\nimport { scaleLinear } from 'd3-scale';\nimport { codes } from '../fhir/codes';\nexport const u = [useState, scaleLinear, codes];"],
-    ['node', "import { readFileSync } from 'node:fs';\nimport { getReferenceString } from '@medplum/core';\nimport { codes } from '../fhir/codes';\nexport const n = [readFileSync, getReferenceString, codes];"],
+    [
+      'fhir',
+      "import type Client from 'fhirclient/lib/Client';\nimport { z } from 'zod';\nimport { scoreOf } from '../core/score';\nexport type C = Client;\nexport const s = [z, scoreOf];",
+    ],
+    [
+      'ui',
+      "import { useState } from 'react';\nimport { scaleLinear } from 'd3-scale';\nimport { codes } from '../fhir/codes';\nexport const u = [useState, scaleLinear, codes];",
+    ],
+    [
+      'node',
+      "import { readFileSync } from 'node:fs';\nimport { getReferenceString } from '@medplum/core';\nimport { codes } from '../fhir/codes';\nexport const n = [readFileSync, getReferenceString, codes];",
+    ],
   ] as const)('%s: what it is allowed passes', async (layer, code) => {
     expect((await rulesBroken(layer, code)).filter((rule) => rule === 'layers/allowed-imports')).toEqual([]);
   });
@@ -41,7 +50,11 @@ describe('layers are allow-lists', () => {
     ['fhir', '@medplum', "import { getReferenceString } from '@medplum/core';\nexport const g = getReferenceString;"],
     ['fhir', 'the ui layer', "import { format } from '../ui/format';\nexport const f = format;"],
     ['fhir', 'node built-ins', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;"],
-    ['ui', '@medplum (it would enter the browser bundle)', "import type { Patient } from '@medplum/fhirtypes';\nexport type P = Patient;"],
+    [
+      'ui',
+      '@medplum (it would enter the browser bundle)',
+      "import type { Patient } from '@medplum/fhirtypes';\nexport type P = Patient;",
+    ],
     ['ui', 'the node layer by dynamic import()', "export const load = () => import('../node/http/site-files');"],
     ['ui', 'node built-ins', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;"],
     ['node', 'the ui layer', "import { format } from '../ui/format';\nexport const f = format;"],
@@ -75,7 +88,8 @@ describe('type-aware rules', () => {
   });
 
   it('a switch over a union that misses a member fails', async () => {
-    const code = "type Kind = 'ors' | 'srs';\nexport function label(kind: Kind): string {\n  switch (kind) {\n    case 'ors':\n      return 'ORS';\n  }\n  return '';\n}";
+    const code =
+      "type Kind = 'ors' | 'srs';\nexport function label(kind: Kind): string {\n  switch (kind) {\n    case 'ors':\n      return 'ORS';\n  }\n  return '';\n}";
     expect(await rulesBroken('fhir', code)).toContain('@typescript-eslint/switch-exhaustiveness-check');
   });
 });

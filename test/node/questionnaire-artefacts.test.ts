@@ -1,8 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { instruments } from '../../src/core/instruments';
-import { CODE_SYSTEM_URL, EXTENSIONS, INTERPRETATION_CODES, ITEM_CONTROL_SYSTEM, observationCategoryCode } from '../../src/fhir/codes';
-import { artefactFileName, buildCodeSystem, buildQuestionnaire, buildValueSets, publishedArtefacts, serializeArtefact } from '../../src/fhir/questionnaire';
+import {
+  CODE_SYSTEM_URL,
+  EXTENSIONS,
+  INTERPRETATION_CODES,
+  ITEM_CONTROL_SYSTEM,
+  observationCategoryCode,
+} from '../../src/fhir/codes';
+import {
+  artefactFileName,
+  buildCodeSystem,
+  buildQuestionnaire,
+  buildValueSets,
+  publishedArtefacts,
+  serializeArtefact,
+} from '../../src/fhir/questionnaire';
 
 const DIR = 'questionnaires';
 const REGENERATE = 'run `npm run generate-questionnaires` and commit questionnaires/';
@@ -28,8 +41,12 @@ const control = (item: QItem) => extension(item, EXTENSIONS.itemControl)?.valueC
 describe('committed artefacts', () => {
   it('equal what the generator produces', () => {
     const expected = new Map(publishedArtefacts().map((a) => [artefactFileName(a), serializeArtefact(a)]));
-    const committed = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
-    expect(committed, `files in ${DIR}/ differ from the generator's: ${REGENERATE}`).toEqual([...expected.keys()].sort());
+    const committed = readdirSync(DIR)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
+    expect(committed, `files in ${DIR}/ differ from the generator's: ${REGENERATE}`).toEqual(
+      [...expected.keys()].sort(),
+    );
     for (const [name, text] of expected) {
       expect(readFileSync(`${DIR}/${name}`, 'utf8'), `${DIR}/${name} is out of date: ${REGENERATE}`).toBe(text);
     }
@@ -65,7 +82,9 @@ describe('Questionnaire structure', () => {
   });
 
   it('rating lines are integer sliders 0–100 mm with step 1 and anchors where the form has them', () => {
-    const sliders = Object.values(instruments).flatMap((i) => flatItems(buildQuestionnaire(i).item)).filter((i) => control(i) === 'slider');
+    const sliders = Object.values(instruments)
+      .flatMap((i) => flatItems(buildQuestionnaire(i).item))
+      .filter((i) => control(i) === 'slider');
     expect(sliders).toHaveLength(16);
     for (const item of sliders) {
       expect(item.type).toBe('integer');
@@ -74,8 +93,19 @@ describe('Questionnaire structure', () => {
       expect(extension(item, EXTENSIONS.maxValue)?.valueInteger).toBe(100);
       expect(extension(item, EXTENSIONS.unit)?.valueCoding?.code).toBe('mm');
     }
-    const srsAnchors = flatItems(buildQuestionnaire(instruments.srs).item).filter((i) => ['lower', 'upper'].includes(control(i) ?? ''));
-    expect(srsAnchors.map((i) => i.linkId)).toEqual(['srs-1-lower', 'srs-1-upper', 'srs-2-lower', 'srs-2-upper', 'srs-3-lower', 'srs-3-upper', 'srs-4-lower', 'srs-4-upper']);
+    const srsAnchors = flatItems(buildQuestionnaire(instruments.srs).item).filter((i) =>
+      ['lower', 'upper'].includes(control(i) ?? ''),
+    );
+    expect(srsAnchors.map((i) => i.linkId)).toEqual([
+      'srs-1-lower',
+      'srs-1-upper',
+      'srs-2-lower',
+      'srs-2-upper',
+      'srs-3-lower',
+      'srs-3-upper',
+      'srs-4-lower',
+      'srs-4-upper',
+    ]);
     expect(srsAnchors.every((i) => i.type === 'display')).toBe(true);
   });
 
@@ -89,38 +119,72 @@ describe('Questionnaire structure', () => {
     expect(questions).toHaveLength(12);
     for (const q of questions) {
       expect(control(q)).toBe('radio-button');
-      const weights = q.answerOption?.map((o) => o.extension?.find((e) => e.url === EXTENSIONS.itemWeight)?.valueDecimal);
+      const weights = q.answerOption?.map(
+        (o) => o.extension?.find((e) => e.url === EXTENSIONS.itemWeight)?.valueDecimal,
+      );
       expect(weights).toEqual([1, 2, 3, 4, 5]);
-      expect(q.answerOption?.map((o) => o.valueCoding?.code)).toEqual(['seldom', 'sometimes', 'fairly-often', 'very-often', 'always']);
+      expect(q.answerOption?.map((o) => o.valueCoding?.code)).toEqual([
+        'seldom',
+        'sometimes',
+        'fairly-often',
+        'very-often',
+        'always',
+      ]);
     }
   });
 
   it('only the totals and subscales are calculated, read-only, with the unit {score}', () => {
-    const calculated = Object.values(instruments).flatMap((i) => flatItems(buildQuestionnaire(i).item))
+    const calculated = Object.values(instruments)
+      .flatMap((i) => flatItems(buildQuestionnaire(i).item))
       .filter((i) => extension(i, EXTENSIONS.calculatedExpression));
-    expect(calculated.map((i) => i.linkId)).toEqual(['ors-total', 'srs-total', 'cors-total', 'csrs-total', 'wai-sr-task', 'wai-sr-bond', 'wai-sr-goal', 'wai-sr-total']);
+    expect(calculated.map((i) => i.linkId)).toEqual([
+      'ors-total',
+      'srs-total',
+      'cors-total',
+      'csrs-total',
+      'wai-sr-task',
+      'wai-sr-bond',
+      'wai-sr-goal',
+      'wai-sr-total',
+    ]);
     for (const item of calculated) {
       expect(item.readOnly).toBe(true);
-      expect(extension(item, EXTENSIONS.unit)?.valueCoding).toMatchObject({ system: 'http://unitsofmeasure.org', code: '{score}' });
+      expect(extension(item, EXTENSIONS.unit)?.valueCoding).toMatchObject({
+        system: 'http://unitsofmeasure.org',
+        code: '{score}',
+      });
     }
   });
 
-  it.each(Object.values(instruments))('$id: SDC 4 observation extraction, a survey panel coded like the Questionnaire with every coded item a member', (instrument) => {
-    const questionnaire = buildQuestionnaire(instrument);
-    expect(questionnaire.extension?.find((e) => e.url === EXTENSIONS.observationExtract)?.valueBoolean).toBe(true);
-    expect(questionnaire.extension?.find((e) => e.url === EXTENSIONS.observationExtractCategory)?.valueCodeableConcept?.coding?.[0])
-      .toMatchObject({ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey' });
-    expect(questionnaire.code?.length).toBeGreaterThan(0);
-    const items = flatItems(questionnaire.item);
-    const answered = items.filter((i) => i.type !== 'display');
-    expect(answered.map((i) => i.linkId)).toEqual([...instrument.items.map((i) => i.linkId), ...instrument.subscales.map((s) => s.code), `${instrument.id}-total`]);
-    for (const item of answered) {
-      expect(item.code?.length, item.linkId).toBeGreaterThan(0);
-      // One of SDC 4.0.0's relationship codes (component | member | derived | independent), never mixed with a boolean.
-      expect(item.extension?.filter((e) => e.url === EXTENSIONS.observationExtract), item.linkId).toEqual([{ url: EXTENSIONS.observationExtract, valueCode: 'member' }]);
-    }
-    for (const item of items.filter((i) => i.type === 'display')) expect(extension(item, EXTENSIONS.observationExtract)).toBeUndefined();
-  });
+  it.each(Object.values(instruments))(
+    '$id: SDC 4 observation extraction, a survey panel coded like the Questionnaire with every coded item a member',
+    (instrument) => {
+      const questionnaire = buildQuestionnaire(instrument);
+      expect(questionnaire.extension?.find((e) => e.url === EXTENSIONS.observationExtract)?.valueBoolean).toBe(true);
+      expect(
+        questionnaire.extension?.find((e) => e.url === EXTENSIONS.observationExtractCategory)?.valueCodeableConcept
+          ?.coding?.[0],
+      ).toMatchObject({ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey' });
+      expect(questionnaire.code?.length).toBeGreaterThan(0);
+      const items = flatItems(questionnaire.item);
+      const answered = items.filter((i) => i.type !== 'display');
+      expect(answered.map((i) => i.linkId)).toEqual([
+        ...instrument.items.map((i) => i.linkId),
+        ...instrument.subscales.map((s) => s.code),
+        `${instrument.id}-total`,
+      ]);
+      for (const item of answered) {
+        expect(item.code?.length, item.linkId).toBeGreaterThan(0);
+        // One of SDC 4.0.0's relationship codes (component | member | derived | independent), never mixed with a boolean.
+        expect(
+          item.extension?.filter((e) => e.url === EXTENSIONS.observationExtract),
+          item.linkId,
+        ).toEqual([{ url: EXTENSIONS.observationExtract, valueCode: 'member' }]);
+      }
+      for (const item of items.filter((i) => i.type === 'display'))
+        expect(extension(item, EXTENSIONS.observationExtract)).toBeUndefined();
+    },
+  );
 
   it('every project code used anywhere exists in the CodeSystem, and no item-control code is made up', () => {
     const used = [...buildValueSets(), ...Object.values(instruments).map(buildQuestionnaire)].flatMap(codingsIn);
@@ -151,7 +215,17 @@ describe('CodeSystem', () => {
       for (const item of instrument.items) expect(codes).toContain(item.code);
       for (const s of instrument.subscales) expect(codes).toContain(s.code);
     }
-    expect(codes).toEqual(expect.arrayContaining(['seldom', 'always', 'outcome-deterioration', 'alliance-wai-drop', 'alliance-wai-dip', 'alliance-rupture-unresolved', 'outcome-recovered']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'seldom',
+        'always',
+        'outcome-deterioration',
+        'alliance-wai-drop',
+        'alliance-wai-dip',
+        'alliance-rupture-unresolved',
+        'outcome-recovered',
+      ]),
+    );
     expect(codes).toHaveLength(5 + 28 + 3 + 5 + 5 + 12 + 3 + 2 + 4);
   });
 

@@ -15,7 +15,10 @@ import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnai
 import { seedResources } from '../../src/node/sandbox/seed';
 
 /** A calculated item with its expression compiled once (parsing dominates the cost of a run). */
-interface Calculation { readonly linkId: string; readonly evaluate: (qr: fhir4.QuestionnaireResponse) => unknown[] }
+interface Calculation {
+  readonly linkId: string;
+  readonly evaluate: (qr: fhir4.QuestionnaireResponse) => unknown[];
+}
 
 function compiled(expression: string): Calculation['evaluate'] {
   const run = fhirpath.compile(expression, r4);
@@ -27,7 +30,8 @@ function compiled(expression: string): Calculation['evaluate'] {
 
 function calculations(instrument: Instrument): Calculation[] {
   return (buildQuestionnaire(instrument).item ?? []).flatMap((item) => {
-    const expression = item.extension?.find((e) => e.url === EXTENSIONS.calculatedExpression)?.valueExpression?.expression;
+    const expression = item.extension?.find((e) => e.url === EXTENSIONS.calculatedExpression)?.valueExpression
+      ?.expression;
     return expression ? [{ linkId: item.linkId, evaluate: compiled(expression) }] : [];
   });
 }
@@ -41,7 +45,9 @@ function expectedValue(instrument: Instrument, score: Score, linkId: string): nu
 
 function answerValue(instrument: Instrument): fc.Arbitrary<number> {
   const { scale } = instrument;
-  return scale.type === 'rating-line' ? fc.integer({ min: scale.minMm, max: scale.maxMm }) : fc.constantFrom(...scale.options.map((o) => o.value));
+  return scale.type === 'rating-line'
+    ? fc.integer({ min: scale.minMm, max: scale.maxMm })
+    : fc.constantFrom(...scale.options.map((o) => o.value));
 }
 
 function completeAnswers(instrument: Instrument): fc.Arbitrary<Record<string, number>> {
@@ -53,7 +59,10 @@ function administration(instrument: Instrument, answers: Record<string, number>)
 }
 
 function responseTo(instrument: Instrument, answers: Record<string, number>): fhir4.QuestionnaireResponse {
-  return buildQuestionnaireResponse(instrument, administration(instrument, answers), { subject: 'Patient/p', identifierValue: 'q' });
+  return buildQuestionnaireResponse(instrument, administration(instrument, answers), {
+    subject: 'Patient/p',
+    identifierValue: 'q',
+  });
 }
 
 const calculationsOf = new Map(Object.values(instruments).map((i) => [i.id, calculations(i)]));
@@ -74,33 +83,43 @@ describe.each(Object.values(instruments))('calculatedExpression of $id', (instru
   });
 
   it('gives the same totals and subscales as the core on any complete response', () => {
-    fc.assert(fc.property(completeAnswers(instrument), (answers) => {
-      const scored = scoreAdministration(administration(instrument, answers));
-      if (!scored.ok) throw new Error(`core refused a complete response: ${scored.problem.kind}`);
-      const qr = responseTo(instrument, answers);
-      for (const { linkId, evaluate } of calcs) {
-        const [value, ...more] = evaluate(qr);
-        expect(more).toEqual([]);
-        expect(value, linkId).toBeCloseTo(expectedValue(instrument, scored.score, linkId)!, 9);
-      }
-      const [total] = calcs.at(-1)!.evaluate(qr);
-      expect(Math.round(Number(total) * 10)).toBe(scored.score.totalTenths);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(completeAnswers(instrument), (answers) => {
+        const scored = scoreAdministration(administration(instrument, answers));
+        if (!scored.ok) throw new Error(`core refused a complete response: ${scored.problem.kind}`);
+        const qr = responseTo(instrument, answers);
+        for (const { linkId, evaluate } of calcs) {
+          const [value, ...more] = evaluate(qr);
+          expect(more).toEqual([]);
+          expect(value, linkId).toBeCloseTo(expectedValue(instrument, scored.score, linkId)!, 9);
+        }
+        const [total] = calcs.at(-1)!.evaluate(qr);
+        expect(Math.round(Number(total) * 10)).toBe(scored.score.totalTenths);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('is empty when an item it needs is unanswered, as the core refuses to score', () => {
-    const withOneMissing = fc.tuple(completeAnswers(instrument), fc.constantFrom(...instrument.items.map((i) => i.linkId)))
-      .map(([answers, missing]) => Object.fromEntries(Object.entries(answers).filter(([linkId]) => linkId !== missing)));
-    fc.assert(fc.property(withOneMissing, (answers) => {
-      expect(scoreAdministration(administration(instrument, answers)).ok).toBe(false);
-      const qr = responseTo(instrument, answers);
-      expect(calcs.at(-1)!.evaluate(qr)).toEqual([]);
-    }), { numRuns: 50 });
+    const withOneMissing = fc
+      .tuple(completeAnswers(instrument), fc.constantFrom(...instrument.items.map((i) => i.linkId)))
+      .map(([answers, missing]) =>
+        Object.fromEntries(Object.entries(answers).filter(([linkId]) => linkId !== missing)),
+      );
+    fc.assert(
+      fc.property(withOneMissing, (answers) => {
+        expect(scoreAdministration(administration(instrument, answers)).ok).toBe(false);
+        const qr = responseTo(instrument, answers);
+        expect(calcs.at(-1)!.evaluate(qr)).toEqual([]);
+      }),
+      { numRuns: 50 },
+    );
   });
 });
 
 describe('on the sandbox seed (the responses the app has stored)', () => {
-  const ours = seedResources().filter((r): r is fhir4.QuestionnaireResponse => r.resourceType === 'QuestionnaireResponse')
+  const ours = seedResources()
+    .filter((r): r is fhir4.QuestionnaireResponse => r.resourceType === 'QuestionnaireResponse')
     .filter((qr) => qr.identifier?.system === IDENTIFIER_SYSTEMS.questionnaireResponse);
 
   it('every complete response gets the totals and subscales the core gives it', () => {
@@ -117,7 +136,10 @@ describe('on the sandbox seed (the responses the app has stored)', () => {
       }
       scored += 1;
       for (const { linkId, evaluate } of calculationsOf.get(instrument.id)!) {
-        expect(evaluate(qr)[0], `${qr.id ?? ''} ${linkId}`).toBeCloseTo(expectedValue(instrument, result.score, linkId)!, 9);
+        expect(evaluate(qr)[0], `${qr.id ?? ''} ${linkId}`).toBeCloseTo(
+          expectedValue(instrument, result.score, linkId)!,
+          9,
+        );
       }
     }
     expect(scored).toBeGreaterThan(100);

@@ -19,7 +19,13 @@ function completeAdministration(instrument: Instrument): Administration {
   };
 }
 
-const ctx = { subject: 'Patient/p1', encounter: 'Encounter/e1', author: 'Practitioner/t1', source: 'Patient/p1', identifierValue: 'qr-1' };
+const ctx = {
+  subject: 'Patient/p1',
+  encounter: 'Encounter/e1',
+  author: 'Practitioner/t1',
+  source: 'Patient/p1',
+  identifierValue: 'qr-1',
+};
 
 describe('R4 structural validation', () => {
   it.each(publishedArtefacts().map((a) => [artefactFileName(a), a] as const))('%s is valid', (_name, artefact) => {
@@ -27,7 +33,9 @@ describe('R4 structural validation', () => {
   });
 
   it('catches broken artefacts (the validator is really wired, invariants included)', () => {
-    const ors = publishedArtefacts().find((a): a is fhir4.Questionnaire => a.id === 'ors' && a.resourceType === 'Questionnaire')!;
+    const ors = publishedArtefacts().find(
+      (a): a is fhir4.Questionnaire => a.id === 'ors' && a.resourceType === 'Questionnaire',
+    )!;
     const [instructions, ...rest] = ors.item ?? [];
     const codedDisplay = { ...ors, item: [{ ...instructions!, code: [{ code: 'x' }] }, ...rest] };
     expect(r4Problems(codedDisplay).join()).toContain('que-3');
@@ -37,13 +45,16 @@ describe('R4 structural validation', () => {
 });
 
 describe('buildQuestionnaireResponse', () => {
-  it.each(Object.values(instruments))('$id: a complete response is valid R4 and points at the canonical Questionnaire', (instrument) => {
-    const qr = buildQuestionnaireResponse(instrument, completeAdministration(instrument), ctx);
-    expect(r4Problems(qr)).toEqual([]);
-    expect(qr.questionnaire).toBe(`${questionnaireUrl(instrument.id)}|${instrument.version}`);
-    expect(qr.identifier).toEqual({ system: IDENTIFIER_SYSTEMS.questionnaireResponse, value: 'qr-1' });
-    expect(qr.item?.map((i) => i.linkId)).toEqual(instrument.items.map((i) => i.linkId));
-  });
+  it.each(Object.values(instruments))(
+    '$id: a complete response is valid R4 and points at the canonical Questionnaire',
+    (instrument) => {
+      const qr = buildQuestionnaireResponse(instrument, completeAdministration(instrument), ctx);
+      expect(r4Problems(qr)).toEqual([]);
+      expect(qr.questionnaire).toBe(`${questionnaireUrl(instrument.id)}|${instrument.version}`);
+      expect(qr.identifier).toEqual({ system: IDENTIFIER_SYSTEMS.questionnaireResponse, value: 'qr-1' });
+      expect(qr.item?.map((i) => i.linkId)).toEqual(instrument.items.map((i) => i.linkId));
+    },
+  );
 
   it('keeps rating lines in mm and WAI-SR answers as codings of the project CodeSystem', () => {
     const ors = buildQuestionnaireResponse(instruments.ors, completeAdministration(instruments.ors), ctx);
@@ -60,7 +71,11 @@ describe('buildQuestionnaireResponse', () => {
   it('leaves an unanswered item without an answer and keeps the status', () => {
     const adm = completeAdministration(instruments.srs);
     const { 'srs-2': _dropped, ...answers } = adm.answers;
-    const qr = buildQuestionnaireResponse(instruments.srs, { ...adm, status: 'in-progress', answers }, { subject: 'Patient/p1', identifierValue: 'x' });
+    const qr = buildQuestionnaireResponse(
+      instruments.srs,
+      { ...adm, status: 'in-progress', answers },
+      { subject: 'Patient/p1', identifierValue: 'x' },
+    );
     expect(qr.status).toBe('in-progress');
     expect(qr.item?.find((i) => i.linkId === 'srs-2')?.answer).toBeUndefined();
     expect(qr.encounter).toBeUndefined();

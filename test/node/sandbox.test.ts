@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ehrPage, EHR_IFRAME_SANDBOX } from '../../src/node/sandbox/ehr/ehr-page';
 import { NO_FAULTS } from '../../src/node/sandbox/auth/faults';
-import { createEhrLaunch, ehrFormToken, firstPatientAndClinician, startTestSandbox, type Sandbox, SANDBOX_START_TIMEOUT_MS } from '../support/sandbox';
+import {
+  createEhrLaunch,
+  ehrFormToken,
+  firstPatientAndClinician,
+  startTestSandbox,
+  type Sandbox,
+  SANDBOX_START_TIMEOUT_MS,
+} from '../support/sandbox';
 
 let sandbox: Sandbox;
 let dist: string;
@@ -81,7 +88,11 @@ describe('EHR launch page', () => {
       standaloneUrl: 'http://127.0.0.1:1/launch.html?iss=x',
       formToken: 'token',
       client: undefined,
-      launched: { launchId: 'l', launchUrl: 'http://127.0.0.1:1/launch.html?a=1&b="2"', context: { patient: 'x"><script>', needPatientBanner: false, faults: NO_FAULTS } },
+      launched: {
+        launchId: 'l',
+        launchUrl: 'http://127.0.0.1:1/launch.html?a=1&b="2"',
+        context: { patient: 'x"><script>', needPatientBanner: false, faults: NO_FAULTS },
+      },
     });
     expect(html).not.toMatch(/<script>|<img|<b>/);
     expect(html.match(/<script/g)).toHaveLength(1);
@@ -91,17 +102,21 @@ describe('EHR launch page', () => {
 });
 
 describe('the app in development', () => {
-  it('mounts Vite in middleware mode, serving the launch page and TypeScript sources', async () => {
-    const dev = await startTestSandbox({ app: { kind: 'vite-dev' }, seed: false });
-    try {
-      const launch = await fetch(`${dev.url}/launch.html`);
-      expect(launch.headers.get('content-type')).toContain('text/html');
-      expect(await launch.text()).toContain('/@vite/client');
-      const source = await fetch(`${dev.url}/src/fhir/codes.ts`);
-      expect(source.headers.get('content-type')).toContain('javascript');
-      expect((await fetch(`${dev.url}/ehr/`)).status).toBe(200);
-    } finally {
-      await dev.close();
-    }
-  }, SANDBOX_START_TIMEOUT_MS);
+  it(
+    'mounts Vite in middleware mode, serving the launch page and TypeScript sources',
+    async () => {
+      const dev = await startTestSandbox({ app: { kind: 'vite-dev' }, seed: false });
+      try {
+        const launch = await fetch(`${dev.url}/launch.html`);
+        expect(launch.headers.get('content-type')).toContain('text/html');
+        expect(await launch.text()).toContain('/@vite/client');
+        const source = await fetch(`${dev.url}/src/fhir/codes.ts`);
+        expect(source.headers.get('content-type')).toContain('javascript');
+        expect((await fetch(`${dev.url}/ehr/`)).status).toBe(200);
+      } finally {
+        await dev.close();
+      }
+    },
+    SANDBOX_START_TIMEOUT_MS,
+  );
 });

@@ -21,13 +21,23 @@ interface PatientLine {
 }
 
 function runCli(tool: string, args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['scripts/run-cli.mjs', tool, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const result = spawnSync(process.execPath, ['scripts/run-cli.mjs', tool, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 function runScore(file: string, ...options: string[]): { status: number | null; lines: PatientLine[]; stderr: string } {
   const { status, stdout, stderr } = runCli('score', [...options, file]);
-  return { status, lines: stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as PatientLine), stderr };
+  return {
+    status,
+    lines: stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as PatientLine),
+    stderr,
+  };
 }
 
 function write(name: string, text: string): string {
@@ -60,30 +70,50 @@ describe('npm run score', () => {
     expect(out.map((l) => l.patient).sort()).toEqual(['Patient/p1', 'Patient/p2']);
     const p1 = out.find((l) => l.patient === 'Patient/p1')!;
     const p2 = out.find((l) => l.patient === 'Patient/p2')!;
-    expect(p1.outcome).toMatchObject({ intake: 20, latest: 14, cutoff: 25, status: 'deteriorating', change: { sinceIntake: -6, reliable: 'deteriorated' } });
+    expect(p1.outcome).toMatchObject({
+      intake: 20,
+      latest: 14,
+      cutoff: 25,
+      status: 'deteriorating',
+      change: { sinceIntake: -6, reliable: 'deteriorated' },
+    });
     expect(p1.outcome.series.map((p) => p.session)).toEqual([1, 2, 3]);
     expect(p1.decisions.map((d) => d.rule)).toEqual(['outcome-deterioration', 'outcome-not-on-track-early']);
     expect(p1.rules).toEqual(['outcome-deterioration', 'outcome-not-on-track-early']);
     // One session of an adolescent: nothing to judge yet.
-    expect(p2).toMatchObject({ birthDate: '2010-06-01', outcome: { cutoff: 28, status: 'too-early' }, alliance: { latest: 35, status: 'concern' } });
+    expect(p2).toMatchObject({
+      birthDate: '2010-06-01',
+      outcome: { cutoff: 28, status: 'too-early' },
+      alliance: { latest: 35, status: 'concern' },
+    });
   });
 
   it('prints rupture episodes with repaired, and every response not scored with its reason', () => {
     // SRS 38, 39, 38 then 33: the level is the median 38 and 38 − 33 = 5 ≥ 4, a rupture at session 4;
     // 34, 35, 36 never return to 38 within 3 ratings: repaired false, and the rule is active.
-    const sessions = [38, 39, 38, 33, 34, 35, 36].flatMap((s, i) => [ors(`r-o${i}`, day(i * 7), 20), srs(`r-s${i}`, day(i * 7), s)]);
+    const sessions = [38, 39, 38, 33, 34, 35, 36].flatMap((s, i) => [
+      ors(`r-o${i}`, day(i * 7), 20),
+      srs(`r-s${i}`, day(i * 7), s),
+    ]);
     const incomplete = { ...ors('r-x', day(60), 20), answers: { 'ors-1': 50 } };
     const file = join(dir, 'ruptures.ndjson');
     writeFileSync(file, [...sessions, incomplete].map((a) => JSON.stringify(response('r1', a))).join('\n'));
     const [line] = runScore(file).lines;
-    expect(line?.ruptures).toEqual([expect.objectContaining({ measure: 'session-rating', session: 4, level: 38, value: 33, repaired: false })]);
+    expect(line?.ruptures).toEqual([
+      expect.objectContaining({ measure: 'session-rating', session: 4, level: 38, value: 33, repaired: false }),
+    ]);
     expect(line?.rules).toContain('alliance-rupture-unresolved');
     expect(line?.unscored).toEqual([expect.objectContaining({ id: 'r-x', reason: 'incomplete' })]);
   });
 
   it("applies the organisation's scoring from --config, and refuses a config it cannot read", () => {
     const file = join(dir, 'config-case.ndjson');
-    writeFileSync(file, orsSeries([20, 16]).map((a) => JSON.stringify(response('c1', { ...a, id: `c1-${a.id}` }))).join('\n'));
+    writeFileSync(
+      file,
+      orsSeries([20, 16])
+        .map((a) => JSON.stringify(response('c1', { ...a, id: `c1-${a.id}` })))
+        .join('\n'),
+    );
     expect(runScore(file).lines[0]?.outcome.status).toBe('too-early'); // −4 < the default RCI of 5
     const config = JSON.parse(readFileSync('smart-launch.json', 'utf8')) as Record<string, unknown>;
     const strict = join(dir, 'strict-smart-launch.json');
@@ -96,7 +126,11 @@ describe('npm run score', () => {
 
   it('reads a pretty-printed Bundle and exits 0 when every entry is good', () => {
     const entries = orsSeries([15, 16]).map((a) => ({ resource: response('b1', a) }));
-    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Patient', id: 'b1', birthDate: '1990-01-01' } }, ...entries] };
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [{ resource: { resourceType: 'Patient', id: 'b1', birthDate: '1990-01-01' } }, ...entries],
+    };
     const { status, lines } = runScore(write('bundle.json', JSON.stringify(bundle, null, 2)));
     expect(status).toBe(0);
     expect(lines).toHaveLength(1);
@@ -112,8 +146,16 @@ describe('npm run score', () => {
 
 describe('npm run score under attack (issue 11)', () => {
   it('reads NDJSON whose first line is longer than 4 KB line by line, not as one document', () => {
-    const longPatient = { resourceType: 'Patient', id: 'long', birthDate: '1980-01-01', name: [{ text: 'x'.repeat(10_000) }] };
-    const file = write('long-first.ndjson', ndjson([longPatient, ...orsSeries([20, 22]).map((a) => response('long', a))]));
+    const longPatient = {
+      resourceType: 'Patient',
+      id: 'long',
+      birthDate: '1980-01-01',
+      name: [{ text: 'x'.repeat(10_000) }],
+    };
+    const file = write(
+      'long-first.ndjson',
+      ndjson([longPatient, ...orsSeries([20, 22]).map((a) => response('long', a))]),
+    );
     const { status, lines, stderr } = runScore(file);
     expect(stderr).not.toContain('document');
     expect(status).toBe(0);
@@ -122,7 +164,9 @@ describe('npm run score under attack (issue 11)', () => {
   });
 
   it('accepts a byte-order mark and CRLF line endings', () => {
-    const text = `\uFEFF${orsSeries([20, 25]).map((a) => JSON.stringify(response('bom', a))).join('\r\n')}\r\n`;
+    const text = `\uFEFF${orsSeries([20, 25])
+      .map((a) => JSON.stringify(response('bom', a)))
+      .join('\r\n')}\r\n`;
     const { status, lines } = runScore(write('bom.ndjson', text));
     expect(status).toBe(0);
     expect(lines[0]).toMatchObject({ patient: 'Patient/bom', outcome: { intake: 20, latest: 25 } });

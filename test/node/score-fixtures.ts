@@ -4,7 +4,13 @@ import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnai
 
 /** A QuestionnaireResponse as the app writes it, for a patient. */
 export function response(patient: string, a: Administration): fhir4.QuestionnaireResponse {
-  return { ...buildQuestionnaireResponse(instruments[a.instrument as 'ors'], a, { subject: `Patient/${patient}`, identifierValue: a.id }), id: `qr-${a.id}` };
+  return {
+    ...buildQuestionnaireResponse(instruments[a.instrument as 'ors'], a, {
+      subject: `Patient/${patient}`,
+      identifierValue: a.id,
+    }),
+    id: `qr-${a.id}`,
+  };
 }
 
 export const ndjson = (resources: readonly unknown[]): string => resources.map((r) => JSON.stringify(r)).join('\n');

@@ -15,12 +15,25 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Twelve patients, three sessions each, every patient with a Patient resource. */
 function population(): { patient: string; resources: unknown[] }[] {
   return Array.from({ length: 12 }, (_, p) => {
-    const sessions: Administration[] = [0, 1, 2].flatMap((s) => [ors(`p${p}-o${s}`, day(s * 7), 10 + p + s), srs(`p${p}-s${s}`, day(s * 7), 30 + s)]);
-    return { patient: `p${p}`, resources: [{ resourceType: 'Patient', id: `p${p}`, birthDate: '1990-01-01' }, ...sessions.map((a) => response(`p${p}`, a))] };
+    const sessions: Administration[] = [0, 1, 2].flatMap((s) => [
+      ors(`p${p}-o${s}`, day(s * 7), 10 + p + s),
+      srs(`p${p}-s${s}`, day(s * 7), 30 + s),
+    ]);
+    return {
+      patient: `p${p}`,
+      resources: [
+        { resourceType: 'Patient', id: `p${p}`, birthDate: '1990-01-01' },
+        ...sessions.map((a) => response(`p${p}`, a)),
+      ],
+    };
   });
 }
 
-async function score(name: string, resources: readonly unknown[], options: ScoreOptions): Promise<{ lines: string[]; errors: string }> {
+async function score(
+  name: string,
+  resources: readonly unknown[],
+  options: ScoreOptions,
+): Promise<{ lines: string[]; errors: string }> {
   const file = join(dir, name);
   writeFileSync(file, ndjson(resources));
   const out = new PassThrough();
@@ -42,12 +55,20 @@ describe('scoring runs', () => {
     const reference = await score('grouped.ndjson', grouped, { threads: 1 });
     expect(reference.lines).toHaveLength(12);
     expect(reference.errors).toBe('');
-    for (const [name, options] of [['in memory', { threads: 1 }], ['spilled', { threads: 1, patientsPerBucket: 5 }], ['two threads, spilled', { threads: 2, patientsPerBucket: 2 }], ['three threads', { threads: 3 }]] as const) {
+    for (const [name, options] of [
+      ['in memory', { threads: 1 }],
+      ['spilled', { threads: 1, patientsPerBucket: 5 }],
+      ['two threads, spilled', { threads: 2, patientsPerBucket: 2 }],
+      ['three threads', { threads: 3 }],
+    ] as const) {
       const run = await score(`interleaved-${name}.ndjson`, interleaved, options);
       expect(run.lines, name).toEqual(reference.lines);
     }
     // Grouped input cut into ranges: patients whose lines cross a cut are joined from both sides.
-    for (const threads of [2, 3, 5]) expect((await score(`grouped-${threads}.ndjson`, grouped, { threads })).lines, `${threads} threads`).toEqual(reference.lines);
+    for (const threads of [2, 3, 5])
+      expect((await score(`grouped-${threads}.ndjson`, grouped, { threads })).lines, `${threads} threads`).toEqual(
+        reference.lines,
+      );
   }, 120_000);
 
   it('numbers problem lines from the start of the file whichever range found them', async () => {
@@ -66,7 +87,17 @@ describe('the line splitter', () => {
     writeFileSync(file, `${lines.join('\n')}\n`);
     const ranges = await lineRanges(file, 4);
     const seen: string[] = [];
-    for (const range of ranges) await forEachLine(file, { line: (text) => { if (text !== '') seen.push(text); }, tooLong: () => undefined }, range);
+    for (const range of ranges)
+      await forEachLine(
+        file,
+        {
+          line: (text) => {
+            if (text !== '') seen.push(text);
+          },
+          tooLong: () => undefined,
+        },
+        range,
+      );
     expect(seen).toEqual(lines);
     expect(ranges[0]!.start).toBe(0);
   });
@@ -89,7 +120,12 @@ describe('the line splitter', () => {
     writeFileSync(file, `short\n${'x'.repeat(3 << 20)}\nafter\n`);
     const lines: string[] = [];
     const tooLong: number[] = [];
-    await forEachLine(file, { line: (text) => lines.push(text), tooLong: (n) => tooLong.push(n) }, { start: 0 }, 1 << 20);
+    await forEachLine(
+      file,
+      { line: (text) => lines.push(text), tooLong: (n) => tooLong.push(n) },
+      { start: 0 },
+      1 << 20,
+    );
     expect(lines).toEqual(['short', 'after']);
     expect(tooLong).toEqual([2]);
   });

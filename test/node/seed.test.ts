@@ -16,11 +16,19 @@ const settings = await readSmartLaunchFile('smart-launch.json');
 if (!settings.ok) throw new Error(settings.error);
 const mappings = settings.config.instrumentMappings;
 
-async function historyOf(engine: TestEngine, patientId: string): Promise<{ patient: Json; administrations: Administration[]; unreadable: string[] }> {
-  const response = await engine.handle({ method: 'GET', path: `Patient?_id=${patientId}&_revinclude=QuestionnaireResponse:subject&_count=1000` });
+async function historyOf(
+  engine: TestEngine,
+  patientId: string,
+): Promise<{ patient: Json; administrations: Administration[]; unreadable: string[] }> {
+  const response = await engine.handle({
+    method: 'GET',
+    path: `Patient?_id=${patientId}&_revinclude=QuestionnaireResponse:subject&_count=1000`,
+  });
   const resources = entriesOf(response.body as Json);
   const patient = resources.find((r) => r['resourceType'] === 'Patient')!;
-  const parsed = resources.filter((r) => r['resourceType'] === 'QuestionnaireResponse').map((r) => parseQuestionnaireResponse(r, { mappings }));
+  const parsed = resources
+    .filter((r) => r['resourceType'] === 'QuestionnaireResponse')
+    .map((r) => parseQuestionnaireResponse(r, { mappings }));
   return {
     patient,
     administrations: parsed.flatMap((p) => (p.ok ? [p.administration] : [])),
@@ -42,7 +50,9 @@ describe('seed data', () => {
   it('has clinicians, our Questionnaires and at least ten clients with a story each', async () => {
     const practitioners = entriesOf((await engine.handle({ method: 'GET', path: 'Practitioner' })).body as Json);
     expect(practitioners.length).toBeGreaterThanOrEqual(2);
-    const questionnaires = entriesOf((await engine.handle({ method: 'GET', path: 'Questionnaire' })).body as Json).map((q) => q['id']);
+    const questionnaires = entriesOf((await engine.handle({ method: 'GET', path: 'Questionnaire' })).body as Json).map(
+      (q) => q['id'],
+    );
     expect(questionnaires).toEqual(expect.arrayContaining(['ors', 'srs', 'cors', 'csrs', 'wai-sr']));
     const patients = entriesOf((await engine.handle({ method: 'GET', path: 'Patient?_count=100' })).body as Json);
     expect(patients.length).toBeGreaterThanOrEqual(10);
@@ -50,14 +60,17 @@ describe('seed data', () => {
     expect(sandboxClients().map((c) => c.patientId)).toEqual(CLIENT_STORIES.map((s) => s.id));
   });
 
-  it.each(CLIENT_STORIES.map((s) => [s.id, s] as const))('story %s: its rules hold after the latest response', async (id, story) => {
-    const { patient, administrations } = await historyOf(engine, id);
-    const birthDate = String(patient['birthDate']);
-    const assessment = assessClient({ administrations, birthDate });
-    const active = assessment.decisions.map((d) => d.rule);
-    expect(active).toEqual(expect.arrayContaining([...story.expected]));
-    for (const rule of story.absent ?? []) expect(active).not.toContain(rule);
-  });
+  it.each(CLIENT_STORIES.map((s) => [s.id, s] as const))(
+    'story %s: its rules hold after the latest response',
+    async (id, story) => {
+      const { patient, administrations } = await historyOf(engine, id);
+      const birthDate = String(patient['birthDate']);
+      const assessment = assessClient({ administrations, birthDate });
+      const active = assessment.decisions.map((d) => d.rule);
+      expect(active).toEqual(expect.arrayContaining([...story.expected]));
+      for (const rule of story.absent ?? []) expect(active).not.toContain(rule);
+    },
+  );
 
   it('the rupture-and-repair client had a rupture at session 3 that later cleared', async () => {
     const { patient, administrations } = await historyOf(engine, 'p06');
@@ -79,7 +92,10 @@ describe('seed data', () => {
     expect(new Set(child.administrations.map((a) => a.instrument))).toEqual(new Set(['cors', 'csrs']));
     expect((await historyOf(engine, 'p09')).administrations).toHaveLength(0);
     const returning = await historyOf(engine, 'p12');
-    expect(assessClient({ administrations: returning.administrations, birthDate: String(returning.patient['birthDate']) }).episodes).toHaveLength(2);
+    expect(
+      assessClient({ administrations: returning.administrations, birthDate: String(returning.patient['birthDate']) })
+        .episodes,
+    ).toHaveLength(2);
   });
 
   it('the incomplete response is stored in progress and not scored', async () => {
@@ -90,7 +106,8 @@ describe('seed data', () => {
   });
 
   it('the other-system client has foreign shapes, and they are still readable', async () => {
-    const bundle = (await engine.handle({ method: 'GET', path: 'QuestionnaireResponse?subject=p11&_count=100' })).body as Json;
+    const bundle = (await engine.handle({ method: 'GET', path: 'QuestionnaireResponse?subject=p11&_count=100' }))
+      .body as Json;
     const responses = entriesOf(bundle);
     expect(responses.length).toBeGreaterThan(0);
     const text = JSON.stringify(responses);
@@ -104,7 +121,9 @@ describe('seed data', () => {
     expect(JSON.stringify(wai)).toContain('valueInteger');
     expect((await historyOf(engine, 'p11')).unreadable).toEqual([]);
     // Without the mappings the rating lines have no declared unit: listed as unknown scale, never guessed.
-    const unmapped = responses.filter((r) => !String(r['questionnaire']).endsWith('wai-sr')).map((r) => parseQuestionnaireResponse(r));
+    const unmapped = responses
+      .filter((r) => !String(r['questionnaire']).endsWith('wai-sr'))
+      .map((r) => parseQuestionnaireResponse(r));
     expect(unmapped.every((p) => !p.ok && p.reason.startsWith('unknown scale'))).toBe(true);
   });
 

@@ -16,14 +16,20 @@ beforeAll(async () => {
   await mkdir(join(dir, 'site', 'assets'), { recursive: true });
   await writeFile(join(dir, 'site', 'index.html'), '<!doctype html><title>app</title>');
   await writeFile(join(dir, 'site', 'assets', 'index-AbCdEf12.js'), 'console.log(1)');
-  await writeFile(join(dir, 'site', 'assets', 'index-AbCdEf12.js.map'), '{"version":3,"sources":["src/ui/app/main.tsx"]}');
+  await writeFile(
+    join(dir, 'site', 'assets', 'index-AbCdEf12.js.map'),
+    '{"version":3,"sources":["src/ui/app/main.tsx"]}',
+  );
   await writeFile(join(dir, 'secret.txt'), 'outside the site');
   await writeFile(join(dir, 'smart-launch.json'), await readFile('smart-launch.json', 'utf8'));
-  await writeFile(join(dir, 'deploy.json'), JSON.stringify({
-    frameAncestors: ['https://ehr.example.org', 'https://other-ehr.example.org'],
-    connectOrigins: ['https://fhir.example.org'],
-    port: 0,
-  }));
+  await writeFile(
+    join(dir, 'deploy.json'),
+    JSON.stringify({
+      frameAncestors: ['https://ehr.example.org', 'https://other-ehr.example.org'],
+      connectOrigins: ['https://fhir.example.org'],
+      port: 0,
+    }),
+  );
   const { config, smartLaunchJson } = await loadDeployment(join(dir, 'deploy.json'));
   ({ server, url } = await startStaticServer({ dir: join(dir, 'site'), smartLaunchJson }, config));
 });
@@ -35,7 +41,7 @@ describe('production static server', () => {
     const response = await fetch(`${url}/index.html`);
     expect(response.status).toBe(200);
     const csp = response.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain("frame-ancestors https://ehr.example.org https://other-ehr.example.org");
+    expect(csp).toContain('frame-ancestors https://ehr.example.org https://other-ehr.example.org');
     expect(csp).toContain("connect-src 'self' https://fhir.example.org");
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("default-src 'none'");
@@ -76,20 +82,31 @@ describe('production static server', () => {
 
 describe('deployment configuration', () => {
   it('names each wrong field', () => {
-    const result = parseDeployConfig({ frameAncestors: ['http://ehr.example.org', 'https://ehr.example.org/path'], connectOrigins: [] });
+    const result = parseDeployConfig({
+      frameAncestors: ['http://ehr.example.org', 'https://ehr.example.org/path'],
+      connectOrigins: [],
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.errors).toEqual(expect.arrayContaining([
-        expect.stringMatching(/^frameAncestors\[0\]: /),
-        expect.stringMatching(/^frameAncestors\[1\]: /),
-        expect.stringMatching(/^connectOrigins: /),
-      ]));
+      expect(result.errors).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^frameAncestors\[0\]: /),
+          expect.stringMatching(/^frameAncestors\[1\]: /),
+          expect.stringMatching(/^connectOrigins: /),
+        ]),
+      );
     }
   });
 
   it('refuses to start with a broken smart-launch.json and says which field', async () => {
-    await writeFile(join(dir, 'bad-launch.json'), JSON.stringify({ app: {}, licence: null, scopeJustifications: {}, servers: [] }));
-    await writeFile(join(dir, 'bad-deploy.json'), JSON.stringify({ connectOrigins: ['https://fhir.example.org'], smartLaunchFile: 'bad-launch.json' }));
+    await writeFile(
+      join(dir, 'bad-launch.json'),
+      JSON.stringify({ app: {}, licence: null, scopeJustifications: {}, servers: [] }),
+    );
+    await writeFile(
+      join(dir, 'bad-deploy.json'),
+      JSON.stringify({ connectOrigins: ['https://fhir.example.org'], smartLaunchFile: 'bad-launch.json' }),
+    );
     await expect(loadDeployment(join(dir, 'bad-deploy.json'))).rejects.toThrow(/servers: /);
   });
 });

@@ -23,8 +23,19 @@ export function freshEngine(options: FhirEngineOptions = {}): Promise<TestEngine
 type Json = Record<string, unknown>;
 
 /** A request whose answer body is taken as a JSON object, for terse assertions. */
-export async function call(engine: FhirEngine, method: string, path: string, body?: unknown, headers?: EngineRequest['headers']): Promise<EngineResponse & { json: Json }> {
-  const response = await engine.handle({ method, path, ...(body === undefined ? {} : { body }), ...(headers ? { headers } : {}) });
+export async function call(
+  engine: FhirEngine,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: EngineRequest['headers'],
+): Promise<EngineResponse & { json: Json }> {
+  const response = await engine.handle({
+    method,
+    path,
+    ...(body === undefined ? {} : { body }),
+    ...(headers ? { headers } : {}),
+  });
   const json = (response.body ?? {}) as Json;
   return { ...response, json };
 }
@@ -35,4 +46,8 @@ export function entriesOf(bundle: Json): Json[] {
   return entry.flatMap((e) => (e.resource ? [e.resource] : []));
 }
 
-export const minimalPatient = (family: string, extra: Json = {}): Json => ({ resourceType: 'Patient', name: [{ family }], ...extra });
+export const minimalPatient = (family: string, extra: Json = {}): Json => ({
+  resourceType: 'Patient',
+  name: [{ family }],
+  ...extra,
+});

@@ -11,7 +11,9 @@ async function toEngineRequest(request: Request, baseUrl: string): Promise<Engin
   const url = request.url.slice(baseUrl.length).replace(/^\//, '');
   const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
   const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => { headers[name] = value; });
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
   return { method: request.method, path: url, headers, ...(text ? { body: JSON.parse(text) as unknown } : {}) };
 }
 

@@ -14,12 +14,15 @@ export const TEST_CLIENT = {
   clientId: 'test-client',
   redirectPath: '/test-callback',
   /** Registered wide, so tests can ask for any scope; the app's own registration is its least privilege. */
-  scopes: 'launch launch/patient launch/encounter openid fhirUser profile online_access offline_access patient/*.cruds user/*.cruds',
+  scopes:
+    'launch launch/patient launch/encounter openid fhirUser profile online_access offline_access patient/*.cruds user/*.cruds',
 } as const;
 
 /** The registration the sandbox itself reads (validated the same way), so tests ask for exactly what the app asks for. */
 function localServerEntry(): ServerConfig {
-  const parsed = parseSmartLaunchConfig(JSON.parse(readFileSync(new URL('../../smart-launch.json', import.meta.url), 'utf8')));
+  const parsed = parseSmartLaunchConfig(
+    JSON.parse(readFileSync(new URL('../../smart-launch.json', import.meta.url), 'utf8')),
+  );
   const server = parsed.ok ? parsed.config.servers.find((s) => s.name === LOCAL_SANDBOX_SERVER_NAME) : undefined;
   if (!server) throw new Error(`smart-launch.json has no valid "${LOCAL_SANDBOX_SERVER_NAME}" entry`);
   return server;
@@ -77,11 +80,18 @@ export async function createEhrLaunch(
   choice: { patient: string; clinician: string; banner?: boolean; form?: Record<string, string> },
 ): Promise<string> {
   const formToken = await ehrFormToken(sandbox);
-  const body = new URLSearchParams({ formToken, patient: choice.patient, clinician: choice.clinician, ...(choice.banner ? { banner: 'on' } : {}), ...choice.form });
+  const body = new URLSearchParams({
+    formToken,
+    patient: choice.patient,
+    clinician: choice.clinician,
+    ...(choice.banner ? { banner: 'on' } : {}),
+    ...choice.form,
+  });
   const response = await fetch(`${sandbox.url}/ehr/launch`, { method: 'POST', body, redirect: 'manual' });
   const location = response.headers.get('location');
   const launch = location ? new URL(location, sandbox.url).searchParams.get('launch') : null;
-  if (response.status !== 303 || !launch) throw new Error(`EHR launch failed: ${response.status} ${await response.text()}`);
+  if (response.status !== 303 || !launch)
+    throw new Error(`EHR launch failed: ${response.status} ${await response.text()}`);
   return launch;
 }
 
@@ -115,7 +125,10 @@ export function authorizeUrl(sandbox: Sandbox, input: AuthorizeInput & { pkce: {
 }
 
 /** Runs the authorize step; answers the standalone picker with `pick` when it is shown. */
-export async function authorizeForRedirect(url: string, pick?: { patient?: string; clinician?: string }): Promise<Response> {
+export async function authorizeForRedirect(
+  url: string,
+  pick?: { patient?: string; clinician?: string },
+): Promise<Response> {
   const response = await fetch(url, { redirect: 'manual' });
   if (response.status !== 200 || !pick) return response;
   const html = await response.text();
@@ -149,17 +162,42 @@ export interface TokenResponse {
  */
 export async function obtainToken(
   sandbox: Sandbox,
-  input: { patient?: string; clinician?: string; scope?: string; clientId?: string; form?: Record<string, string> } = {},
+  input: {
+    patient?: string;
+    clinician?: string;
+    scope?: string;
+    clientId?: string;
+    form?: Record<string, string>;
+  } = {},
 ): Promise<TokenResponse> {
-  const defaults = input.patient && input.clinician ? { patient: input.patient, clinician: input.clinician } : await firstPatientAndClinician(sandbox);
-  const launch = await createEhrLaunch(sandbox, { patient: input.patient ?? defaults.patient, clinician: input.clinician ?? defaults.clinician, ...(input.form ? { form: input.form } : {}) });
+  const defaults =
+    input.patient && input.clinician
+      ? { patient: input.patient, clinician: input.clinician }
+      : await firstPatientAndClinician(sandbox);
+  const launch = await createEhrLaunch(sandbox, {
+    patient: input.patient ?? defaults.patient,
+    clinician: input.clinician ?? defaults.clinician,
+    ...(input.form ? { form: input.form } : {}),
+  });
   const pkce = createPkce();
   const clientId = input.clientId ?? TEST_CLIENT.clientId;
-  const redirectUri = clientId === APP_CLIENT.clientId ? `${sandbox.url}${APP_CLIENT.redirectPath}` : `${sandbox.url}${TEST_CLIENT.redirectPath}`;
-  const redirected = await fetch(authorizeUrl(sandbox, { clientId, redirectUri, launch, pkce, ...(input.scope ? { scope: input.scope } : {}) }), { redirect: 'manual' });
+  const redirectUri =
+    clientId === APP_CLIENT.clientId
+      ? `${sandbox.url}${APP_CLIENT.redirectPath}`
+      : `${sandbox.url}${TEST_CLIENT.redirectPath}`;
+  const redirected = await fetch(
+    authorizeUrl(sandbox, { clientId, redirectUri, launch, pkce, ...(input.scope ? { scope: input.scope } : {}) }),
+    { redirect: 'manual' },
+  );
   const code = new URL(redirected.headers.get('location') ?? '', sandbox.url).searchParams.get('code');
   if (!code) throw new Error(`authorize gave no code: ${redirected.status} ${redirected.headers.get('location')}`);
-  const response = await exchangeCode(sandbox, { grant_type: 'authorization_code', code, code_verifier: pkce.verifier, redirect_uri: redirectUri, client_id: clientId });
+  const response = await exchangeCode(sandbox, {
+    grant_type: 'authorization_code',
+    code,
+    code_verifier: pkce.verifier,
+    redirect_uri: redirectUri,
+    client_id: clientId,
+  });
   if (response.status !== 200) throw new Error(`token exchange failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as TokenResponse;
 }

@@ -6,14 +6,29 @@ import { instruments, type Instrument } from '../../src/core/instruments';
 import { ClientSession } from '../../src/ui/administer/client-session';
 import { withI18n } from './administer-i18n.test-support';
 
-function ClinicianView({ onSubmit, instrument = instruments.ors }: { readonly onSubmit: () => void; readonly instrument?: Instrument }) {
+function ClinicianView({
+  onSubmit,
+  instrument = instruments.ors,
+}: {
+  readonly onSubmit: () => void;
+  readonly instrument?: Instrument;
+}) {
   const [clientMode, setClientMode] = useState(true);
   return (
     <>
-      <section data-testid="chart"><h2>Chart of Jane Example</h2><p>ORS intake 18.2</p></section>
+      <section data-testid="chart">
+        <h2>Chart of Jane Example</h2>
+        <p>ORS intake 18.2</p>
+      </section>
       {clientMode && (
-        <ClientSession instrument={instrument} patientKey="p1" now={() => '2025-03-04T10:00:00+01:00'} newDraftId={() => 'd1'}
-          onSubmit={onSubmit} onReturn={() => setClientMode(false)} />
+        <ClientSession
+          instrument={instrument}
+          patientKey="p1"
+          now={() => '2025-03-04T10:00:00+01:00'}
+          newDraftId={() => 'd1'}
+          onSubmit={onSubmit}
+          onReturn={() => setClientMode(false)}
+        />
       )}
     </>
   );
@@ -70,7 +85,10 @@ describe('client mode', () => {
     await user.click(screen.getByRole('button', { name: 'For your clinician' }));
     await user.click(screen.getByRole('button', { name: 'Yes, I am the clinician' }));
     expect(container.hidden).toBe(false);
-    expect(JSON.parse(sessionStorage.getItem('tf-administer-draft:p1:ors:d1') ?? '{}')).toEqual({ draftId: 'd1', answers: { 'ors-3': 50 } });
+    expect(JSON.parse(sessionStorage.getItem('tf-administer-draft:p1:ors:d1') ?? '{}')).toEqual({
+      draftId: 'd1',
+      answers: { 'ors-3': 50 },
+    });
   });
 
   it('speaks Spanish to the client', async () => {
@@ -82,7 +100,9 @@ describe('client mode', () => {
 
   it('speaks to a child with tú and to an adult with usted (the Spanish style guide)', async () => {
     const user = userEvent.setup();
-    const { unmount } = render(await withI18n(<ClinicianView onSubmit={vi.fn()} instrument={instruments.cors} />, 'es'));
+    const { unmount } = render(
+      await withI18n(<ClinicianView onSubmit={vi.fn()} instrument={instruments.cors} />, 'es'),
+    );
     expect(screen.getByText('¡Hola! Gracias por ayudarnos un momento.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Para tu terapeuta' }));
     expect(screen.getByText('Este botón es para tu terapeuta. ¿Quieres salir de esta pantalla?')).toBeTruthy();

@@ -11,8 +11,13 @@ const AUTHORED = '2025-03-04T10:15:00+01:00';
 async function renderForm(overrides: Partial<AdministerFormProps> = {}, language: 'en' | 'es' = 'en') {
   const onSubmit = vi.fn<(a: Administration, s: string) => void>();
   const props: AdministerFormProps = {
-    instrument: instruments.ors, patientKey: 'p1', now: () => AUTHORED, onSubmit, presentation: 'client',
-    newDraftId: () => 'draft-1', ...overrides,
+    instrument: instruments.ors,
+    patientKey: 'p1',
+    now: () => AUTHORED,
+    onSubmit,
+    presentation: 'client',
+    newDraftId: () => 'draft-1',
+    ...overrides,
   };
   const view = render(await withI18n(<AdministerForm {...props} />, language));
   return { onSubmit, view };
@@ -68,7 +73,8 @@ describe('AdministerForm', () => {
   it('saves a complete form as completed and clears its draft', async () => {
     const user = userEvent.setup();
     const { onSubmit } = await renderForm();
-    for (const name of ['Individually', 'Interpersonally', 'Socially', 'Overall']) await rate(user, name, '{Home}{PageUp}{ArrowRight}');
+    for (const name of ['Individually', 'Interpersonally', 'Socially', 'Overall'])
+      await rate(user, name, '{Home}{PageUp}{ArrowRight}');
     await user.click(screen.getByRole('button', { name: 'Review answers' }));
     await user.click(screen.getByRole('button', { name: 'Save as complete' }));
     const [administration, status] = onSubmit.mock.calls[0]!;
@@ -101,7 +107,13 @@ describe('AdministerForm', () => {
     const groups = screen.getAllByRole('group');
     expect(groups).toHaveLength(12);
     const first = within(groups[0]!);
-    expect(first.getAllByRole('radio').map((r) => r.closest('label')?.textContent)).toEqual(['Seldom', 'Sometimes', 'Fairly often', 'Very often', 'Always']);
+    expect(first.getAllByRole('radio').map((r) => r.closest('label')?.textContent)).toEqual([
+      'Seldom',
+      'Sometimes',
+      'Fairly often',
+      'Very often',
+      'Always',
+    ]);
     await user.click(first.getByRole('radio', { name: 'Very often' }));
     expect((first.getByRole('radio', { name: 'Very often' }) as HTMLInputElement).checked).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Review answers' }));
@@ -119,10 +131,16 @@ describe('AdministerForm', () => {
   it('uses the Spanish wording of the instrument and of the form', async () => {
     await renderForm({}, 'es');
     expect(screen.getByRole('heading', { name: 'Escala de Valoración de Resultados' })).toBeTruthy();
-    expect(screen.getByRole('slider', { name: 'Individualmente' }).getAttribute('aria-valuetext')).toBe('sin valorar todavía');
+    expect(screen.getByRole('slider', { name: 'Individualmente' }).getAttribute('aria-valuetext')).toBe(
+      'sin valorar todavía',
+    );
     expect(screen.getByText('0 de 4 respondidas')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Revisar respuestas' })).toBeTruthy();
-    expect(screen.getByText('© 2000, Scott D. Miller y Barry L. Duncan. La administración electrónica requiere una licencia de los titulares de los derechos.')).toBeTruthy();
+    expect(
+      screen.getByText(
+        '© 2000, Scott D. Miller y Barry L. Duncan. La administración electrónica requiere una licencia de los titulares de los derechos.',
+      ),
+    ).toBeTruthy();
   });
 
   it('lets a clinician type a paper score in points, with a clear message for a wrong one', async () => {

@@ -5,7 +5,12 @@ import { useState } from 'react';
 import { RatingLine } from '../../src/ui/administer/rating-line';
 import { withI18n } from './administer-i18n.test-support';
 
-function ControlledLine(props: { readonly initial?: number; readonly onValue?: (mm: number) => void; readonly lowerAnchor?: string; readonly upperAnchor?: string }) {
+function ControlledLine(props: {
+  readonly initial?: number;
+  readonly onValue?: (mm: number) => void;
+  readonly lowerAnchor?: string;
+  readonly upperAnchor?: string;
+}) {
   const [mm, setMm] = useState<number | undefined>(props.initial);
   return (
     <RatingLine
@@ -14,7 +19,10 @@ function ControlledLine(props: { readonly initial?: number; readonly onValue?: (
       lowerAnchor={props.lowerAnchor}
       upperAnchor={props.upperAnchor}
       valueMm={mm}
-      onChange={(next) => { setMm(next); props.onValue?.(next); }}
+      onChange={(next) => {
+        setMm(next);
+        props.onValue?.(next);
+      }}
     />
   );
 }
@@ -40,13 +48,17 @@ describe('RatingLine', () => {
     expect(slider.getAttribute('aria-valuenow')).toBe('6.3');
     expect(slider.getAttribute('aria-valuetext')).toBe('6.3 out of 10');
     expect(slider.textContent).toBe('6.3');
-    const described = (slider.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+    const described = (slider.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent);
     expect(described).toEqual(['Personal well-being']);
   });
 
   it('is described by both anchors when the item has them', async () => {
     const slider = await renderLine({ lowerAnchor: 'I did not feel heard.', upperAnchor: 'I felt heard.' });
-    const described = (slider.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+    const described = (slider.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent);
     expect(described).toEqual(['Personal well-being', 'I did not feel heard.', 'I felt heard.']);
   });
 
@@ -91,7 +103,17 @@ describe('RatingLine', () => {
   it('sets whole millimetres from the pointer position and follows a captured drag', async () => {
     const onValue = vi.fn();
     const slider = await renderLine({ onValue });
-    slider.getBoundingClientRect = () => ({ left: 100, width: 400, top: 0, right: 500, bottom: 40, height: 40, x: 100, y: 0, toJSON: () => ({}) });
+    slider.getBoundingClientRect = () => ({
+      left: 100,
+      width: 400,
+      top: 0,
+      right: 500,
+      bottom: 40,
+      height: 40,
+      x: 100,
+      y: 0,
+      toJSON: () => ({}),
+    });
     fireEvent.pointerDown(slider, { pointerId: 1, clientX: 352 });
     expect(onValue).toHaveBeenLastCalledWith(63);
     expect(slider.getAttribute('aria-valuetext')).toBe('6.3 out of 10');

@@ -17,7 +17,11 @@ let server: TestServer;
 beforeEach(async () => {
   sessionStorage.clear();
   server = await startTestServer();
-  await server.engine.handle({ method: 'PUT', path: 'Patient/p1', body: { resourceType: 'Patient', id: 'p1', birthDate: '1985-02-02' } });
+  await server.engine.handle({
+    method: 'PUT',
+    path: 'Patient/p1',
+    body: { resourceType: 'Patient', id: 'p1', birthDate: '1985-02-02' },
+  });
 });
 
 /** The workspace over the record as it now is (what the shell does after every save). */
@@ -25,11 +29,22 @@ async function openWorkspace(scopes: string) {
   cleanup();
   const capabilities = await server.capabilities(scopes);
   const history = await loadHistory(await server.transport({ scopes }), { patientId: 'p1', capabilities });
-  const assessment = assessClient({ administrations: history.administrations.map((a) => a.administration), birthDate: '1985-02-02' });
-  render(await withI18n(
-    <AdministerWorkspace transport={await server.transport({ scopes })} launch={{ patientId: 'p1', encounterId: undefined, fhirUser: 'Practitioner/9' }}
-      record={{ history, capabilities, assessment }} app={{ name: 'Therapy Feedback', version: '0.1.0' }} onSaved={() => undefined} storage={sessionStorage} />,
-  ));
+  const assessment = assessClient({
+    administrations: history.administrations.map((a) => a.administration),
+    birthDate: '1985-02-02',
+  });
+  render(
+    await withI18n(
+      <AdministerWorkspace
+        transport={await server.transport({ scopes })}
+        launch={{ patientId: 'p1', encounterId: undefined, fhirUser: 'Practitioner/9' }}
+        record={{ history, capabilities, assessment }}
+        app={{ name: 'Therapy Feedback', version: '0.1.0' }}
+        onSaved={() => undefined}
+        storage={sessionStorage}
+      />,
+    ),
+  );
   return history;
 }
 
@@ -47,18 +62,28 @@ async function keepHalfThenFinish(scopes: string) {
   await openWorkspace(scopes);
   expect(screen.getByText(/ORS of .*: 2 of 4 answered/)).toBeTruthy();
   await user.click(screen.getByRole('button', { name: 'Continue ORS from paper' }));
-  expect(boxes().map((b) => b.value)).toEqual([expect.stringMatching(/^3(\.0)?$/), expect.stringMatching(/^3(\.0)?$/), '', '']);
+  expect(boxes().map((b) => b.value)).toEqual([
+    expect.stringMatching(/^3(\.0)?$/),
+    expect.stringMatching(/^3(\.0)?$/),
+    '',
+    '',
+  ]);
   for (const box of boxes().slice(2)) await user.type(box, '6');
   await user.click(screen.getByRole('button', { name: 'Review answers' }));
   await user.click(screen.getByRole('button', { name: 'Save as complete' }));
   await screen.findByText('The ORS is saved in the health record.', {}, { timeout: 10_000 });
-  return { responses: (await server.search('QuestionnaireResponse', 'subject=Patient/p1')) as fhir4.QuestionnaireResponse[], user };
+  return {
+    responses: (await server.search('QuestionnaireResponse', 'subject=Patient/p1')) as fhir4.QuestionnaireResponse[],
+    user,
+  };
 }
 
 describe('resuming a form kept as in progress', () => {
   it('opens with its answers and, finished, updates the same response: one response, completed, one row', async () => {
     const { responses } = await keepHalfThenFinish(ALL_SCOPES);
-    expect(responses.map((r) => [r.status, r.item?.map((i) => i.answer?.[0]?.valueInteger)])).toEqual([['completed', [30, 30, 60, 60]]]);
+    expect(responses.map((r) => [r.status, r.item?.map((i) => i.answer?.[0]?.valueInteger)])).toEqual([
+      ['completed', [30, 30, 60, 60]],
+    ]);
     expect(screen.getByText('Answers saved: the form kept as in progress is now complete.')).toBeTruthy();
     const history = await openWorkspace(ALL_SCOPES);
     expect(history.administrations.map((a) => a.administration.status)).toEqual(['completed']);
@@ -68,7 +93,9 @@ describe('resuming a form kept as in progress', () => {
   it('where updates are not granted, says the in-progress copy stays and still counts one response', async () => {
     const { responses } = await keepHalfThenFinish(NO_UPDATE_SCOPES);
     expect(responses.map((r) => r.status).sort()).toEqual(['completed', 'in-progress']);
-    expect(screen.getByText(/the copy kept as in progress stays in the record and the completed form is saved as a new one/)).toBeTruthy();
+    expect(
+      screen.getByText(/the copy kept as in progress stays in the record and the completed form is saved as a new one/),
+    ).toBeTruthy();
     const history = await openWorkspace(NO_UPDATE_SCOPES);
     expect(history.administrations.map((a) => a.administration.status)).toEqual(['completed']);
     expect(screen.queryByText('Kept as in progress')).toBeNull();
@@ -82,7 +109,12 @@ describe('resuming a form kept as in progress', () => {
     await user.click(screen.getByRole('button', { name: /Close without saving/ }));
     expect(screen.getByText('ORS: answers kept in this tab, not saved yet')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Continue ORS from paper' }));
-    expect(boxes().map((b) => b.value)).toEqual([expect.stringMatching(/^4(\.0)?$/), expect.stringMatching(/^4(\.0)?$/), '', '']);
+    expect(boxes().map((b) => b.value)).toEqual([
+      expect.stringMatching(/^4(\.0)?$/),
+      expect.stringMatching(/^4(\.0)?$/),
+      '',
+      '',
+    ]);
     expect(await server.search('QuestionnaireResponse', 'subject=Patient/p1')).toHaveLength(0);
   });
 });

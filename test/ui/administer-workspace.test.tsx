@@ -13,27 +13,43 @@ import { AdministerWorkspace } from '../../src/ui/administer/administer-panel';
 import { ALL_SCOPES, startTestServer, type TestServer } from '../fhir/write-support';
 import { withI18n } from './administer-i18n.test-support';
 
-const NO_FLAG_SCOPES = 'launch openid fhirUser patient/Patient.rs patient/QuestionnaireResponse.cruds patient/Observation.cruds patient/Provenance.cruds patient/Questionnaire.cruds';
+const NO_FLAG_SCOPES =
+  'launch openid fhirUser patient/Patient.rs patient/QuestionnaireResponse.cruds patient/Observation.cruds patient/Provenance.cruds patient/Questionnaire.cruds';
 let server: TestServer;
 // Not the shipped name and version: the Provenance must carry what the configuration says.
 const APP = { name: 'Feedback Test Build', version: '9.8.7' } as const;
 
 beforeEach(async () => {
   server = await startTestServer();
-  await server.engine.handle({ method: 'PUT', path: 'Patient/p1', body: { resourceType: 'Patient', id: 'p1', birthDate: '1985-02-02' } });
+  await server.engine.handle({
+    method: 'PUT',
+    path: 'Patient/p1',
+    body: { resourceType: 'Patient', id: 'p1', birthDate: '1985-02-02' },
+  });
 });
 
 async function renderWorkspace(transport: FhirTransport, scopes = ALL_SCOPES) {
   const capabilities = await server.capabilities(scopes);
   // Loaded over a clean connection, so faults meant for the save are not spent on the load.
   const history = await loadHistory(await server.transport({ scopes }), { patientId: 'p1', capabilities });
-  const assessment = assessClient({ administrations: history.administrations.map((a) => a.administration), birthDate: '1985-02-02' });
+  const assessment = assessClient({
+    administrations: history.administrations.map((a) => a.administration),
+    birthDate: '1985-02-02',
+  });
   const onSaved = vi.fn();
   const ui = (
     <>
-      <section data-testid="chart"><h2>Chart of Jane Example</h2></section>
-      <AdministerWorkspace transport={transport} launch={{ patientId: 'p1', encounterId: undefined, fhirUser: 'Practitioner/9' }}
-        record={{ history, capabilities, assessment }} app={APP} onSaved={onSaved} storage={sessionStorage} />
+      <section data-testid="chart">
+        <h2>Chart of Jane Example</h2>
+      </section>
+      <AdministerWorkspace
+        transport={transport}
+        launch={{ patientId: 'p1', encounterId: undefined, fhirUser: 'Practitioner/9' }}
+        record={{ history, capabilities, assessment }}
+        app={APP}
+        onSaved={onSaved}
+        storage={sessionStorage}
+      />
     </>
   );
   const view = render(await withI18n(ui));
@@ -49,20 +65,36 @@ async function fillInAllAt(user: ReturnType<typeof userEvent.setup>, key: string
   await user.click(screen.getByRole('button', { name: 'Save as complete' }));
 }
 
-const outboxKeys = (): string[] => Array.from({ length: sessionStorage.length }, (_, i) => sessionStorage.key(i) ?? '').filter((k) => k.includes('outbox'));
+const outboxKeys = (): string[] =>
+  Array.from({ length: sessionStorage.length }, (_, i) => sessionStorage.key(i) ?? '').filter((k) =>
+    k.includes('outbox'),
+  );
 
 const daysAgo = (n: number): string => localDate(new Date(Date.now() - n * 86_400_000));
 
 describe('AdministerWorkspace against the sandbox engine', () => {
   it('back-dates a paper entry to the day on the form, never after today nor before the episode', async () => {
-    const intake = { id: 'ors-intake', instrument: 'ors' as const, authored: `${daysAgo(10)}T10:00:00+00:00`, status: 'completed' as const,
-      answers: { 'ors-1': 40, 'ors-2': 40, 'ors-3': 40, 'ors-4': 40 } };
-    await server.engine.handle({ method: 'POST', path: 'QuestionnaireResponse', body: buildQuestionnaireResponse(instruments.ors, intake, { subject: 'Patient/p1', identifierValue: intake.id }) });
+    const intake = {
+      id: 'ors-intake',
+      instrument: 'ors' as const,
+      authored: `${daysAgo(10)}T10:00:00+00:00`,
+      status: 'completed' as const,
+      answers: { 'ors-1': 40, 'ors-2': 40, 'ors-3': 40, 'ors-4': 40 },
+    };
+    await server.engine.handle({
+      method: 'POST',
+      path: 'QuestionnaireResponse',
+      body: buildQuestionnaireResponse(instruments.ors, intake, { subject: 'Patient/p1', identifierValue: intake.id }),
+    });
     const user = userEvent.setup();
     await renderWorkspace(await server.transport());
     await user.click(screen.getByRole('button', { name: 'Enter SRS from paper' }));
     const date = screen.getByLabelText('Date on the paper form');
-    expect([date.getAttribute('value'), date.getAttribute('min'), date.getAttribute('max')]).toEqual([daysAgo(0), daysAgo(10), daysAgo(0)]);
+    expect([date.getAttribute('value'), date.getAttribute('min'), date.getAttribute('max')]).toEqual([
+      daysAgo(0),
+      daysAgo(10),
+      daysAgo(0),
+    ]);
     fireEvent.change(date, { target: { value: daysAgo(11) } });
     expect(screen.getByRole('alert').textContent).toContain('Choose a day from the start of this episode up to today');
     fireEvent.change(date, { target: { value: daysAgo(3) } });
@@ -71,7 +103,10 @@ describe('AdministerWorkspace against the sandbox engine', () => {
     await user.click(screen.getByRole('button', { name: 'Review answers' }));
     await user.click(screen.getByRole('button', { name: 'Save as complete' }));
     await screen.findByText('The SRS is saved in the health record.');
-    const responses = (await server.search('QuestionnaireResponse', 'subject=Patient/p1')) as fhir4.QuestionnaireResponse[];
+    const responses = (await server.search(
+      'QuestionnaireResponse',
+      'subject=Patient/p1',
+    )) as fhir4.QuestionnaireResponse[];
     const srs = responses.find((r) => r.questionnaire?.includes('/srs'));
     expect(srs?.authored?.slice(0, 10)).toBe(daysAgo(3));
   });
@@ -109,16 +144,22 @@ describe('AdministerWorkspace against the sandbox engine', () => {
     await user.click(screen.getByRole('button', { name: 'Review answers' }));
     await user.click(screen.getByRole('button', { name: 'Save as complete' }));
     await screen.findByText('The SRS is saved, except what this health record does not accept:');
-    expect(screen.getByText('Flags could not be written: this health record does not allow it. The alerts are shown here.')).toBeTruthy();
+    expect(
+      screen.getByText('Flags could not be written: this health record does not allow it. The alerts are shown here.'),
+    ).toBeTruthy();
     expect(screen.getByText('Answers saved.')).toBeTruthy();
-    const response = (await server.search('QuestionnaireResponse', 'subject=Patient/p1'))[0] as fhir4.QuestionnaireResponse;
+    const response = (
+      await server.search('QuestionnaireResponse', 'subject=Patient/p1')
+    )[0] as fhir4.QuestionnaireResponse;
     expect(response.source?.reference).toBe('Practitioner/9');
     expect(await server.search('Flag', 'subject=Patient/p1')).toHaveLength(0);
   });
 
   it('keeps the answers when the session expired, and sends them once after a re-launch', async () => {
     const user = userEvent.setup();
-    const first = await renderWorkspace(await server.transport({ faults: [{ kind: 'session-expired' }, { kind: 'session-expired' }] }));
+    const first = await renderWorkspace(
+      await server.transport({ faults: [{ kind: 'session-expired' }, { kind: 'session-expired' }] }),
+    );
     await user.click(screen.getByRole('button', { name: 'Hand ORS to the client' }));
     await fillInAllAt(user, '{Home}{PageUp}');
     await user.click(screen.getByRole('button', { name: 'For your clinician' }));

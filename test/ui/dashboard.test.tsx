@@ -8,23 +8,69 @@ import { FIRST_ROWS } from '../../src/ui/dashboard/SessionTable';
 import type { DashboardModel, SessionRow } from '../../src/ui/dashboard/view-model';
 import { createI18n } from '../../src/ui/i18n';
 
-const points = [15.2, 16, 14.8, 13.9].map((total, i) => ({ administrationId: `ors-${i}`, session: i + 1, date: `2025-04-0${i + 1}`, total }));
+const points = [15.2, 16, 14.8, 13.9].map((total, i) => ({
+  administrationId: `ors-${i}`,
+  session: i + 1,
+  date: `2025-04-0${i + 1}`,
+  total,
+}));
 
 function model(overrides: Partial<DashboardModel> = {}): DashboardModel {
   return {
     patient: { name: 'Ana Test', birthDate: '1990-02-03', gender: 'female' },
-    ageBand: 'adult', needPatientBanner: false, clinicianName: undefined, licence: null,
-    outcome: { status: 'not-on-track', instrument: 'ors', cutoff: 25, reliableChange: 5, points, expected: [{ session: 1, value: 15.2 }, { session: 4, value: 20 }], band: 'not-on-track', notScored: 0 },
+    ageBand: 'adult',
+    needPatientBanner: false,
+    clinicianName: undefined,
+    licence: null,
+    outcome: {
+      status: 'not-on-track',
+      instrument: 'ors',
+      cutoff: 25,
+      reliableChange: 5,
+      points,
+      expected: [
+        { session: 1, value: 15.2 },
+        { session: 4, value: 20 },
+      ],
+      band: 'not-on-track',
+      notScored: 0,
+    },
     alliance: { status: 'good', instrument: 'srs', cutoff: 36, points: [] },
     inventory: [],
     alerts: [
-      { concern: 'outcome', severity: 'medium', recording: { kind: 'recorded' }, reasons: [
-        { rule: 'outcome-not-on-track-early', severity: 'medium', evidence: [{ administrationId: 'ors-0', date: '2025-04-01', instrument: 'ors', session: 1 }], facts: { intake: 15.2, change: -1.3 } },
-      ] },
-      { concern: 'alliance', severity: 'low', recording: { kind: 'app-only' }, reasons: [
-        { rule: 'alliance-item-concern', severity: 'low', evidence: [], facts: { items: 'srs-approach', lowest: 7, latest: 33.7 }, items: [{ code: 'srs-approach', value: 7 }] },
-        { rule: 'alliance-dip', severity: 'low', evidence: [], facts: { previous: 36.1, latest: 33.7, change: -2.4 } },
-      ] },
+      {
+        concern: 'outcome',
+        severity: 'medium',
+        recording: { kind: 'recorded' },
+        reasons: [
+          {
+            rule: 'outcome-not-on-track-early',
+            severity: 'medium',
+            evidence: [{ administrationId: 'ors-0', date: '2025-04-01', instrument: 'ors', session: 1 }],
+            facts: { intake: 15.2, change: -1.3 },
+          },
+        ],
+      },
+      {
+        concern: 'alliance',
+        severity: 'low',
+        recording: { kind: 'app-only' },
+        reasons: [
+          {
+            rule: 'alliance-item-concern',
+            severity: 'low',
+            evidence: [],
+            facts: { items: 'srs-approach', lowest: 7, latest: 33.7 },
+            items: [{ code: 'srs-approach', value: 7 }],
+          },
+          {
+            rule: 'alliance-dip',
+            severity: 'low',
+            evidence: [],
+            facts: { previous: 36.1, latest: 33.7, change: -2.4 },
+          },
+        ],
+      },
     ],
     sessions: [],
     unreadable: [],
@@ -36,7 +82,11 @@ function model(overrides: Partial<DashboardModel> = {}): DashboardModel {
 
 async function show(m: DashboardModel) {
   const i18n = await createI18n('en');
-  return render(<I18nextProvider i18n={i18n}><Dashboard model={m} /></I18nextProvider>);
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <Dashboard model={m} />
+    </I18nextProvider>,
+  );
 }
 
 describe('clinician view components', () => {
@@ -53,8 +103,14 @@ describe('clinician view components', () => {
     const { unmount } = await show(model());
     expect(screen.getByRole('note').textContent).toMatch(/Evaluation use — no instrument licence configured/);
     unmount();
-    await show(model({ licence: { holder: 'Clinic A', reference: 'LIC-42', instruments: ['ors', 'srs'], validUntil: '2027-01-31' } }));
-    expect(screen.getByRole('note').textContent).toBe('Instrument licence: Clinic A, LIC-42, valid until Jan 31, 2027 (ORS, SRS)');
+    await show(
+      model({
+        licence: { holder: 'Clinic A', reference: 'LIC-42', instruments: ['ors', 'srs'], validUntil: '2027-01-31' },
+      }),
+    );
+    expect(screen.getByRole('note').textContent).toBe(
+      'Instrument licence: Clinic A, LIC-42, valid until Jan 31, 2027 (ORS, SRS)',
+    );
   });
 
   it('shows a point’s exact values when it gets keyboard focus', async () => {
@@ -85,12 +141,20 @@ describe('clinician view components', () => {
 
   it('shows one alert per concern with its reasons inside, priority and where it is kept in words', async () => {
     await show(model());
-    const alerts = within(screen.getByRole('region', { name: 'Alerts' })).getAllByRole('listitem').filter((li) => li.classList.contains('alert'));
+    const alerts = within(screen.getByRole('region', { name: 'Alerts' }))
+      .getAllByRole('listitem')
+      .filter((li) => li.classList.contains('alert'));
     expect(alerts.map((li) => li.querySelector('h3')?.textContent)).toEqual(['Outcome alert', 'Alliance alert']);
     expect(alerts.map((li) => li.querySelector('.alert-kind')?.textContent)).toEqual([
-      '◆ Medium priorityRecorded in the chart', '● Low priorityShown in this app only']);
-    expect(alerts[0]?.textContent).toMatch(/Figures: Intake 15\.2 · Change -1\.3.*Evidence: ORS session 1, Apr 1, 2025/);
-    const reasons = within(alerts[1]!).getAllByRole('heading', { level: 4 }).map((h) => h.textContent);
+      '◆ Medium priorityRecorded in the chart',
+      '● Low priorityShown in this app only',
+    ]);
+    expect(alerts[0]?.textContent).toMatch(
+      /Figures: Intake 15\.2 · Change -1\.3.*Evidence: ORS session 1, Apr 1, 2025/,
+    );
+    const reasons = within(alerts[1]!)
+      .getAllByRole('heading', { level: 4 })
+      .map((h) => h.textContent);
     expect(reasons).toEqual(['One aspect of the session rated lower', 'Session rating lower than last time']);
     expect(alerts[1]?.textContent).toContain('Figures: Approach or Method 7.0 · Latest 33.7');
     expect(document.body.textContent).not.toMatch(/Flag|In-app hint|in-progress/);
@@ -101,8 +165,14 @@ describe('clinician view components', () => {
     const [outcome] = base.alerts;
     const states = [
       [{ kind: 'on-save' }, 'Will be recorded in the chart when you save'],
-      [{ kind: 'not-recordable', why: 'not-permitted' }, 'Could not be recorded: this app is not allowed to add alerts to the chart'],
-      [{ kind: 'unknown', status: 403 }, 'Not known whether it is in the chart: the health record refused to show its alerts (error 403)'],
+      [
+        { kind: 'not-recordable', why: 'not-permitted' },
+        'Could not be recorded: this app is not allowed to add alerts to the chart',
+      ],
+      [
+        { kind: 'unknown', status: 403 },
+        'Not known whether it is in the chart: the health record refused to show its alerts (error 403)',
+      ],
     ] as const;
     for (const [recording, words] of states) {
       const { unmount } = await show({ ...base, alerts: [{ ...outcome!, recording }] });
@@ -116,18 +186,52 @@ describe('clinician view components', () => {
   it('says at the top which part of the chart was refused and what that means for what is shown', async () => {
     await show(model({ refused: [{ resourceType: 'Flag', status: 403 }] }));
     const refused = screen.getByRole('region', { name: 'Part of the chart could not be read' });
-    expect(within(refused).getByRole('listitem').textContent).toBe('The chart’s alerts could not be read. The alerts shown here are worked out from the responses; '
-      + 'whether they are in the chart is not known. (the health record refused, error 403)');
+    expect(within(refused).getByRole('listitem').textContent).toBe(
+      'The chart’s alerts could not be read. The alerts shown here are worked out from the responses; ' +
+        'whether they are in the chart is not known. (the health record refused, error 403)',
+    );
   });
 
   it('shows each item’s answer in the session table: SRS items by name, WAI-SR subscale means and its twelve answers', async () => {
-    const srsItems = [['srs-relationship', 9.5], ['srs-goals-topics', 9.1], ['srs-approach', 7], ['srs-overall', 8.1]].map(([code, value]) => ({ code: String(code), value: Number(value) }));
+    const srsItems = [
+      ['srs-relationship', 9.5],
+      ['srs-goals-topics', 9.1],
+      ['srs-approach', 7],
+      ['srs-overall', 8.1],
+    ].map(([code, value]) => ({ code: String(code), value: Number(value) }));
     const waiItems = Array.from({ length: 12 }, (_, i) => ({ code: `wai-sr-${i + 1}`, value: (i % 5) + 1 }));
-    await show(model({ sessions: [
-      { id: 's', date: '2025-04-04', instrument: 'srs', session: 4, total: 33.7, subscales: undefined, items: srsItems, status: 'saved', note: undefined },
-      { id: 'w', date: '2025-04-04', instrument: 'wai-sr', session: 4, total: 36, subscales: { task: 3, bond: 2.75, goal: 3.25 }, items: waiItems, status: 'saved', note: undefined },
-    ] }));
-    const cells = within(screen.getByRole('table', { name: /Every response/ })).getAllByRole('row').slice(1).map((r) => r.querySelector('.items-cell')?.textContent);
+    await show(
+      model({
+        sessions: [
+          {
+            id: 's',
+            date: '2025-04-04',
+            instrument: 'srs',
+            session: 4,
+            total: 33.7,
+            subscales: undefined,
+            items: srsItems,
+            status: 'saved',
+            note: undefined,
+          },
+          {
+            id: 'w',
+            date: '2025-04-04',
+            instrument: 'wai-sr',
+            session: 4,
+            total: 36,
+            subscales: { task: 3, bond: 2.75, goal: 3.25 },
+            items: waiItems,
+            status: 'saved',
+            note: undefined,
+          },
+        ],
+      }),
+    );
+    const cells = within(screen.getByRole('table', { name: /Every response/ }))
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.querySelector('.items-cell')?.textContent);
     expect(cells).toEqual([
       'Relationship 9.5 · Goals and Topics 9.1 · Approach or Method 7.0 · Overall 8.1',
       'Task 3.00 · Bond 2.75 · Goal 3.25Items 1–12: 1 2 3 4 5 1 2 3 4 5 1 2',
@@ -137,23 +241,42 @@ describe('clinician view components', () => {
   it('puts the print date and the clinician on paper, with a line to sign when the EHR gave no name', async () => {
     const i18n = await createI18n('en');
     const now = () => new Date('2026-12-01T15:30:00Z');
-    const { unmount } = render(<I18nextProvider i18n={i18n}><PrintHeader clinicianName="Dr. Sam Okafor" now={now} /></I18nextProvider>);
+    const { unmount } = render(
+      <I18nextProvider i18n={i18n}>
+        <PrintHeader clinicianName="Dr. Sam Okafor" now={now} />
+      </I18nextProvider>,
+    );
     const header = document.querySelector('.print-header');
     expect(header?.hasAttribute('hidden')).toBe(true);
     expect(header?.textContent).toMatch(/^Printed December 1, 2026 at \d{1,2}:30\s?[AP]MClinician: Dr\. Sam Okafor$/);
     unmount();
-    render(<I18nextProvider i18n={await createI18n('es')}><PrintHeader clinicianName={undefined} now={now} /></I18nextProvider>);
-    expect(document.querySelector('.print-header')?.textContent).toMatch(/^Impreso el 1 de diciembre de 2026.*Terapeuta: _+$/);
+    render(
+      <I18nextProvider i18n={await createI18n('es')}>
+        <PrintHeader clinicianName={undefined} now={now} />
+      </I18nextProvider>,
+    );
+    expect(document.querySelector('.print-header')?.textContent).toMatch(
+      /^Impreso el 1 de diciembre de 2026.*Terapeuta: _+$/,
+    );
   });
 
   it('lists the latest rows of a long history first and the rest on request', async () => {
     const rows: SessionRow[] = Array.from({ length: FIRST_ROWS + 5 }, (_, i) => ({
-      id: `r${i}`, date: '2025-01-01', instrument: 'srs', session: i + 1, total: 38, subscales: undefined, status: 'saved', note: undefined,
+      id: `r${i}`,
+      date: '2025-01-01',
+      instrument: 'srs',
+      session: i + 1,
+      total: 38,
+      subscales: undefined,
+      status: 'saved',
+      note: undefined,
     }));
     await show(model({ sessions: rows }));
     const table = () => screen.getByRole('table', { name: /Every response/ });
     expect(within(table()).getAllByRole('row')).toHaveLength(FIRST_ROWS + 1);
-    await userEvent.click(screen.getByRole('button', { name: `Showing the latest ${FIRST_ROWS} of ${FIRST_ROWS + 5} — show all` }));
+    await userEvent.click(
+      screen.getByRole('button', { name: `Showing the latest ${FIRST_ROWS} of ${FIRST_ROWS + 5} — show all` }),
+    );
     expect(within(table()).getAllByRole('row')).toHaveLength(FIRST_ROWS + 6);
   });
 });

@@ -16,7 +16,8 @@ function weekly(week: number, hour: number): string {
   return new Date(Date.UTC(2024, 0, 1 + 7 * week, hour)).toISOString().replace('.000Z', '+00:00');
 }
 
-const responseRows = () => within(screen.getByRole('table', { name: /Every response in the record/ })).getAllByRole('row').length - 1;
+const responseRows = () =>
+  within(screen.getByRole('table', { name: /Every response in the record/ })).getAllByRole('row').length - 1;
 const chartTables = () => screen.getAllByRole('figure').map((figure) => within(figure).queryByRole('table'));
 
 describe('printing', () => {
@@ -28,11 +29,18 @@ describe('printing', () => {
     window.dispatchEvent(new Event('beforeprint'));
     // No waiting: the printout is laid out as soon as the handlers return.
     expect(responseRows()).toBe(2 * weeks);
-    expect(chartTables().map((table) => (table ? within(table).getAllByRole('row').length - 1 : 0))).toEqual([weeks, weeks]);
+    expect(chartTables().map((table) => (table ? within(table).getAllByRole('row').length - 1 : 0))).toEqual([
+      weeks,
+      weeks,
+    ]);
 
-    act(() => { window.dispatchEvent(new Event('afterprint')); });
+    act(() => {
+      window.dispatchEvent(new Event('afterprint'));
+    });
     expect(responseRows()).toBe(FIRST_ROWS);
-    expect(screen.getByRole('button', { name: `Showing the latest ${FIRST_ROWS} of ${2 * weeks} — show all` })).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: `Showing the latest ${FIRST_ROWS} of ${2 * weeks} — show all` }),
+    ).toBeTruthy();
   });
 
   it('puts the patient on paper even when the EHR shows its own banner on screen', async () => {

@@ -29,15 +29,22 @@ describe('why a response is not scored, in the active language', () => {
   });
 
   it('Spanish, with Spanish lists and numbers', async () => {
-    await showRecord([
-      ...problems,
-      given('wai-sr', 7, () => 3, { id: 'wai-gap', answers: { 'wai-sr-1': 3, 'wai-sr-2': 3, 'wai-sr-3': 2.5 } }),
-    ], { language: 'es' });
+    await showRecord(
+      [
+        ...problems,
+        given('wai-sr', 7, () => 3, { id: 'wai-gap', answers: { 'wai-sr-1': 3, 'wai-sr-2': 3, 'wai-sr-3': 2.5 } }),
+      ],
+      { language: 'es' },
+    );
     const cells = screen.getAllByRole('row').slice(1).map(statusCell);
-    expect(cells[0]).toMatch(/^◐ Incompleta — sin respuesta en wai-sr-4, wai-sr-5, .* y wai-sr-12; las respuestas incompletas no se puntúan$/);
+    expect(cells[0]).toMatch(
+      /^◐ Incompleta — sin respuesta en wai-sr-4, wai-sr-5, .* y wai-sr-12; las respuestas incompletas no se puntúan$/,
+    );
     expect(cells).toContain('✓ Guardada — puntuada, pero el CORS está pensado para otra franja de edad (Adulto)');
     expect(cells).toContain('– Sin puntuar — la respuesta srs-1 es 150, fuera de 0–100');
-    expect(cells).toContain('◐ Incompleta — estado «in-progress»: solo se puntúan las respuestas completadas o modificadas');
+    expect(cells).toContain(
+      '◐ Incompleta — estado «in-progress»: solo se puntúan las respuestas completadas o modificadas',
+    );
   });
 });
 

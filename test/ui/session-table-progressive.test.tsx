@@ -15,14 +15,27 @@ const TOTAL = 1_200;
 describe('show all on a very long history', () => {
   it('adds the rows a slice at a time until every one is in the table', async () => {
     const rows: SessionRow[] = Array.from({ length: TOTAL }, (_, i) => ({
-      id: `r${i}`, date: '2025-01-01', instrument: 'ors', session: i + 1, total: 20, subscales: undefined, status: 'saved', note: undefined,
+      id: `r${i}`,
+      date: '2025-01-01',
+      instrument: 'ors',
+      session: i + 1,
+      total: 20,
+      subscales: undefined,
+      status: 'saved',
+      note: undefined,
     }));
-    render(<I18nextProvider i18n={await createI18n('en')}><SessionTable rows={rows} /></I18nextProvider>);
+    render(
+      <I18nextProvider i18n={await createI18n('en')}>
+        <SessionTable rows={rows} />
+      </I18nextProvider>,
+    );
     // Counted through the DOM, not role queries: those are slow over thousands of rows.
     const table = screen.getByRole('table', { name: /Every response/ });
     const bodyRows = () => table.querySelectorAll('tbody tr').length;
     expect(bodyRows()).toBe(FIRST_ROWS);
-    await userEvent.click(screen.getByRole('button', { name: `Showing the latest ${FIRST_ROWS} of ${TOTAL} — show all` }));
+    await userEvent.click(
+      screen.getByRole('button', { name: `Showing the latest ${FIRST_ROWS} of ${TOTAL} — show all` }),
+    );
     const afterClick = bodyRows();
     expect(afterClick).toBeGreaterThan(FIRST_ROWS);
     expect(afterClick).toBeLessThan(TOTAL);

@@ -7,9 +7,17 @@ import { applySmartStyle, readSmartStyle } from '../../src/ui/style/smart-style'
 // cost of WCAG AA contrast.
 
 const ehrStyle = {
-  color_background: '#f6f7f9', color_error: '#b3261e', color_highlight: '#1d5fa8', color_modal_backdrop: 'rgba(20, 24, 31, 0.5)',
-  color_success: '#1e7b3a', color_text: '#1c2127', dim_border_radius: '6px', dim_font_size: '15px', dim_spacing_size: '16px',
-  font_family_body: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', font_family_heading: "'Source Serif', serif",
+  color_background: '#f6f7f9',
+  color_error: '#b3261e',
+  color_highlight: '#1d5fa8',
+  color_modal_backdrop: 'rgba(20, 24, 31, 0.5)',
+  color_success: '#1e7b3a',
+  color_text: '#1c2127',
+  dim_border_radius: '6px',
+  dim_font_size: '15px',
+  dim_spacing_size: '16px',
+  font_family_body: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  font_family_heading: "'Source Serif', serif",
 };
 
 afterEach(() => document.documentElement.removeAttribute('style'));
@@ -76,7 +84,10 @@ describe('loading and applying it', () => {
     const fetchFn = vi.fn(async () => Response.json(ehrStyle));
     const root = document.documentElement;
     expect(await loadSmartStyle(fetchFn, 'https://ehr.example/style.json', root)).toBe(true);
-    expect(fetchFn).toHaveBeenCalledWith('https://ehr.example/style.json', expect.objectContaining({ credentials: 'omit' }));
+    expect(fetchFn).toHaveBeenCalledWith(
+      'https://ehr.example/style.json',
+      expect.objectContaining({ credentials: 'omit' }),
+    );
     expect(root.style.getPropertyValue('--bg')).toBe('#f6f7f9');
     expect(root.style.getPropertyValue('--accent')).toBe('#1d5fa8');
     expect(root.style.getPropertyValue('--focus')).toBe('#1d5fa8');
@@ -87,11 +98,14 @@ describe('loading and applying it', () => {
   it('leaves the default look on any failure', async () => {
     const root = document.documentElement;
     const answers: (() => Promise<Response>)[] = [
-      async () => { throw new TypeError('Failed to fetch'); },
+      async () => {
+        throw new TypeError('Failed to fetch');
+      },
       async () => new Response('not found', { status: 404 }),
       async () => new Response('<html>', { status: 200 }),
     ];
-    for (const answer of answers) expect(await loadSmartStyle(answer, 'https://ehr.example/style.json', root)).toBe(false);
+    for (const answer of answers)
+      expect(await loadSmartStyle(answer, 'https://ehr.example/style.json', root)).toBe(false);
     expect(await loadSmartStyle(async () => Response.json(ehrStyle), 'javascript:alert(1)', root)).toBe(false);
     expect(await loadSmartStyle(async () => Response.json(ehrStyle), undefined, root)).toBe(false);
     expect(root.getAttribute('style')).toBeNull();

@@ -15,13 +15,17 @@ describe('the alliance status explains itself', () => {
     const card = allianceCard();
     expect(card.getByText('Rupture risk')).toBeTruthy();
     expect(card.getByText(/^Latest SRS: 36\.0/)).toBeTruthy();
-    expect(card.getByRole('list', { name: 'Why' }).textContent).toBe('The session rating fell 4.0 points since the last session.');
+    expect(card.getByRole('list', { name: 'Why' }).textContent).toBe(
+      'The session rating fell 4.0 points since the last session.',
+    );
     expect(card.getByText('Alliance cutoff 36.0')).toBeTruthy();
   });
 
   it('two concerns in a row', async () => {
     await showRecord([ors(3, 50), srs(3, 88), ors(10, 52), srs(10, 87)]);
-    const reasons = allianceCard().getAllByRole('listitem').map((li) => li.textContent);
+    const reasons = allianceCard()
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(reasons).toEqual(['Two sessions in a row below 36.0.']);
   });
 
@@ -33,8 +37,12 @@ describe('the alliance status explains itself', () => {
   it('a WAI-SR drop with good session ratings: concern, naming the subscale', async () => {
     const taskItems = new Set([0, 1, 9, 11]);
     await showRecord([
-      ors(3, 50), srs(3, 96), given('wai-sr', 3, () => 5),
-      ors(24, 52), srs(24, 96), given('wai-sr', 24, (i) => (taskItems.has(i) ? 3 : 5)),
+      ors(3, 50),
+      srs(3, 96),
+      given('wai-sr', 3, () => 5),
+      ors(24, 52),
+      srs(24, 96),
+      given('wai-sr', 24, (i) => (taskItems.has(i) ? 3 : 5)),
     ]);
     const card = allianceCard();
     expect(card.getByText('Concern')).toBeTruthy();
@@ -52,12 +60,20 @@ describe('the alliance status explains itself', () => {
 
   it('in Spanish', async () => {
     const taskAndBond = new Set([0, 1, 9, 11, 2, 4, 6, 8]);
-    await showRecord([
-      ors(3, 50), srs(3, 88), given('wai-sr', 3, () => 5),
-      ors(24, 52), srs(24, 87), given('wai-sr', 24, (i) => (taskAndBond.has(i) ? 3 : 5)),
-    ], { language: 'es' });
+    await showRecord(
+      [
+        ors(3, 50),
+        srs(3, 88),
+        given('wai-sr', 3, () => 5),
+        ors(24, 52),
+        srs(24, 87),
+        given('wai-sr', 24, (i) => (taskAndBond.has(i) ? 3 : 5)),
+      ],
+      { language: 'es' },
+    );
     const card = within(screen.getByRole('heading', { name: 'Alianza', level: 3 }).closest('article')!);
     expect(card.getByRole('list', { name: 'Por qué' }).textContent).toBe(
-      'Dos sesiones seguidas por debajo de 36,0.WAI-SR: las subescalas Tarea y Vínculo bajaron desde el inventario anterior.');
+      'Dos sesiones seguidas por debajo de 36,0.WAI-SR: las subescalas Tarea y Vínculo bajaron desde el inventario anterior.',
+    );
   });
 });

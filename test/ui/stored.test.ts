@@ -30,7 +30,10 @@ describe('reading the app’s entries back from session storage', () => {
 
   it('finds a stored draft, and removes one that does not read as a draft', () => {
     storeDraft(sessionStorage, 'p1', 'ors', { draftId: 'd1', answers: { 'ors-1': 40 } });
-    expect(findDraft(sessionStorage, 'p1', 'ors')).toEqual({ kind: 'found', draft: { draftId: 'd1', answers: { 'ors-1': 40 } } });
+    expect(findDraft(sessionStorage, 'p1', 'ors')).toEqual({
+      kind: 'found',
+      draft: { draftId: 'd1', answers: { 'ors-1': 40 } },
+    });
     sessionStorage.clear();
     sessionStorage.setItem('tf-administer-draft:p1:ors:d2', '{not json');
     expect(findDraft(sessionStorage, 'p1', 'ors')).toEqual({ kind: 'unreadable' });

@@ -68,23 +68,44 @@ function triggerAt(series: Series, i: number, level: number, rules: MeasureRules
   return 'below-cutoff';
 }
 
-function firstReturn(series: Series, from: number, until: number, level: number, { value }: MeasureRules): number | undefined {
+function firstReturn(
+  series: Series,
+  from: number,
+  until: number,
+  level: number,
+  { value }: MeasureRules,
+): number | undefined {
   for (let j = from; j < until; j++) if (value(series[j]!) >= level) return j;
   return undefined;
 }
 
-function ruptureAt(series: Series, i: number, level: number, trigger: Rupture['trigger'], rules: MeasureRules, window: number): { rupture: Rupture; resumeAt: number } {
+function ruptureAt(
+  series: Series,
+  i: number,
+  level: number,
+  trigger: Rupture['trigger'],
+  rules: MeasureRules,
+  window: number,
+): { rupture: Rupture; resumeAt: number } {
   const start = series[i]!;
   const windowEnd = Math.min(series.length, i + 1 + window);
   const repairIndex = firstReturn(series, i + 1, windowEnd, level, rules);
   const closed = repairIndex !== undefined || i + window < series.length;
-  const lateIndex = repairIndex === undefined && closed ? firstReturn(series, windowEnd, series.length, level, rules) : undefined;
+  const lateIndex =
+    repairIndex === undefined && closed ? firstReturn(series, windowEnd, series.length, level, rules) : undefined;
   const evidence: string[] = [];
   for (let j = Math.max(0, i - 3); j <= i; j++) evidence.push(series[j]!.administrationId);
   const rupture: { -readonly [K in keyof Rupture]: Rupture[K] } = {
-    measure: rules.measure, trigger, startId: start.administrationId, startDate: start.date, startSession: start.sessionNumber,
-    level: level / rules.scale, value: rules.value(start) / rules.scale, repaired: repairIndex !== undefined ? true : closed ? false : null,
-    evidence, notes: [],
+    measure: rules.measure,
+    trigger,
+    startId: start.administrationId,
+    startDate: start.date,
+    startSession: start.sessionNumber,
+    level: level / rules.scale,
+    value: rules.value(start) / rules.scale,
+    repaired: repairIndex !== undefined ? true : closed ? false : null,
+    evidence,
+    notes: [],
   };
   if (repairIndex !== undefined) {
     const repair = series[repairIndex]!;
@@ -119,7 +140,9 @@ function subscaleSum(subscales: readonly SubscaleScore[], id: SubscaleScore['id'
 const subscaleIds = ['task', 'bond', 'goal'] as const;
 const totalTenths = (p: SeriesPoint): number => p.totalTenths;
 const subscaleValue: Readonly<Record<SubscaleScore['id'], (p: SeriesPoint) => number>> = {
-  task: (p) => subscaleSum(p.subscales, 'task'), bond: (p) => subscaleSum(p.subscales, 'bond'), goal: (p) => subscaleSum(p.subscales, 'goal'),
+  task: (p) => subscaleSum(p.subscales, 'task'),
+  bond: (p) => subscaleSum(p.subscales, 'bond'),
+  goal: (p) => subscaleSum(p.subscales, 'goal'),
 };
 
 /** Notes dated from the rupture's first day to its repair (or onwards while it is not repaired). */
@@ -131,12 +154,33 @@ function notesFor(rupture: Rupture, notes: readonly RuptureNote[]): RuptureNote[
 }
 
 /** Rupture episodes of the current episode's SRS/CSRS and WAI-SR subscale series, oldest first per measure. */
-export function findRuptures(alliance: readonly SeriesPoint[], inventory: readonly SeriesPoint[], config: ScoringConfig, notes: readonly RuptureNote[] = []): Rupture[] {
+export function findRuptures(
+  alliance: readonly SeriesPoint[],
+  inventory: readonly SeriesPoint[],
+  config: ScoringConfig,
+  notes: readonly RuptureNote[] = [],
+): Rupture[] {
   const found: Rupture[] = [];
   const window = config.ruptureRepairWindow;
-  detect(alliance, { measure: 'session-rating', value: totalTenths, drop: tenths(config.srsRuptureDrop), cutoff: tenths(config.srsCutoff), scale: 10 }, window, found);
+  detect(
+    alliance,
+    {
+      measure: 'session-rating',
+      value: totalTenths,
+      drop: tenths(config.srsRuptureDrop),
+      cutoff: tenths(config.srsCutoff),
+      scale: 10,
+    },
+    window,
+    found,
+  );
   for (const id of subscaleIds) {
-    detect(inventory, { measure: `wai-sr-${id}`, value: subscaleValue[id], drop: Math.round(config.waiReliableDrop[id] * 4), scale: 4 }, window, found);
+    detect(
+      inventory,
+      { measure: `wai-sr-${id}`, value: subscaleValue[id], drop: Math.round(config.waiReliableDrop[id] * 4), scale: 4 },
+      window,
+      found,
+    );
   }
   return notes.length === 0 ? found : found.map((r) => ({ ...r, notes: notesFor(r, notes) }));
 }

@@ -68,19 +68,35 @@ export interface AssessmentSummary {
 }
 
 function summaryPoint(p: SeriesPoint): SummaryPoint {
-  const subscales = p.subscales.length === 0 ? undefined : Object.fromEntries(p.subscales.map((s) => [s.id, { sum: s.sum, mean: s.mean }]));
+  const subscales =
+    p.subscales.length === 0
+      ? undefined
+      : Object.fromEntries(p.subscales.map((s) => [s.id, { sum: s.sum, mean: s.mean }]));
   return {
-    id: p.administrationId, instrument: p.instrument, authored: p.authored, episode: p.episode, session: p.sessionNumber,
-    total: p.total, ...(subscales ? { subscales } : {}),
+    id: p.administrationId,
+    instrument: p.instrument,
+    authored: p.authored,
+    episode: p.episode,
+    session: p.sessionNumber,
+    total: p.total,
+    ...(subscales ? { subscales } : {}),
   };
 }
 
 function unscored(a: ClientAssessment): UnscoredSummary[] {
   return [
-    ...a.unscorable.map((u) => ({ id: u.administrationId, reason: u.problem.kind, detail: describeProblem(u.problem) })),
+    ...a.unscorable.map((u) => ({
+      id: u.administrationId,
+      reason: u.problem.kind,
+      detail: describeProblem(u.problem),
+    })),
     ...a.superseded.map((s) => ({
-      id: s.administrationId, reason: s.reason,
-      detail: s.reason === 'same-day' ? `A later response of the same day (${s.supersededBy}) counts instead.` : `A newer version (${s.supersededBy}) replaces it.`,
+      id: s.administrationId,
+      reason: s.reason,
+      detail:
+        s.reason === 'same-day'
+          ? `A later response of the same day (${s.supersededBy}) counts instead.`
+          : `A newer version (${s.supersededBy}) replaces it.`,
     })),
   ];
 }
@@ -104,12 +120,22 @@ export function summarizeAssessment(a: ClientAssessment): AssessmentSummary {
       cutoff: alliance.cutoff,
       status: alliance.status,
     },
-    inventory: { series: a.series.inventory.map(summaryPoint), ...(inventory.latest ? { latest: inventory.latest.total } : {}) },
+    inventory: {
+      series: a.series.inventory.map(summaryPoint),
+      ...(inventory.latest ? { latest: inventory.latest.total } : {}),
+    },
     rules: a.decisions.map((d) => d.rule),
     decisions: a.decisions,
     ruptures: alliance.ruptures.map((r) => ({
-      measure: r.measure, trigger: r.trigger, session: r.startSession, date: r.startDate, level: r.level, value: r.value,
-      repaired: r.repaired, evidence: r.evidence, ...(r.notes.length > 0 ? { recorded: r.notes.map((n) => n.kind) } : {}),
+      measure: r.measure,
+      trigger: r.trigger,
+      session: r.startSession,
+      date: r.startDate,
+      level: r.level,
+      value: r.value,
+      repaired: r.repaired,
+      evidence: r.evidence,
+      ...(r.notes.length > 0 ? { recorded: r.notes.map((n) => n.kind) } : {}),
     })),
     unscored: unscored(a),
     warnings: a.warnings,

@@ -11,7 +11,14 @@ import type { ExpectedScore, TrajectoryModel, TrajectoryStatus } from '../trajec
  * `reliably-improved`: a reliable gain, still below the cutoff. Precedence: see assessment/status.ts.
  */
 export type OutcomeStatus =
-  | 'no-data' | 'too-early' | 'on-track' | 'not-on-track' | 'reliably-improved' | 'recovered' | 'deteriorating' | 'non-clinical-intake';
+  | 'no-data'
+  | 'too-early'
+  | 'on-track'
+  | 'not-on-track'
+  | 'reliably-improved'
+  | 'recovered'
+  | 'deteriorating'
+  | 'non-clinical-intake';
 export type AllianceStatus = 'no-data' | 'good' | 'concern' | 'rupture-risk' | 'rupture-unresolved';
 
 export interface AssessInput {
@@ -65,7 +72,11 @@ export interface InventoryAssessment {
 /** Everything the app shows and writes for one client, computed from the whole history. */
 export interface ClientAssessment {
   /** Every counted response of every episode, oldest first, per family (for history charts and tables). */
-  readonly series: { readonly outcome: readonly SeriesPoint[]; readonly alliance: readonly SeriesPoint[]; readonly inventory: readonly SeriesPoint[] };
+  readonly series: {
+    readonly outcome: readonly SeriesPoint[];
+    readonly alliance: readonly SeriesPoint[];
+    readonly inventory: readonly SeriesPoint[];
+  };
   readonly episodes: readonly Episode[];
   readonly currentEpisode?: Episode;
   readonly outcome: OutcomeAssessment;

@@ -20,8 +20,19 @@ export interface ClientOutcome {
   readonly booked: boolean;
 }
 
-export interface Share { readonly count: number; readonly n: number; readonly value: number; readonly ci: Interval; readonly tooFew: boolean }
-export interface Estimate { readonly n: number; readonly value: number; readonly ci: Interval; readonly tooFew: boolean }
+export interface Share {
+  readonly count: number;
+  readonly n: number;
+  readonly value: number;
+  readonly ci: Interval;
+  readonly tooFew: boolean;
+}
+export interface Estimate {
+  readonly n: number;
+  readonly value: number;
+  readonly ci: Interval;
+  readonly tooFew: boolean;
+}
 
 export interface OutcomeOptions {
   readonly reliableChange: number;
@@ -34,7 +45,11 @@ export interface OutcomeOptions {
   readonly minimumN: number;
 }
 
-export const DEFAULT_OUTCOME_OPTIONS: Omit<OutcomeOptions, 'reliableChange' | 'today'> = { dropoutAfterDays: 30, referenceIntake: 17.5, minimumN: 10 };
+export const DEFAULT_OUTCOME_OPTIONS: Omit<OutcomeOptions, 'reliableChange' | 'today'> = {
+  dropoutAfterDays: 30,
+  referenceIntake: 17.5,
+  minimumN: 10,
+};
 
 export interface MyOutcomeFigures {
   /** Clients with at least one outcome measure in their current episode. */
@@ -52,7 +67,12 @@ export function clientOutcome(assessment: ClientAssessment, booked: boolean): Cl
   const { intake, latest, points, cutoff } = assessment.outcome;
   if (!intake || !latest) return undefined;
   return {
-    intake: intake.total, latest: latest.total, sessions: points.length, cutoff, lastDate: latest.date, booked,
+    intake: intake.total,
+    latest: latest.total,
+    sessions: points.length,
+    cutoff,
+    lastDate: latest.date,
+    booked,
     clinicalIntake: cutoff !== undefined && intake.total < cutoff,
   };
 }
@@ -61,7 +81,10 @@ function share(count: number, n: number, minimumN: number): Share {
   return { count, n, value: n === 0 ? 0 : count / n, ci: wilson(count, n), tooFew: n < minimumN };
 }
 
-function effectSizes(changed: readonly ClientOutcome[], options: OutcomeOptions): Pick<MyOutcomeFigures, 'effectSize' | 'severityAdjustedEffectSize'> {
+function effectSizes(
+  changed: readonly ClientOutcome[],
+  options: OutcomeOptions,
+): Pick<MyOutcomeFigures, 'effectSize' | 'severityAdjustedEffectSize'> {
   const n = changed.length;
   if (n < 3) return {};
   const intakes = changed.map((c) => c.intake);
@@ -70,14 +93,27 @@ function effectSizes(changed: readonly ClientOutcome[], options: OutcomeOptions)
   if (!(sd > 0)) return {};
   const halfRaw = (t95(n - 1) * sampleSd(changes)) / Math.sqrt(n);
   const raw = mean(changes);
-  const effectSize: Estimate = { n, value: raw / sd, ci: { low: (raw - halfRaw) / sd, high: (raw + halfRaw) / sd }, tooFew: n < options.minimumN };
+  const effectSize: Estimate = {
+    n,
+    value: raw / sd,
+    ci: { low: (raw - halfRaw) / sd, high: (raw + halfRaw) / sd },
+    tooFew: n < options.minimumN,
+  };
   const line = leastSquares(intakes, changes);
   if (!line) return { effectSize };
   // The regression's prediction at the reference intake, with its standard error (the mean response's).
   const adjusted = line.intercept + line.slope * options.referenceIntake;
   const se = line.residualSd * Math.sqrt(1 / n + (options.referenceIntake - line.meanX) ** 2 / line.sxx);
   const half = t95(n - 2) * se;
-  return { effectSize, severityAdjustedEffectSize: { n, value: adjusted / sd, ci: { low: (adjusted - half) / sd, high: (adjusted + half) / sd }, tooFew: n < options.minimumN } };
+  return {
+    effectSize,
+    severityAdjustedEffectSize: {
+      n,
+      value: adjusted / sd,
+      ci: { low: (adjusted - half) / sd, high: (adjusted + half) / sd },
+      tooFew: n < options.minimumN,
+    },
+  };
 }
 
 export function myOutcomes(clients: readonly ClientOutcome[], options: OutcomeOptions): MyOutcomeFigures {
@@ -85,12 +121,18 @@ export function myOutcomes(clients: readonly ClientOutcome[], options: OutcomeOp
   const changed = clients.filter((c) => c.sessions >= 2);
   const clinical = changed.filter((c) => c.clinicalIntake);
   const singles = clients.filter((c) => c.sessions === 1);
-  const droppedOut = singles.filter((c) => !c.booked && daysBetween(c.lastDate, options.today) >= options.dropoutAfterDays);
+  const droppedOut = singles.filter(
+    (c) => !c.booked && daysBetween(c.lastDate, options.today) >= options.dropoutAfterDays,
+  );
   const m = options.minimumN;
   return {
     clientsSeen: clients.length,
     reliableImprovement: share(changed.filter((c) => c.latest - c.intake >= rc).length, changed.length, m),
-    recovered: share(clinical.filter((c) => c.latest - c.intake >= rc && c.cutoff !== undefined && c.latest >= c.cutoff).length, clinical.length, m),
+    recovered: share(
+      clinical.filter((c) => c.latest - c.intake >= rc && c.cutoff !== undefined && c.latest >= c.cutoff).length,
+      clinical.length,
+      m,
+    ),
     deterioration: share(changed.filter((c) => c.intake - c.latest >= rc).length, changed.length, m),
     dropout: share(droppedOut.length, clients.length, m),
     ...effectSizes(changed, options),

@@ -49,13 +49,28 @@ export const SEVERITY_ORDER: readonly Severity[] = ['high', 'medium', 'low', 'in
 const OFF_TRACK: ReadonlySet<OutcomeStatus> = new Set(['not-on-track', 'deteriorating']);
 
 function newestAlert(assessment: ClientAssessment): { alert?: CaseloadAlert; count: number } {
-  const dates = new Map([...assessment.series.outcome, ...assessment.series.alliance, ...assessment.series.inventory].map((p) => [p.administrationId, p.date]));
+  const dates = new Map(
+    [...assessment.series.outcome, ...assessment.series.alliance, ...assessment.series.inventory].map((p) => [
+      p.administrationId,
+      p.date,
+    ]),
+  );
   // Information (a recovery) is good news, not something to attend to.
-  const alerts = assessment.decisions.filter((d) => d.severity !== 'info').map((d): CaseloadAlert => {
-    const date = d.evidence.map((id) => dates.get(id)).filter((x): x is string => x !== undefined).sort().at(-1);
-    return { rule: d.rule, severity: d.severity, ...(date ? { date } : {}) };
-  });
-  alerts.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+  const alerts = assessment.decisions
+    .filter((d) => d.severity !== 'info')
+    .map((d): CaseloadAlert => {
+      const date = d.evidence
+        .map((id) => dates.get(id))
+        .filter((x): x is string => x !== undefined)
+        .sort()
+        .at(-1);
+      return { rule: d.rule, severity: d.severity, ...(date ? { date } : {}) };
+    });
+  alerts.sort(
+    (a, b) =>
+      (b.date ?? '').localeCompare(a.date ?? '') ||
+      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity),
+  );
   return { ...(alerts[0] ? { alert: alerts[0] } : {}), count: alerts.length };
 }
 
@@ -63,7 +78,10 @@ const offered = (offer: Offer): InstrumentId[] => (offer.offer ? [offer.instrume
 
 function lastMeasureDate(assessment: ClientAssessment): string | undefined {
   const { outcome, alliance, inventory } = assessment.series;
-  return [outcome.at(-1)?.date, alliance.at(-1)?.date, inventory.at(-1)?.date].filter((d): d is string => d !== undefined).sort().at(-1);
+  return [outcome.at(-1)?.date, alliance.at(-1)?.date, inventory.at(-1)?.date]
+    .filter((d): d is string => d !== undefined)
+    .sort()
+    .at(-1);
 }
 
 export function caseloadRow(input: CaseloadRowInput): CaseloadRow {
@@ -92,12 +110,15 @@ export function caseloadRow(input: CaseloadRowInput): CaseloadRow {
 }
 
 const NEED_ORDER: readonly NeedRank[] = ['alert', 'due', 'rest'];
-const severityIndex = (row: CaseloadRow): number => (row.alert ? SEVERITY_ORDER.indexOf(row.alert.severity) : SEVERITY_ORDER.length);
+const severityIndex = (row: CaseloadRow): number =>
+  row.alert ? SEVERITY_ORDER.indexOf(row.alert.severity) : SEVERITY_ORDER.length;
 
 /** By need: alerts (most severe first), then due today, then the rest; within a rank, longest without a measure first. */
 export function compareByNeed(a: CaseloadRow, b: CaseloadRow): number {
-  return NEED_ORDER.indexOf(a.need) - NEED_ORDER.indexOf(b.need)
-    || severityIndex(a) - severityIndex(b)
-    || (b.daysSinceLastMeasure ?? -1) - (a.daysSinceLastMeasure ?? -1)
-    || a.patientId.localeCompare(b.patientId);
+  return (
+    NEED_ORDER.indexOf(a.need) - NEED_ORDER.indexOf(b.need) ||
+    severityIndex(a) - severityIndex(b) ||
+    (b.daysSinceLastMeasure ?? -1) - (a.daysSinceLastMeasure ?? -1) ||
+    a.patientId.localeCompare(b.patientId)
+  );
 }

@@ -40,7 +40,10 @@ export function duplicateFlags<F extends ActiveFlag>(active: readonly F[]): F[] 
  * (`flag: true`) count. At most one active Flag per rule survives: of several, the one with the smallest id
  * is kept, so the outcome does not depend on the order the server listed them in. Pure and deterministic.
  */
-export function reconcileFlags<F extends ActiveFlag>(desired: readonly RuleDecision[], active: readonly F[]): FlagChanges<F> {
+export function reconcileFlags<F extends ActiveFlag>(
+  desired: readonly RuleDecision[],
+  active: readonly F[],
+): FlagChanges<F> {
   const wanted = new Map<RuleCode, RuleDecision>();
   for (const d of desired) if (d.flag && !wanted.has(d.rule)) wanted.set(d.rule, d);
   const sorted = inKeepingOrder(active);

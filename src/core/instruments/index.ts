@@ -13,7 +13,11 @@ export function isInstrumentId(value: string): value is InstrumentId {
 }
 
 /** The outcome and alliance instruments meant for an age band; none under 6 (YCORS/YCSRS are not scored). */
-export function instrumentsForAgeBand(band: AgeBand): { outcome?: Instrument; alliance?: Instrument; inventory?: Instrument } {
+export function instrumentsForAgeBand(band: AgeBand): {
+  outcome?: Instrument;
+  alliance?: Instrument;
+  inventory?: Instrument;
+} {
   if (band === 'young-child') return {};
   if (band === 'child') return { outcome: cors, alliance: csrs };
   return { outcome: ors, alliance: srs, inventory: waiSr };

@@ -5,7 +5,13 @@ import type { Instrument, LocalizedText, RatingLineItem } from './types';
 
 const ratingScale = { type: 'rating-line', minMm: 0, maxMm: 100 } as const;
 
-function line(prefix: string, number: number, code: string, label: LocalizedText, extra: Partial<RatingLineItem> = {}): RatingLineItem {
+function line(
+  prefix: string,
+  number: number,
+  code: string,
+  label: LocalizedText,
+  extra: Partial<RatingLineItem> = {},
+): RatingLineItem {
   return { kind: 'rating-line', code: `${prefix}-${code}`, linkId: `${prefix}-${number}`, number, label, ...extra };
 }
 
@@ -22,10 +28,34 @@ export const ors: Instrument = {
     es: 'Pensando en la última semana, incluido el día de hoy, ayúdenos a entender cómo se ha sentido valorando cómo le ha ido en las siguientes áreas de su vida. Las marcas a la izquierda indican niveles bajos y las marcas a la derecha, niveles altos.',
   },
   items: [
-    line('ors', 1, 'individual', { en: 'Individually', es: 'Individualmente' }, { gloss: { en: 'Personal well-being', es: 'Bienestar personal' } }),
-    line('ors', 2, 'interpersonal', { en: 'Interpersonally', es: 'Interpersonalmente' }, { gloss: { en: 'Family, close relationships', es: 'Familia, relaciones cercanas' } }),
-    line('ors', 3, 'social', { en: 'Socially', es: 'Socialmente' }, { gloss: { en: 'Work, school, friendships', es: 'Trabajo, escuela, amistades' } }),
-    line('ors', 4, 'overall', { en: 'Overall', es: 'En general' }, { gloss: { en: 'General sense of well-being', es: 'Sensación general de bienestar' } }),
+    line(
+      'ors',
+      1,
+      'individual',
+      { en: 'Individually', es: 'Individualmente' },
+      { gloss: { en: 'Personal well-being', es: 'Bienestar personal' } },
+    ),
+    line(
+      'ors',
+      2,
+      'interpersonal',
+      { en: 'Interpersonally', es: 'Interpersonalmente' },
+      { gloss: { en: 'Family, close relationships', es: 'Familia, relaciones cercanas' } },
+    ),
+    line(
+      'ors',
+      3,
+      'social',
+      { en: 'Socially', es: 'Socialmente' },
+      { gloss: { en: 'Work, school, friendships', es: 'Trabajo, escuela, amistades' } },
+    ),
+    line(
+      'ors',
+      4,
+      'overall',
+      { en: 'Overall', es: 'En general' },
+      { gloss: { en: 'General sense of well-being', es: 'Sensación general de bienestar' } },
+    ),
   ],
   scale: ratingScale,
   subscales: [],
@@ -50,22 +80,67 @@ export const srs: Instrument = {
     es: 'Valore la sesión de hoy poniendo una marca en la línea, más cerca de la descripción que mejor encaje con su experiencia.',
   },
   items: [
-    line('srs', 1, 'relationship', { en: 'Relationship', es: 'Relación' }, {
-      lowerAnchor: { en: 'I did not feel heard, understood, and respected.', es: 'No me sentí escuchado/a, comprendido/a ni respetado/a.' },
-      upperAnchor: { en: 'I felt heard, understood, and respected.', es: 'Me sentí escuchado/a, comprendido/a y respetado/a.' },
-    }),
-    line('srs', 2, 'goals-topics', { en: 'Goals and Topics', es: 'Metas y temas' }, {
-      lowerAnchor: { en: 'We did not work on or talk about what I wanted to work on and talk about.', es: 'No trabajamos ni hablamos de lo que yo quería trabajar y hablar.' },
-      upperAnchor: { en: 'We worked on and talked about what I wanted to work on and talk about.', es: 'Trabajamos y hablamos de lo que yo quería trabajar y hablar.' },
-    }),
-    line('srs', 3, 'approach', { en: 'Approach or Method', es: 'Enfoque o método' }, {
-      lowerAnchor: { en: "The therapist's approach is not a good fit for me.", es: 'El enfoque del terapeuta no encaja bien conmigo.' },
-      upperAnchor: { en: "The therapist's approach is a good fit for me.", es: 'El enfoque del terapeuta encaja bien conmigo.' },
-    }),
-    line('srs', 4, 'overall', { en: 'Overall', es: 'En general' }, {
-      lowerAnchor: { en: 'There was something missing in the session today.', es: 'Faltó algo en la sesión de hoy.' },
-      upperAnchor: { en: "Overall, today's session was right for me.", es: 'En general, la sesión de hoy fue adecuada para mí.' },
-    }),
+    line(
+      'srs',
+      1,
+      'relationship',
+      { en: 'Relationship', es: 'Relación' },
+      {
+        lowerAnchor: {
+          en: 'I did not feel heard, understood, and respected.',
+          es: 'No me sentí escuchado/a, comprendido/a ni respetado/a.',
+        },
+        upperAnchor: {
+          en: 'I felt heard, understood, and respected.',
+          es: 'Me sentí escuchado/a, comprendido/a y respetado/a.',
+        },
+      },
+    ),
+    line(
+      'srs',
+      2,
+      'goals-topics',
+      { en: 'Goals and Topics', es: 'Metas y temas' },
+      {
+        lowerAnchor: {
+          en: 'We did not work on or talk about what I wanted to work on and talk about.',
+          es: 'No trabajamos ni hablamos de lo que yo quería trabajar y hablar.',
+        },
+        upperAnchor: {
+          en: 'We worked on and talked about what I wanted to work on and talk about.',
+          es: 'Trabajamos y hablamos de lo que yo quería trabajar y hablar.',
+        },
+      },
+    ),
+    line(
+      'srs',
+      3,
+      'approach',
+      { en: 'Approach or Method', es: 'Enfoque o método' },
+      {
+        lowerAnchor: {
+          en: "The therapist's approach is not a good fit for me.",
+          es: 'El enfoque del terapeuta no encaja bien conmigo.',
+        },
+        upperAnchor: {
+          en: "The therapist's approach is a good fit for me.",
+          es: 'El enfoque del terapeuta encaja bien conmigo.',
+        },
+      },
+    ),
+    line(
+      'srs',
+      4,
+      'overall',
+      { en: 'Overall', es: 'En general' },
+      {
+        lowerAnchor: { en: 'There was something missing in the session today.', es: 'Faltó algo en la sesión de hoy.' },
+        upperAnchor: {
+          en: "Overall, today's session was right for me.",
+          es: 'En general, la sesión de hoy fue adecuada para mí.',
+        },
+      },
+    ),
   ],
   scale: ratingScale,
   subscales: [],
@@ -91,9 +166,27 @@ export const cors: Instrument = {
   },
   items: [
     line('cors', 1, 'me', { en: 'Me', es: 'Yo' }, { gloss: { en: 'How am I doing?', es: '¿Cómo estoy?' } }),
-    line('cors', 2, 'family', { en: 'Family', es: 'Familia' }, { gloss: { en: 'How are things in my family?', es: '¿Cómo van las cosas en mi familia?' } }),
-    line('cors', 3, 'school', { en: 'School', es: 'Escuela' }, { gloss: { en: 'How am I doing at school?', es: '¿Cómo me va en la escuela?' } }),
-    line('cors', 4, 'everything', { en: 'Everything', es: 'Todo' }, { gloss: { en: 'How is everything going?', es: '¿Cómo va todo?' } }),
+    line(
+      'cors',
+      2,
+      'family',
+      { en: 'Family', es: 'Familia' },
+      { gloss: { en: 'How are things in my family?', es: '¿Cómo van las cosas en mi familia?' } },
+    ),
+    line(
+      'cors',
+      3,
+      'school',
+      { en: 'School', es: 'Escuela' },
+      { gloss: { en: 'How am I doing at school?', es: '¿Cómo me va en la escuela?' } },
+    ),
+    line(
+      'cors',
+      4,
+      'everything',
+      { en: 'Everything', es: 'Todo' },
+      { gloss: { en: 'How is everything going?', es: '¿Cómo va todo?' } },
+    ),
   ],
   scale: ratingScale,
   subscales: [],
@@ -118,22 +211,55 @@ export const csrs: Instrument = {
     es: '¿Qué tal nuestro tiempo juntos hoy? Pon una marca en las líneas para contarnos cómo te sientes.',
   },
   items: [
-    line('csrs', 1, 'listening', { en: 'Listening', es: 'Escuchar' }, {
-      lowerAnchor: { en: 'The therapist did not always listen to me.', es: 'El terapeuta no siempre me escuchó.' },
-      upperAnchor: { en: 'The therapist listened to me.', es: 'El terapeuta me escuchó.' },
-    }),
-    line('csrs', 2, 'how-important', { en: 'How Important', es: 'Qué tan importante' }, {
-      lowerAnchor: { en: 'What we did and talked about was not really that important to me.', es: 'Lo que hicimos y hablamos no era muy importante para mí.' },
-      upperAnchor: { en: 'What we did and talked about were important to me.', es: 'Lo que hicimos y hablamos era importante para mí.' },
-    }),
-    line('csrs', 3, 'what-we-did', { en: 'What We Did', es: 'Lo que hicimos' }, {
-      lowerAnchor: { en: 'I did not like what we did today.', es: 'No me gustó lo que hicimos hoy.' },
-      upperAnchor: { en: 'I liked what we did today.', es: 'Me gustó lo que hicimos hoy.' },
-    }),
-    line('csrs', 4, 'overall', { en: 'Overall', es: 'En general' }, {
-      lowerAnchor: { en: 'I wish we could do something different.', es: 'Ojalá pudiéramos hacer algo diferente.' },
-      upperAnchor: { en: 'I hope we do the same kind of things next time.', es: 'Espero que hagamos cosas parecidas la próxima vez.' },
-    }),
+    line(
+      'csrs',
+      1,
+      'listening',
+      { en: 'Listening', es: 'Escuchar' },
+      {
+        lowerAnchor: { en: 'The therapist did not always listen to me.', es: 'El terapeuta no siempre me escuchó.' },
+        upperAnchor: { en: 'The therapist listened to me.', es: 'El terapeuta me escuchó.' },
+      },
+    ),
+    line(
+      'csrs',
+      2,
+      'how-important',
+      { en: 'How Important', es: 'Qué tan importante' },
+      {
+        lowerAnchor: {
+          en: 'What we did and talked about was not really that important to me.',
+          es: 'Lo que hicimos y hablamos no era muy importante para mí.',
+        },
+        upperAnchor: {
+          en: 'What we did and talked about were important to me.',
+          es: 'Lo que hicimos y hablamos era importante para mí.',
+        },
+      },
+    ),
+    line(
+      'csrs',
+      3,
+      'what-we-did',
+      { en: 'What We Did', es: 'Lo que hicimos' },
+      {
+        lowerAnchor: { en: 'I did not like what we did today.', es: 'No me gustó lo que hicimos hoy.' },
+        upperAnchor: { en: 'I liked what we did today.', es: 'Me gustó lo que hicimos hoy.' },
+      },
+    ),
+    line(
+      'csrs',
+      4,
+      'overall',
+      { en: 'Overall', es: 'En general' },
+      {
+        lowerAnchor: { en: 'I wish we could do something different.', es: 'Ojalá pudiéramos hacer algo diferente.' },
+        upperAnchor: {
+          en: 'I hope we do the same kind of things next time.',
+          es: 'Espero que hagamos cosas parecidas la próxima vez.',
+        },
+      },
+    ),
   ],
   scale: ratingScale,
   subscales: [],

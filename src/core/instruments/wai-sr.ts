@@ -10,7 +10,10 @@ function statement(number: number, subscale: WaiSubscale, text: LocalizedText): 
 export const waiSr: Instrument = {
   id: 'wai-sr',
   kind: 'alliance-inventory',
-  title: { en: 'Working Alliance Inventory – Short Revised', es: 'Inventario de Alianza de Trabajo – Versión Breve Revisada' },
+  title: {
+    en: 'Working Alliance Inventory – Short Revised',
+    es: 'Inventario de Alianza de Trabajo – Versión Breve Revisada',
+  },
   shortName: 'WAI-SR',
   version: '1.0.0',
   administeredAt: 'periodic',
@@ -20,18 +23,51 @@ export const waiSr: Instrument = {
     es: 'A continuación hay una lista de afirmaciones sobre experiencias que las personas pueden tener con su terapia o su terapeuta. Indique con qué frecuencia cada afirmación describe su experiencia.',
   },
   items: [
-    statement(1, 'task', { en: 'As a result of these sessions I am clearer as to how I might be able to change.', es: 'Como resultado de estas sesiones tengo más claro cómo podría cambiar.' }),
-    statement(2, 'task', { en: 'What I am doing in therapy gives me new ways of looking at my problem.', es: 'Lo que hago en terapia me da nuevas formas de ver mi problema.' }),
+    statement(1, 'task', {
+      en: 'As a result of these sessions I am clearer as to how I might be able to change.',
+      es: 'Como resultado de estas sesiones tengo más claro cómo podría cambiar.',
+    }),
+    statement(2, 'task', {
+      en: 'What I am doing in therapy gives me new ways of looking at my problem.',
+      es: 'Lo que hago en terapia me da nuevas formas de ver mi problema.',
+    }),
     statement(3, 'bond', { en: 'I believe the therapist likes me.', es: 'Creo que le agrado al terapeuta.' }),
-    statement(4, 'goal', { en: 'The therapist and I collaborate on setting goals for my therapy.', es: 'El terapeuta y yo colaboramos para fijar las metas de mi terapia.' }),
-    statement(5, 'bond', { en: 'The therapist and I respect each other.', es: 'El terapeuta y yo nos respetamos mutuamente.' }),
-    statement(6, 'goal', { en: 'The therapist and I are working towards mutually agreed upon goals.', es: 'El terapeuta y yo trabajamos hacia metas acordadas entre los dos.' }),
-    statement(7, 'bond', { en: 'I feel that the therapist appreciates me.', es: 'Siento que el terapeuta me aprecia.' }),
-    statement(8, 'goal', { en: 'The therapist and I agree on what is important for me to work on.', es: 'El terapeuta y yo estamos de acuerdo en qué es importante que yo trabaje.' }),
-    statement(9, 'bond', { en: 'I feel the therapist cares about me even when I do things that he/she does not approve of.', es: 'Siento que al terapeuta le importo incluso cuando hago cosas que no aprueba.' }),
-    statement(10, 'task', { en: 'I feel that the things I do in therapy will help me to accomplish the changes that I want.', es: 'Siento que lo que hago en terapia me ayudará a lograr los cambios que quiero.' }),
-    statement(11, 'goal', { en: 'The therapist and I have established a good understanding of the kind of changes that would be good for me.', es: 'El terapeuta y yo hemos llegado a entender bien qué tipo de cambios serían buenos para mí.' }),
-    statement(12, 'task', { en: 'I believe the way we are working with my problem is correct.', es: 'Creo que la forma en que trabajamos mi problema es la correcta.' }),
+    statement(4, 'goal', {
+      en: 'The therapist and I collaborate on setting goals for my therapy.',
+      es: 'El terapeuta y yo colaboramos para fijar las metas de mi terapia.',
+    }),
+    statement(5, 'bond', {
+      en: 'The therapist and I respect each other.',
+      es: 'El terapeuta y yo nos respetamos mutuamente.',
+    }),
+    statement(6, 'goal', {
+      en: 'The therapist and I are working towards mutually agreed upon goals.',
+      es: 'El terapeuta y yo trabajamos hacia metas acordadas entre los dos.',
+    }),
+    statement(7, 'bond', {
+      en: 'I feel that the therapist appreciates me.',
+      es: 'Siento que el terapeuta me aprecia.',
+    }),
+    statement(8, 'goal', {
+      en: 'The therapist and I agree on what is important for me to work on.',
+      es: 'El terapeuta y yo estamos de acuerdo en qué es importante que yo trabaje.',
+    }),
+    statement(9, 'bond', {
+      en: 'I feel the therapist cares about me even when I do things that he/she does not approve of.',
+      es: 'Siento que al terapeuta le importo incluso cuando hago cosas que no aprueba.',
+    }),
+    statement(10, 'task', {
+      en: 'I feel that the things I do in therapy will help me to accomplish the changes that I want.',
+      es: 'Siento que lo que hago en terapia me ayudará a lograr los cambios que quiero.',
+    }),
+    statement(11, 'goal', {
+      en: 'The therapist and I have established a good understanding of the kind of changes that would be good for me.',
+      es: 'El terapeuta y yo hemos llegado a entender bien qué tipo de cambios serían buenos para mí.',
+    }),
+    statement(12, 'task', {
+      en: 'I believe the way we are working with my problem is correct.',
+      es: 'Creo que la forma en que trabajamos mi problema es la correcta.',
+    }),
   ],
   scale: {
     type: 'likert',

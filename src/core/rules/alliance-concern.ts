@@ -8,7 +8,11 @@ export function isAllianceConcern(point: SeriesPoint, cutoff: number): boolean {
 
 /** The latest SRS/CSRS total is below the alliance cutoff (36 by default; 36 itself is not a concern). */
 export const allianceConcern: Rule = {
-  code: 'alliance-concern', version: '1.0.0', severity: 'medium', flag: true, basis: 'PUB',
+  code: 'alliance-concern',
+  version: '1.0.0',
+  severity: 'medium',
+  flag: true,
+  basis: 'PUB',
   evaluate({ alliance, config }) {
     const latest = alliance.at(-1);
     if (!latest || !isAllianceConcern(latest, config.srsCutoff)) return undefined;

@@ -3,7 +3,11 @@ import { lastTwo, type Rule } from './types';
 
 /** The latest SRS/CSRS is at least `srsDip` points below the previous one (OpenFIT alerts on −1). */
 export const allianceDip: Rule = {
-  code: 'alliance-dip', version: '1.0.0', severity: 'low', flag: false, basis: 'PUB',
+  code: 'alliance-dip',
+  version: '1.0.0',
+  severity: 'low',
+  flag: false,
+  basis: 'PUB',
   evaluate({ alliance, config }) {
     const { latest, previous } = lastTwo(alliance);
     if (!latest || !previous || !droppedBy(previous, latest, config.srsDip)) return undefined;

@@ -2,7 +2,11 @@ import type { Rule } from './types';
 
 /** Any item of the latest SRS/CSRS below `srsItemConcern` points, even with an acceptable total. */
 export const allianceItemConcern: Rule = {
-  code: 'alliance-item-concern', version: '1.0.0', severity: 'low', flag: false, basis: 'DES',
+  code: 'alliance-item-concern',
+  version: '1.0.0',
+  severity: 'low',
+  flag: false,
+  basis: 'DES',
   evaluate({ alliance, config }) {
     const latest = alliance.at(-1);
     if (!latest) return undefined;
@@ -11,7 +15,11 @@ export const allianceItemConcern: Rule = {
     return {
       thresholds: { itemConcern: config.srsItemConcern },
       evidence: [latest.administrationId],
-      facts: { items: low.map((i) => i.code).join(','), lowest: Math.min(...low.map((i) => i.value)), latest: latest.total },
+      facts: {
+        items: low.map((i) => i.code).join(','),
+        lowest: Math.min(...low.map((i) => i.value)),
+        latest: latest.total,
+      },
     };
   },
 };

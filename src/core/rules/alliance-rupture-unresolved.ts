@@ -8,7 +8,11 @@ import type { Rule } from './types';
 const unresolved = (r: Rupture): boolean => r.repaired === false && r.laterReturnId === undefined;
 
 export const allianceRuptureUnresolved: Rule = {
-  code: 'alliance-rupture-unresolved', version: '1.0.0', severity: 'high', flag: true, basis: 'DES',
+  code: 'alliance-rupture-unresolved',
+  version: '1.0.0',
+  severity: 'high',
+  flag: true,
+  basis: 'DES',
   evaluate({ ruptures, config }) {
     const open = ruptures.filter(unresolved);
     const latest = open.at(-1);
@@ -17,8 +21,12 @@ export const allianceRuptureUnresolved: Rule = {
       thresholds: { repairWindow: config.ruptureRepairWindow, ruptureDrop: config.srsRuptureDrop },
       evidence: latest.evidence,
       facts: {
-        measure: latest.measure, trigger: latest.trigger, level: latest.level, value: latest.value,
-        startSession: latest.startSession, unresolved: open.length,
+        measure: latest.measure,
+        trigger: latest.trigger,
+        level: latest.level,
+        value: latest.value,
+        startSession: latest.startSession,
+        unresolved: open.length,
         ...(latest.notes.length > 0 ? { recorded: latest.notes.map((n) => n.kind).join(',') } : {}),
       },
     };

@@ -19,16 +19,26 @@ interface SubscaleDrop {
   readonly after: number;
 }
 
-function drops(previous: SeriesPoint, latest: SeriesPoint, holds: (id: WaiSubscale, dropQuarters: number) => boolean): SubscaleDrop[] {
+function drops(
+  previous: SeriesPoint,
+  latest: SeriesPoint,
+  holds: (id: WaiSubscale, dropQuarters: number) => boolean,
+): SubscaleDrop[] {
   const found: SubscaleDrop[] = [];
   for (const s of latest.subscales) {
     const before = previous.subscales.find((p) => p.id === s.id);
-    if (before && holds(s.id, quarters(before.mean - s.mean))) found.push({ id: s.id, before: before.mean, after: s.mean });
+    if (before && holds(s.id, quarters(before.mean - s.mean)))
+      found.push({ id: s.id, before: before.mean, after: s.mean });
   }
   return found;
 }
 
-function finding(previous: SeriesPoint, latest: SeriesPoint, dropped: readonly SubscaleDrop[], thresholds: Record<string, number>): Finding {
+function finding(
+  previous: SeriesPoint,
+  latest: SeriesPoint,
+  dropped: readonly SubscaleDrop[],
+  thresholds: Record<string, number>,
+): Finding {
   const facts: Record<string, number | string> = { subscales: dropped.map((d) => d.id).join(',') };
   for (const d of dropped) {
     facts[`${d.id}Previous`] = d.before;
@@ -37,26 +47,41 @@ function finding(previous: SeriesPoint, latest: SeriesPoint, dropped: readonly S
   return { thresholds, evidence: [previous.administrationId, latest.administrationId], facts };
 }
 
-const reliable = (config: ScoringConfig, id: WaiSubscale, drop: number): boolean => drop >= quarters(config.waiReliableDrop[id]);
+const reliable = (config: ScoringConfig, id: WaiSubscale, drop: number): boolean =>
+  drop >= quarters(config.waiReliableDrop[id]);
 
 function evaluateDrop({ inventory, config }: RuleContext, hint: boolean): Finding | undefined {
   const { latest, previous } = lastTwo(inventory);
   if (!latest || !previous) return undefined;
-  const dropped = drops(previous, latest, (id, drop) => (hint
-    ? drop >= quarters(config.waiSubscaleMeanDrop) && !reliable(config, id, drop)
-    : reliable(config, id, drop)));
+  const dropped = drops(previous, latest, (id, drop) =>
+    hint ? drop >= quarters(config.waiSubscaleMeanDrop) && !reliable(config, id, drop) : reliable(config, id, drop),
+  );
   if (dropped.length === 0) return undefined;
   const { task, bond, goal } = config.waiReliableDrop;
-  return finding(previous, latest, dropped, hint ? { subscaleMeanDrop: config.waiSubscaleMeanDrop, reliableTask: task, reliableBond: bond, reliableGoal: goal }
-    : { reliableTask: task, reliableBond: bond, reliableGoal: goal });
+  return finding(
+    previous,
+    latest,
+    dropped,
+    hint
+      ? { subscaleMeanDrop: config.waiSubscaleMeanDrop, reliableTask: task, reliableBond: bond, reliableGoal: goal }
+      : { reliableTask: task, reliableBond: bond, reliableGoal: goal },
+  );
 }
 
 export const allianceWaiDrop: Rule = {
-  code: 'alliance-wai-drop', version: '2.0.0', severity: 'medium', flag: true, basis: 'DES',
+  code: 'alliance-wai-drop',
+  version: '2.0.0',
+  severity: 'medium',
+  flag: true,
+  basis: 'DES',
   evaluate: (context) => evaluateDrop(context, false),
 };
 
 export const allianceWaiDip: Rule = {
-  code: 'alliance-wai-dip', version: '1.0.0', severity: 'low', flag: false, basis: 'DES',
+  code: 'alliance-wai-dip',
+  version: '1.0.0',
+  severity: 'low',
+  flag: false,
+  basis: 'DES',
   evaluate: (context) => evaluateDrop(context, true),
 };

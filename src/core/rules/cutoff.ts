@@ -6,7 +6,11 @@ import type { AgeBand, InstrumentId } from '../instruments/types';
  * instrument decides: the CORS is the child form (child cutoff), the ORS is taken as adult (the adolescent
  * cutoff needs an age). Undefined for under-6s, who are not scored.
  */
-export function outcomeCutoff(config: ScoringConfig, ageBand: AgeBand | undefined, intakeInstrument: InstrumentId): number | undefined {
+export function outcomeCutoff(
+  config: ScoringConfig,
+  ageBand: AgeBand | undefined,
+  intakeInstrument: InstrumentId,
+): number | undefined {
   const band = ageBand ?? (intakeInstrument === 'cors' ? 'child' : 'adult');
   if (band === 'young-child') return undefined;
   return config.orsCutoff[band];

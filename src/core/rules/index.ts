@@ -13,8 +13,22 @@ import { decide, type Rule, type RuleContext } from './types';
 
 export type { Rule, RuleContext } from './types';
 
-const outcomeRules: readonly Rule[] = [outcomeDeterioration, outcomeNotOnTrackEarly, outcomeNotOnTrackPersistent, outcomeSharpDrop, outcomeRecovered];
-const allianceRules: readonly Rule[] = [allianceConcern, allianceRuptureRisk, allianceRuptureUnresolved, allianceDip, allianceItemConcern, allianceWaiDrop, allianceWaiDip];
+const outcomeRules: readonly Rule[] = [
+  outcomeDeterioration,
+  outcomeNotOnTrackEarly,
+  outcomeNotOnTrackPersistent,
+  outcomeSharpDrop,
+  outcomeRecovered,
+];
+const allianceRules: readonly Rule[] = [
+  allianceConcern,
+  allianceRuptureRisk,
+  allianceRuptureUnresolved,
+  allianceDip,
+  allianceItemConcern,
+  allianceWaiDrop,
+  allianceWaiDip,
+];
 
 /** Every rule, in evaluation order: the catalogue the CodeSystem, the docs and the UI list. */
 export const rules: readonly Rule[] = [...outcomeRules, ...allianceRules];

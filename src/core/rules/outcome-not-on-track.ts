@@ -18,18 +18,30 @@ function notOnTrack({ outcome, config, trajectory, trajectoryContext }: RuleCont
     thresholds: { cutoff: trajectoryContext.cutoff, reliableChange: config.orsReliableChange, fromSession: from },
     evidence: [intake.administrationId, latest.administrationId],
     facts: {
-      intake: intake.total, latest: latest.total, change: pointsBetween(intake, latest),
-      sessionNumber: session, trajectoryModel: trajectory.id,
+      intake: intake.total,
+      latest: latest.total,
+      change: pointsBetween(intake, latest),
+      sessionNumber: session,
+      trajectoryModel: trajectory.id,
     },
   };
 }
 
 export const outcomeNotOnTrackEarly: Rule = {
-  code: 'outcome-not-on-track-early', version: '1.0.0', severity: 'medium', flag: true, basis: 'DES',
-  evaluate: (context) => notOnTrack(context, context.config.notOnTrackEarlyFrom, context.config.notOnTrackPersistentFrom),
+  code: 'outcome-not-on-track-early',
+  version: '1.0.0',
+  severity: 'medium',
+  flag: true,
+  basis: 'DES',
+  evaluate: (context) =>
+    notOnTrack(context, context.config.notOnTrackEarlyFrom, context.config.notOnTrackPersistentFrom),
 };
 
 export const outcomeNotOnTrackPersistent: Rule = {
-  code: 'outcome-not-on-track-persistent', version: '1.0.0', severity: 'high', flag: true, basis: 'DES',
+  code: 'outcome-not-on-track-persistent',
+  version: '1.0.0',
+  severity: 'high',
+  flag: true,
+  basis: 'DES',
   evaluate: (context) => notOnTrack(context, context.config.notOnTrackPersistentFrom, Number.POSITIVE_INFINITY),
 };

@@ -20,7 +20,8 @@ interface AnswerForm {
 }
 
 function answerRange(instrument: Instrument): Range {
-  if (instrument.scale.type === 'rating-line') return { min: instrument.scale.minMm, max: instrument.scale.maxMm, whole: false };
+  if (instrument.scale.type === 'rating-line')
+    return { min: instrument.scale.minMm, max: instrument.scale.maxMm, whole: false };
   const values = instrument.scale.options.map((o) => o.value);
   return { min: Math.min(...values), max: Math.max(...values), whole: true };
 }
@@ -37,13 +38,18 @@ function formOf(instrument: Instrument): AnswerForm {
 }
 
 function valueProblem(linkId: string, value: number, range: Range): ScoringProblem | undefined {
-  if (!Number.isFinite(value) || (range.whole && !Number.isInteger(value))) return { kind: 'not-integer', linkId, value };
-  if (value < range.min || value > range.max) return { kind: 'out-of-range', linkId, value, min: range.min, max: range.max };
+  if (!Number.isFinite(value) || (range.whole && !Number.isInteger(value)))
+    return { kind: 'not-integer', linkId, value };
+  if (value < range.min || value > range.max)
+    return { kind: 'out-of-range', linkId, value, min: range.min, max: range.max };
   return undefined;
 }
 
 /** The first problem with an administration's answers for this instrument, or undefined when all is well. */
-export function answerProblem(instrument: Instrument, answers: Readonly<Record<string, number>>): ScoringProblem | undefined {
+export function answerProblem(
+  instrument: Instrument,
+  answers: Readonly<Record<string, number>>,
+): ScoringProblem | undefined {
   const { linkIds, range } = formOf(instrument);
   const unknown = Object.keys(answers).find((linkId) => !linkIds.has(linkId));
   if (unknown !== undefined) return { kind: 'unknown-item', linkId: unknown };

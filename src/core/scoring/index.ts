@@ -9,15 +9,18 @@ export { describeProblem } from './describe';
 
 const scoredStatuses: ReadonlySet<string> = new Set(['completed', 'amended']);
 
-type InstrumentCheck = { readonly ok: true; readonly instrument: Instrument } | { readonly ok: false; readonly problem: ScoringProblem };
+type InstrumentCheck =
+  { readonly ok: true; readonly instrument: Instrument } | { readonly ok: false; readonly problem: ScoringProblem };
 
 function checkInstrument(a: Administration, ageBand: AgeBand | undefined): InstrumentCheck {
   if (!scoredStatuses.has(a.status)) return { ok: false, problem: { kind: 'not-scored-status', status: a.status } };
-  if (!isInstrumentId(a.instrument)) return { ok: false, problem: { kind: 'unknown-instrument', instrument: a.instrument } };
+  if (!isInstrumentId(a.instrument))
+    return { ok: false, problem: { kind: 'unknown-instrument', instrument: a.instrument } };
   const instrument = instruments[a.instrument];
   // Under-6s are not scored (no psychometrics, instruments.md §1.5). Any other band change is scored and
   // warned about by the series (scoreAll): a CORS given just after the 13th birthday still counts.
-  if (ageBand === 'young-child') return { ok: false, problem: { kind: 'wrong-age-band', instrument: instrument.id, ageBand } };
+  if (ageBand === 'young-child')
+    return { ok: false, problem: { kind: 'wrong-age-band', instrument: instrument.id, ageBand } };
   return { ok: true, instrument };
 }
 

@@ -14,19 +14,28 @@ function dayIn(instant: number, offset: number): number {
  * that writes UTC) still replaces the first attempt, whatever the offsets written.
  */
 function sameLocalDay(earlier: ScoredResponse, later: ScoredResponse): boolean {
-  return earlier.day === later.day
-    || dayIn(later.instant, earlier.offset) === earlier.day
-    || dayIn(earlier.instant, later.offset) === later.day;
+  return (
+    earlier.day === later.day ||
+    dayIn(later.instant, earlier.offset) === earlier.day ||
+    dayIn(earlier.instant, later.offset) === later.day
+  );
 }
 
 /**
  * Same-day duplicates: within a family, of the responses given on one local calendar day only the latest
  * (by instant) counts; the others are reported as superseded by it. Input must be sorted oldest first.
  */
-export function dropSameDayDuplicates(sorted: readonly ScoredResponse[]): { counted: ScoredResponse[]; superseded: SupersededResponse[] } {
+export function dropSameDayDuplicates(sorted: readonly ScoredResponse[]): {
+  counted: ScoredResponse[];
+  superseded: SupersededResponse[];
+} {
   // Walked newest first, each response is compared with the newest counted one of its family (same-day
   // responses of a family are neighbours in instant order): one pass, no key strings, no per-response maps.
-  const newer: Record<Family, ScoredResponse | undefined> = { outcome: undefined, alliance: undefined, inventory: undefined };
+  const newer: Record<Family, ScoredResponse | undefined> = {
+    outcome: undefined,
+    alliance: undefined,
+    inventory: undefined,
+  };
   const counted: ScoredResponse[] = [];
   const superseded: SupersededResponse[] = [];
   for (let i = sorted.length - 1; i >= 0; i--) {
@@ -38,8 +47,13 @@ export function dropSameDayDuplicates(sorted: readonly ScoredResponse[]): { coun
       continue;
     }
     superseded.push({
-      administrationId: r.id, instrument: r.score.instrument, authored: r.authored, date: r.date,
-      total: r.score.total, supersededBy: winner.id, reason: 'same-day',
+      administrationId: r.id,
+      instrument: r.score.instrument,
+      authored: r.authored,
+      date: r.date,
+      total: r.score.total,
+      supersededBy: winner.id,
+      reason: 'same-day',
     });
   }
   return { counted: counted.reverse(), superseded: superseded.reverse() };

@@ -14,8 +14,19 @@ import type { Episode, SeriesPoint } from './types';
 function toPoint(r: ScoredResponse, episode: number, sessionNumber: number): SeriesPoint {
   const { instrument, total, totalTenths, items, subscales, itemMean } = r.score;
   const point: { -readonly [K in keyof SeriesPoint]: SeriesPoint[K] } = {
-    instrument, total, totalTenths, items, subscales, itemMean,
-    administrationId: r.id, family: r.family, authored: r.authored, date: r.date, instant: r.instant, episode, sessionNumber,
+    instrument,
+    total,
+    totalTenths,
+    items,
+    subscales,
+    itemMean,
+    administrationId: r.id,
+    family: r.family,
+    authored: r.authored,
+    date: r.date,
+    instant: r.instant,
+    episode,
+    sessionNumber,
   };
   if (r.ageBand !== undefined) point.ageBand = r.ageBand;
   return point;
@@ -32,8 +43,10 @@ interface EpisodeDraft {
 
 function finish(draft: EpisodeDraft): Episode {
   const episode: { -readonly [K in keyof Episode]: Episode[K] } = {
-    index: draft.index, startDate: draft.startDate,
-    lastOutcomeDate: draft.outcomeSessions > 0 ? draft.lastOutcomeDate : draft.lastDate, outcomeSessions: draft.outcomeSessions,
+    index: draft.index,
+    startDate: draft.startDate,
+    lastOutcomeDate: draft.outcomeSessions > 0 ? draft.lastOutcomeDate : draft.lastDate,
+    outcomeSessions: draft.outcomeSessions,
   };
   if (draft.intakeId !== undefined) episode.intakeId = draft.intakeId;
   return episode;
@@ -55,7 +68,10 @@ function outcomeSessionsThrough(sorted: readonly ScoredResponse[], from: number,
 }
 
 /** Places counted responses (sorted oldest first, one per family and day) into episodes with session numbers. */
-export function placeInEpisodes(counted: readonly ScoredResponse[], gapDays: number): { points: SeriesPoint[]; episodes: Episode[] } {
+export function placeInEpisodes(
+  counted: readonly ScoredResponse[],
+  gapDays: number,
+): { points: SeriesPoint[]; episodes: Episode[] } {
   const points: SeriesPoint[] = [];
   const episodes: Episode[] = [];
   let draft: EpisodeDraft | undefined;
@@ -64,7 +80,13 @@ export function placeInEpisodes(counted: readonly ScoredResponse[], gapDays: num
     const r = counted[i]!;
     if (!draft || r.day - previousDay > gapDays) {
       if (draft) episodes.push(finish(draft));
-      draft = { index: episodes.length + 1, startDate: r.date, lastOutcomeDate: r.date, lastDate: r.date, outcomeSessions: 0 };
+      draft = {
+        index: episodes.length + 1,
+        startDate: r.date,
+        lastOutcomeDate: r.date,
+        lastDate: r.date,
+        outcomeSessions: 0,
+      };
     }
     previousDay = r.day;
     draft.lastDate = r.date;

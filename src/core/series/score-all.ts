@@ -36,14 +36,23 @@ function text(value: unknown): string {
 
 function unscorable(a: Administration, problem: UnscorableResponse['problem']): UnscorableResponse {
   const loose = a as Partial<Record<keyof Administration, unknown>> | null;
-  return { administrationId: text(loose?.id), instrument: text(loose?.instrument), authored: text(loose?.authored), problem };
+  return {
+    administrationId: text(loose?.id),
+    instrument: text(loose?.instrument),
+    authored: text(loose?.authored),
+    problem,
+  };
 }
 
 function replacedBy(a: Administration, newest: Administration): SupersededResponse {
   const authored = text(a.authored);
   return {
-    administrationId: a.id, instrument: text(a.instrument), authored, date: parseFhirDateTime(authored)?.date ?? '',
-    supersededBy: newest.id, reason: 'replaced-version',
+    administrationId: a.id,
+    instrument: text(a.instrument),
+    authored,
+    date: parseFhirDateTime(authored)?.date ?? '',
+    supersededBy: newest.id,
+    reason: 'replaced-version',
   };
 }
 
@@ -74,7 +83,8 @@ export function scoreAll(administrations: readonly Administration[], birthDate?:
       history.replaced.push(replacedBy(a, latestVersion));
       continue;
     }
-    const ageBand = birth !== undefined && typeof a?.authored === 'string' ? certainAgeBandAt(birth, a.authored) : undefined;
+    const ageBand =
+      birth !== undefined && typeof a?.authored === 'string' ? certainAgeBandAt(birth, a.authored) : undefined;
     const result = scoreAdministration(a, ageBand === undefined ? {} : { ageBand });
     if (!result.ok) {
       history.unscorable.push(unscorable(a, result.problem));
@@ -83,8 +93,14 @@ export function scoreAll(administrations: readonly Administration[], birthDate?:
     const { instrument } = result.score;
     const when = parseFhirDateTime(a.authored)!;
     const scored: { -readonly [K in keyof ScoredResponse]: ScoredResponse[K] } = {
-      id: a.id, authored: a.authored, date: when.date, instant: when.instant, day: when.day, offset: when.offset,
-      family: familyOf(instrument), score: result.score,
+      id: a.id,
+      authored: a.authored,
+      date: when.date,
+      instant: when.instant,
+      day: when.day,
+      offset: when.offset,
+      family: familyOf(instrument),
+      score: result.score,
     };
     if (ageBand !== undefined) scored.ageBand = ageBand;
     history.scored.push(scored);
@@ -96,6 +112,8 @@ export function scoreAll(administrations: readonly Administration[], birthDate?:
       history.warnings.push({ administrationId: r.id, kind: 'age-band-mismatch', instrument, ageBand: r.ageBand });
     }
   }
-  history.unscorable.sort((x, y) => compareDateTimes(x.authored, y.authored) || compareIds(x.administrationId, y.administrationId));
+  history.unscorable.sort(
+    (x, y) => compareDateTimes(x.authored, y.authored) || compareIds(x.administrationId, y.administrationId),
+  );
   return history;
 }

@@ -28,7 +28,9 @@ export function supersedes(candidate: Administration, current: Administration): 
  * The newest version per id, or undefined when no id occurs twice (the usual case: one Set, no other work).
  * Administrations without a string id are left to the scorer, which reports them as malformed.
  */
-export function newestVersions(administrations: readonly Administration[]): ReadonlyMap<string, Administration> | undefined {
+export function newestVersions(
+  administrations: readonly Administration[],
+): ReadonlyMap<string, Administration> | undefined {
   const seen = new Set<string>();
   let repeated = false;
   for (const a of administrations) {

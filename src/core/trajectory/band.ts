@@ -23,7 +23,9 @@ export function classifyInBand(latest: number, expected: number, lowerBound: num
 /** Classifies against a curve model's expected score; `no-status` before the trajectory can be judged. */
 export function classifyByCurve(
   expectedAt: (sessionNumber: number, context: TrajectoryContext) => ExpectedScore | undefined,
-  latest: number, sessionNumber: number, context: TrajectoryContext,
+  latest: number,
+  sessionNumber: number,
+  context: TrajectoryContext,
 ): TrajectoryStatus {
   if (sessionNumber < context.config.notOnTrackEarlyFrom) return 'no-status';
   const point = expectedAt(sessionNumber, context);
@@ -31,6 +33,13 @@ export function classifyByCurve(
 }
 
 /** A model made of an expected curve with its band: classification is the band's (green / amber / red). */
-export function curveModel(identity: Pick<TrajectoryModel, 'id' | 'label' | 'version'>, expectedAt: TrajectoryModel['expectedAt']): TrajectoryModel {
-  return { ...identity, expectedAt, classify: (latest, sessionNumber, context) => classifyByCurve(expectedAt, latest, sessionNumber, context) };
+export function curveModel(
+  identity: Pick<TrajectoryModel, 'id' | 'label' | 'version'>,
+  expectedAt: TrajectoryModel['expectedAt'],
+): TrajectoryModel {
+  return {
+    ...identity,
+    expectedAt,
+    classify: (latest, sessionNumber, context) => classifyByCurve(expectedAt, latest, sessionNumber, context),
+  };
 }

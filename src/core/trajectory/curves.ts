@@ -27,6 +27,10 @@ function expectedAt(sessionNumber: number, context: TrajectoryContext): Expected
 }
 
 export const curvesTrajectory: TrajectoryModel = curveModel(
-  { id: 'curves', label: "The organisation's own expected curves (intake-severity model outside them)", version: '1.0.0' },
+  {
+    id: 'curves',
+    label: "The organisation's own expected curves (intake-severity model outside them)",
+    version: '1.0.0',
+  },
   expectedAt,
 );

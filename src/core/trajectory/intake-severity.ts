@@ -35,12 +35,23 @@ export function targetScore(context: TrajectoryContext): number {
 function expectedAt(sessionNumber: number, context: TrajectoryContext): ExpectedScore | undefined {
   if (!isClinicalIntake(context) || sessionNumber < 1 || !Number.isInteger(sessionNumber)) return undefined;
   const gain = targetScore(context) - context.intake;
-  const course = Math.min(maxTotal, context.intake + gain * courseShare(sessionNumber, context.config.intakeSeverity.fullBySession));
-  return { sessionNumber, expected: toTenth(course), lowerBound: Math.max(0, toTenth(course - differenceError(context))) };
+  const course = Math.min(
+    maxTotal,
+    context.intake + gain * courseShare(sessionNumber, context.config.intakeSeverity.fullBySession),
+  );
+  return {
+    sessionNumber,
+    expected: toTenth(course),
+    lowerBound: Math.max(0, toTenth(course - differenceError(context))),
+  };
 }
 
-export const intakeSeverityTrajectory: TrajectoryModel = curveModel({
-  id: 'intake-severity',
-  label: 'Expected change by intake severity (regression towards the non-clinical mean, log-session course; not the licensed ETR)',
-  version: '1.0.0',
-}, expectedAt);
+export const intakeSeverityTrajectory: TrajectoryModel = curveModel(
+  {
+    id: 'intake-severity',
+    label:
+      'Expected change by intake severity (regression towards the non-clinical mean, log-session course; not the licensed ETR)',
+    version: '1.0.0',
+  },
+  expectedAt,
+);

@@ -1,5 +1,11 @@
 import { reliableChange, tenths } from '../series/change';
-import { type ExpectedScore, isClinicalIntake, type TrajectoryContext, type TrajectoryModel, type TrajectoryStatus } from './model';
+import {
+  type ExpectedScore,
+  isClinicalIntake,
+  type TrajectoryContext,
+  type TrajectoryModel,
+  type TrajectoryStatus,
+} from './model';
 
 // Mode C of instruments.md §8.4 (a design choice; no published numeric ETR exists). Only a clinical intake
 // (below the cutoff) has an expected course. The expected line rises evenly from the intake at session 1

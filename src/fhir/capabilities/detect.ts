@@ -40,14 +40,24 @@ const R4 = /^4\.0(\.\d+)?$/;
 
 /** CapabilityStatement interaction codes that stand for the app's five interactions. */
 const CODES: Readonly<Record<Interaction, readonly string[]>> = {
-  read: ['read'], search: ['search-type'], create: ['create'], update: ['update'], delete: ['delete'],
+  read: ['read'],
+  search: ['search-type'],
+  create: ['create'],
+  update: ['update'],
+  delete: ['delete'],
 };
 
 function resourceCapabilities(resource: CapabilityResource): ResourceCapabilities {
   const codes = new Set((resource.interaction ?? []).map((i) => i.code));
   const has = (interaction: Interaction): boolean => CODES[interaction].some((c) => codes.has(c));
   return {
-    interactions: { read: has('read'), search: has('search'), create: has('create'), update: has('update'), delete: has('delete') },
+    interactions: {
+      read: has('read'),
+      search: has('search'),
+      create: has('create'),
+      update: has('update'),
+      delete: has('delete'),
+    },
     conditionalCreate: resource.conditionalCreate === true,
     conditionalUpdate: resource.conditionalUpdate === true,
     searchParams: (resource.searchParam ?? []).map((p) => p.name),
@@ -56,12 +66,15 @@ function resourceCapabilities(resource: CapabilityResource): ResourceCapabilitie
   };
 }
 
-const oauthUrisExtension = z.looseObject({ extension: z.array(z.looseObject({ url: z.string(), valueUri: z.string().optional() })).optional() });
+const oauthUrisExtension = z.looseObject({
+  extension: z.array(z.looseObject({ url: z.string(), valueUri: z.string().optional() })).optional(),
+});
 
 function oauthUris(statement: CapabilityStatement): ServerCapabilities['oauthUris'] {
   const ext = statement.rest?.flatMap((r) => r.security?.extension ?? []).find((e) => e.url === OAUTH_URIS);
   const parsed = oauthUrisExtension.safeParse(ext);
-  const uri = (name: string): string | undefined => (parsed.success ? parsed.data.extension?.find((e) => e.url === name)?.valueUri : undefined);
+  const uri = (name: string): string | undefined =>
+    parsed.success ? parsed.data.extension?.find((e) => e.url === name)?.valueUri : undefined;
   const authorize = uri('authorize');
   const token = uri('token');
   return authorize || token ? { ...(authorize ? { authorize } : {}), ...(token ? { token } : {}) } : undefined;
@@ -72,13 +85,16 @@ function fromStatement(statement: CapabilityStatement, scopes: GrantedScopes): S
   const systemCodes = new Set((server?.interaction ?? []).map((i) => i.code));
   const resources = Object.fromEntries((server?.resource ?? []).map((r) => [r.type, resourceCapabilities(r)]));
   const all = Object.values(resources);
-  const unsupported = R4.test(statement.fhirVersion) ? undefined
+  const unsupported = R4.test(statement.fhirVersion)
+    ? undefined
     : `the server speaks FHIR ${statement.fhirVersion}; this app needs FHIR R4 (4.0.x)`;
   const uris = oauthUris(statement);
   return {
     fhirVersion: statement.fhirVersion,
     ...(unsupported ? { unsupportedReason: unsupported } : {}),
-    ...(statement.software ? { software: [statement.software.name, statement.software.version].filter(Boolean).join(' ') } : {}),
+    ...(statement.software
+      ? { software: [statement.software.name, statement.software.version].filter(Boolean).join(' ') }
+      : {}),
     transaction: systemCodes.has('transaction'),
     batch: systemCodes.has('batch'),
     include: all.some((r) => r.searchInclude.length > 0),
@@ -94,8 +110,14 @@ export function detectCapabilities(capabilityStatement: unknown, grantedScopes: 
   const parsed = validate(capabilityStatementSchema, capabilityStatement);
   if (parsed.ok) return fromStatement(parsed.value, scopes);
   return {
-    fhirVersion: '', unsupportedReason: `the CapabilityStatement could not be read: ${parsed.errors.slice(0, 3).join('; ')}`,
-    transaction: false, batch: false, include: false, revinclude: false, resources: {}, scopes,
+    fhirVersion: '',
+    unsupportedReason: `the CapabilityStatement could not be read: ${parsed.errors.slice(0, 3).join('; ')}`,
+    transaction: false,
+    batch: false,
+    include: false,
+    revinclude: false,
+    resources: {},
+    scopes,
   };
 }
 

@@ -25,7 +25,13 @@ export interface GrantedScopes {
 }
 
 const RESOURCE_SCOPE = /^(patient|user|system)\/([A-Z][A-Za-z]+|\*)\.([a-z*]+)(\?.+)?$/;
-const V2_LETTERS: readonly [string, Interaction][] = [['c', 'create'], ['r', 'read'], ['u', 'update'], ['d', 'delete'], ['s', 'search']];
+const V2_LETTERS: readonly [string, Interaction][] = [
+  ['c', 'create'],
+  ['r', 'read'],
+  ['u', 'update'],
+  ['d', 'delete'],
+  ['s', 'search'],
+];
 const V1: Readonly<Record<string, readonly Interaction[]>> = {
   read: ['read', 'search'],
   write: ['create', 'update', 'delete'],
@@ -54,8 +60,12 @@ export function parseResourceScope(scope: string): ScopeGrant | undefined {
   const interactions = v1 ?? v2Interactions(suffix ?? '');
   if (!interactions) return undefined;
   return {
-    scope, context: context as ScopeContext, resourceType: resourceType ?? '*', interactions,
-    grammar: v1 ? 'v1' : 'v2', ...(constraint ? { constraint: constraint.slice(1) } : {}),
+    scope,
+    context: context as ScopeContext,
+    resourceType: resourceType ?? '*',
+    interactions,
+    grammar: v1 ? 'v1' : 'v2',
+    ...(constraint ? { constraint: constraint.slice(1) } : {}),
   };
 }
 
@@ -72,5 +82,7 @@ export function parseScopes(granted: string): GrantedScopes {
 
 /** Whether any granted scope (any context, wildcards included) allows the interaction on the type. */
 export function scopesAllow(scopes: GrantedScopes, resourceType: string, interaction: Interaction): boolean {
-  return scopes.grants.some((g) => (g.resourceType === '*' || g.resourceType === resourceType) && g.interactions.includes(interaction));
+  return scopes.grants.some(
+    (g) => (g.resourceType === '*' || g.resourceType === resourceType) && g.interactions.includes(interaction),
+  );
 }

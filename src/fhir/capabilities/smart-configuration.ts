@@ -37,8 +37,17 @@ function absolute(url: string | undefined, base: string): string | undefined {
 }
 
 const NOTHING: Omit<SmartCapabilities, 'valid' | 'problems'> = {
-  permissionV1: false, permissionV2: false, pkceS256: false, pkcePlainOffered: false, launchEhr: false, launchStandalone: false,
-  clientPublic: false, refreshOnline: false, refreshOffline: false, capabilities: [], grantTypes: [],
+  permissionV1: false,
+  permissionV2: false,
+  pkceS256: false,
+  pkcePlainOffered: false,
+  launchEhr: false,
+  launchStandalone: false,
+  clientPublic: false,
+  refreshOnline: false,
+  refreshOffline: false,
+  capabilities: [],
+  grantTypes: [],
 };
 
 export function parseSmartConfiguration(document: unknown, fhirBaseUrl: string): SmartCapabilities {
@@ -48,9 +57,13 @@ export function parseSmartConfiguration(document: unknown, fhirBaseUrl: string):
   const caps = new Set(config.capabilities);
   const methods = config.code_challenge_methods_supported ?? [];
   const problems = [
-    ...(methods.includes('S256') ? [] : ['code_challenge_methods_supported: S256 is not offered (SMART 2 requires PKCE S256)']),
+    ...(methods.includes('S256')
+      ? []
+      : ['code_challenge_methods_supported: S256 is not offered (SMART 2 requires PKCE S256)']),
     ...(methods.includes('plain') ? ['code_challenge_methods_supported: offers "plain", which SMART 2 forbids'] : []),
-    ...(caps.has('launch-ehr') && !config.authorization_endpoint ? ['authorization_endpoint: missing, but launch-ehr is advertised'] : []),
+    ...(caps.has('launch-ehr') && !config.authorization_endpoint
+      ? ['authorization_endpoint: missing, but launch-ehr is advertised']
+      : []),
   ];
   const authorizationEndpoint = absolute(config.authorization_endpoint, fhirBaseUrl);
   const tokenEndpoint = absolute(config.token_endpoint, fhirBaseUrl);

@@ -21,12 +21,22 @@ export function fetchTransport(options: FetchTransportOptions): FhirTransport {
   return {
     baseUrl: options.baseUrl,
     async send(request): Promise<FhirResponse> {
-      const headers = { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...requestHeaders(request) };
+      const headers = {
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...requestHeaders(request),
+      };
       let response: Response;
       try {
-        response = await doFetch(resolveAgainstBase(request.url, options.baseUrl), { method: request.method, headers, body: serialiseBody(request.body) });
+        response = await doFetch(resolveAgainstBase(request.url, options.baseUrl), {
+          method: request.method,
+          headers,
+          body: serialiseBody(request.body),
+        });
       } catch (error) {
-        throw new TransportError(`no answer from the FHIR server: ${error instanceof Error ? error.message : String(error)}`, 'network');
+        throw new TransportError(
+          `no answer from the FHIR server: ${error instanceof Error ? error.message : String(error)}`,
+          'network',
+        );
       }
       return { status: response.status, headers: headerRecord(response.headers), body: await readBody(response) };
     },

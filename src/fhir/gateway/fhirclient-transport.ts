@@ -30,8 +30,13 @@ function bodyFromMessage(message: string): unknown {
 function fromFailure(error: unknown): FhirResponse {
   if (isHttpError(error)) {
     // fhirclient has already tried to refresh and cleared its state: only a new launch helps.
-    if (error.status === 401) throw new TransportError('the session has expired; launch the app again', 'session-expired');
-    return { status: error.status, body: bodyFromMessage(error.message), headers: error.response ? headerRecord(error.response.headers) : {} };
+    if (error.status === 401)
+      throw new TransportError('the session has expired; launch the app again', 'session-expired');
+    return {
+      status: error.status,
+      body: bodyFromMessage(error.message),
+      headers: error.response ? headerRecord(error.response.headers) : {},
+    };
   }
   const aborted = error instanceof Error && error.name === 'AbortError';
   const detail = error instanceof Error ? error.message : String(error);
@@ -43,11 +48,22 @@ export function fhirclientTransport(client: Client): FhirTransport {
     baseUrl: client.state.serverUrl,
     async send(request): Promise<FhirResponse> {
       const options: fhirclient.RequestOptions = {
-        url: request.url, method: request.method, headers: requestHeaders(request), body: serialiseBody(request.body), includeResponse: true,
+        url: request.url,
+        method: request.method,
+        headers: requestHeaders(request),
+        body: serialiseBody(request.body),
+        includeResponse: true,
       };
       try {
-        const result = await client.request<fhirclient.CombinedFetchResult<unknown>>(options, { useRefreshToken: true, pageLimit: 1 });
-        return { status: result.response.status, body: result.body === '' ? undefined : result.body, headers: headerRecord(result.response.headers) };
+        const result = await client.request<fhirclient.CombinedFetchResult<unknown>>(options, {
+          useRefreshToken: true,
+          pageLimit: 1,
+        });
+        return {
+          status: result.response.status,
+          body: result.body === '' ? undefined : result.body,
+          headers: headerRecord(result.response.headers),
+        };
       } catch (error) {
         return fromFailure(error);
       }

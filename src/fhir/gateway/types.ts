@@ -31,7 +31,10 @@ export interface FhirTransport {
 
 export class TransportError extends Error {
   override readonly name = 'TransportError';
-  constructor(message: string, readonly kind: 'network' | 'timeout' | 'session-expired') {
+  constructor(
+    message: string,
+    readonly kind: 'network' | 'timeout' | 'session-expired',
+  ) {
     super(message);
   }
 }

@@ -34,12 +34,24 @@ export interface MyClients {
   /** The Patients the searches included, unvalidated (the history load validates them). */
   readonly patients: readonly unknown[];
   /** Sources the server refused (403 without the scope, 400 for an unknown parameter): the others still count. */
-  readonly failures: readonly { readonly source: MyClientsSource; readonly status: number; readonly messages: readonly string[] }[];
+  readonly failures: readonly {
+    readonly source: MyClientsSource;
+    readonly status: number;
+    readonly messages: readonly string[];
+  }[];
 }
 
 const ref = z.looseObject({ reference: z.string().optional() });
-const appointmentSchema = z.looseObject({ status: z.string(), start: z.string().optional(), participant: z.array(z.looseObject({ actor: ref.optional() })) });
-const encounterSchema = z.looseObject({ status: z.string(), subject: ref.optional(), period: z.looseObject({ start: z.string().optional() }).optional() });
+const appointmentSchema = z.looseObject({
+  status: z.string(),
+  start: z.string().optional(),
+  participant: z.array(z.looseObject({ actor: ref.optional() })),
+});
+const encounterSchema = z.looseObject({
+  status: z.string(),
+  subject: ref.optional(),
+  period: z.looseObject({ start: z.string().optional() }).optional(),
+});
 const subjectSchema = z.looseObject({ subject: ref.optional() });
 
 /** Bookings that will not happen, and encounters that did not. */
@@ -49,10 +61,14 @@ function searchUrl(source: MyClientsSource, q: MyClientsQuery): string {
   const who = encodeURIComponent(`Practitioner/${q.practitionerId}`);
   const window = `date=ge${q.today}&date=lt${addDays(q.today, q.daysAhead)}`;
   switch (source) {
-    case 'appointments': return `Appointment?practitioner=${who}&${window}&_include=Appointment:patient&_count=1000`;
-    case 'encounters': return `Encounter?participant=${who}&${window}&_include=Encounter:subject&_count=1000`;
-    case 'authored': return `QuestionnaireResponse?author=${who}&authored=ge${addDays(q.today, -q.daysBack)}&_include=QuestionnaireResponse:subject&_count=1000`;
-    case 'care-team': return `CareTeam?participant=${who}&status=active&_include=CareTeam:subject&_count=1000`;
+    case 'appointments':
+      return `Appointment?practitioner=${who}&${window}&_include=Appointment:patient&_count=1000`;
+    case 'encounters':
+      return `Encounter?participant=${who}&${window}&_include=Encounter:subject&_count=1000`;
+    case 'authored':
+      return `QuestionnaireResponse?author=${who}&authored=ge${addDays(q.today, -q.daysBack)}&_include=QuestionnaireResponse:subject&_count=1000`;
+    case 'care-team':
+      return `CareTeam?participant=${who}&status=active&_include=CareTeam:subject&_count=1000`;
   }
 }
 
@@ -78,8 +94,13 @@ function visitsOf(source: MyClientsSource, resources: readonly unknown[], today:
 function merge(found: Map<string, MyClient>, source: MyClientsSource, visits: readonly Visit[]): void {
   for (const visit of visits) {
     const known = found.get(visit.patientId);
-    const earlier = visit.start && (!known?.nextVisit || visit.start < known.nextVisit) ? visit.start : known?.nextVisit;
-    found.set(visit.patientId, { patientId: visit.patientId, source: known?.source ?? source, ...(earlier ? { nextVisit: earlier } : {}) });
+    const earlier =
+      visit.start && (!known?.nextVisit || visit.start < known.nextVisit) ? visit.start : known?.nextVisit;
+    found.set(visit.patientId, {
+      patientId: visit.patientId,
+      source: known?.source ?? source,
+      ...(earlier ? { nextVisit: earlier } : {}),
+    });
   }
 }
 
@@ -88,9 +109,19 @@ function merge(found: Map<string, MyClient>, source: MyClientsSource, visits: re
  * while a long source (every response the clinician authored) is still paging.
  */
 export async function findMyClients(
-  transport: FhirTransport, q: MyClientsQuery, count: RoundTripCount, useBatch = true, onFirstPages?: (early: MyClients) => void,
+  transport: FhirTransport,
+  q: MyClientsQuery,
+  count: RoundTripCount,
+  useBatch = true,
+  onFirstPages?: (early: MyClients) => void,
 ): Promise<MyClients> {
-  const answers = await searchAll(transport, q.sources.map((s) => searchUrl(s, q)), count, useBatch, onFirstPages && ((first) => onFirstPages(collect(first, q))));
+  const answers = await searchAll(
+    transport,
+    q.sources.map((s) => searchUrl(s, q)),
+    count,
+    useBatch,
+    onFirstPages && ((first) => onFirstPages(collect(first, q))),
+  );
   return collect(answers, q);
 }
 

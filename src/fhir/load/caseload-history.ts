@@ -2,7 +2,13 @@ import type { FhirTransport } from '../gateway/types';
 import { rawString } from '../parse/raw';
 import { referenceId } from '../parse/references';
 import type { Patient } from '../schemas/patient';
-import { classifyPatient, classifyQuestionnaires, classifyResponses, type LoadedAdministration, type UnreadableResource } from './classify';
+import {
+  classifyPatient,
+  classifyQuestionnaires,
+  classifyResponses,
+  type LoadedAdministration,
+  type UnreadableResource,
+} from './classify';
 import type { RoundTripCount } from './round-trip';
 import { searchAll } from './caseload-search';
 import { ourQuestionnaireCanonicals } from './searches';
@@ -27,7 +33,11 @@ export interface CaseloadHistoryOptions {
 
 export interface CaseloadHistoryResult {
   readonly clients: readonly ClientHistory[];
-  readonly failures: readonly { readonly resourceType: string; readonly status: number; readonly messages: readonly string[] }[];
+  readonly failures: readonly {
+    readonly resourceType: string;
+    readonly status: number;
+    readonly messages: readonly string[];
+  }[];
 }
 
 /** 40 references of ~20 characters keep a GET URL near 1 KB, far under the usual 8 KB limits. */
@@ -40,10 +50,12 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 const subjectList = (ids: readonly string[]): string => ids.map((id) => encodeURIComponent(`Patient/${id}`)).join(',');
 
 function byPatientId(resources: readonly unknown[]): Map<string, unknown> {
-  return new Map(resources.flatMap((r) => {
-    const id = rawString(r, 'id');
-    return id && rawString(r, 'resourceType') === 'Patient' ? [[id, r] as const] : [];
-  }));
+  return new Map(
+    resources.flatMap((r) => {
+      const id = rawString(r, 'id');
+      return id && rawString(r, 'resourceType') === 'Patient' ? [[id, r] as const] : [];
+    }),
+  );
 }
 
 function responsesBySubject(responses: readonly unknown[]): Map<string, unknown[]> {
@@ -60,13 +72,20 @@ function responsesBySubject(responses: readonly unknown[]): Map<string, unknown[
 }
 
 export async function loadCaseloadHistory(
-  transport: FhirTransport, patientIds: readonly string[], includedPatients: readonly unknown[], count: RoundTripCount, options: CaseloadHistoryOptions = {},
+  transport: FhirTransport,
+  patientIds: readonly string[],
+  includedPatients: readonly unknown[],
+  count: RoundTripCount,
+  options: CaseloadHistoryOptions = {},
 ): Promise<CaseloadHistoryResult> {
   if (patientIds.length === 0) return { clients: [], failures: [] };
   const size = options.chunkSize ?? CASELOAD_CHUNK_SIZE;
   const known = byPatientId(includedPatients);
   const idChunks = chunks(patientIds, size);
-  const missing = chunks(patientIds.filter((id) => !known.has(id)), size);
+  const missing = chunks(
+    patientIds.filter((id) => !known.has(id)),
+    size,
+  );
   const urls = [
     `Questionnaire?url=${ourQuestionnaireCanonicals().map(encodeURIComponent).join(',')}`,
     ...idChunks.map((ids) => `QuestionnaireResponse?subject=${subjectList(ids)}&_count=1000`),
@@ -78,15 +97,21 @@ export async function loadCaseloadHistory(
   const questionnaires = classifyQuestionnaires(questionnaireAnswer?.matches ?? []).items;
   const patients = new Map([...known, ...byPatientId(patientAnswers.flatMap((a) => a.matches))]);
   const grouped = responsesBySubject(responseAnswers.flatMap((a) => a.matches));
-  const failures = [questionnaireAnswer, ...rest].flatMap((a, i) => (a?.failure ? [{ resourceType: urls[i]!.split('?')[0]!, ...a.failure }] : []));
+  const failures = [questionnaireAnswer, ...rest].flatMap((a, i) =>
+    a?.failure ? [{ resourceType: urls[i]!.split('?')[0]!, ...a.failure }] : [],
+  );
   const clients = patientIds.map((patientId): ClientHistory => {
     const patient = patients.has(patientId) ? classifyPatient(patients.get(patientId)) : {};
     const responses = classifyResponses(grouped.get(patientId) ?? [], {
-      questionnaires, patientId, ...(options.now === undefined ? {} : { now: options.now }),
+      questionnaires,
+      patientId,
+      ...(options.now === undefined ? {} : { now: options.now }),
     });
     return {
-      patientId, ...(patient.patient ? { patient: patient.patient } : {}),
-      administrations: responses.items, unreadable: [...(patient.unreadable ? [patient.unreadable] : []), ...responses.unreadable],
+      patientId,
+      ...(patient.patient ? { patient: patient.patient } : {}),
+      administrations: responses.items,
+      unreadable: [...(patient.unreadable ? [patient.unreadable] : []), ...responses.unreadable],
     };
   });
   return { clients, failures };

@@ -19,7 +19,10 @@ export interface SearchAnswer {
 function take(answer: SearchAnswer, result: ReadResult, baseUrl: string): string[] {
   const bundle = isSuccess(result.status) ? bundleSchema.safeParse(result.body) : undefined;
   if (!bundle?.success) {
-    answer.failure = { status: result.status, messages: bundle ? ['the search answer was not a Bundle'] : fhirErrorFrom(result).messages };
+    answer.failure = {
+      status: result.status,
+      messages: bundle ? ['the search answer was not a Bundle'] : fhirErrorFrom(result).messages,
+    };
     return [];
   }
   for (const entry of bundle.data.entry ?? []) {
@@ -35,17 +38,33 @@ function take(answer: SearchAnswer, result: ReadResult, baseUrl: string): string
  * further pages load.
  */
 export async function searchAll(
-  transport: FhirTransport, urls: readonly string[], count: RoundTripCount, useBatch = true, onFirstPages?: (answers: readonly SearchAnswer[]) => void,
+  transport: FhirTransport,
+  urls: readonly string[],
+  count: RoundTripCount,
+  useBatch = true,
+  onFirstPages?: (answers: readonly SearchAnswer[]) => void,
 ): Promise<SearchAnswer[]> {
   if (urls.length === 0) return [];
   const answers: SearchAnswer[] = urls.map(() => ({ matches: [], included: [] }));
   const batch = useBatch ? await readInBatch(transport, urls, count) : undefined;
   const first = batch ?? (await readInParallel(transport, urls, count));
-  let pending = first.flatMap((result, i) => take(answers[i]!, result, transport.baseUrl).map((url) => [i, url] as const));
-  onFirstPages?.(answers.map((a) => ({ matches: [...a.matches], included: [...a.included], ...(a.failure ? { failure: a.failure } : {}) })));
+  let pending = first.flatMap((result, i) =>
+    take(answers[i]!, result, transport.baseUrl).map((url) => [i, url] as const),
+  );
+  onFirstPages?.(
+    answers.map((a) => ({
+      matches: [...a.matches],
+      included: [...a.included],
+      ...(a.failure ? { failure: a.failure } : {}),
+    })),
+  );
   const seen = new Set(pending.map(([, url]) => url));
   while (pending.length > 0) {
-    const results = await readInParallel(transport, pending.map(([, url]) => url), count);
+    const results = await readInParallel(
+      transport,
+      pending.map(([, url]) => url),
+      count,
+    );
     const next: (readonly [number, string])[] = [];
     results.forEach((result, k) => {
       const i = pending[k]![0];

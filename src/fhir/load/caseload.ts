@@ -18,13 +18,25 @@ export interface LoadedCaseloadData {
 
 type Counted = { readonly result: CaseloadHistoryResult; readonly count: RoundTripCount };
 
-async function counted(transport: FhirTransport, ids: readonly string[], patients: readonly unknown[], now: number | undefined): Promise<Counted> {
+async function counted(
+  transport: FhirTransport,
+  ids: readonly string[],
+  patients: readonly unknown[],
+  now: number | undefined,
+): Promise<Counted> {
   const count: RoundTripCount = { roundTrips: 0, requests: 0 };
-  return { result: await loadCaseloadHistory(transport, ids, patients, count, now === undefined ? {} : { now }), count };
+  return {
+    result: await loadCaseloadHistory(transport, ids, patients, count, now === undefined ? {} : { now }),
+    count,
+  };
 }
 
 /** `now`: the time of reading (ms since the epoch), so that responses dated in the future are listed, not scored. */
-export async function loadCaseloadData(transport: FhirTransport, query: MyClientsQuery, now?: number): Promise<LoadedCaseloadData> {
+export async function loadCaseloadData(
+  transport: FhirTransport,
+  query: MyClientsQuery,
+  now?: number,
+): Promise<LoadedCaseloadData> {
   const sources: RoundTripCount = { roundTrips: 0, requests: 0 };
   let early: { ids: Set<string>; loading: Promise<Counted> } | undefined;
   const startEarly = (first: MyClients): void => {
@@ -41,13 +53,22 @@ export async function loadCaseloadData(transport: FhirTransport, query: MyClient
   const byId = new Map([...(first?.result.clients ?? []), ...late.result.clients].map((h) => [h.patientId, h]));
   const failures = [
     ...mine.failures.map((f) => `${f.source}: HTTP ${f.status} ${f.messages.join('; ')}`.trim()),
-    ...[...(first?.result.failures ?? []), ...late.result.failures].map((f) => `${f.resourceType}: HTTP ${f.status} ${f.messages.join('; ')}`.trim()),
+    ...[...(first?.result.failures ?? []), ...late.result.failures].map((f) =>
+      `${f.resourceType}: HTTP ${f.status} ${f.messages.join('; ')}`.trim(),
+    ),
   ];
-  const roundTrips = Math.max(sources.roundTrips, 1 + (first?.count.roundTrips ?? 0), sources.roundTrips + late.count.roundTrips);
+  const roundTrips = Math.max(
+    sources.roundTrips,
+    1 + (first?.count.roundTrips ?? 0),
+    sources.roundTrips + late.count.roundTrips,
+  );
   const requests = sources.requests + (first?.count.requests ?? 0) + late.count.requests;
   return {
     clients: mine.clients,
-    histories: mine.clients.map((c) => byId.get(c.patientId) ?? { patientId: c.patientId, administrations: [], unreadable: [] }),
-    failures, stats: { roundTrips, requests },
+    histories: mine.clients.map(
+      (c) => byId.get(c.patientId) ?? { patientId: c.patientId, administrations: [], unreadable: [] },
+    ),
+    failures,
+    stats: { roundTrips, requests },
   };
 }

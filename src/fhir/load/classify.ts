@@ -30,18 +30,31 @@ export interface LoadedFlag {
 }
 
 const RULE_CODES: Readonly<Record<RuleCode, true>> = {
-  'outcome-deterioration': true, 'outcome-not-on-track-early': true, 'outcome-not-on-track-persistent': true,
-  'outcome-sharp-drop': true, 'outcome-recovered': true, 'alliance-concern': true, 'alliance-rupture-risk': true,
-  'alliance-dip': true, 'alliance-item-concern': true, 'alliance-wai-drop': true, 'alliance-wai-dip': true,
+  'outcome-deterioration': true,
+  'outcome-not-on-track-early': true,
+  'outcome-not-on-track-persistent': true,
+  'outcome-sharp-drop': true,
+  'outcome-recovered': true,
+  'alliance-concern': true,
+  'alliance-rupture-risk': true,
+  'alliance-dip': true,
+  'alliance-item-concern': true,
+  'alliance-wai-drop': true,
+  'alliance-wai-dip': true,
   'alliance-rupture-unresolved': true,
 };
 
-const isRuleCode = (code: string | undefined): code is RuleCode => code !== undefined && Object.hasOwn(RULE_CODES, code);
+const isRuleCode = (code: string | undefined): code is RuleCode =>
+  code !== undefined && Object.hasOwn(RULE_CODES, code);
 
 /** Ours = coded in the project CodeSystem; read from the raw JSON so that a broken resource of ours is still recognised. */
 function hasOurCoding(resource: unknown): boolean {
-  const code = typeof resource === 'object' && resource !== null ? (resource as { code?: CodeableConcept }).code : undefined;
-  return Array.isArray(code?.coding) && code.coding.some((c) => typeof c === 'object' && c !== null && c.system === CODE_SYSTEM_URL);
+  const code =
+    typeof resource === 'object' && resource !== null ? (resource as { code?: CodeableConcept }).code : undefined;
+  return (
+    Array.isArray(code?.coding) &&
+    code.coding.some((c) => typeof c === 'object' && c !== null && c.system === CODE_SYSTEM_URL)
+  );
 }
 
 function unreadable(resourceType: string, resource: unknown, reason: string, date?: string): UnreadableResource {
@@ -56,7 +69,9 @@ export interface Classified<T> {
 
 export function classifyPatient(resource: unknown): { patient?: Patient; unreadable?: UnreadableResource } {
   const parsed = validate(patientSchema, resource);
-  return parsed.ok ? { patient: parsed.value } : { unreadable: unreadable('Patient', resource, parsed.errors.join('; ')) };
+  return parsed.ok
+    ? { patient: parsed.value }
+    : { unreadable: unreadable('Patient', resource, parsed.errors.join('; ')) };
 }
 
 export function classifyQuestionnaires(resources: readonly unknown[]): Classified<Questionnaire> {
@@ -69,7 +84,10 @@ export function classifyQuestionnaires(resources: readonly unknown[]): Classifie
   return out;
 }
 
-export function classifyResponses(resources: readonly unknown[], context: ParseContext): Classified<LoadedAdministration> {
+export function classifyResponses(
+  resources: readonly unknown[],
+  context: ParseContext,
+): Classified<LoadedAdministration> {
   const out: Classified<LoadedAdministration> = { items: [], unreadable: [] };
   for (const resource of resources) {
     const result = parseQuestionnaireResponse(resource, context);
@@ -78,7 +96,11 @@ export function classifyResponses(resources: readonly unknown[], context: ParseC
       out.items.push(loaded);
     } else {
       const { ok: _ok, resourceId, ...rest } = result;
-      out.unreadable.push({ resourceType: 'QuestionnaireResponse', ...rest, ...(resourceId ? { id: resourceId } : {}) });
+      out.unreadable.push({
+        resourceType: 'QuestionnaireResponse',
+        ...rest,
+        ...(resourceId ? { id: resourceId } : {}),
+      });
     }
   }
   return out;
@@ -89,7 +111,10 @@ export function classifyObservations(resources: readonly unknown[]): Classified<
   for (const resource of resources.filter(hasOurCoding)) {
     const parsed = validate(observationSchema, resource);
     if (parsed.ok) out.items.push(parsed.value);
-    else out.unreadable.push(unreadable('Observation', resource, parsed.errors.join('; '), rawString(resource, 'effectiveDateTime')));
+    else
+      out.unreadable.push(
+        unreadable('Observation', resource, parsed.errors.join('; '), rawString(resource, 'effectiveDateTime')),
+      );
   }
   return out;
 }
@@ -99,12 +124,16 @@ export function classifyFlags(resources: readonly unknown[], patientId: string):
   const out: Classified<LoadedFlag> = { items: [], unreadable: [] };
   for (const resource of resources.filter(hasOurCoding)) {
     const parsed = validate(flagSchema, resource);
-    const rule = parsed.ok ? parsed.value.code.coding?.find((c) => c.system === CODE_SYSTEM_URL && isRuleCode(c.code))?.code : undefined;
+    const rule = parsed.ok
+      ? parsed.value.code.coding?.find((c) => c.system === CODE_SYSTEM_URL && isRuleCode(c.code))?.code
+      : undefined;
     if (!parsed.ok) out.unreadable.push(unreadable('Flag', resource, parsed.errors.join('; ')));
-    else if (referenceId(parsed.value.subject.reference, 'Patient') !== patientId) out.unreadable.push(unreadable('Flag', resource, 'subject: another patient, not the one the app was opened for'));
+    else if (referenceId(parsed.value.subject.reference, 'Patient') !== patientId)
+      out.unreadable.push(unreadable('Flag', resource, 'subject: another patient, not the one the app was opened for'));
     else if (!isRuleCode(rule)) out.unreadable.push(unreadable('Flag', resource, 'code: not one of our rule codes'));
     else if (!parsed.value.id) out.unreadable.push(unreadable('Flag', resource, 'id: missing'));
-    else if (parsed.value.status === 'active') out.items.push({ active: { id: normaliseId(parsed.value.id), rule }, resource: parsed.value });
+    else if (parsed.value.status === 'active')
+      out.items.push({ active: { id: normaliseId(parsed.value.id), rule }, resource: parsed.value });
   }
   return out;
 }

@@ -8,13 +8,25 @@ import { bundleSchema } from '../schemas/bundle';
 import type { Patient } from '../schemas/patient';
 import type { Questionnaire } from '../schemas/questionnaire';
 import {
-  classifyFlags, classifyObservations, classifyPatient, classifyQuestionnaires, classifyResponses,
-  type LoadedAdministration, type LoadedFlag, type UnreadableResource,
+  classifyFlags,
+  classifyObservations,
+  classifyPatient,
+  classifyQuestionnaires,
+  classifyResponses,
+  type LoadedAdministration,
+  type LoadedFlag,
+  type UnreadableResource,
 } from './classify';
 import { responsesInNotes } from './notes';
 import { remainingPages } from './paging';
 import { type ReadResult, readInBatch, readInParallel, type RoundTripCount } from './round-trip';
-import { DEFAULT_PAGE_SIZE, type HistoryPart, type HistorySearch, historySearches, ourQuestionnaireCanonicals } from './searches';
+import {
+  DEFAULT_PAGE_SIZE,
+  type HistoryPart,
+  type HistorySearch,
+  historySearches,
+  ourQuestionnaireCanonicals,
+} from './searches';
 
 // A client's whole history in as few round trips as the server allows: one batch of six reads, then
 // one more round for the further pages of every search at once (more only when a server gives `next`
@@ -87,7 +99,8 @@ const OPTIONAL_PARTS: ReadonlySet<HistoryPart> = new Set(['observations', 'flags
  * the clinician. It happens when the history loads before the CapabilityStatement could rule the search out.
  * A 403 stays a refused read: the server has them and this launch may not see them.
  */
-const typeNotServed = (search: HistorySearch, result: ReadResult): boolean => result.status === 404 && OPTIONAL_PARTS.has(search.part);
+const typeNotServed = (search: HistorySearch, result: ReadResult): boolean =>
+  result.status === 404 && OPTIONAL_PARTS.has(search.part);
 
 /** Takes one answer in; returns the further page URLs it points to. */
 function take(collected: Collected, search: HistorySearch, result: ReadResult, baseUrl: string): string[] {
@@ -102,26 +115,48 @@ function take(collected: Collected, search: HistorySearch, result: ReadResult, b
   }
   const bundle = bundleSchema.safeParse(result.body);
   if (!bundle.success) {
-    collected.failures.push({ resourceType: search.resourceType, status: result.status, messages: ['the search answer was not a Bundle'] });
+    collected.failures.push({
+      resourceType: search.resourceType,
+      status: result.status,
+      messages: ['the search answer was not a Bundle'],
+    });
     return [];
   }
   collected.pages++;
-  const found = (bundle.data.entry ?? []).filter((e) => e.search?.mode !== 'outcome' && e.search?.mode !== 'include').map((e) => e.resource);
-  collected.resources.get(search.part)?.push(...found.filter((r) => (r as { resourceType?: unknown } | undefined)?.resourceType === search.resourceType));
+  const found = (bundle.data.entry ?? [])
+    .filter((e) => e.search?.mode !== 'outcome' && e.search?.mode !== 'include')
+    .map((e) => e.resource);
+  collected.resources
+    .get(search.part)
+    ?.push(...found.filter((r) => (r as { resourceType?: unknown } | undefined)?.resourceType === search.resourceType));
   return remainingPages(bundle.data, baseUrl);
 }
 
-async function firstRound(transport: FhirTransport, searches: readonly HistorySearch[], options: LoadHistoryOptions, count: RoundTripCount) {
+async function firstRound(
+  transport: FhirTransport,
+  searches: readonly HistorySearch[],
+  options: LoadHistoryOptions,
+  count: RoundTripCount,
+) {
   const urls = searches.map((s) => s.url);
   const batch = options.capabilities?.batch === false ? undefined : await readInBatch(transport, urls, count);
   return { results: batch ?? (await readInParallel(transport, urls, count)), usedBatch: batch !== undefined };
 }
 
-async function followPages(transport: FhirTransport, collected: Collected, start: [HistorySearch, string][], count: RoundTripCount) {
+async function followPages(
+  transport: FhirTransport,
+  collected: Collected,
+  start: [HistorySearch, string][],
+  count: RoundTripCount,
+) {
   const seen = new Set(start.map(([, url]) => url));
   let pending = start;
   while (pending.length > 0) {
-    const results = await readInParallel(transport, pending.map(([, url]) => url), count);
+    const results = await readInParallel(
+      transport,
+      pending.map(([, url]) => url),
+      count,
+    );
     const next: [HistorySearch, string][] = [];
     results.forEach((result, i) => {
       const search = pending[i]![0];
@@ -153,12 +188,15 @@ function distinct(resources: readonly unknown[]): unknown[] {
 function offered(search: HistorySearch, caps: ServerCapabilities | undefined): boolean {
   if (!caps || search.part === 'patient') return true;
   if (search.part === 'notes') return canRead(caps, search.resourceType);
-  return caps.resources[search.resourceType] === undefined ? false : serverSupports(caps, search.resourceType, 'search');
+  return caps.resources[search.resourceType] === undefined
+    ? false
+    : serverSupports(caps, search.resourceType, 'search');
 }
 
 /** Stored responses by server id; one read from a clinical note (no server id of its own) after them. */
 function bySourceId(a: LoadedAdministration, b: LoadedAdministration): number {
-  if (a.sourceId === undefined || b.sourceId === undefined) return a.sourceId === b.sourceId ? 0 : a.sourceId === undefined ? 1 : -1;
+  if (a.sourceId === undefined || b.sourceId === undefined)
+    return a.sourceId === b.sourceId ? 0 : a.sourceId === undefined ? 1 : -1;
   return a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0;
 }
 
@@ -169,7 +207,10 @@ function bySourceId(a: LoadedAdministration, b: LoadedAdministration): number {
  * order the server listed them in; every other copy is listed, never silently dropped. A response carried by
  * our clinical note comes after those read directly, and is no second copy.
  */
-function distinctAdministrations(items: readonly LoadedAdministration[]): { items: LoadedAdministration[]; copies: UnreadableResource[] } {
+function distinctAdministrations(items: readonly LoadedAdministration[]): {
+  items: LoadedAdministration[];
+  copies: UnreadableResource[];
+} {
   const kept = new Map<string, LoadedAdministration>();
   const copies: UnreadableResource[] = [];
   for (const a of [...items].sort(bySourceId)) {
@@ -183,21 +224,28 @@ function distinctAdministrations(items: readonly LoadedAdministration[]): { item
 
 function duplicateCopy(copy: LoadedAdministration, first: LoadedAdministration): UnreadableResource {
   return {
-    resourceType: 'QuestionnaireResponse', date: copy.administration.authored, instrument: copy.administration.instrument,
+    resourceType: 'QuestionnaireResponse',
+    date: copy.administration.authored,
+    instrument: copy.administration.instrument,
     reason: `a second copy of the response stored as QuestionnaireResponse/${first.sourceId ?? '?'} (same identifier): counted once`,
     ...(copy.sourceId ? { id: copy.sourceId } : {}),
   };
 }
 
 export async function loadHistory(transport: FhirTransport, options: LoadHistoryOptions): Promise<History> {
-  const all = historySearches(options.patientId, options.questionnaireCanonicals ?? ourQuestionnaireCanonicals(), options.pageSize ?? DEFAULT_PAGE_SIZE);
+  const all = historySearches(
+    options.patientId,
+    options.questionnaireCanonicals ?? ourQuestionnaireCanonicals(),
+    options.pageSize ?? DEFAULT_PAGE_SIZE,
+  );
   const known = options.knownQuestionnaires;
   const searches = all.filter((s) => offered(s, options.capabilities) && !(known && s.part === 'questionnaires'));
   const count: RoundTripCount = { roundTrips: 0, requests: 0 };
   const collected: Collected = { resources: new Map(searches.map((s) => [s.part, []])), failures: [], pages: 0 };
   const first = await firstRound(transport, searches, options, count);
   const morePages = first.results.flatMap((result, i): [HistorySearch, string][] =>
-    take(collected, searches[i]!, result, transport.baseUrl).map((url) => [searches[i]!, url]));
+    take(collected, searches[i]!, result, transport.baseUrl).map((url) => [searches[i]!, url]),
+  );
   await followPages(transport, collected, morePages, count);
   const part = (p: HistoryPart): unknown[] => distinct(collected.resources.get(p) ?? []);
 
@@ -205,7 +253,9 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
   const questionnaires = known ? { items: [...known], unreadable: [] } : classifyQuestionnaires(part('questionnaires'));
   const notes = responsesInNotes(part('notes'));
   const responses = classifyResponses([...part('responses'), ...notes.responses], {
-    questionnaires: questionnaires.items, patientId: options.patientId, mappings: options.mappings ?? [],
+    questionnaires: questionnaires.items,
+    patientId: options.patientId,
+    mappings: options.mappings ?? [],
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   const observations = classifyObservations(part('observations'));
@@ -218,7 +268,15 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
     observations: observations.items,
     flags: flags.items,
     questionnaires: questionnaires.items,
-    unreadable: [...(patient.unreadable ? [patient.unreadable] : []), ...questionnaires.unreadable, ...responses.unreadable, ...administrations.copies, ...notes.unreadable, ...observations.unreadable, ...flags.unreadable],
+    unreadable: [
+      ...(patient.unreadable ? [patient.unreadable] : []),
+      ...questionnaires.unreadable,
+      ...responses.unreadable,
+      ...administrations.copies,
+      ...notes.unreadable,
+      ...observations.unreadable,
+      ...flags.unreadable,
+    ],
     failures: collected.failures,
     stats: { ...count, pages: collected.pages, usedBatch: first.usedBatch },
   };

@@ -11,7 +11,9 @@ const noteSchema = z.looseObject({
   resourceType: z.literal('DocumentReference'),
   id: z.string().optional(),
   identifier: z.array(z.looseObject({ system: z.string().optional(), value: z.string().optional() })).optional(),
-  content: z.array(z.looseObject({ attachment: z.looseObject({ contentType: z.string().optional(), data: z.string().optional() }) })),
+  content: z.array(
+    z.looseObject({ attachment: z.looseObject({ contentType: z.string().optional(), data: z.string().optional() }) }),
+  ),
 });
 
 /** The search for our notes: the note type narrows it on the server, our identifier system in the client. */
@@ -24,7 +26,9 @@ const isOurs = (resource: unknown): boolean => {
 };
 
 function embeddedResponse(note: z.infer<typeof noteSchema>): unknown {
-  const attachment = note.content.map((c) => c.attachment).find((a) => a.contentType?.split(';')[0]?.trim() === NOTE_RESPONSE_TYPE);
+  const attachment = note.content
+    .map((c) => c.attachment)
+    .find((a) => a.contentType?.split(';')[0]?.trim() === NOTE_RESPONSE_TYPE);
   const text = attachment?.data === undefined ? undefined : base64ToUtf8(attachment.data);
   if (text === undefined) return undefined;
   try {
@@ -35,13 +39,21 @@ function embeddedResponse(note: z.infer<typeof noteSchema>): unknown {
 }
 
 /** The responses our notes carry (unparsed: the response parser validates them), and the notes that carry none readable. */
-export function responsesInNotes(resources: readonly unknown[]): { responses: unknown[]; unreadable: UnreadableResource[] } {
+export function responsesInNotes(resources: readonly unknown[]): {
+  responses: unknown[];
+  unreadable: UnreadableResource[];
+} {
   const responses: unknown[] = [];
   const unreadable: UnreadableResource[] = [];
   for (const resource of resources.filter(isOurs)) {
     const note = noteSchema.parse(resource);
     const response = embeddedResponse(note);
-    if (response === undefined) unreadable.push({ resourceType: 'DocumentReference', ...(note.id ? { id: note.id } : {}), reason: 'the note carries no readable QuestionnaireResponse attachment' });
+    if (response === undefined)
+      unreadable.push({
+        resourceType: 'DocumentReference',
+        ...(note.id ? { id: note.id } : {}),
+        reason: 'the note carries no readable QuestionnaireResponse attachment',
+      });
     else responses.push(response);
   }
   return { responses, unreadable };

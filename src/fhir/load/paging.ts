@@ -23,7 +23,9 @@ function steppedParam(next: URL, last: URL): { name: string; from: number; to: n
   const differing = [...a.keys()].filter((k) => b.has(k) && a.get(k) !== b.get(k));
   const [name] = differing;
   if (differing.length !== 1 || !name || next.origin + next.pathname !== last.origin + last.pathname) return undefined;
-  const sameElse = [...next.searchParams.keys()].every((k) => k === name || next.searchParams.get(k) === last.searchParams.get(k));
+  const sameElse = [...next.searchParams.keys()].every(
+    (k) => k === name || next.searchParams.get(k) === last.searchParams.get(k),
+  );
   return sameElse ? { name, from: a.get(name)!, to: b.get(name)! } : undefined;
 }
 

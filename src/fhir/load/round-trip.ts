@@ -25,22 +25,34 @@ export function batchReadRequest(urls: readonly string[]): FhirRequest {
 function batchResults(response: FhirResponse, expected: number): ReadResult[] | undefined {
   if (!isSuccess(response.status)) return undefined;
   const bundle = bundleSchema.safeParse(response.body);
-  if (!bundle.success || bundle.data.type !== 'batch-response' || bundle.data.entry?.length !== expected) return undefined;
+  if (!bundle.success || bundle.data.type !== 'batch-response' || bundle.data.entry?.length !== expected)
+    return undefined;
   return bundle.data.entry.map((entry) => {
     const status = entryStatus(entry);
     const ok = isSuccess(status);
-    return { status: Number.isNaN(status) ? 502 : status, body: ok ? entry.resource : (entry.response?.outcome ?? entry.resource) };
+    return {
+      status: Number.isNaN(status) ? 502 : status,
+      body: ok ? entry.resource : (entry.response?.outcome ?? entry.resource),
+    };
   });
 }
 
-export async function readInBatch(transport: FhirTransport, urls: readonly string[], count: RoundTripCount): Promise<ReadResult[] | undefined> {
+export async function readInBatch(
+  transport: FhirTransport,
+  urls: readonly string[],
+  count: RoundTripCount,
+): Promise<ReadResult[] | undefined> {
   count.roundTrips++;
   count.requests++;
   const response = await transport.send(batchReadRequest(urls));
   return batchResults(response, urls.length);
 }
 
-export async function readInParallel(transport: FhirTransport, urls: readonly string[], count: RoundTripCount): Promise<ReadResult[]> {
+export async function readInParallel(
+  transport: FhirTransport,
+  urls: readonly string[],
+  count: RoundTripCount,
+): Promise<ReadResult[]> {
   if (urls.length === 0) return [];
   count.roundTrips++;
   count.requests += urls.length;

@@ -24,12 +24,24 @@ export function historySearches(patientId: string, canonicals: readonly string[]
   const count = `_count=${pageSize}`;
   return [
     { part: 'patient', resourceType: 'Patient', url: `Patient/${encodeURIComponent(patientId)}` },
-    { part: 'responses', resourceType: 'QuestionnaireResponse', url: `QuestionnaireResponse?${subject}&${count}&_sort=-authored` },
+    {
+      part: 'responses',
+      resourceType: 'QuestionnaireResponse',
+      url: `QuestionnaireResponse?${subject}&${count}&_sort=-authored`,
+    },
     { part: 'observations', resourceType: 'Observation', url: `Observation?${subject}&category=survey&${count}` },
     // R4 defines no `status` search parameter for Flag: a strict server would refuse it and a lenient one
     // ignores it, so every Flag of the patient is read and the ended ones are left out when classified.
     { part: 'flags', resourceType: 'Flag', url: `Flag?${subject}&${count}` },
-    { part: 'questionnaires', resourceType: 'Questionnaire', url: `Questionnaire?url=${canonicals.map(encodeURIComponent).join(',')}&${count}` },
-    { part: 'notes', resourceType: 'DocumentReference', url: notesSearch(encodeURIComponent(`Patient/${patientId}`), count) },
+    {
+      part: 'questionnaires',
+      resourceType: 'Questionnaire',
+      url: `Questionnaire?url=${canonicals.map(encodeURIComponent).join(',')}&${count}`,
+    },
+    {
+      part: 'notes',
+      resourceType: 'DocumentReference',
+      url: notesSearch(encodeURIComponent(`Patient/${patientId}`), count),
+    },
   ];
 }

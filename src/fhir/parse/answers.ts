@@ -10,7 +10,8 @@ import type { QrAnswer } from '../schemas/questionnaire-response';
 // forms in the units their instrumentMappings entry declares. Range is the core's business (it reports
 // out-of-range values by item); here we only refuse what cannot be read.
 
-export type AnswerValue = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: string };
+export type AnswerValue =
+  { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: string };
 
 function numericAnswer(answer: QrAnswer): number | undefined {
   return answer.valueInteger ?? answer.valueDecimal ?? answer.valueQuantity?.value;
@@ -28,7 +29,10 @@ function ratingLineValue(answer: QrAnswer, mapping: InstrumentMapping | undefine
   if (!mapping) return { ok: true, value: raw };
   const mm = onOurScale(raw, mapping.scale, 0, 100);
   return mm === undefined
-    ? { ok: false, reason: `${raw} is outside the declared scale ${mapping.scale.min}–${mapping.scale.max} ${mapping.unit} (instrumentMappings)` }
+    ? {
+        ok: false,
+        reason: `${raw} is outside the declared scale ${mapping.scale.min}–${mapping.scale.max} ${mapping.unit} (instrumentMappings)`,
+      }
     : { ok: true, value: mm };
 }
 
@@ -47,23 +51,38 @@ const sameText = (a: string | undefined, b: string): boolean => a?.trim().toLowe
  */
 function optionFromCoding(coding: Coding, options: readonly LikertOption[]): number | undefined {
   const ours = coding.system === CODE_SYSTEM_URL ? options.find((o) => o.code === coding.code) : undefined;
-  return ours?.value ?? weightOf(coding)
-    ?? options.find((o) => sameText(coding.display, o.label.en) || sameText(coding.code, o.label.en) || sameText(coding.code, o.code))?.value
-    ?? options.find((o) => coding.code === String(o.value))?.value;
+  return (
+    ours?.value ??
+    weightOf(coding) ??
+    options.find(
+      (o) => sameText(coding.display, o.label.en) || sameText(coding.code, o.label.en) || sameText(coding.code, o.code),
+    )?.value ??
+    options.find((o) => coding.code === String(o.value))?.value
+  );
 }
 
 /** A mapped Likert answer: their code through the declared answer map, else their number on the declared scale. */
-function mappedLikertValue(answer: QrAnswer, options: readonly LikertOption[], mapping: InstrumentMapping): AnswerValue {
-  const code = answer.valueCoding?.code ?? (numericAnswer(answer) === undefined ? undefined : String(numericAnswer(answer)));
+function mappedLikertValue(
+  answer: QrAnswer,
+  options: readonly LikertOption[],
+  mapping: InstrumentMapping,
+): AnswerValue {
+  const code =
+    answer.valueCoding?.code ?? (numericAnswer(answer) === undefined ? undefined : String(numericAnswer(answer)));
   if (code === undefined) return { ok: false, reason: 'expected a coded or numeric answer' };
   if (mapping.answers) {
     const weight = mapping.answers[code];
-    return weight === undefined ? { ok: false, reason: `answer code "${code}" is not in the instrumentMappings answers` } : { ok: true, value: weight };
+    return weight === undefined
+      ? { ok: false, reason: `answer code "${code}" is not in the instrumentMappings answers` }
+      : { ok: true, value: weight };
   }
   const values = options.map((o) => o.value);
   const value = onOurScale(Number(code), mapping.scale, Math.min(...values), Math.max(...values));
   return value === undefined || !Number.isInteger(value)
-    ? { ok: false, reason: `"${code}" is not a point of the declared scale ${mapping.scale.min}–${mapping.scale.max} (instrumentMappings)` }
+    ? {
+        ok: false,
+        reason: `"${code}" is not a point of the declared scale ${mapping.scale.min}–${mapping.scale.max} (instrumentMappings)`,
+      }
     : { ok: true, value };
 }
 
@@ -75,11 +94,20 @@ function likertValue(answer: QrAnswer, options: readonly LikertOption[]): Answer
   }
   const raw = numericAnswer(answer);
   if (raw === undefined) return { ok: false, reason: 'expected an option (valueCoding) or a number (valueInteger)' };
-  return Number.isInteger(raw) ? { ok: true, value: raw } : { ok: false, reason: `expected a whole option value, got ${raw}` };
+  return Number.isInteger(raw)
+    ? { ok: true, value: raw }
+    : { ok: false, reason: `expected a whole option value, got ${raw}` };
 }
 
 /** `mapping` present: a foreign form read as its instrumentMappings entry declares; absent: our own form. */
-export function answerValue(instrument: Instrument, item: Item, answer: QrAnswer, mapping?: InstrumentMapping): AnswerValue {
+export function answerValue(
+  instrument: Instrument,
+  item: Item,
+  answer: QrAnswer,
+  mapping?: InstrumentMapping,
+): AnswerValue {
   if (item.kind === 'rating-line' || instrument.scale.type !== 'likert') return ratingLineValue(answer, mapping);
-  return mapping ? mappedLikertValue(answer, instrument.scale.options, mapping) : likertValue(answer, instrument.scale.options);
+  return mapping
+    ? mappedLikertValue(answer, instrument.scale.options, mapping)
+    : likertValue(answer, instrument.scale.options);
 }

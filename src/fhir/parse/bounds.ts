@@ -25,10 +25,12 @@ export function checkBounds(value: unknown, limits: Bounds = DEFAULT_BOUNDS): Bo
   while (values.length > 0) {
     const next = values.pop()!;
     const depth = depths.pop()!;
-    if (depth > limits.depth) return { ok: false, reason: `nested more than ${limits.depth} levels deep: not read (a safety limit)` };
+    if (depth > limits.depth)
+      return { ok: false, reason: `nested more than ${limits.depth} levels deep: not read (a safety limit)` };
     const children: unknown[] = Array.isArray(next) ? next : Object.values(next);
     seen += children.length + 1;
-    if (seen > limits.values) return { ok: false, reason: `more than ${limits.values} values: not read (a safety limit)` };
+    if (seen > limits.values)
+      return { ok: false, reason: `more than ${limits.values} values: not read (a safety limit)` };
     for (const child of children) {
       if (typeof child === 'object' && child !== null) {
         values.push(child);

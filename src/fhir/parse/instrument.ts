@@ -26,7 +26,9 @@ export interface InstrumentMatch {
   readonly mapping?: InstrumentMapping;
 }
 
-const instrumentByUrl: ReadonlyMap<string, InstrumentId> = new Map(instrumentIds.map((id) => [questionnaireUrl(id), id]));
+const instrumentByUrl: ReadonlyMap<string, InstrumentId> = new Map(
+  instrumentIds.map((id) => [questionnaireUrl(id), id]),
+);
 
 function ourInstrumentByUrl(url: string | undefined): InstrumentId | undefined {
   return url === undefined ? undefined : instrumentByUrl.get(url);
@@ -43,13 +45,25 @@ function byServerQuestionnaire(questionnaire: string, found: readonly Questionna
   if (ref?.type !== 'Questionnaire') return undefined;
   const target = found.find((q) => q.id !== undefined && normaliseId(q.id) === ref.id);
   const instrument = ourInstrumentByUrl(target?.url);
-  return instrument && { instrument, foreign: false, versionMissing: target?.version === undefined, via: 'questionnaire-reference' };
+  return (
+    instrument && {
+      instrument,
+      foreign: false,
+      versionMissing: target?.version === undefined,
+      via: 'questionnaire-reference',
+    }
+  );
 }
 
-function byMapping(questionnaire: string | undefined, items: readonly FlatItem[], mappings: readonly InstrumentMapping[]): InstrumentMatch | undefined {
+function byMapping(
+  questionnaire: string | undefined,
+  items: readonly FlatItem[],
+  mappings: readonly InstrumentMapping[],
+): InstrumentMatch | undefined {
   if (mappings.length === 0) return undefined;
   let mapping = mappingFor(mappings, questionnaire);
-  for (let i = 0; !mapping && i < items.length; i++) mapping = mappingFor(mappings, items[i]!.definition?.split('#')[0]);
+  for (let i = 0; !mapping && i < items.length; i++)
+    mapping = mappingFor(mappings, items[i]!.definition?.split('#')[0]);
   return mapping && { instrument: mapping.instrument, foreign: true, versionMissing: true, via: 'mapping', mapping };
 }
 
@@ -66,7 +80,9 @@ function byLinkIds(items: readonly FlatItem[]): InstrumentMatch | undefined {
   const linkIds = new Set(items.map((i) => i.linkId));
   const candidates = instrumentIds.filter((id) => instruments[id].items.some((item) => linkIds.has(item.linkId)));
   const [only] = candidates;
-  return candidates.length === 1 && only ? { instrument: only, foreign: true, versionMissing: true, via: 'link-ids' } : undefined;
+  return candidates.length === 1 && only
+    ? { instrument: only, foreign: true, versionMissing: true, via: 'link-ids' }
+    : undefined;
 }
 
 export function identifyInstrument(
@@ -75,6 +91,9 @@ export function identifyInstrument(
   found: readonly Questionnaire[],
   mappings: readonly InstrumentMapping[] = [],
 ): InstrumentMatch | undefined {
-  const fromReference = questionnaire === undefined ? undefined : (byCanonical(questionnaire) ?? byServerQuestionnaire(questionnaire, found));
+  const fromReference =
+    questionnaire === undefined
+      ? undefined
+      : (byCanonical(questionnaire) ?? byServerQuestionnaire(questionnaire, found));
   return fromReference ?? byMapping(questionnaire, items, mappings) ?? byItemDefinition(items) ?? byLinkIds(items);
 }

@@ -59,7 +59,13 @@ export interface ParseContext {
 function unreadable(resource: unknown, reason: string, instrument?: InstrumentId): UnreadableResponse {
   const date = rawString(resource, 'authored');
   const id = rawString(resource, 'id');
-  return { ok: false, reason, ...(date ? { date } : {}), ...(instrument ? { instrument } : {}), ...(id ? { resourceId: normaliseId(id) } : {}) };
+  return {
+    ok: false,
+    reason,
+    ...(date ? { date } : {}),
+    ...(instrument ? { instrument } : {}),
+    ...(id ? { resourceId: normaliseId(id) } : {}),
+  };
 }
 
 type Answers = { ok: true; answers: Record<string, number> } | { ok: false; reason: string };
@@ -92,7 +98,11 @@ function answeredByKey(items: readonly FlatItem[], mapping: InstrumentMapping | 
   return byKey;
 }
 
-function readAnswers(instrument: Instrument, items: readonly FlatItem[], mapping: InstrumentMapping | undefined): Answers {
+function readAnswers(
+  instrument: Instrument,
+  items: readonly FlatItem[],
+  mapping: InstrumentMapping | undefined,
+): Answers {
   const answers: Record<string, number> = {};
   const answered = answeredByKey(items, mapping);
   for (const item of instrument.items) {
@@ -100,7 +110,8 @@ function readAnswers(instrument: Instrument, items: readonly FlatItem[], mapping
     const [first] = matches;
     if (!first) continue;
     if (matches.length > 1) return { ok: false, reason: `${matches[1]?.path}: ${item.linkId} is answered twice` };
-    if (first.answers.length > 1) return { ok: false, reason: `${first.path}: ${item.linkId} has ${first.answers.length} answers, expected one` };
+    if (first.answers.length > 1)
+      return { ok: false, reason: `${first.path}: ${item.linkId} has ${first.answers.length} answers, expected one` };
     const value = answerValue(instrument, item, first.answers[0]!, mapping);
     if (!value.ok) return { ok: false, reason: `${first.path}.answer[0]: ${value.reason}` };
     answers[item.linkId] = value.value;
@@ -113,7 +124,11 @@ function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseCo
   const match = identifyInstrument(qr.questionnaire, items, context.questionnaires ?? [], context.mappings ?? []);
   if (!match) return unreadable(resource, `not one of our instruments (questionnaire: ${qr.questionnaire ?? 'none'})`);
   if (match.foreign && !match.mapping) {
-    return unreadable(resource, `unknown scale: a ${match.instrument.toUpperCase()} not made with our Questionnaire (questionnaire: ${qr.questionnaire ?? 'none'}) and no instrumentMappings entry declares its units`, match.instrument);
+    return unreadable(
+      resource,
+      `unknown scale: a ${match.instrument.toUpperCase()} not made with our Questionnaire (questionnaire: ${qr.questionnaire ?? 'none'}) and no instrumentMappings entry declares its units`,
+      match.instrument,
+    );
   }
   const patientId = referenceId(qr.subject?.reference, 'Patient');
   if (!patientId) return unreadable(resource, 'subject: missing a Patient reference', match.instrument);
@@ -122,7 +137,11 @@ function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseCo
   }
   if (!qr.authored) return unreadable(resource, 'authored: missing', match.instrument);
   if (context.now !== undefined && isBeyondNow(qr.authored, context.now)) {
-    return unreadable(resource, 'authored: in the future (beyond a few minutes of clock difference): not counted', match.instrument);
+    return unreadable(
+      resource,
+      'authored: in the future (beyond a few minutes of clock difference): not counted',
+      match.instrument,
+    );
   }
   const sourceId = qr.id === undefined ? undefined : normaliseId(qr.id);
   const id = qr.identifier?.value ? administrationIdOf(qr.identifier.value) : sourceId;
@@ -131,7 +150,13 @@ function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseCo
   if (!read.ok) return unreadable(resource, read.reason, match.instrument);
   return {
     ok: true,
-    administration: { id, instrument: match.instrument, authored: qr.authored, status: qr.status, answers: read.answers },
+    administration: {
+      id,
+      instrument: match.instrument,
+      authored: qr.authored,
+      status: qr.status,
+      answers: read.answers,
+    },
     patientId,
     sourceId,
     ...(qr.meta?.versionId ? { sourceVersion: qr.meta.versionId } : {}),
@@ -146,7 +171,8 @@ function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseCo
 export function parseQuestionnaireResponse(resource: unknown, context: ParseContext = {}): ResponseParseResult {
   const plain = plainResponse(resource);
   if (plain) return toParsed(plain, resource, context);
-  if (itemDepth(resource) > MAX_ITEM_DEPTH) return unreadable(resource, `item: nested deeper than ${MAX_ITEM_DEPTH} levels`);
+  if (itemDepth(resource) > MAX_ITEM_DEPTH)
+    return unreadable(resource, `item: nested deeper than ${MAX_ITEM_DEPTH} levels`);
   const checked = validate(questionnaireResponseSchema, resource);
   if (!checked.ok) {
     const hint = identifyInstrument(rawString(resource, 'questionnaire'), [], [])?.instrument;

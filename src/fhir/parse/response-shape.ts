@@ -33,13 +33,19 @@ function plainAnswer(answer: unknown, depth: number): boolean {
   if (!isObject(answer)) return false;
   for (const key in answer) {
     const value = answer[key];
-    if (key === 'valueInteger') { if (!Number.isSafeInteger(value)) return false; }
-    else if (key === 'valueDecimal') { if (typeof value !== 'number' || !Number.isFinite(value)) return false; }
-    else if (key === 'valueString') { if (typeof value !== 'string') return false; }
+    if (key === 'valueInteger') {
+      if (!Number.isSafeInteger(value)) return false;
+    } else if (key === 'valueDecimal') {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+    } else if (key === 'valueString') {
+      if (typeof value !== 'string') return false;
+    }
     // Likert answers (the WAI-SR's) are codings: plain when they hold only strings.
-    else if (key === 'valueCoding') { if (!stringsOnly(value, CODING_FIELDS)) return false; }
-    else if (key === 'item') { if (!plainItems(value, depth + 1)) return false; }
-    else return false;
+    else if (key === 'valueCoding') {
+      if (!stringsOnly(value, CODING_FIELDS)) return false;
+    } else if (key === 'item') {
+      if (!plainItems(value, depth + 1)) return false;
+    } else return false;
   }
   return true;
 }
@@ -48,9 +54,11 @@ function plainItem(item: unknown, depth: number): boolean {
   if (!isObject(item) || typeof item.linkId !== 'string') return false;
   for (const key in item) {
     const value = item[key];
-    if (key === 'linkId' || key === 'text' || key === 'definition') { if (typeof value !== 'string') return false; }
-    else if (key === 'item') { if (!plainItems(value, depth + 1)) return false; }
-    else if (key === 'answer') {
+    if (key === 'linkId' || key === 'text' || key === 'definition') {
+      if (typeof value !== 'string') return false;
+    } else if (key === 'item') {
+      if (!plainItems(value, depth + 1)) return false;
+    } else if (key === 'answer') {
       if (!Array.isArray(value)) return false;
       for (const answer of value) if (!plainAnswer(answer, depth)) return false;
     } else return false;
@@ -78,7 +86,8 @@ function plainField(key: string, value: unknown): boolean {
 
 /** The input itself, typed, when it is in the plain shape; undefined means "ask the schema". */
 export function plainResponse(resource: unknown): QuestionnaireResponse | undefined {
-  if (!isObject(resource) || resource.resourceType !== 'QuestionnaireResponse' || typeof resource.status !== 'string') return undefined;
+  if (!isObject(resource) || resource.resourceType !== 'QuestionnaireResponse' || typeof resource.status !== 'string')
+    return undefined;
   for (const key in resource) {
     if (!plainField(key, resource[key])) return undefined;
   }
@@ -97,7 +106,8 @@ export function itemDepth(resource: unknown, limit = MAX_ITEM_DEPTH): number {
     for (const item of items) {
       if (!isObject(item)) continue;
       stack.push([item.item, depth + 1]);
-      if (Array.isArray(item.answer)) for (const answer of item.answer) if (isObject(answer)) stack.push([answer.item, depth + 1]);
+      if (Array.isArray(item.answer))
+        for (const answer of item.answer) if (isObject(answer)) stack.push([answer.item, depth + 1]);
     }
   }
   return deepest;

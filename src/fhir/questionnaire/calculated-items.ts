@@ -75,7 +75,10 @@ export function likertScoreItems(instrument: Instrument, options: readonly Liker
     code: totalCodings(instrument),
     text: totalText,
     type: 'integer',
-    expression: likertSumExpression(instrument.items.map((i) => i.linkId), options),
+    expression: likertSumExpression(
+      instrument.items.map((i) => i.linkId),
+      options,
+    ),
   });
   return [...instrument.subscales.map((s) => subscaleItem(instrument, s, options)), total];
 }

@@ -4,7 +4,15 @@ import { instruments } from '../../core/instruments';
 import type { Instrument, LikertOption } from '../../core/instruments/types';
 import { CODE_SYSTEM_URL } from '../codes';
 import {
-  answerConcept, categoryConcepts, instrumentConcept, interpretationConcepts, itemConcept, ruleConcepts, ruptureConcepts, subscaleConcept, totalConcept,
+  answerConcept,
+  categoryConcepts,
+  instrumentConcept,
+  interpretationConcepts,
+  itemConcept,
+  ruleConcepts,
+  ruptureConcepts,
+  subscaleConcept,
+  totalConcept,
   type Concept,
 } from './concepts';
 import { PUBLISHER, RELEASE_DATE, TERMINOLOGY_VERSION } from './release';
@@ -71,7 +79,8 @@ export function buildCodeSystem(): fhir4.CodeSystem {
     status: 'active',
     date: RELEASE_DATE,
     publisher: PUBLISHER,
-    description: 'Codes for the ORS, SRS, CORS, CSRS and WAI-SR instruments, their items, subscales and totals, the WAI-SR answers, the feedback rules that raise flags, and the categories and cutoff interpretations of the Observations the app writes.',
+    description:
+      'Codes for the ORS, SRS, CORS, CSRS and WAI-SR instruments, their items, subscales and totals, the WAI-SR answers, the feedback rules that raise flags, and the categories and cutoff interpretations of the Observations the app writes.',
     caseSensitive: true,
     content: 'complete',
     count: concepts.length,

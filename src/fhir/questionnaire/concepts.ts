@@ -2,7 +2,16 @@
 // and ValueSets code with them, so a display can never differ between the two.
 import type { Instrument, InstrumentKind, Item, LikertOption, SubscaleDefinition } from '../../core/instruments/types';
 import type { RuleCode } from '../../core/model';
-import { CODE_SYSTEM_URL, INTERPRETATION_CODES, RUPTURE_NOTE_CODES, SNOMED_URL, instrumentCode, observationCategoryCode, ruleCode, totalCode } from '../codes';
+import {
+  CODE_SYSTEM_URL,
+  INTERPRETATION_CODES,
+  RUPTURE_NOTE_CODES,
+  SNOMED_URL,
+  instrumentCode,
+  observationCategoryCode,
+  ruleCode,
+  totalCode,
+} from '../codes';
 
 export interface Concept {
   readonly code: string;
@@ -74,49 +83,134 @@ export function answerConcept(option: LikertOption): Concept {
 // Plain-words meaning of each rule (instruments.md Part A). The Record type makes a new RuleCode a
 // compile error here until it is defined.
 const ruleDefinitions: Record<RuleCode, { display: string; definition: string }> = {
-  'outcome-deterioration': { display: 'Outcome deterioration', definition: 'The latest outcome score is at least the reliable-change amount (default 5 points) below the intake score of the episode.' },
-  'outcome-not-on-track-early': { display: 'Not on track (early)', definition: 'The client started in the clinical range and, at the 3rd to 5th outcome response of the episode, scores below the band of the expected course for their intake (the configured trajectory model).' },
-  'outcome-not-on-track-persistent': { display: 'Not on track (persistent)', definition: 'The client started in the clinical range and, at the 6th or a later outcome response of the episode, still scores below the band of the expected course for their intake.' },
-  'outcome-sharp-drop': { display: 'Sharp drop in outcome', definition: 'The latest outcome score is at least the reliable-change amount below the previous one. Shown in the app only.' },
-  'outcome-recovered': { display: 'Recovered', definition: 'The client started in the clinical range, is now at or above the clinical cutoff and has gained at least the reliable-change amount. Clears the outcome flags.' },
-  'alliance-concern': { display: 'Alliance concern', definition: 'The latest session rating total is below the alliance cutoff (default 36).' },
-  'alliance-rupture-risk': { display: 'Alliance rupture risk', definition: 'The session rating dropped by 4 points or more, or fell from the cutoff or above to below it; or it was below the cutoff in two consecutive sessions; or it is below the cutoff while an outcome flag is active.' },
-  'alliance-dip': { display: 'Alliance dip', definition: 'The latest session rating total is at least 1 point below the previous one. Shown in the app only.' },
-  'alliance-item-concern': { display: 'Alliance item concern', definition: 'An item of the latest session rating is below 9 points. Shown in the app only.' },
-  'alliance-wai-drop': { display: 'WAI-SR subscale drop (reliable)', definition: 'A WAI-SR subscale mean fell by at least its reliable-change amount (default 1.0) against the previous WAI-SR.' },
-  'alliance-wai-dip': { display: 'WAI-SR subscale dip', definition: 'A WAI-SR subscale mean fell by 0.5 or more, but less than its reliable-change amount, against the previous WAI-SR. Shown in the app only.' },
-  'alliance-rupture-unresolved': { display: 'Unresolved alliance rupture', definition: "A rupture (a reliable drop of the session rating or a WAI-SR subscale below the client's own level, or a fall below the alliance cutoff after good ratings) did not return to the client's own level within the repair window (default 3 ratings)." },
+  'outcome-deterioration': {
+    display: 'Outcome deterioration',
+    definition:
+      'The latest outcome score is at least the reliable-change amount (default 5 points) below the intake score of the episode.',
+  },
+  'outcome-not-on-track-early': {
+    display: 'Not on track (early)',
+    definition:
+      'The client started in the clinical range and, at the 3rd to 5th outcome response of the episode, scores below the band of the expected course for their intake (the configured trajectory model).',
+  },
+  'outcome-not-on-track-persistent': {
+    display: 'Not on track (persistent)',
+    definition:
+      'The client started in the clinical range and, at the 6th or a later outcome response of the episode, still scores below the band of the expected course for their intake.',
+  },
+  'outcome-sharp-drop': {
+    display: 'Sharp drop in outcome',
+    definition:
+      'The latest outcome score is at least the reliable-change amount below the previous one. Shown in the app only.',
+  },
+  'outcome-recovered': {
+    display: 'Recovered',
+    definition:
+      'The client started in the clinical range, is now at or above the clinical cutoff and has gained at least the reliable-change amount. Clears the outcome flags.',
+  },
+  'alliance-concern': {
+    display: 'Alliance concern',
+    definition: 'The latest session rating total is below the alliance cutoff (default 36).',
+  },
+  'alliance-rupture-risk': {
+    display: 'Alliance rupture risk',
+    definition:
+      'The session rating dropped by 4 points or more, or fell from the cutoff or above to below it; or it was below the cutoff in two consecutive sessions; or it is below the cutoff while an outcome flag is active.',
+  },
+  'alliance-dip': {
+    display: 'Alliance dip',
+    definition: 'The latest session rating total is at least 1 point below the previous one. Shown in the app only.',
+  },
+  'alliance-item-concern': {
+    display: 'Alliance item concern',
+    definition: 'An item of the latest session rating is below 9 points. Shown in the app only.',
+  },
+  'alliance-wai-drop': {
+    display: 'WAI-SR subscale drop (reliable)',
+    definition:
+      'A WAI-SR subscale mean fell by at least its reliable-change amount (default 1.0) against the previous WAI-SR.',
+  },
+  'alliance-wai-dip': {
+    display: 'WAI-SR subscale dip',
+    definition:
+      'A WAI-SR subscale mean fell by 0.5 or more, but less than its reliable-change amount, against the previous WAI-SR. Shown in the app only.',
+  },
+  'alliance-rupture-unresolved': {
+    display: 'Unresolved alliance rupture',
+    definition:
+      "A rupture (a reliable drop of the session rating or a WAI-SR subscale below the client's own level, or a fall below the alliance cutoff after good ratings) did not return to the client's own level within the repair window (default 3 ratings).",
+  },
 };
 
 export function ruleConcepts(): Concept[] {
-  return (Object.keys(ruleDefinitions) as RuleCode[]).map((rule) => ({ code: ruleCode(rule), ...ruleDefinitions[rule] }));
+  return (Object.keys(ruleDefinitions) as RuleCode[]).map((rule) => ({
+    code: ruleCode(rule),
+    ...ruleDefinitions[rule],
+  }));
 }
 
 // Observation categories the write side adds next to HL7's `survey`, one per kind of instrument.
 const categoryDefinitions: Record<InstrumentKind, { display: string; definition: string }> = {
   outcome: { display: 'Outcome measure', definition: 'A score of how the client is doing (ORS, CORS).' },
-  alliance: { display: 'Session alliance measure', definition: 'A score of how a session went for the client (SRS, CSRS).' },
-  'alliance-inventory': { display: 'Alliance inventory', definition: 'A score of the working alliance over several sessions (WAI-SR).' },
+  alliance: {
+    display: 'Session alliance measure',
+    definition: 'A score of how a session went for the client (SRS, CSRS).',
+  },
+  'alliance-inventory': {
+    display: 'Alliance inventory',
+    definition: 'A score of the working alliance over several sessions (WAI-SR).',
+  },
 };
 
 export function categoryConcepts(): Concept[] {
-  return (Object.keys(categoryDefinitions) as InstrumentKind[]).map((kind) => ({ code: observationCategoryCode(kind), ...categoryDefinitions[kind] }));
+  return (Object.keys(categoryDefinitions) as InstrumentKind[]).map((kind) => ({
+    code: observationCategoryCode(kind),
+    ...categoryDefinitions[kind],
+  }));
 }
 
 export function interpretationConcepts(): Concept[] {
   return [
-    { code: INTERPRETATION_CODES.belowCutoff, display: 'Below the cutoff', definition: 'The total is below the configured cutoff: the clinical range for an outcome measure, a concern for a session alliance measure.' },
-    { code: INTERPRETATION_CODES.atOrAboveCutoff, display: 'At or above the cutoff', definition: 'The total is at or above the configured cutoff.' },
+    {
+      code: INTERPRETATION_CODES.belowCutoff,
+      display: 'Below the cutoff',
+      definition:
+        'The total is below the configured cutoff: the clinical range for an outcome measure, a concern for a session alliance measure.',
+    },
+    {
+      code: INTERPRETATION_CODES.atOrAboveCutoff,
+      display: 'At or above the cutoff',
+      definition: 'The total is at or above the configured cutoff.',
+    },
   ];
 }
 
 /** The clinician-recorded rupture note: the Observation's code, its two kinds (Safran & Muran's markers) and "addressed". */
 export function ruptureConcepts(): Concept[] {
   return [
-    { code: RUPTURE_NOTE_CODES.note, display: 'Alliance rupture (clinician-recorded)', definition: 'After a session, the clinician records that the working alliance was ruptured, of which kind, and whether it was addressed.' },
-    { code: 'withdrawal', display: 'Withdrawal rupture', definition: 'The client moves away from the therapist or the work: silence, deferring, changing the topic, intellectualising.' },
-    { code: 'confrontation', display: 'Confrontation rupture', definition: 'The client moves against the therapist or the work: complaints, criticism, pressure to change the way of working.' },
-    { code: RUPTURE_NOTE_CODES.addressed, display: 'Rupture addressed', definition: 'Whether the rupture was talked about with the client (metacommunication).' },
+    {
+      code: RUPTURE_NOTE_CODES.note,
+      display: 'Alliance rupture (clinician-recorded)',
+      definition:
+        'After a session, the clinician records that the working alliance was ruptured, of which kind, and whether it was addressed.',
+    },
+    {
+      code: 'withdrawal',
+      display: 'Withdrawal rupture',
+      definition:
+        'The client moves away from the therapist or the work: silence, deferring, changing the topic, intellectualising.',
+    },
+    {
+      code: 'confrontation',
+      display: 'Confrontation rupture',
+      definition:
+        'The client moves against the therapist or the work: complaints, criticism, pressure to change the way of working.',
+    },
+    {
+      code: RUPTURE_NOTE_CODES.addressed,
+      display: 'Rupture addressed',
+      definition: 'Whether the rupture was talked about with the client (metacommunication).',
+    },
   ];
 }
 

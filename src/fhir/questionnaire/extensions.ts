@@ -7,10 +7,15 @@ type Extension = fhir4.Extension;
 /** Extension on an `_text`/`_title`/`_display` element that carries the Spanish wording. */
 export function spanish(text: LocalizedText): fhir4.Element {
   return {
-    extension: [{
-      url: EXTENSIONS.translation,
-      extension: [{ url: 'lang', valueCode: 'es' }, { url: 'content', valueString: text.es }],
-    }],
+    extension: [
+      {
+        url: EXTENSIONS.translation,
+        extension: [
+          { url: 'lang', valueCode: 'es' },
+          { url: 'content', valueString: text.es },
+        ],
+      },
+    ],
   };
 }
 
@@ -19,7 +24,10 @@ export function itemControl(code: string): Extension {
 }
 
 export function integerBounds(min: number, max: number): Extension[] {
-  return [{ url: EXTENSIONS.minValue, valueInteger: min }, { url: EXTENSIONS.maxValue, valueInteger: max }];
+  return [
+    { url: EXTENSIONS.minValue, valueInteger: min },
+    { url: EXTENSIONS.maxValue, valueInteger: max },
+  ];
 }
 
 export function sliderStep(step: number): Extension {
@@ -32,7 +40,10 @@ export function ucumUnit(code: string, display: string): Extension {
 
 /** The option's score; both the current (itemWeight) and the R4-era (ordinalValue) name, for older renderers. */
 export function optionWeight(value: number): Extension[] {
-  return [{ url: EXTENSIONS.itemWeight, valueDecimal: value }, { url: EXTENSIONS.ordinalValue, valueDecimal: value }];
+  return [
+    { url: EXTENSIONS.itemWeight, valueDecimal: value },
+    { url: EXTENSIONS.ordinalValue, valueDecimal: value },
+  ];
 }
 
 export function calculatedExpression(expression: string, description: string): Extension {

@@ -1,7 +1,15 @@
 // The question and display items of a Questionnaire, one builder per kind of instrument item.
 import type { Instrument, LikertItem, LikertOption, LocalizedText, RatingLineItem } from '../../core/instruments/types';
 import { answerConcept, itemConcept, projectCoding } from './concepts';
-import { integerBounds, itemControl, observationMember, optionWeight, sliderStep, spanish, ucumUnit } from './extensions';
+import {
+  integerBounds,
+  itemControl,
+  observationMember,
+  optionWeight,
+  sliderStep,
+  spanish,
+  ucumUnit,
+} from './extensions';
 
 type QItem = fhir4.QuestionnaireItem;
 
@@ -46,7 +54,13 @@ export function ratingLineItem(instrument: Instrument, item: RatingLineItem, min
   const text = ratingLineText(item);
   const anchors = anchorItems(item);
   return {
-    extension: [itemControl('slider'), ...integerBounds(minMm, maxMm), sliderStep(1), ucumUnit('mm', 'millimetre'), observationMember()],
+    extension: [
+      itemControl('slider'),
+      ...integerBounds(minMm, maxMm),
+      sliderStep(1),
+      ucumUnit('mm', 'millimetre'),
+      observationMember(),
+    ],
     linkId: item.linkId,
     code: [projectCoding(itemConcept(instrument, item))],
     text: text.en,

@@ -16,9 +16,12 @@ function computableName(instrument: Instrument): string {
 function questionItems(instrument: Instrument): fhir4.QuestionnaireItem[] {
   const { scale } = instrument;
   return instrument.items.map((item) => {
-    if (item.kind === 'rating-line' && scale.type === 'rating-line') return ratingLineItem(instrument, item, scale.minMm, scale.maxMm);
+    if (item.kind === 'rating-line' && scale.type === 'rating-line')
+      return ratingLineItem(instrument, item, scale.minMm, scale.maxMm);
     if (item.kind === 'likert' && scale.type === 'likert') return likertItem(instrument, item, scale.options);
-    throw new Error(`Instrument ${instrument.id}: item ${item.linkId} (${item.kind}) does not fit a ${scale.type} scale`);
+    throw new Error(
+      `Instrument ${instrument.id}: item ${item.linkId} (${item.kind}) does not fit a ${scale.type} scale`,
+    );
   });
 }
 

@@ -2,7 +2,14 @@
 import { CODE_SYSTEM_URL, valueSetUrl } from '../codes';
 import { answerConcepts, publishedInstruments } from './code-system';
 import {
-  categoryConcepts, instrumentConcept, interpretationConcepts, itemConcept, ruleConcepts, subscaleConcept, totalConcept, type Concept,
+  categoryConcepts,
+  instrumentConcept,
+  interpretationConcepts,
+  itemConcept,
+  ruleConcepts,
+  subscaleConcept,
+  totalConcept,
+  type Concept,
 } from './concepts';
 import { PUBLISHER, RELEASE_DATE, TERMINOLOGY_VERSION } from './release';
 
@@ -27,11 +34,13 @@ function valueSet(spec: ValueSetSpec): fhir4.ValueSet {
     publisher: PUBLISHER,
     description: spec.description,
     compose: {
-      include: [{
-        system: CODE_SYSTEM_URL,
-        version: TERMINOLOGY_VERSION,
-        concept: spec.concepts.map((c) => ({ code: c.code, display: c.display })),
-      }],
+      include: [
+        {
+          system: CODE_SYSTEM_URL,
+          version: TERMINOLOGY_VERSION,
+          concept: spec.concepts.map((c) => ({ code: c.code, display: c.display })),
+        },
+      ],
     },
   };
 }
@@ -46,12 +55,54 @@ function itemConcepts(): Concept[] {
 
 export function buildValueSets(): fhir4.ValueSet[] {
   return [
-    valueSet({ id: 'instruments', name: 'TherapyFeedbackInstruments', title: 'Therapy Feedback instruments', description: 'The instruments the app administers and scores.', concepts: publishedInstruments().map(instrumentConcept) }),
-    valueSet({ id: 'items', name: 'TherapyFeedbackItems', title: 'Therapy Feedback instrument items', description: 'Every item of every instrument.', concepts: itemConcepts() }),
-    valueSet({ id: 'scores', name: 'TherapyFeedbackScores', title: 'Therapy Feedback scores', description: 'Totals and subscale scores: the codes of the Observations the app writes.', concepts: scoreConcepts() }),
-    valueSet({ id: 'wai-sr-answers', name: 'WaiSrAnswers', title: 'WAI-SR answers', description: 'The five WAI-SR answers, Seldom (1) to Always (5).', concepts: answerConcepts() }),
-    valueSet({ id: 'observation-categories', name: 'TherapyFeedbackObservationCategories', title: 'Therapy Feedback observation categories', description: 'The kind of measure an Observation holds, next to the HL7 category survey.', concepts: categoryConcepts() }),
-    valueSet({ id: 'cutoff-interpretations', name: 'TherapyFeedbackCutoffInterpretations', title: 'Therapy Feedback cutoff interpretations', description: 'Where a total stands against its configured cutoff.', concepts: interpretationConcepts() }),
-    valueSet({ id: 'rule-codes', name: 'TherapyFeedbackRules', title: 'Therapy Feedback rules', description: 'The feedback rules whose decisions the app shows and, for some, keeps as Flags.', concepts: ruleConcepts() }),
+    valueSet({
+      id: 'instruments',
+      name: 'TherapyFeedbackInstruments',
+      title: 'Therapy Feedback instruments',
+      description: 'The instruments the app administers and scores.',
+      concepts: publishedInstruments().map(instrumentConcept),
+    }),
+    valueSet({
+      id: 'items',
+      name: 'TherapyFeedbackItems',
+      title: 'Therapy Feedback instrument items',
+      description: 'Every item of every instrument.',
+      concepts: itemConcepts(),
+    }),
+    valueSet({
+      id: 'scores',
+      name: 'TherapyFeedbackScores',
+      title: 'Therapy Feedback scores',
+      description: 'Totals and subscale scores: the codes of the Observations the app writes.',
+      concepts: scoreConcepts(),
+    }),
+    valueSet({
+      id: 'wai-sr-answers',
+      name: 'WaiSrAnswers',
+      title: 'WAI-SR answers',
+      description: 'The five WAI-SR answers, Seldom (1) to Always (5).',
+      concepts: answerConcepts(),
+    }),
+    valueSet({
+      id: 'observation-categories',
+      name: 'TherapyFeedbackObservationCategories',
+      title: 'Therapy Feedback observation categories',
+      description: 'The kind of measure an Observation holds, next to the HL7 category survey.',
+      concepts: categoryConcepts(),
+    }),
+    valueSet({
+      id: 'cutoff-interpretations',
+      name: 'TherapyFeedbackCutoffInterpretations',
+      title: 'Therapy Feedback cutoff interpretations',
+      description: 'Where a total stands against its configured cutoff.',
+      concepts: interpretationConcepts(),
+    }),
+    valueSet({
+      id: 'rule-codes',
+      name: 'TherapyFeedbackRules',
+      title: 'Therapy Feedback rules',
+      description: 'The feedback rules whose decisions the app shows and, for some, keeps as Flags.',
+      concepts: ruleConcepts(),
+    }),
   ];
 }

@@ -16,7 +16,8 @@ import { utf8ToBase64 } from '../encoding/base64';
 
 export const LOINC_URL = 'http://loinc.org';
 export const PROGRESS_NOTE = { system: LOINC_URL, code: '11506-3', display: 'Progress note' } as const;
-export const US_CORE_DOCUMENT_CATEGORY_URL = 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category';
+export const US_CORE_DOCUMENT_CATEGORY_URL =
+  'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category';
 export const NOTE_TEXT_TYPE = 'text/plain; charset=utf-8';
 export const NOTE_RESPONSE_TYPE = 'application/fhir+json';
 
@@ -45,7 +46,11 @@ export interface NoteWords {
 /** What the note says about the client once this administration is counted. */
 export interface NoteFindings {
   readonly score?: Score;
-  readonly outcome: { readonly status?: OutcomeStatus; readonly change?: { readonly sinceIntake: number }; readonly intake?: { readonly total: number } };
+  readonly outcome: {
+    readonly status?: OutcomeStatus;
+    readonly change?: { readonly sinceIntake: number };
+    readonly intake?: { readonly total: number };
+  };
   readonly alliance: { readonly status?: AllianceStatus };
   readonly decisions: readonly { readonly rule: RuleCode }[];
 }
@@ -67,22 +72,28 @@ function scoreLines(findings: NoteFindings, w: NoteWords, maxTotal: number): str
   const { score } = findings;
   if (!score) return [w.notScored];
   const lines = [`${w.total}: ${score.total} / ${maxTotal}`];
-  if (score.subscales.length > 0) lines.push(`${w.subscales}: ${score.subscales.map((s) => `${w.subscale[s.id]} ${s.mean.toFixed(2)}`).join(', ')}`);
+  if (score.subscales.length > 0)
+    lines.push(`${w.subscales}: ${score.subscales.map((s) => `${w.subscale[s.id]} ${s.mean.toFixed(2)}`).join(', ')}`);
   return lines;
 }
 
 function statusLines(findings: NoteFindings, w: NoteWords): string[] {
   const { outcome, alliance } = findings;
   const lines: string[] = [];
-  if (outcome.change && outcome.intake) lines.push(`${w.changeSinceIntake}: ${signed(outcome.change.sinceIntake)} (${outcome.intake.total})`);
+  if (outcome.change && outcome.intake)
+    lines.push(`${w.changeSinceIntake}: ${signed(outcome.change.sinceIntake)} (${outcome.intake.total})`);
   if (outcome.status && outcome.status !== 'no-data') lines.push(`${w.outcome}: ${w.outcomeStatus[outcome.status]}`);
-  if (alliance.status && alliance.status !== 'no-data') lines.push(`${w.alliance}: ${w.allianceStatus[alliance.status]}`);
+  if (alliance.status && alliance.status !== 'no-data')
+    lines.push(`${w.alliance}: ${w.allianceStatus[alliance.status]}`);
   return lines;
 }
 
 function alertLines(findings: NoteFindings, w: NoteWords): string[] {
   if (findings.decisions.length === 0) return [`${w.alerts}: ${w.noAlerts}`];
-  return [`${w.alerts}:`, ...findings.decisions.map(({ rule }) => `- ${w.rules[rule].title}. ${w.nextStep}: ${w.rules[rule].next}`)];
+  return [
+    `${w.alerts}:`,
+    ...findings.decisions.map(({ rule }) => `- ${w.rules[rule].title}. ${w.nextStep}: ${w.rules[rule].next}`),
+  ];
 }
 
 /** The note's text: what the clinician reads in the EHR. */
@@ -103,7 +114,12 @@ export function noteText(administration: Administration, findings: NoteFindings,
 }
 
 /** The DocumentReference of one administration, with the response as its second attachment. */
-export function buildClinicalNote(administration: Administration, findings: NoteFindings, response: fhir4.QuestionnaireResponse, ctx: NoteContext): fhir4.DocumentReference {
+export function buildClinicalNote(
+  administration: Administration,
+  findings: NoteFindings,
+  response: fhir4.QuestionnaireResponse,
+  ctx: NoteContext,
+): fhir4.DocumentReference {
   const instrument = instruments[administration.instrument];
   const description = `Therapy Feedback: ${instrument.shortName} ${administration.authored.slice(0, 10)}`;
   return {
@@ -112,14 +128,29 @@ export function buildClinicalNote(administration: Administration, findings: Note
     status: 'current',
     docStatus: 'final',
     type: { coding: [{ ...PROGRESS_NOTE }], text: PROGRESS_NOTE.display },
-    category: [{ coding: [{ system: US_CORE_DOCUMENT_CATEGORY_URL, code: 'clinical-note', display: 'Clinical Note' }] }],
+    category: [
+      { coding: [{ system: US_CORE_DOCUMENT_CATEGORY_URL, code: 'clinical-note', display: 'Clinical Note' }] },
+    ],
     subject: { reference: ctx.patient },
     date: ctx.recorded,
     ...(ctx.clinician ? { author: [{ reference: ctx.clinician }] } : {}),
     description,
     content: [
-      { attachment: { contentType: NOTE_TEXT_TYPE, language: ctx.words.language, data: utf8ToBase64(noteText(administration, findings, ctx.words)), title: description } },
-      { attachment: { contentType: NOTE_RESPONSE_TYPE, data: utf8ToBase64(JSON.stringify(response)), title: `${instrument.shortName} QuestionnaireResponse` } },
+      {
+        attachment: {
+          contentType: NOTE_TEXT_TYPE,
+          language: ctx.words.language,
+          data: utf8ToBase64(noteText(administration, findings, ctx.words)),
+          title: description,
+        },
+      },
+      {
+        attachment: {
+          contentType: NOTE_RESPONSE_TYPE,
+          data: utf8ToBase64(JSON.stringify(response)),
+          title: `${instrument.shortName} QuestionnaireResponse`,
+        },
+      },
     ],
     context: {
       ...(ctx.encounter ? { encounter: [{ reference: ctx.encounter }] } : {}),

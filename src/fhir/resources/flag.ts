@@ -8,17 +8,21 @@ import { flagIdentifier } from './identity';
 /** What the Flag says to the clinician, in words that invite a conversation. */
 export const flagWording: Readonly<Record<RuleCode, string>> = {
   'outcome-deterioration': 'The client reports doing worse than at the start: worth talking about together.',
-  'outcome-not-on-track-early': 'Less change than expected so far: a good moment to ask the client how therapy is going.',
-  'outcome-not-on-track-persistent': 'Still little change after several sessions: talk with the client about what might help.',
+  'outcome-not-on-track-early':
+    'Less change than expected so far: a good moment to ask the client how therapy is going.',
+  'outcome-not-on-track-persistent':
+    'Still little change after several sessions: talk with the client about what might help.',
   'outcome-sharp-drop': 'A sharp drop since the last session: ask the client what has happened.',
   'outcome-recovered': 'The client now rates above the cutoff with a reliable gain.',
   'alliance-concern': 'The session rating was below the cutoff: ask the client what could work better.',
   'alliance-rupture-risk': 'The working relationship may be strained: invite the client to say what is not working.',
   'alliance-dip': 'The session rating dipped: check in with the client.',
   'alliance-item-concern': 'One session rating item was low: ask the client about it.',
-  'alliance-wai-drop': 'The working alliance inventory fell reliably: talk with the client about goals, tasks and the bond.',
+  'alliance-wai-drop':
+    'The working alliance inventory fell reliably: talk with the client about goals, tasks and the bond.',
   'alliance-wai-dip': 'The working alliance inventory dipped: keep an eye on goals, tasks and the bond.',
-  'alliance-rupture-unresolved': 'A drop in the working relationship has not recovered: talk with the client about what happened between you.',
+  'alliance-rupture-unresolved':
+    'A drop in the working relationship has not recovered: talk with the client about what happened between you.',
 };
 
 export interface FlagContext {
@@ -41,7 +45,10 @@ export interface FlagContext {
 function ruleExtension(decision: RuleDecision): fhir4.Extension {
   const thresholds = Object.entries(decision.thresholds).map(([name, value]): fhir4.Extension => ({
     url: 'threshold',
-    extension: [{ url: 'name', valueString: name }, { url: 'value', valueDecimal: value }],
+    extension: [
+      { url: 'name', valueString: name },
+      { url: 'value', valueDecimal: value },
+    ],
   }));
   return {
     url: EXTENSIONS.flagRule,
@@ -65,7 +72,10 @@ export function buildFlag(decision: RuleDecision, ctx: FlagContext): fhir4.Flag 
     resourceType: 'Flag',
     identifier: [flagIdentifier(ctx.patient, decision.rule, ctx.builtOn)],
     extension: [
-      ...ctx.evidence.map((reference): fhir4.Extension => ({ url: EXTENSIONS.flagDetail, valueReference: { reference } })),
+      ...ctx.evidence.map((reference): fhir4.Extension => ({
+        url: EXTENSIONS.flagDetail,
+        valueReference: { reference },
+      })),
       ruleExtension(decision),
     ],
     status: 'active',

@@ -13,7 +13,10 @@ export interface IdentifierToken {
  * stable and collision-free across the handful of names one patient's records produce.
  */
 function hash128(text: string): [number, number, number, number] {
-  let h1 = 0x6a09e667, h2 = 0xbb67ae85, h3 = 0x3c6ef372, h4 = 0xa54ff53a;
+  let h1 = 0x6a09e667,
+    h2 = 0xbb67ae85,
+    h3 = 0x3c6ef372,
+    h4 = 0xa54ff53a;
   for (let i = 0; i < text.length; i++) {
     const k = text.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -34,7 +37,9 @@ function hash128(text: string): [number, number, number, number] {
 
 /** A name-based UUID (version nibble 8, RFC 9562 "custom") for `text`. */
 export function deterministicUuid(text: string): string {
-  const hex = hash128(text).map((n) => n.toString(16).padStart(8, '0')).join('');
+  const hex = hash128(text)
+    .map((n) => n.toString(16).padStart(8, '0'))
+    .join('');
   const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -37,6 +37,12 @@ function componentsForm(score: Score, administration: Administration, ctx: Obser
 }
 
 /** The Observations of one scored administration, in write order (members before the panel that lists them). */
-export function buildObservations(score: Score, administration: Administration, ctx: ObservationContext): fhir4.Observation[] {
-  return ctx.form === 'us-core-panel' ? buildScorePanel(score, administration, ctx) : [componentsForm(score, administration, ctx)];
+export function buildObservations(
+  score: Score,
+  administration: Administration,
+  ctx: ObservationContext,
+): fhir4.Observation[] {
+  return ctx.form === 'us-core-panel'
+    ? buildScorePanel(score, administration, ctx)
+    : [componentsForm(score, administration, ctx)];
 }

@@ -53,7 +53,11 @@ function agents(ctx: ProvenanceContext): fhir4.ProvenanceAgent[] {
     : [];
   return [
     ...author,
-    { type: participant('assembler', 'Assembler'), who: { reference: `#${APP_DEVICE_ID}`, display: ctx.app.name }, ...appActsFor },
+    {
+      type: participant('assembler', 'Assembler'),
+      who: { reference: `#${APP_DEVICE_ID}`, display: ctx.app.name },
+      ...appActsFor,
+    },
   ];
 }
 

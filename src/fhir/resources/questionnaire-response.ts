@@ -31,10 +31,18 @@ function answerFor(instrument: Instrument, item: Item, value: number): fhir4.Que
 }
 
 /** A QuestionnaireResponse for one administration of one of our instruments (rating lines in mm). */
-export function buildQuestionnaireResponse(instrument: Instrument, administration: Administration, ctx: ResponseContext): fhir4.QuestionnaireResponse {
+export function buildQuestionnaireResponse(
+  instrument: Instrument,
+  administration: Administration,
+  ctx: ResponseContext,
+): fhir4.QuestionnaireResponse {
   const items = instrument.items.map((item): fhir4.QuestionnaireResponseItem => {
     const value = administration.answers[item.linkId];
-    return { linkId: item.linkId, text: itemText(item).en, ...(value === undefined ? {} : { answer: [answerFor(instrument, item, value)] }) };
+    return {
+      linkId: item.linkId,
+      text: itemText(item).en,
+      ...(value === undefined ? {} : { answer: [answerFor(instrument, item, value)] }),
+    };
   });
   return {
     resourceType: 'QuestionnaireResponse',

@@ -15,7 +15,10 @@ export interface RuptureNoteContext {
   readonly response?: string;
 }
 
-const kindDisplay: Readonly<Record<RuptureKind, string>> = { withdrawal: 'Withdrawal rupture', confrontation: 'Confrontation rupture' };
+const kindDisplay: Readonly<Record<RuptureKind, string>> = {
+  withdrawal: 'Withdrawal rupture',
+  confrontation: 'Confrontation rupture',
+};
 
 export function buildRuptureNoteObservation(note: RuptureNote, context: RuptureNoteContext): fhir4.Observation {
   return {
@@ -23,18 +26,30 @@ export function buildRuptureNoteObservation(note: RuptureNote, context: RuptureN
     identifier: [{ system: IDENTIFIER_SYSTEMS.observation, value: note.id }],
     status: 'final',
     category: [{ coding: [surveyCategory()] }],
-    code: { coding: [{ system: CODE_SYSTEM_URL, code: RUPTURE_NOTE_CODES.note, display: 'Alliance rupture (clinician-recorded)' }] },
+    code: {
+      coding: [
+        { system: CODE_SYSTEM_URL, code: RUPTURE_NOTE_CODES.note, display: 'Alliance rupture (clinician-recorded)' },
+      ],
+    },
     subject: { reference: context.patient },
     ...(context.encounter ? { encounter: { reference: context.encounter } } : {}),
     effectiveDateTime: note.date,
     ...(context.clinician ? { performer: [{ reference: context.clinician }] } : {}),
     ...(context.response ? { focus: [{ reference: context.response }] } : {}),
     valueCodeableConcept: { coding: [{ system: CODE_SYSTEM_URL, code: note.kind, display: kindDisplay[note.kind] }] },
-    component: [{ code: { coding: [{ system: CODE_SYSTEM_URL, code: RUPTURE_NOTE_CODES.addressed, display: 'Rupture addressed' }] }, valueBoolean: note.addressed }],
+    component: [
+      {
+        code: {
+          coding: [{ system: CODE_SYSTEM_URL, code: RUPTURE_NOTE_CODES.addressed, display: 'Rupture addressed' }],
+        },
+        valueBoolean: note.addressed,
+      },
+    ],
   };
 }
 
-const ours = (coding: { system?: string | undefined; code?: string | undefined }, code: string): boolean => coding.system === CODE_SYSTEM_URL && coding.code === code;
+const ours = (coding: { system?: string | undefined; code?: string | undefined }, code: string): boolean =>
+  coding.system === CODE_SYSTEM_URL && coding.code === code;
 
 function kindOf(observation: Observation): RuptureKind | undefined {
   const coding = observation.valueCodeableConcept?.coding?.find((c) => c.system === CODE_SYSTEM_URL);
@@ -49,7 +64,9 @@ export function ruptureNoteOf(observation: Observation): RuptureNote | undefined
   if (!observation.code.coding?.some((c) => ours(c, RUPTURE_NOTE_CODES.note))) return undefined;
   if (observation.status === 'entered-in-error' || observation.status === 'cancelled') return undefined;
   const kind = kindOf(observation);
-  const addressed = observation.component?.find((c) => c.code.coding?.some((k) => ours(k, RUPTURE_NOTE_CODES.addressed)))?.valueBoolean;
+  const addressed = observation.component?.find((c) =>
+    c.code.coding?.some((k) => ours(k, RUPTURE_NOTE_CODES.addressed)),
+  )?.valueBoolean;
   const id = observation.identifier?.[0]?.value ?? observation.id;
   if (!kind || addressed === undefined || !observation.effectiveDateTime || !id) return undefined;
   return { id, date: observation.effectiveDateTime, kind, addressed };

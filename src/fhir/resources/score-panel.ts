@@ -25,21 +25,34 @@ function member(ctx: ObservationContext, code: string, fields: Omit<fhir4.Observ
   return { token, observation: { ...fields, identifier: [token] } };
 }
 
-function members(instrument: Instrument, score: Score, administration: Administration, ctx: ObservationContext): Member[] {
+function members(
+  instrument: Instrument,
+  score: Score,
+  administration: Administration,
+  ctx: ObservationContext,
+): Member[] {
   const common = commonFields(instrument, administration, ctx);
   const total = member(ctx, totalCode(instrument.id), {
     ...common,
     code: { coding: totalCodings(instrument), text: `${instrument.title.en} total` },
     ...totalValue(instrument, score.total, ctx.cutoff),
   });
-  const parts = measures(instrument, score).map((m) => member(ctx, m.projectCode, {
-    ...common, code: m.code, valueQuantity: scoreQuantity(m.value),
-  }));
+  const parts = measures(instrument, score).map((m) =>
+    member(ctx, m.projectCode, {
+      ...common,
+      code: m.code,
+      valueQuantity: scoreQuantity(m.value),
+    }),
+  );
   return [total, ...parts];
 }
 
 /** Members first (total, subscales, items), then the panel that lists them. */
-export function buildScorePanel(score: Score, administration: Administration, ctx: ObservationContext): fhir4.Observation[] {
+export function buildScorePanel(
+  score: Score,
+  administration: Administration,
+  ctx: ObservationContext,
+): fhir4.Observation[] {
   const instrument = instruments[score.instrument];
   const all = members(instrument, score, administration, ctx);
   const panel = member(ctx, instrumentConcept(instrument).code, {

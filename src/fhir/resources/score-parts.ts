@@ -3,7 +3,12 @@
 import type { Instrument } from '../../core/instruments/types';
 import type { Administration, Score } from '../../core/model';
 import {
-  CODE_SYSTEM_URL, INTERPRETATION_CODES, INTERPRETATION_URL, UCUM_URL, observationCategoryCode, surveyCategory,
+  CODE_SYSTEM_URL,
+  INTERPRETATION_CODES,
+  INTERPRETATION_URL,
+  UCUM_URL,
+  observationCategoryCode,
+  surveyCategory,
 } from '../codes';
 
 /** `components`: one Observation per score; `us-core-panel`: a panel with each measure a member Observation. */
@@ -36,31 +41,52 @@ export interface Measure {
   readonly value: number;
 }
 
-export const scoreQuantity = (value: number): fhir4.Quantity => ({ value, unit: 'score', system: UCUM_URL, code: '{score}' });
+export const scoreQuantity = (value: number): fhir4.Quantity => ({
+  value,
+  unit: 'score',
+  system: UCUM_URL,
+  code: '{score}',
+});
 
 /** Below the cutoff means "clinical range" for outcome measures and "a concern" for alliance measures. */
 function interpretTotal(instrument: Instrument, total: number, cutoff: number): fhir4.CodeableConcept {
   const below = total < cutoff;
-  const words = instrument.kind === 'outcome'
-    ? (below ? 'Clinical range' : 'Non-clinical range')
-    : (below ? 'Alliance concern: worth talking about' : 'Alliance at or above the cutoff');
+  const words =
+    instrument.kind === 'outcome'
+      ? below
+        ? 'Clinical range'
+        : 'Non-clinical range'
+      : below
+        ? 'Alliance concern: worth talking about'
+        : 'Alliance at or above the cutoff';
   return {
     coding: [
-      below ? { system: INTERPRETATION_URL, code: 'L', display: 'Low' } : { system: INTERPRETATION_URL, code: 'N', display: 'Normal' },
-      { system: CODE_SYSTEM_URL, code: below ? INTERPRETATION_CODES.belowCutoff : INTERPRETATION_CODES.atOrAboveCutoff },
+      below
+        ? { system: INTERPRETATION_URL, code: 'L', display: 'Low' }
+        : { system: INTERPRETATION_URL, code: 'N', display: 'Normal' },
+      {
+        system: CODE_SYSTEM_URL,
+        code: below ? INTERPRETATION_CODES.belowCutoff : INTERPRETATION_CODES.atOrAboveCutoff,
+      },
     ],
     text: `${words} (cutoff ${cutoff})`,
   };
 }
 
 /** The total's value with its interpretation and reference range where a cutoff applies. */
-export function totalValue(instrument: Instrument, total: number, cutoff: number | undefined): Partial<fhir4.Observation> {
+export function totalValue(
+  instrument: Instrument,
+  total: number,
+  cutoff: number | undefined,
+): Partial<fhir4.Observation> {
   return {
     valueQuantity: scoreQuantity(total),
-    ...(cutoff === undefined ? {} : {
-      interpretation: [interpretTotal(instrument, total, cutoff)],
-      referenceRange: [{ low: scoreQuantity(cutoff), text: 'At or above the cutoff' }],
-    }),
+    ...(cutoff === undefined
+      ? {}
+      : {
+          interpretation: [interpretTotal(instrument, total, cutoff)],
+          referenceRange: [{ low: scoreQuantity(cutoff), text: 'At or above the cutoff' }],
+        }),
   };
 }
 
@@ -75,7 +101,11 @@ export function measures(instrument: Instrument, score: Score): Measure[] {
   const subscales = score.subscales.map((sub): Measure => {
     const definition = instrument.subscales.find((d) => d.id === sub.id);
     const projectCode = definition?.code ?? sub.id;
-    return { projectCode, code: { coding: [{ system: CODE_SYSTEM_URL, code: projectCode }], text: definition?.label.en ?? sub.id }, value: sub.sum };
+    return {
+      projectCode,
+      code: { coding: [{ system: CODE_SYSTEM_URL, code: projectCode }], text: definition?.label.en ?? sub.id },
+      value: sub.sum,
+    };
   });
   const items = score.items.map((item): Measure => ({
     projectCode: item.code,
@@ -91,7 +121,11 @@ function performers(ctx: ObservationContext): fhir4.Reference[] {
 }
 
 /** Status, survey category (and the project's own), subject, encounter, times, performers and the source response. */
-export function commonFields(instrument: Instrument, administration: Administration, ctx: ObservationContext): Omit<fhir4.Observation, 'code'> {
+export function commonFields(
+  instrument: Instrument,
+  administration: Administration,
+  ctx: ObservationContext,
+): Omit<fhir4.Observation, 'code'> {
   const performer = performers(ctx);
   return {
     resourceType: 'Observation',

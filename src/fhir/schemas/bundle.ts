@@ -11,20 +11,32 @@ export const bundleEntrySchema = z.looseObject({
   resource: z.unknown().optional(),
   search: z.looseObject({ mode: z.string().optional() }).optional(),
   request: z.looseObject({ method: z.string(), url: z.string() }).optional(),
-  response: z.looseObject({
-    /** e.g. `200 OK`, `403 Forbidden`; the first three characters are the status. */
-    status: z.string(),
-    location: z.string().optional(),
-    etag: z.string().optional(),
-    outcome: z.unknown().optional(),
-  }).optional(),
+  response: z
+    .looseObject({
+      /** e.g. `200 OK`, `403 Forbidden`; the first three characters are the status. */
+      status: z.string(),
+      location: z.string().optional(),
+      etag: z.string().optional(),
+      outcome: z.unknown().optional(),
+    })
+    .optional(),
 });
 
 export const bundleSchema = z.looseObject({
   resourceType: z.literal('Bundle'),
   ...resourceBase,
   identifier: identifierSchema.optional(),
-  type: z.enum(['document', 'message', 'transaction', 'transaction-response', 'batch', 'batch-response', 'history', 'searchset', 'collection']),
+  type: z.enum([
+    'document',
+    'message',
+    'transaction',
+    'transaction-response',
+    'batch',
+    'batch-response',
+    'history',
+    'searchset',
+    'collection',
+  ]),
   total: z.number().int().optional(),
   link: z.array(bundleLinkSchema).optional(),
   entry: z.array(bundleEntrySchema).optional(),

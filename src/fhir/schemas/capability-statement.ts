@@ -21,10 +21,12 @@ export const capabilityResourceSchema = z.looseObject({
 
 export const capabilityRestSchema = z.looseObject({
   mode: z.string(),
-  security: z.looseObject({
-    service: z.array(codeableConceptSchema).optional(),
-    extension: z.array(extensionSchema).optional(),
-  }).optional(),
+  security: z
+    .looseObject({
+      service: z.array(codeableConceptSchema).optional(),
+      extension: z.array(extensionSchema).optional(),
+    })
+    .optional(),
   resource: z.array(capabilityResourceSchema).optional(),
   interaction: codeList.optional(),
   searchParam: z.array(z.looseObject({ name: z.string() })).optional(),

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import {
-  codeableConceptSchema, dateTimeSchema, identifierSchema, periodSchema, quantitySchema, referenceSchema, resourceBase,
+  codeableConceptSchema,
+  dateTimeSchema,
+  identifierSchema,
+  periodSchema,
+  quantitySchema,
+  referenceSchema,
+  resourceBase,
 } from './datatypes';
 
 // Observation, Flag and Provenance as the app reads them back: the project's own results and flags.
@@ -18,7 +24,16 @@ export const observationSchema = z.looseObject({
   resourceType: z.literal('Observation'),
   ...resourceBase,
   identifier: z.array(identifierSchema).optional(),
-  status: z.enum(['registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown']),
+  status: z.enum([
+    'registered',
+    'preliminary',
+    'final',
+    'amended',
+    'corrected',
+    'cancelled',
+    'entered-in-error',
+    'unknown',
+  ]),
   category: z.array(codeableConceptSchema).optional(),
   code: codeableConceptSchema,
   subject: referenceSchema.optional(),

@@ -4,13 +4,15 @@ import { codeableConceptSchema, resourceBase } from './datatypes';
 export const operationOutcomeSchema = z.looseObject({
   resourceType: z.literal('OperationOutcome'),
   ...resourceBase,
-  issue: z.array(z.looseObject({
-    severity: z.string(),
-    code: z.string(),
-    details: codeableConceptSchema.optional(),
-    diagnostics: z.string().optional(),
-    expression: z.array(z.string()).optional(),
-  })),
+  issue: z.array(
+    z.looseObject({
+      severity: z.string(),
+      code: z.string(),
+      details: codeableConceptSchema.optional(),
+      diagnostics: z.string().optional(),
+      expression: z.array(z.string()).optional(),
+    }),
+  ),
 });
 
 export type OperationOutcome = z.output<typeof operationOutcomeSchema>;

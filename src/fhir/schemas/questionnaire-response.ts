@@ -1,10 +1,22 @@
 import { z } from 'zod';
-import { codingSchema, dateSchema, dateTimeSchema, identifierSchema, quantitySchema, referenceSchema, resourceBase } from './datatypes';
+import {
+  codingSchema,
+  dateSchema,
+  dateTimeSchema,
+  identifierSchema,
+  quantitySchema,
+  referenceSchema,
+  resourceBase,
+} from './datatypes';
 
 // QuestionnaireResponse as servers send it: every answer value type R4 allows, items nested in groups
 // and under answers. Numbers must be numbers: scores are computed from them.
 
-const attachmentSchema = z.looseObject({ contentType: z.string().optional(), url: z.string().optional(), title: z.string().optional() });
+const attachmentSchema = z.looseObject({
+  contentType: z.string().optional(),
+  url: z.string().optional(),
+  title: z.string().optional(),
+});
 
 export const qrAnswerSchema = z.looseObject({
   valueBoolean: z.boolean().optional(),
@@ -36,7 +48,13 @@ export const qrItemSchema = z.looseObject({
   },
 });
 
-export const questionnaireResponseStatus = z.enum(['in-progress', 'completed', 'amended', 'entered-in-error', 'stopped']);
+export const questionnaireResponseStatus = z.enum([
+  'in-progress',
+  'completed',
+  'amended',
+  'entered-in-error',
+  'stopped',
+]);
 
 export const questionnaireResponseSchema = z.looseObject({
   resourceType: z.literal('QuestionnaireResponse'),

@@ -4,7 +4,8 @@ import { type Bounds, checkBounds, DEFAULT_BOUNDS } from '../parse/bounds';
 // One way to run a schema over untrusted input: a Result with short, human messages that name the path
 // (`item[2].answer[0].valueInteger: expected an integer`), so a "could not read" list can say why.
 
-export type Validated<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly string[] };
+export type Validated<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly string[] };
 
 const articles: Readonly<Record<string, string>> = {
   int: 'an integer',
@@ -46,7 +47,11 @@ export function formatZodIssues(issues: readonly z.core.$ZodIssue[]): string[] {
  * 1,000 levels deep did), so the bounds are checked first, without recursion. `null` is for envelopes whose
  * schema stops at `unknown` payloads (a CDS Hooks request's prefetch), each validated on its own later.
  */
-export function validate<S extends z.ZodType>(schema: S, input: unknown, bounds: Bounds | null = DEFAULT_BOUNDS): Validated<z.output<S>> {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  bounds: Bounds | null = DEFAULT_BOUNDS,
+): Validated<z.output<S>> {
   const bounded = bounds === null ? { ok: true as const } : checkBounds(input, bounds);
   if (!bounded.ok) return { ok: false, errors: [bounded.reason] };
   // Parse options take zod off its compiled fast path (measured: half the throughput), and valid input is

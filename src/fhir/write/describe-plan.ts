@@ -18,16 +18,23 @@ function pathLine(kind: WriteKind, path: string, plan: WritePlan): string {
   const { resourceType } = kindTarget[kind];
   const refused = plan.refused.find((r) => r.kind === kind);
   const carried = CARRIED_BY_NOTE.includes(kind);
-  if (refused && carried && plan.note.when === 'always') return `${path}: clinical note (${resourceType}: ${bare(refused.reason)})`;
+  if (refused && carried && plan.note.when === 'always')
+    return `${path}: clinical note (${resourceType}: ${bare(refused.reason)})`;
   if (refused) return `${path}: not written (${bare(refused.reason)})`;
-  if (carried && plan.note.when === 'always') return `${path}: ${resourceType} where the server takes it; the clinical note carries it too`;
-  if (carried && plan.note.when === 'if-refused') return `${path}: ${resourceType} (clinical note if the server refuses it)`;
+  if (carried && plan.note.when === 'always')
+    return `${path}: ${resourceType} where the server takes it; the clinical note carries it too`;
+  if (carried && plan.note.when === 'if-refused')
+    return `${path}: ${resourceType} (clinical note if the server refuses it)`;
   return `${path}: ${resourceType}`;
 }
 
 /** One line per path, then the note and how the requests go out. */
 export function describePlanPaths(plan: WritePlan): string[] {
-  const mode = { transaction: 'one transaction per save', batch: 'a batch per stage', individual: 'one request per resource' }[plan.mode];
+  const mode = {
+    transaction: 'one transaction per save',
+    batch: 'a batch per stage',
+    individual: 'one request per resource',
+  }[plan.mode];
   const creates = plan.conditionalCreate ? 'conditional creates (If-None-Exist)' : 'a search before each create';
   return [
     ...PATHS.map(({ kind, path }) => pathLine(kind, path, plan)),

@@ -26,7 +26,10 @@ export async function settleStaleEnds(run: SaveRun, items: readonly Outgoing[]):
     if (sent.kind !== 'answer' || sent.response.status !== 200) {
       run.outcomes.set(entry.fullUrl, { status: 'pending', reason: `${STALE_VERSION}; it will be read again` });
     } else if (statusOf(sent.response.body) === 'active') {
-      run.outcomes.set(entry.fullUrl, { status: 'refused', reason: `${STALE_VERSION} (someone may have re-activated it): left as it is` });
+      run.outcomes.set(entry.fullUrl, {
+        status: 'refused',
+        reason: `${STALE_VERSION} (someone may have re-activated it): left as it is`,
+      });
     } else {
       run.outcomes.set(entry.fullUrl, { status: 'saved', reference: entry.fullUrl });
     }

@@ -25,7 +25,11 @@ export function flagRetirements(active: readonly ActiveFlagOnServer[], at: strin
  * the report, or undefined when nothing was sent; never rejects for server or network trouble.
  */
 export async function retireDuplicateFlags(
-  transport: FhirTransport, active: readonly ActiveFlagOnServer[], plan: WritePlan, at: string, options: { readonly retry?: RetryOptions } = {},
+  transport: FhirTransport,
+  active: readonly ActiveFlagOnServer[],
+  plan: WritePlan,
+  at: string,
+  options: { readonly retry?: RetryOptions } = {},
 ): Promise<SaveReport | undefined> {
   const retirements = flagRetirements(active, at);
   if (!retirements || plan.refused.some((r) => r.kind === 'flag-end')) return undefined;

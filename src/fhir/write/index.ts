@@ -3,7 +3,14 @@ export type * from './types';
 export { planWrites, updatesResponses } from './plan';
 export { RefusalMemory } from './refusal-memory';
 export { describePlanPaths } from './describe-plan';
-export { buildWriteSet, recordBasis, type ActiveFlagOnServer, type AssessmentForSave, type SaveContext, type WriteSetInput } from './write-set';
+export {
+  buildWriteSet,
+  recordBasis,
+  type ActiveFlagOnServer,
+  type AssessmentForSave,
+  type SaveContext,
+  type WriteSetInput,
+} from './write-set';
 export { saveAdministration } from './save';
 export { prepareSave, type PrepareSaveInput, type SaveParties } from './prepare';
 export { prepareRuptureNoteSave, type RuptureNoteSaveInput } from './rupture-note-save';

@@ -9,7 +9,8 @@ async function lookUpGroup(run: SaveRun, group: readonly WriteEntry[], asBatch: 
   const sent = await send(run, lookupRequest(group, asBatch));
   if (sent.kind !== 'answer') return sent;
   const searchsets = searchsetsOf(sent.response, asBatch);
-  if (!searchsets) return { kind: 'retry', reason: `the server could not search for earlier copies (${sent.response.status})` };
+  if (!searchsets)
+    return { kind: 'retry', reason: `the server could not search for earlier copies (${sent.response.status})` };
   group.forEach((entry, i) => {
     const reference = foundReference(entry, searchsets[i]);
     if (reference) run.outcomes.set(entry.fullUrl, { status: 'saved', reference });

@@ -31,7 +31,11 @@ const writeEntrySchema = z.looseObject({
   identifier: z.object({ system: z.string(), value: z.string() }).optional(),
   label: z.string(),
 });
-const writeSetSchema = z.object({ key: z.string().min(1), entries: z.array(writeEntrySchema), earlierCopyKept: z.boolean().optional() });
+const writeSetSchema = z.object({
+  key: z.string().min(1),
+  entries: z.array(writeEntrySchema),
+  earlierCopyKept: z.boolean().optional(),
+});
 
 export interface PendingSave {
   readonly key: string;
@@ -48,7 +52,8 @@ export interface KeptSave {
 }
 
 /** The QuestionnaireResponse a write set saves; `unknown`, because kept write sets come back from storage. */
-export const responseOf = (writeSet: WriteSet): unknown => writeSet.entries.find((e) => isResponseKind(e.kind))?.resource;
+export const responseOf = (writeSet: WriteSet): unknown =>
+  writeSet.entries.find((e) => isResponseKind(e.kind))?.resource;
 
 const responseRefused = (report: SaveReport): boolean =>
   report.entries.some((e) => isResponseKind(e.kind) && e.outcome.status === 'refused');
@@ -92,7 +97,8 @@ export class Outbox {
     this.enqueue(writeSet);
     const report = await saveAdministration(transport, writeSet, plan, retry ? { retry } : {});
     const response = responseOf(writeSet);
-    if (response && responseRefused(report)) this.storage.setItem(REFUSED_PREFIX + writeSet.key, JSON.stringify(response));
+    if (response && responseRefused(report))
+      this.storage.setItem(REFUSED_PREFIX + writeSet.key, JSON.stringify(response));
     if (report.status === 'saved' || report.status === 'partly-saved') this.markSaved(writeSet.key);
     return report;
   }
@@ -100,8 +106,17 @@ export class Outbox {
   /** This patient's pending and refused saves, parsed (a tab can outlive a launch; the next may be another patient's). */
   kept(patientId: string): KeptSave[] {
     const candidates = [
-      ...this.pending().saves.map(({ key, writeSet }) => ({ key, state: 'pending' as const, resource: responseOf(writeSet), writeSet })),
-      ...keysWith(this.storage, REFUSED_PREFIX).map((k) => ({ key: k.slice(REFUSED_PREFIX.length), state: 'refused' as const, resource: safeJson(this.storage.getItem(k)) })),
+      ...this.pending().saves.map(({ key, writeSet }) => ({
+        key,
+        state: 'pending' as const,
+        resource: responseOf(writeSet),
+        writeSet,
+      })),
+      ...keysWith(this.storage, REFUSED_PREFIX).map((k) => ({
+        key: k.slice(REFUSED_PREFIX.length),
+        state: 'refused' as const,
+        resource: safeJson(this.storage.getItem(k)),
+      })),
     ];
     return candidates.flatMap(({ resource, ...rest }) => {
       const parsed = parseQuestionnaireResponse(resource);
@@ -125,7 +140,9 @@ export class Outbox {
 
 /** Keys of `storage` that start with `prefix` (the write side's session-storage records). */
 export function keysWith(storage: Pick<OutboxStorage, 'key' | 'length'>, prefix: string): string[] {
-  return Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k): k is string => k?.startsWith(prefix) === true);
+  return Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter(
+    (k): k is string => k?.startsWith(prefix) === true,
+  );
 }
 
 /** Stored text as JSON, or undefined where it is none (storage can be edited). */

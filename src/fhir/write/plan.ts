@@ -2,9 +2,18 @@
 // what the granted scopes allow. An EHR that refuses part of it still gets the rest, and a plain sentence
 // for the part it refused; where it refuses the response, scores or alerts, a clinical note carries them.
 import { scopesAllow, serverSupports, type ServerCapabilities } from '../capabilities';
-import { WRITE_KINDS, type NotePlan, type RememberedRefusal, type WriteKind, type WriteMode, type WritePlan } from './types';
+import {
+  WRITE_KINDS,
+  type NotePlan,
+  type RememberedRefusal,
+  type WriteKind,
+  type WriteMode,
+  type WritePlan,
+} from './types';
 
-export const kindTarget: Readonly<Record<WriteKind, { readonly resourceType: string; readonly action: 'create' | 'update' }>> = {
+export const kindTarget: Readonly<
+  Record<WriteKind, { readonly resourceType: string; readonly action: 'create' | 'update' }>
+> = {
   questionnaire: { resourceType: 'Questionnaire', action: 'create' },
   response: { resourceType: 'QuestionnaireResponse', action: 'create' },
   'response-update': { resourceType: 'QuestionnaireResponse', action: 'update' },
@@ -25,11 +34,16 @@ export const CARRIED_BY_NOTE: readonly WriteKind[] = ['response', 'observation',
  */
 export const updatesResponses = (caps: ServerCapabilities): boolean => refusal('response-update', caps) === undefined;
 
-function refusal(kind: WriteKind, caps: ServerCapabilities, remembered: readonly RememberedRefusal[] = []): string | undefined {
+function refusal(
+  kind: WriteKind,
+  caps: ServerCapabilities,
+  remembered: readonly RememberedRefusal[] = [],
+): string | undefined {
   const { resourceType, action } = kindTarget[kind];
   const verb = action === 'create' ? 'write' : 'update';
   if (!scopesAllow(caps.scopes, resourceType, action)) return `not saved: no permission to ${verb} ${resourceType}`;
-  if (!serverSupports(caps, resourceType, action)) return `not saved: this server does not accept ${resourceType} ${action}s`;
+  if (!serverSupports(caps, resourceType, action))
+    return `not saved: this server does not accept ${resourceType} ${action}s`;
   const earlier = remembered.find((r) => r.resourceType === resourceType && r.interaction === action);
   if (earlier) return `not saved: this server refused ${resourceType} ${action}s earlier (${earlier.reason})`;
   return undefined;
@@ -40,11 +54,16 @@ function modeFor(caps: ServerCapabilities): WriteMode {
   return caps.batch ? 'batch' : 'individual';
 }
 
-function notePlan(caps: ServerCapabilities, refused: readonly { readonly kind: WriteKind; readonly reason: string }[], remembered: readonly RememberedRefusal[]): NotePlan {
+function notePlan(
+  caps: ServerCapabilities,
+  refused: readonly { readonly kind: WriteKind; readonly reason: string }[],
+  remembered: readonly RememberedRefusal[],
+): NotePlan {
   const cannot = refusal('note', caps, remembered);
   if (cannot) return { when: 'never', reason: cannot.replace('not saved: ', '') };
   const carried = refused.filter((r) => CARRIED_BY_NOTE.includes(r.kind));
-  if (carried.length === 0) return { when: 'if-refused', reason: 'written only if the server refuses the response, scores or alerts' };
+  if (carried.length === 0)
+    return { when: 'if-refused', reason: 'written only if the server refuses the response, scores or alerts' };
   const why = carried.map((r) => `${kindTarget[r.kind].resourceType}: ${r.reason.replace('not saved: ', '')}`);
   return { when: 'always', reason: `carries what cannot be written as such (${[...new Set(why)].join('; ')})` };
 }
@@ -61,7 +80,14 @@ export function planWrites(caps: ServerCapabilities, remembered: readonly Rememb
     return reason === undefined ? [] : [{ kind, reason }];
   });
   const note = notePlan(caps, refused, remembered);
-  const created = new Set(WRITE_KINDS.filter((k) => kindTarget[k].action === 'create' && !refused.some((r) => r.kind === k) && (k !== 'note' || note.when !== 'never')).map((k) => kindTarget[k].resourceType));
+  const created = new Set(
+    WRITE_KINDS.filter(
+      (k) =>
+        kindTarget[k].action === 'create' &&
+        !refused.some((r) => r.kind === k) &&
+        (k !== 'note' || note.when !== 'never'),
+    ).map((k) => kindTarget[k].resourceType),
+  );
   const conditionalCreate = [...created].every((type) => caps.resources[type]?.conditionalCreate === true);
   return { mode: modeFor(caps), conditionalCreate, batchSearch: caps.batch, refused, note };
 }

@@ -47,8 +47,14 @@ export interface PrepareSaveInput {
 }
 
 /** How this save relates to a copy of the same administration the record holds (kept in progress earlier). */
-function completionOf(administration: Administration, history: History, updateInPlace: boolean): WriteSetInput['completes'] {
-  const held = history.administrations.find((a) => a.administration.id === administration.id && a.sourceId !== undefined);
+function completionOf(
+  administration: Administration,
+  history: History,
+  updateInPlace: boolean,
+): WriteSetInput['completes'] {
+  const held = history.administrations.find(
+    (a) => a.administration.id === administration.id && a.sourceId !== undefined,
+  );
   if (!held?.sourceId || held.administration.status !== 'in-progress') return undefined;
   if (!updateInPlace) return { mode: 'new-copy' };
   return { mode: 'update', id: held.sourceId, ...(held.sourceVersion ? { version: held.sourceVersion } : {}) };
@@ -60,7 +66,10 @@ export function prepareSave(input: PrepareSaveInput): WriteSet {
   const birthDate = history.patient?.birthDate;
   // The rules as they stand once this administration is counted: the write set raises and ends Flags to match.
   const after = assessClient({
-    administrations: [...history.administrations, ...(input.unsaved ?? [])].map((a) => a.administration).filter((a) => a.id !== administration.id).concat(administration),
+    administrations: [...history.administrations, ...(input.unsaved ?? [])]
+      .map((a) => a.administration)
+      .filter((a) => a.id !== administration.id)
+      .concat(administration),
     config: assessment.config,
     ...(birthDate ? { birthDate } : {}),
   });
@@ -69,11 +78,19 @@ export function prepareSave(input: PrepareSaveInput): WriteSet {
   const serverIds = new Map(history.administrations.map((a) => [a.administration.id, a.sourceId]));
   const completes = completionOf(administration, history, input.updateInPlace === true);
   const response = buildQuestionnaireResponse(instrument, administration, {
-    subject: patient, encounter, author: parties.fhirUser, source: parties.clientRated ? patient : parties.fhirUser,
-    identifierValue: completes?.mode === 'new-copy' ? copyIdentifierValue(administration.id, administration.authored) : administration.id,
+    subject: patient,
+    encounter,
+    author: parties.fhirUser,
+    source: parties.clientRated ? patient : parties.fhirUser,
+    identifierValue:
+      completes?.mode === 'new-copy'
+        ? copyIdentifierValue(administration.id, administration.authored)
+        : administration.id,
   });
   return buildWriteSet({
-    response, administration, assessment: after,
+    response,
+    administration,
+    assessment: after,
     activeFlags: activeFlagsOf(history.flags),
     builtOn: recordBasis(history.administrations.map((a) => a.administration)),
     evidenceReference: (id) => {
@@ -82,8 +99,14 @@ export function prepareSave(input: PrepareSaveInput): WriteSet {
     },
     questionnaire: buildQuestionnaire(instrument),
     context: {
-      patient, encounter, clinician: parties.fhirUser, clientRated: parties.clientRated, recorded: input.recorded, app: input.app,
-      scoreForm: input.writeBack?.scoreObservations, organization: input.writeBack?.organization,
+      patient,
+      encounter,
+      clinician: parties.fhirUser,
+      clientRated: parties.clientRated,
+      recorded: input.recorded,
+      app: input.app,
+      scoreForm: input.writeBack?.scoreObservations,
+      organization: input.writeBack?.organization,
     },
     ...(parties.noteWords ? { noteWords: parties.noteWords } : {}),
     ...(completes ? { completes } : {}),

@@ -39,15 +39,24 @@ function rewrite(value: Json, resolve: (urn: string) => ReferenceResolution): Js
 }
 
 /** A copy of `resource` with every `urn:uuid:` reference resolved by `resolve`. */
-export function resolveReferences<R extends fhir4.Resource>(resource: R, resolve: (urn: string) => ReferenceResolution): R {
+export function resolveReferences<R extends fhir4.Resource>(
+  resource: R,
+  resolve: (urn: string) => ReferenceResolution,
+): R {
   // Resources are JSON by construction (built here, or kept as JSON in the Outbox).
   return rewrite(JSON.parse(JSON.stringify(resource)) as Json, resolve) as unknown as R;
 }
 
 /** `Observation/12` from a Location (`…/Observation/12/_history/1`, read as any reference is) or a resource body. */
 export function referenceFrom(resourceType: string, location: string | undefined, body: unknown): string | undefined {
-  if (typeof body === 'object' && body !== null && 'id' in body && typeof body.id === 'string'
-    && 'resourceType' in body && body.resourceType === resourceType) {
+  if (
+    typeof body === 'object' &&
+    body !== null &&
+    'id' in body &&
+    typeof body.id === 'string' &&
+    'resourceType' in body &&
+    body.resourceType === resourceType
+  ) {
     return `${resourceType}/${body.id}`;
   }
   const id = referenceId(location, resourceType);
@@ -56,8 +65,15 @@ export function referenceFrom(resourceType: string, location: string | undefined
 
 /** The version a server gave a written resource: from its body's `meta.versionId`, else a Location's `_history/n`. */
 export function versionFrom(location: string | undefined, body: unknown): string | undefined {
-  if (typeof body === 'object' && body !== null && 'meta' in body && typeof body.meta === 'object' && body.meta !== null
-    && 'versionId' in body.meta && typeof body.meta.versionId === 'string') {
+  if (
+    typeof body === 'object' &&
+    body !== null &&
+    'meta' in body &&
+    typeof body.meta === 'object' &&
+    body.meta !== null &&
+    'versionId' in body.meta &&
+    typeof body.meta.versionId === 'string'
+  ) {
     return body.meta.versionId;
   }
   return /\/_history\/([A-Za-z0-9\-.]{1,64})\/?$/.exec(location ?? '')?.[1];

@@ -25,5 +25,8 @@ export function withFreshFlags(kept: WriteSet, fresh: WriteSet): WriteSet {
   const rest = kept.entries.filter((e) => !isFlag(e));
   // The Flags go just before the Provenance that names them (a write set has one, last).
   if (!rest.some((e) => e.kind === 'provenance')) return { key: kept.key, entries: [...rest, ...flags] };
-  return { key: kept.key, entries: rest.flatMap((e) => (e.kind === 'provenance' ? [...flags, retarget(e, stale, flags)] : [e])) };
+  return {
+    key: kept.key,
+    entries: rest.flatMap((e) => (e.kind === 'provenance' ? [...flags, retarget(e, stale, flags)] : [e])),
+  };
 }

@@ -18,7 +18,10 @@ const storedSchema = z.object({
 export class RefusalMemory {
   private readonly prefix: string;
 
-  constructor(private readonly storage: MemoryStorage, fhirBase: string) {
+  constructor(
+    private readonly storage: MemoryStorage,
+    fhirBase: string,
+  ) {
     this.prefix = `${PREFIX}${fhirBase.replace(/\/+$/, '')}|`;
   }
 
@@ -26,7 +29,9 @@ export class RefusalMemory {
   recall(): RememberedRefusal[] {
     return keysWith(this.storage, this.prefix).flatMap((key) => {
       const parsed = storedSchema.safeParse(safeJson(this.storage.getItem(key)));
-      const expected = parsed.success ? `${this.prefix}${parsed.data.resourceType}|${parsed.data.interaction}` : undefined;
+      const expected = parsed.success
+        ? `${this.prefix}${parsed.data.resourceType}|${parsed.data.interaction}`
+        : undefined;
       if (parsed.success && expected === key) return [parsed.data];
       this.storage.removeItem(key);
       return [];

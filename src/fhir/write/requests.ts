@@ -23,13 +23,22 @@ export const STALE_RESPONSE = 'the response changed in the record since it was o
 export function singleRequest({ entry, resource }: Outgoing, conditional: boolean): FhirRequest {
   if (isUpdate(entry)) {
     const ifMatch = ifMatchOf(resource);
-    return { method: 'PUT', url: entry.fullUrl, body: resource, ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}) };
+    return {
+      method: 'PUT',
+      url: entry.fullUrl,
+      body: resource,
+      ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}),
+    };
   }
   const headers = conditional && entry.match ? { 'if-none-exist': entry.match } : undefined;
   return { method: 'POST', url: resource.resourceType, body: resource, ...(headers ? { headers } : {}) };
 }
 
-export function bundleRequest(type: 'transaction' | 'batch', items: readonly Outgoing[], conditional: boolean): FhirRequest {
+export function bundleRequest(
+  type: 'transaction' | 'batch',
+  items: readonly Outgoing[],
+  conditional: boolean,
+): FhirRequest {
   const entry = items.map(({ entry: e, resource }): fhir4.BundleEntry => {
     const ifMatch = isUpdate(e) ? ifMatchOf(resource) : undefined;
     return {
@@ -53,13 +62,19 @@ export function lookupRequest(entries: readonly WriteEntry[], asBatch: boolean):
 
 const refusedBy = (status: number, outcome: unknown): EntryOutcome => {
   const messages = outcomeMessages(outcome);
-  return { status: 'refused', reason: messages.length > 0 ? messages.join('; ') : `the server refused it (HTTP ${status})`, httpStatus: status };
+  return {
+    status: 'refused',
+    reason: messages.length > 0 ? messages.join('; ') : `the server refused it (HTTP ${status})`,
+    httpStatus: status,
+  };
 };
 
 /** What one HTTP status (and its body) means for one entry. */
 function outcomeOf(entry: WriteEntry, status: number, location: string | undefined, body: unknown): EntryOutcome {
-  if (status === 429 || status >= 500 || Number.isNaN(status)) return { status: 'pending', reason: `the server could not take it yet (${status})` };
-  if (status === 412 && isUpdate(entry)) return { status: 'refused', reason: entry.kind === 'flag-end' ? STALE_VERSION : STALE_RESPONSE };
+  if (status === 429 || status >= 500 || Number.isNaN(status))
+    return { status: 'pending', reason: `the server could not take it yet (${status})` };
+  if (status === 412 && isUpdate(entry))
+    return { status: 'refused', reason: entry.kind === 'flag-end' ? STALE_VERSION : STALE_RESPONSE };
   if (status >= 300) return refusedBy(status, body);
   const reference = isUpdate(entry) ? entry.fullUrl : referenceFrom(entry.resource.resourceType, location, body);
   if (!reference) return { status: 'pending', reason: 'the server did not say where it stored it' };
@@ -68,7 +83,12 @@ function outcomeOf(entry: WriteEntry, status: number, location: string | undefin
 }
 
 export function outcomeOfSingle(entry: WriteEntry, response: FhirResponse): EntryOutcome {
-  return outcomeOf(entry, response.status, response.headers['location'] ?? response.headers['content-location'], response.body);
+  return outcomeOf(
+    entry,
+    response.status,
+    response.headers['location'] ?? response.headers['content-location'],
+    response.body,
+  );
 }
 
 /** Per-entry outcomes of a batch/transaction answer, in entry order; undefined when it is not a Bundle. */
@@ -79,7 +99,12 @@ export function outcomesOfBundle(entries: readonly WriteEntry[], response: FhirR
   return entries.map((entry, i) => {
     const answer = answers[i];
     if (!answer) return { status: 'pending', reason: 'the server did not answer for it' };
-    return outcomeOf(entry, entryStatus(answer), answer.response?.location, answer.resource ?? answer.response?.outcome);
+    return outcomeOf(
+      entry,
+      entryStatus(answer),
+      answer.response?.location,
+      answer.resource ?? answer.response?.outcome,
+    );
   });
 }
 

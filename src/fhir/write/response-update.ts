@@ -10,14 +10,16 @@ const field = (body: unknown, name: 'status' | 'authored'): unknown =>
 export async function settleStaleResponses(run: SaveRun, items: readonly Outgoing[]): Promise<void> {
   for (const { entry, resource } of items) {
     const outcome = run.outcomes.get(entry.fullUrl);
-    if (entry.kind !== 'response-update' || outcome?.status !== 'refused' || outcome.reason !== STALE_RESPONSE) continue;
+    if (entry.kind !== 'response-update' || outcome?.status !== 'refused' || outcome.reason !== STALE_RESPONSE)
+      continue;
     const sent = await send(run, { method: 'GET', url: entry.fullUrl });
     if (sent.kind !== 'answer' || sent.response.status !== 200) {
       run.outcomes.set(entry.fullUrl, { status: 'pending', reason: `${STALE_RESPONSE}; it will be read again` });
       continue;
     }
     const body = sent.response.body;
-    const ours = field(body, 'status') === field(resource, 'status') && field(body, 'authored') === field(resource, 'authored');
+    const ours =
+      field(body, 'status') === field(resource, 'status') && field(body, 'authored') === field(resource, 'authored');
     if (ours) run.outcomes.set(entry.fullUrl, { status: 'saved', reference: entry.fullUrl });
   }
 }

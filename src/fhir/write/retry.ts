@@ -54,11 +54,17 @@ const realTimer = (ms: number, expire: () => void): (() => void) => {
 };
 
 /** The transport's answer, or a timeout TransportError when none comes in time. */
-async function sendWithin(transport: FhirTransport, request: FhirRequest, options: RetryOptions): Promise<FhirResponse> {
+async function sendWithin(
+  transport: FhirTransport,
+  request: FhirRequest,
+  options: RetryOptions,
+): Promise<FhirResponse> {
   const ms = options.requestTimeoutMs ?? 30_000;
   let cancel = (): void => undefined;
   const late = new Promise<never>((_, reject) => {
-    cancel = (options.startTimer ?? realTimer)(ms, () => reject(new TransportError(`no answer within ${ms} ms`, 'timeout')));
+    cancel = (options.startTimer ?? realTimer)(ms, () =>
+      reject(new TransportError(`no answer within ${ms} ms`, 'timeout')),
+    );
   });
   try {
     return await Promise.race([transport.send(request), late]);
@@ -75,13 +81,18 @@ export async function sendOnce(transport: FhirTransport, request: FhirRequest, o
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
     if (error.kind === 'session-expired') return { kind: 'unauthorized' };
-    if (error.kind === 'timeout') return { kind: 'retry', reason: 'the server did not answer in time', mayLandLate: true };
+    if (error.kind === 'timeout')
+      return { kind: 'retry', reason: 'the server did not answer in time', mayLandLate: true };
     return { kind: 'retry', reason: 'the network connection was lost' };
   }
   if (response.status === 401) return { kind: 'unauthorized' };
   if (response.status === 429) {
     const wait = retryAfterMs(response.headers['retry-after'], (options.now ?? Date.now)());
-    return { kind: 'retry', reason: 'the server asked to slow down', ...(wait === undefined ? {} : { retryAfterMs: wait }) };
+    return {
+      kind: 'retry',
+      reason: 'the server asked to slow down',
+      ...(wait === undefined ? {} : { retryAfterMs: wait }),
+    };
   }
   if (response.status >= 500) return { kind: 'retry', reason: `the server had a problem (${response.status})` };
   return { kind: 'answer', response };
@@ -92,7 +103,11 @@ export async function sendOnce(transport: FhirTransport, request: FhirRequest, o
  * timeout, never less than the landing window: the lost request must have landed, or never will, before
  * the retry looks for what it created.
  */
-export function backoffMs(attempt: number, sent: { readonly retryAfterMs?: number; readonly mayLandLate?: true }, options: RetryOptions): number | undefined {
+export function backoffMs(
+  attempt: number,
+  sent: { readonly retryAfterMs?: number; readonly mayLandLate?: true },
+  options: RetryOptions,
+): number | undefined {
   if (sent.mayLandLate) {
     const window = options.landingWindowMs ?? options.requestTimeoutMs ?? 30_000;
     return Math.max(window, backoffMs(attempt, {}, options) ?? 0);

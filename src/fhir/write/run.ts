@@ -24,4 +24,5 @@ export async function send(run: SaveRun, request: FhirRequest): Promise<Sent> {
   return sendOnce(run.transport, request, run.retry);
 }
 
-export const isPending = (run: SaveRun, entry: WriteEntry): boolean => run.outcomes.get(entry.fullUrl)?.status === 'pending';
+export const isPending = (run: SaveRun, entry: WriteEntry): boolean =>
+  run.outcomes.get(entry.fullUrl)?.status === 'pending';

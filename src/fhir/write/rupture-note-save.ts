@@ -23,13 +23,21 @@ export function prepareRuptureNoteSave(input: RuptureNoteSaveInput): WriteSet {
   const patient = `Patient/${input.patientId}`;
   const encounter = input.encounterId ? `Encounter/${input.encounterId}` : undefined;
   const observation = buildRuptureNoteObservation(note, {
-    patient, ...(encounter ? { encounter } : {}), ...(input.fhirUser ? { clinician: input.fhirUser } : {}),
+    patient,
+    ...(encounter ? { encounter } : {}),
+    ...(input.fhirUser ? { clinician: input.fhirUser } : {}),
   });
   const entry = createEntry('rupture-note', observation, 'the rupture note');
   return {
     key: note.id,
-    entries: [entry, provenanceEntry([entry], note.id, entry.fullUrl, {
-      recorded: input.recorded, clinician: input.fhirUser, organization: input.writeBack?.organization, app: input.app,
-    })],
+    entries: [
+      entry,
+      provenanceEntry([entry], note.id, entry.fullUrl, {
+        recorded: input.recorded,
+        clinician: input.fhirUser,
+        organization: input.writeBack?.organization,
+        app: input.app,
+      }),
+    ],
   };
 }

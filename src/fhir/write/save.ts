@@ -16,18 +16,26 @@ import { CARRIED_BY_NOTE, kindTarget } from './plan';
 type StepMode = 'transaction' | 'batch' | 'single';
 type StepResult = 'done' | 'fallback' | 'session-expired';
 
-
-function resolverFor(run: SaveRun, entry: WriteEntry, sameBundle: ReadonlySet<string>): (urn: string) => ReferenceResolution {
+function resolverFor(
+  run: SaveRun,
+  entry: WriteEntry,
+  sameBundle: ReadonlySet<string>,
+): (urn: string) => ReferenceResolution {
   return (urn) => {
     const outcome = run.outcomes.get(urn);
     if (outcome?.status === 'saved') {
       // A Provenance records which version it is about (US Core: version-specific targets where known).
       const versioned = entry.kind === 'provenance' && outcome.version !== undefined;
-      return { to: 'reference', reference: versioned ? `${outcome.reference}/_history/${outcome.version}` : outcome.reference };
+      return {
+        to: 'reference',
+        reference: versioned ? `${outcome.reference}/_history/${outcome.version}` : outcome.reference,
+      };
     }
     if (sameBundle.has(urn)) return { to: 'reference', reference: urn };
     const target = run.byUrl.get(urn);
-    return entry.kind !== 'provenance' && target?.identifier ? { to: 'identifier', identifier: target.identifier } : { to: 'drop' };
+    return entry.kind !== 'provenance' && target?.identifier
+      ? { to: 'identifier', identifier: target.identifier }
+      : { to: 'drop' };
   };
 }
 
@@ -47,19 +55,32 @@ function outgoing(run: SaveRun, entries: readonly WriteEntry[], mode: StepMode):
 }
 
 /** Applies an answer; 'refused-whole' when a bundle as a whole was refused (4xx on the bundle). */
-function applyAnswer(run: SaveRun, items: readonly Outgoing[], mode: StepMode, response: FhirResponse): 'ok' | 'refused-whole' {
+function applyAnswer(
+  run: SaveRun,
+  items: readonly Outgoing[],
+  mode: StepMode,
+  response: FhirResponse,
+): 'ok' | 'refused-whole' {
   const first = items[0];
   if (mode === 'single' && first) {
     run.outcomes.set(first.entry.fullUrl, outcomeOfSingle(first.entry, response));
     return 'ok';
   }
   if (response.status >= 400) return 'refused-whole';
-  const outcomes = outcomesOfBundle(items.map((i) => i.entry), response);
+  const outcomes = outcomesOfBundle(
+    items.map((i) => i.entry),
+    response,
+  );
   if (!outcomes) {
-    suspect(run, items.map((i) => i.entry));
+    suspect(
+      run,
+      items.map((i) => i.entry),
+    );
     return 'ok';
   }
-  items.forEach((item, i) => run.outcomes.set(item.entry.fullUrl, outcomes[i] ?? { status: 'pending', reason: 'no answer' }));
+  items.forEach((item, i) =>
+    run.outcomes.set(item.entry.fullUrl, outcomes[i] ?? { status: 'pending', reason: 'no answer' }),
+  );
   return 'ok';
 }
 
@@ -77,7 +98,8 @@ function suspect(run: SaveRun, entries: readonly WriteEntry[]): void {
 }
 
 function markPending(run: SaveRun, entries: readonly WriteEntry[], reason: string): void {
-  for (const entry of entries) if (isPending(run, entry)) run.outcomes.set(entry.fullUrl, { status: 'pending', reason });
+  for (const entry of entries)
+    if (isPending(run, entry)) run.outcomes.set(entry.fullUrl, { status: 'pending', reason });
 }
 
 /** Sends one step (a transaction, a batch, or a single entry) until it is settled or retries run out. */
@@ -97,20 +119,37 @@ async function runStep(run: SaveRun, step: readonly WriteEntry[], mode: StepMode
   }
 }
 
-async function attemptStep(run: SaveRun, step: readonly WriteEntry[], mode: StepMode): Promise<Failed | 'settled' | 'fallback'> {
+async function attemptStep(
+  run: SaveRun,
+  step: readonly WriteEntry[],
+  mode: StepMode,
+): Promise<Failed | 'settled' | 'fallback'> {
   if (!run.plan.conditionalCreate) {
-    const looked = await applyLookup(run, [...run.byUrl.values()].filter((e) => isPending(run, e) && run.maybeStored.has(e.fullUrl)));
+    const looked = await applyLookup(
+      run,
+      [...run.byUrl.values()].filter((e) => isPending(run, e) && run.maybeStored.has(e.fullUrl)),
+    );
     if (looked !== 'ok') return looked;
   }
-  const items = outgoing(run, step.filter((e) => isPending(run, e)), mode);
+  const items = outgoing(
+    run,
+    step.filter((e) => isPending(run, e)),
+    mode,
+  );
   const first = items[0];
   if (!first) return 'settled';
-  const request = mode === 'single' ? singleRequest(first, run.plan.conditionalCreate) : bundleRequest(mode, items, run.plan.conditionalCreate);
+  const request =
+    mode === 'single'
+      ? singleRequest(first, run.plan.conditionalCreate)
+      : bundleRequest(mode, items, run.plan.conditionalCreate);
   const sent = await send(run, request);
   if (sent.kind !== 'answer') return sent;
   if (applyAnswer(run, items, mode, sent.response) === 'refused-whole') {
     // Some servers apply part of a failed transaction (the sandbox engine is not atomic).
-    suspect(run, items.map((i) => i.entry));
+    suspect(
+      run,
+      items.map((i) => i.entry),
+    );
     return 'fallback';
   }
   await settleStaleEnds(run, items);
@@ -121,12 +160,15 @@ async function attemptStep(run: SaveRun, step: readonly WriteEntry[], mode: Step
 }
 
 const BATCH_STAGES: readonly (readonly WriteEntry['kind'][])[] = [
-  ['questionnaire', 'response', 'response-update'], ['observation', 'flag-create', 'flag-end', 'note'], ['provenance'],
+  ['questionnaire', 'response', 'response-update'],
+  ['observation', 'flag-create', 'flag-end', 'note'],
+  ['provenance'],
 ];
 
 function stepsFor(mode: WriteMode, entries: readonly WriteEntry[]): { steps: WriteEntry[][]; stepMode: StepMode } {
   if (mode === 'transaction') return { steps: [[...entries]], stepMode: 'transaction' };
-  if (mode === 'batch') return { steps: BATCH_STAGES.map((kinds) => entries.filter((e) => kinds.includes(e.kind))), stepMode: 'batch' };
+  if (mode === 'batch')
+    return { steps: BATCH_STAGES.map((kinds) => entries.filter((e) => kinds.includes(e.kind))), stepMode: 'batch' };
   return { steps: entries.map((e) => [e]), stepMode: 'single' };
 }
 
@@ -135,7 +177,12 @@ async function runMode(run: SaveRun, mode: WriteMode, entries: readonly WriteEnt
   for (const step of steps) {
     const result = await runStep(run, step, stepMode);
     if (result === 'session-expired') return result;
-    if (result === 'fallback') return runMode(run, mode === 'transaction' && run.plan.batchSearch ? 'batch' : 'individual', entries.filter((e) => isPending(run, e)));
+    if (result === 'fallback')
+      return runMode(
+        run,
+        mode === 'transaction' && run.plan.batchSearch ? 'batch' : 'individual',
+        entries.filter((e) => isPending(run, e)),
+      );
     // Later steps refer to this one's resources: while any of them is pending, stop and keep the rest pending.
     if (step.some((e) => isPending(run, e))) return 'done';
   }
@@ -150,7 +197,9 @@ function refusedInteractions(run: SaveRun, writeSet: WriteSet): RememberedRefusa
   return writeSet.entries.flatMap((entry) => {
     const outcome = run.outcomes.get(entry.fullUrl);
     if (outcome?.status !== 'refused' || !INTERACTION_REFUSED.has(outcome.httpStatus ?? 0)) return [];
-    return [{ resourceType: entry.resource.resourceType, interaction: kindTarget[entry.kind].action, reason: outcome.reason }];
+    return [
+      { resourceType: entry.resource.resourceType, interaction: kindTarget[entry.kind].action, reason: outcome.reason },
+    ];
   });
 }
 
@@ -161,10 +210,20 @@ function report(run: SaveRun, writeSet: WriteSet, expired: boolean, refused: rea
     return outcome ? [{ fullUrl: e.fullUrl, kind: e.kind, label: e.label, outcome }] : [];
   });
   const counted = entries.filter((e) => e.kind !== 'questionnaire');
-  const status = expired ? 'session-expired'
-    : counted.some((e) => e.outcome.status === 'pending') ? 'pending'
-      : counted.some((e) => e.outcome.status === 'refused') ? 'partly-saved' : 'saved';
-  return { status, entries, roundTrips: run.roundTrips, refusedInteractions: refused, ...(writeSet.earlierCopyKept ? { earlierCopyKept: true } : {}) };
+  const status = expired
+    ? 'session-expired'
+    : counted.some((e) => e.outcome.status === 'pending')
+      ? 'pending'
+      : counted.some((e) => e.outcome.status === 'refused')
+        ? 'partly-saved'
+        : 'saved';
+  return {
+    status,
+    entries,
+    roundTrips: run.roundTrips,
+    refusedInteractions: refused,
+    ...(writeSet.earlierCopyKept ? { earlierCopyKept: true } : {}),
+  };
 }
 
 const isNote = (e: WriteEntry): boolean => e.kind === 'note';
@@ -183,33 +242,55 @@ function creditNote(run: SaveRun, writeSet: WriteSet): void {
 
 /** Where the plan held the note back, the server's refusal of a response, score or alert calls it in now. */
 async function noteAfterRefusal(run: SaveRun, writeSet: WriteSet): Promise<StepResult> {
-  const refusedByServer = writeSet.entries.some((e) => CARRIED_BY_NOTE.includes(e.kind) && run.outcomes.get(e.fullUrl)?.status === 'refused');
+  const refusedByServer = writeSet.entries.some(
+    (e) => CARRIED_BY_NOTE.includes(e.kind) && run.outcomes.get(e.fullUrl)?.status === 'refused',
+  );
   const notes = writeSet.entries.filter(isNote);
   if (run.plan.note.when !== 'if-refused' || !refusedByServer || notes.length === 0) return 'done';
   for (const note of notes) run.outcomes.set(note.fullUrl, { status: 'pending', reason: 'not sent yet' });
   return runMode(run, run.plan.mode === 'transaction' ? 'individual' : run.plan.mode, notes);
 }
 
-function initialOutcome(entry: WriteEntry, plan: WritePlan, refusedKinds: ReadonlyMap<string, string>): EntryOutcome | undefined {
+function initialOutcome(
+  entry: WriteEntry,
+  plan: WritePlan,
+  refusedKinds: ReadonlyMap<string, string>,
+): EntryOutcome | undefined {
   if (isNote(entry)) return plan.note.when === 'always' ? { status: 'pending', reason: 'not sent yet' } : undefined;
   const reason = refusedKinds.get(entry.kind);
   return reason === undefined ? { status: 'pending', reason: 'not sent yet' } : { status: 'refused', reason };
 }
 
 /** Writes a write set following `plan`; resolves with a report, never rejects for server or network trouble. */
-export async function saveAdministration(transport: FhirTransport, writeSet: WriteSet, plan: WritePlan, options: { readonly retry?: RetryOptions } = {}): Promise<SaveReport> {
+export async function saveAdministration(
+  transport: FhirTransport,
+  writeSet: WriteSet,
+  plan: WritePlan,
+  options: { readonly retry?: RetryOptions } = {},
+): Promise<SaveReport> {
   const refusedKinds = new Map(plan.refused.map((r) => [r.kind, r.reason]));
-  const outcomes = new Map<string, EntryOutcome>(writeSet.entries.flatMap((e) => {
-    const outcome = initialOutcome(e, plan, refusedKinds);
-    return outcome ? [[e.fullUrl, outcome] as const] : [];
-  }));
+  const outcomes = new Map<string, EntryOutcome>(
+    writeSet.entries.flatMap((e) => {
+      const outcome = initialOutcome(e, plan, refusedKinds);
+      return outcome ? [[e.fullUrl, outcome] as const] : [];
+    }),
+  );
   const run: SaveRun = {
-    transport, plan, retry: options.retry ?? {}, outcomes, roundTrips: 0, reauthorized: false,
+    transport,
+    plan,
+    retry: options.retry ?? {},
+    outcomes,
+    roundTrips: 0,
+    reauthorized: false,
     // Every create may be there already: a double click, another tab, or a re-send after a reload.
     maybeStored: new Set(writeSet.entries.filter((e) => e.match).map((e) => e.fullUrl)),
     byUrl: new Map(writeSet.entries.map((e) => [e.fullUrl, e])),
   };
-  let result = await runMode(run, plan.mode, writeSet.entries.filter((e) => isPending(run, e)));
+  let result = await runMode(
+    run,
+    plan.mode,
+    writeSet.entries.filter((e) => isPending(run, e)),
+  );
   if (result !== 'session-expired') result = await noteAfterRefusal(run, writeSet);
   const refused = refusedInteractions(run, writeSet);
   creditNote(run, writeSet);

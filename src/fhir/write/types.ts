@@ -4,7 +4,17 @@
 import type { IdentifierToken } from '../resources/identity';
 
 /** Every kind of entry; the Outbox's schema reads stored entries against this same list. */
-export const WRITE_KINDS = ['questionnaire', 'response', 'response-update', 'observation', 'flag-create', 'flag-end', 'note', 'provenance', 'rupture-note'] as const;
+export const WRITE_KINDS = [
+  'questionnaire',
+  'response',
+  'response-update',
+  'observation',
+  'flag-create',
+  'flag-end',
+  'note',
+  'provenance',
+  'rupture-note',
+] as const;
 export type WriteKind = (typeof WRITE_KINDS)[number];
 
 /** The client's answers: created, or (a response kept in progress, completed in place) updated. */

@@ -68,7 +68,8 @@ export interface WriteSetInput {
    * with If-Match of the version read); `new-copy` (updates refused) saves the response, built with
    * `copyIdentifierValue`, as a new resource beside it.
    */
-  readonly completes?: { readonly mode: 'update'; readonly id: string; readonly version?: string } | { readonly mode: 'new-copy' };
+  readonly completes?:
+    { readonly mode: 'update'; readonly id: string; readonly version?: string } | { readonly mode: 'new-copy' };
 }
 
 /**
@@ -77,12 +78,21 @@ export interface WriteSetInput {
  */
 export function recordBasis(administrations: readonly Administration[]): string {
   if (administrations.length === 0) return 'none';
-  return deterministicUuid(administrations.map((a) => a.id).sort().join('|'));
+  return deterministicUuid(
+    administrations
+      .map((a) => a.id)
+      .sort()
+      .join('|'),
+  );
 }
 
 const byIdentifier = (token: IdentifierToken): string => `identifier=${encodeURIComponent(tokenSearch(token))}`;
 
-export function createEntry(kind: WriteEntry['kind'], resource: fhir4.Resource & { identifier?: fhir4.Identifier[] | fhir4.Identifier }, label: string): WriteEntry {
+export function createEntry(
+  kind: WriteEntry['kind'],
+  resource: fhir4.Resource & { identifier?: fhir4.Identifier[] | fhir4.Identifier },
+  label: string,
+): WriteEntry {
   const identifier = Array.isArray(resource.identifier) ? resource.identifier[0] : resource.identifier;
   if (!identifier?.system || !identifier.value) throw new Error(`${resource.resourceType} built without an identifier`);
   const token = { system: identifier.system, value: identifier.value };
@@ -100,20 +110,36 @@ function questionnaireEntry(questionnaire: fhir4.Questionnaire, instrument: Inst
 
 /** Ends an active Flag (a version-aware update of the version read). */
 export function flagEndEntry(flag: ActiveFlagOnServer, at: string): WriteEntry {
-  return { fullUrl: `Flag/${flag.id}`, kind: 'flag-end', resource: endFlag(flag.resource, at), label: `ending the flag "${flag.rule}"` };
+  return {
+    fullUrl: `Flag/${flag.id}`,
+    kind: 'flag-end',
+    resource: endFlag(flag.resource, at),
+    label: `ending the flag "${flag.rule}"`,
+  };
 }
 
 function flagEntries(input: WriteSetInput, responseUrl: string): WriteEntry[] {
   const { administration, context } = input;
   const changes = reconcileFlags(input.assessment.decisions, input.activeFlags);
-  const evidenceFor = (decision: RuleDecision): string[] => decision.evidence.flatMap((id) => {
-    const reference = id === administration.id ? responseUrl : input.evidenceReference(id);
-    return reference === undefined ? [] : [reference];
-  });
-  const creates = changes.create.map((decision) => createEntry('flag-create', buildFlag(decision, {
-    patient: context.patient, encounter: context.encounter, clinician: context.clinician,
-    start: administration.authored, evidence: evidenceFor(decision), builtOn: input.builtOn,
-  }), `the flag "${decision.rule}"`));
+  const evidenceFor = (decision: RuleDecision): string[] =>
+    decision.evidence.flatMap((id) => {
+      const reference = id === administration.id ? responseUrl : input.evidenceReference(id);
+      return reference === undefined ? [] : [reference];
+    });
+  const creates = changes.create.map((decision) =>
+    createEntry(
+      'flag-create',
+      buildFlag(decision, {
+        patient: context.patient,
+        encounter: context.encounter,
+        clinician: context.clinician,
+        start: administration.authored,
+        evidence: evidenceFor(decision),
+        builtOn: input.builtOn,
+      }),
+      `the flag "${decision.rule}"`,
+    ),
+  );
   return [...creates, ...changes.end.map((flag) => flagEndEntry(flag, administration.authored))];
 }
 
@@ -126,22 +152,55 @@ function cutoffFor(instrument: Instrument, assessment: AssessmentForSave): numbe
 export function buildWriteSet(input: WriteSetInput): WriteSet {
   const { response, administration, context, assessment } = input;
   const instrument = instruments[administration.instrument];
-  const scored = scoreAdministration(administration, assessment.latestAgeBand ? { ageBand: assessment.latestAgeBand } : {});
+  const scored = scoreAdministration(
+    administration,
+    assessment.latestAgeBand ? { ageBand: assessment.latestAgeBand } : {},
+  );
   const score = scored.ok ? scored.score : undefined;
   const { completes } = input;
   const label = `the ${instrument.shortName} response`;
-  const responseEntry = completes?.mode === 'update' ? updateEntry(response, completes, label) : createEntry('response', response, label);
+  const responseEntry =
+    completes?.mode === 'update' ? updateEntry(response, completes, label) : createEntry('response', response, label);
   const key = administration.id;
   // The in-progress save already made a note and a Provenance under `key`: this save's own are told apart.
   const partKey = completes ? `${key}~${administration.authored}` : key;
-  const observations = score === undefined ? [] : buildObservations(score, administration, {
-    patient: context.patient, encounter: context.encounter, clinician: context.clinician,
-    clientRated: context.clientRated, issued: context.recorded, cutoff: cutoffFor(instrument, assessment),
-    response: { reference: responseEntry.fullUrl, identifierValue: key }, form: context.scoreForm,
-  }).map((o, _i, all) => createEntry('observation', o, all.length === 1 ? `the ${instrument.shortName} score` : `the ${instrument.shortName} score: ${o.code.text ?? ''}`));
-  const note = input.noteWords ? [createEntry('note', buildClinicalNote(administration, { ...assessment, ...(score ? { score } : {}) }, response, {
-    patient: context.patient, encounter: context.encounter, clinician: context.clinician, recorded: context.recorded, key: partKey, words: input.noteWords,
-  }), `the clinical note of the ${instrument.shortName}`)] : [];
+  const observations =
+    score === undefined
+      ? []
+      : buildObservations(score, administration, {
+          patient: context.patient,
+          encounter: context.encounter,
+          clinician: context.clinician,
+          clientRated: context.clientRated,
+          issued: context.recorded,
+          cutoff: cutoffFor(instrument, assessment),
+          response: { reference: responseEntry.fullUrl, identifierValue: key },
+          form: context.scoreForm,
+        }).map((o, _i, all) =>
+          createEntry(
+            'observation',
+            o,
+            all.length === 1
+              ? `the ${instrument.shortName} score`
+              : `the ${instrument.shortName} score: ${o.code.text ?? ''}`,
+          ),
+        );
+  const note = input.noteWords
+    ? [
+        createEntry(
+          'note',
+          buildClinicalNote(administration, { ...assessment, ...(score ? { score } : {}) }, response, {
+            patient: context.patient,
+            encounter: context.encounter,
+            clinician: context.clinician,
+            recorded: context.recorded,
+            key: partKey,
+            words: input.noteWords,
+          }),
+          `the clinical note of the ${instrument.shortName}`,
+        ),
+      ]
+    : [];
   const written = [responseEntry, ...observations, ...flagEntries(input, responseEntry.fullUrl), ...note];
   const published = input.questionnaire ? questionnaireEntry(input.questionnaire, instrument) : [];
   const entries = [...published, ...written, provenanceEntry(written, partKey, responseEntry.fullUrl, context)];
@@ -149,20 +208,49 @@ export function buildWriteSet(input: WriteSetInput): WriteSet {
 }
 
 /** The update of a response the record holds: same server id and identifier, If-Match of the version read. */
-function updateEntry(response: fhir4.QuestionnaireResponse, copy: { readonly id: string; readonly version?: string }, label: string): WriteEntry {
+function updateEntry(
+  response: fhir4.QuestionnaireResponse,
+  copy: { readonly id: string; readonly version?: string },
+  label: string,
+): WriteEntry {
   const { identifier } = createEntry('response', response, label);
-  const resource = { ...response, id: copy.id, ...(copy.version ? { meta: { ...response.meta, versionId: copy.version } } : {}) };
-  return { fullUrl: `QuestionnaireResponse/${copy.id}`, kind: 'response-update', resource, ...(identifier ? { identifier } : {}), label };
+  const resource = {
+    ...response,
+    id: copy.id,
+    ...(copy.version ? { meta: { ...response.meta, versionId: copy.version } } : {}),
+  };
+  return {
+    fullUrl: `QuestionnaireResponse/${copy.id}`,
+    kind: 'response-update',
+    resource,
+    ...(identifier ? { identifier } : {}),
+    label,
+  };
 }
 
 /** The Provenance of a save keyed `key`: who wrote `written`, when and with what, from `source`. */
-export function provenanceEntry(written: readonly WriteEntry[], key: string, source: string, context: Pick<SaveContext, 'recorded' | 'clinician' | 'organization' | 'app'>): WriteEntry {
+export function provenanceEntry(
+  written: readonly WriteEntry[],
+  key: string,
+  source: string,
+  context: Pick<SaveContext, 'recorded' | 'clinician' | 'organization' | 'app'>,
+): WriteEntry {
   const tag = provenanceTag(key);
   return {
-    fullUrl: fullUrlFor(tag), kind: 'provenance', label: 'the record of who saved this and with what',
+    fullUrl: fullUrlFor(tag),
+    kind: 'provenance',
+    label: 'the record of who saved this and with what',
     match: `_tag=${encodeURIComponent(tokenSearch(tag))}`,
-    resource: buildProvenance(written.map((e) => e.fullUrl), {
-      recorded: context.recorded, clinician: context.clinician, organization: context.organization, app: context.app, source, tag,
-    }),
+    resource: buildProvenance(
+      written.map((e) => e.fullUrl),
+      {
+        recorded: context.recorded,
+        clinician: context.clinician,
+        organization: context.organization,
+        app: context.app,
+        source,
+        tag,
+      },
+    ),
   };
 }

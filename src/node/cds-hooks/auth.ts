@@ -1,5 +1,13 @@
 import type { IncomingMessage } from 'node:http';
-import { createLocalJWKSet, createRemoteJWKSet, errors, type JSONWebKeySet, type JWSAlgorithm, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  type JSONWebKeySet,
+  type JWSAlgorithm,
+  jwtVerify,
+  type JWTVerifyGetKey,
+} from 'jose';
 
 // Who may call the service. An EHR proves itself with a JWT it signs for every call (CDS Hooks,
 // "Trusting CDS Clients"): signed with an asymmetric key from a JWK Set we trust, issued by an issuer we
@@ -27,7 +35,19 @@ export type Authorized = { readonly ok: true } | { readonly ok: false; readonly 
 export const MAX_TOKEN_LIFETIME_SECONDS = 300;
 
 /** Symmetric (HS*) and `none` are forbidden by the specification; the `jku` header is never followed. */
-const ASYMMETRIC: JWSAlgorithm[] = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+const ASYMMETRIC: JWSAlgorithm[] = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+];
 
 /** Replay protection: a `jti` is remembered until its token expires. */
 class SeenTokens {
@@ -53,7 +73,8 @@ function bearerOf(req: IncomingMessage): string | undefined {
 
 function reasonOf(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'the token has expired';
-  if (error instanceof errors.JWTClaimValidationFailed) return `the token's "${error.claim}" claim is not accepted (${error.reason})`;
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return `the token's "${error.claim}" claim is not accepted (${error.reason})`;
   if (error instanceof errors.JOSEError) return `the token could not be verified (${error.code})`;
   throw error;
 }
@@ -63,11 +84,16 @@ export type Authorizer = (req: IncomingMessage, endpointPath: string) => Promise
 /** `endpointPath` is the path after the base URL (`/cds-services/therapy-feedback-alerts`): the expected audience. */
 export function authorizer(trust: TrustedEhrs | undefined): Authorizer {
   if (!trust) {
-    return async (req) => (isLoopback(req.socket.remoteAddress)
-      ? { ok: true }
-      : { ok: false, message: 'This service runs without EHR trust configured and serves callers on this machine only.' });
+    return async (req) =>
+      isLoopback(req.socket.remoteAddress)
+        ? { ok: true }
+        : {
+            ok: false,
+            message: 'This service runs without EHR trust configured and serves callers on this machine only.',
+          };
   }
-  const keys: JWTVerifyGetKey = trust.jwks instanceof URL ? createRemoteJWKSet(trust.jwks) : createLocalJWKSet(trust.jwks);
+  const keys: JWTVerifyGetKey =
+    trust.jwks instanceof URL ? createRemoteJWKSet(trust.jwks) : createLocalJWKSet(trust.jwks);
   const seen = new SeenTokens();
   const base = trust.publicBaseUrl.replace(/\/+$/, '');
   return async (req, endpointPath) => {
@@ -75,12 +101,19 @@ export function authorizer(trust: TrustedEhrs | undefined): Authorizer {
     if (!token) return { ok: false, message: 'Missing "Authorization: Bearer <JWT>" signed by a trusted EHR.' };
     try {
       const { payload } = await jwtVerify(token, keys, {
-        issuer: [...trust.issuers], audience: `${base}${endpointPath}`, algorithms: ASYMMETRIC,
-        requiredClaims: ['exp', 'iat', 'jti'], clockTolerance: trust.clockToleranceSeconds ?? 30, maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
+        issuer: [...trust.issuers],
+        audience: `${base}${endpointPath}`,
+        algorithms: ASYMMETRIC,
+        requiredClaims: ['exp', 'iat', 'jti'],
+        clockTolerance: trust.clockToleranceSeconds ?? 30,
+        maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
       });
       const lifetime = Number(payload.exp) - Number(payload.iat);
       if (lifetime > MAX_TOKEN_LIFETIME_SECONDS) {
-        return { ok: false, message: `Not authorized: the token is valid for ${lifetime} s; at most ${MAX_TOKEN_LIFETIME_SECONDS} s (5 minutes) is accepted.` };
+        return {
+          ok: false,
+          message: `Not authorized: the token is valid for ${lifetime} s; at most ${MAX_TOKEN_LIFETIME_SECONDS} s (5 minutes) is accepted.`,
+        };
       }
       const fresh = seen.remember(String(payload.jti), Number(payload.exp), Math.floor(Date.now() / 1000));
       return fresh ? { ok: true } : { ok: false, message: 'The token was used before (jti replayed).' };

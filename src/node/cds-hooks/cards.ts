@@ -45,13 +45,19 @@ export interface CardsAssessment {
  * alerts (often a hard stop). A not-on-track or alliance alert is a reason to talk with the client, so
  * raising it to that level would overstate it and add to alert fatigue.
  */
-const INDICATORS: Readonly<Record<Severity, Indicator>> = { high: 'warning', medium: 'warning', low: 'info', info: 'info' };
+const INDICATORS: Readonly<Record<Severity, Indicator>> = {
+  high: 'warning',
+  medium: 'warning',
+  low: 'info',
+  info: 'info',
+};
 
 function birthDateOf(patient: unknown, patientId: string): { birthDate?: string; unreadable: number } {
   if (patient === undefined || patient === null) return { unreadable: 0 };
   const checked = validate(patientSchema, patient);
   // A Patient that is not the one in context must not decide the age band.
-  if (!checked.ok || (checked.value.id !== undefined && normaliseId(checked.value.id) !== patientId)) return { unreadable: 1 };
+  if (!checked.ok || (checked.value.id !== undefined && normaliseId(checked.value.id) !== patientId))
+    return { unreadable: 1 };
   return checked.value.birthDate ? { birthDate: checked.value.birthDate, unreadable: 0 } : { unreadable: 0 };
 }
 
@@ -60,14 +66,20 @@ export function assessForCards(input: CardsInput): CardsAssessment {
   let unreadable = 0;
   const questionnaires = classifyQuestionnaires(input.questionnaires ?? []).items;
   for (const resource of input.responses) {
-    const parsed = parseQuestionnaireResponse(resource, { questionnaires, mappings: input.mappings ?? [], ...(input.now === undefined ? {} : { now: input.now }) });
+    const parsed = parseQuestionnaireResponse(resource, {
+      questionnaires,
+      mappings: input.mappings ?? [],
+      ...(input.now === undefined ? {} : { now: input.now }),
+    });
     if (!parsed.ok) unreadable++;
     // Another client's response has no place in this one's scores (the EHR's prefetch was wrong).
     else if (parsed.patientId === input.patientId) administrations.push(parsed.administration);
   }
   const patient = birthDateOf(input.patient, input.patientId);
   const assessment = assessClient({
-    administrations, ...(patient.birthDate ? { birthDate: patient.birthDate } : {}), ...(input.config ? { config: input.config } : {}),
+    administrations,
+    ...(patient.birthDate ? { birthDate: patient.birthDate } : {}),
+    ...(input.config ? { config: input.config } : {}),
   });
   return { assessment, unreadable: unreadable + patient.unreadable };
 }
@@ -78,7 +90,12 @@ function isCarded(decision: RuleDecision): boolean {
 }
 
 function appLink(input: CardsInput, decision: RuleDecision): CardLink {
-  return { label: cardWords.openApp, url: input.appLaunchUrl, type: 'smart', appContext: JSON.stringify({ rule: decision.rule }) };
+  return {
+    label: cardWords.openApp,
+    url: input.appLaunchUrl,
+    type: 'smart',
+    appContext: JSON.stringify({ rule: decision.rule }),
+  };
 }
 
 function ruleCard(input: CardsInput, decision: RuleDecision, { assessment, unreadable }: CardsAssessment): Card {
@@ -88,7 +105,10 @@ function ruleCard(input: CardsInput, decision: RuleDecision, { assessment, unrea
     summary: summaryOf(decision, evidence),
     detail: detailOf(decision, evidence, unreadable),
     indicator: INDICATORS[decision.severity],
-    source: { label: cardWords.source, topic: { system: CODE_SYSTEM_URL, code: ruleCode(decision.rule), display: ruleWords[decision.rule].title } },
+    source: {
+      label: cardWords.source,
+      topic: { system: CODE_SYSTEM_URL, code: ruleCode(decision.rule), display: ruleWords[decision.rule].title },
+    },
     links: [appLink(input, decision)],
   };
 }

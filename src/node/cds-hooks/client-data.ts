@@ -32,7 +32,11 @@ const DEFAULT_TIMEOUT_MS = 5000;
 
 type Part<T> = { ok: true; value: T } | { ok: false; status: 400 | 412; message: string };
 
-const failed = (status: 400 | 412, message: string): { ok: false; status: 400 | 412; message: string } => ({ ok: false, status, message });
+const failed = (status: 400 | 412, message: string): { ok: false; status: 400 | 412; message: string } => ({
+  ok: false,
+  status,
+  message,
+});
 
 function responsesOf(bundle: Bundle): unknown[] {
   return (bundle.entry ?? [])
@@ -46,13 +50,19 @@ function transportOf(request: HookRequest, options: FetchOptions): FhirTransport
   const base = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const timed: typeof fetch = (input, init) => base(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-  return fetchTransport({ baseUrl: request.fhirServer, fetch: timed, ...(request.fhirAuthorization ? { token: request.fhirAuthorization.access_token } : {}) });
+  return fetchTransport({
+    baseUrl: request.fhirServer,
+    fetch: timed,
+    ...(request.fhirAuthorization ? { token: request.fhirAuthorization.access_token } : {}),
+  });
 }
 
 async function fetchPatient(transport: FhirTransport, patientId: string): Promise<Part<unknown>> {
   const answer = await transport.send({ method: 'GET', url: prefetchQuery('patient', patientId) });
   if (answer.status === 404 || answer.status === 410) return { ok: true, value: null };
-  return answer.status === 200 ? { ok: true, value: answer.body } : failed(412, `The FHIR server refused the Patient read (HTTP ${answer.status}).`);
+  return answer.status === 200
+    ? { ok: true, value: answer.body }
+    : failed(412, `The FHIR server refused the Patient read (HTTP ${answer.status}).`);
 }
 
 async function fetchResponses(transport: FhirTransport, patientId: string): Promise<Part<unknown[]>> {
@@ -60,13 +70,20 @@ async function fetchResponses(transport: FhirTransport, patientId: string): Prom
   let url: string | undefined = prefetchQuery('responses', patientId);
   for (let page = 0; url !== undefined && page < MAX_PAGES; page++) {
     const answer = await transport.send({ method: 'GET', url });
-    if (answer.status !== 200) return failed(412, `The FHIR server refused the QuestionnaireResponse search (HTTP ${answer.status}).`);
+    if (answer.status !== 200)
+      return failed(412, `The FHIR server refused the QuestionnaireResponse search (HTTP ${answer.status}).`);
     const bundle = bundleSchema.safeParse(answer.body);
-    if (!bundle.success) return failed(412, 'The FHIR server answered the QuestionnaireResponse search with something other than a Bundle.');
+    if (!bundle.success)
+      return failed(
+        412,
+        'The FHIR server answered the QuestionnaireResponse search with something other than a Bundle.',
+      );
     found.push(...responsesOf(bundle.data));
     url = linkUrl(bundle.data, 'next');
   }
-  return url === undefined ? { ok: true, value: found } : failed(412, `The client has more than ${MAX_PAGES} pages of responses.`);
+  return url === undefined
+    ? { ok: true, value: found }
+    : failed(412, `The client has more than ${MAX_PAGES} pages of responses.`);
 }
 
 /** undefined = not usable as prefetched (absent, or a search the EHR cut into pages): fetch it. */
@@ -78,15 +95,22 @@ function prefetchedResponses(value: unknown): Part<unknown[]> | undefined {
   if (value === undefined) return undefined;
   if (value === null) return { ok: true, value: [] };
   const bundle = bundleSchema.safeParse(value);
-  if (!bundle.success) return failed(400, 'prefetch.responses: expected a searchset Bundle of QuestionnaireResponses, or null');
+  if (!bundle.success)
+    return failed(400, 'prefetch.responses: expected a searchset Bundle of QuestionnaireResponses, or null');
   return linkUrl(bundle.data, 'next') === undefined ? { ok: true, value: responsesOf(bundle.data) } : undefined;
 }
 
 /** The prefetched part, else the same query sent to the FHIR server, else 412. */
-async function resolvePart<T>(key: PrefetchKey, prefetched: Part<T> | undefined, transport: FhirTransport | undefined,
-  fetchIt: (transport: FhirTransport) => Promise<Part<T>>, fetched: string[]): Promise<Part<T>> {
+async function resolvePart<T>(
+  key: PrefetchKey,
+  prefetched: Part<T> | undefined,
+  transport: FhirTransport | undefined,
+  fetchIt: (transport: FhirTransport) => Promise<Part<T>>,
+  fetched: string[],
+): Promise<Part<T>> {
   if (prefetched) return prefetched;
-  if (!transport) return failed(412, `prefetch.${key} is missing and the request names no fhirServer to fetch it from.`);
+  if (!transport)
+    return failed(412, `prefetch.${key} is missing and the request names no fhirServer to fetch it from.`);
   fetched.push(key);
   try {
     return await fetchIt(transport);
@@ -111,11 +135,24 @@ export async function gatherClientData(request: HookRequest, options: FetchOptio
   const { patientId } = request.context;
   const fetched: string[] = [];
   const [patient, responses] = await Promise.all([
-    resolvePart('patient', prefetchedPatient(request.prefetch?.['patient']), transport, (t) => fetchPatient(t, patientId), fetched),
-    resolvePart('responses', prefetchedResponses(request.prefetch?.['responses']), transport, (t) => fetchResponses(t, patientId), fetched),
+    resolvePart(
+      'patient',
+      prefetchedPatient(request.prefetch?.['patient']),
+      transport,
+      (t) => fetchPatient(t, patientId),
+      fetched,
+    ),
+    resolvePart(
+      'responses',
+      prefetchedResponses(request.prefetch?.['responses']),
+      transport,
+      (t) => fetchResponses(t, patientId),
+      fetched,
+    ),
   ]);
   if (!responses.ok) return responses;
   if (!patient.ok) return patient;
-  const questionnaires = transport && needsServerQuestionnaires(responses.value) ? await fetchQuestionnaires(transport, fetched) : [];
+  const questionnaires =
+    transport && needsServerQuestionnaires(responses.value) ? await fetchQuestionnaires(transport, fetched) : [];
   return { ok: true, data: { patient: patient.value, responses: responses.value, questionnaires }, fetched };
 }

@@ -39,12 +39,17 @@ function optional<K extends string>(key: K, value: string | undefined): Partial<
 }
 
 function evidenceLine(point: SeriesPoint): string {
-  const total = point.family === 'inventory' ? point.subscales.map((s) => `${s.id} ${s.mean.toFixed(2)}`).join(', ') : points(point.total);
+  const total =
+    point.family === 'inventory'
+      ? point.subscales.map((s) => `${s.id} ${s.mean.toFixed(2)}`).join(', ')
+      : points(point.total);
   return `- ${instruments[point.instrument].shortName}, ${cardWords.session(point.sessionNumber)}, ${point.date}: ${total}`;
 }
 
 function thresholdLine(decision: RuleDecision): string {
-  const named = Object.entries(decision.thresholds).map(([name, value]) => `${thresholdWords[name] ?? name} ${value}`).join(', ');
+  const named = Object.entries(decision.thresholds)
+    .map(([name, value]) => `${thresholdWords[name] ?? name} ${value}`)
+    .join(', ');
   return `${cardWords.thresholds}: ${named} (rule ${decision.rule}, version ${decision.ruleVersion}).`;
 }
 

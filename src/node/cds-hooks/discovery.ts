@@ -29,14 +29,17 @@ export interface DiscoveryResponse {
 
 export function discoveryResponse(): DiscoveryResponse {
   return {
-    services: [{
-      hook: HOOK,
-      id: SERVICE_ID,
-      title: 'Therapy Feedback alerts',
-      description: 'Scores the client\'s Outcome and Session Rating Scale and WAI-SR responses and shows the alerts the '
-        + 'Therapy Feedback app raises (not on track, deterioration, alliance concerns) as prompts to talk with the client.',
-      prefetch: PREFETCH_TEMPLATES,
-    }],
+    services: [
+      {
+        hook: HOOK,
+        id: SERVICE_ID,
+        title: 'Therapy Feedback alerts',
+        description:
+          "Scores the client's Outcome and Session Rating Scale and WAI-SR responses and shows the alerts the " +
+          'Therapy Feedback app raises (not on track, deterioration, alliance concerns) as prompts to talk with the client.',
+        prefetch: PREFETCH_TEMPLATES,
+      },
+    ],
   };
 }
 

@@ -34,7 +34,9 @@ const SERVICE_PATH = `${DISCOVERY_PATH}/${SERVICE_ID}`;
 const DEFAULT_MAX_BODY = 20 * 1024 * 1024;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+    .end(JSON.stringify(body));
 }
 
 function sendError(res: ServerResponse, status: number, message: string): void {
@@ -43,7 +45,11 @@ function sendError(res: ServerResponse, status: number, message: string): void {
 
 const PREFLIGHT: Preflight = { methods: 'GET, POST, OPTIONS', headers: 'Authorization, Content-Type, Accept' };
 
-async function callService(req: IncomingMessage, res: ServerResponse, options: CdsHooksListenerOptions): Promise<string> {
+async function callService(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: CdsHooksListenerOptions,
+): Promise<string> {
   const body = await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY);
   if (!body.ok) return fail(res, body.status, body.message);
   const parsed = parseHookRequest(body.body);
@@ -51,8 +57,12 @@ async function callService(req: IncomingMessage, res: ServerResponse, options: C
   const gathered = await gatherClientData(parsed.request, options);
   if (!gathered.ok) return fail(res, gathered.status, gathered.message);
   const cards = cardsFor({
-    patientId: parsed.request.context.patientId, ...gathered.data,
-    appLaunchUrl: options.appLaunchUrl, ...(options.config ? { config: options.config } : {}), ...(options.mappings ? { mappings: options.mappings } : {}), now: Date.now(),
+    patientId: parsed.request.context.patientId,
+    ...gathered.data,
+    appLaunchUrl: options.appLaunchUrl,
+    ...(options.config ? { config: options.config } : {}),
+    ...(options.mappings ? { mappings: options.mappings } : {}),
+    now: Date.now(),
   });
   sendJson(res, 200, { cards });
   return `${cards.length} cards, ${gathered.data.responses.length} responses${gathered.fetched.length ? `, fetched ${gathered.fetched.join('+')}` : ''}`;
@@ -63,9 +73,15 @@ function fail(res: ServerResponse, status: number, message: string): string {
   return message;
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, options: CdsHooksListenerOptions, authorize: Authorizer): Promise<string> {
+async function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: CdsHooksListenerOptions,
+  authorize: Authorizer,
+): Promise<string> {
   const path = new URL(req.url ?? '/', 'http://service.invalid').pathname.replace(/\/+$/, '');
-  if (path !== DISCOVERY_PATH && path !== SERVICE_PATH) return fail(res, 404, `No CDS Hooks endpoint at ${path || '/'}: discovery is at ${DISCOVERY_PATH}.`);
+  if (path !== DISCOVERY_PATH && path !== SERVICE_PATH)
+    return fail(res, 404, `No CDS Hooks endpoint at ${path || '/'}: discovery is at ${DISCOVERY_PATH}.`);
   const method = path === DISCOVERY_PATH ? 'GET' : 'POST';
   if (req.method !== method) {
     res.setHeader('Allow', `${method}, OPTIONS`);
@@ -102,6 +118,8 @@ export function cdsHooksListener(options: CdsHooksListenerOptions): CdsHooksList
         outcome = `failed: ${error instanceof Error ? error.name : 'unknown error'}`;
       }
     }
-    options.log?.(`${req.method ?? '?'} ${SERVICE_ID} ${res.statusCode} ${outcome} ${Math.round(performance.now() - started)} ms`);
+    options.log?.(
+      `${req.method ?? '?'} ${SERVICE_ID} ${res.statusCode} ${outcome} ${Math.round(performance.now() - started)} ms`,
+    );
   };
 }

@@ -6,7 +6,9 @@ import { HOOK } from './discovery';
 // A bad request gets one message that names the field, e.g. `context.patientId: missing`.
 
 /** FHIR's id syntax: it also keeps the id from adding path segments or query parameters to a template. */
-const fhirId = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'expected a FHIR id (letters, digits, "-" and ".", at most 64)');
+const fhirId = z
+  .string()
+  .regex(/^[A-Za-z0-9\-.]{1,64}$/, 'expected a FHIR id (letters, digits, "-" and ".", at most 64)');
 
 const fhirAuthorizationSchema = z.looseObject({
   access_token: z.string().min(1),
@@ -18,31 +20,38 @@ const fhirAuthorizationSchema = z.looseObject({
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 
-export const hookRequestSchema = z.looseObject({
-  hook: z.string().refine((hook) => hook === HOOK, { error: `expected "${HOOK}": this service answers that hook only` }),
-  hookInstance: z.string().min(1, 'missing'),
-  fhirServer: httpUrl.optional(),
-  fhirAuthorization: fhirAuthorizationSchema.optional(),
-  context: z.looseObject({
-    patientId: fhirId,
-    userId: z.string().min(1, 'missing'),
-    encounterId: z.string().optional(),
-  }),
-  /** Values are FHIR resources, or null when the EHR had nothing for that template. */
-  prefetch: z.record(z.string(), z.unknown()).optional(),
-}).refine((request) => request.fhirAuthorization === undefined || request.fhirServer !== undefined, {
-  path: ['fhirServer'],
-  error: 'required when fhirAuthorization is given',
-});
+export const hookRequestSchema = z
+  .looseObject({
+    hook: z
+      .string()
+      .refine((hook) => hook === HOOK, { error: `expected "${HOOK}": this service answers that hook only` }),
+    hookInstance: z.string().min(1, 'missing'),
+    fhirServer: httpUrl.optional(),
+    fhirAuthorization: fhirAuthorizationSchema.optional(),
+    context: z.looseObject({
+      patientId: fhirId,
+      userId: z.string().min(1, 'missing'),
+      encounterId: z.string().optional(),
+    }),
+    /** Values are FHIR resources, or null when the EHR had nothing for that template. */
+    prefetch: z.record(z.string(), z.unknown()).optional(),
+  })
+  .refine((request) => request.fhirAuthorization === undefined || request.fhirServer !== undefined, {
+    path: ['fhirServer'],
+    error: 'required when fhirAuthorization is given',
+  });
 
 export type HookRequest = z.output<typeof hookRequestSchema>;
 
-export type ParsedHookRequest = { readonly ok: true; readonly request: HookRequest } | { readonly ok: false; readonly message: string };
+export type ParsedHookRequest =
+  { readonly ok: true; readonly request: HookRequest } | { readonly ok: false; readonly message: string };
 
 export function parseHookRequest(body: unknown): ParsedHookRequest {
   if (body === undefined) return { ok: false, message: 'The request has no body: send the CDS Hooks request as JSON.' };
   // The prefetch is the whole history: each resource in it is bounded when it is read, so a hostile one is
   // listed as unreadable instead of refusing the request.
   const checked = validate(hookRequestSchema, body, null);
-  return checked.ok ? { ok: true, request: checked.value } : { ok: false, message: `Invalid CDS Hooks request: ${checked.errors.join('; ')}` };
+  return checked.ok
+    ? { ok: true, request: checked.value }
+    : { ok: false, message: `Invalid CDS Hooks request: ${checked.errors.join('; ')}` };
 }

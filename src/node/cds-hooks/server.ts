@@ -24,12 +24,16 @@ export interface CdsHooksServer {
 
 export async function startCdsHooksServer(options: CdsHooksServerOptions): Promise<CdsHooksServer> {
   const host = options.host ?? '127.0.0.1';
-  if (host !== '127.0.0.1' && !options.trust) throw new Error('Listening beyond 127.0.0.1 needs trusted EHRs (issuers and their JWK Set).');
+  if (host !== '127.0.0.1' && !options.trust)
+    throw new Error('Listening beyond 127.0.0.1 needs trusted EHRs (issuers and their JWK Set).');
   const listener = cdsHooksListener(options);
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   // Node checks the timeout on this interval (30 s by default), so it is checked often enough to hold.
   const checking = Math.max(50, Math.min(1000, Math.floor(requestTimeout / 4)));
-  const server = createServer({ requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: checking }, (req, res) => void listener(req, res));
+  const server = createServer(
+    { requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: checking },
+    (req, res) => void listener(req, res),
+  );
   const port = await listen(server, options.port ?? 0, host);
   return { url: httpOrigin(host, port), port, close: () => closeServer(server) };
 }

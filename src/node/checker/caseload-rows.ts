@@ -20,18 +20,32 @@ function listed(smart: SmartCapabilities | undefined, test: (scope: string) => b
 }
 
 export function caseloadRows(caps: ServerCapabilities, smart: SmartCapabilities | undefined): CheckRow[] {
-  const row = (need: string, verdict: Verdict, detail: string): CheckRow => ({ area: 'Caseload', need, verdict, detail, blocking: false });
+  const row = (need: string, verdict: Verdict, detail: string): CheckRow => ({
+    area: 'Caseload',
+    need,
+    verdict,
+    detail,
+    blocking: false,
+  });
   const searches = CLIENT_SOURCES.map((s) => ({ ...s, offered: serverSupports(caps, s.resourceType, 'search') }));
   const userScopes = listed(smart, (s) => s.startsWith('user/'));
   const fhirUser = listed(smart, (s) => s === 'fhirUser');
   const found = searches.filter((s) => s.offered).map((s) => s.resourceType);
   const works = found.length > 0 && userScopes !== 'no' && fhirUser !== 'no';
   const why = !works
-    ? found.length === 0 ? 'no search finds the clinician\'s clients' : 'the server grants no user/ scopes or no fhirUser'
+    ? found.length === 0
+      ? "no search finds the clinician's clients"
+      : 'the server grants no user/ scopes or no fhirUser'
     : `finds clients by ${found.join(', ')}${userScopes === 'unknown' || fhirUser === 'unknown' ? ' (user/ scopes and fhirUser not listed: ask the EHR)' : ''}`;
   return [
-    row('caseload (launch without a patient)', works ? (userScopes === 'unknown' || fhirUser === 'unknown' ? 'unknown' : 'yes') : 'no', why),
-    ...searches.map((s) => row(`${s.resourceType} search`, s.offered ? 'yes' : 'no', s.offered ? s.why : 'server does not offer it')),
+    row(
+      'caseload (launch without a patient)',
+      works ? (userScopes === 'unknown' || fhirUser === 'unknown' ? 'unknown' : 'yes') : 'no',
+      why,
+    ),
+    ...searches.map((s) =>
+      row(`${s.resourceType} search`, s.offered ? 'yes' : 'no', s.offered ? s.why : 'server does not offer it'),
+    ),
     row('user/ scopes', userScopes, 'the caseload reads across patients with user/ scopes'),
     row('fhirUser', fhirUser, 'says which clinician signed in (whose clients to list)'),
   ];

@@ -1,4 +1,11 @@
-import { detectCapabilities, parseSmartConfiguration, scopesAllow, serverSupports, type ServerCapabilities, type SmartCapabilities } from '../../fhir/capabilities';
+import {
+  detectCapabilities,
+  parseSmartConfiguration,
+  scopesAllow,
+  serverSupports,
+  type ServerCapabilities,
+  type SmartCapabilities,
+} from '../../fhir/capabilities';
 import type { FhirTransport } from '../../fhir/gateway';
 import { planWrites } from '../../fhir/write/plan';
 import type { WritePlan } from '../../fhir/write/types';
@@ -32,17 +39,45 @@ export interface CheckReport {
 const yesNo = (ok: boolean): Verdict => (ok ? 'yes' : 'no');
 
 function smartRows(smart: SmartCapabilities | undefined): CheckRow[] {
-  if (!smart) return [{ area: 'SMART', need: '.well-known/smart-configuration', verdict: 'no', detail: 'not found: no SMART launch', blocking: true }];
-  const row = (need: string, ok: boolean, detail: string, blocking = false): CheckRow => ({ area: 'SMART', need, verdict: yesNo(ok), detail, blocking });
+  if (!smart)
+    return [
+      {
+        area: 'SMART',
+        need: '.well-known/smart-configuration',
+        verdict: 'no',
+        detail: 'not found: no SMART launch',
+        blocking: true,
+      },
+    ];
+  const row = (need: string, ok: boolean, detail: string, blocking = false): CheckRow => ({
+    area: 'SMART',
+    need,
+    verdict: yesNo(ok),
+    detail,
+    blocking,
+  });
   return [
     row('.well-known/smart-configuration', smart.valid, smart.problems.join('; ') || 'valid', !smart.valid),
-    row('SMART v2 scopes (permission-v2)', smart.permissionV2, smart.permissionV2 ? 'app asks v2 scopes' : 'app falls back to v1 scopes'),
+    row(
+      'SMART v2 scopes (permission-v2)',
+      smart.permissionV2,
+      smart.permissionV2 ? 'app asks v2 scopes' : 'app falls back to v1 scopes',
+    ),
     row('SMART v1 scopes (permission-v1)', smart.permissionV1, ''),
-    row('PKCE S256', smart.pkceS256, smart.pkcePlainOffered ? 'also offers plain (forbidden by SMART 2)' : '', !smart.pkceS256),
+    row(
+      'PKCE S256',
+      smart.pkceS256,
+      smart.pkcePlainOffered ? 'also offers plain (forbidden by SMART 2)' : '',
+      !smart.pkceS256,
+    ),
     row('EHR launch', smart.launchEhr, '', false),
     row('standalone launch', smart.launchStandalone, '', false),
     row('public clients', smart.clientPublic, 'the app is a public client'),
-    row('refresh while online', smart.refreshOnline || smart.refreshOffline, 'without it sessions end when the token expires'),
+    row(
+      'refresh while online',
+      smart.refreshOnline || smart.refreshOffline,
+      'without it sessions end when the token expires',
+    ),
   ];
 }
 
@@ -53,21 +88,75 @@ function includeDetail(declared: readonly string[], wanted: readonly string[]): 
   if (declared.length === 0) return '';
   const present = wanted.filter((w) => declared.includes(w));
   const missing = wanted.filter((w) => !declared.includes(w));
-  const named = [present.length > 0 ? `has ${present.join(', ')}` : '', missing.length > 0 ? `lacks ${missing.join(', ')}` : ''].filter(Boolean).join('; ');
+  const named = [
+    present.length > 0 ? `has ${present.join(', ')}` : '',
+    missing.length > 0 ? `lacks ${missing.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
   return `${named} (${declared.length} declared)`;
 }
 
 function fhirRows(caps: ServerCapabilities): CheckRow[] {
-  const conditional = ['QuestionnaireResponse', 'Observation', 'Flag'].filter((t) => caps.resources[t]?.conditionalCreate);
+  const conditional = ['QuestionnaireResponse', 'Observation', 'Flag'].filter(
+    (t) => caps.resources[t]?.conditionalCreate,
+  );
   const conditionalUpdate = ['Questionnaire'].filter((t) => caps.resources[t]?.conditionalUpdate);
   return [
-    { area: 'FHIR', need: 'FHIR R4 (4.0.x)', verdict: yesNo(!caps.unsupportedReason), detail: caps.unsupportedReason ?? caps.fhirVersion, blocking: Boolean(caps.unsupportedReason) },
-    { area: 'FHIR', need: 'transaction', verdict: yesNo(caps.transaction), detail: caps.transaction ? 'one round trip per save' : 'falls back to batch or single requests', blocking: false },
-    { area: 'FHIR', need: 'batch', verdict: yesNo(caps.batch), detail: caps.batch ? 'history in one round trip' : 'history in parallel requests', blocking: false },
-    { area: 'FHIR', need: 'conditional create', verdict: yesNo(conditional.length === 3), detail: conditional.length === 3 ? 'If-None-Exist on identifiers' : `only ${conditional.join(', ') || 'none'}: searches before creating`, blocking: false },
-    { area: 'FHIR', need: 'conditional update', verdict: yesNo(conditionalUpdate.length > 0), detail: 'publishing Questionnaires by url + version', blocking: false },
-    { area: 'FHIR', need: '_include', verdict: yesNo(caps.include), detail: includeDetail(caps.resources['QuestionnaireResponse']?.searchInclude ?? [], ['QuestionnaireResponse:subject']), blocking: false },
-    { area: 'FHIR', need: '_revinclude', verdict: yesNo(caps.revinclude), detail: includeDetail(caps.resources['QuestionnaireResponse']?.searchRevInclude ?? [], WANTED_REVINCLUDES), blocking: false },
+    {
+      area: 'FHIR',
+      need: 'FHIR R4 (4.0.x)',
+      verdict: yesNo(!caps.unsupportedReason),
+      detail: caps.unsupportedReason ?? caps.fhirVersion,
+      blocking: Boolean(caps.unsupportedReason),
+    },
+    {
+      area: 'FHIR',
+      need: 'transaction',
+      verdict: yesNo(caps.transaction),
+      detail: caps.transaction ? 'one round trip per save' : 'falls back to batch or single requests',
+      blocking: false,
+    },
+    {
+      area: 'FHIR',
+      need: 'batch',
+      verdict: yesNo(caps.batch),
+      detail: caps.batch ? 'history in one round trip' : 'history in parallel requests',
+      blocking: false,
+    },
+    {
+      area: 'FHIR',
+      need: 'conditional create',
+      verdict: yesNo(conditional.length === 3),
+      detail:
+        conditional.length === 3
+          ? 'If-None-Exist on identifiers'
+          : `only ${conditional.join(', ') || 'none'}: searches before creating`,
+      blocking: false,
+    },
+    {
+      area: 'FHIR',
+      need: 'conditional update',
+      verdict: yesNo(conditionalUpdate.length > 0),
+      detail: 'publishing Questionnaires by url + version',
+      blocking: false,
+    },
+    {
+      area: 'FHIR',
+      need: '_include',
+      verdict: yesNo(caps.include),
+      detail: includeDetail(caps.resources['QuestionnaireResponse']?.searchInclude ?? [], [
+        'QuestionnaireResponse:subject',
+      ]),
+      blocking: false,
+    },
+    {
+      area: 'FHIR',
+      need: '_revinclude',
+      verdict: yesNo(caps.revinclude),
+      detail: includeDetail(caps.resources['QuestionnaireResponse']?.searchRevInclude ?? [], WANTED_REVINCLUDES),
+      blocking: false,
+    },
   ];
 }
 
@@ -76,7 +165,13 @@ function resourceRows(caps: ServerCapabilities): CheckRow[] {
     const offered = serverSupports(caps, need.resourceType, need.interaction);
     const allowed = scopesAllow(caps.scopes, need.resourceType, need.interaction);
     const detail = !offered ? 'server does not offer it' : allowed ? need.why : 'not in the granted scopes';
-    return { area: 'Resources', need: `${need.resourceType} ${need.interaction}`, verdict: yesNo(offered && allowed), detail, blocking: need.required && !(offered && allowed) };
+    return {
+      area: 'Resources',
+      need: `${need.resourceType} ${need.interaction}`,
+      verdict: yesNo(offered && allowed),
+      detail,
+      blocking: need.required && !(offered && allowed),
+    };
   });
 }
 
@@ -87,7 +182,10 @@ async function getJson(transport: FhirTransport, url: string): Promise<unknown> 
 
 /** Fetches the CapabilityStatement and the SMART configuration together and reports against the app's needs. */
 export async function checkServer(transport: FhirTransport, assumedScopes: string): Promise<CheckReport> {
-  const [statement, smartDocument] = await Promise.all([getJson(transport, 'metadata'), getJson(transport, '.well-known/smart-configuration')]);
+  const [statement, smartDocument] = await Promise.all([
+    getJson(transport, 'metadata'),
+    getJson(transport, '.well-known/smart-configuration'),
+  ]);
   const caps = detectCapabilities(statement, assumedScopes);
   const smart = smartDocument === undefined ? undefined : parseSmartConfiguration(smartDocument, transport.baseUrl);
   return {

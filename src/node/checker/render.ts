@@ -6,12 +6,19 @@ import type { CheckReport } from './check';
 const mark = { yes: 'yes', no: 'NO', unknown: '?' } as const;
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
-  return cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return cells
+    .map((c, i) => c.padEnd(widths[i] ?? 0))
+    .join('  ')
+    .trimEnd();
 }
 
 export function describeWritePlan(report: CheckReport): string {
   const { writePlan: plan } = report;
-  const mode = { transaction: 'one transaction per save', batch: 'a batch per save', individual: 'one request per resource' }[plan.mode];
+  const mode = {
+    transaction: 'one transaction per save',
+    batch: 'a batch per save',
+    individual: 'one request per resource',
+  }[plan.mode];
   const creates = plan.conditionalCreate ? 'conditional creates (If-None-Exist)' : 'search-then-create';
   const refused = plan.refused.length > 0 ? `; not written here: ${plan.refused.map((r) => r.kind).join(', ')}` : '';
   return `${mode}, ${creates}${refused}`;
@@ -19,7 +26,12 @@ export function describeWritePlan(report: CheckReport): string {
 
 export function renderReport(report: CheckReport): string {
   const header = ['area', 'the app needs', 'offered', 'notes'];
-  const body = report.rows.map((r) => [r.area, r.need, `${mark[r.verdict]}${r.blocking ? ' (blocking)' : ''}`, r.detail]);
+  const body = report.rows.map((r) => [
+    r.area,
+    r.need,
+    `${mark[r.verdict]}${r.blocking ? ' (blocking)' : ''}`,
+    r.detail,
+  ]);
   const widths = header.map((_, i) => Math.max(...[header, ...body].map((row) => (row[i] ?? '').length)));
   const blocking = report.rows.filter((r) => r.blocking);
   return [
@@ -27,11 +39,16 @@ export function renderReport(report: CheckReport): string {
     `Scopes assumed granted: ${report.assumedScopes}`,
     '',
     pad(header, widths),
-    pad(widths.map((w) => '-'.repeat(w)), widths),
+    pad(
+      widths.map((w) => '-'.repeat(w)),
+      widths,
+    ),
     ...body.map((row) => pad(row, widths)),
     '',
     `Write plan: ${describeWritePlan(report)}`,
     ...describePlanPaths(report.writePlan).map((line) => `  ${line}`),
-    blocking.length === 0 ? 'Verdict: the app can run here.' : `Verdict: the app cannot run here: ${blocking.map((r) => r.need).join(', ')}.`,
+    blocking.length === 0
+      ? 'Verdict: the app can run here.'
+      : `Verdict: the app cannot run here: ${blocking.map((r) => r.need).join(', ')}.`,
   ].join('\n');
 }

@@ -22,6 +22,11 @@ export const RESOURCE_NEEDS: readonly ResourceNeed[] = [
   { resourceType: 'Flag', interaction: 'update', why: 'end cleared alerts', required: false },
   { resourceType: 'Provenance', interaction: 'create', why: 'record who wrote what', required: false },
   { resourceType: 'Questionnaire', interaction: 'create', why: 'publish our instruments', required: false },
-  { resourceType: 'DocumentReference', interaction: 'create', why: 'clinical note where the rest is not taken', required: false },
+  {
+    resourceType: 'DocumentReference',
+    interaction: 'create',
+    why: 'clinical note where the rest is not taken',
+    required: false,
+  },
   { resourceType: 'DocumentReference', interaction: 'search', why: 'sessions kept in our notes', required: false },
 ];

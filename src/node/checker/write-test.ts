@@ -16,7 +16,11 @@ export interface WriteTestStep {
   readonly detail: string;
 }
 
-const TEST_TAG = { system: 'http://fhir.therapy-feedback.org/CodeSystem/test', code: 'write-test', display: 'Server check: safe to delete' };
+const TEST_TAG = {
+  system: 'http://fhir.therapy-feedback.org/CodeSystem/test',
+  code: 'write-test',
+  display: 'Server check: safe to delete',
+};
 
 const outcomeText = (body: unknown): string => outcomeMessages(body).join('; ');
 
@@ -27,37 +31,76 @@ const readResource = (body: unknown) => {
   return parsed.success ? parsed.data : {};
 };
 
-async function findPatient(transport: FhirTransport, patientId: string | undefined): Promise<WriteTestStep & { id?: string }> {
+async function findPatient(
+  transport: FhirTransport,
+  patientId: string | undefined,
+): Promise<WriteTestStep & { id?: string }> {
   if (patientId) return { step: 'find a patient', ok: true, detail: `given: Patient/${patientId}`, id: patientId };
   const response = await transport.send({ method: 'GET', url: 'Patient?_count=1' });
   const bundle = validate(bundleSchema, response.body);
   const id = bundle.ok ? readResource(bundle.value.entry?.[0]?.resource).id : undefined;
-  return id ? { step: 'find a patient', ok: true, status: response.status, detail: `Patient/${id}`, id }
-    : { step: 'find a patient', ok: false, status: response.status, detail: outcomeText(response.body) || 'no Patient found (pass --patient ID)' };
+  return id
+    ? { step: 'find a patient', ok: true, status: response.status, detail: `Patient/${id}`, id }
+    : {
+        step: 'find a patient',
+        ok: false,
+        status: response.status,
+        detail: outcomeText(response.body) || 'no Patient found (pass --patient ID)',
+      };
 }
 
 function testResponse(patientId: string, nowIso: string, key: string): fhir4.QuestionnaireResponse {
   const ors = instruments.ors;
   const answers = Object.fromEntries(ors.items.map((item) => [item.linkId, 50]));
   const administration: Administration = { id: key, instrument: 'ors', authored: nowIso, status: 'completed', answers };
-  const response = buildQuestionnaireResponse(ors, administration, { subject: `Patient/${patientId}`, identifierValue: key });
+  const response = buildQuestionnaireResponse(ors, administration, {
+    subject: `Patient/${patientId}`,
+    identifierValue: key,
+  });
   return { ...response, meta: { tag: [TEST_TAG] } };
 }
 
-export async function runWriteTest(transport: FhirTransport, options: { patientId?: string; nowIso: string; key: string }): Promise<WriteTestStep[]> {
+export async function runWriteTest(
+  transport: FhirTransport,
+  options: { patientId?: string; nowIso: string; key: string },
+): Promise<WriteTestStep[]> {
   const found = await findPatient(transport, options.patientId);
-  const steps: WriteTestStep[] = [{ step: found.step, ok: found.ok, detail: found.detail, ...(found.status ? { status: found.status } : {}) }];
+  const steps: WriteTestStep[] = [
+    { step: found.step, ok: found.ok, detail: found.detail, ...(found.status ? { status: found.status } : {}) },
+  ];
   if (!found.id) return steps;
-  const created = await transport.send({ method: 'POST', url: 'QuestionnaireResponse', body: testResponse(found.id, options.nowIso, options.key), headers: { prefer: 'return=representation' } });
+  const created = await transport.send({
+    method: 'POST',
+    url: 'QuestionnaireResponse',
+    body: testResponse(found.id, options.nowIso, options.key),
+    headers: { prefer: 'return=representation' },
+  });
   const id = readResource(created.body).id ?? referenceId(created.headers['location'], 'QuestionnaireResponse');
   const createdOk = created.status === 201 || created.status === 200;
-  steps.push({ step: 'create a test response', ok: createdOk && Boolean(id), status: created.status, detail: createdOk ? `QuestionnaireResponse/${id ?? '?'}` : outcomeText(created.body) || 'refused' });
+  steps.push({
+    step: 'create a test response',
+    ok: createdOk && Boolean(id),
+    status: created.status,
+    detail: createdOk ? `QuestionnaireResponse/${id ?? '?'}` : outcomeText(created.body) || 'refused',
+  });
   if (!createdOk || !id) return steps;
   const read = await transport.send({ method: 'GET', url: `QuestionnaireResponse/${id}` });
   const sameIdentifier = readResource(read.body).identifier?.value === options.key;
-  steps.push({ step: 'read it back', ok: read.status === 200 && sameIdentifier, status: read.status, detail: sameIdentifier ? 'identifier matches' : outcomeText(read.body) || 'not the response just written' });
+  steps.push({
+    step: 'read it back',
+    ok: read.status === 200 && sameIdentifier,
+    status: read.status,
+    detail: sameIdentifier ? 'identifier matches' : outcomeText(read.body) || 'not the response just written',
+  });
   const deleted = await transport.send({ method: 'DELETE', url: `QuestionnaireResponse/${id}` });
   const deletedOk = deleted.status >= 200 && deleted.status < 300;
-  steps.push({ step: 'delete it', ok: deletedOk, status: deleted.status, detail: deletedOk ? 'removed' : `not allowed here (${outcomeText(deleted.body) || 'refused'}); it carries the tag "${TEST_TAG.code}"` });
+  steps.push({
+    step: 'delete it',
+    ok: deletedOk,
+    status: deleted.status,
+    detail: deletedOk
+      ? 'removed'
+      : `not allowed here (${outcomeText(deleted.body) || 'refused'}); it carries the tag "${TEST_TAG.code}"`,
+  });
   return steps;
 }

@@ -10,7 +10,8 @@ const DEFAULT_APP_LAUNCH_URL = 'http://127.0.0.1:8080/launch.html';
 
 function portOf(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, not "${value}"`);
   return port;
 }
 
@@ -24,8 +25,13 @@ function absoluteUrl(name: string, value: string): URL {
 
 function trustOf(values: { 'jwks-url'?: string; issuer?: string[]; 'public-url'?: string }): TrustedEhrs | undefined {
   if (!values['jwks-url']) return undefined;
-  if (!values.issuer?.length || !values['public-url']) throw new Error('--jwks-url needs at least one --issuer and the --public-url the EHR calls.');
-  return { jwks: absoluteUrl('jwks-url', values['jwks-url']), issuers: values.issuer, publicBaseUrl: absoluteUrl('public-url', values['public-url']).href };
+  if (!values.issuer?.length || !values['public-url'])
+    throw new Error('--jwks-url needs at least one --issuer and the --public-url the EHR calls.');
+  return {
+    jwks: absoluteUrl('jwks-url', values['jwks-url']),
+    issuers: values.issuer,
+    publicBaseUrl: absoluteUrl('public-url', values['public-url']).href,
+  };
 }
 
 async function main(): Promise<void> {
@@ -45,11 +51,18 @@ async function main(): Promise<void> {
   const settings = await readSmartLaunchFile(values.config);
   if (!settings.ok) throw new Error(settings.error);
   const server = await startCdsHooksServer({
-    port: portOf(values.port), host: values.host, appLaunchUrl: absoluteUrl('app-launch-url', values['app-launch-url']).href,
-    ...(trust ? { trust } : {}), ...(values.origin ? { allowedOrigins: values.origin } : {}), config: settings.config.scoring, mappings: settings.config.instrumentMappings,
+    port: portOf(values.port),
+    host: values.host,
+    appLaunchUrl: absoluteUrl('app-launch-url', values['app-launch-url']).href,
+    ...(trust ? { trust } : {}),
+    ...(values.origin ? { allowedOrigins: values.origin } : {}),
+    config: settings.config.scoring,
+    mappings: settings.config.instrumentMappings,
     log: (line) => console.log(line),
   });
-  console.log(`CDS Hooks discovery: ${server.url}/cds-services (${trust ? 'signed EHR calls only' : 'open, this machine only'}; Ctrl-C stops)`);
+  console.log(
+    `CDS Hooks discovery: ${server.url}/cds-services (${trust ? 'signed EHR calls only' : 'open, this machine only'}; Ctrl-C stops)`,
+  );
   const stop = (): void => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -20,24 +20,38 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      token: { type: 'string' }, scopes: { type: 'string' }, json: { type: 'boolean', default: false },
-      'write-test': { type: 'boolean', default: false }, patient: { type: 'string' },
+      token: { type: 'string' },
+      scopes: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'write-test': { type: 'boolean', default: false },
+      patient: { type: 'string' },
     },
   });
   const baseUrl = positionals[0];
-  if (!baseUrl || !URL.canParse(baseUrl)) throw new Error('usage: npm run check-server -- <FHIR base URL> [--token T] [--scopes "..."] [--json] [--write-test]');
+  if (!baseUrl || !URL.canParse(baseUrl))
+    throw new Error(
+      'usage: npm run check-server -- <FHIR base URL> [--token T] [--scopes "..."] [--json] [--write-test]',
+    );
   const transport = fetchTransport({ baseUrl, ...(values.token ? { token: values.token } : {}) });
   const report = await checkServer(transport, values.scopes ?? (await defaultScopes(baseUrl)));
   const writeTest = values['write-test']
-    ? await runWriteTest(transport, { ...(values.patient ? { patientId: values.patient } : {}), nowIso: new Date().toISOString(), key: `server-check-${randomUUID()}` })
+    ? await runWriteTest(transport, {
+        ...(values.patient ? { patientId: values.patient } : {}),
+        nowIso: new Date().toISOString(),
+        key: `server-check-${randomUUID()}`,
+      })
     : undefined;
   if (values.json) {
     console.log(JSON.stringify({ ...report, ...(writeTest ? { writeTest } : {}) }, null, 2));
   } else {
     console.log(renderReport(report));
-    for (const step of writeTest ?? []) console.log(`write test: ${step.step}: ${step.ok ? 'ok' : 'FAILED'}${step.status ? ` (${step.status})` : ''} ${step.detail}`);
+    for (const step of writeTest ?? [])
+      console.log(
+        `write test: ${step.step}: ${step.ok ? 'ok' : 'FAILED'}${step.status ? ` (${step.status})` : ''} ${step.detail}`,
+      );
   }
-  if (report.rows.some((r) => r.blocking) || writeTest?.some((s) => !s.ok && s.step !== 'delete it')) process.exitCode = 1;
+  if (report.rows.some((r) => r.blocking) || writeTest?.some((s) => !s.ok && s.step !== 'delete it'))
+    process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -14,7 +14,8 @@ async function main(): Promise<void> {
       out: { type: 'string', default: 'dist/gallery' },
     },
   });
-  if (!values.origin || !URL.canParse(values.origin)) throw new Error('--origin must be the https origin the app is served from');
+  if (!values.origin || !URL.canParse(values.origin))
+    throw new Error('--origin must be the https origin the app is served from');
   const parsed = parseSmartLaunchConfig(JSON.parse(await readFile(values.config, 'utf8')));
   if (!parsed.ok) throw new Error(`${values.config}:\n  ${parsed.errors.join('\n  ')}`);
   const built = buildGalleryManifest(parsed.config, values.origin);

@@ -18,5 +18,7 @@ export function writeArtefacts(dir: string): { written: string[]; removed: strin
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(import.meta.filename);
 if (isMain) {
   const { written, removed } = writeArtefacts(ARTEFACT_DIR);
-  console.log(`wrote ${written.length} files to ${ARTEFACT_DIR}/${removed.length > 0 ? `, removed ${removed.join(', ')}` : ''}`);
+  console.log(
+    `wrote ${written.length} files to ${ARTEFACT_DIR}/${removed.length > 0 ? `, removed ${removed.join(', ')}` : ''}`,
+  );
 }

@@ -6,12 +6,17 @@ import { publishedArtefacts } from '../../fhir/questionnaire';
 import { publishArtefacts } from '../publisher/publish';
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { token: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { token: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+  });
   const baseUrl = positionals[0];
-  if (!baseUrl || !URL.canParse(baseUrl)) throw new Error('usage: npm run publish-questionnaires -- <FHIR base URL> [--token T] [--dry-run]');
+  if (!baseUrl || !URL.canParse(baseUrl))
+    throw new Error('usage: npm run publish-questionnaires -- <FHIR base URL> [--token T] [--dry-run]');
   const transport = fetchTransport({ baseUrl, ...(values.token ? { token: values.token } : {}) });
   const results = await publishArtefacts(transport, publishedArtefacts(), { dryRun: values['dry-run'] });
-  for (const r of results) console.log(`${r.action.padEnd(12)} ${r.resourceType} ${r.url}|${r.version}${r.detail ? `  ${r.detail}` : ''}`);
+  for (const r of results)
+    console.log(`${r.action.padEnd(12)} ${r.resourceType} ${r.url}|${r.version}${r.detail ? `  ${r.detail}` : ''}`);
   if (results.some((r) => r.action === 'refused')) process.exitCode = 1;
 }
 

@@ -21,10 +21,16 @@ interface ScoreArgs {
 function readArgs(args: string[]): ScoreArgs | undefined {
   try {
     const { values, positionals } = parseArgs({
-      args, allowPositionals: true, options: { threads: { type: 'string' }, config: { type: 'string', default: 'smart-launch.json' } },
+      args,
+      allowPositionals: true,
+      options: { threads: { type: 'string' }, config: { type: 'string', default: 'smart-launch.json' } },
     });
     const threads = values.threads === undefined ? undefined : Number(values.threads);
-    if (positionals.length !== 1 || (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64))) return undefined;
+    if (
+      positionals.length !== 1 ||
+      (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64))
+    )
+      return undefined;
     return { path: positionals[0]!, config: values.config, ...(threads ? { threads } : {}) };
   } catch {
     return undefined;

@@ -18,18 +18,27 @@ async function writeLines(out: Writable, lines: Iterable<fhir4.Resource>): Promi
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { patients: { type: 'string', default: '100' }, clinicians: { type: 'string', default: '2' }, out: { type: 'string' }, today: { type: 'string', default: SEED_TODAY } },
+    options: {
+      patients: { type: 'string', default: '100' },
+      clinicians: { type: 'string', default: '2' },
+      out: { type: 'string' },
+      today: { type: 'string', default: SEED_TODAY },
+    },
   });
   const patients = Number(values.patients);
-  if (!Number.isInteger(patients) || patients < 1) throw new Error(`--patients must be a whole number above 0, not "${values.patients}"`);
+  if (!Number.isInteger(patients) || patients < 1)
+    throw new Error(`--patients must be a whole number above 0, not "${values.patients}"`);
   const clinicians = Number(values.clinicians);
-  if (!Number.isInteger(clinicians) || clinicians < 1) throw new Error(`--clinicians must be a whole number above 0, not "${values.clinicians}"`);
+  if (!Number.isInteger(clinicians) || clinicians < 1)
+    throw new Error(`--clinicians must be a whole number above 0, not "${values.clinicians}"`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new Error('--today must be YYYY-MM-DD');
   const out = values.out ? createWriteStream(values.out) : process.stdout;
   const started = performance.now();
   const count = await writeLines(out, populationResources(patients, values.today, clinicians));
   if (out !== process.stdout) await new Promise<void>((resolve) => out.end(resolve));
-  console.error(`${count} resources for ${patients} clients of ${clinicians} clinicians in ${Math.round(performance.now() - started)} ms`);
+  console.error(
+    `${count} resources for ${patients} clients of ${clinicians} clinicians in ${Math.round(performance.now() - started)} ms`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -17,7 +17,13 @@ async function main(): Promise<void> {
   });
   const { config, smartLaunchJson } = await loadDeployment(resolve(values.config));
   if (values['print-headers']) {
-    console.log(JSON.stringify({ page: securityHeaders(config, '/index.html'), asset: securityHeaders(config, '/assets/index-AbCdEf12.js') }, null, 2));
+    console.log(
+      JSON.stringify(
+        { page: securityHeaders(config, '/index.html'), asset: securityHeaders(config, '/assets/index-AbCdEf12.js') },
+        null,
+        2,
+      ),
+    );
     return;
   }
   const { url } = await startStaticServer({ dir: resolve(values.dist), smartLaunchJson }, config);

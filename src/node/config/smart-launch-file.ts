@@ -18,5 +18,7 @@ export async function readSmartLaunchFile(file: string): Promise<SmartLaunchFile
     return { ok: false, error: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}` };
   }
   const parsed = parseSmartLaunchConfig(json);
-  return parsed.ok ? { ok: true, config: parsed.config, text } : { ok: false, error: `${file} is invalid: ${parsed.errors.join('; ')}` };
+  return parsed.ok
+    ? { ok: true, config: parsed.config, text }
+    : { ok: false, error: `${file} is invalid: ${parsed.errors.join('; ')}` };
 }

@@ -32,7 +32,13 @@ export interface GalleryManifest {
   readonly policy_uri: string;
   readonly tos_uri: string;
   readonly contacts: readonly string[];
-  readonly registrations: readonly { readonly ehr: string; readonly iss_pattern: string; readonly client_id: string; readonly scope: string; readonly caseload_scope?: string }[];
+  readonly registrations: readonly {
+    readonly ehr: string;
+    readonly iss_pattern: string;
+    readonly client_id: string;
+    readonly scope: string;
+    readonly caseload_scope?: string;
+  }[];
 }
 
 export type ManifestResult = { ok: true; manifest: GalleryManifest } | { ok: false; errors: string[] };
@@ -55,7 +61,9 @@ function scopeEntries(config: SmartLaunchConfig, scopes: string): { entries: Sco
 const askedScopes = (s: ServerConfig): string[] => [s.scopes, ...(s.caseload ? [s.caseload.scopes] : [])];
 
 const caseloadPart = (config: SmartLaunchConfig, server: ServerConfig) =>
-  server.caseload ? { caseload_scope: server.caseload.scopes, caseload_scopes: scopeEntries(config, server.caseload.scopes).entries } : {};
+  server.caseload
+    ? { caseload_scope: server.caseload.scopes, caseload_scopes: scopeEntries(config, server.caseload.scopes).entries }
+    : {};
 
 /**
  * Builds the manifest for one deployment origin. The first server entry is the reference registration; every
@@ -63,7 +71,15 @@ const caseloadPart = (config: SmartLaunchConfig, server: ServerConfig) =>
  */
 export function buildGalleryManifest(config: SmartLaunchConfig, appOrigin: string): ManifestResult {
   const reference = config.servers[0]!;
-  const missing = [...new Set(config.servers.flatMap((s) => askedScopes(s).flatMap((scopes) => scopeEntries(config, scopes).missing).map((m) => `${s.name}: scope "${m}" has no justification`)))];
+  const missing = [
+    ...new Set(
+      config.servers.flatMap((s) =>
+        askedScopes(s)
+          .flatMap((scopes) => scopeEntries(config, scopes).missing)
+          .map((m) => `${s.name}: scope "${m}" has no justification`),
+      ),
+    ),
+  ];
   if (missing.length > 0) return { ok: false, errors: missing };
   const { app } = config;
   return {
@@ -91,7 +107,10 @@ export function buildGalleryManifest(config: SmartLaunchConfig, appOrigin: strin
       tos_uri: absolute(appOrigin, app.termsOfServiceUri),
       contacts: [app.contact],
       registrations: config.servers.map((s) => ({
-        ehr: s.name, iss_pattern: s.issMatch, client_id: s.clientId, scope: s.scopeVersion === 'v1' ? s.scopesV1 : s.scopes,
+        ehr: s.name,
+        iss_pattern: s.issMatch,
+        client_id: s.clientId,
+        scope: s.scopeVersion === 'v1' ? s.scopesV1 : s.scopes,
         ...(s.caseload ? { caseload_scope: s.scopeVersion === 'v1' ? s.caseload.scopesV1 : s.caseload.scopes } : {}),
       })),
     },

@@ -30,7 +30,8 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
   if (raw === 'too-large') return { ok: false, status: 413, message: `Request body larger than ${limit} bytes.` };
   if (raw.length === 0) return { ok: true, body: undefined };
   const type = req.headers['content-type'] ?? '';
-  if (!JSON_TYPES.test(type)) return { ok: false, status: 415, message: `Unsupported content type "${type}": send application/fhir+json.` };
+  if (!JSON_TYPES.test(type))
+    return { ok: false, status: 415, message: `Unsupported content type "${type}": send application/fhir+json.` };
   try {
     return { ok: true, body: JSON.parse(raw.toString('utf8')) };
   } catch (err) {

@@ -29,7 +29,12 @@ function addVary(res: ServerResponse, name: string): void {
 }
 
 /** Ends the response with `text`, gzipped when the request allows and the body is worth it. */
-export async function endWithBody(req: IncomingMessage, res: ServerResponse, status: number, text: string): Promise<void> {
+export async function endWithBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  text: string,
+): Promise<void> {
   addVary(res, 'Accept-Encoding');
   const raw = Buffer.from(text, 'utf8');
   if (raw.length < MIN_BYTES || !acceptsGzip(req.headers['accept-encoding'])) {

@@ -6,7 +6,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d{1,5})?$/;
 const FHIR_PREFLIGHT: Preflight = {
   methods: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',
-  headers: 'Authorization, Content-Type, Accept, If-Match, If-None-Exist, If-None-Match, If-Modified-Since, Prefer, X-Request-Id',
+  headers:
+    'Authorization, Content-Type, Accept, If-Match, If-None-Exist, If-None-Match, If-Modified-Since, Prefer, X-Request-Id',
 };
 const EXPOSED_HEADERS = 'ETag, Location, Last-Modified, Content-Location';
 
@@ -42,7 +43,11 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, allowed: Al
 }
 
 /** Answers a preflight from an allowed origin (204); `allowing` defaults to the FHIR API's. */
-export function answerPreflight(res: ServerResponse, originAllowed: boolean, allowing: Preflight = FHIR_PREFLIGHT): void {
+export function answerPreflight(
+  res: ServerResponse,
+  originAllowed: boolean,
+  allowing: Preflight = FHIR_PREFLIGHT,
+): void {
   if (!originAllowed) {
     res.writeHead(403).end();
     return;

@@ -41,10 +41,19 @@ export function resolveSitePath(dir: string, urlPath: string): string | undefine
 }
 
 /** Streams the file with its content type and length; false (nothing sent) when it is not a file. */
-export async function serveFile(res: ServerResponse, file: string, headers: Readonly<Record<string, string>>, head: boolean): Promise<boolean> {
+export async function serveFile(
+  res: ServerResponse,
+  file: string,
+  headers: Readonly<Record<string, string>>,
+  head: boolean,
+): Promise<boolean> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return false;
-  res.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': String(info.size) });
+  res.writeHead(200, {
+    ...headers,
+    'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-length': String(info.size),
+  });
   if (head) res.end();
   else createReadStream(file).pipe(res);
   return true;

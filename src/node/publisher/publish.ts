@@ -32,7 +32,9 @@ const refusal = (response: FhirResponse): string => fhirErrorFrom(response).mess
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(value)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
 }
 
@@ -42,7 +44,10 @@ function sameContent(server: Record<string, unknown>, ours: PublishedArtefact): 
   return strip(server) === strip(ours as unknown as Record<string, unknown>);
 }
 
-async function findSameVersion(transport: FhirTransport, artefact: PublishedArtefact): Promise<Existing | undefined | { error: string }> {
+async function findSameVersion(
+  transport: FhirTransport,
+  artefact: PublishedArtefact,
+): Promise<Existing | undefined | { error: string }> {
   const query = `url=${encodeURIComponent(artefact.url ?? '')}&version=${encodeURIComponent(artefact.version ?? '')}`;
   const response = await transport.send({ method: 'GET', url: `${artefact.resourceType}?${query}` });
   if (response.status !== 200) return { error: refusal(response) };
@@ -61,34 +66,61 @@ async function findSameVersion(transport: FhirTransport, artefact: PublishedArte
 async function create(transport: FhirTransport, artefact: PublishedArtefact): Promise<[PublishAction, string]> {
   const { id: _id, ...body } = artefact;
   const response = await transport.send({
-    method: 'POST', url: artefact.resourceType, body,
-    headers: { 'if-none-exist': `url=${encodeURIComponent(artefact.url ?? '')}&version=${encodeURIComponent(artefact.version ?? '')}` },
+    method: 'POST',
+    url: artefact.resourceType,
+    body,
+    headers: {
+      'if-none-exist': `url=${encodeURIComponent(artefact.url ?? '')}&version=${encodeURIComponent(artefact.version ?? '')}`,
+    },
   });
   if (response.status === 201) return ['created', response.headers['location'] ?? ''];
   if (response.status === 200) return ['unchanged', 'created meanwhile by someone else'];
   return ['refused', refusal(response)];
 }
 
-async function update(transport: FhirTransport, artefact: PublishedArtefact, existing: Existing): Promise<[PublishAction, string]> {
+async function update(
+  transport: FhirTransport,
+  artefact: PublishedArtefact,
+  existing: Existing,
+): Promise<[PublishAction, string]> {
   const response = await transport.send({
-    method: 'PUT', url: `${artefact.resourceType}/${existing.id}`, body: { ...artefact, id: existing.id },
+    method: 'PUT',
+    url: `${artefact.resourceType}/${existing.id}`,
+    body: { ...artefact, id: existing.id },
     headers: existing.etag ? { 'if-match': existing.etag } : {},
   });
-  return response.status === 200 || response.status === 201 ? ['updated', `${artefact.resourceType}/${existing.id}`] : ['refused', refusal(response)];
+  return response.status === 200 || response.status === 201
+    ? ['updated', `${artefact.resourceType}/${existing.id}`]
+    : ['refused', refusal(response)];
 }
 
-async function publishOne(transport: FhirTransport, artefact: PublishedArtefact, dryRun: boolean): Promise<PublishResult> {
+async function publishOne(
+  transport: FhirTransport,
+  artefact: PublishedArtefact,
+  dryRun: boolean,
+): Promise<PublishResult> {
   const base = { resourceType: artefact.resourceType, url: artefact.url ?? '', version: artefact.version ?? '' };
   const existing = await findSameVersion(transport, artefact);
-  if (existing && 'error' in existing) return { ...base, action: 'refused', detail: `search failed: ${existing.error}` };
-  if (existing && sameContent(existing.resource, artefact)) return { ...base, action: 'unchanged', detail: `${artefact.resourceType}/${existing.id}` };
-  if (dryRun) return { ...base, action: existing ? 'would update' : 'would create', detail: existing ? `${artefact.resourceType}/${existing.id}` : '' };
+  if (existing && 'error' in existing)
+    return { ...base, action: 'refused', detail: `search failed: ${existing.error}` };
+  if (existing && sameContent(existing.resource, artefact))
+    return { ...base, action: 'unchanged', detail: `${artefact.resourceType}/${existing.id}` };
+  if (dryRun)
+    return {
+      ...base,
+      action: existing ? 'would update' : 'would create',
+      detail: existing ? `${artefact.resourceType}/${existing.id}` : '',
+    };
   const [action, detail] = existing ? await update(transport, artefact, existing) : await create(transport, artefact);
   return { ...base, action, detail };
 }
 
 /** In the given order (CodeSystem, ValueSets, Questionnaires), so each resource's references already exist. */
-export async function publishArtefacts(transport: FhirTransport, artefacts: readonly PublishedArtefact[], options: { dryRun: boolean }): Promise<PublishResult[]> {
+export async function publishArtefacts(
+  transport: FhirTransport,
+  artefacts: readonly PublishedArtefact[],
+  options: { dryRun: boolean },
+): Promise<PublishResult[]> {
   const results: PublishResult[] = [];
   for (const artefact of artefacts) results.push(await publishOne(transport, artefact, options.dryRun));
   return results;

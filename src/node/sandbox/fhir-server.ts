@@ -18,10 +18,15 @@ async function main(): Promise<void> {
       vendor: { type: 'string', default: 'open' },
     },
   });
-  if (!values.open) throw new Error('Without authorization this server must be started with --open (it serves every record to anyone on this machine).');
+  if (!values.open)
+    throw new Error(
+      'Without authorization this server must be started with --open (it serves every record to anyone on this machine).',
+    );
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new Error('--today must be YYYY-MM-DD');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, not "${values.port}"`);
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today))
+    throw new Error('--today must be YYYY-MM-DD');
   const vendor = VENDOR_NAMES.find((v) => v === values.vendor);
   if (!vendor) throw new Error(`--vendor must be one of ${VENDOR_NAMES.join(', ')}, not "${values.vendor}"`);
   const engine = await createFhirEngine({
@@ -31,7 +36,11 @@ async function main(): Promise<void> {
   });
   const server = await startFhirHttpServer({ engine, port });
   console.log(`Open FHIR server (no authorization, loopback only), behaving like ${vendor}: ${server.baseUrl}`);
-  const stop = (): void => void engine.close().then(() => server.close()).then(() => process.exit(0));
+  const stop = (): void =>
+    void engine
+      .close()
+      .then(() => server.close())
+      .then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -68,10 +68,16 @@ function router(routes: readonly Route[], fallback: Handler): Handler {
 }
 
 /** smart-launch.json is read once: the auth server registers its client at start, so a later edit would not apply anyway. */
-async function sandboxRegistration(extra: readonly ClientRegistration[] = []): Promise<{ clients: ClientRegistration[]; smartLaunchJson: string; settings: SmartLaunchConfig }> {
+async function sandboxRegistration(
+  extra: readonly ClientRegistration[] = [],
+): Promise<{ clients: ClientRegistration[]; smartLaunchJson: string; settings: SmartLaunchConfig }> {
   const registration = await readSandboxRegistration(`${REPO_ROOT}smart-launch.json`);
   if (!registration.ok) throw new Error(registration.error);
-  return { clients: [...registration.clients, ...extra], smartLaunchJson: registration.text, settings: registration.settings };
+  return {
+    clients: [...registration.clients, ...extra],
+    smartLaunchJson: registration.text,
+    settings: registration.settings,
+  };
 }
 
 /** The one server: until the parts are ready it answers 503; a failing handler answers 500, never crashes. */
@@ -116,7 +122,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     ...(options.dataFile ? { dataFile: options.dataFile } : {}),
   });
   const directory = engineDirectory(engine, () => today);
-  const auth = await createAuthServer({ origin: url, clients, directory, engineSettings: engine.settings, ...(options.clock ? { clock: options.clock } : {}) });
+  const auth = await createAuthServer({
+    origin: url,
+    clients,
+    directory,
+    engineSettings: engine.settings,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   engine.setSmartEndpoints({ authorize: auth.urls.authorize, token: auth.urls.token });
   // SMART: the FHIR endpoint allows the registered apps' origins, like the token endpoint (an app hosted elsewhere).
   const fhirOrigins = [...new Set([url, ...registeredOrigins(auth.clients)])];
@@ -126,9 +138,23 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   // The CDS Hooks service sits beside the EHR so a patient-view call can be tried against the same data.
   // It applies the organisation's `scoring` and `instrumentMappings` from smart-launch.json, as the app does.
   const cdsHooks = cdsHooksListener({
-    appLaunchUrl: `${url}/launch.html`, allowedOrigins: [url], config: settings.scoring, mappings: settings.instrumentMappings,
+    appLaunchUrl: `${url}/launch.html`,
+    allowedOrigins: [url],
+    config: settings.scoring,
+    mappings: settings.instrumentMappings,
   });
-  setHandler(router([auth.handle, prefixRoute('/fhir', fhir), prefixRoute('/cds-services', cdsHooks), ehr, smartLaunchRoute(smartLaunchJson)], app));
+  setHandler(
+    router(
+      [
+        auth.handle,
+        prefixRoute('/fhir', fhir),
+        prefixRoute('/cds-services', cdsHooks),
+        ehr,
+        smartLaunchRoute(smartLaunchJson),
+      ],
+      app,
+    ),
+  );
   return {
     url,
     fhirBaseUrl: auth.urls.fhirBaseUrl,

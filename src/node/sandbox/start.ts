@@ -34,7 +34,9 @@ async function start(): Promise<Sandbox> {
 }
 
 const sandbox = await start();
-console.log(`Therapy Feedback sandbox: open ${sandbox.url}/ehr/ — pick a patient and press "Launch app" (Ctrl-C stops).`);
+console.log(
+  `Therapy Feedback sandbox: open ${sandbox.url}/ehr/ — pick a patient and press "Launch app" (Ctrl-C stops).`,
+);
 
 let closing = false;
 const stop = () => {

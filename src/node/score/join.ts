@@ -34,7 +34,11 @@ function joinEdges(results: readonly PartitionResult[], skip: ReadonlySet<string
   for (const { id, record } of results.flatMap((r): EdgeRecord[] => r.edges)) {
     if (skip.has(id)) continue;
     const joined = records.get(id);
-    if (!joined) records.set(id, { administrations: [...record.administrations], ...(record.birthDate ? { birthDate: record.birthDate } : {}) });
+    if (!joined)
+      records.set(id, {
+        administrations: [...record.administrations],
+        ...(record.birthDate ? { birthDate: record.birthDate } : {}),
+      });
     else {
       joined.administrations.push(...record.administrations);
       if (record.birthDate) joined.birthDate = record.birthDate;
@@ -44,7 +48,12 @@ function joinEdges(results: readonly PartitionResult[], skip: ReadonlySet<string
 }
 
 export async function joinRanges(
-  results: readonly PartitionResult[], outputs: readonly string[], source: Source, workDir: string, settings: ScoreSettings, patientsPerBucket?: number,
+  results: readonly PartitionResult[],
+  outputs: readonly string[],
+  source: Source,
+  workDir: string,
+  settings: ScoreSettings,
+  patientsPerBucket?: number,
 ): Promise<Joined> {
   const rescored = scattered(results);
   let patients = 0;
@@ -55,7 +64,14 @@ export async function joinRanges(
   }
   const out = new FileSink(join(workDir, 'out-joined.ndjson'));
   patients += writeRecords(joinEdges(results, rescored), out, settings);
-  if (rescored.size > 0) patients += await rescore(source, rescored, { out, workDir, tag: 'joined', settings, ...(patientsPerBucket ? { patientsPerBucket } : {}) });
+  if (rescored.size > 0)
+    patients += await rescore(source, rescored, {
+      out,
+      workDir,
+      tag: 'joined',
+      settings,
+      ...(patientsPerBucket ? { patientsPerBucket } : {}),
+    });
   out.close();
   return { outPath: out.path, patients };
 }

@@ -27,13 +27,20 @@ class Splitter {
   private skipping = 0; // > 0 while inside an over-long line: its length so far
   number = 0;
 
-  constructor(private readonly visitor: LineVisitor, private readonly maxLineBytes: number, private bom: boolean) {}
+  constructor(
+    private readonly visitor: LineVisitor,
+    private readonly maxLineBytes: number,
+    private bom: boolean,
+  ) {}
 
   push(data: Buffer): void {
     let start = 0;
     if (this.skipping > 0) {
       const end = data.indexOf(0x0a);
-      if (end < 0) { this.skipping += data.length; return; }
+      if (end < 0) {
+        this.skipping += data.length;
+        return;
+      }
       this.visitor.tooLong(++this.number, this.skipping + end);
       this.skipping = 0;
       start = end + 1;
@@ -41,7 +48,10 @@ class Splitter {
     const last = data.lastIndexOf(0x0a);
     if (last < start) {
       this.carry = Buffer.concat([this.carry, data.subarray(start)]);
-      if (this.carry.length > this.maxLineBytes) { this.skipping = this.carry.length; this.carry = Buffer.alloc(0); }
+      if (this.carry.length > this.maxLineBytes) {
+        this.skipping = this.carry.length;
+        this.carry = Buffer.alloc(0);
+      }
       return;
     }
     const head = data.subarray(start, last);
@@ -70,12 +80,17 @@ class Splitter {
 }
 
 /** Calls `visitor.line` for every line of the range in order; resolves with the number of lines. */
-export async function forEachLine(path: string, visitor: LineVisitor, range: ByteRange = { start: 0 }, maxLineBytes = MAX_LINE_BYTES): Promise<number> {
+export async function forEachLine(
+  path: string,
+  visitor: LineVisitor,
+  range: ByteRange = { start: 0 },
+  maxLineBytes = MAX_LINE_BYTES,
+): Promise<number> {
   const handle = await open(path, 'r');
   try {
     const splitter = new Splitter(visitor, maxLineBytes, range.start === 0);
     const chunk = Buffer.allocUnsafe(CHUNK);
-    for (let position = range.start; range.end === undefined || position < range.end; ) {
+    for (let position = range.start; range.end === undefined || position < range.end;) {
       const want = range.end === undefined ? CHUNK : Math.min(CHUNK, range.end - position);
       const { bytesRead } = await handle.read(chunk, 0, want, position);
       if (bytesRead === 0) break;
@@ -101,7 +116,10 @@ export async function lineRanges(path: string, parts: number): Promise<ByteRange
       for (;;) {
         const { bytesRead } = await handle.read(probe, 0, probe.length, position);
         const newline = probe.subarray(0, bytesRead).indexOf(0x0a);
-        if (bytesRead === 0 || newline >= 0) { position = bytesRead === 0 ? size : position + newline + 1; break; }
+        if (bytesRead === 0 || newline >= 0) {
+          position = bytesRead === 0 ? size : position + newline + 1;
+          break;
+        }
         position += bytesRead;
       }
       starts.push(position);

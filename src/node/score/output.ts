@@ -15,7 +15,9 @@ export interface PatientRecord {
 export function patientLine(patientId: string, record: PatientRecord, settings: ScoreSettings): string {
   const { birthDate } = record;
   const assessment = assessClient({
-    administrations: record.administrations, ...(birthDate ? { birthDate } : {}), ...(settings.scoring ? { config: settings.scoring } : {}),
+    administrations: record.administrations,
+    ...(birthDate ? { birthDate } : {}),
+    ...(settings.scoring ? { config: settings.scoring } : {}),
   });
   return `${JSON.stringify({ patient: `Patient/${patientId}`, ...(birthDate ? { birthDate } : {}), ...summarizeAssessment(assessment) })}\n`;
 }

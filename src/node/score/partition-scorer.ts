@@ -49,7 +49,11 @@ export class PartitionScorer implements SourceVisitor {
 
   async run(source: Source): Promise<PartitionResult> {
     this.tally.lines = await source.read(this);
-    const edges = this.options.keepEdges ? [this.head, this.current === this.head ? undefined : this.current].filter((e): e is EdgeRecord => e !== undefined) : [];
+    const edges = this.options.keepEdges
+      ? [this.head, this.current === this.head ? undefined : this.current].filter(
+          (e): e is EdgeRecord => e !== undefined,
+        )
+      : [];
     if (!this.options.keepEdges) this.closeCurrent();
     if (this.reopened.size > 0) {
       this.options.out.close();

@@ -18,13 +18,20 @@ export interface RangeTask {
   readonly settings: ScoreSettings;
 }
 
-export const outputPath = (task: Pick<RangeTask, 'workDir' | 'index'>): string => join(task.workDir, `out-${task.index}.ndjson`);
-export const errorsPath = (task: Pick<RangeTask, 'workDir' | 'index'>): string => join(task.workDir, `errors-${task.index}.txt`);
+export const outputPath = (task: Pick<RangeTask, 'workDir' | 'index'>): string =>
+  join(task.workDir, `out-${task.index}.ndjson`);
+export const errorsPath = (task: Pick<RangeTask, 'workDir' | 'index'>): string =>
+  join(task.workDir, `errors-${task.index}.txt`);
 
 export async function scoreRange(task: RangeTask): Promise<PartitionResult> {
   const errors = new FileSink(errorsPath(task));
   try {
-    const scorer = new PartitionScorer({ ...task, tag: String(task.index), out: new FileSink(outputPath(task)), errors });
+    const scorer = new PartitionScorer({
+      ...task,
+      tag: String(task.index),
+      out: new FileSink(outputPath(task)),
+      errors,
+    });
     return await scorer.run(ndjsonSource(task.path, task.range));
   } finally {
     errors.close();

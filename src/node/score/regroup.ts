@@ -39,7 +39,12 @@ function keep(records: Map<string, PatientRecord>, taken: Kept): void {
   else if (taken.birthDate) record.birthDate = taken.birthDate;
 }
 
-async function gather(source: Source, ids: ReadonlySet<string>, onKept: (taken: Kept) => void, settings: ScoreSettings): Promise<void> {
+async function gather(
+  source: Source,
+  ids: ReadonlySet<string>,
+  onKept: (taken: Kept) => void,
+  settings: ScoreSettings,
+): Promise<void> {
   const visit = (taken: Taken) => {
     if ((taken.kind === 'response' || taken.kind === 'patient') && ids.has(taken.patientId)) onKept(taken);
   };
@@ -48,7 +53,11 @@ async function gather(source: Source, ids: ReadonlySet<string>, onKept: (taken: 
 }
 
 /** Writes every patient of `records` in id order; returns how many lines were written. */
-export function writeRecords(records: ReadonlyMap<string, PatientRecord>, out: FileSink, settings: ScoreSettings): number {
+export function writeRecords(
+  records: ReadonlyMap<string, PatientRecord>,
+  out: FileSink,
+  settings: ScoreSettings,
+): number {
   let written = 0;
   for (const id of [...records.keys()].sort()) {
     const record = records.get(id)!;
@@ -67,13 +76,31 @@ export async function rescore(source: Source, ids: ReadonlySet<string>, options:
     await gather(source, ids, (taken) => keep(records, taken), options.settings);
     return writeRecords(records, options.out, options.settings);
   }
-  const spills = Array.from({ length: buckets }, (_, b) => new FileSink(join(options.workDir, `spill-${options.tag}-${b}.ndjson`)));
-  await gather(source, ids, (taken) => spills[bucketOf(taken.patientId, buckets)]!.write(`${JSON.stringify(taken)}\n`), options.settings);
+  const spills = Array.from(
+    { length: buckets },
+    (_, b) => new FileSink(join(options.workDir, `spill-${options.tag}-${b}.ndjson`)),
+  );
+  await gather(
+    source,
+    ids,
+    (taken) => spills[bucketOf(taken.patientId, buckets)]!.write(`${JSON.stringify(taken)}\n`),
+    options.settings,
+  );
   let written = 0;
   for (const spill of spills) {
     spill.close();
     const records = new Map<string, PatientRecord>();
-    await forEachLine(spill.path, { line: (text) => { if (text !== '') keep(records, JSON.parse(text) as Kept); }, tooLong: () => undefined }, { start: 0 }, UNBOUNDED);
+    await forEachLine(
+      spill.path,
+      {
+        line: (text) => {
+          if (text !== '') keep(records, JSON.parse(text) as Kept);
+        },
+        tooLong: () => undefined,
+      },
+      { start: 0 },
+      UNBOUNDED,
+    );
     written += writeRecords(records, options.out, options.settings);
     rmSync(spill.path, { force: true });
   }
@@ -84,15 +111,20 @@ export async function rescore(source: Source, ids: ReadonlySet<string>, options:
 export async function dropPatients(path: string, ids: ReadonlySet<string>): Promise<number> {
   const kept = new FileSink(`${path}.kept`);
   let dropped = 0;
-  await forEachLine(path, {
-    line(text) {
-      if (text === '') return;
-      const patient = outputLinePatient(text);
-      if (patient !== undefined && ids.has(patient)) dropped++;
-      else kept.write(`${text}\n`);
+  await forEachLine(
+    path,
+    {
+      line(text) {
+        if (text === '') return;
+        const patient = outputLinePatient(text);
+        if (patient !== undefined && ids.has(patient)) dropped++;
+        else kept.write(`${text}\n`);
+      },
+      tooLong: () => undefined,
     },
-    tooLong: () => undefined,
-  }, { start: 0 }, UNBOUNDED);
+    { start: 0 },
+    UNBOUNDED,
+  );
   kept.close();
   renameSync(kept.path, path);
   return dropped;

@@ -15,28 +15,43 @@ export type Taken =
   | { readonly kind: 'bad'; readonly where: string; readonly reason: string };
 
 function resourceTypeOf(resource: unknown): unknown {
-  return typeof resource === 'object' && resource !== null ? (resource as { resourceType?: unknown }).resourceType : undefined;
+  return typeof resource === 'object' && resource !== null
+    ? (resource as { resourceType?: unknown }).resourceType
+    : undefined;
 }
 
 /** Bundles in Bundles are legal but rare; the bound keeps hostile nesting from exhausting the stack. */
 const MAX_BUNDLE_DEPTH = 8;
 
 /** Calls `visit` for the resource, or for each entry of a Bundle (nested Bundles included). */
-export function classify(resource: unknown, where: string, visit: (taken: Taken) => void, settings: ScoreSettings, depth = 0): void {
+export function classify(
+  resource: unknown,
+  where: string,
+  visit: (taken: Taken) => void,
+  settings: ScoreSettings,
+  depth = 0,
+): void {
   const type = resourceTypeOf(resource);
   if (type === 'QuestionnaireResponse') {
     const parsed = parseQuestionnaireResponse(resource, { mappings: settings.mappings });
-    visit(parsed.ok ? { kind: 'response', patientId: parsed.patientId, administration: parsed.administration } : { kind: 'bad', where, reason: parsed.reason });
+    visit(
+      parsed.ok
+        ? { kind: 'response', patientId: parsed.patientId, administration: parsed.administration }
+        : { kind: 'bad', where, reason: parsed.reason },
+    );
   } else if (type === 'Patient') {
     const patient = validate(patientSchema, resource);
     if (!patient.ok) visit({ kind: 'bad', where, reason: `Patient: ${patient.errors.join('; ')}` });
-    else if (patient.value.id) visit({ kind: 'patient', patientId: patient.value.id, birthDate: patient.value.birthDate });
+    else if (patient.value.id)
+      visit({ kind: 'patient', patientId: patient.value.id, birthDate: patient.value.birthDate });
   } else if (type === 'Bundle' && depth >= MAX_BUNDLE_DEPTH) {
     visit({ kind: 'bad', where, reason: `Bundle: nested deeper than ${MAX_BUNDLE_DEPTH} Bundles` });
   } else if (type === 'Bundle') {
     const entries = (resource as { entry?: unknown }).entry;
     if (!Array.isArray(entries)) return;
-    entries.forEach((entry: unknown, i) => classify((entry as { resource?: unknown } | null)?.resource, `${where} entry ${i}`, visit, settings, depth + 1));
+    entries.forEach((entry: unknown, i) =>
+      classify((entry as { resource?: unknown } | null)?.resource, `${where} entry ${i}`, visit, settings, depth + 1),
+    );
   } else if (typeof type === 'string' && type !== '') {
     visit({ kind: 'skipped', resourceType: type });
   } else {

@@ -37,7 +37,15 @@ async function scoreNdjson(path: string, workDir: string, options: ScoreOptions)
   const threads = options.threads ?? defaultThreads();
   const ranges = await lineRanges(path, threads);
   const settings = options.settings ?? defaultScoreSettings;
-  const tasks: RangeTask[] = ranges.map((range, index) => ({ path, range, index, workDir, keepEdges: threads > 1, settings, ...(options.patientsPerBucket ? { patientsPerBucket: options.patientsPerBucket } : {}) }));
+  const tasks: RangeTask[] = ranges.map((range, index) => ({
+    path,
+    range,
+    index,
+    workDir,
+    keepEdges: threads > 1,
+    settings,
+    ...(options.patientsPerBucket ? { patientsPerBucket: options.patientsPerBucket } : {}),
+  }));
   const results = threads === 1 ? [await scoreRange(tasks[0]!)] : await Promise.all(tasks.map(runWorker));
   const tally = emptyTally();
   const problems: { path: string; lineOffset: number }[] = [];
@@ -55,21 +63,42 @@ async function scoreNdjson(path: string, workDir: string, options: ScoreOptions)
 async function scoreDocument(path: string, workDir: string, options: ScoreOptions): Promise<Scored> {
   const task = { workDir, index: 0 };
   const errors = new FileSink(errorsPath(task));
-  const scorer = new PartitionScorer({ ...options, settings: options.settings ?? defaultScoreSettings, tag: '0', keepEdges: false, out: new FileSink(outputPath(task)), errors, workDir });
+  const scorer = new PartitionScorer({
+    ...options,
+    settings: options.settings ?? defaultScoreSettings,
+    tag: '0',
+    keepEdges: false,
+    out: new FileSink(outputPath(task)),
+    errors,
+    workDir,
+  });
   const { tally } = await scorer.run(await documentSource(path));
   errors.close();
   return { tally, outputs: [outputPath(task)], problems: [{ path: errorsPath(task), lineOffset: 0 }] };
 }
 
 async function copyProblems(path: string, lineOffset: number, errors: Sink): Promise<void> {
-  await forEachLine(path, {
-    line: (text) => { if (text !== '') errors.write(`${text.replace(/^line (\d+)/, (_, n: string) => `line ${Number(n) + lineOffset}`)}\n`); },
-    tooLong: () => undefined,
-  }, { start: 0 }, Number.MAX_SAFE_INTEGER);
+  await forEachLine(
+    path,
+    {
+      line: (text) => {
+        if (text !== '')
+          errors.write(`${text.replace(/^line (\d+)/, (_, n: string) => `line ${Number(n) + lineOffset}`)}\n`);
+      },
+      tooLong: () => undefined,
+    },
+    { start: 0 },
+    Number.MAX_SAFE_INTEGER,
+  );
 }
 
 /** Scores a file; one line per patient to `out`, problems to `errors`. */
-export async function scoreFile(path: string, out: NodeJS.WritableStream, errors: Sink, options: ScoreOptions = {}): Promise<Tally> {
+export async function scoreFile(
+  path: string,
+  out: NodeJS.WritableStream,
+  errors: Sink,
+  options: ScoreOptions = {},
+): Promise<Tally> {
   const document = await looksLikeDocument(path);
   const workDir = await mkdtemp(join(tmpdir(), 'score-'));
   try {

@@ -21,7 +21,10 @@ async function firstLine(path: string): Promise<string> {
       size += bytesRead;
       if (end >= 0 || bytesRead === 0 || size > MAX_LINE_BYTES) break;
     }
-    return Buffer.concat(parts).toString('utf8').replace(/^\uFEFF/, '').trimEnd();
+    return Buffer.concat(parts)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd();
   } finally {
     await handle.close();
   }

@@ -17,17 +17,22 @@ export interface Source {
 
 export function ndjsonSource(path: string, range?: ByteRange): Source {
   return {
-    read: (visitor) => forEachLine(path, {
-      line(text, number) {
-        if (text === '' || text.trim() === '') return;
-        const parsed = parseJson(text);
-        if (parsed.ok) visitor.resource(parsed.value, `line ${number}`);
-        else visitor.bad(`line ${number}`, parsed.reason);
-      },
-      tooLong(number, bytes) {
-        visitor.bad(`line ${number}`, `longer than the limit (${bytes} bytes), not read`);
-      },
-    }, range),
+    read: (visitor) =>
+      forEachLine(
+        path,
+        {
+          line(text, number) {
+            if (text === '' || text.trim() === '') return;
+            const parsed = parseJson(text);
+            if (parsed.ok) visitor.resource(parsed.value, `line ${number}`);
+            else visitor.bad(`line ${number}`, parsed.reason);
+          },
+          tooLong(number, bytes) {
+            visitor.bad(`line ${number}`, `longer than the limit (${bytes} bytes), not read`);
+          },
+        },
+        range,
+      ),
   };
 }
 
@@ -37,7 +42,12 @@ export const MAX_DOCUMENT_BYTES = 512 << 20;
 export async function documentSource(path: string): Promise<Source> {
   const { size } = await stat(path);
   if (size > MAX_DOCUMENT_BYTES) {
-    return { read: (visitor) => { visitor.bad('document', `${size} bytes is more than one document may hold; write it as NDJSON`); return Promise.resolve(1); } };
+    return {
+      read: (visitor) => {
+        visitor.bad('document', `${size} bytes is more than one document may hold; write it as NDJSON`);
+        return Promise.resolve(1);
+      },
+    };
   }
   const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   const parsed = parseJson(text);

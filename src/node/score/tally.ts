@@ -22,7 +22,9 @@ export function addTally(into: Tally, from: Tally): void {
 }
 
 export function describeTally(tally: Tally): string {
-  const skipped = Object.entries(tally.skipped).sort(([a], [b]) => a.localeCompare(b)).map(([type, count]) => `${type} ${count}`);
+  const skipped = Object.entries(tally.skipped)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([type, count]) => `${type} ${count}`);
   const tail = skipped.length > 0 ? `; skipped (not scored): ${skipped.join(', ')}` : '';
   return `scored ${tally.responses} responses for ${tally.patients} patients; ${tally.bad} bad${tail}`;
 }

@@ -29,6 +29,8 @@ export function runWorker(task: RangeTask): Promise<PartitionResult> {
     let result: PartitionResult | undefined;
     worker.on('message', (message: PartitionResult) => (result = message));
     worker.on('error', reject);
-    worker.on('exit', (code) => (result ? resolve(result) : reject(new Error(`scoring thread ${task.index} stopped (exit code ${code})`))));
+    worker.on('exit', (code) =>
+      result ? resolve(result) : reject(new Error(`scoring thread ${task.index} stopped (exit code ${code})`)),
+    );
   });
 }

@@ -7,7 +7,10 @@ import { formatZodIssues } from '../../fhir/schemas/validate';
 const origin = z.string().refine((value) => {
   try {
     const url = new URL(value);
-    return url.origin === value && (url.protocol === 'https:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost');
+    return (
+      url.origin === value &&
+      (url.protocol === 'https:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost')
+    );
   } catch {
     return false;
   }
@@ -28,7 +31,9 @@ export const deployConfigSchema = z.object({
 
 export type DeployConfig = z.infer<typeof deployConfigSchema>;
 
-export function parseDeployConfig(input: unknown): { ok: true; config: DeployConfig } | { ok: false; errors: string[] } {
+export function parseDeployConfig(
+  input: unknown,
+): { ok: true; config: DeployConfig } | { ok: false; errors: string[] } {
   const result = deployConfigSchema.safeParse(input);
   if (result.success) return { ok: true, config: result.data };
   return { ok: false, errors: formatZodIssues(result.error.issues) };

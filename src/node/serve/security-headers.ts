@@ -33,7 +33,9 @@ export function securityHeadersFor(config: DeployConfig): (path: string) => Reco
     'cross-origin-opener-policy': 'same-origin-allow-popups',
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
   };
-  const hsts: Record<string, string> = config.hsts ? { 'strict-transport-security': 'max-age=63072000; includeSubDomains' } : {};
+  const hsts: Record<string, string> = config.hsts
+    ? { 'strict-transport-security': 'max-age=63072000; includeSubDomains' }
+    : {};
   return (path) => ({ ...fixed, 'cache-control': cachingFor(path), ...hsts });
 }
 

@@ -22,7 +22,9 @@ function handler(site: StaticSite, config: DeployConfig) {
       return;
     }
     if (path === '/smart-launch.json') {
-      res.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES['.json']! }).end(req.method === 'HEAD' ? undefined : site.smartLaunchJson);
+      res
+        .writeHead(200, { ...headers, 'content-type': CONTENT_TYPES['.json']! })
+        .end(req.method === 'HEAD' ? undefined : site.smartLaunchJson);
       return;
     }
     const file = resolveSitePath(site.dir, path);
@@ -31,7 +33,10 @@ function handler(site: StaticSite, config: DeployConfig) {
   };
 }
 
-export async function startStaticServer(site: StaticSite, config: DeployConfig): Promise<{ server: Server; url: string }> {
+export async function startStaticServer(
+  site: StaticSite,
+  config: DeployConfig,
+): Promise<{ server: Server; url: string }> {
   const handle = handler(site, config);
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {

@@ -31,7 +31,15 @@ type Focus = { readonly kind: 'review' } | { readonly kind: 'item'; readonly lin
 
 /** One instrument from instructions to review; produces a core Administration with answers in mm. */
 export function AdministerForm(props: AdministerFormProps) {
-  const { instrument, patientKey, now, onSubmit, presentation, storage = sessionStorage, newDraftId = () => crypto.randomUUID() } = props;
+  const {
+    instrument,
+    patientKey,
+    now,
+    onSubmit,
+    presentation,
+    storage = sessionStorage,
+    newDraftId = () => crypto.randomUUID(),
+  } = props;
   const { t, i18n } = useTranslation('administer');
   const language = instrumentLanguage(i18n.language);
   const formId = useId();
@@ -45,14 +53,21 @@ export function AdministerForm(props: AdministerFormProps) {
 
   useEffect(() => {
     if (!focus || !rootRef.current) return;
-    const target = focus.kind === 'review'
-      ? rootRef.current.querySelector<HTMLElement>('.tf-review__heading')
-      : document.getElementById(`${formId}-${focus.linkId}`)?.querySelector<HTMLElement>('[role="slider"], input');
+    const target =
+      focus.kind === 'review'
+        ? rootRef.current.querySelector<HTMLElement>('.tf-review__heading')
+        : document.getElementById(`${formId}-${focus.linkId}`)?.querySelector<HTMLElement>('[role="slider"], input');
     target?.focus();
   }, [focus, formId]);
 
   function submit(status: SubmitStatus) {
-    const administration: Administration = { id: draft.draftId, instrument: instrument.id, authored: now(), status, answers: draft.answers };
+    const administration: Administration = {
+      id: draft.draftId,
+      instrument: instrument.id,
+      authored: now(),
+      status,
+      answers: draft.answers,
+    };
     onSubmit(administration, status);
     draft.discard();
   }
@@ -65,7 +80,11 @@ export function AdministerForm(props: AdministerFormProps) {
   return (
     <div ref={rootRef} className={`tf-administer tf-administer--${presentation}`} lang={language}>
       <Title className="tf-administer__title">{instrument.title[language]}</Title>
-      {draft.unreadable && <p className="tf-notice" role="alert">{t('draftUnreadable')}</p>}
+      {draft.unreadable && (
+        <p className="tf-notice" role="alert">
+          {t('draftUnreadable')}
+        </p>
+      )}
       {step === 'answer' ? (
         <>
           <p className="tf-administer__instructions">{instrument.instructions[language]}</p>
@@ -85,7 +104,14 @@ export function AdministerForm(props: AdministerFormProps) {
           </div>
           <FormProgress answered={answered} total={instrument.items.length} />
           <div className="tf-actions">
-            <button type="button" className="tf-button tf-button--primary" onClick={() => { setStep('review'); setFocus({ kind: 'review' }); }}>
+            <button
+              type="button"
+              className="tf-button tf-button--primary"
+              onClick={() => {
+                setStep('review');
+                setFocus({ kind: 'review' });
+              }}
+            >
               {t('toReview')}
             </button>
           </div>

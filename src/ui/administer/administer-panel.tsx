@@ -6,7 +6,14 @@ import { instruments, type InstrumentId } from '../../core/instruments';
 import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../../fhir/gateway/types';
 import type { WriteBackConfig } from '../../fhir/smart-launch-config';
-import { prepareRuptureNoteSave, prepareSave, updatesResponses, withFreshFlags, type OutboxStorage, type WriteSet } from '../../fhir/write';
+import {
+  prepareRuptureNoteSave,
+  prepareSave,
+  updatesResponses,
+  withFreshFlags,
+  type OutboxStorage,
+  type WriteSet,
+} from '../../fhir/write';
 import type { RuptureNote } from '../../core/model';
 import { pickLanguage } from '../i18n/locale';
 import type { LoadedRecord } from '../app/record';
@@ -28,7 +35,11 @@ const now = (): string => localDateTime(new Date());
 
 export interface AdministerWorkspaceProps {
   readonly transport: FhirTransport;
-  readonly launch: { readonly patientId: string; readonly encounterId: string | undefined; readonly fhirUser: string | undefined };
+  readonly launch: {
+    readonly patientId: string;
+    readonly encounterId: string | undefined;
+    readonly fhirUser: string | undefined;
+  };
   readonly record: Pick<LoadedRecord, 'history' | 'capabilities' | 'assessment' | 'unsaved'>;
   /** Called when a save attempt has settled (the shell reloads the record). */
   readonly onSaved: () => void;
@@ -41,74 +52,175 @@ export interface AdministerWorkspaceProps {
 }
 
 /** The administer area of the clinician view: what is due, the forms, and what became of each save. */
-export function AdministerWorkspace({ transport, launch, record, app, writeBack, onSaved, storage }: AdministerWorkspaceProps) {
+export function AdministerWorkspace({
+  transport,
+  launch,
+  record,
+  app,
+  writeBack,
+  onSaved,
+  storage,
+}: AdministerWorkspaceProps) {
   const { t, i18n } = useTranslation('administer');
   const language = pickLanguage([i18n.language]);
   // `resume`: a response kept in progress, opened again with its answers (finishing it keeps its id).
-  const [active, setActive] = useState<{ readonly instrument: InstrumentId; readonly mode: StartMode; readonly resume?: ResumedResponse }>();
+  const [active, setActive] = useState<{
+    readonly instrument: InstrumentId;
+    readonly mode: StartMode;
+    readonly resume?: ResumedResponse;
+  }>();
   const [paperDate, setPaperDate] = useState<string>();
-  const build = useCallback((administration: Administration, clientRated: boolean) => prepareSave({
-    administration, history: record.history, unsaved: record.unsaved, assessment: record.assessment, recorded: now(), app, writeBack,
-    updateInPlace: updatesResponses(record.capabilities),
-    parties: { patientId: launch.patientId, encounterId: launch.encounterId, fhirUser: launch.fhirUser, clientRated, noteWords: noteWords(language) },
-  }), [record, launch, app, writeBack, language]);
+  const build = useCallback(
+    (administration: Administration, clientRated: boolean) =>
+      prepareSave({
+        administration,
+        history: record.history,
+        unsaved: record.unsaved,
+        assessment: record.assessment,
+        recorded: now(),
+        app,
+        writeBack,
+        updateInPlace: updatesResponses(record.capabilities),
+        parties: {
+          patientId: launch.patientId,
+          encounterId: launch.encounterId,
+          fhirUser: launch.fhirUser,
+          clientRated,
+          noteWords: noteWords(language),
+        },
+      }),
+    [record, launch, app, writeBack, language],
+  );
   // Only the Flag part of the rebuilt set is used, so who rated does not matter there.
-  const refresh = useCallback((kept: WriteSet, administration: Administration) => withFreshFlags(kept, build(administration, true)), [build]);
-  const flow = useSaveFlow(transport, record.capabilities, storage satisfies OutboxStorage, launch.patientId, onSaved, refresh);
+  const refresh = useCallback(
+    (kept: WriteSet, administration: Administration) => withFreshFlags(kept, build(administration, true)),
+    [build],
+  );
+  const flow = useSaveFlow(
+    transport,
+    record.capabilities,
+    storage satisfies OutboxStorage,
+    launch.patientId,
+    onSaved,
+    refresh,
+  );
   const today = localDate(new Date());
   const birthDate = record.history.patient?.birthDate;
-  const due = dueInstruments({ assessment: record.assessment, ageBand: birthDate ? ageBandAt(birthDate, today) : undefined, today });
+  const due = dueInstruments({
+    assessment: record.assessment,
+    ageBand: birthDate ? ageBandAt(birthDate, today) : undefined,
+    today,
+  });
 
-  const submit = useCallback((administration: Administration, clientRated: boolean) => {
-    void flow.save(build(administration, clientRated), instruments[administration.instrument].shortName);
-  }, [build, flow]);
+  const submit = useCallback(
+    (administration: Administration, clientRated: boolean) => {
+      void flow.save(build(administration, clientRated), instruments[administration.instrument].shortName);
+    },
+    [build, flow],
+  );
 
-  const saveRuptureNote = useCallback((note: RuptureNote) => {
-    const writeSet = prepareRuptureNoteSave({ note, patientId: launch.patientId, encounterId: launch.encounterId, fhirUser: launch.fhirUser, recorded: now(), app, writeBack });
-    void flow.save(writeSet, t('ruptureNote.title'));
-  }, [launch, app, writeBack, flow, t]);
+  const saveRuptureNote = useCallback(
+    (note: RuptureNote) => {
+      const writeSet = prepareRuptureNoteSave({
+        note,
+        patientId: launch.patientId,
+        encounterId: launch.encounterId,
+        fhirUser: launch.fhirUser,
+        recorded: now(),
+        app,
+        writeBack,
+      });
+      void flow.save(writeSet, t('ruptureNote.title'));
+    },
+    [launch, app, writeBack, flow, t],
+  );
 
-  const held = useMemo(() => new Set(record.history.administrations.map((a) => a.administration.id)), [record.history.administrations]);
-  const waiting = flow.waiting > 0 ? savesStillKept(storage, launch.patientId, held, new Set(flow.attempts.map((a) => a.key))) : 0;
+  const held = useMemo(
+    () => new Set(record.history.administrations.map((a) => a.administration.id)),
+    [record.history.administrations],
+  );
+  const waiting =
+    flow.waiting > 0 ? savesStillKept(storage, launch.patientId, held, new Set(flow.attempts.map((a) => a.key))) : 0;
   // Saves kept from before a reload whose response the record already holds (the server committed it as the
   // page went away): nothing to ask the clinician; sending them again (idempotent) completes what may be missing.
   const finishHeld = flow.waiting > 0 && waiting === 0 && !flow.busy;
   useEffect(() => {
     if (finishHeld) void flow.resend();
   }, [finishHeld, flow]);
-  const close = () => { setActive(undefined); setPaperDate(undefined); };
+  const close = () => {
+    setActive(undefined);
+    setPaperDate(undefined);
+  };
   const episodeStart = record.assessment.currentEpisode?.startDate;
   const paperDay = paperDate ?? today;
   const paperNow = () => datedOn(isPaperDateAllowed(paperDay, today, episodeStart) ? paperDay : today, now());
   const patientKey = launch.patientId;
-  const offered = (['sessionStart', 'sessionEnd', 'inventory'] as const).flatMap((moment) => due[moment].instrument ?? []);
+  const offered = (['sessionStart', 'sessionEnd', 'inventory'] as const).flatMap(
+    (moment) => due[moment].instrument ?? [],
+  );
 
   return (
     <div className="tf-administer-panel">
       {active?.mode === 'client' && (
-        <ClientSession instrument={instruments[active.instrument]} resume={active.resume} patientKey={patientKey} now={now} storage={storage} onSubmit={(a) => submit(a, true)} onReturn={close} />
+        <ClientSession
+          instrument={instruments[active.instrument]}
+          resume={active.resume}
+          patientKey={patientKey}
+          now={now}
+          storage={storage}
+          onSubmit={(a) => submit(a, true)}
+          onReturn={close}
+        />
       )}
       {active?.mode === 'paper' ? (
         <>
           <PaperDate value={paperDay} today={today} earliest={episodeStart} onChange={setPaperDate} />
-          <AdministerForm instrument={instruments[active.instrument]} resume={active.resume} patientKey={patientKey} now={paperNow} storage={storage} presentation="paper" onSubmit={(a) => { submit(a, false); close(); }} />
-          <button type="button" className="tf-button" onClick={close}>{t('cancelPaper')}</button>
+          <AdministerForm
+            instrument={instruments[active.instrument]}
+            resume={active.resume}
+            patientKey={patientKey}
+            now={paperNow}
+            storage={storage}
+            presentation="paper"
+            onSubmit={(a) => {
+              submit(a, false);
+              close();
+            }}
+          />
+          <button type="button" className="tf-button" onClick={close}>
+            {t('cancelPaper')}
+          </button>
         </>
       ) : (
         <>
-          <ResumeList responses={record.history.administrations} drafts={keptDrafts(storage, patientKey, offered)} onStart={(instrument, mode) => setActive({ instrument, mode })} onResume={({ id, instrument, answers }, mode) => setActive({ instrument, mode, resume: { id, answers } })} />
+          <ResumeList
+            responses={record.history.administrations}
+            drafts={keptDrafts(storage, patientKey, offered)}
+            onStart={(instrument, mode) => setActive({ instrument, mode })}
+            onResume={({ id, instrument, answers }, mode) => setActive({ instrument, mode, resume: { id, answers } })}
+          />
           <SessionPanel due={due} onStart={(instrument, mode) => setActive({ instrument, mode })} />
         </>
       )}
-      {record.assessment.alliance.ruptures.length > 0 && !active && <RuptureNoteForm now={now} busy={flow.busy} onSave={saveRuptureNote} />}
+      {record.assessment.alliance.ruptures.length > 0 && !active && (
+        <RuptureNoteForm now={now} busy={flow.busy} onSave={saveRuptureNote} />
+      )}
       {waiting > 0 && (
         <p className="tf-notice">
           {t('waiting', { count: waiting })}{' '}
-          <button type="button" className="tf-button" disabled={flow.busy} onClick={() => void flow.resend()}>{t('sendNow')}</button>
+          <button type="button" className="tf-button" disabled={flow.busy} onClick={() => void flow.resend()}>
+            {t('sendNow')}
+          </button>
         </p>
       )}
       {flow.attempts.map((attempt) => (
-        <SaveReportView key={attempt.key} title={attempt.title} report={attempt.report} busy={flow.busy} onRetry={() => void flow.resend()} />
+        <SaveReportView
+          key={attempt.key}
+          title={attempt.title}
+          report={attempt.report}
+          busy={flow.busy}
+          onRetry={() => void flow.resend()}
+        />
       ))}
     </div>
   );

@@ -38,14 +38,23 @@ function ClientScreens({ onReturn, onSubmit, ...form }: ClientSessionProps) {
       <main className="tf-client">
         {done ? (
           <section className="tf-handback">
-            <h1 ref={thanksRef} tabIndex={-1}>{t('handBackHeading')}</h1>
+            <h1 ref={thanksRef} tabIndex={-1}>
+              {t('handBackHeading')}
+            </h1>
             <p>{words('handBackText')}</p>
             <ClinicianReturn onReturn={onReturn} stayLabel={words('stayHere')} />
           </section>
         ) : (
           <>
             <p className="tf-client__greeting">{words('greeting')}</p>
-            <AdministerForm {...form} presentation="client" onSubmit={(a, s) => { onSubmit(a, s); setDone(true); }} />
+            <AdministerForm
+              {...form}
+              presentation="client"
+              onSubmit={(a, s) => {
+                onSubmit(a, s);
+                setDone(true);
+              }}
+            />
             <ClinicianReturn onReturn={onReturn} stayLabel={words('backToMyForm')} />
           </>
         )}

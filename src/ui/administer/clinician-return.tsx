@@ -37,8 +37,12 @@ export function ClinicianReturn({ onReturn, stayLabel }: ClinicianReturnProps) {
   return (
     <div className="tf-clinician-confirm" role="group" aria-labelledby="tf-clinician-question">
       <p id="tf-clinician-question">{words('clinicianQuestion')}</p>
-      <button ref={stayRef} type="button" className="tf-button tf-button--primary" onClick={() => setAsking(false)}>{stayLabel}</button>
-      <button type="button" className="tf-button" onClick={onReturn}>{t('clinicianConfirm')}</button>
+      <button ref={stayRef} type="button" className="tf-button tf-button--primary" onClick={() => setAsking(false)}>
+        {stayLabel}
+      </button>
+      <button type="button" className="tf-button" onClick={onReturn}>
+        {t('clinicianConfirm')}
+      </button>
     </div>
   );
 }

@@ -43,9 +43,17 @@ export function findDraft(storage: Storage, patientKey: string, instrument: Inst
 }
 
 /** Forms with answers kept in this tab for this patient (read only: nothing is removed here). */
-export function keptDrafts(storage: Storage, patientKey: string, instrumentIds: readonly InstrumentId[]): { readonly instrument: InstrumentId; readonly draftId: string }[] {
-  return instrumentIds.flatMap((instrument) => keysStartingWith(storage, keyPrefix(patientKey, instrument))
-    .map((key) => ({ instrument, draftId: key.slice(keyPrefix(patientKey, instrument).length) })));
+export function keptDrafts(
+  storage: Storage,
+  patientKey: string,
+  instrumentIds: readonly InstrumentId[],
+): { readonly instrument: InstrumentId; readonly draftId: string }[] {
+  return instrumentIds.flatMap((instrument) =>
+    keysStartingWith(storage, keyPrefix(patientKey, instrument)).map((key) => ({
+      instrument,
+      draftId: key.slice(keyPrefix(patientKey, instrument).length),
+    })),
+  );
 }
 
 export function storeDraft(storage: Storage, patientKey: string, instrument: InstrumentId, draft: Draft): void {

@@ -20,7 +20,15 @@ export function FormItem({ instrument, item, language, value, onChange, paperEnt
   if (item.kind === 'likert') {
     const options = instrument.scale.type === 'likert' ? instrument.scale.options : [];
     const choices = options.map((option) => ({ value: option.value, label: option.label[language] }));
-    return <LikertGroup number={item.number} statement={item.text[language]} choices={choices} value={value} onChange={onChange} />;
+    return (
+      <LikertGroup
+        number={item.number}
+        statement={item.text[language]}
+        choices={choices}
+        value={value}
+        onChange={onChange}
+      />
+    );
   }
   const label = item.label[language];
   return (

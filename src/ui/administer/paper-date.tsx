@@ -30,9 +30,22 @@ export function PaperDate({ value, today, earliest, onChange }: PaperDateProps) 
   return (
     <p className="tf-paper-date">
       <label htmlFor={id}>{t('paperDate.label')}</label>{' '}
-      <input id={id} type="date" value={value} max={today} {...(earliest ? { min: earliest } : {})} aria-invalid={!allowed}
-        aria-describedby={allowed ? undefined : `${id}-error`} onChange={(event) => onChange(event.target.value)} />
-      {!allowed && <span id={`${id}-error`} className="tf-error" role="alert"> {t('paperDate.invalid')}</span>}
+      <input
+        id={id}
+        type="date"
+        value={value}
+        max={today}
+        {...(earliest ? { min: earliest } : {})}
+        aria-invalid={!allowed}
+        aria-describedby={allowed ? undefined : `${id}-error`}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {!allowed && (
+        <span id={`${id}-error`} className="tf-error" role="alert">
+          {' '}
+          {t('paperDate.invalid')}
+        </span>
+      )}
     </p>
   );
 }

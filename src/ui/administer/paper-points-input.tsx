@@ -23,7 +23,12 @@ export function PaperPointsInput({ label, valueMm, onChange }: PaperPointsInputP
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState(false);
   // What was typed stays as typed; a value set on the line since then is shown instead.
-  const shown = invalid || parsePaperPoints(text) === valueMm ? text : valueMm === undefined ? '' : formatPoints(valueMm, i18n.language);
+  const shown =
+    invalid || parsePaperPoints(text) === valueMm
+      ? text
+      : valueMm === undefined
+        ? ''
+        : formatPoints(valueMm, i18n.language);
 
   function commit(next: string) {
     setText(next);
@@ -45,7 +50,11 @@ export function PaperPointsInput({ label, valueMm, onChange }: PaperPointsInputP
         aria-describedby={invalid ? `${id}-error` : undefined}
         onChange={(event) => commit(event.target.value)}
       />
-      {invalid && <span id={`${id}-error`} className="tf-paper__error">{t('paperPointsInvalid')}</span>}
+      {invalid && (
+        <span id={`${id}-error`} className="tf-paper__error">
+          {t('paperPointsInvalid')}
+        </span>
+      )}
     </div>
   );
 }

@@ -23,7 +23,15 @@ export interface RatingLineProps {
  * A 10 cm visual analogue line. It shows no mark and no number until touched, so nothing nudges the
  * client towards a value; then it shows the mark and the value in points.
  */
-export function RatingLine({ label, gloss, lowerAnchor, upperAnchor, faces = false, valueMm, onChange }: RatingLineProps) {
+export function RatingLine({
+  label,
+  gloss,
+  lowerAnchor,
+  upperAnchor,
+  faces = false,
+  valueMm,
+  onChange,
+}: RatingLineProps) {
   const { t, i18n } = useTranslation('administer');
   const words = useClientWords();
   const id = useId();
@@ -32,7 +40,9 @@ export function RatingLine({ label, gloss, lowerAnchor, upperAnchor, faces = fal
   const language = i18n.language;
   const touched = valueMm !== undefined;
   const points = touched ? formatPoints(valueMm, language) : undefined;
-  const describedBy = [gloss && `${id}-gloss`, lowerAnchor && `${id}-low`, upperAnchor && `${id}-high`].filter(Boolean).join(' ');
+  const describedBy = [gloss && `${id}-gloss`, lowerAnchor && `${id}-low`, upperAnchor && `${id}-high`]
+    .filter(Boolean)
+    .join(' ');
 
   function setFromPointer(event: PointerEvent<HTMLDivElement>) {
     const rect = (trackRef.current ?? event.currentTarget).getBoundingClientRect();
@@ -51,7 +61,8 @@ export function RatingLine({ label, gloss, lowerAnchor, upperAnchor, faces = fal
   }
 
   function onPointerUp(event: PointerEvent<HTMLDivElement>) {
-    if (event.currentTarget.hasPointerCapture(event.pointerId)) event.currentTarget.releasePointerCapture(event.pointerId);
+    if (event.currentTarget.hasPointerCapture(event.pointerId))
+      event.currentTarget.releasePointerCapture(event.pointerId);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -65,8 +76,14 @@ export function RatingLine({ label, gloss, lowerAnchor, upperAnchor, faces = fal
   return (
     <div className="tf-rating">
       <div className="tf-rating__heading">
-        <span id={`${id}-label`} className="tf-rating__label">{label}</span>
-        {gloss && <span id={`${id}-gloss`} className="tf-rating__gloss">{gloss}</span>}
+        <span id={`${id}-label`} className="tf-rating__label">
+          {label}
+        </span>
+        {gloss && (
+          <span id={`${id}-gloss`} className="tf-rating__gloss">
+            {gloss}
+          </span>
+        )}
       </div>
       <div className="tf-rating__row">
         {faces && <EndFace mood="sad" />}
@@ -102,7 +119,9 @@ export function RatingLine({ label, gloss, lowerAnchor, upperAnchor, faces = fal
           <span id={`${id}-high`}>{upperAnchor}</span>
         </div>
       )}
-      <span className="tf-visually-hidden" aria-live="polite">{announcement}</span>
+      <span className="tf-visually-hidden" aria-live="polite">
+        {announcement}
+      </span>
     </div>
   );
 }

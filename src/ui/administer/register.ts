@@ -17,8 +17,15 @@ export function registerOf(instrument: Instrument): ClientRegister {
 
 /** The strings the client reads or hears on the tablet. */
 export const CLIENT_KEYS = [
-  'greeting', 'handBackText', 'clinicianOnly', 'clinicianQuestion', 'backToMyForm', 'stayHere', 'ratingStarted',
-  'reviewHeading', 'completeNeedsAll',
+  'greeting',
+  'handBackText',
+  'clinicianOnly',
+  'clinicianQuestion',
+  'backToMyForm',
+  'stayHere',
+  'ratingStarted',
+  'reviewHeading',
+  'completeNeedsAll',
 ] as const;
 export type ClientKey = (typeof CLIENT_KEYS)[number];
 

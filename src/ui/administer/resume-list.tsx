@@ -34,8 +34,12 @@ export function ResumeList({ responses, onResume, drafts, onStart }: ResumeListP
           return (
             <li key={draftId}>
               <span>{t('resume.inTab', { name })}</span>{' '}
-              <button type="button" className="tf-button" onClick={() => onStart(instrument, 'client')}>{t('resume.client', { name })}</button>{' '}
-              <button type="button" className="tf-button" onClick={() => onStart(instrument, 'paper')}>{t('resume.paper', { name })}</button>
+              <button type="button" className="tf-button" onClick={() => onStart(instrument, 'client')}>
+                {t('resume.client', { name })}
+              </button>{' '}
+              <button type="button" className="tf-button" onClick={() => onStart(instrument, 'paper')}>
+                {t('resume.paper', { name })}
+              </button>
             </li>
           );
         })}
@@ -45,9 +49,20 @@ export function ResumeList({ responses, onResume, drafts, onStart }: ResumeListP
           const answered = instrument.items.filter((item) => administration.answers[item.linkId] !== undefined).length;
           return (
             <li key={administration.id}>
-              <span>{t('resume.item', { name, date: administration.authored.slice(0, 10), answered, total: instrument.items.length })}</span>{' '}
-              <button type="button" className="tf-button" onClick={() => onResume(administration, 'client')}>{t('resume.client', { name })}</button>{' '}
-              <button type="button" className="tf-button" onClick={() => onResume(administration, 'paper')}>{t('resume.paper', { name })}</button>
+              <span>
+                {t('resume.item', {
+                  name,
+                  date: administration.authored.slice(0, 10),
+                  answered,
+                  total: instrument.items.length,
+                })}
+              </span>{' '}
+              <button type="button" className="tf-button" onClick={() => onResume(administration, 'client')}>
+                {t('resume.client', { name })}
+              </button>{' '}
+              <button type="button" className="tf-button" onClick={() => onResume(administration, 'paper')}>
+                {t('resume.paper', { name })}
+              </button>
             </li>
           );
         })}

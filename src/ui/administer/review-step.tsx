@@ -17,7 +17,15 @@ export interface ReviewStepProps {
 }
 
 /** Every answer once more before saving; unanswered items are listed and lead straight back to the item. */
-export function ReviewStep({ instrument, language, answers, headingLevel, onEdit, onSaveComplete, onKeepInProgress }: ReviewStepProps) {
+export function ReviewStep({
+  instrument,
+  language,
+  answers,
+  headingLevel,
+  onEdit,
+  onSaveComplete,
+  onKeepInProgress,
+}: ReviewStepProps) {
   const { t } = useTranslation('administer');
   const words = useClientWords();
   const id = useId();
@@ -28,7 +36,9 @@ export function ReviewStep({ instrument, language, answers, headingLevel, onEdit
 
   return (
     <section className="tf-review" aria-labelledby={`${id}-heading`}>
-      <Heading id={`${id}-heading`} className="tf-review__heading" tabIndex={-1}>{words('reviewHeading')}</Heading>
+      <Heading id={`${id}-heading`} className="tf-review__heading" tabIndex={-1}>
+        {words('reviewHeading')}
+      </Heading>
       <dl className="tf-review__answers">
         {instrument.items.map((item) => {
           const value = answers[item.linkId];
@@ -56,8 +66,12 @@ export function ReviewStep({ instrument, language, answers, headingLevel, onEdit
         </div>
       )}
       <div className="tf-actions">
-        <button type="button" className="tf-button" onClick={() => onEdit()}>{t('backToForm')}</button>
-        <button type="button" className="tf-button" onClick={onKeepInProgress}>{t('keepInProgress')}</button>
+        <button type="button" className="tf-button" onClick={() => onEdit()}>
+          {t('backToForm')}
+        </button>
+        <button type="button" className="tf-button" onClick={onKeepInProgress}>
+          {t('keepInProgress')}
+        </button>
         <button
           type="button"
           className="tf-button tf-button--primary"

@@ -30,13 +30,17 @@ export function RuptureNoteForm({ now, newId = () => crypto.randomUUID(), busy, 
       <legend>{t('ruptureNote.legend')}</legend>
       {kinds.map((k) => (
         <label key={k} className="tf-rupture-note__choice">
-          <input type="radio" name={name} value={k} checked={kind === k} onChange={() => setKind(k)} /> {t(`ruptureNote.kind.${k}`)}
+          <input type="radio" name={name} value={k} checked={kind === k} onChange={() => setKind(k)} />{' '}
+          {t(`ruptureNote.kind.${k}`)}
         </label>
       ))}
       <label className="tf-rupture-note__choice">
-        <input type="checkbox" checked={addressed} onChange={(e) => setAddressed(e.target.checked)} /> {t('ruptureNote.addressed')}
+        <input type="checkbox" checked={addressed} onChange={(e) => setAddressed(e.target.checked)} />{' '}
+        {t('ruptureNote.addressed')}
       </label>
-      <button type="button" className="tf-button" disabled={busy || !kind} onClick={save}>{t('ruptureNote.save')}</button>
+      <button type="button" className="tf-button" disabled={busy || !kind} onClick={save}>
+        {t('ruptureNote.save')}
+      </button>
     </fieldset>
   );
 }

@@ -16,7 +16,12 @@ export interface SaveReportViewProps {
  */
 type EntryState = 'saved' | 'noted' | 'refused' | 'pending' | 'info';
 
-interface SummaryLine { readonly kind: WriteKind; readonly state: EntryState; readonly detail: string; count: number }
+interface SummaryLine {
+  readonly kind: WriteKind;
+  readonly state: EntryState;
+  readonly detail: string;
+  count: number;
+}
 
 function stateOf({ kind, outcome }: EntryReport): EntryState {
   if (outcome.status === 'saved') return outcome.inNote ? 'noted' : 'saved';
@@ -31,14 +36,21 @@ function summarise(entries: readonly EntryReport[]): SummaryLine[] {
     const key = `${entry.kind}:${state}`;
     const line = seen.get(key);
     if (line) line.count += 1;
-    else seen.set(key, { kind: entry.kind, state, detail: entry.outcome.status === 'saved' ? '' : entry.outcome.reason, count: 1 });
+    else
+      seen.set(key, {
+        kind: entry.kind,
+        state,
+        detail: entry.outcome.status === 'saved' ? '' : entry.outcome.reason,
+        count: 1,
+      });
   }
   return [...seen.values()];
 }
 
 /** The summary's key: "part could not be sent" only when part was sent; a refused Questionnaire alone is no loss. */
 function summaryKey(report: SaveReport, lines: readonly SummaryLine[]): string {
-  if (report.status === 'pending' && !lines.some((l) => l.state === 'saved' || l.state === 'noted')) return 'saveStatus.pendingAll';
+  if (report.status === 'pending' && !lines.some((l) => l.state === 'saved' || l.state === 'noted'))
+    return 'saveStatus.pendingAll';
   if (report.status === 'partly-saved' && !lines.some((l) => l.state === 'refused')) return 'saveStatus.saved';
   return `saveStatus.${report.status}`;
 }
@@ -47,7 +59,12 @@ function summaryKey(report: SaveReport, lines: readonly SummaryLine[]): string {
 export function SaveReportView({ title, report, onRetry, busy }: SaveReportViewProps) {
   const { t } = useTranslation('administer');
   const name = title || t('earlierSave');
-  if (!report) return <p className="tf-save" role="status">{t('saving', { name })}</p>;
+  if (!report)
+    return (
+      <p className="tf-save" role="status">
+        {t('saving', { name })}
+      </p>
+    );
   const lines = summarise(report.entries);
   return (
     <div className={`tf-save tf-save--${report.status}`} role="status">
@@ -62,7 +79,9 @@ export function SaveReportView({ title, report, onRetry, busy }: SaveReportViewP
       </ul>
       {report.earlierCopyKept && <p className="tf-save__note">{t('earlierCopyKept')}</p>}
       {report.status === 'pending' && (
-        <button type="button" className="tf-button" disabled={busy} onClick={onRetry}>{t('retryNow')}</button>
+        <button type="button" className="tf-button" disabled={busy} onClick={onRetry}>
+          {t('retryNow')}
+        </button>
       )}
     </div>
   );

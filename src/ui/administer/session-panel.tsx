@@ -38,14 +38,19 @@ export function SessionPanel({ due, onStart }: SessionPanelProps) {
           const id = offer.instrument;
           if (!id) return null;
           const title = instruments[id].title[language];
-          const start = (mode: StartMode) => (offer.offer || offer.reason !== 'done-today' ? onStart(id, mode) : setConfirming({ id, mode }));
+          const start = (mode: StartMode) =>
+            offer.offer || offer.reason !== 'done-today' ? onStart(id, mode) : setConfirming({ id, mode });
           return (
             <li key={moment} className={`tf-session__offer${offer.offer ? ' tf-session__offer--due' : ''}`}>
               <span className="tf-session__moment">{t(`moment.${moment}`)}</span>
               <span className="tf-session__title">{title}</span>
               <span className="tf-session__status">{offerStatus(offer, t)}</span>
               <span className="tf-session__actions">
-                <button type="button" className={offer.offer ? 'tf-button tf-button--primary' : 'tf-button'} onClick={() => start('client')}>
+                <button
+                  type="button"
+                  className={offer.offer ? 'tf-button tf-button--primary' : 'tf-button'}
+                  onClick={() => start('client')}
+                >
                   {t('handToClient', { name: instruments[id].shortName })}
                 </button>
                 <button type="button" className="tf-button" onClick={() => start('paper')}>
@@ -53,8 +58,14 @@ export function SessionPanel({ due, onStart }: SessionPanelProps) {
                 </button>
               </span>
               {confirming?.id === id && (
-                <ReplaceConfirm name={instruments[id].shortName} onCancel={() => setConfirming(undefined)}
-                  onConfirm={() => { setConfirming(undefined); onStart(id, confirming.mode); }} />
+                <ReplaceConfirm
+                  name={instruments[id].shortName}
+                  onCancel={() => setConfirming(undefined)}
+                  onConfirm={() => {
+                    setConfirming(undefined);
+                    onStart(id, confirming.mode);
+                  }}
+                />
               )}
             </li>
           );

@@ -22,7 +22,13 @@ export interface ResumedResponse {
   readonly answers: Readonly<Record<string, number>>;
 }
 
-function initialDraft(storage: Storage, patientKey: string, instrument: Instrument, newDraftId: () => string, resume?: ResumedResponse) {
+function initialDraft(
+  storage: Storage,
+  patientKey: string,
+  instrument: Instrument,
+  newDraftId: () => string,
+  resume?: ResumedResponse,
+) {
   if (resume) {
     const draft = { draftId: resume.id, answers: knownAnswers(instrument, resume.answers) };
     // A draft of another form of this instrument would be restored in its place next time: this one wins.
@@ -39,19 +45,31 @@ function initialDraft(storage: Storage, patientKey: string, instrument: Instrume
 }
 
 /** The answers of one form, mirrored to storage on every change and restored on mount. */
-export function useFormDraft(storage: Storage, patientKey: string, instrument: Instrument, newDraftId: () => string, resume?: ResumedResponse): FormDraft {
+export function useFormDraft(
+  storage: Storage,
+  patientKey: string,
+  instrument: Instrument,
+  newDraftId: () => string,
+  resume?: ResumedResponse,
+): FormDraft {
   const [initial] = useState(() => initialDraft(storage, patientKey, instrument, newDraftId, resume));
   const [draft, setDraft] = useState<Draft>(initial.draft);
 
-  const setAnswer = useCallback((linkId: string, value: number) => {
-    setDraft((previous) => {
-      const next = { ...previous, answers: { ...previous.answers, [linkId]: value } };
-      storeDraft(storage, patientKey, instrument.id, next);
-      return next;
-    });
-  }, [storage, patientKey, instrument.id]);
+  const setAnswer = useCallback(
+    (linkId: string, value: number) => {
+      setDraft((previous) => {
+        const next = { ...previous, answers: { ...previous.answers, [linkId]: value } };
+        storeDraft(storage, patientKey, instrument.id, next);
+        return next;
+      });
+    },
+    [storage, patientKey, instrument.id],
+  );
 
-  const discard = useCallback(() => discardDraft(storage, patientKey, instrument.id, draft.draftId), [storage, patientKey, instrument.id, draft.draftId]);
+  const discard = useCallback(
+    () => discardDraft(storage, patientKey, instrument.id, draft.draftId),
+    [storage, patientKey, instrument.id, draft.draftId],
+  );
 
   return { draftId: draft.draftId, answers: draft.answers, unreadable: initial.unreadable, setAnswer, discard };
 }

@@ -3,7 +3,14 @@ import { instruments } from '../../core/instruments';
 import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../../fhir/gateway/types';
 import type { ServerCapabilities } from '../../fhir/capabilities';
-import { Outbox, planWrites, RefusalMemory, type OutboxStorage, type SaveReport, type WriteSet } from '../../fhir/write';
+import {
+  Outbox,
+  planWrites,
+  RefusalMemory,
+  type OutboxStorage,
+  type SaveReport,
+  type WriteSet,
+} from '../../fhir/write';
 
 /** One save as the clinician sees it: which form, and how far it got. */
 export interface SaveAttempt {
@@ -31,18 +38,40 @@ export type RefreshFlags = (kept: WriteSet, administration: Administration) => W
  * planned afresh: what the server refused earlier in the tab (RefusalMemory) is not asked for again.
  */
 export function useSaveFlow(
-  transport: FhirTransport, capabilities: ServerCapabilities, storage: OutboxStorage, patientId: string, onSettled: () => void, refresh?: RefreshFlags,
+  transport: FhirTransport,
+  capabilities: ServerCapabilities,
+  storage: OutboxStorage,
+  patientId: string,
+  onSettled: () => void,
+  refresh?: RefreshFlags,
 ): SaveFlow {
   const outbox = useMemo(() => new Outbox(storage), [storage]);
   const memory = useMemo(() => new RefusalMemory(storage, transport.baseUrl), [storage, transport.baseUrl]);
-  const saveOne = useCallback(async (writeSet: WriteSet) => {
-    const report = await outbox.save(transport, writeSet, planWrites(capabilities, memory.recall()));
-    memory.learn(report);
-    return report;
-  }, [outbox, memory, transport, capabilities]);
+  const saveOne = useCallback(
+    async (writeSet: WriteSet) => {
+      const report = await outbox.save(transport, writeSet, planWrites(capabilities, memory.recall()));
+      memory.learn(report);
+      return report;
+    },
+    [outbox, memory, transport, capabilities],
+  );
   // Only this patient's: sent under another patient's launch it would be refused, and then dropped.
-  const pending = useCallback(() => outbox.kept(patientId).flatMap(({ key, writeSet, response }) =>
-    (writeSet ? [{ key, writeSet, administration: response.administration, title: instruments[response.administration.instrument].shortName }] : [])), [outbox, patientId]);
+  const pending = useCallback(
+    () =>
+      outbox.kept(patientId).flatMap(({ key, writeSet, response }) =>
+        writeSet
+          ? [
+              {
+                key,
+                writeSet,
+                administration: response.administration,
+                title: instruments[response.administration.instrument].shortName,
+              },
+            ]
+          : [],
+      ),
+    [outbox, patientId],
+  );
   const [attempts, setAttempts] = useState<readonly SaveAttempt[]>([]);
   const [busy, setBusy] = useState(false);
   const [kept, setKept] = useState<readonly string[]>(() => pending().map((s) => s.key));
@@ -53,18 +82,21 @@ export function useSaveFlow(
     setAttempts((list) => [...list.filter((a) => a.key !== attempt.key), attempt]);
   }, []);
 
-  const save = useCallback(async (writeSet: WriteSet, title: string) => {
-    setBusy(true);
-    record({ key: writeSet.key, title });
-    const report = await saveOne(writeSet);
-    record({ key: writeSet.key, title, report });
-    refreshKept();
-    setBusy(false);
-    // A reload with an expired session would swap this view (and its "answers are kept" report, and the
-    // client's hand-back screen) for the app's failure screen.
-    if (report.status !== 'session-expired') onSettled();
-    return report;
-  }, [saveOne, record, refreshKept, onSettled]);
+  const save = useCallback(
+    async (writeSet: WriteSet, title: string) => {
+      setBusy(true);
+      record({ key: writeSet.key, title });
+      const report = await saveOne(writeSet);
+      record({ key: writeSet.key, title, report });
+      refreshKept();
+      setBusy(false);
+      // A reload with an expired session would swap this view (and its "answers are kept" report, and the
+      // client's hand-back screen) for the app's failure screen.
+      if (report.status !== 'session-expired') onSettled();
+      return report;
+    },
+    [saveOne, record, refreshKept, onSettled],
+  );
 
   const resend = useCallback(async () => {
     setBusy(true);

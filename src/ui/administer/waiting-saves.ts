@@ -6,7 +6,15 @@ import { Outbox, type OutboxStorage } from '../../fhir/write';
  * before the reload is in the record (same identifier), so calling it "not reached the health record"
  * would contradict the table beside it.
  */
-export function savesStillKept(storage: OutboxStorage, patientId: string, held: ReadonlySet<string>, attempted: ReadonlySet<string>): number {
-  return new Outbox(storage).kept(patientId)
-    .filter(({ key, state, response }) => state === 'pending' && !attempted.has(key) && !held.has(response.administration.id)).length;
+export function savesStillKept(
+  storage: OutboxStorage,
+  patientId: string,
+  held: ReadonlySet<string>,
+  attempted: ReadonlySet<string>,
+): number {
+  return new Outbox(storage)
+    .kept(patientId)
+    .filter(
+      ({ key, state, response }) => state === 'pending' && !attempted.has(key) && !held.has(response.administration.id),
+    ).length;
 }

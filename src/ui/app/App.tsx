@@ -38,17 +38,37 @@ export function App({ env }: { readonly env: BootEnv }) {
   }, []);
   return (
     <>
-      <a className="skip-link" href="#content">{t('skipToContent')}</a>
+      <a className="skip-link" href="#content">
+        {t('skipToContent')}
+      </a>
       <header className="app-header">
         <p className="app-name">{t('appName')}</p>
         {/* Inside an EHR frame the browser's own print prints the EHR page; this prints the app. */}
-        {state.phase === 'ready' && <button type="button" className="print-button" onClick={() => window.print()}>{t('print')}</button>}
+        {state.phase === 'ready' && (
+          <button type="button" className="print-button" onClick={() => window.print()}>
+            {t('print')}
+          </button>
+        )}
       </header>
       <main id="content" tabIndex={-1}>
-        {state.phase === 'loading' && <p className="page-status" role="status">{t('loading')}</p>}
+        {state.phase === 'loading' && (
+          <p className="page-status" role="status">
+            {t('loading')}
+          </p>
+        )}
         {state.phase === 'failed' && <FailureScreen failure={state.failure} onRetry={retry} />}
         {state.phase === 'ready' && <ReadyView app={state.app} onReloaded={onReloaded} />}
-        {state.phase === 'caseload' && <Suspense fallback={<p className="page-status" role="status">{t('loading')}</p>}><CaseloadApp booted={state.caseload} /></Suspense>}
+        {state.phase === 'caseload' && (
+          <Suspense
+            fallback={
+              <p className="page-status" role="status">
+                {t('loading')}
+              </p>
+            }
+          >
+            <CaseloadApp booted={state.caseload} />
+          </Suspense>
+        )}
       </main>
     </>
   );

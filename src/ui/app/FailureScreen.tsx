@@ -11,11 +11,19 @@ export function FailureScreen({ failure, onRetry }: { readonly failure: Failure;
       <h1 id="failure-title">{t(`${key}.title`, params)}</h1>
       <p>{t(`${key}.body`, params)}</p>
       {failure.details && failure.details.length > 0 && (
-        <ul className="failure-details">{failure.details.map((d) => <li key={d}>{d}</li>)}</ul>
+        <ul className="failure-details">
+          {failure.details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
       )}
       <h2>{t('whatToDo')}</h2>
       <p>{t(`${key}.action`, params)}</p>
-      {failure.retry && <button type="button" onClick={onRetry}>{t('retry')}</button>}
+      {failure.retry && (
+        <button type="button" onClick={onRetry}>
+          {t('retry')}
+        </button>
+      )}
     </section>
   );
 }

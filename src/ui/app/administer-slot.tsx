@@ -10,7 +10,8 @@ const Workspace = lazy(async () => {
   const administer = await import('../administer');
   function AdministerWithMessages(props: AdministerWorkspaceProps) {
     const { i18n } = useTranslation();
-    if (!i18n.hasResourceBundle('en', 'administer')) registerNamespace(i18n, 'administer', administer.administerMessages);
+    if (!i18n.hasResourceBundle('en', 'administer'))
+      registerNamespace(i18n, 'administer', administer.administerMessages);
     return <administer.AdministerWorkspace {...props} />;
   }
   return { default: AdministerWithMessages };
@@ -21,7 +22,9 @@ export function AdministerSlot(props: AdministerWorkspaceProps) {
   return (
     <section className="administer" aria-labelledby="administer-heading">
       <h2 id="administer-heading">{t('administer.heading')}</h2>
-      <Suspense fallback={<p className="muted">…</p>}><Workspace {...props} /></Suspense>
+      <Suspense fallback={<p className="muted">…</p>}>
+        <Workspace {...props} />
+      </Suspense>
     </section>
   );
 }

@@ -12,12 +12,16 @@ const isRuptureReason = (r: string): r is RuptureReason => (ruptureReasons as re
 const subscales: readonly WaiSubscale[] = ['task', 'bond', 'goal'];
 const isSubscale = (s: string): s is WaiSubscale => (subscales as readonly string[]).includes(s);
 
-const listOf = (fact: number | string | undefined): string[] => (typeof fact === 'string' ? fact.split(',').map((s) => s.trim()) : []);
+const listOf = (fact: number | string | undefined): string[] =>
+  typeof fact === 'string' ? fact.split(',').map((s) => s.trim()) : [];
 
 function ruptureRiskReasons(decision: RuleDecision): AllianceReason[] {
   const change = decision.facts['change'];
-  return listOf(decision.facts['reasons']).filter(isRuptureReason).map((kind): AllianceReason =>
-    kind === 'drop' ? { kind, drop: typeof change === 'number' ? Math.abs(change) : undefined } : { kind });
+  return listOf(decision.facts['reasons'])
+    .filter(isRuptureReason)
+    .map((kind): AllianceReason =>
+      kind === 'drop' ? { kind, drop: typeof change === 'number' ? Math.abs(change) : undefined } : { kind },
+    );
 }
 
 /** The reasons behind a concern or rupture risk, most serious first; empty when the alliance is good. */

@@ -59,7 +59,12 @@ export async function boot(env: BootEnv): Promise<Outcome<BootedApp | BootedCase
   const shell = { transport, config: config.value, language, storage: env.storage };
   if ('caseload' in session.value) {
     const { bootCaseload } = await import('../caseload/boot-caseload');
-    return bootCaseload({ ...shell, launch: session.value.launch }, view, env.i18n, env.today?.() ?? localDate(new Date()));
+    return bootCaseload(
+      { ...shell, launch: session.value.launch },
+      view,
+      env.i18n,
+      env.today?.() ?? localDate(new Date()),
+    );
   }
   return withRecord({ ...shell, launch: session.value.launch }, view);
 }
@@ -72,7 +77,18 @@ export function reload(app: BootedApp): Promise<Outcome<BootedApp>> {
 /** History → the core's assessment → what the view shows; the one path for the first load, every reload and each client opened from the caseload. */
 export async function withRecord(shell: Omit<AppShell, 'record'>, view: ViewChunk): Promise<Outcome<BootedApp>> {
   const { loadRecord } = await recordLoader();
-  const record = await loadRecord(shell.transport, shell.launch, { scoring: shell.config.scoring, mappings: shell.config.instrumentMappings, storage: shell.storage });
+  const record = await loadRecord(shell.transport, shell.launch, {
+    scoring: shell.config.scoring,
+    mappings: shell.config.instrumentMappings,
+    storage: shell.storage,
+  });
   if (!record.ok) return record;
-  return { ok: true, value: { shell: { ...shell, record: record.value }, model: view.toDashboardModel(record.value, shell.launch, shell.config), view } };
+  return {
+    ok: true,
+    value: {
+      shell: { ...shell, record: record.value },
+      model: view.toDashboardModel(record.value, shell.launch, shell.config),
+      view,
+    },
+  };
 }

@@ -32,7 +32,13 @@ function recordingOf(decisions: readonly RuleDecision[], chart: ChartFlags): Rec
   return chart.write === 'allowed' ? { kind: 'on-save' } : { kind: 'not-recordable', why: chart.write };
 }
 
-const listOf = (fact: number | string | undefined): string[] => (typeof fact === 'string' ? fact.split(',').map((s) => s.trim()).filter(Boolean) : []);
+const listOf = (fact: number | string | undefined): string[] =>
+  typeof fact === 'string'
+    ? fact
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
 /** The items a decision names, with their answers in the latest response it rests on. */
 function namedItems(decision: RuleDecision, byId: ReadonlyMap<string, SeriesPoint>): ItemScore[] | undefined {
@@ -45,19 +51,44 @@ function namedItems(decision: RuleDecision, byId: ReadonlyMap<string, SeriesPoin
 function reasonOf(decision: RuleDecision, byId: ReadonlyMap<string, SeriesPoint>, sessionOf: SessionOf): ReasonView {
   const evidence = decision.evidence.map((id) => {
     const point = byId.get(id);
-    return { administrationId: id, date: point?.date, instrument: point?.instrument, session: point ? sessionOf(point)?.number : undefined };
+    return {
+      administrationId: id,
+      date: point?.date,
+      instrument: point?.instrument,
+      session: point ? sessionOf(point)?.number : undefined,
+    };
   });
   const items = namedItems(decision, byId);
-  return { rule: decision.rule, severity: decision.severity, evidence, facts: decision.facts, ...(items ? { items } : {}) };
+  return {
+    rule: decision.rule,
+    severity: decision.severity,
+    evidence,
+    facts: decision.facts,
+    ...(items ? { items } : {}),
+  };
 }
 
 /** One alert per concern, highest priority first; inside each, its reasons highest priority first. */
-export function concernViews(decisions: readonly RuleDecision[], byId: ReadonlyMap<string, SeriesPoint>, chart: ChartFlags, sessionOf: SessionOf): ConcernView[] {
+export function concernViews(
+  decisions: readonly RuleDecision[],
+  byId: ReadonlyMap<string, SeriesPoint>,
+  chart: ChartFlags,
+  sessionOf: SessionOf,
+): ConcernView[] {
   const groups = new Map<Concern, RuleDecision[]>();
   for (const d of decisions) groups.set(concernOf(d.rule), [...(groups.get(concernOf(d.rule)) ?? []), d]);
   const views = [...groups].map(([concern, group]): ConcernView => {
     const sorted = [...group].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
-    return { concern, severity: sorted[0]?.severity ?? 'info', reasons: sorted.map((d) => reasonOf(d, byId, sessionOf)), recording: recordingOf(sorted, chart) };
+    return {
+      concern,
+      severity: sorted[0]?.severity ?? 'info',
+      reasons: sorted.map((d) => reasonOf(d, byId, sessionOf)),
+      recording: recordingOf(sorted, chart),
+    };
   });
-  return views.sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || concernOrder.indexOf(a.concern) - concernOrder.indexOf(b.concern));
+  return views.sort(
+    (a, b) =>
+      severityRank[a.severity] - severityRank[b.severity] ||
+      concernOrder.indexOf(a.concern) - concernOrder.indexOf(b.concern),
+  );
 }

@@ -10,11 +10,14 @@ export const outcomeInstrument = (i: InstrumentId | undefined) => (i === 'ors' |
 export const allianceInstrument = (i: InstrumentId | undefined) => (i === 'srs' || i === 'csrs' ? i : undefined);
 
 export function episodeViews(
-  a: ClientAssessment, scorePoint: (p: SeriesPoint) => ScorePoint, inventoryPoint: (p: SeriesPoint) => InventoryPoint,
+  a: ClientAssessment,
+  scorePoint: (p: SeriesPoint) => ScorePoint,
+  inventoryPoint: (p: SeriesPoint) => InventoryPoint,
 ): EpisodeView[] {
   const of = (points: readonly SeriesPoint[], index: number) => points.filter((p) => p.episode === index);
   return a.episodes.map((e) => ({
-    index: e.index, startDate: e.startDate,
+    index: e.index,
+    startDate: e.startDate,
     outcomeInstrument: outcomeInstrument(of(a.series.outcome, e.index).at(-1)?.instrument),
     allianceInstrument: allianceInstrument(of(a.series.alliance, e.index).at(-1)?.instrument),
     outcome: of(a.series.outcome, e.index).map(scorePoint),

@@ -28,9 +28,14 @@ export interface LaunchContext {
   readonly intent: string | undefined;
 }
 
-export type ContextResult = { ok: true; context: LaunchContext } | { ok: false; reason: 'no-patient' | 'invalid'; errors: string[] };
+export type ContextResult =
+  { ok: true; context: LaunchContext } | { ok: false; reason: 'no-patient' | 'invalid'; errors: string[] };
 
-export function parseLaunchContext(tokenResponse: unknown, fhirUser: string | undefined, clinicianName?: string): ContextResult {
+export function parseLaunchContext(
+  tokenResponse: unknown,
+  fhirUser: string | undefined,
+  clinicianName?: string,
+): ContextResult {
   const parsed = tokenContextSchema.safeParse(tokenResponse ?? {});
   if (!parsed.success) return { ok: false, reason: 'invalid', errors: formatZodIssues(parsed.error.issues) };
   const token = parsed.data;

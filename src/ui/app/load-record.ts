@@ -26,7 +26,11 @@ export interface LoadOptions {
  * slower of the two, not their sum (DESIGN.md §5: at most two round trips after the token). A statement
  * or Questionnaires this tab already read from the server are not fetched again.
  */
-export async function loadRecord(transport: FhirTransport, launch: LaunchContext, options: LoadOptions = {}): Promise<Outcome<LoadedRecord>> {
+export async function loadRecord(
+  transport: FhirTransport,
+  launch: LaunchContext,
+  options: LoadOptions = {},
+): Promise<Outcome<LoadedRecord>> {
   try {
     const { storage } = options;
     const cached = storage ? capabilityStatementCache.read(storage, transport.baseUrl) : undefined;
@@ -34,10 +38,14 @@ export async function loadRecord(transport: FhirTransport, launch: LaunchContext
     const [metadata, history] = await Promise.all([
       cached ? { status: 200, body: cached } : transport.send({ method: 'GET', url: 'metadata' }),
       loadHistory(transport, {
-        patientId: launch.patientId, now: Date.now(), ...(options.mappings ? { mappings: options.mappings } : {}), ...(knownQuestionnaires ? { knownQuestionnaires } : {}),
+        patientId: launch.patientId,
+        now: Date.now(),
+        ...(options.mappings ? { mappings: options.mappings } : {}),
+        ...(knownQuestionnaires ? { knownQuestionnaires } : {}),
       }),
     ]);
-    if (metadata.status >= 400) return failed('server-error', { params: { detail: String(metadata.status) }, retry: true });
+    if (metadata.status >= 400)
+      return failed('server-error', { params: { detail: String(metadata.status) }, retry: true });
     const capabilities = detectCapabilities(metadata.body, launch.grantedScopes);
     if (capabilities.unsupportedReason) {
       // The body already names the version; the reason adds something only when the statement was unreadable.
@@ -45,13 +53,22 @@ export async function loadRecord(transport: FhirTransport, launch: LaunchContext
       return failed('unsupported-fhir', { params: { version: capabilities.fhirVersion || '?' }, details });
     }
     if (!cached && storage) capabilityStatementCache.remember(storage, transport.baseUrl, metadata.body);
-    if (!knownQuestionnaires && storage && questionnairesComplete(history)) questionnaireCache.remember(storage, transport.baseUrl, history.questionnaires);
+    if (!knownQuestionnaires && storage && questionnairesComplete(history))
+      questionnaireCache.remember(storage, transport.baseUrl, history.questionnaires);
     // Twin Flags of one rule (saves that raced) are ended in the background; the chart shows one either way.
-    void retireDuplicateFlags(transport, activeFlagsOf(history.flags), planWrites(capabilities), new Date().toISOString());
-    const unsaved = options.storage ? unsavedAdministrations(options.storage, launch.patientId, history.administrations) : [];
+    void retireDuplicateFlags(
+      transport,
+      activeFlagsOf(history.flags),
+      planWrites(capabilities),
+      new Date().toISOString(),
+    );
+    const unsaved = options.storage
+      ? unsavedAdministrations(options.storage, launch.patientId, history.administrations)
+      : [];
     const assessment = assessClient({
       administrations: [...history.administrations, ...unsaved].map((a) => a.administration),
-      ...birthDateOf(history.patient), ...(options.scoring ? { config: options.scoring } : {}),
+      ...birthDateOf(history.patient),
+      ...(options.scoring ? { config: options.scoring } : {}),
       ruptureNotes: history.observations.flatMap((o) => ruptureNoteOf(o) ?? []),
     });
     return { ok: true, value: { history, capabilities, assessment, unsaved } };
@@ -63,7 +80,11 @@ export async function loadRecord(transport: FhirTransport, launch: LaunchContext
 /** Kept for the tab only when the search answered and every Questionnaire it found was readable. */
 function questionnairesComplete(history: History): boolean {
   const isQuestionnaire = (r: { readonly resourceType: string }) => r.resourceType === 'Questionnaire';
-  return history.questionnaires.length > 0 && !history.failures.some(isQuestionnaire) && !history.unreadable.some(isQuestionnaire);
+  return (
+    history.questionnaires.length > 0 &&
+    !history.failures.some(isQuestionnaire) &&
+    !history.unreadable.some(isQuestionnaire)
+  );
 }
 
 function birthDateOf(patient: { birthDate?: string } | undefined): { birthDate?: string } {
@@ -73,5 +94,9 @@ function birthDateOf(patient: { birthDate?: string } | undefined): { birthDate?:
 function transportFailure(error: unknown): Failure {
   if (!(error instanceof TransportError)) throw error;
   if (error.kind === 'session-expired') return { kind: 'session-expired' };
-  return { kind: 'unreachable', params: { detail: error.kind === 'timeout' ? 'timeout' : 'network error' }, retry: true };
+  return {
+    kind: 'unreachable',
+    params: { detail: error.kind === 'timeout' ? 'timeout' : 'network error' },
+    retry: true,
+  };
 }

@@ -12,7 +12,9 @@ import type { BootEnv } from './boot';
 // The app page (the SMART redirect URI). The address is read before fhirclient cleans `code`/`state`
 // out of it; the language starts from the EHR's launch locale or the browser and may be refined by the token.
 async function main(root: HTMLElement): Promise<void> {
-  const fallbackLanguages = [sessionStorage.getItem(LOCALE_KEY), ...browserLanguages()].filter((l): l is string => Boolean(l));
+  const fallbackLanguages = [sessionStorage.getItem(LOCALE_KEY), ...browserLanguages()].filter((l): l is string =>
+    Boolean(l),
+  );
   const i18n = await createShellI18n(pickLanguage(fallbackLanguages));
   const env: BootEnv = {
     url: new URL(location.href),
@@ -24,11 +26,21 @@ async function main(root: HTMLElement): Promise<void> {
     storage: sessionStorage,
     styleRoot: document.documentElement,
   };
-  i18n.on('languageChanged', (language) => { document.documentElement.lang = language; });
+  i18n.on('languageChanged', (language) => {
+    document.documentElement.lang = language;
+  });
   document.documentElement.lang = i18n.language;
   // Paper has no disclosure widgets: print every chart's table.
-  window.addEventListener('beforeprint', () => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
-  createRoot(root).render(<I18nextProvider i18n={i18n}><App env={env} /></I18nextProvider>);
+  window.addEventListener('beforeprint', () =>
+    document.querySelectorAll('details').forEach((d) => {
+      d.open = true;
+    }),
+  );
+  createRoot(root).render(
+    <I18nextProvider i18n={i18n}>
+      <App env={env} />
+    </I18nextProvider>,
+  );
 }
 
 const root = document.getElementById('root');

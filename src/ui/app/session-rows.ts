@@ -10,7 +10,9 @@ import type { UnsavedAdministration } from './unsaved';
 // what became of it. The words are chosen by the view (both languages); this only says which.
 
 /** The visit number of a day (a day of contact in its episode, whatever the instrument); undefined for no visit. */
-export type SessionOf = (p: { readonly date: string }) => { readonly episode: number; readonly number: number } | undefined;
+export type SessionOf = (p: {
+  readonly date: string;
+}) => { readonly episode: number; readonly number: number } | undefined;
 
 export function subscaleMeans(p: SeriesPoint): { task: number; bond: number; goal: number } {
   const mean = (id: 'task' | 'bond' | 'goal') => p.subscales.find((s) => s.id === id)?.mean ?? Number.NaN;
@@ -34,11 +36,18 @@ interface RowFacts {
   readonly warning: ScoringWarning | undefined;
 }
 
-function statusOf({ problem, superseded, unsaved, warning }: RowFacts): { status: SessionStatus; note: RowNote | undefined } {
+function statusOf({ problem, superseded, unsaved, warning }: RowFacts): {
+  status: SessionStatus;
+  note: RowNote | undefined;
+} {
   if (unsaved) return { status: 'not-saved', note: { kind: unsaved === 'pending' ? 'unsaved' : 'refused' } };
-  if (problem) return { status: isUnfinished(problem) ? 'incomplete' : 'not-scored', note: { kind: 'problem', problem } };
+  if (problem)
+    return { status: isUnfinished(problem) ? 'incomplete' : 'not-scored', note: { kind: 'problem', problem } };
   if (superseded) return { status: 'not-scored', note: { kind: 'superseded' } };
-  return { status: 'saved', note: warning ? { kind: 'age-band', instrument: warning.instrument, ageBand: warning.ageBand } : undefined };
+  return {
+    status: 'saved',
+    note: warning ? { kind: 'age-band', instrument: warning.instrument, ageBand: warning.ageBand } : undefined,
+  };
 }
 
 function visitFields(visit: ReturnType<SessionOf>): { session: number | undefined; episode?: number } {
@@ -47,13 +56,23 @@ function visitFields(visit: ReturnType<SessionOf>): { session: number | undefine
 
 function unreadableRow(u: History['unreadable'][number], index: number): SessionRow {
   return {
-    id: `unreadable-${u.resourceType}-${u.id ?? index}`, date: u.date, instrument: u.instrument, session: undefined, total: undefined,
-    subscales: undefined, status: 'unreadable', note: { kind: 'text', text: u.reason },
+    id: `unreadable-${u.resourceType}-${u.id ?? index}`,
+    date: u.date,
+    instrument: u.instrument,
+    session: undefined,
+    total: undefined,
+    subscales: undefined,
+    status: 'unreadable',
+    note: { kind: 'text', text: u.reason },
   };
 }
 
 /** Every row numbered by its visit: a day of contact, so an unscored response of a visit day shares its number. */
-export function sessionRows(record: LoadedRecord, byId: ReadonlyMap<string, SeriesPoint>, sessionOf: SessionOf): SessionRow[] {
+export function sessionRows(
+  record: LoadedRecord,
+  byId: ReadonlyMap<string, SeriesPoint>,
+  sessionOf: SessionOf,
+): SessionRow[] {
   const unscorable = new Map(record.assessment.unscorable.map((u) => [u.administrationId, u.problem]));
   const superseded = new Map(record.assessment.superseded.map((s) => [s.administrationId, s]));
   const unsaved = new Map((record.unsaved ?? []).map((u) => [u.administration.id, u.unsaved]));
@@ -62,15 +81,33 @@ export function sessionRows(record: LoadedRecord, byId: ReadonlyMap<string, Seri
   const rows = responses.map(({ administration: a }): SessionRow & { authored: string } => {
     const point = byId.get(a.id);
     const date = calendarDate(a.authored) || undefined;
-    const facts = { problem: unscorable.get(a.id), superseded: superseded.has(a.id), unsaved: unsaved.get(a.id), warning: warnings.get(a.id) };
+    const facts = {
+      problem: unscorable.get(a.id),
+      superseded: superseded.has(a.id),
+      unsaved: unsaved.get(a.id),
+      warning: warnings.get(a.id),
+    };
     return {
-      id: a.id, authored: a.authored, date, instrument: a.instrument,
-      ...visitFields(date === undefined ? undefined : sessionOf({ date })), total: point?.total ?? superseded.get(a.id)?.total,
-      subscales: point?.family === 'inventory' ? subscaleMeans(point) : undefined, ...(point ? { items: itemScores(point) } : {}), ...statusOf(facts),
+      id: a.id,
+      authored: a.authored,
+      date,
+      instrument: a.instrument,
+      ...visitFields(date === undefined ? undefined : sessionOf({ date })),
+      total: point?.total ?? superseded.get(a.id)?.total,
+      subscales: point?.family === 'inventory' ? subscaleMeans(point) : undefined,
+      ...(point ? { items: itemScores(point) } : {}),
+      ...statusOf(facts),
     };
   });
-  const all = [...newestFirst(rows, (row) => row.authored).map(({ authored: _authored, ...row }) => row), ...record.history.unreadable.map(unreadableRow)];
+  const all = [
+    ...newestFirst(rows, (row) => row.authored).map(({ authored: _authored, ...row }) => row),
+    ...record.history.unreadable.map(unreadableRow),
+  ];
   // Stable: responses keep their instant order within a day; unreadable ones slot in by their day. The days
   // are YYYY-MM-DD, so comparing the text orders them (and costs far less than a locale comparison).
-  return all.sort((x, y) => { const a = x.date ?? ''; const b = y.date ?? ''; return a < b ? 1 : a > b ? -1 : 0; });
+  return all.sort((x, y) => {
+    const a = x.date ?? '';
+    const b = y.date ?? '';
+    return a < b ? 1 : a > b ? -1 : 0;
+  });
 }

@@ -4,7 +4,14 @@ import { visitsByDay } from '../../core/series/visits';
 import { isAllowed, serverSupports } from '../../fhir/capabilities';
 import type { History } from '../../fhir/load';
 import type { SmartLaunchConfig } from '../../fhir/smart-launch-config';
-import type { DashboardModel, ExpectedPoint, InventoryPoint, PatientView, ScorePoint, UnreadableView } from '../dashboard/view-model';
+import type {
+  DashboardModel,
+  ExpectedPoint,
+  InventoryPoint,
+  PatientView,
+  ScorePoint,
+  UnreadableView,
+} from '../dashboard/view-model';
 import { allianceReasons } from './alliance-reasons';
 import { allianceInstrument, episodeViews, outcomeInstrument } from './episode-views';
 import { type ChartFlags, concernViews } from './concerns';
@@ -15,9 +22,16 @@ import { itemScores, type SessionOf, sessionRows, subscaleMeans } from './sessio
 // The loaded record → what the clinician view shows. The core has decided everything; this only picks
 // and arranges.
 
-const scorePointOf = (unsaved: ReadonlySet<string>, sessionOf: SessionOf) => (p: SeriesPoint): ScorePoint => ({
-  administrationId: p.administrationId, session: sessionOf(p)?.number ?? p.sessionNumber, date: p.date, total: p.total, items: itemScores(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
-});
+const scorePointOf =
+  (unsaved: ReadonlySet<string>, sessionOf: SessionOf) =>
+  (p: SeriesPoint): ScorePoint => ({
+    administrationId: p.administrationId,
+    session: sessionOf(p)?.number ?? p.sessionNumber,
+    date: p.date,
+    total: p.total,
+    items: itemScores(p),
+    ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
+  });
 
 function patientView(history: History): PatientView {
   const name = history.patient?.name?.find((n) => n.use === 'official') ?? history.patient?.name?.[0];
@@ -29,29 +43,51 @@ function patientView(history: History): PatientView {
  * The trajectory model counts outcome responses; the charts count visits. Each expected value moves to the visit
  * of the outcome response it is for; beyond the latest one, one visit per further outcome session.
  */
-function expectedByVisit(outcome: readonly SeriesPoint[], expected: ClientAssessment['outcome']['expected'], sessionOf: SessionOf): ExpectedPoint[] {
+function expectedByVisit(
+  outcome: readonly SeriesPoint[],
+  expected: ClientAssessment['outcome']['expected'],
+  sessionOf: SessionOf,
+): ExpectedPoint[] {
   const visitOfOrdinal = new Map(outcome.map((p) => [p.sessionNumber, sessionOf(p)?.number ?? p.sessionNumber]));
   const last = outcome.at(-1);
   const lastVisit = last ? (sessionOf(last)?.number ?? last.sessionNumber) : 0;
   return expected.map((e) => ({
-    session: visitOfOrdinal.get(e.sessionNumber) ?? lastVisit + e.sessionNumber - (last?.sessionNumber ?? 0), value: e.expected,
+    session: visitOfOrdinal.get(e.sessionNumber) ?? lastVisit + e.sessionNumber - (last?.sessionNumber ?? 0),
+    value: e.expected,
     ...(e.lowerBound === undefined ? {} : { lower: e.lowerBound }),
   }));
 }
 
 function chartFlags(record: LoadedRecord): ChartFlags {
   const caps = record.capabilities;
-  const write = !serverSupports(caps, 'Flag', 'create') ? 'not-supported' : isAllowed(caps, 'Flag', 'create') ? 'allowed' : 'not-permitted';
+  const write = !serverSupports(caps, 'Flag', 'create')
+    ? 'not-supported'
+    : isAllowed(caps, 'Flag', 'create')
+      ? 'allowed'
+      : 'not-permitted';
   const refused = record.history.failures.find((f) => f.resourceType === 'Flag');
-  return { rulesInRecord: new Set(record.history.flags.map((f) => f.active.rule)), readRefused: refused?.status, write };
+  return {
+    rulesInRecord: new Set(record.history.flags.map((f) => f.active.rule)),
+    readRefused: refused?.status,
+    write,
+  };
 }
 
 function unreadableViews(history: History): UnreadableView[] {
-  return history.unreadable.map((u) => ({ resourceType: u.resourceType, id: u.id, date: u.date, instrument: u.instrument?.toUpperCase(), reason: u.reason }));
+  return history.unreadable.map((u) => ({
+    resourceType: u.resourceType,
+    id: u.id,
+    date: u.date,
+    instrument: u.instrument?.toUpperCase(),
+    reason: u.reason,
+  }));
 }
 
-
-export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, config: SmartLaunchConfig): DashboardModel {
+export function toDashboardModel(
+  record: LoadedRecord,
+  launch: LaunchContext,
+  config: SmartLaunchConfig,
+): DashboardModel {
   const a: ClientAssessment = record.assessment;
   const all = [...a.series.outcome, ...a.series.alliance, ...a.series.inventory];
   const byId = new Map(all.map((p) => [p.administrationId, p]));
@@ -61,7 +97,11 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
   const sessionOf: SessionOf = (p) => visits.get(p.date);
   const scorePoint = scorePointOf(unsaved, sessionOf);
   const inventoryPoint = (p: SeriesPoint): InventoryPoint => ({
-    administrationId: p.administrationId, date: p.date, ...subscaleMeans(p), items: itemScores(p), ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
+    administrationId: p.administrationId,
+    date: p.date,
+    ...subscaleMeans(p),
+    items: itemScores(p),
+    ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
   });
   return {
     patient: patientView(record.history),
@@ -70,17 +110,27 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
     clinicianName: launch.clinicianName,
     licence: config.licence,
     outcome: {
-      status: a.outcome.status, instrument: outcomeInstrument(latestOutcome), cutoff: a.outcome.cutoff,
-      reliableChange: a.config.orsReliableChange, points: a.outcome.points.map(scorePoint),
+      status: a.outcome.status,
+      instrument: outcomeInstrument(latestOutcome),
+      cutoff: a.outcome.cutoff,
+      reliableChange: a.config.orsReliableChange,
+      points: a.outcome.points.map(scorePoint),
       expected: expectedByVisit(a.outcome.points, a.outcome.expected, sessionOf),
-      band: a.outcome.trajectoryStatus, notScored: a.notScored,
+      band: a.outcome.trajectoryStatus,
+      notScored: a.notScored,
       trajectoryModel: { id: a.trajectoryModel.id, label: a.trajectoryModel.label },
     },
     alliance: {
-      status: a.alliance.status, instrument: allianceInstrument(a.alliance.points.at(-1)?.instrument),
-      cutoff: a.alliance.cutoff, points: a.alliance.points.map(scorePoint), reasons: allianceReasons(a.decisions),
+      status: a.alliance.status,
+      instrument: allianceInstrument(a.alliance.points.at(-1)?.instrument),
+      cutoff: a.alliance.cutoff,
+      points: a.alliance.points.map(scorePoint),
+      reasons: allianceReasons(a.decisions),
       ruptures: a.alliance.ruptures.map((r) => ({
-        measure: r.measure, session: r.startSession, date: r.startDate, repaired: r.repaired,
+        measure: r.measure,
+        session: r.startSession,
+        date: r.startDate,
+        repaired: r.repaired,
         notes: r.notes.map((n) => ({ kind: n.kind, addressed: n.addressed })),
       })),
     },
@@ -92,4 +142,3 @@ export function toDashboardModel(record: LoadedRecord, launch: LaunchContext, co
     refused: record.history.failures.map((f) => ({ resourceType: f.resourceType, status: f.status })),
   };
 }
-

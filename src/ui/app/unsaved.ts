@@ -14,7 +14,11 @@ export interface UnsavedAdministration extends LoadedAdministration {
  * The kept responses of `patientId` that the loaded history does not already hold (a response may be on
  * the server while its Observations are still pending). The Outbox parses them like server data.
  */
-export function unsavedAdministrations(storage: OutboxStorage, patientId: string, loaded: readonly LoadedAdministration[]): UnsavedAdministration[] {
+export function unsavedAdministrations(
+  storage: OutboxStorage,
+  patientId: string,
+  loaded: readonly LoadedAdministration[],
+): UnsavedAdministration[] {
   const known = new Set(loaded.map((a) => a.administration.id));
   const kept: UnsavedAdministration[] = [];
   for (const { response, state } of new Outbox(storage).kept(patientId)) {

@@ -22,9 +22,15 @@ type Opened =
 function patientLaunch(booted: BootedCaseload, patientId: string): LaunchContext {
   const { launch } = booted.shell;
   return {
-    patientId, encounterId: undefined, fhirUser: launch.fhirUser, grantedScopes: launch.grantedScopes,
+    patientId,
+    encounterId: undefined,
+    fhirUser: launch.fhirUser,
+    grantedScopes: launch.grantedScopes,
     // No EHR chart is open around the app: it names the client itself.
-    needPatientBanner: true, smartStyleUrl: launch.smartStyleUrl, locale: launch.locale, intent: undefined,
+    needPatientBanner: true,
+    smartStyleUrl: launch.smartStyleUrl,
+    locale: launch.locale,
+    intent: undefined,
   };
 }
 
@@ -35,33 +41,61 @@ export default function CaseloadApp({ booted }: { readonly booted: BootedCaseloa
   /** The client whose view was last closed: their row gets the focus back. */
   const [returnFocus, setReturnFocus] = useState<string | undefined>();
 
-  const open = useCallback(async (entry: CaseloadEntry) => {
-    const patientId = entry.row.patientId;
-    setOpened({ patientId, phase: 'loading' });
-    const result = await withRecord({ ...booted.shell, launch: patientLaunch(booted, patientId) }, booted.view);
-    setOpened(result.ok ? { patientId, phase: 'ready', app: result.value } : { patientId, phase: 'failed', failure: result.failure });
-  }, [booted]);
+  const open = useCallback(
+    async (entry: CaseloadEntry) => {
+      const patientId = entry.row.patientId;
+      setOpened({ patientId, phase: 'loading' });
+      const result = await withRecord({ ...booted.shell, launch: patientLaunch(booted, patientId) }, booted.view);
+      setOpened(
+        result.ok
+          ? { patientId, phase: 'ready', app: result.value }
+          : { patientId, phase: 'failed', failure: result.failure },
+      );
+    },
+    [booted],
+  );
 
   const onReloaded = useCallback((result: Outcome<BootedApp>) => {
-    setOpened((current) => current && (result.ok ? { patientId: current.patientId, phase: 'ready', app: result.value } : { patientId: current.patientId, phase: 'failed', failure: result.failure }));
+    setOpened(
+      (current) =>
+        current &&
+        (result.ok
+          ? { patientId: current.patientId, phase: 'ready', app: result.value }
+          : { patientId: current.patientId, phase: 'failed', failure: result.failure }),
+    );
   }, []);
 
   const back = useCallback(() => {
-    if (opened?.phase === 'ready') setLoaded((l) => withReassessed(l, opened.patientId, opened.app.shell.record.assessment, opened.app.shell.record.unsaved?.length ?? 0));
+    if (opened?.phase === 'ready')
+      setLoaded((l) =>
+        withReassessed(
+          l,
+          opened.patientId,
+          opened.app.shell.record.assessment,
+          opened.app.shell.record.unsaved?.length ?? 0,
+        ),
+      );
     setReturnFocus(opened?.patientId);
     setOpened(undefined);
   }, [opened]);
 
-  if (!opened) return (
-    <>
-      <CaseloadTable loaded={loaded} onOpen={(entry) => void open(entry)} focusPatient={returnFocus} />
-      <MyOutcomes loaded={loaded} />
-    </>
-  );
+  if (!opened)
+    return (
+      <>
+        <CaseloadTable loaded={loaded} onOpen={(entry) => void open(entry)} focusPatient={returnFocus} />
+        <MyOutcomes loaded={loaded} />
+      </>
+    );
   return (
     <>
-      <button type="button" className="caseload-back" onClick={back}>{t('back')}</button>
-      {opened.phase === 'loading' && <p className="page-status" role="status">{t('common:loading')}</p>}
+      <button type="button" className="caseload-back" onClick={back}>
+        {t('back')}
+      </button>
+      {opened.phase === 'loading' && (
+        <p className="page-status" role="status">
+          {t('common:loading')}
+        </p>
+      )}
       {opened.phase === 'failed' && <FailureScreen failure={opened.failure} onRetry={back} />}
       {opened.phase === 'ready' && <ReadyView app={opened.app} onReloaded={onReloaded} />}
     </>

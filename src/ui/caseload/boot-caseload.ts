@@ -12,7 +12,10 @@ import type { PractitionerLaunch } from './practitioner-launch';
 // After a launch without a patient: the caseload of the signed-in clinician, with the same session (token,
 // transport, configuration) that opening one of the clients reuses.
 
-export type CaseloadShell = Omit<AppShell, 'refresh' | 'record' | 'launch'> & { readonly launch: PractitionerLaunch; readonly caseload: CaseloadConfig };
+export type CaseloadShell = Omit<AppShell, 'refresh' | 'record' | 'launch'> & {
+  readonly launch: PractitionerLaunch;
+  readonly caseload: CaseloadConfig;
+};
 
 export interface BootedCaseload {
   readonly kind: 'caseload';
@@ -23,13 +26,22 @@ export interface BootedCaseload {
 }
 
 export async function bootCaseload(
-  shell: Omit<CaseloadShell, 'caseload'>, view: ViewChunk, i18nInstance: i18n, today: string,
+  shell: Omit<CaseloadShell, 'caseload'>,
+  view: ViewChunk,
+  i18nInstance: i18n,
+  today: string,
 ): Promise<Outcome<BootedCaseload>> {
   const caseload = serverForIssuer(shell.config, shell.transport.baseUrl)?.caseload;
   // This EHR's entry does not say how to find the clinician's clients: as before, the app needs a patient.
   if (!caseload) return failed('no-patient');
   registerNamespace(i18nInstance, 'caseload', caseloadMessages);
   const full: CaseloadShell = { ...shell, caseload };
-  const loaded = await loadCaseload(shell.transport, { fhirUser: shell.launch.fhirUser, caseload, scoring: shell.config.scoring, today, storage: shell.storage });
+  const loaded = await loadCaseload(shell.transport, {
+    fhirUser: shell.launch.fhirUser,
+    caseload,
+    scoring: shell.config.scoring,
+    today,
+    storage: shell.storage,
+  });
   return loaded.ok ? { ok: true, value: { kind: 'caseload', shell: full, loaded: loaded.value, view } } : loaded;
 }

@@ -51,14 +51,25 @@ export interface CaseloadLoadInput {
   readonly storage?: OutboxStorage;
 }
 
-const birthDateOf = (h: ClientHistory): { birthDate?: string } => (h.patient?.birthDate ? { birthDate: h.patient.birthDate } : {});
+const birthDateOf = (h: ClientHistory): { birthDate?: string } =>
+  h.patient?.birthDate ? { birthDate: h.patient.birthDate } : {};
 
 type EntryBase = Pick<CaseloadEntry, 'name' | 'nextVisit' | 'history'>;
 
 /** The row and the outcome figures of one client, both read off the core's assessment. */
-function assessed(entry: EntryBase, assessment: ClientAssessment, today: string): Pick<CaseloadEntry, 'row' | 'outcome'> {
+function assessed(
+  entry: EntryBase,
+  assessment: ClientAssessment,
+  today: string,
+): Pick<CaseloadEntry, 'row' | 'outcome'> {
   const nextAppointment = entry.nextVisit ? calendarDate(entry.nextVisit) : undefined;
-  const row = caseloadRow({ patientId: entry.history.patientId, assessment, today, ...birthDateOf(entry.history), ...(nextAppointment ? { nextAppointment } : {}) });
+  const row = caseloadRow({
+    patientId: entry.history.patientId,
+    assessment,
+    today,
+    ...birthDateOf(entry.history),
+    ...(nextAppointment ? { nextAppointment } : {}),
+  });
   const outcome = clientOutcome(assessment, nextAppointment !== undefined);
   return { row, ...(outcome ? { outcome } : {}) };
 }
@@ -69,7 +80,12 @@ const unsavedPart = (count: number): Pick<CaseloadEntry, 'unsaved'> => (count > 
  * The list after one client's record was reloaded in the clinician view (a response given): that row anew,
  * re-sorted. `unsaved`: how many of the view's responses are kept in the tab only.
  */
-export function withReassessed(loaded: LoadedCaseload, patientId: string, assessment: ClientAssessment, unsaved: number): LoadedCaseload {
+export function withReassessed(
+  loaded: LoadedCaseload,
+  patientId: string,
+  assessment: ClientAssessment,
+  unsaved: number,
+): LoadedCaseload {
   const entries = loaded.entries.map((e): CaseloadEntry => {
     if (e.row.patientId !== patientId) return e;
     const { outcome: _old, unsaved: _was, ...base } = e;
@@ -78,24 +94,53 @@ export function withReassessed(loaded: LoadedCaseload, patientId: string, assess
   return { ...loaded, entries: entries.sort((a, b) => compareByNeed(a.row, b.row)) };
 }
 
-export async function loadCaseload(transport: FhirTransport, input: CaseloadLoadInput): Promise<Outcome<LoadedCaseload>> {
+export async function loadCaseload(
+  transport: FhirTransport,
+  input: CaseloadLoadInput,
+): Promise<Outcome<LoadedCaseload>> {
   const practitionerId = referenceId(input.fhirUser, 'Practitioner');
   if (!practitionerId) return failed('no-patient');
   try {
-    const query = { practitionerId, sources: input.caseload.myClients, today: input.today, daysAhead: input.caseload.daysAhead, daysBack: input.scoring.episodeGapDays };
+    const query = {
+      practitionerId,
+      sources: input.caseload.myClients,
+      today: input.today,
+      daysAhead: input.caseload.daysAhead,
+      daysBack: input.scoring.episodeGapDays,
+    };
     const data = await loadCaseloadData(transport, query, Date.now());
     const entries = data.clients.map((client, i): CaseloadEntry => {
       const h = data.histories[i]!;
       // The same responses as the client view scores: the record's, and those this tab keeps unsaved.
       const kept = input.storage ? unsavedAdministrations(input.storage, h.patientId, h.administrations) : [];
-      const assessment = assessClient({ administrations: [...h.administrations, ...kept].map((a) => a.administration), config: input.scoring, ...birthDateOf(h) });
-      const base = { name: patientName(h.patient), ...(client.nextVisit ? { nextVisit: client.nextVisit } : {}), history: h };
+      const assessment = assessClient({
+        administrations: [...h.administrations, ...kept].map((a) => a.administration),
+        config: input.scoring,
+        ...birthDateOf(h),
+      });
+      const base = {
+        name: patientName(h.patient),
+        ...(client.nextVisit ? { nextVisit: client.nextVisit } : {}),
+        history: h,
+      };
       return { ...base, ...assessed(base, assessment, input.today), ...unsavedPart(kept.length) };
     });
     entries.sort((a, b) => compareByNeed(a.row, b.row));
-    return { ok: true, value: { practitionerId, entries, today: input.today, problems: data.failures, stats: data.stats, reliableChange: input.scoring.orsReliableChange } };
+    return {
+      ok: true,
+      value: {
+        practitionerId,
+        entries,
+        today: input.today,
+        problems: data.failures,
+        stats: data.stats,
+        reliableChange: input.scoring.orsReliableChange,
+      },
+    };
   } catch (error) {
     if (!(error instanceof TransportError)) throw error;
-    return error.kind === 'session-expired' ? failed('session-expired') : failed('unreachable', { params: { detail: error.kind }, retry: true });
+    return error.kind === 'session-expired'
+      ? failed('session-expired')
+      : failed('unreachable', { params: { detail: error.kind }, retry: true });
   }
 }

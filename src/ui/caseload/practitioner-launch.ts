@@ -18,8 +18,16 @@ export interface PractitionerLaunch {
 }
 
 /** Undefined when the token has no fhirUser (then there is no one whose caseload to show) or is malformed. */
-export function parsePractitionerLaunch(tokenResponse: unknown, fhirUser: string | undefined): PractitionerLaunch | undefined {
+export function parsePractitionerLaunch(
+  tokenResponse: unknown,
+  fhirUser: string | undefined,
+): PractitionerLaunch | undefined {
   const parsed = practitionerTokenSchema.safeParse(tokenResponse ?? {});
   if (!parsed.success || !fhirUser) return undefined;
-  return { fhirUser, grantedScopes: parsed.data.scope, smartStyleUrl: parsed.data.smart_style_url, locale: parsed.data.locale };
+  return {
+    fhirUser,
+    grantedScopes: parsed.data.scope,
+    smartStyleUrl: parsed.data.smart_style_url,
+    locale: parsed.data.locale,
+  };
 }

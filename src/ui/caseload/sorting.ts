@@ -5,11 +5,19 @@ import type { CaseloadEntry } from './load-caseload';
 // the clients that have no value (no appointment, never measured) last either way.
 
 export type SortKey = 'need' | 'name' | 'next' | 'since';
-export interface Sort { readonly key: SortKey; readonly descending: boolean }
+export interface Sort {
+  readonly key: SortKey;
+  readonly descending: boolean;
+}
 
 export const NEED_SORT: Sort = { key: 'need', descending: false };
 
-function compareOptional<T>(a: T | undefined, b: T | undefined, compare: (x: T, y: T) => number, descending: boolean): number {
+function compareOptional<T>(
+  a: T | undefined,
+  b: T | undefined,
+  compare: (x: T, y: T) => number,
+  descending: boolean,
+): number {
   if (a === undefined || b === undefined) return Number(a === undefined) - Number(b === undefined);
   return descending ? compare(b, a) : compare(a, b);
 }
@@ -23,7 +31,8 @@ export function sortEntries(entries: readonly CaseloadEntry[], sort: Sort): Case
     need: (a: CaseloadEntry, b: CaseloadEntry) => (sort.descending ? need(b, a) : need(a, b)),
     name: (a: CaseloadEntry, b: CaseloadEntry) => compareOptional(a.name, b.name, byString, sort.descending),
     next: (a: CaseloadEntry, b: CaseloadEntry) => compareOptional(a.nextVisit, b.nextVisit, byString, sort.descending),
-    since: (a: CaseloadEntry, b: CaseloadEntry) => compareOptional(a.row.daysSinceLastMeasure, b.row.daysSinceLastMeasure, byNumber, sort.descending),
+    since: (a: CaseloadEntry, b: CaseloadEntry) =>
+      compareOptional(a.row.daysSinceLastMeasure, b.row.daysSinceLastMeasure, byNumber, sort.descending),
   }[sort.key];
   return [...entries].sort((a, b) => compare(a, b) || need(a, b));
 }

@@ -24,7 +24,11 @@ function Evidence({ evidence }: { readonly evidence: readonly EvidenceView[] }) 
     const values = { instrument: e.instrument?.toUpperCase() ?? '?', session: e.session, date: f.date(e.date) };
     return e.session === undefined ? t('alerts.evidenceItemNoSession', values) : t('alerts.evidenceItem', values);
   };
-  return <p className="alert-evidence"><strong>{t('alerts.evidence')}:</strong> {evidence.map(describe).join('; ')}</p>;
+  return (
+    <p className="alert-evidence">
+      <strong>{t('alerts.evidence')}:</strong> {evidence.map(describe).join('; ')}
+    </p>
+  );
 }
 
 const knownFacts = ['intake', 'latest', 'previous', 'change', 'cutoff', 'session', 'drop'] as const;
@@ -36,15 +40,27 @@ function Figures({ reason }: { readonly reason: ReasonView }) {
   const { t, i18n } = useTranslation('dashboard');
   const f = useFormat();
   const { facts } = reason;
-  const value = (key: KnownFact, v: number | string) => (typeof v === 'string' || key === 'session' ? String(v) : key === 'change' ? f.change(v) : f.score(v));
-  const totals = Object.entries(facts).flatMap(([key, v]) => (isKnownFact(key) ? [`${t(`alerts.fact.${key}`)} ${value(key, v)}`] : []));
+  const value = (key: KnownFact, v: number | string) =>
+    typeof v === 'string' || key === 'session' ? String(v) : key === 'change' ? f.change(v) : f.score(v);
+  const totals = Object.entries(facts).flatMap(([key, v]) =>
+    isKnownFact(key) ? [`${t(`alerts.fact.${key}`)} ${value(key, v)}`] : [],
+  );
   const items = (reason.items ?? []).map((i) => `${itemLabel(i.code, i18n.language)} ${f.score(i.value)}`);
-  const subscales = String(facts['subscales'] ?? '').split(',').filter(Boolean).flatMap((id) => {
-    const before = facts[`${id}Previous`];
-    const after = facts[`${id}Latest`];
-    return typeof before === 'number' && typeof after === 'number' ? [`${subscaleLabel(id, i18n.language)} ${f.mean(before)} → ${f.mean(after)}`] : [];
-  });
+  const subscales = String(facts['subscales'] ?? '')
+    .split(',')
+    .filter(Boolean)
+    .flatMap((id) => {
+      const before = facts[`${id}Previous`];
+      const after = facts[`${id}Latest`];
+      return typeof before === 'number' && typeof after === 'number'
+        ? [`${subscaleLabel(id, i18n.language)} ${f.mean(before)} → ${f.mean(after)}`]
+        : [];
+    });
   const all = [...items, ...subscales, ...totals];
   if (all.length === 0) return null;
-  return <p className="alert-figures"><strong>{t('alerts.figures')}:</strong> {all.join(' · ')}</p>;
+  return (
+    <p className="alert-figures">
+      <strong>{t('alerts.figures')}:</strong> {all.join(' · ')}
+    </p>
+  );
 }

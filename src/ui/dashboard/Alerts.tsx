@@ -13,7 +13,15 @@ export function Alerts({ alerts }: { readonly alerts: readonly ConcernView[] }) 
   return (
     <section className="alerts" aria-labelledby="alerts-heading">
       <h2 id="alerts-heading">{t('alerts.heading')}</h2>
-      {alerts.length === 0 ? <p>{t('alerts.none')}</p> : <ul className="alert-list">{alerts.map((a) => <ConcernAlert key={a.concern} alert={a} />)}</ul>}
+      {alerts.length === 0 ? (
+        <p>{t('alerts.none')}</p>
+      ) : (
+        <ul className="alert-list">
+          {alerts.map((a) => (
+            <ConcernAlert key={a.concern} alert={a} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
@@ -24,12 +32,23 @@ function ConcernAlert({ alert }: { readonly alert: ConcernView }) {
   return (
     <li className={`alert severity-${alert.severity}`}>
       <p className="alert-kind">
-        <span className="alert-badge"><span aria-hidden="true">{severityIcon[alert.severity]} </span>{t(`alerts.severity.${alert.severity}`)}</span>
+        <span className="alert-badge">
+          <span aria-hidden="true">{severityIcon[alert.severity]} </span>
+          {t(`alerts.severity.${alert.severity}`)}
+        </span>
         <span className={`alert-recording recording-${alert.recording.kind}`}>{recordingText(t, alert.recording)}</span>
       </p>
       <h3>{t(`alerts.concern.${alert.concern}`)}</h3>
-      <ul className="alert-reasons">{alert.reasons.map((r) => <AlertReason key={r.rule} reason={r} />)}</ul>
-      {lead && <p className="alert-next"><strong>{t('alerts.nextStep')}:</strong> {t(`alerts.rule.${lead.rule}.next`)}</p>}
+      <ul className="alert-reasons">
+        {alert.reasons.map((r) => (
+          <AlertReason key={r.rule} reason={r} />
+        ))}
+      </ul>
+      {lead && (
+        <p className="alert-next">
+          <strong>{t('alerts.nextStep')}:</strong> {t(`alerts.rule.${lead.rule}.next`)}
+        </p>
+      )}
     </li>
   );
 }
@@ -38,8 +57,11 @@ type Translate = ReturnType<typeof useTranslation<'dashboard'>>['t'];
 
 function recordingText(t: Translate, recording: Recording): string {
   switch (recording.kind) {
-    case 'not-recordable': return t(`alerts.recording.notRecordable.${recording.why}`);
-    case 'unknown': return t('alerts.recording.unknown', { status: recording.status });
-    default: return t(`alerts.recording.${recording.kind}`);
+    case 'not-recordable':
+      return t(`alerts.recording.notRecordable.${recording.why}`);
+    case 'unknown':
+      return t('alerts.recording.unknown', { status: recording.status });
+    default:
+      return t(`alerts.recording.${recording.kind}`);
   }
 }

@@ -17,7 +17,11 @@ export function ChartsSection({ model }: { readonly model: DashboardModel }) {
   const [shown, setShown] = useState<number | undefined>(undefined);
   const earlier = shown === undefined || shown === current ? undefined : model.episodes.find((e) => e.index === shown);
   const charts = earlier ? chartsOf(model, earlier) : model;
-  const lastVisit = Math.max(0, ...charts.outcome.points.map((p) => p.session), ...charts.alliance.points.map((p) => p.session));
+  const lastVisit = Math.max(
+    0,
+    ...charts.outcome.points.map((p) => p.session),
+    ...charts.alliance.points.map((p) => p.session),
+  );
   const [range, setRange] = useState<ChartRange | undefined>(undefined);
   // Paper shows the whole episode.
   const printing = usePrinting();
@@ -26,7 +30,14 @@ export function ChartsSection({ model }: { readonly model: DashboardModel }) {
   return (
     <section className="charts" aria-label={t('title')}>
       <div className="chart-controls">
-        <EpisodePicker episodes={model.episodes} shown={shown ?? current} onShow={(index) => { setShown(index); setRange(undefined); }} />
+        <EpisodePicker
+          episodes={model.episodes}
+          shown={shown ?? current}
+          onShow={(index) => {
+            setShown(index);
+            setRange(undefined);
+          }}
+        />
         <RangeControl lastVisit={lastVisit} range={chosen} onChange={setRange} />
       </div>
       <OutcomeChart outcome={charts.outcome} fromSession={from} />
@@ -50,6 +61,9 @@ function chartsOf(model: DashboardModel, episode: EpisodeView): Charted {
 /** The WAI-SR administrations on or after the first visit shown. */
 function inventoryFrom(charts: Charted, from: number): Charted['inventory'] {
   if (from <= 1) return charts.inventory;
-  const firstDate = [...charts.outcome.points, ...charts.alliance.points].filter((p) => p.session >= from).map((p) => p.date).sort()[0];
+  const firstDate = [...charts.outcome.points, ...charts.alliance.points]
+    .filter((p) => p.session >= from)
+    .map((p) => p.date)
+    .sort()[0];
   return firstDate === undefined ? charts.inventory : charts.inventory.filter((p) => p.date >= firstDate);
 }

@@ -33,4 +33,3 @@ export function Dashboard({ model, administer }: { readonly model: DashboardMode
     </>
   );
 }
-

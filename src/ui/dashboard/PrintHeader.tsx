@@ -2,7 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { usePrinting } from './use-printing';
 
 /** Paper only: when it was printed and by whom (a line to sign when the EHR gave no name). */
-export function PrintHeader({ clinicianName, now = () => new Date() }: { readonly clinicianName: string | undefined; readonly now?: () => Date }) {
+export function PrintHeader({
+  clinicianName,
+  now = () => new Date(),
+}: {
+  readonly clinicianName: string | undefined;
+  readonly now?: () => Date;
+}) {
   const { t, i18n } = useTranslation('dashboard');
   // Re-rendered at `beforeprint`, so the date is the printing's, not the page load's.
   usePrinting();

@@ -17,7 +17,9 @@ export function RefusedReads({ refused }: { readonly refused: readonly RefusedRe
       <ul>
         {refused.map((r) => (
           <li key={r.resourceType}>
-            {isKnown(r.resourceType) ? t(`refused.part.${r.resourceType}`) : t('refused.other', { part: r.resourceType })}{' '}
+            {isKnown(r.resourceType)
+              ? t(`refused.part.${r.resourceType}`)
+              : t('refused.other', { part: r.resourceType })}{' '}
             <span className="muted">({t('refused.status', { status: r.status })})</span>
           </li>
         ))}

@@ -16,13 +16,21 @@ function problemText(problem: ScoringProblem, t: TFunction<'dashboard'>, f: Form
     case 'incomplete':
       return t('table.problem.incomplete', { missing: f.list(problem.missing) });
     case 'out-of-range':
-      return t('table.problem.out-of-range', { linkId: problem.linkId, value: f.number(problem.value), min: f.number(problem.min), max: f.number(problem.max) });
+      return t('table.problem.out-of-range', {
+        linkId: problem.linkId,
+        value: f.number(problem.value),
+        min: f.number(problem.min),
+        max: f.number(problem.max),
+      });
     case 'not-integer':
       return t('table.problem.not-integer', { linkId: problem.linkId, value: f.number(problem.value) });
     case 'unknown-item':
       return t('table.problem.unknown-item', { linkId: problem.linkId });
     case 'wrong-age-band':
-      return t('table.problem.wrong-age-band', { instrument: problem.instrument.toUpperCase(), ageBand: t(`banner.ageBand.${problem.ageBand}`) });
+      return t('table.problem.wrong-age-band', {
+        instrument: problem.instrument.toUpperCase(),
+        ageBand: t(`banner.ageBand.${problem.ageBand}`),
+      });
     case 'not-scored-status':
       return t('table.problem.not-scored-status', { status: problem.status });
   }
@@ -33,7 +41,10 @@ export function rowNoteText(note: RowNote, t: TFunction<'dashboard'>, f: Formatt
     case 'problem':
       return problemText(note.problem, t, f);
     case 'age-band':
-      return t('table.note.ageBand', { instrument: note.instrument.toUpperCase(), ageBand: t(`banner.ageBand.${note.ageBand}`) });
+      return t('table.note.ageBand', {
+        instrument: note.instrument.toUpperCase(),
+        ageBand: t(`banner.ageBand.${note.ageBand}`),
+      });
     case 'superseded':
     case 'unsaved':
     case 'refused':

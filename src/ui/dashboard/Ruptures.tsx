@@ -24,11 +24,19 @@ export function Ruptures({ ruptures }: { readonly ruptures: readonly RuptureView
       {ruptures.map((r) => (
         <li key={`${r.measure}-${r.date}`}>
           {t('status.rupture.item', {
-            measure: t(`status.rupture.measure.${r.measure}`), session: r.session, date: f.date(r.date),
+            measure: t(`status.rupture.measure.${r.measure}`),
+            session: r.session,
+            date: f.date(r.date),
             state: t(`status.rupture.${r.repaired === null ? 'open' : r.repaired ? 'repaired' : 'unresolved'}`),
           })}
           {r.notes.map((n, i) => (
-            <span key={i}> {t('status.rupture.note', { kind: t(`status.rupture.kind.${n.kind}`), addressed: t(`status.rupture.${n.addressed ? 'addressed' : 'notAddressed'}`) })}</span>
+            <span key={i}>
+              {' '}
+              {t('status.rupture.note', {
+                kind: t(`status.rupture.kind.${n.kind}`),
+                addressed: t(`status.rupture.${n.addressed ? 'addressed' : 'notAddressed'}`),
+              })}
+            </span>
           ))}
         </li>
       ))}

@@ -11,7 +11,13 @@ import type { EpisodeView, SessionRow, SessionStatus } from './view-model';
 /** Rows shown before "show all": a long history stays quick to draw and to scan. */
 export const FIRST_ROWS = 60;
 
-const statusIcon: Record<SessionStatus, string> = { saved: '✓', 'not-saved': '⚠', incomplete: '◐', unreadable: '✕', 'not-scored': '–' };
+const statusIcon: Record<SessionStatus, string> = {
+  saved: '✓',
+  'not-saved': '⚠',
+  incomplete: '◐',
+  unreadable: '✕',
+  'not-scored': '–',
+};
 
 /** One row; memoised, so that adding rows (see use-progressive-rows.ts) does not redraw those already drawn. */
 const SessionRowView = memo(function SessionRowView({ row }: { readonly row: SessionRow }) {
@@ -23,7 +29,9 @@ const SessionRowView = memo(function SessionRowView({ row }: { readonly row: Ses
       <td>{row.instrument?.toUpperCase() ?? '—'}</td>
       <td>{row.session ?? '—'}</td>
       <td>{row.total === undefined ? '—' : f.score(row.total)}</td>
-      <td className="items-cell"><RowDetail row={row} /></td>
+      <td className="items-cell">
+        <RowDetail row={row} />
+      </td>
       <td>
         <span aria-hidden="true">{statusIcon[row.status]} </span>
         <span>{t(`table.statusLabel.${row.status}`)}</span>
@@ -56,7 +64,9 @@ const RowSlice = memo(function RowSlice({ rows, start, end, episodes }: RowSlice
     <tbody>
       {slice.map((row, i) => (
         <Fragment key={row.id}>
-          {episodes.length > 1 && row.episode !== undefined && row.episode !== rows[start + i - 1]?.episode && <EpisodeMarker index={row.episode} episodes={episodes} />}
+          {episodes.length > 1 && row.episode !== undefined && row.episode !== rows[start + i - 1]?.episode && (
+            <EpisodeMarker index={row.episode} episodes={episodes} />
+          )}
           <SessionRowView row={row} />
         </Fragment>
       ))}
@@ -65,7 +75,13 @@ const RowSlice = memo(function RowSlice({ rows, start, end, episodes }: RowSlice
 });
 
 /** Every response in the record, newest first, with its scores and whether it is saved and scored. */
-export function SessionTable({ rows, episodes = [] }: { readonly rows: readonly SessionRow[]; readonly episodes?: readonly EpisodeView[] }) {
+export function SessionTable({
+  rows,
+  episodes = [],
+}: {
+  readonly rows: readonly SessionRow[];
+  readonly episodes?: readonly EpisodeView[];
+}) {
   const { t } = useTranslation('dashboard');
   const progressive = useProgressiveRows(rows.length, FIRST_ROWS);
   // Paper gets every row: it has no "show all".
@@ -74,7 +90,9 @@ export function SessionTable({ rows, episodes = [] }: { readonly rows: readonly 
   return (
     <section className="sessions" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">{t('table.heading')}</h2>
-      {rows.length === 0 ? <p>{t('table.empty')}</p> : (
+      {rows.length === 0 ? (
+        <p>{t('table.empty')}</p>
+      ) : (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t('table.scrollArea')}>
           <table className="data-table session-table" aria-busy={progressive.growing || undefined}>
             <caption className="visually-hidden">{t('table.caption')}</caption>
@@ -89,7 +107,13 @@ export function SessionTable({ rows, episodes = [] }: { readonly rows: readonly 
               </tr>
             </thead>
             {sliceStarts(shown.length).map((start) => (
-              <RowSlice key={start} rows={rows} start={start} end={Math.min(start + ROWS_PER_SLICE, shown.length)} episodes={episodes} />
+              <RowSlice
+                key={start}
+                rows={rows}
+                start={start}
+                end={Math.min(start + ROWS_PER_SLICE, shown.length)}
+                episodes={episodes}
+              />
             ))}
           </table>
         </div>
@@ -110,12 +134,16 @@ function RowDetail({ row }: { readonly row: SessionRow }) {
   if (!row.items?.length) return <>—</>;
   if (!row.subscales) return <>{itemsText(row.items, i18n.language, f)}</>;
   const { subscales } = row;
-  const means = (['task', 'bond', 'goal'] as const).map((s) => `${subscaleLabel(s, i18n.language)} ${f.mean(subscales[s])}`).join(' · ');
+  const means = (['task', 'bond', 'goal'] as const)
+    .map((s) => `${subscaleLabel(s, i18n.language)} ${f.mean(subscales[s])}`)
+    .join(' · ');
   return (
     <>
       {means}
       <br />
-      <span className="muted">{t('table.waiItems', { answers: row.items.map((i) => f.number(i.value)).join(' ') })}</span>
+      <span className="muted">
+        {t('table.waiItems', { answers: row.items.map((i) => f.number(i.value)).join(' ') })}
+      </span>
     </>
   );
 }
@@ -127,7 +155,9 @@ function EpisodeMarker({ index, episodes }: { readonly index: number; readonly e
   const episode = episodes.find((e) => e.index === index);
   return (
     <tr className="episode-marker">
-      <th colSpan={6} scope="colgroup">{t('episode.marker', { index, date: f.date(episode?.startDate) })}</th>
+      <th colSpan={6} scope="colgroup">
+        {t('episode.marker', { index, date: f.date(episode?.startDate) })}
+      </th>
     </tr>
   );
 }

@@ -9,7 +9,9 @@ export function UnreadableList({ items }: { readonly items: readonly UnreadableV
   if (items.length === 0) return null;
   return (
     <section className="unreadable" aria-labelledby="unreadable-heading">
-      <h2 id="unreadable-heading">{t('unreadable.heading')} ({items.length})</h2>
+      <h2 id="unreadable-heading">
+        {t('unreadable.heading')} ({items.length})
+      </h2>
       <p>{t('unreadable.intro')}</p>
       <table className="data-table">
         <thead>
@@ -25,7 +27,10 @@ export function UnreadableList({ items }: { readonly items: readonly UnreadableV
             <tr key={`${item.resourceType}/${item.id ?? index}`}>
               <td>{item.date ? f.date(item.date) : t('unreadable.unknown')}</td>
               <td>{item.instrument ?? t('unreadable.unknown')}</td>
-              <td>{item.resourceType}{item.id ? `/${item.id}` : ''}</td>
+              <td>
+                {item.resourceType}
+                {item.id ? `/${item.id}` : ''}
+              </td>
               <td>{item.reason}</td>
             </tr>
           ))}

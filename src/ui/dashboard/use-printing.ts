@@ -40,5 +40,9 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function usePrinting(): boolean {
-  return useSyncExternalStore(subscribe, () => printing, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => printing,
+    () => false,
+  );
 }

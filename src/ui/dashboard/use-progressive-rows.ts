@@ -9,7 +9,10 @@ import { useCallback, useEffect, useState } from 'react';
 export const ROWS_PER_SLICE = 100;
 
 /** How many of `total` rows to draw: `first` until `showAll` is called, then growing to `total`. */
-export function useProgressiveRows(total: number, first: number): { readonly count: number; readonly showAll: () => void; readonly growing: boolean } {
+export function useProgressiveRows(
+  total: number,
+  first: number,
+): { readonly count: number; readonly showAll: () => void; readonly growing: boolean } {
   const [target, setTarget] = useState(first);
   const [count, setCount] = useState(first);
   useEffect(() => {

@@ -14,7 +14,8 @@ export const administerEn = {
   unansweredHeading_one: '{{count}} item not answered yet',
   unansweredHeading_other: '{{count}} items not answered yet',
   answerItem: 'Answer “{{item}}”',
-  completeNeedsAll: 'Every item needs an answer before the form can be saved as complete. You can keep it as in progress.',
+  completeNeedsAll:
+    'Every item needs an answer before the form can be saved as complete. You can keep it as in progress.',
   backToForm: 'Back to the form',
   keepInProgress: 'Keep as in progress',
   saveComplete: 'Save as complete',
@@ -27,7 +28,8 @@ export const administerEn = {
   clinicianConfirm: 'Yes, I am the clinician',
   backToMyForm: 'No, back to my form',
   stayHere: 'No, stay here',
-  under6: 'No measure is offered: the client is under 6. The young-child versions are conversation aids and are not scored in this app.',
+  under6:
+    'No measure is offered: the client is under 6. The young-child versions are conversation aids and are not scored in this app.',
   sessionNumber: 'Session {{number}} of this episode',
   ageBandAssumed: 'The client’s birth date is not known, so the forms for adults are offered.',
   handToClient: 'Hand {{name}} to the client',
@@ -45,14 +47,21 @@ export const administerEn = {
   sendNow: 'Send now',
   ruptureNote: {
     legend: 'Record a rupture in this session',
-    kind: { withdrawal: 'Withdrawal (the client pulled back, went quiet or agreed too readily)', confrontation: 'Confrontation (the client voiced anger or criticism)' },
+    kind: {
+      withdrawal: 'Withdrawal (the client pulled back, went quiet or agreed too readily)',
+      confrontation: 'Confrontation (the client voiced anger or criticism)',
+    },
     addressed: 'We talked about it in the session',
     save: 'Save rupture note',
     title: 'rupture note',
   },
-  paperDate: { label: 'Date on the paper form', invalid: 'Choose a day from the start of this episode up to today; until then the form is dated today.' },
+  paperDate: {
+    label: 'Date on the paper form',
+    invalid: 'Choose a day from the start of this episode up to today; until then the form is dated today.',
+  },
   replace: {
-    question: 'The {{name}} was already given today. Giving it again replaces today’s answers in the scores and charts; the earlier answers stay in the record, marked as not counted.',
+    question:
+      'The {{name}} was already given today. Giving it again replaces today’s answers in the scores and charts; the earlier answers stay in the record, marked as not counted.',
     keep: 'Keep today’s answers',
     confirm: 'Give the {{name}} again',
   },
@@ -67,13 +76,15 @@ export const administerEn = {
   saving: 'Saving the {{name}}…',
   earlierSave: 'form kept from earlier',
   retryNow: 'Try again now',
-  earlierCopyKept: 'This health record does not let the app change a saved form, so the copy kept as in progress stays in the record and the completed form is saved as a new one. This view counts only the completed one.',
+  earlierCopyKept:
+    'This health record does not let the app change a saved form, so the copy kept as in progress stays in the record and the completed form is saved as a new one. This view counts only the completed one.',
   saveStatus: {
     saved: 'The {{name}} is saved in the health record.',
     'partly-saved': 'The {{name}} is saved, except what this health record does not accept:',
     pending: 'Part of the {{name}} could not be sent yet. It is kept in this browser tab and will be sent again.',
     pendingAll: 'The {{name}} could not be sent yet. It is kept in this browser tab and will be sent again.',
-    'session-expired': 'The session with the health record has ended. Re-launch the app from the chart; the answers are kept and will be sent then.',
+    'session-expired':
+      'The session with the health record has ended. Re-launch the app from the chart; the answers are kept and will be sent then.',
   },
   entry: {
     saved: {
@@ -110,7 +121,8 @@ export const administerEn = {
       'rupture-note': 'Rupture note not sent yet; it will be sent again.',
     },
     info: {
-      questionnaire: 'The form definition is not published in this health record; that is fine, the answers name it by its address.',
+      questionnaire:
+        'The form definition is not published in this health record; that is fine, the answers name it by its address.',
     },
     noted: {
       response: 'Answers saved inside the clinical note (this health record takes no responses from apps).',

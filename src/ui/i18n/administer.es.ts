@@ -18,8 +18,10 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
   unansweredHeading_one: '{{count}} pregunta sin responder',
   unansweredHeading_other: '{{count}} preguntas sin responder',
   answerItem: 'Responder «{{item}}»',
-  completeNeedsAll: 'Todas las preguntas necesitan respuesta para guardar el formulario como completo. Puede guardarlo como en curso.',
-  completeNeedsAll_child: 'Todas las preguntas necesitan respuesta para guardar el formulario como completo. Puedes guardarlo como en curso.',
+  completeNeedsAll:
+    'Todas las preguntas necesitan respuesta para guardar el formulario como completo. Puede guardarlo como en curso.',
+  completeNeedsAll_child:
+    'Todas las preguntas necesitan respuesta para guardar el formulario como completo. Puedes guardarlo como en curso.',
   backToForm: 'Volver al formulario',
   keepInProgress: 'Guardar como en curso',
   saveComplete: 'Guardar como completo',
@@ -36,7 +38,8 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
   clinicianConfirm: 'Sí, soy el terapeuta',
   backToMyForm: 'No, volver a mi formulario',
   stayHere: 'No, quedarme aquí',
-  under6: 'No se ofrece ninguna medida: el cliente tiene menos de 6 años. Las versiones para niños pequeños sirven para conversar y esta aplicación no las puntúa.',
+  under6:
+    'No se ofrece ninguna medida: el cliente tiene menos de 6 años. Las versiones para niños pequeños sirven para conversar y esta aplicación no las puntúa.',
   sessionNumber: 'Sesión {{number}} de este episodio',
   ageBandAssumed: 'No se conoce la fecha de nacimiento del cliente, así que se ofrecen los formularios para adultos.',
   handToClient: 'Dar {{name}} al cliente',
@@ -50,18 +53,27 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
   },
   cancelPaper: 'Cerrar sin guardar (las respuestas se conservan para después)',
   waiting_one: 'Un guardado anterior se conserva en esta pestaña y aún no ha llegado a la historia clínica.',
-  waiting_other: '{{count}} guardados anteriores se conservan en esta pestaña y aún no han llegado a la historia clínica.',
+  waiting_other:
+    '{{count}} guardados anteriores se conservan en esta pestaña y aún no han llegado a la historia clínica.',
   ruptureNote: {
     legend: 'Registrar una ruptura en esta sesión',
-    kind: { withdrawal: 'Retirada (la persona se retrajo, calló o asintió demasiado pronto)', confrontation: 'Confrontación (la persona expresó enojo o críticas)' },
+    kind: {
+      withdrawal: 'Retirada (la persona se retrajo, calló o asintió demasiado pronto)',
+      confrontation: 'Confrontación (la persona expresó enojo o críticas)',
+    },
     addressed: 'Lo hablamos en la sesión',
     save: 'Guardar nota de ruptura',
     title: 'nota de ruptura',
   },
   sendNow: 'Enviar ahora',
-  paperDate: { label: 'Fecha del formulario en papel', invalid: 'Elija un día entre el inicio de este episodio y hoy; mientras tanto, el formulario lleva la fecha de hoy.' },
+  paperDate: {
+    label: 'Fecha del formulario en papel',
+    invalid:
+      'Elija un día entre el inicio de este episodio y hoy; mientras tanto, el formulario lleva la fecha de hoy.',
+  },
   replace: {
-    question: 'El {{name}} ya se aplicó hoy. Si se aplica de nuevo, sus respuestas sustituyen a las de hoy en las puntuaciones y los gráficos; las anteriores quedan en la historia clínica, marcadas como no contabilizadas.',
+    question:
+      'El {{name}} ya se aplicó hoy. Si se aplica de nuevo, sus respuestas sustituyen a las de hoy en las puntuaciones y los gráficos; las anteriores quedan en la historia clínica, marcadas como no contabilizadas.',
     keep: 'Mantener las respuestas de hoy',
     confirm: 'Aplicar el {{name}} de nuevo',
   },
@@ -76,13 +88,15 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
   saving: 'Guardando {{name}}…',
   earlierSave: 'Formulario guardado antes',
   retryNow: 'Intentarlo ahora',
-  earlierCopyKept: 'Esta historia clínica no permite que la aplicación cambie un formulario guardado, así que la copia que quedó en curso sigue en la historia y el formulario completo se guarda como uno nuevo. Esta vista solo cuenta el completo.',
+  earlierCopyKept:
+    'Esta historia clínica no permite que la aplicación cambie un formulario guardado, así que la copia que quedó en curso sigue en la historia y el formulario completo se guarda como uno nuevo. Esta vista solo cuenta el completo.',
   saveStatus: {
     saved: '{{name}}: guardado en la historia clínica.',
     'partly-saved': '{{name}}: guardado, salvo lo que esta historia clínica no acepta:',
     pending: '{{name}}: una parte no se pudo enviar todavía. Se guarda en esta pestaña y se enviará de nuevo.',
     pendingAll: '{{name}}: no se pudo enviar todavía. Se guarda en esta pestaña y se enviará de nuevo.',
-    'session-expired': 'La sesión con la historia clínica ha terminado. Vuelva a abrir la aplicación desde la historia; las respuestas se conservan y se enviarán entonces.',
+    'session-expired':
+      'La sesión con la historia clínica ha terminado. Vuelva a abrir la aplicación desde la historia; las respuestas se conservan y se enviarán entonces.',
   },
   entry: {
     saved: {
@@ -99,10 +113,13 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
     },
     refused: {
       response: 'No se pudieron escribir las respuestas: esta historia clínica no lo permite. Se muestran aquí.',
-      'response-update': 'No se pudieron escribir las respuestas sobre el formulario que quedó en curso. Se muestran aquí.',
+      'response-update':
+        'No se pudieron escribir las respuestas sobre el formulario que quedó en curso. Se muestran aquí.',
       observation: 'No se pudieron escribir las puntuaciones: esta historia clínica no lo permite. Se muestran aquí.',
-      'flag-create': 'No se pudieron escribir las alertas: esta historia clínica no lo permite. Las alertas se muestran aquí.',
-      'flag-end': 'No se pudo cerrar una alerta resuelta: esta historia clínica no lo permite. Las alertas se muestran aquí.',
+      'flag-create':
+        'No se pudieron escribir las alertas: esta historia clínica no lo permite. Las alertas se muestran aquí.',
+      'flag-end':
+        'No se pudo cerrar una alerta resuelta: esta historia clínica no lo permite. Las alertas se muestran aquí.',
       note: 'No se pudo escribir la nota clínica: esta historia clínica no lo permite.',
       provenance: 'No se pudo escribir el registro de quién lo guardó: esta historia clínica no lo permite.',
       'rupture-note': 'No se pudo escribir la nota de ruptura: esta historia clínica no lo permite.',
@@ -119,12 +136,16 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
       'rupture-note': 'Nota de ruptura aún sin enviar; se enviará de nuevo.',
     },
     info: {
-      questionnaire: 'La definición del formulario no se publica en esta historia clínica; no hace falta, las respuestas la citan por su dirección.',
+      questionnaire:
+        'La definición del formulario no se publica en esta historia clínica; no hace falta, las respuestas la citan por su dirección.',
     },
     noted: {
-      response: 'Respuestas guardadas dentro de la nota clínica (esta historia clínica no acepta respuestas de aplicaciones).',
-      'response-update': 'Respuestas guardadas dentro de la nota clínica (esta historia clínica no acepta respuestas de aplicaciones).',
-      observation: 'Puntuaciones escritas en la nota clínica (esta historia clínica no acepta resultados de aplicaciones).',
+      response:
+        'Respuestas guardadas dentro de la nota clínica (esta historia clínica no acepta respuestas de aplicaciones).',
+      'response-update':
+        'Respuestas guardadas dentro de la nota clínica (esta historia clínica no acepta respuestas de aplicaciones).',
+      observation:
+        'Puntuaciones escritas en la nota clínica (esta historia clínica no acepta resultados de aplicaciones).',
       'flag-create': 'Alertas escritas en la nota clínica (esta historia clínica no acepta alertas de aplicaciones).',
     },
   },

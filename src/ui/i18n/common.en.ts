@@ -37,7 +37,8 @@ export const commonEn = {
     'access-denied': {
       title: 'Access was not granted',
       body: 'The sign-in was cancelled or the health record refused the app the access it asked for.',
-      action: 'Launch the app again from the chart and approve the access, or ask your administrator for the permission.',
+      action:
+        'Launch the app again from the chart and approve the access, or ask your administrator for the permission.',
     },
     'auth-error': {
       title: 'The sign-in failed',

@@ -22,7 +22,8 @@ export const commonEs: CommonMessages = {
     'missing-iss': {
       title: 'La aplicación se abrió sin historia clínica',
       body: 'La dirección de inicio no tiene el parámetro «iss», así que la aplicación no sabe a qué servidor FHIR conectarse.',
-      action: 'Abra la aplicación desde la ficha del paciente en su HCE, o añada ?iss=<URL base FHIR> para un inicio independiente.',
+      action:
+        'Abra la aplicación desde la ficha del paciente en su HCE, o añada ?iss=<URL base FHIR> para un inicio independiente.',
     },
     'unknown-issuer': {
       title: 'Esta historia clínica no está registrada',

@@ -1,12 +1,18 @@
 // The clinician view. Alerts are prompts to talk with the client, never diagnoses (instruments.md Part A).
 export const dashboardEn = {
   title: 'Outcome and alliance',
-  banner: { label: 'Patient', born: 'Born {{date}}', unnamed: 'Unnamed patient', ageBand: { adult: 'Adult', adolescent: 'Adolescent', child: 'Child (6–12)', 'young-child': 'Under 6 (not scored)' },
-    gender: { male: 'Male', female: 'Female', other: 'Other', unknown: 'Gender unknown' } },
+  banner: {
+    label: 'Patient',
+    born: 'Born {{date}}',
+    unnamed: 'Unnamed patient',
+    ageBand: { adult: 'Adult', adolescent: 'Adolescent', child: 'Child (6–12)', 'young-child': 'Under 6 (not scored)' },
+    gender: { male: 'Male', female: 'Female', other: 'Other', unknown: 'Gender unknown' },
+  },
   licence: {
     configured: 'Instrument licence: {{holder}}, {{reference}}',
     validUntil: 'valid until {{date}}',
-    evaluation: 'Evaluation use — no instrument licence configured. Electronic use of the ORS/SRS family and the WAI-SR needs a licence from the rights holders.',
+    evaluation:
+      'Evaluation use — no instrument licence configured. Electronic use of the ORS/SRS family and the WAI-SR needs a licence from the rights holders.',
   },
   status: {
     heading: 'At a glance',
@@ -31,10 +37,22 @@ export const dashboardEn = {
       waiDropAny: 'The WAI-SR fell since the last inventory.',
     },
     outcomeStatus: {
-      'no-data': 'No outcome data', 'too-early': 'Too early to judge', 'on-track': 'On track', 'not-on-track': 'Not on track', deteriorating: 'Deteriorating',
-      'reliably-improved': 'Reliably improved', recovered: 'Recovered', 'non-clinical-intake': 'Non-clinical intake',
+      'no-data': 'No outcome data',
+      'too-early': 'Too early to judge',
+      'on-track': 'On track',
+      'not-on-track': 'Not on track',
+      deteriorating: 'Deteriorating',
+      'reliably-improved': 'Reliably improved',
+      recovered: 'Recovered',
+      'non-clinical-intake': 'Non-clinical intake',
     },
-    allianceStatus: { 'no-data': 'No alliance data', good: 'Good', concern: 'Concern', 'rupture-risk': 'Rupture risk', 'rupture-unresolved': 'Unresolved rupture' },
+    allianceStatus: {
+      'no-data': 'No alliance data',
+      good: 'Good',
+      concern: 'Concern',
+      'rupture-risk': 'Rupture risk',
+      'rupture-unresolved': 'Unresolved rupture',
+    },
     band: {
       'on-track': 'At or above the expected course for this intake (green).',
       'below-expected': 'Below the expected course, within its band (amber).',
@@ -45,11 +63,19 @@ export const dashboardEn = {
     rupture: {
       heading: 'Rupture episodes',
       item: 'Rupture in the {{measure}} at session {{session}} ({{date}}): {{state}}.',
-      open: 'repair window still open', repaired: 'repaired', unresolved: 'not repaired — talk about what happened between you',
-      measure: { 'session-rating': 'session rating', 'wai-sr-task': 'WAI-SR Task', 'wai-sr-bond': 'WAI-SR Bond', 'wai-sr-goal': 'WAI-SR Goal' },
+      open: 'repair window still open',
+      repaired: 'repaired',
+      unresolved: 'not repaired — talk about what happened between you',
+      measure: {
+        'session-rating': 'session rating',
+        'wai-sr-task': 'WAI-SR Task',
+        'wai-sr-bond': 'WAI-SR Bond',
+        'wai-sr-goal': 'WAI-SR Goal',
+      },
       note: 'Recorded: {{kind}}, {{addressed}}.',
       kind: { withdrawal: 'withdrawal', confrontation: 'confrontation' },
-      addressed: 'addressed', notAddressed: 'not yet addressed',
+      addressed: 'addressed',
+      notAddressed: 'not yet addressed',
     },
   },
   chart: {
@@ -61,7 +87,12 @@ export const dashboardEn = {
     mean: 'Item mean',
     waiNumber: 'WAI-SR no.',
     showTable: 'Show the data as a table',
-    legend: { score: 'Score', cutoff: 'Clinical cutoff', intake: 'Intake', band: 'Reliable change band (intake ± {{rc}})', expected: 'Expected trajectory',
+    legend: {
+      score: 'Score',
+      cutoff: 'Clinical cutoff',
+      intake: 'Intake',
+      band: 'Reliable change band (intake ± {{rc}})',
+      expected: 'Expected trajectory',
       expectedModel: {
         'intake-severity': 'Expected course by intake severity',
         'rule-based': 'Expected course, rule-based (a reliable change by the review session)',
@@ -70,8 +101,17 @@ export const dashboardEn = {
       },
       notEtr: '— an estimate, not the licensed PCOMS ETR',
       expectedBand: 'Band of the expected course (below it: not on track); latest score {{standing}}',
-      standing: { 'on-track': 'at or above expected (green)', 'below-expected': 'below expected, within the band (amber)', 'not-on-track': 'below the band (red)', 'no-status': 'not judged yet (grey)' },
-      allianceCutoff: 'Alliance cutoff ({{cutoff}})', task: 'Task', bond: 'Bond', goal: 'Goal' },
+      standing: {
+        'on-track': 'at or above expected (green)',
+        'below-expected': 'below expected, within the band (amber)',
+        'not-on-track': 'below the band (red)',
+        'no-status': 'not judged yet (grey)',
+      },
+      allianceCutoff: 'Alliance cutoff ({{cutoff}})',
+      task: 'Task',
+      bond: 'Bond',
+      goal: 'Goal',
+    },
     point: 'Session {{session}}, {{date}}: {{score}}',
     expectedPoint: 'expected {{value}}',
     waiPoint: '{{date}}: Task {{task}}, Bond {{bond}}, Goal {{goal}}',
@@ -81,7 +121,11 @@ export const dashboardEn = {
   alerts: {
     heading: 'Alerts',
     none: 'No alerts: nothing in the latest responses calls for attention.',
-    concern: { outcome: 'Outcome alert', alliance: 'Alliance alert', rupture: 'Possible rupture in the working relationship' },
+    concern: {
+      outcome: 'Outcome alert',
+      alliance: 'Alliance alert',
+      rupture: 'Possible rupture in the working relationship',
+    },
     recording: {
       recorded: 'Recorded in the chart',
       'on-save': 'Will be recorded in the chart when you save',
@@ -98,30 +142,106 @@ export const dashboardEn = {
     evidenceItem: '{{instrument}} session {{session}}, {{date}}',
     evidenceItemNoSession: '{{instrument}}, {{date}}',
     severity: { high: 'High priority', medium: 'Medium priority', low: 'Low priority', info: 'For information' },
-    fact: { intake: 'Intake', latest: 'Latest', previous: 'Previous', change: 'Change', cutoff: 'Cutoff', session: 'Session', drop: 'Drop' },
+    fact: {
+      intake: 'Intake',
+      latest: 'Latest',
+      previous: 'Previous',
+      change: 'Change',
+      cutoff: 'Cutoff',
+      session: 'Session',
+      drop: 'Drop',
+    },
     rule: {
-      'outcome-deterioration': { title: 'Scores have dropped since intake', meaning: 'The latest outcome score is a reliable change below the intake score.', next: 'Discuss with the client how things are going and what has changed; consider changing the approach or consulting a colleague.' },
-      'outcome-not-on-track-early': { title: 'Not on track yet', meaning: 'After several sessions the outcome score has not improved by a reliable amount.', next: 'Talk with the client about what is and is not helping, and review the goals together.' },
-      'outcome-not-on-track-persistent': { title: 'Still not on track', meaning: 'Six or more sessions in, the outcome score has not improved by a reliable amount.', next: 'Review the goals with the client and consider changing the approach, adding support or consulting.' },
-      'outcome-sharp-drop': { title: 'Sharp drop since last session', meaning: 'The outcome score fell by the reliable-change amount or more since the previous session.', next: 'Ask the client what happened since the last session.' },
-      'outcome-recovered': { title: 'Reliable improvement into the non-clinical range', meaning: 'The client improved reliably and now scores above the clinical cutoff.', next: 'Talk with the client about maintaining the gains and about planning the ending.' },
-      'alliance-concern': { title: 'Session rating below the alliance cutoff', meaning: 'The latest session rating is below the cutoff, a sign the client may not feel fully heard or that the work does not fit.', next: 'Invite the client to say what could be better about the sessions.' },
-      'alliance-rupture-risk': { title: 'Possible strain in the working relationship', meaning: 'The session rating fell sharply, stayed low, or is low while outcome is off track.', next: 'Discuss the relationship and the way of working openly with the client; consider consulting.' },
-      'alliance-dip': { title: 'Session rating lower than last time', meaning: 'The latest session rating is lower than the previous one.', next: 'Check in with the client about what felt different this session.' },
-      'alliance-item-concern': { title: 'One aspect of the session rated lower', meaning: 'At least one session rating item is below 9.', next: 'Ask the client about that aspect (relationship, goals, approach or overall).' },
-      'alliance-wai-drop': { title: 'Working alliance inventory dropped reliably', meaning: 'A WAI-SR subscale mean fell by at least its reliable-change amount (1.0 by default) since the previous inventory.', next: 'Review the agreed tasks and goals and the bond with the client.' },
-      'alliance-wai-dip': { title: 'Working alliance inventory dipped', meaning: 'A WAI-SR subscale mean fell by 0.5 or more since the previous inventory, less than a reliable change.', next: 'Keep the tasks, goals and bond in mind at the next sessions.' },
-      'alliance-rupture-unresolved': { title: 'A rupture has not been repaired', meaning: "The session rating (or a WAI-SR subscale) fell below the client's own level and has not come back within the repair window.", next: 'Talk with the client about what happened between you: name what you noticed, invite their view, acknowledge your part.' },
+      'outcome-deterioration': {
+        title: 'Scores have dropped since intake',
+        meaning: 'The latest outcome score is a reliable change below the intake score.',
+        next: 'Discuss with the client how things are going and what has changed; consider changing the approach or consulting a colleague.',
+      },
+      'outcome-not-on-track-early': {
+        title: 'Not on track yet',
+        meaning: 'After several sessions the outcome score has not improved by a reliable amount.',
+        next: 'Talk with the client about what is and is not helping, and review the goals together.',
+      },
+      'outcome-not-on-track-persistent': {
+        title: 'Still not on track',
+        meaning: 'Six or more sessions in, the outcome score has not improved by a reliable amount.',
+        next: 'Review the goals with the client and consider changing the approach, adding support or consulting.',
+      },
+      'outcome-sharp-drop': {
+        title: 'Sharp drop since last session',
+        meaning: 'The outcome score fell by the reliable-change amount or more since the previous session.',
+        next: 'Ask the client what happened since the last session.',
+      },
+      'outcome-recovered': {
+        title: 'Reliable improvement into the non-clinical range',
+        meaning: 'The client improved reliably and now scores above the clinical cutoff.',
+        next: 'Talk with the client about maintaining the gains and about planning the ending.',
+      },
+      'alliance-concern': {
+        title: 'Session rating below the alliance cutoff',
+        meaning:
+          'The latest session rating is below the cutoff, a sign the client may not feel fully heard or that the work does not fit.',
+        next: 'Invite the client to say what could be better about the sessions.',
+      },
+      'alliance-rupture-risk': {
+        title: 'Possible strain in the working relationship',
+        meaning: 'The session rating fell sharply, stayed low, or is low while outcome is off track.',
+        next: 'Discuss the relationship and the way of working openly with the client; consider consulting.',
+      },
+      'alliance-dip': {
+        title: 'Session rating lower than last time',
+        meaning: 'The latest session rating is lower than the previous one.',
+        next: 'Check in with the client about what felt different this session.',
+      },
+      'alliance-item-concern': {
+        title: 'One aspect of the session rated lower',
+        meaning: 'At least one session rating item is below 9.',
+        next: 'Ask the client about that aspect (relationship, goals, approach or overall).',
+      },
+      'alliance-wai-drop': {
+        title: 'Working alliance inventory dropped reliably',
+        meaning:
+          'A WAI-SR subscale mean fell by at least its reliable-change amount (1.0 by default) since the previous inventory.',
+        next: 'Review the agreed tasks and goals and the bond with the client.',
+      },
+      'alliance-wai-dip': {
+        title: 'Working alliance inventory dipped',
+        meaning:
+          'A WAI-SR subscale mean fell by 0.5 or more since the previous inventory, less than a reliable change.',
+        next: 'Keep the tasks, goals and bond in mind at the next sessions.',
+      },
+      'alliance-rupture-unresolved': {
+        title: 'A rupture has not been repaired',
+        meaning:
+          "The session rating (or a WAI-SR subscale) fell below the client's own level and has not come back within the repair window.",
+        next: 'Talk with the client about what happened between you: name what you noticed, invite their view, acknowledge your part.',
+      },
     },
   },
   table: {
     scrollArea: 'All responses, scrollable table',
     heading: 'All responses',
     caption: 'Every response in the record, newest first',
-    date: 'Date', instrument: 'Instrument', session: 'Session', score: 'Score', detail: 'Items', status: 'Status',
+    date: 'Date',
+    instrument: 'Instrument',
+    session: 'Session',
+    score: 'Score',
+    detail: 'Items',
+    status: 'Status',
     waiItems: 'Items 1–12: {{answers}}',
-    statusLabel: { saved: 'Saved', 'not-saved': 'Not saved', incomplete: 'Incomplete', unreadable: 'Unreadable', 'not-scored': 'Not scored' },
-    note: { ageBand: 'scored, but the {{instrument}} is meant for another age band ({{ageBand}})', superseded: 'a later response of the same day counts', unsaved: 'kept in this tab, will be re-sent', refused: 'the health record refused it; kept in this tab only' },
+    statusLabel: {
+      saved: 'Saved',
+      'not-saved': 'Not saved',
+      incomplete: 'Incomplete',
+      unreadable: 'Unreadable',
+      'not-scored': 'Not scored',
+    },
+    note: {
+      ageBand: 'scored, but the {{instrument}} is meant for another age band ({{ageBand}})',
+      superseded: 'a later response of the same day counts',
+      unsaved: 'kept in this tab, will be re-sent',
+      refused: 'the health record refused it; kept in this tab only',
+    },
     problem: {
       malformed: 'not a valid response: {{reason}}',
       'unknown-instrument': 'unknown instrument "{{instrument}}"',
@@ -139,7 +259,10 @@ export const dashboardEn = {
   unreadable: {
     heading: 'Could not read',
     intro: 'These resources are in the record but could not be read; they are not part of the scores.',
-    type: 'Resource', date: 'Date', instrument: 'Instrument', reason: 'Why',
+    type: 'Resource',
+    date: 'Date',
+    instrument: 'Instrument',
+    reason: 'Why',
     unknown: 'unknown',
   },
   note: {
@@ -156,14 +279,22 @@ export const dashboardEn = {
     status: 'the health record refused, error {{status}}',
     part: {
       Flag: 'The chart’s alerts could not be read. The alerts shown here are worked out from the responses; whether they are in the chart is not known.',
-      Observation: 'The chart’s stored scores could not be read. The scores shown here are worked out from the responses themselves.',
+      Observation:
+        'The chart’s stored scores could not be read. The scores shown here are worked out from the responses themselves.',
       QuestionnaireResponse: 'The responses could not be read. Nothing can be charted and no alert can be worked out.',
-      Patient: 'The client’s details could not be read. Without a birth date the age band is not known, so the cutoffs shown may not fit the client’s age.',
+      Patient:
+        'The client’s details could not be read. Without a birth date the age band is not known, so the cutoffs shown may not fit the client’s age.',
       Questionnaire: 'The published forms could not be read. This does not change the scores.',
     },
     other: 'Some of the chart ({{part}}) could not be read.',
   },
-  range: { label: 'Visits shown in the charts', last_one: 'Last {{count}}', last_other: 'Last {{count}}', all_one: 'All {{count}}', all_other: 'All {{count}}' },
+  range: {
+    label: 'Visits shown in the charts',
+    last_one: 'Last {{count}}',
+    last_other: 'Last {{count}}',
+    all_one: 'All {{count}}',
+    all_other: 'All {{count}}',
+  },
   episode: {
     picker: 'Episode of care shown in the charts',
     current: 'Episode {{index}} (current, from {{date}})',
@@ -171,7 +302,11 @@ export const dashboardEn = {
     lookingBack: 'The charts show episode {{index}}. The status and alerts are about the current episode.',
     marker: 'Episode {{index}}, from {{date}}',
   },
-  print: { printed: 'Printed {{date}}', clinician: 'Clinician: {{name}}', clinicianBlank: 'Clinician: ______________________' },
+  print: {
+    printed: 'Printed {{date}}',
+    clinician: 'Clinician: {{name}}',
+    clinicianBlank: 'Clinician: ______________________',
+  },
   administer: { heading: 'Administer a measure' },
 };
 

@@ -2,12 +2,23 @@ import type { DashboardMessages } from './dashboard.en';
 
 export const dashboardEs: DashboardMessages = {
   title: 'Resultado y alianza',
-  banner: { label: 'Paciente', born: 'Nacimiento: {{date}}', unnamed: 'Paciente sin nombre', ageBand: { adult: 'Adulto', adolescent: 'Adolescente', child: 'Niño/a (6–12)', 'young-child': 'Menor de 6 (sin puntuación)' },
-    gender: { male: 'Hombre', female: 'Mujer', other: 'Otro', unknown: 'Sexo desconocido' } },
+  banner: {
+    label: 'Paciente',
+    born: 'Nacimiento: {{date}}',
+    unnamed: 'Paciente sin nombre',
+    ageBand: {
+      adult: 'Adulto',
+      adolescent: 'Adolescente',
+      child: 'Niño/a (6–12)',
+      'young-child': 'Menor de 6 (sin puntuación)',
+    },
+    gender: { male: 'Hombre', female: 'Mujer', other: 'Otro', unknown: 'Sexo desconocido' },
+  },
   licence: {
     configured: 'Licencia de los instrumentos: {{holder}}, {{reference}}',
     validUntil: 'válida hasta {{date}}',
-    evaluation: 'Uso de evaluación: no hay licencia de instrumentos configurada. El uso electrónico de la familia ORS/SRS y del WAI-SR requiere una licencia de los titulares de los derechos.',
+    evaluation:
+      'Uso de evaluación: no hay licencia de instrumentos configurada. El uso electrónico de la familia ORS/SRS y del WAI-SR requiere una licencia de los titulares de los derechos.',
   },
   status: {
     heading: 'De un vistazo',
@@ -32,10 +43,22 @@ export const dashboardEs: DashboardMessages = {
       waiDropAny: 'El WAI-SR bajó desde el inventario anterior.',
     },
     outcomeStatus: {
-      'no-data': 'Sin datos de resultado', 'too-early': 'Aún es pronto para valorar', 'on-track': 'En buen camino', 'not-on-track': 'No va según lo esperado', deteriorating: 'Empeorando',
-      'reliably-improved': 'Mejora fiable', recovered: 'Recuperado', 'non-clinical-intake': 'Admisión no clínica',
+      'no-data': 'Sin datos de resultado',
+      'too-early': 'Aún es pronto para valorar',
+      'on-track': 'En buen camino',
+      'not-on-track': 'No va según lo esperado',
+      deteriorating: 'Empeorando',
+      'reliably-improved': 'Mejora fiable',
+      recovered: 'Recuperado',
+      'non-clinical-intake': 'Admisión no clínica',
     },
-    allianceStatus: { 'no-data': 'Sin datos de alianza', good: 'Buena', concern: 'Preocupación', 'rupture-risk': 'Riesgo de ruptura', 'rupture-unresolved': 'Ruptura sin reparar' },
+    allianceStatus: {
+      'no-data': 'Sin datos de alianza',
+      good: 'Buena',
+      concern: 'Preocupación',
+      'rupture-risk': 'Riesgo de ruptura',
+      'rupture-unresolved': 'Ruptura sin reparar',
+    },
     band: {
       'on-track': 'En el curso esperado para esta admisión o por encima (verde).',
       'below-expected': 'Por debajo del curso esperado, dentro de su banda (ámbar).',
@@ -46,11 +69,19 @@ export const dashboardEs: DashboardMessages = {
     rupture: {
       heading: 'Episodios de ruptura',
       item: 'Ruptura en {{measure}} en la sesión {{session}} ({{date}}): {{state}}.',
-      open: 'el plazo de reparación sigue abierto', repaired: 'reparada', unresolved: 'sin reparar: hablen de lo que pasó entre ustedes',
-      measure: { 'session-rating': 'la valoración de la sesión', 'wai-sr-task': 'WAI-SR Tarea', 'wai-sr-bond': 'WAI-SR Vínculo', 'wai-sr-goal': 'WAI-SR Meta' },
+      open: 'el plazo de reparación sigue abierto',
+      repaired: 'reparada',
+      unresolved: 'sin reparar: hablen de lo que pasó entre ustedes',
+      measure: {
+        'session-rating': 'la valoración de la sesión',
+        'wai-sr-task': 'WAI-SR Tarea',
+        'wai-sr-bond': 'WAI-SR Vínculo',
+        'wai-sr-goal': 'WAI-SR Meta',
+      },
       note: 'Registrado: {{kind}}, {{addressed}}.',
       kind: { withdrawal: 'retirada', confrontation: 'confrontación' },
-      addressed: 'abordada', notAddressed: 'aún no abordada',
+      addressed: 'abordada',
+      notAddressed: 'aún no abordada',
     },
   },
   chart: {
@@ -62,7 +93,12 @@ export const dashboardEs: DashboardMessages = {
     mean: 'Media por ítem',
     waiNumber: 'N.º de WAI-SR',
     showTable: 'Mostrar los datos como tabla',
-    legend: { score: 'Puntuación', cutoff: 'Punto de corte clínico', intake: 'Admisión', band: 'Banda de cambio fiable (admisión ± {{rc}})', expected: 'Trayectoria esperada',
+    legend: {
+      score: 'Puntuación',
+      cutoff: 'Punto de corte clínico',
+      intake: 'Admisión',
+      band: 'Banda de cambio fiable (admisión ± {{rc}})',
+      expected: 'Trayectoria esperada',
       expectedModel: {
         'intake-severity': 'Curso esperado según la gravedad de admisión',
         'rule-based': 'Curso esperado por reglas (un cambio fiable en la sesión de revisión)',
@@ -71,8 +107,17 @@ export const dashboardEs: DashboardMessages = {
       },
       notEtr: '— una estimación, no la ETR de PCOMS con licencia',
       expectedBand: 'Banda del curso esperado (por debajo: no va según lo previsto); última puntuación {{standing}}',
-      standing: { 'on-track': 'igual o por encima de lo esperado (verde)', 'below-expected': 'por debajo de lo esperado, dentro de la banda (ámbar)', 'not-on-track': 'por debajo de la banda (rojo)', 'no-status': 'aún sin valorar (gris)' },
-      allianceCutoff: 'Corte de alianza ({{cutoff}})', task: 'Tarea', bond: 'Vínculo', goal: 'Meta' },
+      standing: {
+        'on-track': 'igual o por encima de lo esperado (verde)',
+        'below-expected': 'por debajo de lo esperado, dentro de la banda (ámbar)',
+        'not-on-track': 'por debajo de la banda (rojo)',
+        'no-status': 'aún sin valorar (gris)',
+      },
+      allianceCutoff: 'Corte de alianza ({{cutoff}})',
+      task: 'Tarea',
+      bond: 'Vínculo',
+      goal: 'Meta',
+    },
     point: 'Sesión {{session}}, {{date}}: {{score}}',
     expectedPoint: 'esperado {{value}}',
     waiPoint: '{{date}}: Tarea {{task}}, Vínculo {{bond}}, Meta {{goal}}',
@@ -82,13 +127,18 @@ export const dashboardEs: DashboardMessages = {
   alerts: {
     heading: 'Alertas',
     none: 'Sin alertas: nada en las últimas respuestas requiere atención.',
-    concern: { outcome: 'Alerta de resultado', alliance: 'Alerta de alianza', rupture: 'Posible ruptura en la relación de trabajo' },
+    concern: {
+      outcome: 'Alerta de resultado',
+      alliance: 'Alerta de alianza',
+      rupture: 'Posible ruptura en la relación de trabajo',
+    },
     recording: {
       recorded: 'Registrada en la historia clínica',
       'on-save': 'Se registrará en la historia clínica al guardar',
       'app-only': 'Solo se muestra en esta aplicación',
       notRecordable: {
-        'not-permitted': 'No se pudo registrar: esta aplicación no tiene permiso para añadir alertas a la historia clínica',
+        'not-permitted':
+          'No se pudo registrar: esta aplicación no tiene permiso para añadir alertas a la historia clínica',
         'not-supported': 'No se pudo registrar: esta historia clínica no admite alertas de la aplicación',
       },
       unknown: 'No se sabe si está en la historia clínica: el sistema se negó a mostrar sus alertas (error {{status}})',
@@ -99,30 +149,106 @@ export const dashboardEs: DashboardMessages = {
     evidenceItem: '{{instrument}} sesión {{session}}, {{date}}',
     evidenceItemNoSession: '{{instrument}}, {{date}}',
     severity: { high: 'Prioridad alta', medium: 'Prioridad media', low: 'Prioridad baja', info: 'Informativo' },
-    fact: { intake: 'Admisión', latest: 'Última', previous: 'Anterior', change: 'Cambio', cutoff: 'Corte', session: 'Sesión', drop: 'Caída' },
+    fact: {
+      intake: 'Admisión',
+      latest: 'Última',
+      previous: 'Anterior',
+      change: 'Cambio',
+      cutoff: 'Corte',
+      session: 'Sesión',
+      drop: 'Caída',
+    },
     rule: {
-      'outcome-deterioration': { title: 'Las puntuaciones han bajado desde la admisión', meaning: 'La última puntuación de resultado está un cambio fiable por debajo de la de admisión.', next: 'Hable con el cliente sobre cómo van las cosas y qué ha cambiado; considere cambiar el enfoque o consultar con un colega.' },
-      'outcome-not-on-track-early': { title: 'Todavía no va según lo esperado', meaning: 'Tras varias sesiones la puntuación de resultado no ha mejorado de forma fiable.', next: 'Hable con el cliente sobre lo que ayuda y lo que no, y revisen juntos las metas.' },
-      'outcome-not-on-track-persistent': { title: 'Sigue sin ir según lo esperado', meaning: 'Tras seis o más sesiones la puntuación de resultado no ha mejorado de forma fiable.', next: 'Revise las metas con el cliente y considere cambiar el enfoque, añadir apoyo o consultar.' },
-      'outcome-sharp-drop': { title: 'Caída brusca desde la última sesión', meaning: 'La puntuación de resultado bajó el cambio fiable o más desde la sesión anterior.', next: 'Pregunte al cliente qué ha pasado desde la última sesión.' },
-      'outcome-recovered': { title: 'Mejora fiable hasta el rango no clínico', meaning: 'El cliente mejoró de forma fiable y ahora puntúa por encima del corte clínico.', next: 'Hable con el cliente sobre cómo mantener lo logrado y sobre planificar el cierre.' },
-      'alliance-concern': { title: 'Valoración de la sesión por debajo del corte', meaning: 'La última valoración está por debajo del corte: quizá el cliente no se sienta del todo escuchado o el trabajo no encaje.', next: 'Invite al cliente a decir qué podría mejorar en las sesiones.' },
-      'alliance-rupture-risk': { title: 'Posible tensión en la relación de trabajo', meaning: 'La valoración de la sesión cayó mucho, sigue baja o es baja mientras el resultado no va bien.', next: 'Hable abiertamente con el cliente sobre la relación y la forma de trabajar; considere consultar.' },
-      'alliance-dip': { title: 'Valoración más baja que la vez anterior', meaning: 'La última valoración de la sesión es más baja que la anterior.', next: 'Pregunte al cliente qué fue distinto en esta sesión.' },
-      'alliance-item-concern': { title: 'Un aspecto de la sesión con valoración más baja', meaning: 'Al menos un ítem de la valoración de la sesión está por debajo de 9.', next: 'Pregunte al cliente por ese aspecto (relación, metas, enfoque o en general).' },
-      'alliance-wai-drop': { title: 'El inventario de alianza de trabajo bajó de forma fiable', meaning: 'Una media de subescala del WAI-SR bajó al menos su cambio fiable (1,0 por defecto) desde el inventario anterior.', next: 'Revise con el cliente las tareas, las metas acordadas y el vínculo.' },
-      'alliance-wai-dip': { title: 'El inventario de alianza de trabajo bajó un poco', meaning: 'Una media de subescala del WAI-SR bajó 0,5 o más desde el inventario anterior, menos que un cambio fiable.', next: 'Tenga presentes las tareas, las metas y el vínculo en las próximas sesiones.' },
-      'alliance-rupture-unresolved': { title: 'Una ruptura no se ha reparado', meaning: 'La valoración de la sesión (o una subescala del WAI-SR) cayó por debajo del nivel propio del cliente y no ha vuelto dentro del plazo de reparación.', next: 'Hable con el cliente de lo que pasó entre ustedes: nombre lo que notó, invite su punto de vista y reconozca su parte.' },
+      'outcome-deterioration': {
+        title: 'Las puntuaciones han bajado desde la admisión',
+        meaning: 'La última puntuación de resultado está un cambio fiable por debajo de la de admisión.',
+        next: 'Hable con el cliente sobre cómo van las cosas y qué ha cambiado; considere cambiar el enfoque o consultar con un colega.',
+      },
+      'outcome-not-on-track-early': {
+        title: 'Todavía no va según lo esperado',
+        meaning: 'Tras varias sesiones la puntuación de resultado no ha mejorado de forma fiable.',
+        next: 'Hable con el cliente sobre lo que ayuda y lo que no, y revisen juntos las metas.',
+      },
+      'outcome-not-on-track-persistent': {
+        title: 'Sigue sin ir según lo esperado',
+        meaning: 'Tras seis o más sesiones la puntuación de resultado no ha mejorado de forma fiable.',
+        next: 'Revise las metas con el cliente y considere cambiar el enfoque, añadir apoyo o consultar.',
+      },
+      'outcome-sharp-drop': {
+        title: 'Caída brusca desde la última sesión',
+        meaning: 'La puntuación de resultado bajó el cambio fiable o más desde la sesión anterior.',
+        next: 'Pregunte al cliente qué ha pasado desde la última sesión.',
+      },
+      'outcome-recovered': {
+        title: 'Mejora fiable hasta el rango no clínico',
+        meaning: 'El cliente mejoró de forma fiable y ahora puntúa por encima del corte clínico.',
+        next: 'Hable con el cliente sobre cómo mantener lo logrado y sobre planificar el cierre.',
+      },
+      'alliance-concern': {
+        title: 'Valoración de la sesión por debajo del corte',
+        meaning:
+          'La última valoración está por debajo del corte: quizá el cliente no se sienta del todo escuchado o el trabajo no encaje.',
+        next: 'Invite al cliente a decir qué podría mejorar en las sesiones.',
+      },
+      'alliance-rupture-risk': {
+        title: 'Posible tensión en la relación de trabajo',
+        meaning: 'La valoración de la sesión cayó mucho, sigue baja o es baja mientras el resultado no va bien.',
+        next: 'Hable abiertamente con el cliente sobre la relación y la forma de trabajar; considere consultar.',
+      },
+      'alliance-dip': {
+        title: 'Valoración más baja que la vez anterior',
+        meaning: 'La última valoración de la sesión es más baja que la anterior.',
+        next: 'Pregunte al cliente qué fue distinto en esta sesión.',
+      },
+      'alliance-item-concern': {
+        title: 'Un aspecto de la sesión con valoración más baja',
+        meaning: 'Al menos un ítem de la valoración de la sesión está por debajo de 9.',
+        next: 'Pregunte al cliente por ese aspecto (relación, metas, enfoque o en general).',
+      },
+      'alliance-wai-drop': {
+        title: 'El inventario de alianza de trabajo bajó de forma fiable',
+        meaning:
+          'Una media de subescala del WAI-SR bajó al menos su cambio fiable (1,0 por defecto) desde el inventario anterior.',
+        next: 'Revise con el cliente las tareas, las metas acordadas y el vínculo.',
+      },
+      'alliance-wai-dip': {
+        title: 'El inventario de alianza de trabajo bajó un poco',
+        meaning:
+          'Una media de subescala del WAI-SR bajó 0,5 o más desde el inventario anterior, menos que un cambio fiable.',
+        next: 'Tenga presentes las tareas, las metas y el vínculo en las próximas sesiones.',
+      },
+      'alliance-rupture-unresolved': {
+        title: 'Una ruptura no se ha reparado',
+        meaning:
+          'La valoración de la sesión (o una subescala del WAI-SR) cayó por debajo del nivel propio del cliente y no ha vuelto dentro del plazo de reparación.',
+        next: 'Hable con el cliente de lo que pasó entre ustedes: nombre lo que notó, invite su punto de vista y reconozca su parte.',
+      },
     },
   },
   table: {
     scrollArea: 'Todas las respuestas, tabla desplazable',
     heading: 'Todas las respuestas',
     caption: 'Todas las respuestas de la historia clínica, las más recientes primero',
-    date: 'Fecha', instrument: 'Instrumento', session: 'Sesión', score: 'Puntuación', detail: 'Ítems', status: 'Estado',
+    date: 'Fecha',
+    instrument: 'Instrumento',
+    session: 'Sesión',
+    score: 'Puntuación',
+    detail: 'Ítems',
+    status: 'Estado',
     waiItems: 'Ítems 1–12: {{answers}}',
-    statusLabel: { saved: 'Guardada', 'not-saved': 'No guardada', incomplete: 'Incompleta', unreadable: 'Ilegible', 'not-scored': 'Sin puntuar' },
-    note: { ageBand: 'puntuada, pero el {{instrument}} está pensado para otra franja de edad ({{ageBand}})', superseded: 'cuenta una respuesta posterior del mismo día', unsaved: 'conservada en esta pestaña, se volverá a enviar', refused: 'la historia clínica la rechazó; solo se conserva en esta pestaña' },
+    statusLabel: {
+      saved: 'Guardada',
+      'not-saved': 'No guardada',
+      incomplete: 'Incompleta',
+      unreadable: 'Ilegible',
+      'not-scored': 'Sin puntuar',
+    },
+    note: {
+      ageBand: 'puntuada, pero el {{instrument}} está pensado para otra franja de edad ({{ageBand}})',
+      superseded: 'cuenta una respuesta posterior del mismo día',
+      unsaved: 'conservada en esta pestaña, se volverá a enviar',
+      refused: 'la historia clínica la rechazó; solo se conserva en esta pestaña',
+    },
     problem: {
       malformed: 'no es una respuesta válida: {{reason}}',
       'unknown-instrument': 'instrumento desconocido «{{instrument}}»',
@@ -140,7 +266,10 @@ export const dashboardEs: DashboardMessages = {
   unreadable: {
     heading: 'No se pudo leer',
     intro: 'Estos recursos están en la historia clínica pero no se pudieron leer; no forman parte de las puntuaciones.',
-    type: 'Recurso', date: 'Fecha', instrument: 'Instrumento', reason: 'Motivo',
+    type: 'Recurso',
+    date: 'Fecha',
+    instrument: 'Instrumento',
+    reason: 'Motivo',
     unknown: 'desconocido',
   },
   note: {
@@ -157,14 +286,23 @@ export const dashboardEs: DashboardMessages = {
     status: 'el sistema lo denegó, error {{status}}',
     part: {
       Flag: 'No se pudieron leer las alertas de la historia clínica. Las alertas que se muestran se calculan a partir de las respuestas; no se sabe si están en la historia clínica.',
-      Observation: 'No se pudieron leer las puntuaciones guardadas. Las puntuaciones que se muestran se calculan a partir de las propias respuestas.',
-      QuestionnaireResponse: 'No se pudieron leer las respuestas. No se puede representar nada ni calcular ninguna alerta.',
-      Patient: 'No se pudieron leer los datos del cliente. Sin fecha de nacimiento no se conoce el grupo de edad, así que los cortes que se muestran pueden no corresponder a su edad.',
+      Observation:
+        'No se pudieron leer las puntuaciones guardadas. Las puntuaciones que se muestran se calculan a partir de las propias respuestas.',
+      QuestionnaireResponse:
+        'No se pudieron leer las respuestas. No se puede representar nada ni calcular ninguna alerta.',
+      Patient:
+        'No se pudieron leer los datos del cliente. Sin fecha de nacimiento no se conoce el grupo de edad, así que los cortes que se muestran pueden no corresponder a su edad.',
       Questionnaire: 'No se pudieron leer los formularios publicados. Esto no cambia las puntuaciones.',
     },
     other: 'No se pudo leer parte de la historia clínica ({{part}}).',
   },
-  range: { label: 'Visitas que muestran los gráficos', last_one: 'Última {{count}}', last_other: 'Últimas {{count}}', all_one: 'La {{count}}', all_other: 'Las {{count}}' },
+  range: {
+    label: 'Visitas que muestran los gráficos',
+    last_one: 'Última {{count}}',
+    last_other: 'Últimas {{count}}',
+    all_one: 'La {{count}}',
+    all_other: 'Las {{count}}',
+  },
   episode: {
     picker: 'Episodio de atención que muestran los gráficos',
     current: 'Episodio {{index}} (actual, desde el {{date}})',
@@ -172,6 +310,10 @@ export const dashboardEs: DashboardMessages = {
     lookingBack: 'Los gráficos muestran el episodio {{index}}. El estado y las alertas se refieren al episodio actual.',
     marker: 'Episodio {{index}}, desde el {{date}}',
   },
-  print: { printed: 'Impreso el {{date}}', clinician: 'Terapeuta: {{name}}', clinicianBlank: 'Terapeuta: ______________________' },
+  print: {
+    printed: 'Impreso el {{date}}',
+    clinician: 'Terapeuta: {{name}}',
+    clinicianBlank: 'Terapeuta: ______________________',
+  },
   administer: { heading: 'Aplicar una medida' },
 };

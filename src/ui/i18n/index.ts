@@ -40,5 +40,6 @@ export function createShellI18n(language: UiLanguage): Promise<i18n> {
 
 /** Adds a namespace (e.g. `administer`) in both languages. */
 export function registerNamespace(instance: i18n, ns: string, bundles: Readonly<Record<UiLanguage, object>>): void {
-  for (const [language, bundle] of Object.entries(bundles)) instance.addResourceBundle(language, ns, bundle, true, false);
+  for (const [language, bundle] of Object.entries(bundles))
+    instance.addResourceBundle(language, ns, bundle, true, false);
 }

@@ -22,5 +22,5 @@ export function pickLanguage(candidates: readonly (string | null | undefined)[])
 }
 
 export function browserLanguages(): readonly string[] {
-  return typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+  return typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
 }

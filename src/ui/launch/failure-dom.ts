@@ -4,14 +4,23 @@ import { fillTemplate, type Failure } from '../failure';
 // The launch page has no React (it must stay tiny): its failure screens are built with plain DOM.
 // Text goes in through textContent only, never as markup.
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   if (className) node.className = className;
   return node;
 }
 
-export function renderFailure(root: HTMLElement, failure: Failure, messages: CommonMessages, onRetry: () => void): void {
+export function renderFailure(
+  root: HTMLElement,
+  failure: Failure,
+  messages: CommonMessages,
+  onRetry: () => void,
+): void {
   const copy = messages.failure[failure.kind];
   const section = element('section', undefined, 'failure');
   section.setAttribute('role', 'alert');

@@ -4,7 +4,10 @@ import { failed, type Outcome } from '../failure';
 /** The runtime configuration lives next to the pages (not in the bundle), so deployers edit it without a rebuild. */
 export const CONFIG_PATH = '/smart-launch.json';
 
-export async function loadSmartLaunchConfig(fetchFn: typeof fetch, origin: string): Promise<Outcome<SmartLaunchConfig>> {
+export async function loadSmartLaunchConfig(
+  fetchFn: typeof fetch,
+  origin: string,
+): Promise<Outcome<SmartLaunchConfig>> {
   let body: unknown;
   try {
     const response = await fetchFn(new URL(CONFIG_PATH, origin).href, { cache: 'no-cache' });

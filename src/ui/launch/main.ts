@@ -25,7 +25,9 @@ async function launch(root: HTMLElement): Promise<void> {
     await FHIR.oauth2.authorize(plan.value.authorize);
   } catch (error) {
     const detail = error instanceof Error ? error.message : 'unknown error';
-    renderFailure(root, { kind: 'authorize-failed', params: { detail }, retry: true }, messages, () => location.reload());
+    renderFailure(root, { kind: 'authorize-failed', params: { detail }, retry: true }, messages, () =>
+      location.reload(),
+    );
   }
 }
 

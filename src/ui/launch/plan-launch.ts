@@ -40,13 +40,18 @@ export async function planLaunch(env: LaunchEnv): Promise<Outcome<LaunchPlan>> {
   const authorize: fhirclient.AuthorizeParams = {
     iss,
     clientId: server.clientId,
-    scope: caseload ? caseloadScopesFor(caseload, scopeVersion, standalone) : scopesFor(server, scopeVersion, standalone),
+    scope: caseload
+      ? caseloadScopesFor(caseload, scopeVersion, standalone)
+      : scopesFor(server, scopeVersion, standalone),
     redirectUri: new URL(server.redirectUri, env.origin).href,
     pkceMode: server.pkceMode,
     completeInTarget: server.completeInTarget,
     ...(launch ? { launch } : {}),
   };
-  return { ok: true, value: { server, scopeVersion, standalone, locale: params.get('locale') ?? undefined, authorize } };
+  return {
+    ok: true,
+    value: { server, scopeVersion, standalone, locale: params.get('locale') ?? undefined, authorize },
+  };
 }
 
 async function fetchDiscovery(fetchFn: typeof fetch, iss: string): Promise<SmartCapabilities | undefined> {

@@ -6,11 +6,19 @@ import { applySmartStyle, readSmartStyle } from './smart-style';
 const TIMEOUT_MS = 5000;
 
 /** Whether the style was applied (some of it, at least). */
-export async function loadSmartStyle(fetchFn: typeof fetch, url: string | undefined, root: HTMLElement): Promise<boolean> {
+export async function loadSmartStyle(
+  fetchFn: typeof fetch,
+  url: string | undefined,
+  root: HTMLElement,
+): Promise<boolean> {
   if (!url) return false;
   try {
     if (!/^https?:$/.test(new URL(url).protocol)) return false;
-    const response = await fetchFn(url, { credentials: 'omit', referrerPolicy: 'no-referrer', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const response = await fetchFn(url, {
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     if (!response.ok) return false;
     const { style, rejected } = readSmartStyle(await response.json());
     if (rejected.length > 0) console.warn(`EHR style (smart_style_url): left out ${rejected.join('; ')}`);

@@ -6,12 +6,20 @@ import { AA_TEXT, contrastRatio, parseOpaqueColor, type Rgb } from './contrast';
 // plain family lists) and only then set as a CSS custom property through the CSSOM, never as CSS text.
 // A value that fails is left out and ours stays; so are colours that would fall below WCAG AA contrast.
 
-const color = z.string().refine((s) => parseOpaqueColor(s) !== undefined, 'an opaque colour: #rgb, #rrggbb or rgb(r, g, b)');
-const length = (max: number) => z.string().regex(/^\d{1,3}(\.\d{1,3})?(px|r?em)$/, 'a length in px, em or rem')
-  .refine((s) => toPx(s) <= max, `at most ${max}px`);
+const color = z
+  .string()
+  .refine((s) => parseOpaqueColor(s) !== undefined, 'an opaque colour: #rgb, #rrggbb or rgb(r, g, b)');
+const length = (max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,3}(\.\d{1,3})?(px|r?em)$/, 'a length in px, em or rem')
+    .refine((s) => toPx(s) <= max, `at most ${max}px`);
 const fontSize = length(32).refine((s) => toPx(s) >= 10, 'at least 10px');
 const family = /^\s*("[A-Za-z0-9 _-]{1,60}"|'[A-Za-z0-9 _-]{1,60}'|-?[A-Za-z][A-Za-z0-9 _-]{0,59})\s*$/;
-const fontList = z.string().max(300).refine((s) => s.split(',').every((f) => family.test(f)), 'a comma-separated list of font family names');
+const fontList = z
+  .string()
+  .max(300)
+  .refine((s) => s.split(',').every((f) => family.test(f)), 'a comma-separated list of font family names');
 
 /** px for a validated length; em and rem against the 16px browser default. */
 function toPx(value: string): number {
@@ -39,7 +47,12 @@ export type SmartStyle = Partial<Record<Field, string>>;
 
 /** Our own colours (base.css), against which the EHR's are weighed. */
 const OURS: Readonly<Record<ColorField | 'muted', string>> = {
-  color_background: '#ffffff', color_text: '#1b1f24', color_highlight: '#0b5cab', color_error: '#b3261e', color_success: '#1d6b35', muted: '#4a5360',
+  color_background: '#ffffff',
+  color_text: '#1b1f24',
+  color_highlight: '#0b5cab',
+  color_error: '#b3261e',
+  color_success: '#1d6b35',
+  muted: '#4a5360',
 };
 const WHITE: Rgb = { r: 255, g: 255, b: 255 };
 const foregrounds = ['color_text', 'color_highlight', 'color_error', 'color_success'] as const;
@@ -72,12 +85,15 @@ export function readSmartStyle(input: unknown): StyleReading {
  */
 function keepContrast({ style, rejected }: StyleReading): StyleReading {
   const dropped = new Set<string>();
-  const inEffect = (field: ColorField): Rgb => parseOpaqueColor((dropped.has(field) ? undefined : style[field]) ?? OURS[field])!;
+  const inEffect = (field: ColorField): Rgb =>
+    parseOpaqueColor((dropped.has(field) ? undefined : style[field]) ?? OURS[field])!;
   const drop = (field: ColorField) => {
     if (style[field] !== undefined) dropped.add(field);
   };
   const pairBackground = inEffect('color_background');
-  const pairOk = [inEffect('color_text'), parseOpaqueColor(OURS.muted)!].every((text) => contrastRatio(text, pairBackground) >= AA_TEXT);
+  const pairOk = [inEffect('color_text'), parseOpaqueColor(OURS.muted)!].every(
+    (text) => contrastRatio(text, pairBackground) >= AA_TEXT,
+  );
   if (!pairOk) {
     drop('color_background');
     drop('color_text');
@@ -89,7 +105,10 @@ function keepContrast({ style, rejected }: StyleReading): StyleReading {
     if (Math.min(contrastRatio(inEffect(field), background), onWhite) < AA_TEXT) drop(field);
   }
   const kept = Object.fromEntries(Object.entries(style).filter(([field]) => !dropped.has(field))) as SmartStyle;
-  return { style: kept, rejected: [...rejected, ...[...dropped].map((field) => `${field}: contrast below ${AA_TEXT}:1`)] };
+  return {
+    style: kept,
+    rejected: [...rejected, ...[...dropped].map((field) => `${field}: contrast below ${AA_TEXT}:1`)],
+  };
 }
 
 /** Sets the custom properties on `root` (CSSOM: allowed by the app's CSP, unlike injected style text). */

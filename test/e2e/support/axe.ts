@@ -19,13 +19,16 @@ export async function seriousViolations(target: Page | Frame, screen: string): P
   const loaded = await target.evaluate(() => 'axe' in window);
   // Evaluated rather than added as a <script> tag, so that a page's Content-Security-Policy cannot stop it.
   if (!loaded) await target.evaluate(axeSource);
-  const violations = await target.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }).axe;
+  const violations = (await target.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: unknown[] }> } }
+    ).axe;
     // Frames are checked on their own (the app frame has axe injected separately).
     const result = await axe.run(document, { resultTypes: ['violations'], iframes: false });
     return result.violations;
-  }) as AxeViolation[];
-  const describe = (v: AxeViolation) => `${screen}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`;
+  })) as AxeViolation[];
+  const describe = (v: AxeViolation) =>
+    `${screen}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`;
   const gating = (v: AxeViolation) => v.impact === 'serious' || v.impact === 'critical';
   for (const v of violations.filter((x) => !gating(x))) console.info(`axe (not gating): ${describe(v)}`);
   const found = violations.filter(gating).map(describe);

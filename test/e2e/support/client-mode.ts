@@ -13,7 +13,12 @@ export async function tabTo(page: Page, target: Locator, maxPresses = 30): Promi
 }
 
 /** Tabs to a rating line and presses the keys (the first step key places the mark at 5.0). */
-export async function rateByKeyboard(page: Page, app: FrameLocator, item: string, keys: readonly string[]): Promise<void> {
+export async function rateByKeyboard(
+  page: Page,
+  app: FrameLocator,
+  item: string,
+  keys: readonly string[],
+): Promise<void> {
   await tabTo(page, app.getByRole('slider', { name: item }));
   for (const key of keys) await page.keyboard.press(key);
 }
@@ -108,7 +113,13 @@ function keysFor(tenths: number): string[] {
  * The clinician hands a rating form over and the client rates every line by keyboard: the first key places
  * the mark at 5.0, then item i is moved `tenthsFromMiddle[i]` tenths of a point (+15 gives 6.5, −2 gives 4.8).
  */
-export async function giveByKeyboard(page: Page, app: FrameLocator, form: RatingForm, tenthsFromMiddle: readonly number[], words: Wording = ENGLISH): Promise<void> {
+export async function giveByKeyboard(
+  page: Page,
+  app: FrameLocator,
+  form: RatingForm,
+  tenthsFromMiddle: readonly number[],
+  words: Wording = ENGLISH,
+): Promise<void> {
   await app.getByRole('button', { name: words.hand(form.instrument) }).click();
   for (const [i, item] of form.items.entries()) {
     await rateByKeyboard(page, app, item, ['ArrowRight', ...keysFor(tenthsFromMiddle[i] ?? 0)]);

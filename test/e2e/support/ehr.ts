@@ -28,7 +28,13 @@ async function chooseFaults(page: Page, faults: LaunchFaults): Promise<void> {
 }
 
 /** Opens the EHR page, launches the app for the patient named, and returns the app's frame. */
-export async function launchFromEhr(page: Page, baseUrl: string, patientName: string, faults?: LaunchFaults, appHeading = 'Outcome and alliance'): Promise<FrameLocator> {
+export async function launchFromEhr(
+  page: Page,
+  baseUrl: string,
+  patientName: string,
+  faults?: LaunchFaults,
+  appHeading = 'Outcome and alliance',
+): Promise<FrameLocator> {
   await page.goto(`${baseUrl}/ehr/`);
   await page.getByRole('radio', { name: new RegExp(`^${patientName}\\b`) }).check();
   if (faults) await chooseFaults(page, faults);

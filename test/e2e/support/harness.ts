@@ -43,7 +43,12 @@ export function useHarness(): Harness {
     const { context, requests, violations } = open;
     open = undefined;
     if (task.result?.state === 'fail') {
-      console.warn(`e2e: frames at the failure: ${context.pages().flatMap((p) => p.frames().map((f) => f.url())).join(' | ')}`);
+      console.warn(
+        `e2e: frames at the failure: ${context
+          .pages()
+          .flatMap((p) => p.frames().map((f) => f.url()))
+          .join(' | ')}`,
+      );
       for (const line of problems) console.warn(`e2e: browser said: ${line}`);
       await screenshotOnFailure(context, task.name);
     }
@@ -70,7 +75,9 @@ export function useHarness(): Harness {
       const page = await context.newPage();
       const requests = recordRequests(page, [new URL(env.sandbox.url).origin, new URL(env.sandbox.fhirBaseUrl).origin]);
       problems.length = 0;
-      page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(message.text());
+      });
       page.on('pageerror', (error) => problems.push(error.message));
       const violations: string[] = [];
       open = { context, requests, violations };

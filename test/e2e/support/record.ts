@@ -29,15 +29,23 @@ export async function patientRecord(sandbox: Sandbox, patientId: string): Promis
 }
 
 /** Responses to one of our instruments authored at or after `sinceMs` (`authored` has whole seconds). */
-export function responsesSince(record: PatientRecord, instrument: InstrumentId, sinceMs: number): fhir4.QuestionnaireResponse[] {
+export function responsesSince(
+  record: PatientRecord,
+  instrument: InstrumentId,
+  sinceMs: number,
+): fhir4.QuestionnaireResponse[] {
   const canonical = questionnaireUrl(instrument);
   const from = Math.floor(sinceMs / 1000) * 1000;
-  return record.responses.filter((r) => r.questionnaire?.split('|')[0] === canonical && Date.parse(r.authored ?? '') >= from);
+  return record.responses.filter(
+    (r) => r.questionnaire?.split('|')[0] === canonical && Date.parse(r.authored ?? '') >= from,
+  );
 }
 
 /** Observations derived from the given response. */
 export function observationsOf(record: PatientRecord, response: fhir4.QuestionnaireResponse): fhir4.Observation[] {
-  return record.observations.filter((o) => o.derivedFrom?.some((d) => d.reference === `QuestionnaireResponse/${response.id ?? ''}`));
+  return record.observations.filter((o) =>
+    o.derivedFrom?.some((d) => d.reference === `QuestionnaireResponse/${response.id ?? ''}`),
+  );
 }
 
 export function ruleOfFlag(flag: fhir4.Flag): string | undefined {
@@ -46,5 +54,9 @@ export function ruleOfFlag(flag: fhir4.Flag): string | undefined {
 
 /** Rule codes of the active Flags, sorted. */
 export function activeFlagRules(record: PatientRecord): string[] {
-  return record.flags.filter((f) => f.status === 'active').map(ruleOfFlag).filter((r): r is string => Boolean(r)).sort();
+  return record.flags
+    .filter((f) => f.status === 'active')
+    .map(ruleOfFlag)
+    .filter((r): r is string => Boolean(r))
+    .sort();
 }

@@ -20,7 +20,12 @@ export async function startE2eSandbox(): Promise<E2eSandbox> {
   const dir = inject('e2eAppDir');
   if (!dir) throw new Error('the e2e global setup did not build the app');
   let offsetMs = 0;
-  const sandbox = await startSandbox({ port: 0, app: { kind: 'static', dir }, today: todayUtc(), clock: () => Date.now() + offsetMs });
+  const sandbox = await startSandbox({
+    port: 0,
+    app: { kind: 'static', dir },
+    today: todayUtc(),
+    clock: () => Date.now() + offsetMs,
+  });
   return {
     sandbox,
     advanceClock(ms) {

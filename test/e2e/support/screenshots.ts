@@ -10,7 +10,11 @@ export const ARTIFACT_DIR = `${repoRoot}test-artifacts/screenshots`;
 
 /** The screenshots the README shows, and the journeys that take them. */
 export const README_SCREENSHOTS = ['ehr-launch', 'clinician-view', 'client-mode-ors', 'child-cors', 'spanish'] as const;
-export const README_SCREENSHOT_JOURNEYS = ['test/e2e/launch.test.ts', 'test/e2e/people.test.ts', 'test/e2e/session.test.ts'] as const;
+export const README_SCREENSHOT_JOURNEYS = [
+  'test/e2e/launch.test.ts',
+  'test/e2e/people.test.ts',
+  'test/e2e/session.test.ts',
+] as const;
 
 /**
  * Writes `test-artifacts/screenshots/<name>.png`: a whole page, or only its top `topPx` pixels (leaving out

@@ -21,5 +21,9 @@ export async function renderApp(language: UiLanguage = 'en', extra: Partial<Boot
     styleRoot: document.documentElement,
     ...extra,
   };
-  return render(<I18nextProvider i18n={i18n}><App env={env} /></I18nextProvider>);
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <App env={env} />
+    </I18nextProvider>,
+  );
 }

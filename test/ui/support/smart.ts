@@ -12,7 +12,8 @@ export const ISS = 'http://127.0.0.1:8999/fhir';
 export const AUTHORIZE = 'http://127.0.0.1:8999/auth/authorize';
 export const TOKEN = 'http://127.0.0.1:8999/auth/token';
 
-export const repoSmartLaunch = (): Record<string, unknown> => JSON.parse(readFileSync('smart-launch.json', 'utf8')) as Record<string, unknown>;
+export const repoSmartLaunch = (): Record<string, unknown> =>
+  JSON.parse(readFileSync('smart-launch.json', 'utf8')) as Record<string, unknown>;
 
 export function setPageUrl(url: string): void {
   (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
@@ -36,9 +37,19 @@ const s256 = (verifier: string): string => createHash('sha256').update(verifier)
 export function authServer(options: AuthServerOptions = {}): AuthServer {
   const server: AuthServer = { handlers: [], challenge: undefined, tokenRequests: [] };
   const discovery = {
-    issuer: 'http://127.0.0.1:8999/auth', authorization_endpoint: AUTHORIZE, token_endpoint: TOKEN,
-    grant_types_supported: ['authorization_code'], code_challenge_methods_supported: ['S256'],
-    capabilities: options.capabilities ?? ['launch-ehr', 'launch-standalone', 'client-public', 'permission-v2', 'permission-v1', 'context-ehr-patient'],
+    issuer: 'http://127.0.0.1:8999/auth',
+    authorization_endpoint: AUTHORIZE,
+    token_endpoint: TOKEN,
+    grant_types_supported: ['authorization_code'],
+    code_challenge_methods_supported: ['S256'],
+    capabilities: options.capabilities ?? [
+      'launch-ehr',
+      'launch-standalone',
+      'client-public',
+      'permission-v2',
+      'permission-v1',
+      'context-ehr-patient',
+    ],
   };
   server.handlers.push(
     http.get(`${APP_ORIGIN}/smart-launch.json`, () => HttpResponse.json(options.config ?? repoSmartLaunch())),
@@ -49,11 +60,19 @@ export function authServer(options: AuthServerOptions = {}): AuthServer {
       if (!server.challenge || s256(form.get('code_verifier') ?? '') !== server.challenge) {
         return HttpResponse.json({ error: 'invalid_grant' }, { status: 400 });
       }
-      return HttpResponse.json({
-        access_token: 'token-1', token_type: 'Bearer', expires_in: 3600,
-        scope: 'launch openid fhirUser patient/Patient.r patient/QuestionnaireResponse.crs patient/Observation.crs patient/Flag.crus',
-        patient: 'p01', need_patient_banner: true, ...options.tokenContext,
-      }, { headers: { 'cache-control': 'no-store' } });
+      return HttpResponse.json(
+        {
+          access_token: 'token-1',
+          token_type: 'Bearer',
+          expires_in: 3600,
+          scope:
+            'launch openid fhirUser patient/Patient.r patient/QuestionnaireResponse.crs patient/Observation.crs patient/Flag.crus',
+          patient: 'p01',
+          need_patient_banner: true,
+          ...options.tokenContext,
+        },
+        { headers: { 'cache-control': 'no-store' } },
+      );
     }),
   );
   return server;
@@ -70,7 +89,10 @@ export function readAuthorizeUrl(server: AuthServer, url: string): URLSearchPara
  * Runs the launch page's planning and fhirclient's authorize (stopping before the redirect), then lands
  * on the app page as the authorization server would send the browser back.
  */
-export async function arriveFromLaunch(server: AuthServer, search = `?iss=${encodeURIComponent(ISS)}&launch=launch-1`): Promise<URLSearchParams> {
+export async function arriveFromLaunch(
+  server: AuthServer,
+  search = `?iss=${encodeURIComponent(ISS)}&launch=launch-1`,
+): Promise<URLSearchParams> {
   setPageUrl(`${APP_ORIGIN}/launch.html${search}`);
   const plan = await planLaunch({ search, origin: APP_ORIGIN, fetch: (i, o) => fetch(i, o) });
   if (!plan.ok) throw new Error(`launch failed: ${plan.failure.kind}`);

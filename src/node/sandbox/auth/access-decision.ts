@@ -35,8 +35,12 @@ export function withQuery(path: string, query: string): string {
   return query ? `${base}?${query}` : base;
 }
 
-function scopeDecision(access: FhirAccess, token: TokenAccess): { ok: true; patientOnly: boolean } | { ok: false; message: string } {
-  const denied = token.denied?.resourceType === access.resourceType && token.denied.interactions.includes(access.interaction);
+function scopeDecision(
+  access: FhirAccess,
+  token: TokenAccess,
+): { ok: true; patientOnly: boolean } | { ok: false; message: string } {
+  const denied =
+    token.denied?.resourceType === access.resourceType && token.denied.interactions.includes(access.interaction);
   const permitting = denied ? [] : scopesPermitting(token.scopes, access);
   if (permitting.length === 0) {
     const needed = missingScopeText(token.patient ? 'patient' : 'user', access);
@@ -52,36 +56,57 @@ type Pinned = { ok: true; query: string } | { ok: false; message: string };
  * resources: pinned to the patient where a search parameter says whose a resource is, and otherwise
  * (Provenance) run first and refused when it finds anything of another patient.
  */
-async function pinCondition(resourceType: string, query: string, patient: string, what: string, input: AccessInput): Promise<Pinned> {
+async function pinCondition(
+  resourceType: string,
+  query: string,
+  patient: string,
+  what: string,
+  input: AccessInput,
+): Promise<Pinned> {
   const pinned = pinSearchToPatient(resourceType, query, patient);
   if (!pinned.ok) return { ok: false, message: `Forbidden: ${what}: ${pinned.reason}.` };
   if (!isFilteredOnly(resourceType)) return pinned;
   const found = await input.read(`${resourceType}?${query}`);
   const matches = found.status === 200 && isBundle(found.body) ? (found.body.entry ?? []) : [];
   const memberships = await Promise.all(matches.map((e) => resolveMembership(e.resource, patient, input.read)));
-  return memberships.includes('other') ? { ok: false, message: `Forbidden: ${what} finds a ${resourceType} of another patient.` } : pinned;
+  return memberships.includes('other')
+    ? { ok: false, message: `Forbidden: ${what} finds a ${resourceType} of another patient.` }
+    : pinned;
 }
 
 export async function decide(access: FhirAccess, input: AccessInput): Promise<Decision> {
   const scoped = scopeDecision(access, input.token);
   if (!scoped.ok) return scoped;
-  const plain = { ok: true as const, query: access.query, ...(input.ifNoneExist === undefined ? {} : { ifNoneExist: input.ifNoneExist }) };
+  const plain = {
+    ok: true as const,
+    query: access.query,
+    ...(input.ifNoneExist === undefined ? {} : { ifNoneExist: input.ifNoneExist }),
+  };
   if (!scoped.patientOnly || !isCompartmentType(access.resourceType)) return plain;
   const patient = input.token.patient;
   if (!patient) return { ok: false, message: 'patient/ scopes need a patient in context, and this token has none.' };
   const outside = `Forbidden: the ${access.resourceType} is outside the patient compartment of this token.`;
-  const isOutside = async (resource: unknown) => (await resolveMembership(resource, patient, input.read, input.local)) === 'other';
+  const isOutside = async (resource: unknown) =>
+    (await resolveMembership(resource, patient, input.read, input.local)) === 'other';
   switch (access.interaction) {
     case 's': {
       const pinned = pinSearchToPatient(access.resourceType, access.query, patient);
-      return pinned.ok ? { ok: true, query: pinned.query, patient } : { ok: false, message: `Forbidden: ${pinned.reason}.` };
+      return pinned.ok
+        ? { ok: true, query: pinned.query, patient }
+        : { ok: false, message: `Forbidden: ${pinned.reason}.` };
     }
     case 'r':
       return { ok: true, query: access.query, patient };
     case 'c': {
       if (await isOutside(input.body)) return { ok: false, message: outside };
       if (input.ifNoneExist === undefined) return { ok: true, query: access.query };
-      const condition = await pinCondition(access.resourceType, input.ifNoneExist, patient, 'the If-None-Exist condition', input);
+      const condition = await pinCondition(
+        access.resourceType,
+        input.ifNoneExist,
+        patient,
+        'the If-None-Exist condition',
+        input,
+      );
       return condition.ok ? { ok: true, query: access.query, ifNoneExist: condition.query } : condition;
     }
     case 'u':

@@ -13,7 +13,9 @@ export type FilteredAnswer = { ok: true; body: unknown } | { ok: false; message:
 export async function filterAnswer(body: unknown, patient: string, read: CurrentReader): Promise<FilteredAnswer> {
   if (isBundle(body)) {
     if (!body.entry) return { ok: true, body };
-    const kept = await Promise.all(body.entry.map(async (e) => ((await resolveMembership(e.resource, patient, read)) === 'other' ? [] : [e])));
+    const kept = await Promise.all(
+      body.entry.map(async (e) => ((await resolveMembership(e.resource, patient, read)) === 'other' ? [] : [e])),
+    );
     return { ok: true, body: { ...body, entry: kept.flat() } };
   }
   if ((await resolveMembership(body, patient, read)) === 'other') {

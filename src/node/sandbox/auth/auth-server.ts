@@ -109,7 +109,17 @@ async function answerAuthorize(res: ServerResponse, outcome: AuthorizeOutcome, d
   if (outcome.kind === 'error-page') return sendHtml(res, outcome.status, errorPage(outcome.message));
   if (outcome.kind === 'redirect') return redirect(res, outcome.location);
   const [patients, clinicians] = await Promise.all([deps.directory.patients(), deps.directory.clinicians()]);
-  sendHtml(res, 200, pickPage({ action: deps.urls.pick, pendingId: outcome.pendingId, needsPatient: outcome.needsPatient, patients, clinicians }));
+  sendHtml(
+    res,
+    200,
+    pickPage({
+      action: deps.urls.pick,
+      pendingId: outcome.pendingId,
+      needsPatient: outcome.needsPatient,
+      patients,
+      clinicians,
+    }),
+  );
 }
 
 async function handlePick(req: IncomingMessage, res: ServerResponse, url: URL, deps: RouteDeps): Promise<void> {
@@ -118,19 +128,32 @@ async function handlePick(req: IncomingMessage, res: ServerResponse, url: URL, d
   // Only ids the directory knows are accepted: the form is user input like any other.
   const patient = patients.find((p) => p.id === params?.patient)?.id;
   const clinician = clinicians.find((c) => c.id === params?.clinician)?.id;
-  const outcome = completePick(params?.pending ?? '', { ...(patient ? { patient } : {}), ...(clinician ? { clinician } : {}) }, deps.authorizeDeps);
+  const outcome = completePick(
+    params?.pending ?? '',
+    { ...(patient ? { patient } : {}), ...(clinician ? { clinician } : {}) },
+    deps.authorizeDeps,
+  );
   await answerAuthorize(res, outcome, deps);
 }
 
 async function handleToken(req: IncomingMessage, res: ServerResponse, url: URL, deps: RouteDeps): Promise<void> {
   const cors = tokenCors(req, deps.corsOrigins);
   if (req.method === 'OPTIONS') {
-    res.writeHead(204, { ...cors, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type, authorization' }).end();
+    res
+      .writeHead(204, {
+        ...cors,
+        'access-control-allow-methods': 'POST',
+        'access-control-allow-headers': 'content-type, authorization',
+      })
+      .end();
     return;
   }
-  if (req.method !== 'POST') return sendJson(res, 405, { error: 'invalid_request', error_description: 'use POST' }, { ...cors, allow: 'POST' });
+  if (req.method !== 'POST')
+    return sendJson(res, 405, { error: 'invalid_request', error_description: 'use POST' }, { ...cors, allow: 'POST' });
   const form = await readParams(req, url);
-  const outcome = form ? await exchangeToken(form, deps.tokenDeps) : { ok: false as const, status: 413, body: { error: 'invalid_request', error_description: 'body too large' } };
+  const outcome = form
+    ? await exchangeToken(form, deps.tokenDeps)
+    : { ok: false as const, status: 413, body: { error: 'invalid_request', error_description: 'body too large' } };
   const headers = { ...cors, 'cache-control': 'no-store', pragma: 'no-cache' };
   sendJson(res, outcome.ok ? 200 : outcome.status, outcome.body, headers);
 }
@@ -152,7 +175,13 @@ function authRoutes(deps: RouteDeps) {
     switch (url.pathname) {
       case new URL(urls.authorize).pathname: {
         const params = await readParams(req, url);
-        await answerAuthorize(res, params ? authorize(params, deps.authorizeDeps) : { kind: 'error-page', status: 413, message: 'Request too large.' }, deps);
+        await answerAuthorize(
+          res,
+          params
+            ? authorize(params, deps.authorizeDeps)
+            : { kind: 'error-page', status: 413, message: 'Request too large.' },
+          deps,
+        );
         return true;
       }
       case new URL(urls.pick).pathname:

@@ -47,16 +47,29 @@ function requestError(p: AuthorizeParams, deps: AuthorizeDeps): [string, string]
 
 export function authorize(p: AuthorizeParams, deps: AuthorizeDeps): AuthorizeOutcome {
   const client = p.client_id ? deps.clients.get(p.client_id) : undefined;
-  if (!client) return { kind: 'error-page', status: 400, message: 'Unknown client_id: this client is not registered with the sandbox.' };
+  if (!client)
+    return {
+      kind: 'error-page',
+      status: 400,
+      message: 'Unknown client_id: this client is not registered with the sandbox.',
+    };
   if (!p.redirect_uri || !client.redirectUris.includes(p.redirect_uri)) {
-    return { kind: 'error-page', status: 400, message: `redirect_uri is not registered for client "${client.clientId}".` };
+    return {
+      kind: 'error-page',
+      status: 400,
+      message: `redirect_uri is not registered for client "${client.clientId}".`,
+    };
   }
   const redirectUri = p.redirect_uri;
   const failure = requestError(p, deps);
   if (failure) return redirectWith(redirectUri, { error: failure[0], error_description: failure[1], state: p.state });
   const launched = p.launch ? deps.launches.get(p.launch) : undefined;
   if (p.launch && !launched) {
-    return redirectWith(redirectUri, { error: 'invalid_request', error_description: 'unknown or expired launch', state: p.state });
+    return redirectWith(redirectUri, {
+      error: 'invalid_request',
+      error_description: 'unknown or expired launch',
+      state: p.state,
+    });
   }
   const context = launched ?? { needPatientBanner: true, faults: NO_FAULTS };
   const grant: Grant = {
@@ -87,7 +100,12 @@ export function completePick(
   deps: AuthorizeDeps,
 ): AuthorizeOutcome {
   const pending = deps.pending.take(pendingId);
-  if (!pending) return { kind: 'error-page', status: 400, message: 'This authorization request has expired. Start the launch again.' };
+  if (!pending)
+    return {
+      kind: 'error-page',
+      status: 400,
+      message: 'This authorization request has expired. Start the launch again.',
+    };
   if (pending.needsPatient && !pick.patient) return { kind: 'error-page', status: 400, message: 'Pick a patient.' };
   const context: LaunchContext = {
     ...pending.grant.context,

@@ -23,7 +23,8 @@ export interface ClientRegistration {
 export const LOCAL_SANDBOX_SERVER_NAME = 'Local sandbox';
 
 /** `text` is the file as read, which the sandbox serves to the app as it is. */
-export type ClientsResult = { ok: true; clients: ClientRegistration[]; text: string; settings: SmartLaunchConfig } | { ok: false; error: string };
+export type ClientsResult =
+  { ok: true; clients: ClientRegistration[]; text: string; settings: SmartLaunchConfig } | { ok: false; error: string };
 
 /** Reads the "Local sandbox" registration from smart-launch.json, validated. */
 export async function readSandboxRegistration(file: string): Promise<ClientsResult> {
@@ -32,18 +33,34 @@ export async function readSandboxRegistration(file: string): Promise<ClientsResu
   const server = read.config.servers.find((s) => s.name === LOCAL_SANDBOX_SERVER_NAME);
   if (!server) return { ok: false, error: `smart-launch.json has no "${LOCAL_SANDBOX_SERVER_NAME}" server entry` };
   // A launch without patient (the caseload) asks for its own user/ scopes: registered too, so part of the ceiling.
-  const scopes = [server.scopes, server.scopesV1, server.caseload?.scopes, server.caseload?.scopesV1].filter(Boolean).join(' ');
-  return { ok: true, clients: [{ clientId: server.clientId, redirectUris: [server.redirectUri], scopes }], text: read.text, settings: read.config };
+  const scopes = [server.scopes, server.scopesV1, server.caseload?.scopes, server.caseload?.scopesV1]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    ok: true,
+    clients: [{ clientId: server.clientId, redirectUris: [server.redirectUri], scopes }],
+    text: read.text,
+    settings: read.config,
+  };
 }
 
 /** Resolves relative redirect URIs against the sandbox origin; registrations with the same id are merged. */
-export function resolveClients(registrations: readonly ClientRegistration[], origin: string): Map<string, RegisteredClient> {
+export function resolveClients(
+  registrations: readonly ClientRegistration[],
+  origin: string,
+): Map<string, RegisteredClient> {
   const clients = new Map<string, RegisteredClient>();
   for (const r of registrations) {
     const uris = r.redirectUris.map((u) => new URL(u, origin).href);
     const known = clients.get(r.clientId);
-    const scopes = [...new Set([...(known?.scopes ?? '').split(' '), ...r.scopes.split(/\s+/)])].filter((s) => s).join(' ');
-    clients.set(r.clientId, { clientId: r.clientId, redirectUris: [...new Set([...(known?.redirectUris ?? []), ...uris])], scopes });
+    const scopes = [...new Set([...(known?.scopes ?? '').split(' '), ...r.scopes.split(/\s+/)])]
+      .filter((s) => s)
+      .join(' ');
+    clients.set(r.clientId, {
+      clientId: r.clientId,
+      redirectUris: [...new Set([...(known?.redirectUris ?? []), ...uris])],
+      scopes,
+    });
   }
   return clients;
 }

@@ -69,7 +69,9 @@ export function membership(resource: unknown, patientId: string): Membership {
 }
 
 function sameReference(value: string, patientId: string): boolean {
-  return value.split(',').every((v) => v === patientId || v === `Patient/${patientId}` || v.endsWith(`/Patient/${patientId}`));
+  return value
+    .split(',')
+    .every((v) => v === patientId || v === `Patient/${patientId}` || v.endsWith(`/Patient/${patientId}`));
 }
 
 /** The search parameters that name the patient of a search. */
@@ -92,6 +94,7 @@ export function pinSearchToPatient(resourceType: string, query: string, patientI
       return { ok: false, reason: `the search names a patient other than the one in context (${name})` };
     }
   }
-  if (param && !params.has(param)) params.append(param, resourceType === 'Patient' ? patientId : `Patient/${patientId}`);
+  if (param && !params.has(param))
+    params.append(param, resourceType === 'Patient' ? patientId : `Patient/${patientId}`);
   return { ok: true, query: params.toString() };
 }

@@ -12,9 +12,7 @@ export const faultsSchema = z.object({
   /** expires_in of 20 s instead of an hour: exercises refresh and "session expired". */
   shortLivedToken: z.boolean().default(false),
   /** Scope letters withheld on one resource type, e.g. writes on Flag. */
-  denyScope: z
-    .object({ resourceType, interactions: z.array(z.enum(['c', 'r', 'u', 'd', 's'])).min(1) })
-    .optional(),
+  denyScope: z.object({ resourceType, interactions: z.array(z.enum(['c', 'r', 'u', 'd', 's'])).min(1) }).optional(),
   /** Transactions answer this error status, the next `times` times. */
   transactionError: z
     .object({ status: z.number().int().min(400).max(599), times: z.number().int().min(1).max(1000) })
@@ -31,7 +29,12 @@ export const faultsSchema = z.object({
 
 export type Faults = z.infer<typeof faultsSchema>;
 
-export const NO_FAULTS: Faults = { shortLivedToken: false, noTransactions: false, noConditionalCreate: false, vendor: 'open' };
+export const NO_FAULTS: Faults = {
+  shortLivedToken: false,
+  noTransactions: false,
+  noConditionalCreate: false,
+  vendor: 'open',
+};
 
 export const SHORT_TOKEN_SECONDS = 20;
 
@@ -59,8 +62,10 @@ export function deniedInteractions(faults: Faults, resource: string): ReadonlySe
 export function describeFaults(faults: Faults): string[] {
   const lines: string[] = [];
   if (faults.shortLivedToken) lines.push(`access token expires after ${SHORT_TOKEN_SECONDS} s`);
-  if (faults.denyScope) lines.push(`scope ${faults.denyScope.resourceType}.${faults.denyScope.interactions.join('')} denied`);
-  if (faults.transactionError) lines.push(`transactions answer ${faults.transactionError.status} (${faults.transactionError.times}×)`);
+  if (faults.denyScope)
+    lines.push(`scope ${faults.denyScope.resourceType}.${faults.denyScope.interactions.join('')} denied`);
+  if (faults.transactionError)
+    lines.push(`transactions answer ${faults.transactionError.status} (${faults.transactionError.times}×)`);
   if (faults.transactionDelayMs) lines.push(`transactions delayed ${faults.transactionDelayMs} ms`);
   if (faults.noTransactions) lines.push('no transaction support');
   if (faults.noConditionalCreate) lines.push('no conditional create');

@@ -12,7 +12,11 @@ export interface FhirAccess {
   readonly query: string;
 }
 
-export type Classified = { kind: 'public' } | { kind: 'bundle' } | { kind: 'access'; access: FhirAccess } | { kind: 'unknown'; reason: string };
+export type Classified =
+  | { kind: 'public' }
+  | { kind: 'bundle' }
+  | { kind: 'access'; access: FhirAccess }
+  | { kind: 'unknown'; reason: string };
 
 const RESOURCE_TYPE = /^[A-Z][A-Za-z]+$/;
 
@@ -49,7 +53,10 @@ export function classify(method: string, path: string): Classified {
   const upper = method.toUpperCase();
   const [first, second] = segments;
   if (first === 'metadata' || first === '.well-known') return { kind: 'public' };
-  if (first === undefined) return upper === 'POST' ? { kind: 'bundle' } : { kind: 'unknown', reason: 'system-level requests are not permitted' };
+  if (first === undefined)
+    return upper === 'POST'
+      ? { kind: 'bundle' }
+      : { kind: 'unknown', reason: 'system-level requests are not permitted' };
   if (!RESOURCE_TYPE.test(first)) return { kind: 'unknown', reason: `"${first}" is not a resource type` };
   const interaction = interactionOf(upper, segments);
   if (!interaction) return { kind: 'unknown', reason: `${upper} ${first} is not a supported interaction` };

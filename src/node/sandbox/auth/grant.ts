@@ -1,5 +1,12 @@
 import { deniedInteractions, type Faults } from './faults';
-import { INTERACTION_ORDER, narrowScope, parseResourceScope, splitScopes, type Interaction, type ResourceScope } from './scopes';
+import {
+  INTERACTION_ORDER,
+  narrowScope,
+  parseResourceScope,
+  splitScopes,
+  type Interaction,
+  type ResourceScope,
+} from './scopes';
 
 // What the server grants: the requested scopes it understands, within what the client registered (the
 // ceiling), minus system/ scopes (public clients only) and minus what a launch's fault withholds. Granted
@@ -16,7 +23,13 @@ const CONTEXT_SCOPES = new Set([
   'offline_access',
 ]);
 
-export const SUPPORTED_SCOPES: readonly string[] = [...CONTEXT_SCOPES, 'patient/*.cruds', 'user/*.cruds', 'patient/*.*', 'user/*.*'];
+export const SUPPORTED_SCOPES: readonly string[] = [
+  ...CONTEXT_SCOPES,
+  'patient/*.cruds',
+  'user/*.cruds',
+  'patient/*.*',
+  'user/*.*',
+];
 
 function grantOne(scope: ResourceScope, faults: Faults): string | undefined {
   // A wildcard keeps its text; the denial then travels in the token's `denied` claim (see tokens.ts).
@@ -52,7 +65,9 @@ function withinCeiling(asked: ResourceScope, ceiling: readonly ResourceScope[]):
   return [...allowed].flatMap(([resourceType, registered]) => {
     const letters = INTERACTION_ORDER.filter((i) => asked.interactions.has(i) && registered.has(i));
     const text = `${asked.context}/${resourceType}.${letters.join('')}`;
-    return letters.length === 0 ? [] : [{ ...asked, resourceType, interactions: new Set(letters), text, version: 'v2' as const }];
+    return letters.length === 0
+      ? []
+      : [{ ...asked, resourceType, interactions: new Set(letters), text, version: 'v2' as const }];
   });
 }
 

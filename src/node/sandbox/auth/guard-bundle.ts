@@ -14,21 +14,38 @@ type Entry = fhir4.BundleEntry;
 type EntryDecision = { entry: Entry; decision: Decision };
 type Allowed = Decision & { ok: true };
 
-async function decideEntry(entry: Entry, token: TokenAccess, read: CurrentReader, local: LocalResources): Promise<Decision> {
+async function decideEntry(
+  entry: Entry,
+  token: TokenAccess,
+  read: CurrentReader,
+  local: LocalResources,
+): Promise<Decision> {
   const request = entry.request;
-  if (!request?.method || !request.url) return { ok: false, message: 'Every bundle entry needs request.method and request.url.' };
+  if (!request?.method || !request.url)
+    return { ok: false, message: 'Every bundle entry needs request.method and request.url.' };
   const classified = classify(request.method, request.url);
   if (classified.kind === 'public') return { ok: true, query: '' };
-  if (classified.kind !== 'access') return { ok: false, message: 'Forbidden: nested bundles and system-level entries are not permitted.' };
+  if (classified.kind !== 'access')
+    return { ok: false, message: 'Forbidden: nested bundles and system-level entries are not permitted.' };
   const ifNoneExist = request.ifNoneExist?.replace(/^\?/, '');
-  return decide(classified.access, { body: entry.resource, token, read, local, ...(ifNoneExist === undefined ? {} : { ifNoneExist }) });
+  return decide(classified.access, {
+    body: entry.resource,
+    token,
+    read,
+    local,
+    ...(ifNoneExist === undefined ? {} : { ifNoneExist }),
+  });
 }
 
 /** The entry as decided: its query pinned to the patient where the decision says so, and its If-None-Exist too. */
 function rewritten(entry: Entry, decision: Allowed): Entry {
   if (!entry.request) return entry;
   const { ifNoneExist } = decision;
-  const request = { ...entry.request, url: withQuery(entry.request.url, decision.query), ...(ifNoneExist === undefined ? {} : { ifNoneExist }) };
+  const request = {
+    ...entry.request,
+    url: withQuery(entry.request.url, decision.query),
+    ...(ifNoneExist === undefined ? {} : { ifNoneExist }),
+  };
   return { ...entry, request };
 }
 
@@ -53,17 +70,25 @@ export async function guardBundle(
   const bundle = request.body;
   const local = localResourcesOf(bundle);
   const decided: EntryDecision[] = [];
-  for (const entry of bundle.entry ?? []) decided.push({ entry, decision: await decideEntry(entry, token, read, local) });
+  for (const entry of bundle.entry ?? [])
+    decided.push({ entry, decision: await decideEntry(entry, token, read, local) });
   const refused = decided.findIndex((d) => !d.decision.ok);
   if (bundle.type === 'transaction' && refused >= 0) {
     const decision = decided[refused]!.decision;
     return forbidden(`Transaction refused at entry ${refused + 1}: ${decision.ok ? '' : decision.message}`);
   }
   const allowed = decided.filter((d): d is { entry: Entry; decision: Allowed } => d.decision.ok);
-  const response = await next({ ...request, body: { ...bundle, entry: allowed.map((d) => rewritten(d.entry, d.decision)) } });
+  const response = await next({
+    ...request,
+    body: { ...bundle, entry: allowed.map((d) => rewritten(d.entry, d.decision)) },
+  });
   if (!isBundle(response.body)) return response;
   const answers = response.body.entry ?? [];
   let answered = 0;
-  const entry = await Promise.all(decided.map((d) => (d.decision.ok ? filteredEntry(answers[answered++], d.decision, read) : refusedEntry(d.decision.message))));
+  const entry = await Promise.all(
+    decided.map((d) =>
+      d.decision.ok ? filteredEntry(answers[answered++], d.decision, read) : refusedEntry(d.decision.message),
+    ),
+  );
   return { ...response, body: { ...response.body, entry } };
 }

@@ -11,7 +11,10 @@ import { verifyBearer, type TokenVerifier } from './token-access';
 // SMART token enforcement in front of the FHIR engine: 401 without a valid token, 403 (with the missing
 // scope named) when no granted scope permits the interaction or the patient compartment would be left.
 
-function readerFor(next: (r: EngineRequest) => Promise<EngineResponse>, headers: EngineRequest['headers']): CurrentReader {
+function readerFor(
+  next: (r: EngineRequest) => Promise<EngineResponse>,
+  headers: EngineRequest['headers'],
+): CurrentReader {
   return (path) => next({ method: 'GET', path, ...(headers ? { headers } : {}) });
 }
 
@@ -22,14 +25,25 @@ function headerValue(headers: EngineRequest['headers'], name: string): string | 
 /** The headers with If-None-Exist replaced by the decided (pinned) condition. */
 function withIfNoneExist(headers: EngineRequest['headers'], ifNoneExist: string | undefined): EngineRequest['headers'] {
   if (ifNoneExist === undefined) return headers;
-  const rest = Object.fromEntries(Object.entries(headers ?? {}).filter(([key]) => key.toLowerCase() !== 'if-none-exist'));
+  const rest = Object.fromEntries(
+    Object.entries(headers ?? {}).filter(([key]) => key.toLowerCase() !== 'if-none-exist'),
+  );
   return { ...rest, 'if-none-exist': ifNoneExist };
 }
 
 /** Runs an allowed request and filters its answer to the patient when the decision asks for it. */
-async function runDecided(request: EngineRequest, decision: Decision & { ok: true }, next: (r: EngineRequest) => Promise<EngineResponse>, read: CurrentReader): Promise<EngineResponse> {
+async function runDecided(
+  request: EngineRequest,
+  decision: Decision & { ok: true },
+  next: (r: EngineRequest) => Promise<EngineResponse>,
+  read: CurrentReader,
+): Promise<EngineResponse> {
   const headers = withIfNoneExist(request.headers, decision.ifNoneExist);
-  const response = await next({ ...request, path: withQuery(request.path, decision.query), ...(headers ? { headers } : {}) });
+  const response = await next({
+    ...request,
+    path: withQuery(request.path, decision.query),
+    ...(headers ? { headers } : {}),
+  });
   if (!decision.patient || response.status !== 200) return response;
   const filtered = await filterAnswer(response.body, decision.patient, read);
   return filtered.ok ? { ...response, body: filtered.body } : forbidden(filtered.message);
@@ -49,7 +63,12 @@ export function createSmartGuard(verifier: TokenVerifier): FhirGuard {
         return guardBundle(request, bearer.access, read, next);
       case 'access': {
         const ifNoneExist = headerValue(request.headers, 'if-none-exist');
-        const input = { body: request.body, token: bearer.access, read, ...(ifNoneExist === undefined ? {} : { ifNoneExist: ifNoneExist.replace(/^\?/, '') }) };
+        const input = {
+          body: request.body,
+          token: bearer.access,
+          read,
+          ...(ifNoneExist === undefined ? {} : { ifNoneExist: ifNoneExist.replace(/^\?/, '') }),
+        };
         const decision = await decide(classified.access, input);
         return decision.ok ? runDecided(request, decision, next, read) : forbidden(decision.message);
       }

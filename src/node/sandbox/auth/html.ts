@@ -49,6 +49,9 @@ export function errorPage(message: string): string {
 
 export function options(items: readonly { value: string; label: string }[], selected?: string): string {
   return items
-    .map((i) => `<option value="${escapeHtml(i.value)}"${i.value === selected ? ' selected' : ''}>${escapeHtml(i.label)}</option>`)
+    .map(
+      (i) =>
+        `<option value="${escapeHtml(i.value)}"${i.value === selected ? ' selected' : ''}>${escapeHtml(i.label)}</option>`,
+    )
     .join('');
 }

@@ -10,16 +10,23 @@ export async function readParams(req: IncomingMessage, url: URL): Promise<Record
   const body = req.method === 'POST' ? await readBody(req, MAX_FORM_BYTES) : undefined;
   if (body === 'too-large') return undefined;
   const params: Record<string, string> = {};
-  for (const [name, value] of new URLSearchParams(body ? body.toString('utf8') : url.search.slice(1))) if (!(name in params)) params[name] = value;
+  for (const [name, value] of new URLSearchParams(body ? body.toString('utf8') : url.search.slice(1)))
+    if (!(name in params)) params[name] = value;
   return params;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
 }
 
 /** Pages carry no script from elsewhere; inline styles only. */
-export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-src 'self'; base-uri 'none'";
+export const PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-src 'self'; base-uri 'none'";
 
 export function sendHtml(res: ServerResponse, status: number, html: string, csp = PAGE_CSP): void {
   res

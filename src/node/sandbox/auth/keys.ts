@@ -47,7 +47,11 @@ export function signJwt(keys: SigningKeys, claims: JWTPayload, options: SignOpti
 export type VerifyResult = { ok: true; payload: JWTPayload } | { ok: false; reason: string };
 
 /** Verifies signature, issuer, audience and expiry against the sandbox clock (tests move it). */
-export async function verifyJwt(keys: SigningKeys, token: string, expected: { issuer: string; audience: string; now: number }): Promise<VerifyResult> {
+export async function verifyJwt(
+  keys: SigningKeys,
+  token: string,
+  expected: { issuer: string; audience: string; now: number },
+): Promise<VerifyResult> {
   try {
     const { payload } = await jwtVerify(token, keys.publicKey, {
       issuer: expected.issuer,
@@ -59,7 +63,10 @@ export async function verifyJwt(keys: SigningKeys, token: string, expected: { is
     return { ok: true, payload };
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : 'invalid';
-    return { ok: false, reason: code === 'ERR_JWT_EXPIRED' ? 'the access token has expired' : 'the access token is not valid' };
+    return {
+      ok: false,
+      reason: code === 'ERR_JWT_EXPIRED' ? 'the access token has expired' : 'the access token is not valid',
+    };
   }
 }
 

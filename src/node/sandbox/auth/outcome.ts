@@ -21,5 +21,9 @@ export function unauthorized(realm: string, reason: string, tokenSent: boolean):
     ? `Bearer realm="${realm}", error="invalid_token", error_description="${reason}"`
     : `Bearer realm="${realm}"`;
   const code: IssueCode = reason.includes('expired') ? 'expired' : 'login';
-  return { status: 401, headers: { ...FHIR_JSON, 'www-authenticate': challenge }, body: operationOutcome(code, reason) };
+  return {
+    status: 401,
+    headers: { ...FHIR_JSON, 'www-authenticate': challenge },
+    body: operationOutcome(code, reason),
+  };
 }

@@ -22,7 +22,12 @@ function targetsOf(resource: object): string[] {
   });
 }
 
-async function targetMembership(reference: string, patient: string, read: CurrentReader, local: LocalResources): Promise<Membership> {
+async function targetMembership(
+  reference: string,
+  patient: string,
+  read: CurrentReader,
+  local: LocalResources,
+): Promise<Membership> {
   const parsed = parseReference(reference);
   const key = parsed ? `${parsed.type}/${parsed.id}` : reference;
   const written = local.get(reference) ?? local.get(key);
@@ -38,18 +43,35 @@ async function targetMembership(reference: string, patient: string, read: Curren
  * A Provenance is the patient's when at least one target is theirs and none is another patient's; one that
  * targets nothing of any patient is not theirs either (a patient/ token has no business with it).
  */
-async function provenanceMembership(resource: object, patient: string, read: CurrentReader, local: LocalResources): Promise<Membership> {
+async function provenanceMembership(
+  resource: object,
+  patient: string,
+  read: CurrentReader,
+  local: LocalResources,
+): Promise<Membership> {
   const found = await Promise.all(targetsOf(resource).map((t) => targetMembership(t, patient, read, local)));
   return found.includes('member') && !found.includes('other') ? 'member' : 'other';
 }
 
 export function isProvenance(resource: unknown): resource is object {
-  return typeof resource === 'object' && resource !== null && 'resourceType' in resource && resource.resourceType === 'Provenance';
+  return (
+    typeof resource === 'object' &&
+    resource !== null &&
+    'resourceType' in resource &&
+    resource.resourceType === 'Provenance'
+  );
 }
 
 /** `membership`, with a Provenance judged by its targets. */
-export function resolveMembership(resource: unknown, patient: string, read: CurrentReader, local: LocalResources = NO_LOCAL_RESOURCES): Promise<Membership> {
-  return isProvenance(resource) ? provenanceMembership(resource, patient, read, local) : Promise.resolve(membership(resource, patient));
+export function resolveMembership(
+  resource: unknown,
+  patient: string,
+  read: CurrentReader,
+  local: LocalResources = NO_LOCAL_RESOURCES,
+): Promise<Membership> {
+  return isProvenance(resource)
+    ? provenanceMembership(resource, patient, read, local)
+    : Promise.resolve(membership(resource, patient));
 }
 
 /** The resources of a Bundle's entries, by fullUrl and by `Type/id`. */

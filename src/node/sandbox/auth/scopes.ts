@@ -1,6 +1,9 @@
 // SMART scopes (App Launch 2.x): v2 `patient/Observation.rs` and v1 `patient/Observation.read` are parsed
 // into one form, so that granting, narrowing and enforcement reason about permission letters only.
-import { parseResourceScope as parseScopeGrant, type Interaction as InteractionName } from '../../../fhir/capabilities/scopes';
+import {
+  parseResourceScope as parseScopeGrant,
+  type Interaction as InteractionName,
+} from '../../../fhir/capabilities/scopes';
 
 export type ScopeContext = 'patient' | 'user' | 'system';
 /** The FHIR interactions SMART v2 names by letter: create, read, update, delete, search. */
@@ -24,7 +27,13 @@ const V1_PERMISSIONS: Readonly<Record<string, readonly Interaction[]>> = {
   '*': ['c', 'r', 'u', 'd', 's'],
 };
 
-const LETTER: Readonly<Record<InteractionName, Interaction>> = { create: 'c', read: 'r', update: 'u', delete: 'd', search: 's' };
+const LETTER: Readonly<Record<InteractionName, Interaction>> = {
+  create: 'c',
+  read: 'r',
+  update: 'u',
+  delete: 'd',
+  search: 's',
+};
 
 /** Parses one resource scope (the grammar is the app's own, read once); other and malformed scopes give undefined. */
 export function parseResourceScope(text: string): ResourceScope | undefined {
@@ -76,6 +85,8 @@ export function narrowScope(scope: ResourceScope, remove: ReadonlySet<Interactio
   if (left.length === 0) return undefined;
   if (scope.version === 'v2') return `${scope.context}/${scope.resourceType}.${left.join('')}`;
   // v1 has no syntax for "read but not search" etc.: keep the v1 word only if it is still fully granted.
-  const word = Object.entries(V1_PERMISSIONS).find(([, letters]) => letters.length === left.length && letters.every((l) => left.includes(l)));
+  const word = Object.entries(V1_PERMISSIONS).find(
+    ([, letters]) => letters.length === left.length && letters.every((l) => left.includes(l)),
+  );
   return word ? `${scope.context}/${scope.resourceType}.${word[0]}` : undefined;
 }

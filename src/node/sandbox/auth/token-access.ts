@@ -10,9 +10,7 @@ const claimsSchema = z.object({
   scope: z.string(),
   chain: z.string().optional(),
   patient: z.string().min(1).optional(),
-  denied: z
-    .object({ resourceType: z.string(), interactions: z.array(z.enum(['c', 'r', 'u', 'd', 's'])) })
-    .optional(),
+  denied: z.object({ resourceType: z.string(), interactions: z.array(z.enum(['c', 'r', 'u', 'd', 's'])) }).optional(),
 });
 
 export interface TokenAccess {
@@ -38,7 +36,10 @@ export function bearerOf(headers: Readonly<Record<string, string | undefined>> |
   return match?.[1];
 }
 
-export async function verifyBearer(headers: Readonly<Record<string, string | undefined>> | undefined, v: TokenVerifier): Promise<BearerResult> {
+export async function verifyBearer(
+  headers: Readonly<Record<string, string | undefined>> | undefined,
+  v: TokenVerifier,
+): Promise<BearerResult> {
   const token = bearerOf(headers);
   if (!token) return { ok: false, reason: 'an access token is required (Authorization: Bearer)', tokenSent: false };
   const verified = await verifyJwt(v.keys, token, { issuer: v.issuer, audience: v.fhirBaseUrl, now: v.clock() });
@@ -46,6 +47,10 @@ export async function verifyBearer(headers: Readonly<Record<string, string | und
   const claims = claimsSchema.safeParse(verified.payload);
   if (!claims.success) return { ok: false, reason: 'the access token lacks a scope claim', tokenSent: true };
   const { scope, patient, denied, chain } = claims.data;
-  if (chain !== undefined && v.chains?.isRevoked(chain)) return { ok: false, reason: 'the access token was revoked', tokenSent: true };
-  return { ok: true, access: { scopes: resourceScopesOf(scope), ...(patient ? { patient } : {}), ...(denied ? { denied } : {}) } };
+  if (chain !== undefined && v.chains?.isRevoked(chain))
+    return { ok: false, reason: 'the access token was revoked', tokenSent: true };
+  return {
+    ok: true,
+    access: { scopes: resourceScopesOf(scope), ...(patient ? { patient } : {}), ...(denied ? { denied } : {}) },
+  };
 }

@@ -51,22 +51,31 @@ async function exchangeCode(form: Form, deps: TokenDeps): Promise<TokenOutcome> 
   }
   // Taken before any check, so a code is spent even by a failed attempt.
   const pending = deps.codes.take(form.code);
-  if (!pending) return replayed(form.code, 'code', deps) ?? fail('invalid_grant', 'the code is unknown, expired or already used');
+  if (!pending)
+    return replayed(form.code, 'code', deps) ?? fail('invalid_grant', 'the code is unknown, expired or already used');
   deps.chains.spend(form.code, pending.grant.chain);
   if (pending.grant.clientId !== form.client_id) return fail('invalid_grant', 'the code was issued to another client');
-  if (pending.grant.redirectUri !== form.redirect_uri) return fail('invalid_grant', 'redirect_uri differs from the authorization request');
-  if (pkceChallengeOf(form.code_verifier) !== pending.codeChallenge) return fail('invalid_grant', 'code_verifier does not match the code_challenge');
+  if (pending.grant.redirectUri !== form.redirect_uri)
+    return fail('invalid_grant', 'redirect_uri differs from the authorization request');
+  if (pkceChallengeOf(form.code_verifier) !== pending.codeChallenge)
+    return fail('invalid_grant', 'code_verifier does not match the code_challenge');
   return { ok: true, body: await tokenResponse(pending.grant, deps) };
 }
 
 async function exchangeRefresh(form: Form, deps: TokenDeps): Promise<TokenOutcome> {
   if (!form.refresh_token) return fail('invalid_request', 'refresh_token is required');
   const grant = deps.refreshTokens.take(form.refresh_token);
-  if (!grant) return replayed(form.refresh_token, 'refresh token', deps) ?? fail('invalid_grant', 'the refresh token is unknown, expired or already used');
+  if (!grant)
+    return (
+      replayed(form.refresh_token, 'refresh token', deps) ??
+      fail('invalid_grant', 'the refresh token is unknown, expired or already used')
+    );
   deps.chains.spend(form.refresh_token, grant.chain);
   if (deps.chains.isRevoked(grant.chain)) return fail('invalid_grant', 'the refresh token was revoked');
-  if (form.client_id && form.client_id !== grant.clientId) return fail('invalid_grant', 'the refresh token was issued to another client');
-  if (form.scope && !isNarrowing(form.scope, grant.scope)) return fail('invalid_scope', 'a refresh may only narrow the granted scope');
+  if (form.client_id && form.client_id !== grant.clientId)
+    return fail('invalid_grant', 'the refresh token was issued to another client');
+  if (form.scope && !isNarrowing(form.scope, grant.scope))
+    return fail('invalid_scope', 'a refresh may only narrow the granted scope');
   const narrowed = form.scope ? { ...grant, scope: form.scope } : grant;
   return { ok: true, body: await tokenResponse(narrowed, deps) };
 }
@@ -104,7 +113,13 @@ async function tokenResponse(grant: Grant, deps: TokenDeps): Promise<Record<stri
       // A wildcard scope cannot be narrowed in text, so a denied scope fault is carried here too.
       ...(faults.denyScope ? { denied: faults.denyScope } : {}),
     },
-    { issuer: deps.issuer, audience: deps.fhirBaseUrl, subject: fhirUser ?? grant.clientId, issuedAt: now, expiresAt: now + expiresIn * 1000 },
+    {
+      issuer: deps.issuer,
+      audience: deps.fhirBaseUrl,
+      subject: fhirUser ?? grant.clientId,
+      issuedAt: now,
+      expiresAt: now + expiresIn * 1000,
+    },
   );
   return {
     access_token: accessToken,
@@ -121,13 +136,23 @@ async function tokenResponse(grant: Grant, deps: TokenDeps): Promise<Record<stri
   };
 }
 
-async function idTokenPart(grant: Grant, fhirUser: string | undefined, deps: TokenDeps): Promise<{ id_token?: string }> {
+async function idTokenPart(
+  grant: Grant,
+  fhirUser: string | undefined,
+  deps: TokenDeps,
+): Promise<{ id_token?: string }> {
   if (!hasScope(grant.scope, 'openid') || !fhirUser) return {};
   const now = deps.clock();
   const idToken = await signJwt(
     deps.keys,
     { fhirUser, ...(grant.nonce ? { nonce: grant.nonce } : {}) },
-    { issuer: deps.issuer, audience: grant.clientId, subject: fhirUser, issuedAt: now, expiresAt: now + ACCESS_TOKEN_SECONDS * 1000 },
+    {
+      issuer: deps.issuer,
+      audience: grant.clientId,
+      subject: fhirUser,
+      issuedAt: now,
+      expiresAt: now + ACCESS_TOKEN_SECONDS * 1000,
+    },
   );
   return { id_token: idToken };
 }

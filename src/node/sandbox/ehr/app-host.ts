@@ -53,6 +53,8 @@ export async function createAppHandler(mount: AppMount, repoRoot: string, httpSe
     case 'static':
       return staticHandler(mount.dir);
     case 'none':
-      return Object.assign(async (_req: IncomingMessage, res: ServerResponse) => notFound(res), { close: async () => {} });
+      return Object.assign(async (_req: IncomingMessage, res: ServerResponse) => notFound(res), {
+        close: async () => {},
+      });
   }
 }

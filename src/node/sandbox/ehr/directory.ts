@@ -5,7 +5,11 @@ import type { ClinicianSummary, Directory, PatientSummary } from '../auth/direct
 // Patients and clinicians as the EHR page lists them, read from the engine like any FHIR client would
 // (validated, not trusted).
 
-const humanName = z.object({ text: z.string().optional(), given: z.array(z.string()).optional(), family: z.string().optional() });
+const humanName = z.object({
+  text: z.string().optional(),
+  given: z.array(z.string()).optional(),
+  family: z.string().optional(),
+});
 const extension = z.object({ url: z.string(), valueString: z.string().optional() });
 const person = z.object({
   id: z.string(),
@@ -56,11 +60,16 @@ export function patientSummary(p: Person, today: string): PatientSummary {
   };
 }
 
-export function engineDirectory(engine: FhirEngine, today: () => string = () => new Date().toISOString().slice(0, 10)): Directory {
+export function engineDirectory(
+  engine: FhirEngine,
+  today: () => string = () => new Date().toISOString().slice(0, 10),
+): Directory {
   return {
     async patients() {
       const people = await searchPeople(engine, 'Patient?_count=200');
-      return people.map((p) => patientSummary(p, today())).sort((a, b) => Number(!a.story) - Number(!b.story) || a.name.localeCompare(b.name));
+      return people
+        .map((p) => patientSummary(p, today()))
+        .sort((a, b) => Number(!a.story) - Number(!b.story) || a.name.localeCompare(b.name));
     },
     async clinicians(): Promise<ClinicianSummary[]> {
       const people = await searchPeople(engine, 'Practitioner?_count=100');
@@ -71,7 +80,10 @@ export function engineDirectory(engine: FhirEngine, today: () => string = () => 
 
 /** The patient's most recent Encounter, passed as the launch's encounter context when there is one. */
 export async function latestEncounter(engine: FhirEngine, patientId: string): Promise<string | undefined> {
-  const response = await engine.handle({ method: 'GET', path: `Encounter?subject=Patient/${encodeURIComponent(patientId)}&_sort=-date&_count=1` });
+  const response = await engine.handle({
+    method: 'GET',
+    path: `Encounter?subject=Patient/${encodeURIComponent(patientId)}&_sort=-date&_count=1`,
+  });
   const bundle = searchset.safeParse(response.body);
   const first = bundle.success ? bundle.data.entry?.[0]?.resource : undefined;
   const parsed = z.object({ id: z.string() }).safeParse(first);

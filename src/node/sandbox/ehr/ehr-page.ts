@@ -10,7 +10,8 @@ import { VENDOR_NAMES } from '../engine/vendors/types';
 // the way EHRs embed SMART apps, and show integrators exactly what was passed.
 
 /** The sandbox attribute real EHRs put on SMART app frames; the app must work inside it. */
-export const EHR_IFRAME_SANDBOX = 'allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox allow-same-origin allow-scripts allow-downloads';
+export const EHR_IFRAME_SANDBOX =
+  'allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox allow-same-origin allow-scripts allow-downloads';
 
 export interface LaunchedView {
   readonly launchUrl: string;
@@ -55,7 +56,10 @@ function patientList(patients: readonly PatientSummary[], selected?: string): st
 }
 
 function faultFields(): string {
-  const deny = [{ value: '', label: 'none' }, ...Object.entries(DENY_SCOPE_CHOICES).map(([value, c]) => ({ value, label: c.label }))];
+  const deny = [
+    { value: '', label: 'none' },
+    ...Object.entries(DENY_SCOPE_CHOICES).map(([value, c]) => ({ value, label: c.label })),
+  ];
   return `<details><summary>Faults (exercise the app's error paths)</summary>
 <label class="field"><input type="checkbox" name="shortLivedToken"> Short-lived access token (20 s)</label>
 <label class="field">Deny scope <select name="denyScope">${options(deny)}</select></label>
@@ -75,11 +79,17 @@ function launchForm(input: EhrPageInput): string {
   return `<form class="panel" method="post" action="/ehr/launch">
 <input type="hidden" name="formToken" value="${esc(input.formToken)}">
 <h2>Clinician (signed in)</h2>
-<select name="clinician" aria-label="Clinician">${options(input.clinicians.map((c) => ({ value: c.id, label: c.name })), clinician)}</select>
+<select name="clinician" aria-label="Clinician">${options(
+    input.clinicians.map((c) => ({ value: c.id, label: c.name })),
+    clinician,
+  )}</select>
 <h2>Patients</h2>
 <fieldset class="patient-set"><legend class="story">Pick the chart to open</legend><div class="patients">${patientList(input.patients, input.launched?.context.patient)}</div></fieldset>
 <label class="field"><input type="checkbox" name="banner"> The app shows its own patient banner</label>
-<label class="field">Server behaves like <select name="vendor">${options(VENDOR_NAMES.map((v) => ({ value: v, label: v })), input.launched?.context.faults.vendor)}</select></label>
+<label class="field">Server behaves like <select name="vendor">${options(
+    VENDOR_NAMES.map((v) => ({ value: v, label: v })),
+    input.launched?.context.faults.vendor,
+  )}</select></label>
 ${faultFields()}
 <div class="actions"><button type="submit">Launch app</button><button type="submit" name="withoutPatient" value="on">Launch without patient</button><a href="${esc(input.standaloneUrl)}" target="_blank" rel="noopener">Standalone launch</a></div>
 </form>`;
@@ -107,7 +117,8 @@ function integratorPanel(input: EhrPageInput, l: LaunchedView): string {
 
 function chart(input: EhrPageInput): string {
   const l = input.launched;
-  if (!l) return `<div class="frame"><div class="empty"><p>Pick a clinician and a patient, then <strong>Launch app</strong>.<br>The app opens here, inside the chart, as in an EHR.</p></div></div>`;
+  if (!l)
+    return `<div class="frame"><div class="empty"><p>Pick a clinician and a patient, then <strong>Launch app</strong>.<br>The app opens here, inside the chart, as in an EHR.</p></div></div>`;
   const p = l.patient;
   const banner = p
     ? `<div class="banner"><span class="name">${esc(p.name)}</span><span class="meta">${esc(ageAndGender(p))}</span><span class="meta">MRN ${esc(p.id)}</span></div>`

@@ -48,7 +48,12 @@ export function launchUrlFor(origin: string, fhirBaseUrl: string, launchId?: str
   return url.href;
 }
 
-async function pageInput(deps: EhrRoutesDeps, formToken: string, launchId: string | undefined, errors: readonly string[] = []): Promise<EhrPageInput> {
+async function pageInput(
+  deps: EhrRoutesDeps,
+  formToken: string,
+  launchId: string | undefined,
+  errors: readonly string[] = [],
+): Promise<EhrPageInput> {
   const [patients, clinicians] = await Promise.all([deps.directory.patients(), deps.directory.clinicians()]);
   const { fhirBaseUrl } = deps.auth.urls;
   const context = launchId ? deps.auth.readLaunch(launchId) : undefined;
@@ -59,34 +64,65 @@ async function pageInput(deps: EhrRoutesDeps, formToken: string, launchId: strin
           launchUrl: launchUrlFor(deps.origin, fhirBaseUrl, launchId, context.patient === undefined),
           context,
           ...(context.clinician ? { fhirUser: `${fhirBaseUrl}/Practitioner/${context.clinician}` } : {}),
-          ...optional('patient', patients.find((p) => p.id === context.patient)),
-          ...optional('clinician', clinicians.find((c) => c.id === context.clinician)),
+          ...optional(
+            'patient',
+            patients.find((p) => p.id === context.patient),
+          ),
+          ...optional(
+            'clinician',
+            clinicians.find((c) => c.id === context.clinician),
+          ),
         }
       : undefined;
   const client = deps.clientId ? deps.auth.clients.get(deps.clientId) : [...deps.auth.clients.values()][0];
-  return { patients, clinicians, fhirBaseUrl, standaloneUrl: launchUrlFor(deps.origin, fhirBaseUrl), client, errors, formToken, ...(launched ? { launched } : {}) };
+  return {
+    patients,
+    clinicians,
+    fhirBaseUrl,
+    standaloneUrl: launchUrlFor(deps.origin, fhirBaseUrl),
+    client,
+    errors,
+    formToken,
+    ...(launched ? { launched } : {}),
+  };
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
-async function createLaunch(req: IncomingMessage, res: ServerResponse, url: URL, deps: EhrRoutesDeps, page: PageSecrets): Promise<void> {
+async function createLaunch(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  deps: EhrRoutesDeps,
+  page: PageSecrets,
+): Promise<void> {
   const params = (await readParams(req, url)) ?? {};
   const allowed = checkLaunchRequest(req, params.formToken, page.formToken);
-  if (!allowed.ok) return sendHtml(res, 403, ehrPage(await pageInput(deps, page.formToken, undefined, [allowed.reason])), page.csp);
+  if (!allowed.ok)
+    return sendHtml(res, 403, ehrPage(await pageInput(deps, page.formToken, undefined, [allowed.reason])), page.csp);
   const form = parseLaunchForm(params);
   const [patients, clinicians] = await Promise.all([deps.directory.patients(), deps.directory.clinicians()]);
   const errors = form.ok
     ? [
-        ...(form.choice.patient === undefined || patients.some((p) => p.id === form.choice.patient) ? [] : ['Unknown patient.']),
+        ...(form.choice.patient === undefined || patients.some((p) => p.id === form.choice.patient)
+          ? []
+          : ['Unknown patient.']),
         ...(clinicians.some((c) => c.id === form.choice.clinician) ? [] : ['Unknown clinician.']),
       ]
     : form.errors;
-  if (!form.ok || errors.length > 0) return sendHtml(res, 400, ehrPage(await pageInput(deps, page.formToken, undefined, errors)), page.csp);
+  if (!form.ok || errors.length > 0)
+    return sendHtml(res, 400, ehrPage(await pageInput(deps, page.formToken, undefined, errors)), page.csp);
   const { patient, clinician, needPatientBanner, faults } = form.choice;
   const encounter = patient === undefined ? undefined : await latestEncounter(deps.engine, patient);
-  const launchId = deps.auth.createLaunch({ clinician, needPatientBanner, faults, ...(patient ? { patient } : {}), ...(encounter ? { encounter } : {}) });
+  const launchId = deps.auth.createLaunch({
+    clinician,
+    needPatientBanner,
+    faults,
+    ...(patient ? { patient } : {}),
+    ...(encounter ? { encounter } : {}),
+  });
   res.writeHead(303, { location: `/ehr/?launch=${encodeURIComponent(launchId)}`, 'cache-control': 'no-store' }).end();
 }
 
@@ -99,11 +135,18 @@ export function ehrRoutes(deps: EhrRoutesDeps) {
       return true;
     }
     if (url.pathname === '/ehr/' && (req.method === 'GET' || req.method === 'HEAD')) {
-      sendHtml(res, 200, ehrPage(await pageInput(deps, page.formToken, url.searchParams.get('launch') ?? undefined)), page.csp);
+      sendHtml(
+        res,
+        200,
+        ehrPage(await pageInput(deps, page.formToken, url.searchParams.get('launch') ?? undefined)),
+        page.csp,
+      );
       return true;
     }
     if (url.pathname === EHR_SCRIPT_PATH) {
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }).end(EHR_SCRIPT);
+      res
+        .writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' })
+        .end(EHR_SCRIPT);
       return true;
     }
     if (url.pathname === '/ehr/launch' && req.method === 'POST') {

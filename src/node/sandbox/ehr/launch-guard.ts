@@ -28,8 +28,14 @@ function sameOrigin(req: IncomingMessage): boolean {
   }
 }
 
-export function checkLaunchRequest(req: IncomingMessage, formToken: string | undefined, expected: string): LaunchRequestCheck {
-  if (!sameOrigin(req)) return { ok: false, reason: 'A launch can only be started from the EHR page itself (cross-site request refused).' };
-  if (!sameToken(formToken, expected)) return { ok: false, reason: 'The launch form token is missing or wrong: reload the EHR page and launch again.' };
+export function checkLaunchRequest(
+  req: IncomingMessage,
+  formToken: string | undefined,
+  expected: string,
+): LaunchRequestCheck {
+  if (!sameOrigin(req))
+    return { ok: false, reason: 'A launch can only be started from the EHR page itself (cross-site request refused).' };
+  if (!sameToken(formToken, expected))
+    return { ok: false, reason: 'The launch form token is missing or wrong: reload the EHR page and launch again.' };
   return { ok: true };
 }

@@ -9,7 +9,14 @@ import { loadStoreFile, StoreWriter } from './persistence';
 import { SandboxRepository } from './repository';
 import { FHIR_JSON, toEngineResponse } from './response';
 import { createSandboxRouter } from './router';
-import type { EngineRequest, EngineResponse, EngineSettings, FhirEngine, FhirEngineOptions, SmartEndpoints } from './types';
+import type {
+  EngineRequest,
+  EngineResponse,
+  EngineSettings,
+  FhirEngine,
+  FhirEngineOptions,
+  SmartEndpoints,
+} from './types';
 import { effectiveSettings, refusalByProfile, VENDOR_PROFILES } from './vendors';
 
 const METHODS = new Set<string>(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -17,14 +24,20 @@ export const DEFAULT_BASE_URL = 'http://127.0.0.1/fhir';
 
 function lowerCaseHeaders(headers: EngineRequest['headers']): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined) result[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(headers ?? {}))
+    if (value !== undefined) result[name.toLowerCase()] = value;
   return result;
 }
 
-const answer = (status: number, body: unknown): EngineResponse => ({ status, headers: { 'content-type': FHIR_JSON }, body });
+const answer = (status: number, body: unknown): EngineResponse => ({
+  status,
+  headers: { 'content-type': FHIR_JSON },
+  body,
+});
 
 function bundleType(body: unknown): string | undefined {
-  if (!body || typeof body !== 'object' || !('resourceType' in body) || body.resourceType !== 'Bundle') return undefined;
+  if (!body || typeof body !== 'object' || !('resourceType' in body) || body.resourceType !== 'Bundle')
+    return undefined;
   return 'type' in body && typeof body.type === 'string' ? body.type : undefined;
 }
 
@@ -58,8 +71,10 @@ class SandboxEngine implements FhirEngine {
     if ((method === 'GET' || method === 'HEAD') && /^metadata(\?|$)/.test(path)) {
       return answer(200, buildCapabilityStatement(this.baseUrl, this.settings, this.smart, this.startedAt));
     }
-    const refused = method === 'POST' && (path === '' || path.startsWith('?')) ? this.refuseBundle(request.body)
-      : refusalByProfile(VENDOR_PROFILES[this.settings.vendor], method, path, request.body);
+    const refused =
+      method === 'POST' && (path === '' || path.startsWith('?'))
+        ? this.refuseBundle(request.body)
+        : refusalByProfile(VENDOR_PROFILES[this.settings.vendor], method, path, request.body);
     if (refused) return refused;
     const fault = method === 'POST' && bundleType(request.body) === 'transaction' ? await this.applyFault() : undefined;
     if (fault) return fault;
@@ -86,7 +101,8 @@ class SandboxEngine implements FhirEngine {
   private refuseBundle(body: unknown): EngineResponse | undefined {
     const type = bundleType(body);
     const { transactions, batch } = effectiveSettings(this.settings);
-    if (type === 'transaction' && !transactions) return answer(400, outcome('not-supported', 'This server does not support transactions.'));
+    if (type === 'transaction' && !transactions)
+      return answer(400, outcome('not-supported', 'This server does not support transactions.'));
     if (type === 'batch' && !batch) return answer(400, outcome('not-supported', 'This server does not support batch.'));
     return undefined;
   }
@@ -108,10 +124,24 @@ class SandboxEngine implements FhirEngine {
     return run;
   }
 
-  private async route(method: string, path: string, headers: Record<string, string>, body: unknown): Promise<EngineResponse> {
+  private async route(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body: unknown,
+  ): Promise<EngineResponse> {
     try {
       const result = await this.router.handleRequest(
-        { method: (method === 'HEAD' ? 'GET' : method) as HttpMethod, url: path, pathname: '', body, params: {}, query: {}, headers, config: { transactions: true } },
+        {
+          method: (method === 'HEAD' ? 'GET' : method) as HttpMethod,
+          url: path,
+          pathname: '',
+          body,
+          params: {},
+          query: {},
+          headers,
+          config: { transactions: true },
+        },
         this.repo,
       );
       const minimal = /return\s*=\s*minimal/i.test(headers['prefer'] ?? '');
@@ -123,10 +153,14 @@ class SandboxEngine implements FhirEngine {
   }
 }
 
-export async function createFhirEngine(options: FhirEngineOptions = {}): Promise<FhirEngine & { put(resources: Iterable<unknown>): Promise<void> }> {
+export async function createFhirEngine(
+  options: FhirEngineOptions = {},
+): Promise<FhirEngine & { put(resources: Iterable<unknown>): Promise<void> }> {
   await loadFhirDefinitions();
   const engine = new SandboxEngine(options);
-  const loaded = options.dataFile ? await loadStoreFile(options.dataFile, engine.repo.store) : { ok: true as const, loaded: 0 };
+  const loaded = options.dataFile
+    ? await loadStoreFile(options.dataFile, engine.repo.store)
+    : { ok: true as const, loaded: 0 };
   if (!loaded.ok) throw new Error(loaded.reason);
   if (options.seed && loaded.loaded === 0) await engine.put(options.seed());
   if (options.dataFile) {

@@ -31,7 +31,8 @@ export async function loadStoreFile(file: string, store: ResourceStore): Promise
   let loaded = 0;
   for (const entry of parsed.data.resources) {
     const versions = entry.versions.filter((v) => isResource(v));
-    if (versions.length !== entry.versions.length) return { ok: false, reason: `${file} holds an entry that is not a FHIR resource` };
+    if (versions.length !== entry.versions.length)
+      return { ok: false, reason: `${file} holds an entry that is not a FHIR resource` };
     store.load(versions, entry.deleted);
     loaded++;
   }
@@ -42,7 +43,10 @@ export class StoreWriter {
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly file: string, private readonly store: ResourceStore) {}
+  constructor(
+    private readonly file: string,
+    private readonly store: ResourceStore,
+  ) {}
 
   schedule(): void {
     if (this.timer) return;

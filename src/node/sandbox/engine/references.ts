@@ -23,7 +23,12 @@ function typesForBareId(param: SearchParameter): readonly string[] | undefined {
   return targets.includes('Patient') ? ['Patient'] : undefined;
 }
 
-function referenceMatches(wanted: LocalReference, actual: string, bareIdTypes: readonly string[] | undefined, resolvedType: string | undefined): boolean {
+function referenceMatches(
+  wanted: LocalReference,
+  actual: string,
+  bareIdTypes: readonly string[] | undefined,
+  resolvedType: string | undefined,
+): boolean {
   const found = parseReference(actual);
   if (found?.id !== wanted.id) return false;
   if (resolvedType !== undefined && found.resourceType !== resolvedType) return false;
@@ -39,7 +44,8 @@ function canonicalMatches(wanted: string, actual: string): boolean {
 function valuesOf(resource: Resource, expression: string): string[] {
   return evalSearchExpression(expression, resource).flatMap((value): string[] => {
     if (typeof value === 'string') return [value];
-    if (value && typeof value === 'object' && 'reference' in value && typeof value.reference === 'string') return [value.reference];
+    if (value && typeof value === 'object' && 'reference' in value && typeof value.reference === 'string')
+      return [value.reference];
     return [];
   });
 }
@@ -54,11 +60,17 @@ const RESOLVE_IS = /\.where\(resolve\(\) is ([A-Za-z]+)\)/g;
 function withoutResolveTest(expression: string): { expression: string; resolvedType: string | undefined } {
   const types = new Set([...expression.matchAll(RESOLVE_IS)].map((m) => m[1]));
   const resolvedType = types.size === 1 ? [...types][0] : undefined;
-  return resolvedType === undefined ? { expression, resolvedType } : { expression: expression.replace(RESOLVE_IS, ''), resolvedType };
+  return resolvedType === undefined
+    ? { expression, resolvedType }
+    : { expression: expression.replace(RESOLVE_IS, ''), resolvedType };
 }
 
 /** A predicate for one `param=value[,value]` reference filter, or undefined when the param is not a reference. */
-export function referenceFilter(resourceType: string, code: string, value: string): ((r: Resource) => boolean) | undefined {
+export function referenceFilter(
+  resourceType: string,
+  code: string,
+  value: string,
+): ((r: Resource) => boolean) | undefined {
   const param = getSearchParameter(resourceType, code);
   if (param?.type !== 'reference' || !param.expression) return undefined;
   const { expression, resolvedType } = withoutResolveTest(param.expression);
@@ -67,7 +79,11 @@ export function referenceFilter(resourceType: string, code: string, value: strin
   const wanted = value.split(',').map((text) => ({ text, parsed: parseReference(text) }));
   return (resource) =>
     valuesOf(resource, expression).some((actual) =>
-      wanted.some((w) => (resolvedType === undefined && canonicalMatches(w.text, actual)) || (w.parsed !== undefined && referenceMatches(w.parsed, actual, bareIdTypes, resolvedType))),
+      wanted.some(
+        (w) =>
+          (resolvedType === undefined && canonicalMatches(w.text, actual)) ||
+          (w.parsed !== undefined && referenceMatches(w.parsed, actual, bareIdTypes, resolvedType)),
+      ),
     );
 }
 

@@ -2,12 +2,23 @@
 // needs to behave like a real server: every write validated, all-or-nothing transactions, sequential
 // version ids, non-destructive history, reference-aware matching and timezone-correct sorting.
 import {
-  badRequest, deepClone, generateId, normalizeOperationOutcome, notFound, OperationOutcomeError,
-  preconditionFailed, validateResource,
+  badRequest,
+  deepClone,
+  generateId,
+  normalizeOperationOutcome,
+  notFound,
+  OperationOutcomeError,
+  preconditionFailed,
+  validateResource,
 } from '@medplum/core';
 import type { SearchRequest, WithId } from '@medplum/core';
 import { FhirRepository } from '@medplum/fhir-router';
-import type { CreateResourceOptions, ReadHistoryOptions, RepositoryMode, UpdateResourceOptions } from '@medplum/fhir-router';
+import type {
+  CreateResourceOptions,
+  ReadHistoryOptions,
+  RepositoryMode,
+  UpdateResourceOptions,
+} from '@medplum/fhir-router';
 import type { Bundle, Reference, Resource } from '@medplum/fhirtypes';
 import { applyPatch } from 'rfc6902';
 import type { Operation } from 'rfc6902';
@@ -47,7 +58,11 @@ export class SandboxRepository extends FhirRepository<undefined> {
     return this.write({ ...resource, id: resource.id });
   }
 
-  async patchResource<T extends Resource>(resourceType: T['resourceType'], id: string, patch: Operation[]): Promise<WithId<T>> {
+  async patchResource<T extends Resource>(
+    resourceType: T['resourceType'],
+    id: string,
+    patch: Operation[],
+  ): Promise<WithId<T>> {
     const resource = await this.readResource<T>(resourceType, id);
     const errors = applyPatch(resource, patch).filter((e) => e !== null);
     if (errors.length > 0) throw new OperationOutcomeError(badRequest(errors.map((e) => e.message).join('\n')));
@@ -73,14 +88,24 @@ export class SandboxRepository extends FhirRepository<undefined> {
   }
 
   async readReferences<T extends Resource>(references: readonly Reference<T>[]): Promise<(T | Error)[]> {
-    return Promise.all(references.map((r) => this.readReference(r).catch((e: unknown) => new OperationOutcomeError(normalizeOperationOutcome(e)))));
+    return Promise.all(
+      references.map((r) =>
+        this.readReference(r).catch((e: unknown) => new OperationOutcomeError(normalizeOperationOutcome(e))),
+      ),
+    );
   }
 
-  async readHistory<T extends Resource>(resourceType: string, id: string, options?: ReadHistoryOptions): Promise<Bundle<WithId<T>>> {
+  async readHistory<T extends Resource>(
+    resourceType: string,
+    id: string,
+    options?: ReadHistoryOptions,
+  ): Promise<Bundle<WithId<T>>> {
     const versions = this.store.versions(resourceType, id);
     if (versions.length === 0) throw new OperationOutcomeError(notFound);
     const offset = options?.offset ?? 0;
-    const newestFirst = [...versions].reverse().slice(offset, options?.limit === undefined ? undefined : offset + options.limit);
+    const newestFirst = [...versions]
+      .reverse()
+      .slice(offset, options?.limit === undefined ? undefined : offset + options.limit);
     return {
       resourceType: 'Bundle',
       type: 'history',
@@ -98,7 +123,9 @@ export class SandboxRepository extends FhirRepository<undefined> {
   /** Matches, sorts and pages; `_include`/`_revinclude` and links are added by the search handler. */
   async search<T extends Resource>(request: SearchRequest<T>): Promise<Bundle<WithId<T>>> {
     // The later pages of a search find its sorted result kept, as long as the store has not changed.
-    const sorted = this.sortedResults.get(request, () => sortResources(this.matching(request), request.resourceType, request.sortRules ?? []));
+    const sorted = this.sortedResults.get(request, () =>
+      sortResources(this.matching(request), request.resourceType, request.sortRules ?? []),
+    );
     const offset = request.offset ?? 0;
     const page = request.count === undefined ? sorted.slice(offset) : sorted.slice(offset, offset + request.count);
     return {
@@ -109,7 +136,11 @@ export class SandboxRepository extends FhirRepository<undefined> {
     };
   }
 
-  async searchByReference<T extends Resource>(request: SearchRequest<T>, field: string, references: string[]): Promise<Record<string, WithId<T>[]>> {
+  async searchByReference<T extends Resource>(
+    request: SearchRequest<T>,
+    field: string,
+    references: string[],
+  ): Promise<Record<string, WithId<T>[]>> {
     const results: Record<string, WithId<T>[]> = {};
     for (const reference of references) {
       const filters = [...(request.filters ?? []), { code: field, operator: 'eq' as const, value: reference }];
@@ -163,4 +194,3 @@ export class SandboxRepository extends FhirRepository<undefined> {
     if (this.transactionDepth === 0) this.onCommit();
   }
 }
-

@@ -7,7 +7,8 @@ import type { EngineResponse } from './types';
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
-const etagOf = (resource: Resource): string | undefined => (resource.meta?.versionId ? `W/"${resource.meta.versionId}"` : undefined);
+const etagOf = (resource: Resource): string | undefined =>
+  resource.meta?.versionId ? `W/"${resource.meta.versionId}"` : undefined;
 
 function httpDate(instant: string | undefined): string | undefined {
   const ms = instant ? Date.parse(instant) : Number.NaN;
@@ -37,7 +38,10 @@ function withEntryHeaders(baseUrl: string, entry: BundleEntry): BundleEntry {
 }
 
 function isBatchResponse(resource: Resource): resource is Bundle {
-  return resource.resourceType === 'Bundle' && (resource.type === 'batch-response' || resource.type === 'transaction-response');
+  return (
+    resource.resourceType === 'Bundle' &&
+    (resource.type === 'batch-response' || resource.type === 'transaction-response')
+  );
 }
 
 function resourceHeaders(baseUrl: string, status: number, resource: Resource): Record<string, string> {
@@ -51,11 +55,17 @@ function resourceHeaders(baseUrl: string, status: number, resource: Resource): R
   return headers;
 }
 
-export function toEngineResponse(result: FhirResponse, baseUrl: string, options: { head: boolean; minimal: boolean }): EngineResponse {
+export function toEngineResponse(
+  result: FhirResponse,
+  baseUrl: string,
+  options: { head: boolean; minimal: boolean },
+): EngineResponse {
   const [outcome, resource] = result;
   const status = getStatus(outcome);
   if (!isOk(outcome) || !resource) return { status, headers: { 'content-type': FHIR_JSON }, body: outcome };
-  const body = isBatchResponse(resource) ? { ...resource, entry: (resource.entry ?? []).map((e) => withEntryHeaders(baseUrl, e)) } : resource;
+  const body = isBatchResponse(resource)
+    ? { ...resource, entry: (resource.entry ?? []).map((e) => withEntryHeaders(baseUrl, e)) }
+    : resource;
   const headers = { 'content-type': FHIR_JSON, ...resourceHeaders(baseUrl, status, resource) };
   return { status, headers, body: options.head || options.minimal ? undefined : body };
 }

@@ -21,7 +21,10 @@ type Wrap = (original: FhirRouteHandler) => FhirRouteHandler;
 
 function replaceHandler(router: FhirRouter, method: HttpMethod, path: string, wrap: Wrap): void {
   const segments = path.split('/').filter(Boolean);
-  const route = router.router.routes.find((r) => r.method === method && r.path.map((s) => (s.param ? `:${s.value}` : s.value)).join('/') === segments.join('/'));
+  const route = router.router.routes.find(
+    (r) =>
+      r.method === method && r.path.map((s) => (s.param ? `:${s.value}` : s.value)).join('/') === segments.join('/'),
+  );
   if (!route) throw new Error(`No route ${method} ${path} in @medplum/fhir-router: has its version changed?`);
   route.handler = wrap(route.handler);
 }
@@ -41,7 +44,8 @@ const onlySupportedTypes: Wrap = (original) => async (req, repo, router, options
  */
 function conditionalCreateSetting(settings: EngineSettings): Wrap {
   return (original) => (req, repo, router, options) => {
-    if (effectiveSettings(settings).conditionalCreate || !req.headers?.['if-none-exist']) return original(req, repo, router, options);
+    if (effectiveSettings(settings).conditionalCreate || !req.headers?.['if-none-exist'])
+      return original(req, repo, router, options);
     const { 'if-none-exist': _ignored, ...headers } = req.headers;
     return original({ ...req, headers }, repo, router, options);
   };
@@ -57,7 +61,9 @@ function createdOnUpsert(repo: SandboxRepository): Wrap {
 }
 
 const systemSearchNotSupported: FhirRouteHandler = async () => {
-  throw new OperationOutcomeError(outcome('not-supported', 'Search across all resource types is not supported; search one type.'));
+  throw new OperationOutcomeError(
+    outcome('not-supported', 'Search across all resource types is not supported; search one type.'),
+  );
 };
 
 export function createSandboxRouter(context: RouterContext): FhirRouter {

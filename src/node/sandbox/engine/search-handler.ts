@@ -1,7 +1,15 @@
 // The search interaction (GET Type?…, POST Type/_search, and the same inside batches): Medplum's parser,
 // our matching and sorting, then what a real server adds — includes, paging links with absolute URLs,
 // and a report of the parameters it did not understand (or a 400 under `Prefer: handling=strict`).
-import { allOk, badRequest, deepClone, getSearchParameter, OperationOutcomeError, parseSearchRequest, singularize } from '@medplum/core';
+import {
+  allOk,
+  badRequest,
+  deepClone,
+  getSearchParameter,
+  OperationOutcomeError,
+  parseSearchRequest,
+  singularize,
+} from '@medplum/core';
 import type { SearchRequest } from '@medplum/core';
 import type { FhirRequest, FhirResponse, FhirRouteHandler } from '@medplum/fhir-router';
 import type { Bundle, BundleEntry, BundleLink, OperationOutcome, Resource } from '@medplum/fhirtypes';
@@ -44,10 +52,22 @@ function linkUrl(baseUrl: string, resourceType: string, query: Query, offset: nu
   return `${baseUrl}/${resourceType}?${params.toString()}`;
 }
 
-function pagingLinks(baseUrl: string, resourceType: string, query: Query, offset: number, count: number, total: number): BundleLink[] {
+function pagingLinks(
+  baseUrl: string,
+  resourceType: string,
+  query: Query,
+  offset: number,
+  count: number,
+  total: number,
+): BundleLink[] {
   const links: BundleLink[] = [{ relation: 'self', url: linkUrl(baseUrl, resourceType, query, offset, count) }];
-  if (count > 0 && offset + count < total) links.push({ relation: 'next', url: linkUrl(baseUrl, resourceType, query, offset + count, count) });
-  if (count > 0 && offset > 0) links.push({ relation: 'previous', url: linkUrl(baseUrl, resourceType, query, Math.max(0, offset - count), count) });
+  if (count > 0 && offset + count < total)
+    links.push({ relation: 'next', url: linkUrl(baseUrl, resourceType, query, offset + count, count) });
+  if (count > 0 && offset > 0)
+    links.push({
+      relation: 'previous',
+      url: linkUrl(baseUrl, resourceType, query, Math.max(0, offset - count), count),
+    });
   return links;
 }
 
@@ -63,7 +83,11 @@ function ignoredOutcome(ignored: readonly string[]): OperationOutcome {
 }
 
 function includeEntries(baseUrl: string, resources: readonly Resource[]): BundleEntry[] {
-  return resources.map((r) => ({ fullUrl: `${baseUrl}/${r.resourceType}/${r.id}`, resource: deepClone(r), search: { mode: 'include' } }));
+  return resources.map((r) => ({
+    fullUrl: `${baseUrl}/${r.resourceType}/${r.id}`,
+    resource: deepClone(r),
+    search: { mode: 'include' },
+  }));
 }
 
 /** Builds the route handler; `baseUrl` is read per request because the HTTP server sets it late. */
@@ -81,12 +105,21 @@ export function createSearchHandler(repo: SandboxRepository, baseUrl: () => stri
     }
     const count = pageSize(request);
     const offset = request.offset ?? 0;
-    const known: SearchRequest = { ...request, filters: (request.filters ?? []).filter((f) => !unknownFilters.includes(f)), count, offset };
+    const known: SearchRequest = {
+      ...request,
+      filters: (request.filters ?? []).filter((f) => !unknownFilters.includes(f)),
+      count,
+      offset,
+    };
     const found = await repo.search(known);
     const matches = (found.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
     const base = baseUrl();
     const entry: BundleEntry[] = [
-      ...matches.map((r): BundleEntry => ({ fullUrl: `${base}/${r.resourceType}/${r.id}`, resource: r, search: { mode: 'match' } })),
+      ...matches.map((r): BundleEntry => ({
+        fullUrl: `${base}/${r.resourceType}/${r.id}`,
+        resource: r,
+        search: { mode: 'match' },
+      })),
       ...includeEntries(base, resolveIncludes(repo.store, matches, includes.specs)),
       ...(ignored.length > 0 ? [{ resource: ignoredOutcome(ignored), search: { mode: 'outcome' as const } }] : []),
     ];

@@ -23,7 +23,10 @@ export function isIncludeKey(key: string): boolean {
 }
 
 /** Parses the include parameters of a query; the ones naming no known reference parameter are returned as unknown. */
-export function parseIncludes(query: Readonly<Record<string, string | string[] | undefined>>): { specs: IncludeSpec[]; unknown: string[] } {
+export function parseIncludes(query: Readonly<Record<string, string | string[] | undefined>>): {
+  specs: IncludeSpec[];
+  unknown: string[];
+} {
   const specs: IncludeSpec[] = [];
   const unknown: string[] = [];
   for (const key of INCLUDE_KEYS) {
@@ -31,7 +34,10 @@ export function parseIncludes(query: Readonly<Record<string, string | string[] |
       const [sourceType = '', param = '', targetType] = value.split(':');
       const spec: IncludeSpec = {
         direction: key.startsWith('_revinclude') ? 'revinclude' : 'include',
-        sourceType, param, targetType, iterate: key.endsWith(':iterate'),
+        sourceType,
+        param,
+        targetType,
+        iterate: key.endsWith(':iterate'),
       };
       if (paramsOf(spec).length > 0) specs.push(spec);
       else unknown.push(`${key}=${value}`);
@@ -41,7 +47,8 @@ export function parseIncludes(query: Readonly<Record<string, string | string[] |
 }
 
 function paramsOf(spec: IncludeSpec): SearchParameter[] {
-  if (spec.param === '*') return Object.values(getSearchParameters(spec.sourceType) ?? {}).filter((p) => p.type === 'reference');
+  if (spec.param === '*')
+    return Object.values(getSearchParameters(spec.sourceType) ?? {}).filter((p) => p.type === 'reference');
   const param = getSearchParameter(spec.sourceType, spec.param);
   return param?.type === 'reference' ? [param] : [];
 }
@@ -63,19 +70,29 @@ function forward(store: ResourceStore, from: readonly Resource[], spec: IncludeS
 }
 
 function reverse(store: ResourceStore, to: readonly Resource[], spec: IncludeSpec): Resource[] {
-  const wanted = new Set(to.filter((r) => !spec.targetType || r.resourceType === spec.targetType).map((r) => storeKey(r.resourceType, r.id ?? '')));
+  const wanted = new Set(
+    to
+      .filter((r) => !spec.targetType || r.resourceType === spec.targetType)
+      .map((r) => storeKey(r.resourceType, r.id ?? '')),
+  );
   if (wanted.size === 0) return [];
   const params = paramsOf(spec);
   const found: Resource[] = [];
   for (const candidate of store.all(spec.sourceType)) {
-    const hits = params.some((param) => referencesThrough(candidate, param).some((ref) => wanted.has(storeKey(ref.resourceType ?? '', ref.id))));
+    const hits = params.some((param) =>
+      referencesThrough(candidate, param).some((ref) => wanted.has(storeKey(ref.resourceType ?? '', ref.id))),
+    );
     if (hits) found.push(candidate);
   }
   return found;
 }
 
 /** Resources the includes add to a page of matches (current versions, not copies, none repeated). */
-export function resolveIncludes(store: ResourceStore, matches: readonly Resource[], specs: readonly IncludeSpec[]): Resource[] {
+export function resolveIncludes(
+  store: ResourceStore,
+  matches: readonly Resource[],
+  specs: readonly IncludeSpec[],
+): Resource[] {
   const seen = new Set(matches.map((r) => storeKey(r.resourceType, r.id ?? '')));
   const added: Resource[] = [];
   let frontier: readonly Resource[] = matches;

@@ -28,14 +28,18 @@ function keysOf(resource: Resource): { references: string[]; identifiers: string
   const stack: unknown[] = [resource];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (Array.isArray(node)) { for (const item of node) stack.push(item); continue; }
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+      continue;
+    }
     if (typeof node !== 'object' || node === null) continue;
     for (const [key, value] of Object.entries(node)) {
       if (key === 'reference' && typeof value === 'string') {
         const parsed = parseReference(value);
         if (parsed) references.push(`${parsed.type}/${parsed.id}`);
       } else if (key === 'identifier') {
-        for (const identifier of [value].flat()) if (typeof identifier?.value === 'string') identifiers.push(identifier.value.toLowerCase());
+        for (const identifier of [value].flat())
+          if (typeof identifier?.value === 'string') identifiers.push(identifier.value.toLowerCase());
         stack.push(value);
       } else if (typeof value === 'object') stack.push(value);
     }
@@ -52,7 +56,10 @@ function referenceKey(resourceType: string, code: string, value: string): string
 }
 
 /** The index keys a filter's values name, or undefined when the filter cannot use an index. */
-function filterKeys(resourceType: string, filter: Filter): { kind: 'references' | 'identifiers' | 'ids'; keys: string[] } | undefined {
+function filterKeys(
+  resourceType: string,
+  filter: Filter,
+): { kind: 'references' | 'identifiers' | 'ids'; keys: string[] } | undefined {
   if (filter.operator !== Operator.EQUALS) return undefined;
   const values = filter.value.split(',');
   if (filter.code === '_id') return { kind: 'ids', keys: values };
@@ -61,7 +68,9 @@ function filterKeys(resourceType: string, filter: Filter): { kind: 'references' 
     return keys.every((k) => k !== undefined) ? { kind: 'references', keys } : undefined;
   }
   if (filter.code === 'identifier') {
-    const keys = values.map((value) => (value.includes('|') ? value.slice(value.indexOf('|') + 1) : value).toLowerCase());
+    const keys = values.map((value) =>
+      (value.includes('|') ? value.slice(value.indexOf('|') + 1) : value).toLowerCase(),
+    );
     return keys.every((k) => k !== '') ? { kind: 'identifiers', keys } : undefined;
   }
   return undefined;
@@ -83,8 +92,14 @@ export class SearchIndex {
     for (const filter of filters) {
       const wanted = filterKeys(resourceType, filter);
       if (!wanted) continue;
-      const index = wanted.kind === 'ids' ? undefined : (wanted.kind === 'references' ? this.references : this.identifiers).get(resourceType);
-      const ids = wanted.kind === 'ids' ? new Set(wanted.keys) : new Set(wanted.keys.flatMap((key) => [...(index?.get(key) ?? [])]));
+      const index =
+        wanted.kind === 'ids'
+          ? undefined
+          : (wanted.kind === 'references' ? this.references : this.identifiers).get(resourceType);
+      const ids =
+        wanted.kind === 'ids'
+          ? new Set(wanted.keys)
+          : new Set(wanted.keys.flatMap((key) => [...(index?.get(key) ?? [])]));
       if (!narrowest || ids.size < narrowest.size) narrowest = ids;
     }
     return narrowest;

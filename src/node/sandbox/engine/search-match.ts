@@ -9,10 +9,14 @@ export function compileSearch(request: SearchRequest): (resource: Resource) => b
   const own: ((r: Resource) => boolean)[] = [];
   const rest: Filter[] = [];
   for (const filter of request.filters ?? []) {
-    const predicate = filter.operator === Operator.EQUALS ? referenceFilter(request.resourceType, filter.code, filter.value) : undefined;
+    const predicate =
+      filter.operator === Operator.EQUALS
+        ? referenceFilter(request.resourceType, filter.code, filter.value)
+        : undefined;
     if (predicate) own.push(predicate);
     else rest.push(filter);
   }
   const medplumRequest: SearchRequest = { resourceType: request.resourceType, filters: rest };
-  return (resource) => own.every((p) => p(resource)) && (rest.length === 0 || matchesSearchRequest(resource, medplumRequest));
+  return (resource) =>
+    own.every((p) => p(resource)) && (rest.length === 0 || matchesSearchRequest(resource, medplumRequest));
 }

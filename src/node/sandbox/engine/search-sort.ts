@@ -49,9 +49,16 @@ function compareKeys(a: SortKey, b: SortKey): number {
   return a < b ? -1 : 1;
 }
 
-export function sortResources<T extends Resource>(resources: readonly T[], resourceType: string, rules: readonly SortRule[]): T[] {
+export function sortResources<T extends Resource>(
+  resources: readonly T[],
+  resourceType: string,
+  rules: readonly SortRule[],
+): T[] {
   if (rules.length === 0) return [...resources];
-  const keyed = resources.map((resource) => ({ resource, keys: rules.map((rule) => keyFor(resource, resourceType, rule.code)) }));
+  const keyed = resources.map((resource) => ({
+    resource,
+    keys: rules.map((rule) => keyFor(resource, resourceType, rule.code)),
+  }));
   keyed.sort((a, b) => {
     for (const [i, rule] of rules.entries()) {
       const [ka, kb] = [a.keys[i], b.keys[i]];

@@ -11,7 +11,11 @@ import type { FhirListenerOptions, FhirRequestListener } from './types';
 
 const DEFAULT_MAX_BODY = 5 * 1024 * 1024;
 
-function outcome(status: number, code: 'not-found' | 'too-costly' | 'structure' | 'exception', text: string): EngineResponse {
+function outcome(
+  status: number,
+  code: 'not-found' | 'too-costly' | 'structure' | 'exception',
+  text: string,
+): EngineResponse {
   return { status, headers: { 'content-type': FHIR_JSON }, body: operationOutcome(code, text) };
 }
 
@@ -26,7 +30,8 @@ export function pathUnderBase(url: string, basePath: string): string | undefined
 
 function headersOf(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(req.headers))
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   return headers;
 }
 
@@ -60,7 +65,8 @@ export function fhirRequestListener(options: FhirListenerOptions): FhirRequestLi
     } catch (err) {
       // A bug, not an expected failure: log the message (never request data) and answer 500.
       console.error('FHIR request failed:', (err as Error).message);
-      if (!res.headersSent) await send(req, res, outcome(500, 'exception', 'Internal error in the sandbox FHIR server.'));
+      if (!res.headersSent)
+        await send(req, res, outcome(500, 'exception', 'Internal error in the sandbox FHIR server.'));
     }
   };
 }

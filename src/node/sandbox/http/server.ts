@@ -14,7 +14,9 @@ export async function startFhirHttpServer(options: FhirHttpServerOptions): Promi
   const baseUrl = `${origin}${(options.basePath ?? '/fhir').replace(/\/+$/, '')}`;
   options.engine.baseUrl = baseUrl;
   return {
-    origin, baseUrl, port,
+    origin,
+    baseUrl,
+    port,
     close: () => closeServer(server),
   };
 }

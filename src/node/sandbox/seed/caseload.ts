@@ -15,8 +15,36 @@ export interface CaseloadSize {
 
 export const DEFAULT_CASELOAD: CaseloadSize = { clinicians: 2, patientsPerClinician: 32 };
 
-const GIVEN = ['Marta', 'Omar', 'Ines', 'Pavel', 'Rosa', 'Tariq', 'Ulla', 'Victor', 'Wen', 'Yara', 'Zoe', 'Bruno', 'Carmen', 'Dmitri'];
-const FAMILY = ['Alves', 'Brandt', 'Castillo', 'Duarte', 'Engel', 'Farah', 'Gomez', 'Holm', 'Iqbal', 'Janssen', 'Kaur', 'Lund'];
+const GIVEN = [
+  'Marta',
+  'Omar',
+  'Ines',
+  'Pavel',
+  'Rosa',
+  'Tariq',
+  'Ulla',
+  'Victor',
+  'Wen',
+  'Yara',
+  'Zoe',
+  'Bruno',
+  'Carmen',
+  'Dmitri',
+];
+const FAMILY = [
+  'Alves',
+  'Brandt',
+  'Castillo',
+  'Duarte',
+  'Engel',
+  'Farah',
+  'Gomez',
+  'Holm',
+  'Iqbal',
+  'Janssen',
+  'Kaur',
+  'Lund',
+];
 const FIRST_NAMES = ['Chris', 'Jordan', 'Morgan', 'Taylor', 'Casey', 'Riley'];
 const LAST_NAMES = ['Park', 'Quinn', 'Silva', 'Tan', 'Weber', 'Young'];
 const OFFSET = '+01:00';
@@ -26,8 +54,15 @@ const BOOKED_TODAY = 6;
 /** The two seeded clinicians, then synthetic ones (pr3, pr4…) when more are asked for. */
 export function caseloadClinicians(count: number): fhir4.Practitioner[] {
   const extra = Array.from({ length: Math.max(0, count - CLINICIANS.length) }, (_, i): fhir4.Practitioner => ({
-    resourceType: 'Practitioner', id: `pr${CLINICIANS.length + i + 1}`, active: true,
-    name: [{ given: [FIRST_NAMES[i % FIRST_NAMES.length]!], family: LAST_NAMES[Math.floor(i / FIRST_NAMES.length) % LAST_NAMES.length]! }],
+    resourceType: 'Practitioner',
+    id: `pr${CLINICIANS.length + i + 1}`,
+    active: true,
+    name: [
+      {
+        given: [FIRST_NAMES[i % FIRST_NAMES.length]!],
+        family: LAST_NAMES[Math.floor(i / FIRST_NAMES.length) % LAST_NAMES.length]!,
+      },
+    ],
     qualification: [{ code: { text: 'Therapist' } }],
   }));
   return [...CLINICIANS.slice(0, Math.max(count, 0)), ...extra];
@@ -46,7 +81,10 @@ export function syntheticStory(clinician: number, n: number, mostSessions = 12):
     story: 'Caseload client (synthetic history).',
     clinician,
     // Most clients rate the session well (SRS 36–40), as in practice; the outcome trends vary as in the population.
-    sessions: sessions(random, mostSessions).map((s) => ({ ...s, ...(s.alliance === undefined ? {} : { alliance: Math.round((36 + (s.alliance - 30) * 0.4) * 10) / 10 }) })),
+    sessions: sessions(random, mostSessions).map((s) => ({
+      ...s,
+      ...(s.alliance === undefined ? {} : { alliance: Math.round((36 + (s.alliance - 30) * 0.4) * 10) / 10 }),
+    })),
     expected: [],
   };
 }
@@ -55,16 +93,21 @@ export function syntheticStory(clinician: number, n: number, mostSessions = 12):
 export function caseloadStories(stories: readonly ClientStory[], size: CaseloadSize): ClientStory[] {
   return Array.from({ length: size.clinicians }, (_, clinician) => {
     const have = stories.filter((s) => s.clinician === clinician).length;
-    return Array.from({ length: Math.max(0, size.patientsPerClinician - have) }, (_, i) => syntheticStory(clinician, have + i + 1));
+    return Array.from({ length: Math.max(0, size.patientsPerClinician - have) }, (_, i) =>
+      syntheticStory(clinician, have + i + 1),
+    );
   }).flat();
 }
 
 function appointment(story: ClientStory, date: string, hour: number): fhir4.Appointment {
   const time = `${String(hour).padStart(2, '0')}:00:00${OFFSET}`;
   return {
-    resourceType: 'Appointment', id: `ap-${story.id}`, status: 'booked',
+    resourceType: 'Appointment',
+    id: `ap-${story.id}`,
+    status: 'booked',
     serviceType: [{ text: 'Psychotherapy session' }],
-    start: `${date}T${time}`, end: `${date}T${time.replace(':00:00', ':50:00')}`,
+    start: `${date}T${time}`,
+    end: `${date}T${time.replace(':00:00', ':50:00')}`,
     participant: [
       { actor: { reference: `Patient/${story.id}` }, status: 'accepted' },
       { actor: { reference: practitionerRef(story) }, status: 'accepted' },
@@ -74,7 +117,10 @@ function appointment(story: ClientStory, date: string, hour: number): fhir4.Appo
 
 function careTeam(story: ClientStory): fhir4.CareTeam {
   return {
-    resourceType: 'CareTeam', id: `ct-${story.id}`, status: 'active', name: 'Psychotherapy',
+    resourceType: 'CareTeam',
+    id: `ct-${story.id}`,
+    status: 'active',
+    name: 'Psychotherapy',
     subject: { reference: `Patient/${story.id}` },
     participant: [{ member: { reference: practitionerRef(story) }, role: [{ text: 'Therapist' }] }],
   };

@@ -13,8 +13,20 @@ import { seededRandom, seedOf } from './prng';
 import type { ClientStory, SessionScores } from './stories';
 
 export const CLINICIANS: readonly fhir4.Practitioner[] = [
-  { resourceType: 'Practitioner', id: 'pr1', active: true, name: [{ given: ['Ana'], family: 'Reyes', prefix: ['Dr'] }], qualification: [{ code: { text: 'Clinical psychologist' } }] },
-  { resourceType: 'Practitioner', id: 'pr2', active: true, name: [{ given: ['Sam'], family: 'Okafor' }], qualification: [{ code: { text: 'Counsellor' } }] },
+  {
+    resourceType: 'Practitioner',
+    id: 'pr1',
+    active: true,
+    name: [{ given: ['Ana'], family: 'Reyes', prefix: ['Dr'] }],
+    qualification: [{ code: { text: 'Clinical psychologist' } }],
+  },
+  {
+    resourceType: 'Practitioner',
+    id: 'pr2',
+    active: true,
+    name: [{ given: ['Sam'], family: 'Okafor' }],
+    qualification: [{ code: { text: 'Counsellor' } }],
+  },
 ];
 
 const OUR_OFFSET = '+01:00';
@@ -64,21 +76,31 @@ function encounter(story: ClientStory, n: number, date: string): fhir4.Encounter
 }
 
 function answersFor(instrument: Instrument, scores: SessionScores, random: Random): Record<string, number> {
-  const values = instrument.id === 'wai-sr' ? waiAnswers(instrument, scores.wai ?? [4, 4, 4], random) : lineAnswers(instrument, scores, random);
+  const values =
+    instrument.id === 'wai-sr'
+      ? waiAnswers(instrument, scores.wai ?? [4, 4, 4], random)
+      : lineAnswers(instrument, scores, random);
   return Object.fromEntries(instrument.items.map((item, i) => [item.linkId, values[i] ?? 0]));
 }
 
 function lineAnswers(instrument: Instrument, scores: SessionScores, random: Random): number[] {
-  const total = instrument.kind === 'outcome' ? scores.outcome ?? 0 : scores.alliance ?? 0;
+  const total = instrument.kind === 'outcome' ? (scores.outcome ?? 0) : (scores.alliance ?? 0);
   return ratingLineItems(total, instrument.items.length, random, total >= 36 ? 3 : 8);
 }
 
 function waiAnswers(instrument: Instrument, means: readonly [number, number, number], random: Random): number[] {
-  const bySubscale = { task: likertItems(means[0], random), bond: likertItems(means[1], random), goal: likertItems(means[2], random) };
-  return instrument.items.map((item) => (item.kind === 'likert' ? bySubscale[item.subscale].shift() ?? 3 : 0));
+  const bySubscale = {
+    task: likertItems(means[0], random),
+    bond: likertItems(means[1], random),
+    goal: likertItems(means[2], random),
+  };
+  return instrument.items.map((item) => (item.kind === 'likert' ? (bySubscale[item.subscale].shift() ?? 3) : 0));
 }
 
-interface Moment { readonly instrument: InstrumentId; readonly time: string }
+interface Moment {
+  readonly instrument: InstrumentId;
+  readonly time: string;
+}
 
 function momentsOf(story: ClientStory, scores: SessionScores): Moment[] {
   const child = story.age < 13;
@@ -89,7 +111,14 @@ function momentsOf(story: ClientStory, scores: SessionScores): Moment[] {
   ];
 }
 
-function response(story: ClientStory, n: number, date: string, moment: Moment, scores: SessionScores, random: Random): fhir4.QuestionnaireResponse {
+function response(
+  story: ClientStory,
+  n: number,
+  date: string,
+  moment: Moment,
+  scores: SessionScores,
+  random: Random,
+): fhir4.QuestionnaireResponse {
   const instrument = instruments[moment.instrument];
   const answers = answersFor(instrument, scores, random);
   const incomplete = scores.incomplete === true && instrument.kind === 'outcome';
@@ -99,11 +128,16 @@ function response(story: ClientStory, n: number, date: string, moment: Moment, s
     instrument: moment.instrument,
     authored: `${date}T${moment.time}:00${OUR_OFFSET}`,
     status: incomplete ? 'in-progress' : 'completed',
-    answers: incomplete ? Object.fromEntries(Object.entries(answers).filter(([linkId]) => linkId !== lastItem)) : answers,
+    answers: incomplete
+      ? Object.fromEntries(Object.entries(answers).filter(([linkId]) => linkId !== lastItem))
+      : answers,
   };
   const ours = buildQuestionnaireResponse(instrument, administration, {
-    subject: `Patient/${story.id}`, encounter: `Encounter/${story.id}-e${n}`, author: practitionerRef(story),
-    source: `Patient/${story.id}`, identifierValue: `seed-${administration.id}`,
+    subject: `Patient/${story.id}`,
+    encounter: `Encounter/${story.id}-e${n}`,
+    author: practitionerRef(story),
+    source: `Patient/${story.id}`,
+    identifierValue: `seed-${administration.id}`,
   });
   const qr = { ...ours, id: administration.id };
   return story.otherSystem ? asOtherSystemResponse(qr, instrument) : qr;

@@ -22,7 +22,12 @@ export function seedResources(options: SeedOptions = {}): fhir4.Resource[] {
   const today = options.today ?? SEED_TODAY;
   // The stories, then synthetic clients filling each clinician's caseload; all booked and on a CareTeam.
   const stories = [...CLIENT_STORIES, ...caseloadStories(CLIENT_STORIES, DEFAULT_CASELOAD)];
-  return [...CLINICIANS, ...seedQuestionnaires(), ...stories.flatMap((story) => buildClientHistory(story, today)), ...caseloadScheduling(stories, today)];
+  return [
+    ...CLINICIANS,
+    ...seedQuestionnaires(),
+    ...stories.flatMap((story) => buildClientHistory(story, today)),
+    ...caseloadScheduling(stories, today),
+  ];
 }
 
 export interface SandboxClient {
@@ -36,7 +41,11 @@ export interface SandboxClient {
 /** The clients for a picker (the EHR launch page), in seed order. */
 export function sandboxClients(): SandboxClient[] {
   return CLIENT_STORIES.map((s) => ({
-    patientId: s.id, name: `${s.given} ${s.family}`, age: s.age, story: s.story, clinicianId: `pr${s.clinician + 1}`,
+    patientId: s.id,
+    name: `${s.given} ${s.family}`,
+    age: s.age,
+    story: s.story,
+    clinicianId: `pr${s.clinician + 1}`,
   }));
 }
 

@@ -19,14 +19,20 @@ export function inOtherZone(dateTime: string): string {
   return `${shifted}-05:00`;
 }
 
-function reshapeAnswer(answer: fhir4.QuestionnaireResponseItemAnswer, instrument: Instrument): fhir4.QuestionnaireResponseItemAnswer {
+function reshapeAnswer(
+  answer: fhir4.QuestionnaireResponseItemAnswer,
+  instrument: Instrument,
+): fhir4.QuestionnaireResponseItemAnswer {
   if (instrument.scale.type === 'rating-line') return { valueDecimal: (answer.valueInteger ?? 0) / 10 };
   const code = answer.valueCoding?.code;
   const option = instrument.scale.options.find((o) => o.code === code);
   return { valueInteger: option?.value ?? answer.valueInteger ?? 0 };
 }
 
-export function asOtherSystemResponse(qr: fhir4.QuestionnaireResponse, instrument: Instrument): fhir4.QuestionnaireResponse {
+export function asOtherSystemResponse(
+  qr: fhir4.QuestionnaireResponse,
+  instrument: Instrument,
+): fhir4.QuestionnaireResponse {
   const sessionNumber = Number(/-s(\d+)-/.exec(qr.id ?? '')?.[1] ?? 0);
   const subject = absolute(qr.subject);
   const encounter = absolute(qr.encounter);
@@ -37,7 +43,9 @@ export function asOtherSystemResponse(qr: fhir4.QuestionnaireResponse, instrumen
     resourceType: 'QuestionnaireResponse',
     id: qr.id,
     identifier: { system: 'https://ehr.example.org/identifiers/flowsheet-response', value: `FR-${qr.id ?? ''}` },
-    questionnaire: pointsScale ? `${OTHER_SYSTEM_BASE}/Questionnaire/flowsheet-${instrument.id}` : questionnaireUrl(instrument.id),
+    questionnaire: pointsScale
+      ? `${OTHER_SYSTEM_BASE}/Questionnaire/flowsheet-${instrument.id}`
+      : questionnaireUrl(instrument.id),
     status: sessionNumber % 2 === 0 ? 'amended' : 'completed',
     ...(subject ? { subject } : {}),
     ...(encounter ? { encounter } : {}),

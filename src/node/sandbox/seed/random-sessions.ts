@@ -17,4 +17,3 @@ export function sessions(random: Random, most = 30): SessionScores[] {
     ...(i % 4 === 3 ? { wai: [3 + random() * 2, 3 + random() * 2, 3 + random() * 2] as const } : {}),
   }));
 }
-

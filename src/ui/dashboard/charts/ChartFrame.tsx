@@ -49,13 +49,26 @@ export function ChartFrame(props: ChartFrameProps) {
   const [tip, setTip] = useState<Tip | null>(null);
   const titleId = useId();
   const box = SIZES[props.size ?? 'wide'];
-  const x = scaleLinear().domain(props.xDomain).range([MARGIN.left, box.width - MARGIN.right]);
-  const y = scaleLinear().domain(props.yDomain).range([box.height - MARGIN.bottom, MARGIN.top]);
+  const x = scaleLinear()
+    .domain(props.xDomain)
+    .range([MARGIN.left, box.width - MARGIN.right]);
+  const y = scaleLinear()
+    .domain(props.yDomain)
+    .range([box.height - MARGIN.bottom, MARGIN.top]);
   return (
     <figure className={`chart chart-${props.size ?? 'wide'}`} aria-labelledby={titleId}>
-      <figcaption id={titleId} className="chart-title">{props.title}</figcaption>
+      <figcaption id={titleId} className="chart-title">
+        {props.title}
+      </figcaption>
       <Legend entries={props.legend} />
-      <svg viewBox={`0 0 ${box.width} ${box.height}`} className="chart-svg" aria-labelledby={titleId} role="group" onMouseLeave={() => setTip(null)} onKeyDown={movePointFocus}>
+      <svg
+        viewBox={`0 0 ${box.width} ${box.height}`}
+        className="chart-svg"
+        aria-labelledby={titleId}
+        role="group"
+        onMouseLeave={() => setTip(null)}
+        onKeyDown={movePointFocus}
+      >
         <Axes scales={{ x, y }} box={box} yTicks={props.yTicks} xLabel={props.xLabel} yLabel={props.yLabel} />
         <TipContext.Provider value={setTip}>{props.children({ x, y })}</TipContext.Provider>
         {tip && <Tooltip tip={tip} width={box.width} />}
@@ -66,7 +79,12 @@ export function ChartFrame(props: ChartFrameProps) {
 }
 
 const STEP: Readonly<Record<string, (index: number, count: number) => number>> = {
-  ArrowRight: (i) => i + 1, ArrowDown: (i) => i + 1, ArrowLeft: (i) => i - 1, ArrowUp: (i) => i - 1, Home: () => 0, End: (_i, n) => n - 1,
+  ArrowRight: (i) => i + 1,
+  ArrowDown: (i) => i + 1,
+  ArrowLeft: (i) => i - 1,
+  ArrowUp: (i) => i - 1,
+  Home: () => 0,
+  End: (_i, n) => n - 1,
 };
 
 /**
@@ -87,7 +105,12 @@ function Alternative({ label, children }: { readonly label: string; readonly chi
   const [opened, setOpened] = useState(false);
   const printing = usePrinting();
   return (
-    <details className="chart-alternative" onToggle={(e) => { if (e.currentTarget.open) setOpened(true); }}>
+    <details
+      className="chart-alternative"
+      onToggle={(e) => {
+        if (e.currentTarget.open) setOpened(true);
+      }}
+    >
       <summary>{label}</summary>
       {(opened || printing) && children}
     </details>
@@ -99,7 +122,9 @@ function Legend({ entries }: { readonly entries: readonly LegendEntry[] }) {
     <ul className="chart-legend">
       {entries.map((e) => (
         <li key={e.key}>
-          <svg width="24" height="10" aria-hidden="true"><line x1="0" x2="24" y1="5" y2="5" className={e.className} /></svg>
+          <svg width="24" height="10" aria-hidden="true">
+            <line x1="0" x2="24" y1="5" y2="5" className={e.className} />
+          </svg>
           {e.label}
         </li>
       ))}
@@ -125,14 +150,26 @@ function Axes({ scales, box, yTicks, xLabel, yLabel }: AxesProps) {
       {(yTicks ?? y.ticks(5)).map((v) => (
         <g key={`y${v}`}>
           <line x1={left} x2={width - MARGIN.right} y1={y(v)} y2={y(v)} className="grid" />
-          <text x={left - 6} y={y(v)} dy="0.32em" textAnchor="end">{v}</text>
+          <text x={left - 6} y={y(v)} dy="0.32em" textAnchor="end">
+            {v}
+          </text>
         </g>
       ))}
       {xTicks.map((v) => (
-        <text key={`x${v}`} x={x(v)} y={bottom + 16} textAnchor="middle">{v}</text>
+        <text key={`x${v}`} x={x(v)} y={bottom + 16} textAnchor="middle">
+          {v}
+        </text>
       ))}
-      <text x={(left + width - MARGIN.right) / 2} y={height - 4} textAnchor="middle" className="axis-label">{xLabel}</text>
-      <text transform={`translate(12 ${(bottom + MARGIN.top) / 2}) rotate(-90)`} textAnchor="middle" className="axis-label">{yLabel}</text>
+      <text x={(left + width - MARGIN.right) / 2} y={height - 4} textAnchor="middle" className="axis-label">
+        {xLabel}
+      </text>
+      <text
+        transform={`translate(12 ${(bottom + MARGIN.top) / 2}) rotate(-90)`}
+        textAnchor="middle"
+        className="axis-label"
+      >
+        {yLabel}
+      </text>
     </g>
   );
 }
@@ -144,7 +181,9 @@ function Tooltip({ tip, width: chartWidth }: { readonly tip: Tip; readonly width
   return (
     <g className="tooltip" pointerEvents="none" aria-hidden="true">
       <rect x={left} y={top} width={width} height={24} rx={4} />
-      <text x={left + width / 2} y={top + 16} textAnchor="middle">{tip.text}</text>
+      <text x={left + width / 2} y={top + 16} textAnchor="middle">
+        {tip.text}
+      </text>
     </g>
   );
 }
@@ -166,14 +205,28 @@ export function PointMark(props: PointMarkProps) {
   const setTip = useContext(TipContext);
   const show = () => setTip({ x: props.cx, y: props.cy, text: props.label });
   const hide = () => setTip(null);
-  const handlers = { tabIndex: props.tabbable ? 0 : -1, role: 'img', 'aria-label': props.label, className: `point ${props.className}${props.unsaved ? ' point-unsaved' : ''}`, onMouseEnter: show, onFocus: show, onBlur: hide };
-  return props.shape === 'square'
-    ? <rect x={props.cx - 4} y={props.cy - 4} width={8} height={8} {...handlers} />
-    : <circle cx={props.cx} cy={props.cy} r={4.5} {...handlers} />;
+  const handlers = {
+    tabIndex: props.tabbable ? 0 : -1,
+    role: 'img',
+    'aria-label': props.label,
+    className: `point ${props.className}${props.unsaved ? ' point-unsaved' : ''}`,
+    onMouseEnter: show,
+    onFocus: show,
+    onBlur: hide,
+  };
+  return props.shape === 'square' ? (
+    <rect x={props.cx - 4} y={props.cy - 4} width={8} height={8} {...handlers} />
+  ) : (
+    <circle cx={props.cx} cy={props.cy} r={4.5} {...handlers} />
+  );
 }
 
 /** An SVG path through the points, in order. */
-export function pathOf<T>(data: readonly T[], px: (d: T, index: number) => number, py: (d: T, index: number) => number): string {
+export function pathOf<T>(
+  data: readonly T[],
+  px: (d: T, index: number) => number,
+  py: (d: T, index: number) => number,
+): string {
   return line<T>().x(px).y(py)(data) ?? '';
 }
 

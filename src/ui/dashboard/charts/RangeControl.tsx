@@ -15,16 +15,28 @@ export function firstVisitShown(range: ChartRange, lastVisit: number): number {
   return range === 'all' ? 1 : Math.max(1, lastVisit - range + 1);
 }
 
-export function RangeControl({ lastVisit, range, onChange }: { readonly lastVisit: number; readonly range: ChartRange; readonly onChange: (range: ChartRange) => void }) {
+export function RangeControl({
+  lastVisit,
+  range,
+  onChange,
+}: {
+  readonly lastVisit: number;
+  readonly range: ChartRange;
+  readonly onChange: (range: ChartRange) => void;
+}) {
   const { t } = useTranslation('dashboard');
   const windows = WINDOWS.filter((w) => w < lastVisit);
   if (windows.length === 0) return null;
   return (
     <div role="group" aria-label={t('range.label')} className="range-control">
       {windows.map((w) => (
-        <button key={w} type="button" className="range-button" aria-pressed={range === w} onClick={() => onChange(w)}>{t('range.last', { count: w })}</button>
+        <button key={w} type="button" className="range-button" aria-pressed={range === w} onClick={() => onChange(w)}>
+          {t('range.last', { count: w })}
+        </button>
       ))}
-      <button type="button" className="range-button" aria-pressed={range === 'all'} onClick={() => onChange('all')}>{t('range.all', { count: lastVisit })}</button>
+      <button type="button" className="range-button" aria-pressed={range === 'all'} onClick={() => onChange('all')}>
+        {t('range.all', { count: lastVisit })}
+      </button>
     </div>
   );
 }

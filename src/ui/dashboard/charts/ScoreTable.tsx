@@ -5,13 +5,21 @@ import { itemLabel } from '../item-labels';
 import type { ItemScore, ScorePoint } from '../view-model';
 
 /** A point's text with "(not saved)" when it is only kept in this tab. */
-export function withUnsaved(text: string, point: { readonly unsaved?: boolean | undefined }, t: TFunction<'dashboard'>): string {
+export function withUnsaved(
+  text: string,
+  point: { readonly unsaved?: boolean | undefined },
+  t: TFunction<'dashboard'>,
+): string {
   return point.unsaved ? `${text} (${t('table.unsavedPoint')})` : text;
 }
 
 /** A per-session point as its marker reads it (label and tooltip): session, date, score, and whether it is saved. */
 export function scorePointText(point: ScorePoint, t: TFunction<'dashboard'>, f: Formatters): string {
-  return withUnsaved(t('chart.point', { session: point.session, date: f.date(point.date), score: f.score(point.total) }), point, t);
+  return withUnsaved(
+    t('chart.point', { session: point.session, date: f.date(point.date), score: f.score(point.total) }),
+    point,
+    t,
+  );
 }
 
 /** "Relationship 9.0 · Approach or Method 7.0 …": each item named as on the form, with its answer in points. */
@@ -20,13 +28,22 @@ export function itemsText(items: readonly ItemScore[] | undefined, language: str
 }
 
 /** A marker's label: the point's text, what was expected (outcome), then its items. */
-export function markerLabel(text: string, items: readonly ItemScore[] | undefined, language: string, f: Formatters): string {
+export function markerLabel(
+  text: string,
+  items: readonly ItemScore[] | undefined,
+  language: string,
+  f: Formatters,
+): string {
   const detail = itemsText(items, language, f);
   return detail ? `${text} — ${detail}` : text;
 }
 
 /** The text alternative of a per-session chart: every plotted value, exactly. */
-export function ScoreTable(props: { readonly points: readonly ScorePoint[]; readonly instrument: string; readonly expected?: ReadonlyMap<number, number> }) {
+export function ScoreTable(props: {
+  readonly points: readonly ScorePoint[];
+  readonly instrument: string;
+  readonly expected?: ReadonlyMap<number, number>;
+}) {
   const { t } = useTranslation('dashboard');
   const f = useFormat();
   const hasExpected = props.expected !== undefined && props.expected.size > 0;

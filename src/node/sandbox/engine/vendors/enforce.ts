@@ -31,8 +31,11 @@ function interactionOf(method: string, segments: readonly string[]): RestInterac
 function categoryCodes(body: unknown): string[] {
   if (typeof body !== 'object' || body === null || !('category' in body) || !Array.isArray(body.category)) return [];
   return (body.category as unknown[]).flatMap((c) => {
-    const coding = typeof c === 'object' && c !== null && 'coding' in c && Array.isArray(c.coding) ? (c.coding as unknown[]) : [];
-    return coding.flatMap((k) => (typeof k === 'object' && k !== null && 'code' in k && typeof k.code === 'string' ? [k.code] : []));
+    const coding =
+      typeof c === 'object' && c !== null && 'coding' in c && Array.isArray(c.coding) ? (c.coding as unknown[]) : [];
+    return coding.flatMap((k) =>
+      typeof k === 'object' && k !== null && 'code' in k && typeof k.code === 'string' ? [k.code] : [],
+    );
   });
 }
 
@@ -49,7 +52,12 @@ const refuse = (refusal: Refusal, detail: string): EngineResponse => ({
 });
 
 /** The vendor's answer when it does not take this request; undefined when it does. */
-export function refusalByProfile(profile: VendorProfile, method: string, path: string, body: unknown): EngineResponse | undefined {
+export function refusalByProfile(
+  profile: VendorProfile,
+  method: string,
+  path: string,
+  body: unknown,
+): EngineResponse | undefined {
   if (!profile.resources) return undefined;
   const { segments, query } = split(path);
   const [type] = segments;
@@ -59,8 +67,15 @@ export function refusalByProfile(profile: VendorProfile, method: string, path: s
   const interaction = interactionOf(method, segments);
   if (interaction === undefined) return undefined;
   if (!rule.interactions.includes(interaction)) return refuse(profile.refusedInteraction, `${type} ${interaction}`);
-  if (interaction === 'create' && rule.createCategories && !categoryCodes(body).some((c) => rule.createCategories?.includes(c))) {
-    return refuse(profile.refusedInteraction, `${type} create is taken only for category ${rule.createCategories.join(' or ')}`);
+  if (
+    interaction === 'create' &&
+    rule.createCategories &&
+    !categoryCodes(body).some((c) => rule.createCategories?.includes(c))
+  ) {
+    return refuse(
+      profile.refusedInteraction,
+      `${type} create is taken only for category ${rule.createCategories.join(' or ')}`,
+    );
   }
   const param = interaction === 'search-type' ? unsupportedParam(rule, query) : undefined;
   return param === undefined ? undefined : refuse(profile.unsupportedSearch, `${type}?${param}`);

@@ -9,12 +9,20 @@
 // Not verified on a live instance: the exact status and OperationOutcome text of a refusal (403 with a
 // `forbidden` issue is what Epic documents for actions an app is not allowed), and DocumentReference search by
 // `identifier` (taken here so that a retried note can be found).
-import { CLINICAL_NOTES, PATIENT_RULE, PRACTITIONER_RULE, READ_SEARCH, SINGLE_REQUESTS_ONLY, TYPE_NOT_SERVED } from './shared';
+import {
+  CLINICAL_NOTES,
+  PATIENT_RULE,
+  PRACTITIONER_RULE,
+  READ_SEARCH,
+  SINGLE_REQUESTS_ONLY,
+  TYPE_NOT_SERVED,
+} from './shared';
 import type { VendorProfile } from './types';
 
 export const epicLikeProfile: VendorProfile = {
   name: 'epic-like',
-  description: 'Like Epic: app writes limited to vital-sign Observations and clinical notes (DocumentReference); no transactions, batch or conditional create.',
+  description:
+    'Like Epic: app writes limited to vital-sign Observations and clinical notes (DocumentReference); no transactions, batch or conditional create.',
   sources: ['https://open.epic.com/Interface/FHIR', 'https://fhir.epic.com/Specifications'],
   ...SINGLE_REQUESTS_ONLY,
   resources: {
@@ -23,9 +31,15 @@ export const epicLikeProfile: VendorProfile = {
     PractitionerRole: { interactions: READ_SEARCH },
     Organization: { interactions: READ_SEARCH },
     Encounter: { interactions: READ_SEARCH, searchParams: ['_id', 'patient', 'subject', 'date', 'class'] },
-    Condition: { interactions: READ_SEARCH, searchParams: ['_id', 'patient', 'subject', 'category', 'clinical-status'] },
+    Condition: {
+      interactions: READ_SEARCH,
+      searchParams: ['_id', 'patient', 'subject', 'category', 'clinical-status'],
+    },
     Questionnaire: { interactions: READ_SEARCH, searchParams: ['_id', 'url', 'version', 'name'] },
-    QuestionnaireResponse: { interactions: READ_SEARCH, searchParams: ['_id', 'patient', 'subject', 'questionnaire', 'identifier', 'authored', 'status'] },
+    QuestionnaireResponse: {
+      interactions: READ_SEARCH,
+      searchParams: ['_id', 'patient', 'subject', 'questionnaire', 'identifier', 'authored', 'status'],
+    },
     Observation: {
       interactions: ['read', 'search-type', 'create'],
       createCategories: ['vital-signs'],
@@ -35,7 +49,15 @@ export const epicLikeProfile: VendorProfile = {
     Provenance: { interactions: ['read'] },
     DocumentReference: CLINICAL_NOTES,
   },
-  refusedInteraction: { status: 403, code: 'forbidden', text: 'The client is not authorized to perform this action on this resource.' },
+  refusedInteraction: {
+    status: 403,
+    code: 'forbidden',
+    text: 'The client is not authorized to perform this action on this resource.',
+  },
   unknownType: TYPE_NOT_SERVED,
-  unsupportedSearch: { status: 400, code: 'not-supported', text: 'A search parameter in the request is not supported for this resource.' },
+  unsupportedSearch: {
+    status: 400,
+    code: 'not-supported',
+    text: 'A search parameter in the request is not supported for this resource.',
+  },
 };

@@ -15,7 +15,11 @@ export const VENDOR_PROFILES: Readonly<Record<VendorName, VendorProfile>> = {
 };
 
 /** What the server does now: a fault can take a feature away, the profile can too; neither adds one. */
-export function effectiveSettings(settings: EngineSettings): { transactions: boolean; batch: boolean; conditionalCreate: boolean } {
+export function effectiveSettings(settings: EngineSettings): {
+  transactions: boolean;
+  batch: boolean;
+  conditionalCreate: boolean;
+} {
   const profile = VENDOR_PROFILES[settings.vendor];
   return {
     transactions: settings.transactions && profile.transactions,

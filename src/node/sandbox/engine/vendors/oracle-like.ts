@@ -9,12 +9,20 @@
 // encounter context; this profile takes the app's text/plain note (what US Core's clinical-notes guidance
 // asks for) so the sandbox shows the app's plan rather than a formatting refusal. The refusal status
 // (405 with `not-supported`) follows HTTP semantics and is not verified on a live instance.
-import { CLINICAL_NOTES, PATIENT_RULE, PRACTITIONER_RULE, READ_SEARCH, SINGLE_REQUESTS_ONLY, TYPE_NOT_SERVED } from './shared';
+import {
+  CLINICAL_NOTES,
+  PATIENT_RULE,
+  PRACTITIONER_RULE,
+  READ_SEARCH,
+  SINGLE_REQUESTS_ONLY,
+  TYPE_NOT_SERVED,
+} from './shared';
 import type { VendorProfile } from './types';
 
 export const oracleLikeProfile: VendorProfile = {
   name: 'oracle-like',
-  description: 'Like Oracle Health Millennium: no Flag resource, no QuestionnaireResponse or survey Observation create, clinical notes (DocumentReference) accepted.',
+  description:
+    'Like Oracle Health Millennium: no Flag resource, no QuestionnaireResponse or survey Observation create, clinical notes (DocumentReference) accepted.',
   sources: [
     'https://docs.oracle.com/en/industries/health/millennium-platform-apis/fmill/index.html',
     'https://docs.oracle.com/en/industries/health/millennium-platform-apis/mfdap/op-documentreference-post.html',
@@ -25,9 +33,15 @@ export const oracleLikeProfile: VendorProfile = {
     Practitioner: PRACTITIONER_RULE,
     Organization: { interactions: READ_SEARCH },
     Encounter: { interactions: READ_SEARCH, searchParams: ['_id', 'patient', 'subject', 'date'] },
-    Condition: { interactions: READ_SEARCH, searchParams: ['_id', 'patient', 'subject', 'category', 'clinical-status'] },
+    Condition: {
+      interactions: READ_SEARCH,
+      searchParams: ['_id', 'patient', 'subject', 'category', 'clinical-status'],
+    },
     Questionnaire: { interactions: READ_SEARCH, searchParams: ['_id', 'url', 'version'] },
-    QuestionnaireResponse: { interactions: ['read', 'search-type', 'update'], searchParams: ['_id', 'patient', 'subject', 'questionnaire', 'identifier', 'authored'] },
+    QuestionnaireResponse: {
+      interactions: ['read', 'search-type', 'update'],
+      searchParams: ['_id', 'patient', 'subject', 'questionnaire', 'identifier', 'authored'],
+    },
     Observation: {
       interactions: ['read', 'search-type', 'create'],
       createCategories: ['vital-signs', 'laboratory'],
@@ -36,7 +50,11 @@ export const oracleLikeProfile: VendorProfile = {
     Provenance: { interactions: READ_SEARCH, searchParams: ['_id', 'patient', 'target'] },
     DocumentReference: CLINICAL_NOTES,
   },
-  refusedInteraction: { status: 405, code: 'not-supported', text: 'The requested interaction is not supported for this resource.' },
+  refusedInteraction: {
+    status: 405,
+    code: 'not-supported',
+    text: 'The requested interaction is not supported for this resource.',
+  },
   unknownType: TYPE_NOT_SERVED,
   unsupportedSearch: { status: 400, code: 'not-supported', text: 'The search parameter is not supported.' },
 };

@@ -10,10 +10,20 @@ export const CLINICAL_NOTES: ResourceRule = {
   searchParams: ['_id', 'patient', 'subject', 'category', 'type', 'date', 'encounter', 'identifier'],
 };
 
-export const TYPE_NOT_SERVED: Refusal = { status: 404, code: 'not-supported', text: 'The requested resource type is not supported.' };
+export const TYPE_NOT_SERVED: Refusal = {
+  status: 404,
+  code: 'not-supported',
+  text: 'The requested resource type is not supported.',
+};
 
 /** Neither vendor documents transaction or batch endpoints, or `If-None-Exist`, for these resources. */
 export const SINGLE_REQUESTS_ONLY = { transactions: false, batch: false, conditionalCreate: false } as const;
 
-export const PATIENT_RULE: ResourceRule = { interactions: READ_SEARCH, searchParams: ['_id', 'identifier', 'name', 'birthdate', 'family', 'given'] };
-export const PRACTITIONER_RULE: ResourceRule = { interactions: READ_SEARCH, searchParams: ['_id', 'identifier', 'name'] };
+export const PATIENT_RULE: ResourceRule = {
+  interactions: READ_SEARCH,
+  searchParams: ['_id', 'identifier', 'name', 'birthdate', 'family', 'given'],
+};
+export const PRACTITIONER_RULE: ResourceRule = {
+  interactions: READ_SEARCH,
+  searchParams: ['_id', 'identifier', 'name'],
+};

@@ -8,7 +8,8 @@ export const VENDOR_NAMES = ['open', 'epic-like', 'oracle-like'] as const;
 export type VendorName = (typeof VENDOR_NAMES)[number];
 
 /** The CapabilityStatement's type-level interaction codes the engine serves. */
-export type RestInteraction = 'read' | 'vread' | 'update' | 'patch' | 'delete' | 'history-instance' | 'create' | 'search-type';
+export type RestInteraction =
+  'read' | 'vread' | 'update' | 'patch' | 'delete' | 'history-instance' | 'create' | 'search-type';
 
 export interface ResourceRule {
   readonly interactions: readonly RestInteraction[];
