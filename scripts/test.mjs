@@ -1,5 +1,5 @@
-// The README's test command: typecheck, lint and every Vitest project, then one closing line
-// `tests: N passed, N failed[, N skipped]` that CI reads. Typecheck and lint count as one test each.
+// The README's test command: typecheck, lint, the format check and every Vitest project, then one closing line
+// `tests: N passed, N failed[, N skipped]` that CI reads. Typecheck, lint and the format check count as one test each.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 
@@ -17,11 +17,15 @@ const gate = (ok) => (ok ? counts.passed++ : counts.failed++);
 
 gate(run('typecheck', 'node', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']));
 gate(run('lint', 'node', ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '.']));
+gate(run('format', 'node', ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']));
 
 rmSync(resultsFile, { force: true });
 const vitestOk = run('vitest', 'node', [
-  'node_modules/vitest/vitest.mjs', 'run',
-  '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`,
+  'node_modules/vitest/vitest.mjs',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${resultsFile}`,
   ...extraArgs,
 ]);
 
@@ -31,7 +35,9 @@ try {
   counts.failed += report.numFailedTests;
   counts.skipped += report.numPendingTests + report.numTodoTests;
   // A suite that fails to load has no tests in it but is still a failure.
-  const brokenSuites = report.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+  const brokenSuites = report.testResults.filter(
+    (s) => s.status === 'failed' && s.assertionResults.length === 0,
+  ).length;
   counts.failed += brokenSuites;
   if (!vitestOk && report.numFailedTests === 0 && brokenSuites === 0) counts.failed++;
 } catch {
