@@ -9,11 +9,19 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const ARTIFACT_DIR = `${repoRoot}test-artifacts/screenshots`;
 
 /** The screenshots the README shows, and the journeys that take them. */
-export const README_SCREENSHOTS = ['ehr-launch', 'clinician-view', 'client-mode-ors', 'child-cors', 'spanish'] as const;
+export const README_SCREENSHOTS = [
+  'ehr-launch',
+  'clinician-view',
+  'client-mode-ors',
+  'child-cors',
+  'spanish',
+  'caseload',
+] as const;
 export const README_SCREENSHOT_JOURNEYS = [
   'test/e2e/launch.test.ts',
   'test/e2e/people.test.ts',
   'test/e2e/session.test.ts',
+  'test/e2e/caseload.test.ts',
 ] as const;
 
 /**
