@@ -1,6 +1,6 @@
 // The app's clinical notes as a source of history: where the EHR took no QuestionnaireResponse, the note
 // carries it as its `application/fhir+json` attachment. Only our notes (our identifier system) are read; the
-// embedded response then goes through the same parser as any response read directly.
+// embedded response then goes through the same parser as a response read directly.
 import { z } from 'zod';
 import { IDENTIFIER_SYSTEMS } from '../codes';
 import { base64ToUtf8 } from '../encoding/base64';

@@ -47,7 +47,7 @@ export function resolveReferences<R extends fhir4.Resource>(
   return rewrite(JSON.parse(JSON.stringify(resource)) as Json, resolve) as unknown as R;
 }
 
-/** `Observation/12` from a Location (`…/Observation/12/_history/1`, read as any reference is) or a resource body. */
+/** `Observation/12` from a Location (`…/Observation/12/_history/1`, read like every other reference) or a resource body. */
 export function referenceFrom(resourceType: string, location: string | undefined, body: unknown): string | undefined {
   if (
     typeof body === 'object' &&
