@@ -1,13 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RuleCode } from '../../src/core/model';
-import { EXTENSIONS } from '../../src/fhir/codes';
 import { flagRetirements, retireDuplicateFlags } from '../../src/fhir/write/flag-retire';
 import { Outbox } from '../../src/fhir/write/outbox';
 import { planWrites } from '../../src/fhir/write/plan';
 import { withFreshFlags } from '../../src/fhir/write/refresh-flags';
 import { recordBasis, type ActiveFlagOnServer } from '../../src/fhir/write/write-set';
 import { administration, decision, PATIENT, writeSetFor } from './write-fixtures';
-import { startTestServer, type TestServer } from './write-support';
+import { activeFlagsOn, startTestServer, type TestServer } from './write-support';
 
 // At most one active Flag per rule, written as the attack: two saves built on one load (two tabs, one client)
 // raising the same rule; twins that still got in (no conditional create); and an Outbox entry built before
@@ -20,17 +18,7 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 
-async function activeFlags(): Promise<ActiveFlagOnServer[]> {
-  const flags = (await server.search('Flag', `subject=${PATIENT}`)) as fhir4.Flag[];
-  return flags
-    .filter((f) => f.status === 'active')
-    .map((f) => {
-      const rule = f.extension
-        ?.find((e) => e.url === EXTENSIONS.flagRule)
-        ?.extension?.find((e) => e.url === 'rule')?.valueCode;
-      return { id: f.id ?? '', rule: rule as RuleCode, resource: f };
-    });
-}
+const activeFlags = (): Promise<ActiveFlagOnServer[]> => activeFlagsOn(server, PATIENT);
 
 async function plan(): Promise<ReturnType<typeof planWrites>> {
   return planWrites(await server.capabilities());

@@ -9,7 +9,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { assessClient } from '../../src/core/assess';
 import { instruments } from '../../src/core/instruments';
 import type { Administration, RuleCode } from '../../src/core/model';
-import { EXTENSIONS, IDENTIFIER_SYSTEMS } from '../../src/fhir/codes';
+import { IDENTIFIER_SYSTEMS } from '../../src/fhir/codes';
 import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
 import { Outbox } from '../../src/fhir/write/outbox';
 import { planWrites } from '../../src/fhir/write/plan';
@@ -17,7 +17,7 @@ import { retireDuplicateFlags } from '../../src/fhir/write/flag-retire';
 import { withFreshFlags } from '../../src/fhir/write/refresh-flags';
 import { buildWriteSet, recordBasis, type ActiveFlagOnServer } from '../../src/fhir/write/write-set';
 import { CLINICIAN } from './write-fixtures';
-import { startTestServer, type Fault, type TestServer } from './write-support';
+import { activeFlagsOn, startTestServer, type Fault, type TestServer } from './write-support';
 
 let server: TestServer;
 let run = 0;
@@ -57,17 +57,7 @@ const sessionArb = fc.record({
 
 const settingsArb = fc.record({ transactions: fc.boolean(), batch: fc.boolean(), conditionalCreate: fc.boolean() });
 
-async function activeFlags(patient: string): Promise<ActiveFlagOnServer[]> {
-  const flags = (await server.search('Flag', `subject=${patient}`)) as fhir4.Flag[];
-  return flags
-    .filter((f) => f.status === 'active')
-    .map((f) => {
-      const rule = f.extension
-        ?.find((e) => e.url === EXTENSIONS.flagRule)
-        ?.extension?.find((e) => e.url === 'rule')?.valueCode;
-      return { id: f.id!, rule: rule as RuleCode, resource: f };
-    });
-}
+const activeFlags = (patient: string): Promise<ActiveFlagOnServer[]> => activeFlagsOn(server, patient);
 
 async function countByIdentifier(type: string, system: string, value: string): Promise<number> {
   return (await server.search(type, `identifier=${encodeURIComponent(`${system}|${value}`)}`)).length;

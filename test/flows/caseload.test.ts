@@ -2,13 +2,10 @@ import { setupServer } from 'msw/node';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { instruments } from '../../src/core/instruments';
-import type { Administration } from '../../src/core/model';
-import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
-import { Outbox } from '../../src/fhir/write';
 import { SEED_TODAY } from '../../src/node/sandbox/seed';
 import type { UiLanguage } from '../../src/ui/i18n/locale';
 import { sharedSeededEngine } from '../support/engine';
+import { keepUnsavedOrs } from '../support/kept-response';
 import { fhirHandlers } from '../support/msw-fhir';
 import { renderApp } from '../ui/support/render-app';
 import { arriveFromLaunch, authServer, ISS } from '../ui/support/smart';
@@ -101,23 +98,7 @@ describe('the caseload (launch without a patient)', () => {
   });
 
   it('marks a client whose response this tab keeps unsaved (the Outbox), and scores it in the row', async () => {
-    const administration: Administration = {
-      id: 'kept-ors-p04',
-      instrument: 'ors',
-      authored: `${SEED_TODAY}T09:00:00Z`,
-      status: 'completed',
-      answers: Object.fromEntries(instruments.ors.items.map((item) => [item.linkId, 2])),
-    };
-    const response = buildQuestionnaireResponse(instruments.ors, administration, {
-      subject: 'Patient/p04',
-      identifierValue: administration.id,
-    });
-    await openCaseload('pr2', 'en', ENGINE_TOKEN('pr2'), () =>
-      new Outbox(sessionStorage).enqueue({
-        key: administration.id,
-        entries: [{ fullUrl: 'urn:uuid:kept', kind: 'response', resource: response, label: 'the ORS response' }],
-      }),
-    );
+    await openCaseload('pr2', 'en', ENGINE_TOKEN('pr2'), () => keepUnsavedOrs(sessionStorage));
     const row = (await screen.findByRole('button', { name: 'Open Tomasz Wilk' }, { timeout: 30_000 })).closest('tr')!;
     expect(row.textContent).toContain('1 response not saved (kept in this tab)');
     expect(row.textContent).toContain('0 days');

@@ -4,11 +4,8 @@ import type { CaseloadConfig } from '../../src/fhir/caseload-config';
 import type { FhirTransport } from '../../src/fhir/gateway/types';
 import { SEED_TODAY } from '../../src/node/sandbox/seed';
 import { loadCaseload } from '../../src/ui/caseload/load-caseload';
-import { instruments } from '../../src/core/instruments';
-import type { Administration } from '../../src/core/model';
-import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
-import { Outbox } from '../../src/fhir/write';
 import { sharedSeededEngine, type TestEngine } from '../support/engine';
+import { keepUnsavedOrs } from '../support/kept-response';
 import { mapStorage } from '../support/map-storage';
 
 // The caseload over the real sandbox engine and its seed: who the clinician's clients are, in how many round
@@ -80,22 +77,8 @@ describe('the caseload over the seeded sandbox', () => {
   });
 
   it('counts a response kept unsaved in this tab (the Outbox) in the row, as the client view does, marked not saved', async () => {
-    const administration: Administration = {
-      id: 'kept-ors-p04',
-      instrument: 'ors',
-      authored: `${SEED_TODAY}T09:00:00Z`,
-      status: 'completed',
-      answers: Object.fromEntries(instruments.ors.items.map((item) => [item.linkId, 2])),
-    };
-    const response = buildQuestionnaireResponse(instruments.ors, administration, {
-      subject: 'Patient/p04',
-      identifierValue: administration.id,
-    });
     const storage = mapStorage(new Map());
-    new Outbox(storage).enqueue({
-      key: administration.id,
-      entries: [{ fullUrl: 'urn:uuid:kept', kind: 'response', resource: response, label: 'the ORS response' }],
-    });
+    keepUnsavedOrs(storage);
     const result = await loadCaseload(engineTransport(engine), { ...input('pr2'), storage });
     if (!result.ok) throw new Error(result.failure.kind);
     const tomasz = result.value.entries.find((e) => e.row.patientId === 'p04')!;
