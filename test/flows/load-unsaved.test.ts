@@ -73,6 +73,18 @@ const statusCells = () =>
     .filter((tr) => tr.querySelector('td') !== null)
     .map((tr) => [tr.querySelector('td:nth-child(2)')?.textContent, tr.querySelector('td:last-child')?.textContent]);
 
+/** The seeded client's two responses and the kept one, all in the record. */
+const allThreeSaved = () =>
+  waitFor(
+    () =>
+      expect(statusCells()).toEqual([
+        ['ORS', '✓ Saved'],
+        ['SRS', '✓ Saved'],
+        ['ORS', '✓ Saved'],
+      ]),
+    { timeout: 10_000 },
+  );
+
 describe('responses kept in this tab after a failed save', () => {
   it("are listed as not saved and scored; another patient's are not; a re-send makes them saved", async () => {
     const engine = await freshEngine();
@@ -94,15 +106,7 @@ describe('responses kept in this tab after a failed save', () => {
     // One kept save is this client's; the other patient's waits for that patient's launch.
     await screen.findByText(/One save from earlier is kept in this tab/, {}, { timeout: 10_000 });
     await user.click(screen.getByRole('button', { name: 'Send now' }));
-    await waitFor(
-      () =>
-        expect(statusCells()).toEqual([
-          ['ORS', '✓ Saved'],
-          ['SRS', '✓ Saved'],
-          ['ORS', '✓ Saved'],
-        ]),
-      { timeout: 10_000 },
-    );
+    await allThreeSaved();
     expect(outcome.queryByText('Includes answers not saved yet (kept in this tab).')).toBeNull();
     expect(new Outbox(sessionStorage).pending().saves.map((s) => s.key)).toEqual(['srs-other']);
   });
@@ -137,15 +141,7 @@ describe('responses kept in this tab after a failed save', () => {
     await engine.handle({ method: 'POST', path: 'QuestionnaireResponse', body: response(committed, 'k1') });
     keep(committed, 'k1');
     await open(engine);
-    await waitFor(
-      () =>
-        expect(statusCells()).toEqual([
-          ['ORS', '✓ Saved'],
-          ['SRS', '✓ Saved'],
-          ['ORS', '✓ Saved'],
-        ]),
-      { timeout: 10_000 },
-    );
+    await allThreeSaved();
     await screen.findByRole('button', { name: 'Enter ORS from paper' }, { timeout: 10_000 });
     expect(screen.queryByText(/save from earlier is kept in this tab/)).toBeNull();
   });
