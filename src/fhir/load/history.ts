@@ -17,7 +17,7 @@ import {
   type LoadedFlag,
   type UnreadableResource,
 } from './classify';
-import { responsesInNotes } from './notes';
+import { carriedByNotes, notCopies } from './notes';
 import { remainingPages } from './paging';
 import { type ReadResult, readInBatch, readInParallel, type RoundTripCount } from './round-trip';
 import {
@@ -251,7 +251,7 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
 
   const patient = collected.patient === undefined ? {} : classifyPatient(collected.patient);
   const questionnaires = known ? { items: [...known], unreadable: [] } : classifyQuestionnaires(part('questionnaires'));
-  const notes = responsesInNotes(part('notes'));
+  const notes = carriedByNotes(part('notes'), options.patientId);
   const responses = classifyResponses([...part('responses'), ...notes.responses], {
     questionnaires: questionnaires.items,
     patientId: options.patientId,
@@ -259,13 +259,14 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   const observations = classifyObservations(part('observations'));
+  const carried = classifyObservations(notes.observations);
   const flags = classifyFlags(part('flags'), options.patientId);
   const administrations = distinctAdministrations(responses.items);
   return {
     patientId: options.patientId,
     ...(patient.patient ? { patient: patient.patient } : {}),
     administrations: administrations.items,
-    observations: observations.items,
+    observations: [...observations.items, ...notCopies(carried.items, observations.items)],
     flags: flags.items,
     questionnaires: questionnaires.items,
     unreadable: [
@@ -275,6 +276,7 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
       ...administrations.copies,
       ...notes.unreadable,
       ...observations.unreadable,
+      ...carried.unreadable,
       ...flags.unreadable,
     ],
     failures: collected.failures,

@@ -1,10 +1,13 @@
-// The app's clinical notes as a source of history: where the EHR took no QuestionnaireResponse, the note
-// carries it as its `application/fhir+json` attachment. Only our notes (our identifier system) are read; the
-// embedded response then goes through the same parser as a response read directly.
+// The app's clinical notes as a source of history: where the EHR took no QuestionnaireResponse (or no
+// Observation), the note carries it as its `application/fhir+json` attachment: a session's response, or a
+// clinician's rupture note. Only our notes (our identifier system) are read; what they carry then goes through
+// the same validation as a resource read directly.
 import { z } from 'zod';
 import { IDENTIFIER_SYSTEMS } from '../codes';
 import { base64ToUtf8 } from '../encoding/base64';
-import { NOTE_RESPONSE_TYPE, PROGRESS_NOTE } from '../resources/clinical-note';
+import { NOTE_FHIR_TYPE, PROGRESS_NOTE } from '../resources/clinical-note';
+import { referenceId } from '../parse/references';
+import type { Observation } from '../schemas/clinical';
 import type { UnreadableResource } from './classify';
 
 const noteSchema = z.looseObject({
@@ -25,10 +28,10 @@ const isOurs = (resource: unknown): boolean => {
   return parsed.success && (parsed.data.identifier ?? []).some((i) => i.system === IDENTIFIER_SYSTEMS.clinicalNote);
 };
 
-function embeddedResponse(note: z.infer<typeof noteSchema>): unknown {
+function embeddedResource(note: z.infer<typeof noteSchema>): unknown {
   const attachment = note.content
     .map((c) => c.attachment)
-    .find((a) => a.contentType?.split(';')[0]?.trim() === NOTE_RESPONSE_TYPE);
+    .find((a) => a.contentType?.split(';')[0]?.trim() === NOTE_FHIR_TYPE);
   const text = attachment?.data === undefined ? undefined : base64ToUtf8(attachment.data);
   if (text === undefined) return undefined;
   try {
@@ -38,23 +41,61 @@ function embeddedResponse(note: z.infer<typeof noteSchema>): unknown {
   }
 }
 
-/** The responses our notes carry (unparsed: the response parser validates them), and the notes that carry none readable. */
-export function responsesInNotes(resources: readonly unknown[]): {
-  responses: unknown[];
-  unreadable: UnreadableResource[];
-} {
-  const responses: unknown[] = [];
-  const unreadable: UnreadableResource[] = [];
+/** Enough of a carried resource to route it; each kind is then validated in full by its own reader. */
+const carriedSchema = z.looseObject({
+  resourceType: z.string(),
+  subject: z.looseObject({ reference: z.string().optional() }).optional(),
+});
+
+export interface CarriedByNotes {
+  /** Unparsed: the response parser validates them. */
+  readonly responses: unknown[];
+  /** Unparsed: `classifyObservations` validates them. */
+  readonly observations: unknown[];
+  /** Notes of ours that carry nothing readable. */
+  readonly unreadable: UnreadableResource[];
+}
+
+/** What our notes carry: the responses and rupture notes' Observations, and the notes that carry none readable. */
+export function carriedByNotes(resources: readonly unknown[], patientId: string): CarriedByNotes {
+  const out: CarriedByNotes = { responses: [], observations: [], unreadable: [] };
   for (const resource of resources.filter(isOurs)) {
     const note = noteSchema.parse(resource);
-    const response = embeddedResponse(note);
-    if (response === undefined)
-      unreadable.push({
+    const carried = embeddedResource(note);
+    const parsed = carriedSchema.safeParse(carried);
+    const type = parsed.success ? parsed.data.resourceType : undefined;
+    // An Observation carried by a note of this patient must be about this patient, or it is not read.
+    const about = parsed.success ? referenceId(parsed.data.subject?.reference, 'Patient') : undefined;
+    if (type === 'Observation' && about === patientId) out.observations.push(carried);
+    else if (type === 'QuestionnaireResponse') out.responses.push(carried);
+    else
+      out.unreadable.push({
         resourceType: 'DocumentReference',
         ...(note.id ? { id: note.id } : {}),
-        reason: 'the note carries no readable QuestionnaireResponse attachment',
+        reason:
+          type === 'Observation'
+            ? 'the note carries an Observation about another patient'
+            : 'the note carries no readable QuestionnaireResponse or Observation attachment',
       });
-    else responses.push(response);
   }
-  return { responses, unreadable };
+  return out;
+}
+
+const identifierKey = (o: Observation): string | undefined => {
+  const first = o.identifier?.[0];
+  return first?.system && first.value ? `${first.system}|${first.value}` : undefined;
+};
+
+/**
+ * Observations carried by our notes, less those the server also holds as such (same identifier: a rupture note
+ * written as an Observation where the note was written too) and any second note of one: each counts once.
+ */
+export function notCopies(carried: readonly Observation[], direct: readonly Observation[]): Observation[] {
+  const seen = new Set(direct.map(identifierKey));
+  return carried.filter((o) => {
+    const key = identifierKey(o);
+    if (key !== undefined && seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -19,7 +19,8 @@ export const PROGRESS_NOTE = { system: LOINC_URL, code: '11506-3', display: 'Pro
 export const US_CORE_DOCUMENT_CATEGORY_URL =
   'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category';
 export const NOTE_TEXT_TYPE = 'text/plain; charset=utf-8';
-export const NOTE_RESPONSE_TYPE = 'application/fhir+json';
+/** The carried resource's attachment (the response, or a rupture note's Observation). */
+export const NOTE_FHIR_TYPE = 'application/fhir+json';
 
 /** The words of a note, in the clinician's language (the UI builds them from its translations). */
 export interface NoteWords {
@@ -104,7 +105,7 @@ export function noteText(administration: Administration, findings: NoteFindings,
   return [
     words.heading,
     `${title} (${instrument.shortName})`,
-    `${words.date}: ${administration.authored.slice(0, 16).replace('T', ' ')}`,
+    `${words.date}: ${noteDateTime(administration.authored)}`,
     ...scoreLines(findings, words, maxTotal),
     ...statusLines(findings, words),
     ...alertLines(findings, words),
@@ -113,15 +114,14 @@ export function noteText(administration: Administration, findings: NoteFindings,
   ].join('\n');
 }
 
-/** The DocumentReference of one administration, with the response as its second attachment. */
-export function buildClinicalNote(
-  administration: Administration,
-  findings: NoteFindings,
-  response: fhir4.QuestionnaireResponse,
-  ctx: NoteContext,
-): fhir4.DocumentReference {
-  const instrument = instruments[administration.instrument];
-  const description = `Therapy Feedback: ${instrument.shortName} ${administration.authored.slice(0, 10)}`;
+/** A note's date and time as the note's text shows it (the offset's own wall clock). */
+export const noteDateTime = (dateTime: string): string => dateTime.slice(0, 16).replace('T', ' ');
+
+/**
+ * What every clinical note of the app has: identifier, status, type, category, subject, date, author, and the
+ * period it is about from `start` (the session's time).
+ */
+export function noteShell(ctx: Omit<NoteContext, 'words'>, description: string, start: string) {
   return {
     resourceType: 'DocumentReference',
     identifier: [{ system: IDENTIFIER_SYSTEMS.clinicalNote, value: ctx.key }],
@@ -135,26 +135,51 @@ export function buildClinicalNote(
     date: ctx.recorded,
     ...(ctx.clinician ? { author: [{ reference: ctx.clinician }] } : {}),
     description,
-    content: [
-      {
-        attachment: {
-          contentType: NOTE_TEXT_TYPE,
-          language: ctx.words.language,
-          data: utf8ToBase64(noteText(administration, findings, ctx.words)),
-          title: description,
-        },
-      },
-      {
-        attachment: {
-          contentType: NOTE_RESPONSE_TYPE,
-          data: utf8ToBase64(JSON.stringify(response)),
-          title: `${instrument.shortName} QuestionnaireResponse`,
-        },
-      },
-    ],
     context: {
       ...(ctx.encounter ? { encounter: [{ reference: ctx.encounter }] } : {}),
-      period: { start: administration.authored },
+      period: { start },
     },
+  } as const satisfies Omit<fhir4.DocumentReference, 'content'>;
+}
+
+/** The note's attachments: its text in the clinician's language, then the FHIR resource it carries. */
+export function noteContent(
+  text: { readonly data: string; readonly language: string; readonly title: string },
+  carried: { readonly resource: fhir4.Resource; readonly title: string },
+): fhir4.DocumentReferenceContent[] {
+  return [
+    {
+      attachment: {
+        contentType: NOTE_TEXT_TYPE,
+        language: text.language,
+        data: utf8ToBase64(text.data),
+        title: text.title,
+      },
+    },
+    {
+      attachment: {
+        contentType: NOTE_FHIR_TYPE,
+        data: utf8ToBase64(JSON.stringify(carried.resource)),
+        title: carried.title,
+      },
+    },
+  ];
+}
+
+/** The DocumentReference of one administration, with the response as its second attachment. */
+export function buildClinicalNote(
+  administration: Administration,
+  findings: NoteFindings,
+  response: fhir4.QuestionnaireResponse,
+  ctx: NoteContext,
+): fhir4.DocumentReference {
+  const instrument = instruments[administration.instrument];
+  const description = `Therapy Feedback: ${instrument.shortName} ${administration.authored.slice(0, 10)}`;
+  return {
+    ...noteShell(ctx, description, administration.authored),
+    content: noteContent(
+      { data: noteText(administration, findings, ctx.words), language: ctx.words.language, title: description },
+      { resource: response, title: `${instrument.shortName} QuestionnaireResponse` },
+    ),
   };
 }

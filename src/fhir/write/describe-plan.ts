@@ -8,6 +8,7 @@ const PATHS: readonly { readonly kind: WriteKind; readonly path: string }[] = [
   { kind: 'observation', path: 'scores' },
   { kind: 'flag-create', path: 'alerts raised' },
   { kind: 'flag-end', path: 'alerts ended' },
+  { kind: 'rupture-note', path: 'rupture notes' },
   { kind: 'provenance', path: 'who saved it' },
   { kind: 'questionnaire', path: 'form definition' },
 ];

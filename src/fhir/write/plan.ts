@@ -1,6 +1,7 @@
 // The write plan: how to send a save to this server, chosen from what its CapabilityStatement says and
 // what the granted scopes allow. An EHR that refuses part of it still gets the rest, and a plain sentence
-// for the part it refused; where it refuses the response, scores or alerts, a clinical note carries them.
+// for the part it refused; where it refuses the response, scores, alerts or a rupture note, a clinical note
+// carries them.
 import { scopesAllow, serverSupports, type ServerCapabilities } from '../capabilities';
 import {
   WRITE_KINDS,
@@ -26,7 +27,7 @@ export const kindTarget: Readonly<
 };
 
 /** What the note stands in for when it cannot be written as itself. */
-export const CARRIED_BY_NOTE: readonly WriteKind[] = ['response', 'observation', 'flag-create'];
+export const CARRIED_BY_NOTE: readonly WriteKind[] = ['response', 'observation', 'flag-create', 'rupture-note'];
 
 /**
  * Whether a response the record holds (kept in progress) can be completed in place: PUT with If-Match. Not
@@ -63,7 +64,10 @@ function notePlan(
   if (cannot) return { when: 'never', reason: cannot.replace('not saved: ', '') };
   const carried = refused.filter((r) => CARRIED_BY_NOTE.includes(r.kind));
   if (carried.length === 0)
-    return { when: 'if-refused', reason: 'written only if the server refuses the response, scores or alerts' };
+    return {
+      when: 'if-refused',
+      reason: 'written only if the server refuses the response, scores, alerts or a rupture note',
+    };
   const why = carried.map((r) => `${kindTarget[r.kind].resourceType}: ${r.reason.replace('not saved: ', '')}`);
   return { when: 'always', reason: `carries what cannot be written as such (${[...new Set(why)].join('; ')})` };
 }

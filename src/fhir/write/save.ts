@@ -161,7 +161,7 @@ async function attemptStep(
 
 const BATCH_STAGES: readonly (readonly WriteEntry['kind'][])[] = [
   ['questionnaire', 'response', 'response-update'],
-  ['observation', 'flag-create', 'flag-end', 'note'],
+  ['observation', 'flag-create', 'flag-end', 'note', 'rupture-note'],
   ['provenance'],
 ];
 

@@ -15,12 +15,13 @@ import {
   type WriteSet,
 } from '../../fhir/write';
 import type { RuptureNote } from '../../core/model';
+import { ruptureNoteOf } from '../../fhir/resources/rupture-note';
 import { pickLanguage } from '../i18n/locale';
 import type { LoadedRecord } from '../app/record';
 import { AdministerForm } from './administer-form';
 import { ClientSession } from './client-session';
 import { localDate, localDateTime } from './clock';
-import { noteWords } from './note-words';
+import { noteWords, ruptureNoteWords } from './note-words';
 import { datedOn, isPaperDateAllowed, PaperDate } from './paper-date';
 import { keptDrafts } from './draft-store';
 import { ResumeList } from './resume-list';
@@ -129,15 +130,21 @@ export function AdministerWorkspace({
         recorded: now(),
         app,
         writeBack,
+        noteWords: ruptureNoteWords(language),
       });
       void flow.save(writeSet, t('ruptureNote.title'));
     },
-    [launch, app, writeBack, flow, t],
+    [launch, app, writeBack, flow, t, language],
   );
 
+  // What the record holds already: its responses, and its rupture notes (as Observations or in clinical notes).
   const held = useMemo(
-    () => new Set(record.history.administrations.map((a) => a.administration.id)),
-    [record.history.administrations],
+    () =>
+      new Set([
+        ...record.history.administrations.map((a) => a.administration.id),
+        ...record.history.observations.flatMap((o) => ruptureNoteOf(o)?.id ?? []),
+      ]),
+    [record.history],
   );
   const waiting =
     flow.waiting > 0 ? savesStillKept(storage, launch.patientId, held, new Set(flow.attempts.map((a) => a.key))) : 0;

@@ -1,9 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { instruments } from '../../core/instruments';
 import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../../fhir/gateway/types';
 import type { ServerCapabilities } from '../../fhir/capabilities';
 import {
+  keptRuptureNotes,
   Outbox,
   planWrites,
   RefusalMemory,
@@ -32,6 +34,14 @@ export interface SaveFlow {
 /** The kept write set with its Flag part built again on the newest load (`withFreshFlags`). */
 export type RefreshFlags = (kept: WriteSet, administration: Administration) => WriteSet;
 
+/** A kept save to send again: a response's (its Flags refreshed first) or a rupture note's (nothing to refresh). */
+interface KeptForResend {
+  readonly key: string;
+  readonly writeSet: WriteSet;
+  readonly administration?: Administration;
+  readonly title: string;
+}
+
 /**
  * Saves through the Outbox, which keeps each write set in session storage BEFORE the first attempt, so a
  * client's answers survive a failed save, an expired session and a reload of the iframe. Each save is
@@ -55,10 +65,11 @@ export function useSaveFlow(
     },
     [outbox, memory, transport, capabilities],
   );
+  const { t } = useTranslation('administer');
   // Only this patient's: sent under another patient's launch it would be refused, and then dropped.
   const pending = useCallback(
-    () =>
-      outbox.kept(patientId).flatMap(({ key, writeSet, response }) =>
+    (): KeptForResend[] => [
+      ...outbox.kept(patientId).flatMap(({ key, writeSet, response }) =>
         writeSet
           ? [
               {
@@ -70,7 +81,13 @@ export function useSaveFlow(
             ]
           : [],
       ),
-    [outbox, patientId],
+      ...keptRuptureNotes(outbox, patientId).map(({ key, writeSet }) => ({
+        key,
+        writeSet,
+        title: t('ruptureNote.title'),
+      })),
+    ],
+    [outbox, patientId, t],
   );
   const [attempts, setAttempts] = useState<readonly SaveAttempt[]>([]);
   const [busy, setBusy] = useState(false);
@@ -103,7 +120,7 @@ export function useSaveFlow(
     let expired = false;
     // A kept save was built on an older load: its Flags are set against the record as it is now.
     for (const { key, writeSet, administration, title } of pending()) {
-      const report = await saveOne(refresh ? refresh(writeSet, administration) : writeSet);
+      const report = await saveOne(refresh && administration ? refresh(writeSet, administration) : writeSet);
       record({ key, title, report });
       expired = report.status === 'session-expired';
       if (expired) break;

@@ -129,6 +129,8 @@ export const administerEn = {
       'response-update': 'Answers saved inside the clinical note (this health record takes no responses from apps).',
       observation: 'Scores written in the clinical note (this health record takes no score results from apps).',
       'flag-create': 'Alerts written in the clinical note (this health record takes no alert flags from apps).',
+      'rupture-note':
+        'Rupture note saved in the clinical note (this health record takes no rupture records from apps).',
     },
   },
 } as const;

@@ -147,6 +147,8 @@ export const administerEs: AdministerStrings & Partial<Record<`${ClientKey}_chil
       observation:
         'Puntuaciones escritas en la nota clínica (esta historia clínica no acepta resultados de aplicaciones).',
       'flag-create': 'Alertas escritas en la nota clínica (esta historia clínica no acepta alertas de aplicaciones).',
+      'rupture-note':
+        'Nota de ruptura guardada en la nota clínica (esta historia clínica no acepta registros de rupturas de aplicaciones).',
     },
   },
 };

@@ -274,6 +274,14 @@ export const dashboardEn = {
     notScored: 'Not scored (the response is incomplete or cannot be scored).',
     answersAttached: "The client's answers are attached to this note (FHIR QuestionnaireResponse).",
   },
+  ruptureNote: {
+    title: 'Alliance rupture, recorded by the clinician after the session',
+    kind: 'Kind of rupture',
+    addressed: 'Talked about with the client in the session',
+    yes: 'yes',
+    no: 'not yet',
+    recordAttached: 'The structured record is attached to this note (FHIR Observation).',
+  },
   refused: {
     heading: 'Part of the chart could not be read',
     status: 'the health record refused, error {{status}}',

@@ -281,6 +281,14 @@ export const dashboardEs: DashboardMessages = {
     notScored: 'Sin puntuar (la respuesta está incompleta o no se puede puntuar).',
     answersAttached: 'Las respuestas del cliente van adjuntas a esta nota (QuestionnaireResponse de FHIR).',
   },
+  ruptureNote: {
+    title: 'Ruptura de la alianza, registrada por el profesional tras la sesión',
+    kind: 'Tipo de ruptura',
+    addressed: 'Hablada con el cliente en la sesión',
+    yes: 'sí',
+    no: 'todavía no',
+    recordAttached: 'El registro estructurado va adjunto a esta nota (Observation de FHIR).',
+  },
   refused: {
     heading: 'No se pudo leer parte de la historia clínica',
     status: 'el sistema lo denegó, error {{status}}',
