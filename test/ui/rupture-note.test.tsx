@@ -5,56 +5,17 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { assessClient } from '../../src/core/assess';
-import { instruments, type InstrumentId } from '../../src/core/instruments';
-import { loadHistory } from '../../src/fhir/load';
-import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
-import { ruptureNoteOf } from '../../src/fhir/resources/rupture-note';
-import { localDate } from '../../src/ui/administer/clock';
 import { AdministerWorkspace } from '../../src/ui/administer/administer-panel';
-import { ALL_SCOPES, startTestServer, type TestServer } from '../fhir/write-support';
+import { startTestServer, type TestServer } from '../fhir/write-support';
 import { withI18n } from './administer-i18n.test-support';
+import { loadAndAssess as loadAndAssessOn, seedRuptureHistory } from './support/rupture-history';
 
 let server: TestServer;
-const daysAgo = (n: number): string => localDate(new Date(Date.now() - n * 86_400_000));
-
-async function post(instrument: InstrumentId, id: string, day: string, perItem: number) {
-  const answers = Object.fromEntries(instruments[instrument].items.map((item) => [item.linkId, perItem]));
-  const administration = { id, instrument, authored: `${day}T10:00:00+00:00`, status: 'completed' as const, answers };
-  await server.engine.handle({
-    method: 'POST',
-    path: 'QuestionnaireResponse',
-    body: buildQuestionnaireResponse(instruments[instrument], administration, {
-      subject: 'Patient/p1',
-      identifierValue: id,
-    }),
-  });
-}
-
-async function loadAndAssess() {
-  const capabilities = await server.capabilities(ALL_SCOPES);
-  const history = await loadHistory(await server.transport({ scopes: ALL_SCOPES }), { patientId: 'p1', capabilities });
-  const ruptureNotes = history.observations.flatMap((o) => ruptureNoteOf(o) ?? []);
-  const assessment = assessClient({
-    administrations: history.administrations.map((a) => a.administration),
-    birthDate: '1985-02-02',
-    ruptureNotes,
-  });
-  return { history, capabilities, assessment };
-}
+const loadAndAssess = () => loadAndAssessOn(server);
 
 beforeEach(async () => {
   server = await startTestServer();
-  await server.engine.handle({
-    method: 'PUT',
-    path: 'Patient/p1',
-    body: { resourceType: 'Patient', id: 'p1', birthDate: '1985-02-02' },
-  });
-  // Weekly sessions; the SRS falls from 38 to 33 at the 4th and does not come back within three ratings.
-  const srs = [38, 39, 38, 33, 34, 35, 36];
-  for (const [i, total] of srs.entries()) {
-    await post('ors', `ors-${i}`, daysAgo(42 - i * 7), 50);
-    await post('srs', `srs-${i}`, daysAgo(42 - i * 7), total * 2.5);
-  }
+  await seedRuptureHistory(server);
 });
 
 describe('the rupture note', () => {
