@@ -1,20 +1,17 @@
 // Issue 12 item 7 where the EHR takes no Observation from apps (the sandbox's epic-like profile): the rupture
 // note saved from the administer panel goes into a clinical note and the report says so; one kept in the tab
 // from before a reload is counted in the "kept" line beside the responses' and sent by "Send now".
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { instruments } from '../../src/core/instruments';
-import type { Administration, RuptureNote } from '../../src/core/model';
-import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
+import type { RuptureNote } from '../../src/core/model';
 import { IDENTIFIER_SYSTEMS } from '../../src/fhir/codes';
 import { Outbox, prepareRuptureNoteSave } from '../../src/fhir/write';
-import { AdministerWorkspace } from '../../src/ui/administer/administer-panel';
 import { localDate } from '../../src/ui/administer/clock';
 import { ruptureNoteWords } from '../../src/ui/administer/note-words';
 import { startTestServer, type TestServer } from '../fhir/write-support';
-import { withI18n } from './administer-i18n.test-support';
-import { loadAndAssess, seedRuptureHistory } from './support/rupture-history';
+import { keepUnsavedOrs } from '../support/kept-response';
+import { loadAndAssess, renderWorkspace, seedRuptureHistory } from './support/rupture-history';
 
 let server: TestServer;
 
@@ -24,23 +21,6 @@ beforeEach(async () => {
   await seedRuptureHistory(server);
   server.engine.settings.vendor = 'epic-like';
 });
-
-async function renderWorkspace() {
-  const record = await loadAndAssess(server);
-  render(
-    await withI18n(
-      <AdministerWorkspace
-        transport={await server.transport()}
-        launch={{ patientId: 'p1', encounterId: undefined, fhirUser: 'Practitioner/9' }}
-        record={record}
-        app={{ name: 'Feedback Test Build', version: '9.8.7' }}
-        onSaved={vi.fn()}
-        storage={sessionStorage}
-      />,
-    ),
-  );
-  return record;
-}
 
 const notesIn = async (id: string) =>
   server.search('DocumentReference', `identifier=${encodeURIComponent(`${IDENTIFIER_SYSTEMS.clinicalNote}|${id}`)}`);
@@ -64,7 +44,7 @@ function keepRuptureNote(patientId: string, id: string): RuptureNote {
 
 describe('the rupture note on an EHR that takes no Observation from apps', () => {
   it('is saved in the clinical note, said so, and shown on the rupture episode after a reload', async () => {
-    await renderWorkspace();
+    await renderWorkspace(server, await loadAndAssess(server));
     const user = userEvent.setup();
     await user.click(screen.getByRole('radio', { name: /^Withdrawal/ }));
     await user.click(screen.getByRole('button', { name: 'Save rupture note' }));
@@ -83,7 +63,7 @@ describe('the rupture note on an EHR that takes no Observation from apps', () =>
   it('kept unsent in the tab, is counted with the kept responses and sent by "Send now"', async () => {
     const note = keepRuptureNote('p1', 'rn-kept-1');
     keepRuptureNote('p2', 'rn-other-patient');
-    await renderWorkspace();
+    await renderWorkspace(server, await loadAndAssess(server));
     // Only this patient's are counted: the rupture note, not another patient's.
     expect(
       screen.getByText('One save from earlier is kept in this tab and has not reached the health record yet.'),
@@ -99,22 +79,8 @@ describe('the rupture note on an EHR that takes no Observation from apps', () =>
 
   it('kept beside a kept response of the same client, both are counted', async () => {
     keepRuptureNote('p1', 'rn-kept-2');
-    const ors: Administration = {
-      id: 'kept-ors-p1',
-      instrument: 'ors',
-      authored: `${localDate(new Date())}T09:00:00Z`,
-      status: 'completed',
-      answers: Object.fromEntries(instruments.ors.items.map((item) => [item.linkId, 40])),
-    };
-    const response = buildQuestionnaireResponse(instruments.ors, ors, {
-      subject: 'Patient/p1',
-      identifierValue: ors.id,
-    });
-    new Outbox(sessionStorage).enqueue({
-      key: ors.id,
-      entries: [{ fullUrl: 'urn:uuid:kept-ors', kind: 'response', resource: response, label: 'the ORS response' }],
-    });
-    await renderWorkspace();
+    keepUnsavedOrs(sessionStorage, { patientId: 'p1', day: localDate(new Date()), mm: 40 });
+    await renderWorkspace(server, await loadAndAssess(server));
     expect(
       screen.getByText('2 saves from earlier are kept in this tab and have not reached the health record yet.'),
     ).toBeTruthy();

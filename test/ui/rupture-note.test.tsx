@@ -8,7 +8,7 @@ import { assessClient } from '../../src/core/assess';
 import { AdministerWorkspace } from '../../src/ui/administer/administer-panel';
 import { startTestServer, type TestServer } from '../fhir/write-support';
 import { withI18n } from './administer-i18n.test-support';
-import { loadAndAssess as loadAndAssessOn, seedRuptureHistory } from './support/rupture-history';
+import { loadAndAssess as loadAndAssessOn, renderWorkspace, seedRuptureHistory } from './support/rupture-history';
 
 let server: TestServer;
 const loadAndAssess = () => loadAndAssessOn(server);
@@ -23,18 +23,7 @@ describe('the rupture note', () => {
     const before = await loadAndAssess();
     expect(before.assessment.alliance.ruptures).toHaveLength(1);
     const user = userEvent.setup();
-    render(
-      await withI18n(
-        <AdministerWorkspace
-          transport={await server.transport()}
-          launch={{ patientId: 'p1', encounterId: undefined, fhirUser: 'Practitioner/9' }}
-          record={before}
-          app={{ name: 'Feedback Test Build', version: '9.8.7' }}
-          onSaved={vi.fn()}
-          storage={sessionStorage}
-        />,
-      ),
-    );
+    await renderWorkspace(server, before);
     const save = screen.getByRole('button', { name: 'Save rupture note' });
     expect(save.hasAttribute('disabled')).toBe(true);
     await user.click(screen.getByRole('radio', { name: /^Confrontation/ }));

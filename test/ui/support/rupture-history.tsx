@@ -1,12 +1,17 @@
 // A client whose session rating fell and stayed down (a rupture, not repaired), stored on the real sandbox
-// engine, and the history as the app loads and assesses it (rupture notes read back the app's way).
+// engine, the history as the app loads and assesses it (rupture notes read back the app's way), and the
+// administer panel on it, saving in session storage.
+import { render } from '@testing-library/react';
+import { vi } from 'vitest';
 import { assessClient } from '../../../src/core/assess';
 import { instruments, type InstrumentId } from '../../../src/core/instruments';
 import { loadHistory } from '../../../src/fhir/load';
 import { buildQuestionnaireResponse } from '../../../src/fhir/resources/questionnaire-response';
 import { ruptureNoteOf } from '../../../src/fhir/resources/rupture-note';
+import { AdministerWorkspace } from '../../../src/ui/administer/administer-panel';
 import { localDate } from '../../../src/ui/administer/clock';
 import { ALL_SCOPES, type TestServer } from '../../fhir/write-support';
+import { withI18n } from '../administer-i18n.test-support';
 
 const daysAgo = (n: number): string => localDate(new Date(Date.now() - n * 86_400_000));
 
@@ -47,4 +52,19 @@ export async function loadAndAssess(server: TestServer) {
     ruptureNotes,
   });
   return { history, capabilities, assessment };
+}
+
+export async function renderWorkspace(server: TestServer, record: Awaited<ReturnType<typeof loadAndAssess>>) {
+  render(
+    await withI18n(
+      <AdministerWorkspace
+        transport={await server.transport()}
+        launch={{ patientId: 'p1', encounterId: undefined, fhirUser: 'Practitioner/9' }}
+        record={record}
+        app={{ name: 'Feedback Test Build', version: '9.8.7' }}
+        onSaved={vi.fn()}
+        storage={sessionStorage}
+      />,
+    ),
+  );
 }
