@@ -2,7 +2,7 @@
 // the clinician's rupture note lands in a clinical note of its own (a US Core DocumentReference, its text in the
 // clinician's language, the Observation attached), a second save finds it, and the next launch reads it back
 // onto the rupture episode the alliance card lists. On a server that takes both, a note and an Observation of
-// one rupture note count once.
+// one rupture note count once; on one with batches only, the rupture note is sent in the batch stages.
 import { describe, expect, it } from 'vitest';
 import type { RuptureNote } from '../../src/core/model';
 import { IDENTIFIER_SYSTEMS } from '../../src/fhir/codes';
@@ -127,6 +127,23 @@ describe.each(['epic-like', 'oracle-like'] as const)('a rupture note on %s', (ve
     expect(history.administrations).toHaveLength(4);
     expect(assessment.alliance.ruptures).toHaveLength(1);
     expect(assessment.alliance.ruptures[0]?.notes).toEqual([note]);
+  });
+});
+
+describe('a rupture note on a server with batches but no transactions', () => {
+  it('is sent in the batch stages, as an Observation with its Provenance', async () => {
+    const server = await startTestServer({ transactions: false, batch: true, conditionalCreate: true });
+    const plan = planWrites(await server.capabilities());
+    expect(plan.mode).toBe('batch');
+    const report = await saveAdministration(await server.transport(), ruptureSave('2025-03-05T12:00:00Z'), plan, {
+      retry: noWait,
+    });
+    expect(report.status).toBe('saved');
+    expect(report.entries.map((e) => [e.kind, e.outcome.status])).toEqual([
+      ['rupture-note', 'saved'],
+      ['provenance', 'saved'],
+    ]);
+    expect(await notesOf(server)).toEqual([]);
   });
 });
 
