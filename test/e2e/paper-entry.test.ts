@@ -14,7 +14,7 @@ import { patientRecord } from './support/record';
 const NAME = 'Hannah Ito';
 const SRS_ITEMS = ['Relationship', 'Goals and Topics', 'Approach or Method', 'Overall'];
 const ORS_ITEMS = ['Individually', 'Interpersonally', 'Socially', 'Overall'];
-const SYSTEM_WORDS = /QuestionnaireResponse|Questionnaire|Observation|\bFlag\b|in-progress|error/;
+const SYSTEM_WORDS = /QuestionnaireResponse|Questionnaire|Observation|\bflags?\b|in-progress|error/i;
 
 const DAY_MS = 86_400_000;
 const shiftDay = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY_MS).toISOString().slice(0, 10);
@@ -149,10 +149,14 @@ describe.skipIf(!browserInstalled)('paper forms', () => {
     await fillPaper(app, SRS_ITEMS, [undefined, undefined, '8.5', '8.0']);
     await review(app, 'Save as complete');
     // Completed in place where the record lets the app change a saved form; otherwise as a new one, said so.
-    await app
+    const completed = app
       .getByRole('status')
-      .filter({ hasText: /the form kept as in progress is now complete|the completed form is saved as a new one/ })
-      .waitFor();
+      .filter({ hasText: /the form kept as in progress is now complete|the completed form is saved as a new one/ });
+    await completed.waitFor();
+    // Each thing saved said in plain words: the low rating raised an alliance alert, recorded in the chart.
+    const said = await completed.innerText();
+    expect(said).toContain('New alert recorded in the chart.');
+    expect(said).not.toMatch(SYSTEM_WORDS);
 
     await expect.poll(() => kept.count()).toBe(0);
     const today = await rows(app, 'SRS').filter({ hasText: todayShown }).allInnerTexts();
