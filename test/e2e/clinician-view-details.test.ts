@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { browserInstalled } from './support/browser';
 import { launchFromEhr } from './support/ehr';
 import { useHarness } from './support/harness';
+import { responseCells, responsesTable, sessionNumbers } from './support/session-table';
 
 // Journeys of the clinician view, version 2 (issue 13), as the clinician sees it in the EHR's 900×600 frame:
 // item-level scores in the table, the tooltips and the alerts; episodes with their markers and an earlier
@@ -13,11 +14,6 @@ import { useHarness } from './support/harness';
 /** Words of the record's machinery that a clinician should never read. */
 const SYSTEM_WORDS = /QuestionnaireResponse|DocumentReference|Observation|\bFlag\b|in-progress|linkId|status "|HTTP/;
 
-const table = (app: FrameLocator) => app.getByRole('table', { name: /every response/i });
-const rowsOf = (app: FrameLocator, instrument: string) =>
-  table(app)
-    .getByRole('row')
-    .filter({ has: app.getByRole('cell', { name: instrument, exact: true }) });
 const figure = (app: FrameLocator, name: string) => app.getByRole('figure', { name });
 const points = (chart: Locator) => chart.getByRole('img');
 const pressed = (button: Locator) => button.getAttribute('aria-pressed');
@@ -25,12 +21,6 @@ const pressed = (button: Locator) => button.getAttribute('aria-pressed');
 /** "Relationship 8.9 · Goals and Topics 7.9 · …" as [name, figure] pairs. */
 function itemFigures(text: string): [string, string][] {
   return [...text.matchAll(/([A-Z][A-Za-z ]+?) (\d+\.\d)(?= ·|$)/gm)].map((m) => [m[1]!.trim(), m[2]!]);
-}
-
-/** The session numbers of the table's rows of one instrument, newest first. */
-async function sessionNumbers(app: FrameLocator, instrument: string): Promise<string[]> {
-  const rows = await rowsOf(app, instrument).allInnerTexts();
-  return rows.map((r) => r.split('\t')[2] ?? '');
 }
 
 async function visibleText(app: FrameLocator): Promise<string> {
@@ -47,10 +37,12 @@ describe.skipIf(!browserInstalled)('the clinician view, version 2: details', () 
   it('shows item-level scores in the table, in a chart point’s tooltip, and names the low item with its figure in the alert', async () => {
     const { page, a11y } = await harness.journey();
     let app = await launchFromEhr(page, harness.env.sandbox.url, 'Grace Mensah');
-    const [orsRow] = await rowsOf(app, 'ORS').allInnerTexts();
-    expect(orsRow).toMatch(/Individually \d+\.\d · Interpersonally \d+\.\d · Socially \d+\.\d · Overall \d+\.\d/);
-    const [srsRow] = await rowsOf(app, 'SRS').allInnerTexts();
-    const srsItems = itemFigures(srsRow!.split('\t')[4]!);
+    const [orsRow] = await responseCells(app, 'ORS');
+    expect(orsRow?.['Items']).toMatch(
+      /^Individually \d+\.\d · Interpersonally \d+\.\d · Socially \d+\.\d · Overall \d+\.\d$/,
+    );
+    const [srsRow] = await responseCells(app, 'SRS');
+    const srsItems = itemFigures(srsRow?.['Items'] ?? '');
     expect(srsItems.map(([name]) => name)).toEqual([
       'Relationship',
       'Goals and Topics',
@@ -77,7 +69,7 @@ describe.skipIf(!browserInstalled)('the clinician view, version 2: details', () 
 
     // The WAI-SR: subscale means and the twelve answers in the table; the drop alert gives its figures.
     app = await launchFromEhr(page, harness.env.sandbox.url, 'Priya Raman');
-    const [waiRow] = await rowsOf(app, 'WAI-SR').allInnerTexts();
+    const waiRow = (await responseCells(app, 'WAI-SR'))[0]?.['Items'];
     expect(waiRow).toMatch(/Task \d\.\d\d · Bond \d\.\d\d · Goal \d\.\d\d/);
     expect(waiRow).toMatch(/Items 1–12:( \d){12}/);
     const waiAlert = app
@@ -91,7 +83,7 @@ describe.skipIf(!browserInstalled)('the clinician view, version 2: details', () 
   it('numbers sessions within each episode, marks where an episode begins, and opens an earlier episode', async () => {
     const { page, a11y } = await harness.journey();
     const app = await launchFromEhr(page, harness.env.sandbox.url, 'Hannah Ito');
-    const markers = table(app).getByText(/^Episode \d, from /);
+    const markers = responsesTable(app).getByText(/^Episode \d, from /);
     expect(await markers.allInnerTexts()).toEqual([
       expect.stringMatching(/^Episode 2, from /),
       expect.stringMatching(/^Episode 1, from /),

@@ -5,6 +5,7 @@ import { browserInstalled } from './support/browser';
 import { launchFromEhr } from './support/ehr';
 import { useHarness } from './support/harness';
 import { patientRecord } from './support/record';
+import { responseCells, sessionNumbers } from './support/session-table';
 
 // Paper forms in the clinician view (issue 13), with Hannah Ito (p12): back in a second episode with two
 // sessions a week apart. A paper SRS dated between them is its own visit (the sessions after it renumber,
@@ -22,13 +23,6 @@ const shown = (iso: string) =>
   new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(iso));
 
 const paperPoints = (app: FrameLocator, item: string) => app.getByLabel(`${item}: points from the paper form`);
-const rows = (app: FrameLocator, instrument: string) =>
-  app
-    .getByRole('table', { name: /every response/i })
-    .getByRole('row')
-    .filter({ has: app.getByRole('cell', { name: instrument, exact: true }) });
-const sessionNumbers = async (app: FrameLocator, instrument: string) =>
-  (await rows(app, instrument).allInnerTexts()).map((r) => r.split('\t')[2]);
 const report = (app: FrameLocator, instrument: string) =>
   app
     .getByRole('status')
@@ -93,8 +87,8 @@ describe.skipIf(!browserInstalled)('paper forms', () => {
     expect(onPaperDay).toHaveLength(1);
     await expect.poll(() => sessionNumbers(app, 'SRS')).toEqual(['3', '2', '1', '4', '3', '2', '1']);
     expect(await sessionNumbers(app, 'ORS')).toEqual(['3', '1', '4', '3', '2', '1']);
-    const paperRow = rows(app, 'SRS').filter({ hasText: shown(paperDay) });
-    expect((await paperRow.innerText()).split('\t').slice(1, 4)).toEqual(['SRS', '2', '36.3']);
+    const paperRow = (await responseCells(app, 'SRS')).find((r) => r['Date'] === shown(paperDay));
+    expect(paperRow).toMatchObject({ Session: '2', Score: '36.3' });
     const srsChart = app.getByRole('figure', { name: 'Session rating (SRS) per session' });
     const labels = await srsChart.getByRole('img').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
     expect(labels.map((l) => l?.match(/^Session (\d+)/)?.[1])).toEqual(['1', '2', '3']);
@@ -122,11 +116,8 @@ describe.skipIf(!browserInstalled)('paper forms', () => {
     await question.getByRole('button', { name: 'Give the ORS again' }).click();
     await paperPoints(app, 'Individually').waitFor();
     await app.getByRole('button', { name: /^Close without saving/ }).click();
-    expect(
-      await rows(app, 'ORS')
-        .filter({ hasText: shown(new Date().toISOString()) })
-        .count(),
-    ).toBe(1);
+    const todayShown = shown(new Date().toISOString());
+    expect((await responseCells(app, 'ORS')).filter((r) => r['Date'] === todayShown)).toHaveLength(1);
   });
 
   it('keeps a paper SRS as in progress, opens it again with its answers, and finishes it as one response', async () => {
@@ -159,12 +150,12 @@ describe.skipIf(!browserInstalled)('paper forms', () => {
     expect(said).not.toMatch(SYSTEM_WORDS);
 
     await expect.poll(() => kept.count()).toBe(0);
-    const today = await rows(app, 'SRS').filter({ hasText: todayShown }).allInnerTexts();
+    const today = (await responseCells(app, 'SRS')).filter((r) => r['Date'] === todayShown);
     expect(today).toHaveLength(1);
-    expect(today[0]!.split('\t').slice(3)).toEqual([
-      '32.0',
-      'Relationship 8.0 · Goals and Topics 7.5 · Approach or Method 8.5 · Overall 8.0',
-      '✓ Saved',
-    ]);
+    expect(today[0]).toMatchObject({
+      Score: '32.0',
+      Items: 'Relationship 8.0 · Goals and Topics 7.5 · Approach or Method 8.5 · Overall 8.0',
+      Status: '✓ Saved',
+    });
   });
 });
