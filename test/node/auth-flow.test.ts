@@ -209,6 +209,8 @@ describe('token', () => {
       audience: TEST_CLIENT.clientId,
     });
     expect(payload.fhirUser).toBe(token.fhirUser);
+    // The signed-in clinician's name, as the EHR page lists it (the app prints it on the printout).
+    expect(payload.name).toMatch(/^\S+ \S+/);
     const style = await getJson(token.smart_style_url!);
     expect(style.body.color_highlight).toMatch(/^#/);
   });

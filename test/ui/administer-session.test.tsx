@@ -127,7 +127,9 @@ describe('SaveReportView', () => {
     });
     expect(screen.getByText('The SRS is saved, except what this health record does not accept:')).toBeTruthy();
     expect(
-      screen.getByText('Flags could not be written: this health record does not allow it. The alerts are shown here.'),
+      screen.getByText(
+        'Alerts could not be recorded in the chart: this health record does not allow it. They are shown here.',
+      ),
     ).toBeTruthy();
     expect(screen.getByText(/no permission to write Flag/)).toBeTruthy();
   });

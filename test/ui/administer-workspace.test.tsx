@@ -145,7 +145,9 @@ describe('AdministerWorkspace against the sandbox engine', () => {
     await user.click(screen.getByRole('button', { name: 'Save as complete' }));
     await screen.findByText('The SRS is saved, except what this health record does not accept:');
     expect(
-      screen.getByText('Flags could not be written: this health record does not allow it. The alerts are shown here.'),
+      screen.getByText(
+        'Alerts could not be recorded in the chart: this health record does not allow it. They are shown here.',
+      ),
     ).toBeTruthy();
     expect(screen.getByText('Answers saved.')).toBeTruthy();
     const response = (

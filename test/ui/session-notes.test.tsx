@@ -21,10 +21,10 @@ describe('why a response is not scored, in the active language', () => {
     await showRecord(problems);
     const cells = screen.getAllByRole('row').slice(1).map(statusCell);
     expect(cells).toEqual([
-      '◐ Incomplete — status "in-progress": only completed or amended responses are scored',
+      '◐ Incomplete — not finished (kept as in progress); only finished responses are scored',
       '✓ Saved — scored, but the CORS is meant for another age band (Adult)',
-      '– Not scored — answer srs-1 is 150, outside 0–100',
-      '◐ Incomplete — no answer for srs-4; incomplete responses are not scored',
+      '– Not scored — the answer to “Relationship” is 150, outside 0–100',
+      '◐ Incomplete — no answer for Overall; incomplete responses are not scored',
     ]);
   });
 
@@ -38,13 +38,11 @@ describe('why a response is not scored, in the active language', () => {
     );
     const cells = screen.getAllByRole('row').slice(1).map(statusCell);
     expect(cells[0]).toMatch(
-      /^◐ Incompleta — sin respuesta en wai-sr-4, wai-sr-5, .* y wai-sr-12; las respuestas incompletas no se puntúan$/,
+      /^◐ Incompleta — sin respuesta en Ítem 4, Ítem 5, .* y Ítem 12; las respuestas incompletas no se puntúan$/,
     );
     expect(cells).toContain('✓ Guardada — puntuada, pero el CORS está pensado para otra franja de edad (Adulto)');
-    expect(cells).toContain('– Sin puntuar — la respuesta srs-1 es 150, fuera de 0–100');
-    expect(cells).toContain(
-      '◐ Incompleta — estado «in-progress»: solo se puntúan las respuestas completadas o modificadas',
-    );
+    expect(cells).toContain('– Sin puntuar — la respuesta a «Relación» es 150, fuera de 0–100');
+    expect(cells).toContain('◐ Incompleta — sin terminar (quedó en curso); solo se puntúan las respuestas terminadas');
   });
 });
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { instruments, type InstrumentId } from '../../core/instruments';
 import type { Administration } from '../../core/model';
 import type { LoadedAdministration } from '../../fhir/load';
+import { useFormat } from '../format';
 import type { StartMode } from './session-panel';
 
 export interface ResumeListProps {
@@ -21,6 +22,7 @@ export function inProgressResponses(responses: readonly LoadedAdministration[]):
 /** "Continue" for each form kept as in progress: it opens with its answers, in client or paper mode. */
 export function ResumeList({ responses, onResume, drafts, onStart }: ResumeListProps) {
   const { t } = useTranslation('administer');
+  const f = useFormat();
   const kept = inProgressResponses(responses);
   // A resumed response closed unsaved is a draft under its own id: listed once, as the draft.
   const resumed = kept.filter((a) => !drafts.some((d) => d.draftId === a.id));
@@ -52,7 +54,7 @@ export function ResumeList({ responses, onResume, drafts, onStart }: ResumeListP
               <span>
                 {t('resume.item', {
                   name,
-                  date: administration.authored.slice(0, 10),
+                  date: f.date(administration.authored.slice(0, 10)),
                   answered,
                   total: instrument.items.length,
                 })}

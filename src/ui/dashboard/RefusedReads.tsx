@@ -4,7 +4,14 @@ import type { RefusedRead } from './view-model';
 // A refused read is said at the top, with what it means for what is shown: a view that silently lacks the
 // chart's alerts (or the responses) would look complete and be wrong.
 
-const known = ['Flag', 'Observation', 'QuestionnaireResponse', 'Patient', 'Questionnaire'] as const;
+const known = [
+  'Flag',
+  'Observation',
+  'QuestionnaireResponse',
+  'Patient',
+  'Questionnaire',
+  'DocumentReference',
+] as const;
 type KnownPart = (typeof known)[number];
 const isKnown = (type: string): type is KnownPart => (known as readonly string[]).includes(type);
 

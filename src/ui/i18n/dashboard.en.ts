@@ -246,11 +246,16 @@ export const dashboardEn = {
       malformed: 'not a valid response: {{reason}}',
       'unknown-instrument': 'unknown instrument "{{instrument}}"',
       incomplete: 'no answer for {{missing}}; incomplete responses are not scored',
-      'out-of-range': 'answer {{linkId}} is {{value}}, outside {{min}}–{{max}}',
-      'not-integer': 'answer {{linkId}} is {{value}}, not a whole number',
+      'out-of-range': 'the answer to “{{item}}” is {{value}}, outside {{min}}–{{max}}',
+      'not-integer': 'the answer to “{{item}}” is {{value}}, not a whole number',
       'unknown-item': 'an answer to {{linkId}}, which the form does not have',
       'wrong-age-band': 'the {{instrument}} is not scored for this age band ({{ageBand}})',
-      'not-scored-status': 'status "{{status}}": only completed or amended responses are scored',
+      notScoredStatus: {
+        'in-progress': 'not finished (kept as in progress); only finished responses are scored',
+        stopped: 'stopped before the end; only finished responses are scored',
+        'entered-in-error': 'marked as entered in error, so not scored',
+        other: 'not scored in this state',
+      },
     },
     unsavedPoint: 'not saved',
     empty: 'No responses in the record yet.',
@@ -293,6 +298,8 @@ export const dashboardEn = {
       Patient:
         'The client’s details could not be read. Without a birth date the age band is not known, so the cutoffs shown may not fit the client’s age.',
       Questionnaire: 'The published forms could not be read. This does not change the scores.',
+      DocumentReference:
+        'The clinical notes this app wrote could not be read. Where the health record takes no responses from apps, the sessions kept in those notes are missing here.',
     },
     other: 'Some of the chart ({{part}}) could not be read.',
   },

@@ -253,11 +253,16 @@ export const dashboardEs: DashboardMessages = {
       malformed: 'no es una respuesta válida: {{reason}}',
       'unknown-instrument': 'instrumento desconocido «{{instrument}}»',
       incomplete: 'sin respuesta en {{missing}}; las respuestas incompletas no se puntúan',
-      'out-of-range': 'la respuesta {{linkId}} es {{value}}, fuera de {{min}}–{{max}}',
-      'not-integer': 'la respuesta {{linkId}} es {{value}}, no un número entero',
+      'out-of-range': 'la respuesta a «{{item}}» es {{value}}, fuera de {{min}}–{{max}}',
+      'not-integer': 'la respuesta a «{{item}}» es {{value}}, no un número entero',
       'unknown-item': 'una respuesta a {{linkId}}, que el formulario no tiene',
       'wrong-age-band': 'el {{instrument}} no se puntúa en esta franja de edad ({{ageBand}})',
-      'not-scored-status': 'estado «{{status}}»: solo se puntúan las respuestas completadas o modificadas',
+      notScoredStatus: {
+        'in-progress': 'sin terminar (quedó en curso); solo se puntúan las respuestas terminadas',
+        stopped: 'interrumpida antes del final; solo se puntúan las respuestas terminadas',
+        'entered-in-error': 'marcada como introducida por error, así que no se puntúa',
+        other: 'no se puntúa en este estado',
+      },
     },
     unsavedPoint: 'no guardada',
     empty: 'Todavía no hay respuestas en la historia clínica.',
@@ -301,6 +306,8 @@ export const dashboardEs: DashboardMessages = {
       Patient:
         'No se pudieron leer los datos del cliente. Sin fecha de nacimiento no se conoce el grupo de edad, así que los cortes que se muestran pueden no corresponder a su edad.',
       Questionnaire: 'No se pudieron leer los formularios publicados. Esto no cambia las puntuaciones.',
+      DocumentReference:
+        'No se pudieron leer las notas clínicas que escribió esta aplicación. Donde la historia clínica no acepta respuestas de aplicaciones, faltan aquí las sesiones guardadas en esas notas.',
     },
     other: 'No se pudo leer parte de la historia clínica ({{part}}).',
   },

@@ -9,6 +9,8 @@ export interface LaunchContext {
   readonly encounter?: string;
   /** Practitioner id of the signed-in clinician (the `fhirUser`). */
   readonly clinician?: string;
+  /** The clinician's display name, given to the app as the id token's OpenID `name` claim (the printout's "Clinician"). */
+  readonly clinicianName?: string;
   readonly needPatientBanner: boolean;
   readonly faults: Faults;
 }

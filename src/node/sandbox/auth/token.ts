@@ -145,7 +145,12 @@ async function idTokenPart(
   const now = deps.clock();
   const idToken = await signJwt(
     deps.keys,
-    { fhirUser, ...(grant.nonce ? { nonce: grant.nonce } : {}) },
+    {
+      fhirUser,
+      // The user's name, as EHRs that release the OpenID profile claims give it (the app prints it).
+      ...(grant.context.clinicianName ? { name: grant.context.clinicianName } : {}),
+      ...(grant.nonce ? { nonce: grant.nonce } : {}),
+    },
     {
       issuer: deps.issuer,
       audience: grant.clientId,

@@ -116,8 +116,10 @@ async function createLaunch(
     return sendHtml(res, 400, ehrPage(await pageInput(deps, page.formToken, undefined, errors)), page.csp);
   const { patient, clinician, needPatientBanner, faults } = form.choice;
   const encounter = patient === undefined ? undefined : await latestEncounter(deps.engine, patient);
+  const clinicianName = clinicians.find((c) => c.id === clinician)?.name;
   const launchId = deps.auth.createLaunch({
     clinician,
+    ...(clinicianName ? { clinicianName } : {}),
     needPatientBanner,
     faults,
     ...(patient ? { patient } : {}),

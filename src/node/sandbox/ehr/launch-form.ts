@@ -23,6 +23,12 @@ export const DENY_SCOPE_CHOICES: Readonly<
     resourceType: 'Flag',
     interactions: ['c', 'r', 'u', 'd', 's'],
   },
+  'Observation.rs': { label: 'Observation reads', resourceType: 'Observation', interactions: ['r', 's'] },
+  'DocumentReference.rs': {
+    label: 'DocumentReference reads (clinical notes)',
+    resourceType: 'DocumentReference',
+    interactions: ['r', 's'],
+  },
 };
 
 const checkbox = z
