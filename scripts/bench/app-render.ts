@@ -102,8 +102,13 @@ async function scrollToLastRow(box: HTMLElement, table: HTMLElement, pages: numb
   const lastIndex = table.getAttribute('aria-rowcount');
   const lastDrawn = () => table.querySelector(`tr[aria-rowindex="${lastIndex}"]`) !== null;
   while (!lastDrawn()) {
+    const was = box.scrollTop;
     box.scrollTop += pages * box.clientHeight;
     await nextFrame();
+    if (box.scrollTop === was && !lastDrawn())
+      throw new Error(
+        `app bench: the table stopped scrolling at ${was} px (box ${box.clientHeight} of ${box.scrollHeight} px) before its last row`,
+      );
   }
 }
 

@@ -1,6 +1,7 @@
 import { memo, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../format';
+import type { TFunction } from 'i18next';
+import { type Formatters, useFormat } from '../format';
 import { itemsText } from './charts/ScoreTable';
 import { subscaleLabel } from './item-labels';
 import { RowNoteView } from './RowNote';
@@ -22,16 +23,24 @@ const statusIcon: Record<SessionStatus, string> = {
   'not-scored': '–',
 };
 
+/** What every row is worded with: taken once by the table, not by each of thousands of rows. */
+interface Wording {
+  readonly t: TFunction<'dashboard'>;
+  readonly f: Formatters;
+  readonly language: string;
+}
+
 /** One row; memoised, so that moving the window (see use-row-window.ts) does not redraw rows still in it. */
 const SessionRowView = memo(function SessionRowView({
   row,
   rowIndex,
+  wording,
 }: {
   readonly row: SessionRow;
   readonly rowIndex: number | undefined;
+  readonly wording: Wording;
 }) {
-  const { t } = useTranslation('dashboard');
-  const f = useFormat();
+  const { t, f } = wording;
   return (
     <tr className={`row-${row.status}`} aria-rowindex={rowIndex}>
       <td>{f.date(row.date)}</td>
@@ -39,7 +48,7 @@ const SessionRowView = memo(function SessionRowView({
       <td>{row.session ?? '—'}</td>
       <td>{row.total === undefined ? '—' : f.score(row.total)}</td>
       <td className="items-cell">
-        <RowDetail row={row} />
+        <RowDetail row={row} wording={wording} />
       </td>
       <td>
         <span aria-hidden="true">{statusIcon[row.status]} </span>
@@ -68,7 +77,9 @@ export function SessionTable({
   readonly rows: readonly SessionRow[];
   readonly episodes?: readonly EpisodeView[];
 }) {
-  const { t } = useTranslation('dashboard');
+  const { t, i18n } = useTranslation('dashboard');
+  const f = useFormat();
+  const wording = useMemo(() => ({ t, f, language: i18n.language }), [t, f, i18n.language]);
   const [showingAll, setShowingAll] = useState(false);
   // Paper gets every row: it has no "show all" and no scrolling.
   const printing = usePrinting();
@@ -119,7 +130,7 @@ export function SessionTable({
                   item.kind === 'episode' ? (
                     <EpisodeMarker key={item.key} index={item.episode} episodes={episodes} rowIndex={rowIndex(i)} />
                   ) : (
-                    <SessionRowView key={item.key} row={item.row} rowIndex={rowIndex(i)} />
+                    <SessionRowView key={item.key} row={item.row} rowIndex={rowIndex(i)} wording={wording} />
                   ),
                 )}
               <SpacerRow heightPx={afterPx} />
@@ -137,14 +148,13 @@ export function SessionTable({
 }
 
 /** What the total is made of: each item named with its answer; for the WAI-SR its subscale means, then its twelve answers. */
-function RowDetail({ row }: { readonly row: SessionRow }) {
-  const { t, i18n } = useTranslation('dashboard');
-  const f = useFormat();
+function RowDetail({ row, wording }: { readonly row: SessionRow; readonly wording: Wording }) {
+  const { t, f, language } = wording;
   if (!row.items?.length) return <>—</>;
-  if (!row.subscales) return <>{itemsText(row.items, i18n.language, f)}</>;
+  if (!row.subscales) return <>{itemsText(row.items, language, f)}</>;
   const { subscales } = row;
   const means = (['task', 'bond', 'goal'] as const)
-    .map((s) => `${subscaleLabel(s, i18n.language)} ${f.mean(subscales[s])}`)
+    .map((s) => `${subscaleLabel(s, language)} ${f.mean(subscales[s])}`)
     .join(' · ');
   return (
     <>

@@ -1,4 +1,4 @@
-import { type RefObject, type UIEvent, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { type RefObject, type UIEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 // "Show all" on a history of thousands of rows: only the rows in and near the table's scroll box are in the
 // document, with one spacer row above and one below standing in for the rest, so drawing, scrolling and every
@@ -57,21 +57,37 @@ export function useRowWindow(total: number, windowed: boolean): WindowedRows {
   const beforePx = current.start * rowPx;
   const afterPx = (total - current.end) * rowPx;
 
-  const onScroll = useCallback((event: UIEvent<HTMLElement>) => {
-    const box = event.currentTarget;
-    const next = { scrollTop: box.scrollTop, height: box.clientHeight || ESTIMATED_VIEWPORT_PX };
-    setViewport((was) => (was.scrollTop === next.scrollTop && was.height === next.height ? was : next));
-  }, []);
+  const onScroll = useCallback(
+    (event: UIEvent<HTMLElement>) => {
+      const box = event.currentTarget;
+      const next = { scrollTop: box.scrollTop, height: box.clientHeight || ESTIMATED_VIEWPORT_PX };
+      // Scrolling within the drawn rows keeps the state as it was: nothing is drawn again.
+      setViewport((was) => {
+        const [before, after] = [rowWindow(was, rowPx, total), rowWindow(next, rowPx, total)];
+        return before.start === after.start && before.end === after.end ? was : next;
+      });
+    },
+    [rowPx, total],
+  );
 
-  // Rows wrap (the WAI-SR's twelve answers, notes) and fonts scale: the spacers follow the drawn rows' mean.
+  // Rows wrap (the WAI-SR's twelve answers, notes) and fonts scale: the spacers follow the drawn rows' mean,
+  // read after the browser's own layout (a ResizeObserver), never by forcing one in the middle of a frame.
+  const drawn = useRef({ rows: 0, spacersPx: 0 });
   useLayoutEffect(() => {
-    const drawn = current.end - current.start;
+    drawn.current = { rows: current.end - current.start, spacersPx: beforePx + afterPx };
+  });
+  useEffect(() => {
     const body = bodyRef.current;
-    if (!windowed || !body || drawn === 0) return;
-    const measured = (body.getBoundingClientRect().height - beforePx - afterPx) / drawn;
-    // Only a clear change: a slightly different mean in every window would move the rows under the reader.
-    if (measured > 0 && Math.abs(measured - rowPx) / rowPx > 0.1) setRowPx(measured);
-  }, [windowed, current.start, current.end, beforePx, afterPx, rowPx]);
+    if (!windowed || !body || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(([entry]) => {
+      const { rows, spacersPx } = drawn.current;
+      const measured = rows > 0 && entry ? ((entry.borderBoxSize[0]?.blockSize ?? 0) - spacersPx) / rows : 0;
+      // Only a clear change: a slightly different mean in every window would move the rows under the reader.
+      setRowPx((was) => (measured > 0 && Math.abs(measured - was) / was > 0.1 ? measured : was));
+    });
+    observer.observe(body, { box: 'border-box' });
+    return () => observer.disconnect();
+  }, [windowed]);
 
   return { ...current, beforePx: windowed ? beforePx : 0, afterPx: windowed ? afterPx : 0, onScroll, bodyRef };
 }
