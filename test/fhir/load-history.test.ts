@@ -182,6 +182,20 @@ describe('loadHistory against the sandbox engine', () => {
     expect(mock.requests).toHaveLength(history.stats.requests);
   });
 
+  it('gives the same history whatever order the further pages arrive in (each is read as it arrives)', async () => {
+    const whole = await loadHistory(transport(), { patientId: 'p1' });
+    // The later a page, the sooner it is answered: the last page arrives first.
+    intercept = async (request, next) => {
+      const offset = Number(new URL(request.path, BASE).searchParams.get('_offset') ?? 0);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 500 - offset)));
+      return next();
+    };
+    const paged = await loadHistory(transport(), { patientId: 'p1', pageSize: 50 });
+    expect(paged.stats.pages).toBeGreaterThanOrEqual(9);
+    expect(paged.administrations).toEqual(whole.administrations);
+    expect(paged.unreadable).toEqual(whole.unreadable);
+  });
+
   it('reports a refused Flag read and loads the rest', async () => {
     intercept = async (req, next) => {
       const answer = await next();

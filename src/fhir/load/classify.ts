@@ -1,7 +1,12 @@
 import type { InstrumentId } from '../../core/instruments/types';
 import type { RuleCode } from '../../core/model';
 import { CODE_SYSTEM_URL } from '../codes';
-import { type ParseContext, type ParsedResponse, parseQuestionnaireResponse } from '../parse/questionnaire-response';
+import {
+  type ParseContext,
+  type ParsedResponse,
+  parseQuestionnaireResponse,
+  type ResponseParseResult,
+} from '../parse/questionnaire-response';
 import { rawString } from '../parse/raw';
 import { normaliseId, referenceId } from '../parse/references';
 import { type Flag, flagSchema, type Observation, observationSchema } from '../schemas/clinical';
@@ -87,10 +92,12 @@ export function classifyQuestionnaires(resources: readonly unknown[]): Classifie
 export function classifyResponses(
   resources: readonly unknown[],
   context: ParseContext,
+  /** Parses made ahead (early-parse.ts), for the same context. */
+  parse: (resource: unknown) => ResponseParseResult = (resource) => parseQuestionnaireResponse(resource, context),
 ): Classified<LoadedAdministration> {
   const out: Classified<LoadedAdministration> = { items: [], unreadable: [] };
   for (const resource of resources) {
-    const result = parseQuestionnaireResponse(resource, context);
+    const result = parse(resource);
     if (result.ok) {
       const { ok: _ok, ...loaded } = result;
       out.items.push(loaded);

@@ -6,6 +6,7 @@ import type { InstrumentMapping } from '../instrument-mappings';
 import type { Observation } from '../schemas/clinical';
 import { bundleSchema } from '../schemas/bundle';
 import type { Patient } from '../schemas/patient';
+import type { ParseContext } from '../parse/questionnaire-response';
 import type { Questionnaire } from '../schemas/questionnaire';
 import {
   classifyFlags,
@@ -17,6 +18,7 @@ import {
   type LoadedFlag,
   type UnreadableResource,
 } from './classify';
+import { earlyParser } from './early-parse';
 import { carriedByNotes, notCopies } from './notes';
 import { remainingPages } from './paging';
 import { type ReadResult, readInBatch, readInParallel, type RoundTripCount } from './round-trip';
@@ -148,14 +150,17 @@ async function followPages(
   collected: Collected,
   start: [HistorySearch, string][],
   count: RoundTripCount,
+  onPage: (search: HistorySearch, result: ReadResult) => void,
 ) {
   const seen = new Set(start.map(([, url]) => url));
   let pending = start;
   while (pending.length > 0) {
+    const searches = pending.map(([search]) => search);
     const results = await readInParallel(
       transport,
       pending.map(([, url]) => url),
       count,
+      (result, i) => onPage(searches[i]!, result),
     );
     const next: [HistorySearch, string][] = [];
     results.forEach((result, i) => {
@@ -211,6 +216,9 @@ function distinctAdministrations(items: readonly LoadedAdministration[]): {
   items: LoadedAdministration[];
   copies: UnreadableResource[];
 } {
+  // The usual case, every identifier once: nothing to choose between, so no sort.
+  const ids = new Set(items.map((a) => a.administration.id));
+  if (ids.size === items.length) return { items: [...items], copies: [] };
   const kept = new Map<string, LoadedAdministration>();
   const copies: UnreadableResource[] = [];
   for (const a of [...items].sort(bySourceId)) {
@@ -232,6 +240,15 @@ function duplicateCopy(copy: LoadedAdministration, first: LoadedAdministration):
   };
 }
 
+function parseContext(questionnaires: readonly Questionnaire[], options: LoadHistoryOptions): ParseContext {
+  return {
+    questionnaires,
+    patientId: options.patientId,
+    mappings: options.mappings ?? [],
+    ...(options.now === undefined ? {} : { now: options.now }),
+  };
+}
+
 export async function loadHistory(transport: FhirTransport, options: LoadHistoryOptions): Promise<History> {
   const all = historySearches(
     options.patientId,
@@ -246,18 +263,31 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
   const morePages = first.results.flatMap((result, i): [HistorySearch, string][] =>
     take(collected, searches[i]!, result, transport.baseUrl).map((url) => [searches[i]!, url]),
   );
-  await followPages(transport, collected, morePages, count);
   const part = (p: HistoryPart): unknown[] => distinct(collected.resources.get(p) ?? []);
+  const readQuestionnaires = () =>
+    known ? { items: [...known], unreadable: [] } : classifyQuestionnaires(part('questionnaires'));
+  // Responses on further pages, every Questionnaire in: each page is read as it arrives (early-parse.ts).
+  const pending = (p: HistoryPart) => morePages.some(([search]) => search.part === p);
+  const early = pending('responses') && !pending('questionnaires') ? readQuestionnaires() : undefined;
+  const parser = early && earlyParser(parseContext(early.items, options));
+  const following = followPages(transport, collected, morePages, count, (search, result) => {
+    if (search.part === 'responses' && isSuccess(result.status)) parser?.page(result.body);
+  });
+  if (parser) {
+    // The first page once the requests for the others are out (the transport sends after a few promise hops).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    searches.forEach((search, i) => search.part === 'responses' && parser.page(first.results[i]?.body));
+  }
+  await following;
 
   const patient = collected.patient === undefined ? {} : classifyPatient(collected.patient);
-  const questionnaires = known ? { items: [...known], unreadable: [] } : classifyQuestionnaires(part('questionnaires'));
+  const questionnaires = early ?? readQuestionnaires();
   const notes = carriedByNotes(part('notes'), options.patientId);
-  const responses = classifyResponses([...part('responses'), ...notes.responses], {
-    questionnaires: questionnaires.items,
-    patientId: options.patientId,
-    mappings: options.mappings ?? [],
-    ...(options.now === undefined ? {} : { now: options.now }),
-  });
+  const responses = classifyResponses(
+    [...part('responses'), ...notes.responses],
+    parseContext(questionnaires.items, options),
+    parser?.parse,
+  );
   const observations = classifyObservations(part('observations'));
   const carried = classifyObservations(notes.observations);
   const flags = classifyFlags(part('flags'), options.patientId);

@@ -48,13 +48,21 @@ export async function readInBatch(
   return batchResults(response, urls.length);
 }
 
+/** The GETs side by side; `onAnswer` sees each answer as it arrives (the results still come in URL order). */
 export async function readInParallel(
   transport: FhirTransport,
   urls: readonly string[],
   count: RoundTripCount,
+  onAnswer: (result: ReadResult, index: number) => void = () => undefined,
 ): Promise<ReadResult[]> {
   if (urls.length === 0) return [];
   count.roundTrips++;
   count.requests += urls.length;
-  return Promise.all(urls.map((url) => transport.send({ method: 'GET', url })));
+  return Promise.all(
+    urls.map(async (url, index) => {
+      const result = await transport.send({ method: 'GET', url });
+      onAnswer(result, index);
+      return result;
+    }),
+  );
 }

@@ -1,15 +1,19 @@
-import { Fragment, memo } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../format';
+import type { TFunction } from 'i18next';
+import { type Formatters, useFormat } from '../format';
 import { itemsText } from './charts/ScoreTable';
 import { subscaleLabel } from './item-labels';
 import { RowNoteView } from './RowNote';
 import { usePrinting } from './use-printing';
-import { ROWS_PER_SLICE, useProgressiveRows } from './use-progressive-rows';
+import { tableItems } from './session-table-items';
+import { useRowWindow } from './use-row-window';
 import type { EpisodeView, SessionRow, SessionStatus } from './view-model';
 
 /** Rows shown before "show all": a long history stays quick to draw and to scan. */
 export const FIRST_ROWS = 60;
+/** Longer tables are drawn a window at a time (use-row-window.ts); shorter ones whole, for find-in-page. */
+export const WINDOWED_FROM = 200;
 
 const statusIcon: Record<SessionStatus, string> = {
   saved: '✓',
@@ -19,18 +23,32 @@ const statusIcon: Record<SessionStatus, string> = {
   'not-scored': '–',
 };
 
-/** One row; memoised, so that adding rows (see use-progressive-rows.ts) does not redraw those already drawn. */
-const SessionRowView = memo(function SessionRowView({ row }: { readonly row: SessionRow }) {
-  const { t } = useTranslation('dashboard');
-  const f = useFormat();
+/** What every row is worded with: taken once by the table, not by each of thousands of rows. */
+interface Wording {
+  readonly t: TFunction<'dashboard'>;
+  readonly f: Formatters;
+  readonly language: string;
+}
+
+/** One row; memoised, so that moving the window (see use-row-window.ts) does not redraw rows still in it. */
+const SessionRowView = memo(function SessionRowView({
+  row,
+  rowIndex,
+  wording,
+}: {
+  readonly row: SessionRow;
+  readonly rowIndex: number | undefined;
+  readonly wording: Wording;
+}) {
+  const { t, f } = wording;
   return (
-    <tr className={`row-${row.status}`}>
+    <tr className={`row-${row.status}`} aria-rowindex={rowIndex}>
       <td>{f.date(row.date)}</td>
       <td>{row.instrument?.toUpperCase() ?? '—'}</td>
       <td>{row.session ?? '—'}</td>
       <td>{row.total === undefined ? '—' : f.score(row.total)}</td>
       <td className="items-cell">
-        <RowDetail row={row} />
+        <RowDetail row={row} wording={wording} />
       </td>
       <td>
         <span aria-hidden="true">{statusIcon[row.status]} </span>
@@ -41,38 +59,15 @@ const SessionRowView = memo(function SessionRowView({ row }: { readonly row: Ses
   );
 });
 
-/** Where each row group begins: fixed boundaries, so a group once full is never drawn again. */
-function sliceStarts(count: number): number[] {
-  return Array.from({ length: Math.ceil(count / ROWS_PER_SLICE) }, (_, i) => i * ROWS_PER_SLICE);
-}
-
-interface RowSliceProps {
-  readonly rows: readonly SessionRow[];
-  readonly start: number;
-  readonly end: number;
-  readonly episodes: readonly EpisodeView[];
-}
-
-/**
- * One slice of rows in its own row group (a table may have several <tbody>). Memoised: adding a slice
- * after "show all" reconciles one element per group drawn, not one per row, so the last slices cost what
- * the first did.
- */
-const RowSlice = memo(function RowSlice({ rows, start, end, episodes }: RowSliceProps) {
-  const slice = rows.slice(start, end);
+/** Stands in for the rows outside the window: the scroll box keeps the whole table's height. */
+function SpacerRow({ heightPx }: { readonly heightPx: number }) {
+  if (heightPx <= 0) return null;
   return (
-    <tbody>
-      {slice.map((row, i) => (
-        <Fragment key={row.id}>
-          {episodes.length > 1 && row.episode !== undefined && row.episode !== rows[start + i - 1]?.episode && (
-            <EpisodeMarker index={row.episode} episodes={episodes} />
-          )}
-          <SessionRowView row={row} />
-        </Fragment>
-      ))}
-    </tbody>
+    <tr className="row-spacer" aria-hidden="true">
+      <td colSpan={6} style={{ height: heightPx }} />
+    </tr>
   );
-});
+}
 
 /** Every response in the record, newest first, with its scores and whether it is saved and scored. */
 export function SessionTable({
@@ -82,22 +77,43 @@ export function SessionTable({
   readonly rows: readonly SessionRow[];
   readonly episodes?: readonly EpisodeView[];
 }) {
-  const { t } = useTranslation('dashboard');
-  const progressive = useProgressiveRows(rows.length, FIRST_ROWS);
-  // Paper gets every row: it has no "show all".
+  const { t, i18n } = useTranslation('dashboard');
+  const f = useFormat();
+  const wording = useMemo(() => ({ t, f, language: i18n.language }), [t, f, i18n.language]);
+  const [showingAll, setShowingAll] = useState(false);
+  // Paper gets every row: it has no "show all" and no scrolling.
   const printing = usePrinting();
-  const shown = printing ? rows : rows.slice(0, progressive.count);
+  const all = printing || showingAll;
+  const shown = useMemo(() => (all ? rows : rows.slice(0, FIRST_ROWS)), [all, rows]);
+  const items = useMemo(() => tableItems(shown, episodes), [shown, episodes]);
+  const windowed = showingAll && !printing && items.length > WINDOWED_FROM;
+  const { start, end, beforePx, afterPx, onScroll, bodyRef } = useRowWindow(items.length, windowed);
+  const scrollBox = useRef<HTMLDivElement>(null);
+  // The button goes away when pressed: the keyboard continues in the rows it showed.
+  const showAll = () => {
+    setShowingAll(true);
+    scrollBox.current?.focus();
+  };
+  // The header is row 1 of the whole table, drawn or not.
+  const rowIndex = (i: number) => (windowed ? start + i + 2 : undefined);
   return (
     <section className="sessions" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">{t('table.heading')}</h2>
       {rows.length === 0 ? (
         <p>{t('table.empty')}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('table.scrollArea')}>
-          <table className="data-table session-table" aria-busy={progressive.growing || undefined}>
+        <div
+          ref={scrollBox}
+          className="table-scroll"
+          tabIndex={0}
+          role="region"
+          aria-label={t('table.scrollArea')}
+          onScroll={onScroll}
+        >
+          <table className="data-table session-table" aria-rowcount={windowed ? items.length + 1 : undefined}>
             <caption className="visually-hidden">{t('table.caption')}</caption>
             <thead>
-              <tr>
+              <tr aria-rowindex={windowed ? 1 : undefined}>
                 <th scope="col">{t('table.date')}</th>
                 <th scope="col">{t('table.instrument')}</th>
                 <th scope="col">{t('table.session')}</th>
@@ -106,20 +122,24 @@ export function SessionTable({
                 <th scope="col">{t('table.status')}</th>
               </tr>
             </thead>
-            {sliceStarts(shown.length).map((start) => (
-              <RowSlice
-                key={start}
-                rows={rows}
-                start={start}
-                end={Math.min(start + ROWS_PER_SLICE, shown.length)}
-                episodes={episodes}
-              />
-            ))}
+            <tbody ref={bodyRef}>
+              <SpacerRow heightPx={beforePx} />
+              {items
+                .slice(start, end)
+                .map((item, i) =>
+                  item.kind === 'episode' ? (
+                    <EpisodeMarker key={item.key} index={item.episode} episodes={episodes} rowIndex={rowIndex(i)} />
+                  ) : (
+                    <SessionRowView key={item.key} row={item.row} rowIndex={rowIndex(i)} wording={wording} />
+                  ),
+                )}
+              <SpacerRow heightPx={afterPx} />
+            </tbody>
           </table>
         </div>
       )}
-      {shown.length < rows.length && !progressive.growing && (
-        <button type="button" className="show-all" onClick={progressive.showAll}>
+      {shown.length < rows.length && (
+        <button type="button" className="show-all" onClick={showAll}>
           {t('table.showAll', { shown: shown.length, count: rows.length })}
         </button>
       )}
@@ -128,14 +148,13 @@ export function SessionTable({
 }
 
 /** What the total is made of: each item named with its answer; for the WAI-SR its subscale means, then its twelve answers. */
-function RowDetail({ row }: { readonly row: SessionRow }) {
-  const { t, i18n } = useTranslation('dashboard');
-  const f = useFormat();
+function RowDetail({ row, wording }: { readonly row: SessionRow; readonly wording: Wording }) {
+  const { t, f, language } = wording;
   if (!row.items?.length) return <>—</>;
-  if (!row.subscales) return <>{itemsText(row.items, i18n.language, f)}</>;
+  if (!row.subscales) return <>{itemsText(row.items, language, f)}</>;
   const { subscales } = row;
   const means = (['task', 'bond', 'goal'] as const)
-    .map((s) => `${subscaleLabel(s, i18n.language)} ${f.mean(subscales[s])}`)
+    .map((s) => `${subscaleLabel(s, language)} ${f.mean(subscales[s])}`)
     .join(' · ');
   return (
     <>
@@ -149,12 +168,20 @@ function RowDetail({ row }: { readonly row: SessionRow }) {
 }
 
 /** Where an episode of care begins (the rows are newest first, so above its latest row). */
-function EpisodeMarker({ index, episodes }: { readonly index: number; readonly episodes: readonly EpisodeView[] }) {
+function EpisodeMarker({
+  index,
+  episodes,
+  rowIndex,
+}: {
+  readonly index: number;
+  readonly episodes: readonly EpisodeView[];
+  readonly rowIndex: number | undefined;
+}) {
   const { t } = useTranslation('dashboard');
   const f = useFormat();
   const episode = episodes.find((e) => e.index === index);
   return (
-    <tr className="episode-marker">
+    <tr className="episode-marker" aria-rowindex={rowIndex}>
       <th colSpan={6} scope="colgroup">
         {t('episode.marker', { index, date: f.date(episode?.startDate) })}
       </th>
