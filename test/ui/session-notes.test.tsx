@@ -21,7 +21,7 @@ describe('why a response is not scored, in the active language', () => {
     await showRecord(problems);
     const cells = screen.getAllByRole('row').slice(1).map(statusCell);
     expect(cells).toEqual([
-      '◐ Incomplete — status "in-progress": only completed or amended responses are scored',
+      '◐ Incomplete — kept as in progress: it is scored once it is finished',
       '✓ Saved — scored, but the CORS is meant for another age band (Adult)',
       '– Not scored — answer srs-1 is 150, outside 0–100',
       '◐ Incomplete — no answer for srs-4; incomplete responses are not scored',
@@ -42,9 +42,7 @@ describe('why a response is not scored, in the active language', () => {
     );
     expect(cells).toContain('✓ Guardada — puntuada, pero el CORS está pensado para otra franja de edad (Adulto)');
     expect(cells).toContain('– Sin puntuar — la respuesta srs-1 es 150, fuera de 0–100');
-    expect(cells).toContain(
-      '◐ Incompleta — estado «in-progress»: solo se puntúan las respuestas completadas o modificadas',
-    );
+    expect(cells).toContain('◐ Incompleta — quedó en curso: se puntúa cuando se termine');
   });
 });
 

@@ -32,7 +32,10 @@ function problemText(problem: ScoringProblem, t: TFunction<'dashboard'>, f: Form
         ageBand: t(`banner.ageBand.${problem.ageBand}`),
       });
     case 'not-scored-status':
-      return t('table.problem.not-scored-status', { status: problem.status });
+      // Kept as in progress is something the clinician did; it is said in their words, not the record's code.
+      return problem.status === 'in-progress'
+        ? t('table.problem.not-scored-in-progress')
+        : t('table.problem.not-scored-status', { status: problem.status });
   }
 }
 

@@ -2,6 +2,7 @@ import { Fragment, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format';
 import { itemsText } from './charts/ScoreTable';
+import { ContinueButton } from './ContinueResponse';
 import { subscaleLabel } from './item-labels';
 import { RowNoteView } from './RowNote';
 import { usePrinting } from './use-printing';
@@ -36,6 +37,7 @@ const SessionRowView = memo(function SessionRowView({ row }: { readonly row: Ses
         <span aria-hidden="true">{statusIcon[row.status]} </span>
         <span>{t(`table.statusLabel.${row.status}`)}</span>
         {row.note && <RowNoteView note={row.note} />}
+        <ContinueButton row={row} />
       </td>
     </tr>
   );

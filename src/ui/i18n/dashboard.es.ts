@@ -84,6 +84,7 @@ export const dashboardEs: DashboardMessages = {
       notAddressed: 'aún no abordada',
     },
   },
+  charts: { outcome: 'Gráfico de resultado', alliance: 'Gráficos de alianza' },
   chart: {
     outcomeTitle: 'Resultado ({{instrument}}) por sesión',
     allianceTitle: 'Valoración de la sesión ({{instrument}}) por sesión',
@@ -127,6 +128,9 @@ export const dashboardEs: DashboardMessages = {
   alerts: {
     heading: 'Alertas',
     none: 'Sin alertas: nada en las últimas respuestas requiere atención.',
+    summaryHeading: 'Qué requiere atención',
+    moreReasons_one: '+ {{count}} motivo más',
+    moreReasons_other: '+ {{count}} motivos más',
     concern: {
       outcome: 'Alerta de resultado',
       alliance: 'Alerta de alianza',
@@ -235,6 +239,7 @@ export const dashboardEs: DashboardMessages = {
     score: 'Puntuación',
     detail: 'Ítems',
     status: 'Estado',
+    continue: 'Continuar {{name}}',
     waiItems: 'Ítems 1–12: {{answers}}',
     statusLabel: {
       saved: 'Guardada',
@@ -257,6 +262,7 @@ export const dashboardEs: DashboardMessages = {
       'not-integer': 'la respuesta {{linkId}} es {{value}}, no un número entero',
       'unknown-item': 'una respuesta a {{linkId}}, que el formulario no tiene',
       'wrong-age-band': 'el {{instrument}} no se puntúa en esta franja de edad ({{ageBand}})',
+      'not-scored-in-progress': 'quedó en curso: se puntúa cuando se termine',
       'not-scored-status': 'estado «{{status}}»: solo se puntúan las respuestas completadas o modificadas',
     },
     unsavedPoint: 'no guardada',
