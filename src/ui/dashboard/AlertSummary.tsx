@@ -30,9 +30,10 @@ export function AlertSummary({ alerts }: { readonly alerts: readonly ConcernView
                   {t(`alerts.concern.${alert.concern}`)}
                   {lead && `: ${t(`alerts.rule.${lead.rule}.title`)}`}
                 </a>
-                {lead && <span className="alert-short-figures">{figures(lead).join(' · ')}</span>}
+                {/* The spaces keep the parts apart for a screen reader; on screen each is a line of its own. */}
+                {lead && <span className="alert-short-figures"> {figures(lead).join(' · ')}</span>}
                 {others.length > 0 && (
-                  <span className="alert-short-more">{t('alerts.moreReasons', { count: others.length })}</span>
+                  <span className="alert-short-more"> {t('alerts.moreReasons', { count: others.length })}</span>
                 )}
               </li>
             );
