@@ -46,8 +46,8 @@ describe.skipIf(!browserInstalled)('EHR launch', () => {
     // The chart with the app in its frame; the integrator panel below it shows this run's port and launch id.
     await screenshot(page, 'ehr-launch', 780);
 
+    // The frame unscrolled: its first screen tells the client's story (status, alerts in short, outcome chart).
     const chart = app.getByRole('figure', { name: 'Outcome (ORS) per session' });
-    await chart.evaluate((figure) => figure.scrollIntoView({ block: 'start' }));
     await screenshot(page.locator(`iframe[title="${APP_FRAME_TITLE}"]`), 'clinician-view');
     const labels = await chart
       .getByRole('img')

@@ -160,6 +160,28 @@ describe('clinician view components', () => {
     expect(document.body.textContent).not.toMatch(/Flag|In-app hint|in-progress/);
   });
 
+  it('sums the alerts up first: priority, concern and main reason with its figures, linked to the whole alert', async () => {
+    await show(model());
+    const summary = within(screen.getByRole('region', { name: 'What needs attention' }));
+    const lines = summary.getAllByRole('listitem');
+    expect(lines.map((li) => li.textContent)).toEqual([
+      '◆ Medium priority Outcome alert: Not on track yet Intake 15.2 · Change -1.3',
+      '● Low priority Alliance alert: One aspect of the session rated lower Approach or Method 7.0 · Latest 33.7 + 1 more reason',
+    ]);
+    const user = userEvent.setup();
+    await user.click(summary.getByRole('link', { name: /^Alliance alert/ }));
+    expect(document.activeElement?.querySelector('h3')?.textContent).toBe('Alliance alert');
+    expect(window.location.hash).toBe('');
+  });
+
+  it('says in the summary when nothing calls for attention, and has no alert details then', async () => {
+    await show(model({ alerts: [] }));
+    expect(
+      within(screen.getByRole('region', { name: 'What needs attention' })).getByRole('paragraph').textContent,
+    ).toBe('No alerts: nothing in the latest responses calls for attention.');
+    expect(screen.queryByRole('region', { name: 'Alerts' })).toBeNull();
+  });
+
   it('shows the same priority whether or not the alert is in the chart yet, and says why it is not', async () => {
     const base = model();
     const [outcome] = base.alerts;

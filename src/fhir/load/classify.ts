@@ -20,6 +20,14 @@ import { validate } from '../schemas/validate';
 
 export type LoadedAdministration = Omit<ParsedResponse, 'ok'>;
 
+/**
+ * A response of ours kept in progress (the record holds its newest version, so it was never finished): it
+ * can be opened again with its answers. Another system's is not ours to finish.
+ */
+export function isResumable(response: LoadedAdministration): boolean {
+  return !response.foreign && response.administration.status === 'in-progress';
+}
+
 export interface UnreadableResource {
   readonly resourceType: string;
   readonly id?: string;

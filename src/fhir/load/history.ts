@@ -35,6 +35,7 @@ import {
 // links alone). Every resource is validated; nothing of ours is dropped without being listed.
 
 export type { LoadedAdministration, LoadedFlag, UnreadableResource } from './classify';
+export { isResumable } from './classify';
 
 /** A read that the server refused (403 on Flag, say): the rest of the history still loads. */
 export interface LoadFailure {

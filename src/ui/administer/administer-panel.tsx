@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ageBandAt } from '../../core/dates';
 import { dueInstruments } from '../../core/due';
-import { instruments, type InstrumentId } from '../../core/instruments';
+import { instruments } from '../../core/instruments';
 import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../../fhir/gateway/types';
 import type { WriteBackConfig } from '../../fhir/smart-launch-config';
@@ -24,12 +24,11 @@ import { localDate, localDateTime } from './clock';
 import { noteWords, ruptureNoteWords } from './note-words';
 import { datedOn, isPaperDateAllowed, PaperDate } from './paper-date';
 import { keptDrafts } from './draft-store';
-import { ResumeList } from './resume-list';
+import { continuedForm, ResumeList, type OpenForm } from './resume-list';
 import { RuptureNoteForm } from './rupture-note-form';
 import { SaveReportView } from './save-report-view';
-import { SessionPanel, type StartMode } from './session-panel';
+import { SessionPanel } from './session-panel';
 import { useSaveFlow } from './use-save-flow';
-import type { ResumedResponse } from './use-form-draft';
 import { savesStillKept } from './waiting-saves';
 
 const now = (): string => localDateTime(new Date());
@@ -50,6 +49,13 @@ export interface AdministerWorkspaceProps {
   readonly app: { readonly name: string; readonly version: string };
   /** How scores and Provenance are written (smart-launch.json `writeBack`); the defaults when omitted. */
   readonly writeBack?: WriteBackConfig;
+  /** What the rest of the clinician view may ask of the panel. */
+  readonly handle?: Ref<AdministerHandle>;
+}
+
+export interface AdministerHandle {
+  /** Opens a response kept in progress with its answers (the session table's "Continue"). */
+  continueResponse(responseId: string): void;
 }
 
 /** The administer area of the clinician view: what is due, the forms, and what became of each save. */
@@ -61,15 +67,13 @@ export function AdministerWorkspace({
   writeBack,
   onSaved,
   storage,
+  handle,
 }: AdministerWorkspaceProps) {
   const { t, i18n } = useTranslation('administer');
   const language = pickLanguage([i18n.language]);
   // `resume`: a response kept in progress, opened again with its answers (finishing it keeps its id).
-  const [active, setActive] = useState<{
-    readonly instrument: InstrumentId;
-    readonly mode: StartMode;
-    readonly resume?: ResumedResponse;
-  }>();
+  const [active, setActive] = useState<OpenForm>();
+  const panel = useRef<HTMLDivElement>(null);
   const [paperDate, setPaperDate] = useState<string>();
   const build = useCallback(
     (administration: Administration, clientRated: boolean) =>
@@ -165,9 +169,25 @@ export function AdministerWorkspace({
   const offered = (['sessionStart', 'sessionEnd', 'inventory'] as const).flatMap(
     (moment) => due[moment].instrument ?? [],
   );
+  useImperativeHandle(
+    handle,
+    () => ({
+      continueResponse(responseId) {
+        const form = continuedForm(record.history.administrations, responseId, (instrument) =>
+          keptDrafts(storage, patientKey, [instrument]),
+        );
+        if (!form) return;
+        setPaperDate(undefined);
+        setActive(form);
+        // The form opens in the panel: the clinician is taken there from the table.
+        panel.current?.focus();
+      },
+    }),
+    [record.history, storage, patientKey],
+  );
 
   return (
-    <div className="tf-administer-panel">
+    <div className="tf-administer-panel" ref={panel} tabIndex={-1}>
       {active?.mode === 'client' && (
         <ClientSession
           instrument={instruments[active.instrument]}
@@ -183,6 +203,8 @@ export function AdministerWorkspace({
         <>
           <PaperDate value={paperDay} today={today} earliest={episodeStart} onChange={setPaperDate} />
           <AdministerForm
+            // Another response opened from the table while a form is open starts its own form.
+            key={active.resume?.id ?? active.instrument}
             instrument={instruments[active.instrument]}
             resume={active.resume}
             patientKey={patientKey}

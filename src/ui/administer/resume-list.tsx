@@ -1,9 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { instruments, type InstrumentId } from '../../core/instruments';
 import type { Administration } from '../../core/model';
-import type { LoadedAdministration } from '../../fhir/load';
+import { isResumable, type LoadedAdministration } from '../../fhir/load';
 import { useFormat } from '../format';
 import type { StartMode } from './session-panel';
+import type { ResumedResponse } from './use-form-draft';
+
+/** The form open in the administer panel; `resume`: a response kept in progress, opened with its answers. */
+export interface OpenForm {
+  readonly instrument: InstrumentId;
+  readonly mode: StartMode;
+  readonly resume?: ResumedResponse;
+}
 
 export interface ResumeListProps {
   /** The client's responses as loaded: those of ours kept in progress are offered to continue. */
@@ -16,7 +24,25 @@ export interface ResumeListProps {
 
 /** Our responses kept in progress: the ones the record holds at their newest version, i.e. never finished. */
 export function inProgressResponses(responses: readonly LoadedAdministration[]): Administration[] {
-  return responses.filter((r) => !r.foreign && r.administration.status === 'in-progress').map((r) => r.administration);
+  return responses.filter(isResumable).map((r) => r.administration);
+}
+
+/**
+ * What "Continue" on a row of the session table opens: the response kept in progress, from paper, with its
+ * answers; when it was opened and closed unsaved, its answers kept in this tab (they are the later ones).
+ * Undefined when the response is not ours in progress.
+ */
+export function continuedForm(
+  responses: readonly LoadedAdministration[],
+  responseId: string,
+  draftsOf: (instrument: InstrumentId) => ResumeListProps['drafts'],
+): OpenForm | undefined {
+  const loaded = responses.find((r) => r.administration.id === responseId);
+  if (!loaded || !isResumable(loaded)) return undefined;
+  const { id, instrument, answers } = loaded.administration;
+  return draftsOf(instrument).some((d) => d.draftId === id)
+    ? { instrument, mode: 'paper' }
+    : { instrument, mode: 'paper', resume: { id, answers } };
 }
 
 /** "Continue" for each form kept as in progress: it opens with its answers, in client or paper mode. */

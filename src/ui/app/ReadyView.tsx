@@ -1,4 +1,5 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
+import type { AdministerHandle } from '../administer/administer-panel';
 import type { Outcome } from '../failure';
 import { AdministerSlot } from './administer-slot';
 import { reload, type BootedApp } from './boot';
@@ -19,6 +20,9 @@ export function ReadyView({
     () => ({ name: config.app.name, version: config.app.version }),
     [config.app.name, config.app.version],
   );
+  // The session table's "Continue" opens the administer panel (its own chunk) on that response.
+  const panel = useRef<AdministerHandle>(null);
+  const continueResponse = useCallback((responseId: string) => panel.current?.continueResponse(responseId), []);
   const { Dashboard } = app.view;
   const administer = (
     <AdministerSlot
@@ -29,7 +33,8 @@ export function ReadyView({
       writeBack={config.writeBack}
       storage={storage}
       onSaved={() => void refresh()}
+      handle={panel}
     />
   );
-  return <Dashboard model={app.model} administer={administer} />;
+  return <Dashboard model={app.model} administer={administer} onContinue={continueResponse} />;
 }

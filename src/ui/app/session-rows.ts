@@ -1,7 +1,7 @@
 import { calendarDate, newestFirst } from '../../core/dates';
 import type { ScoringProblem, ScoringWarning } from '../../core/model';
 import type { SeriesPoint } from '../../core/series/types';
-import type { History, LoadedAdministration } from '../../fhir/load';
+import { isResumable, type History, type LoadedAdministration } from '../../fhir/load';
 import type { ItemScore, RowNote, SessionRow, SessionStatus } from '../dashboard/view-model';
 import type { LoadedRecord } from './record';
 import type { UnsavedAdministration } from './unsaved';
@@ -67,6 +67,15 @@ function unreadableRow(u: History['unreadable'][number], index: number): Session
   };
 }
 
+/** Ours kept in progress in the record (not a copy waiting in this tab): the rows that offer "Continue". */
+function resumableIds(record: LoadedRecord, unsaved: ReadonlyMap<string, unknown>): Set<string> {
+  return new Set(
+    record.history.administrations
+      .filter((r) => isResumable(r) && !unsaved.has(r.administration.id))
+      .map((r) => r.administration.id),
+  );
+}
+
 /** Every row numbered by its visit: a day of contact, so an unscored response of a visit day shares its number. */
 export function sessionRows(
   record: LoadedRecord,
@@ -77,6 +86,7 @@ export function sessionRows(
   const superseded = new Map(record.assessment.superseded.map((s) => [s.administrationId, s]));
   const unsaved = new Map((record.unsaved ?? []).map((u) => [u.administration.id, u.unsaved]));
   const warnings = new Map(record.assessment.warnings.map((w) => [w.administrationId, w]));
+  const resumable = resumableIds(record, unsaved);
   const responses: readonly LoadedAdministration[] = [...record.history.administrations, ...(record.unsaved ?? [])];
   const rows = responses.map(({ administration: a }): SessionRow & { authored: string } => {
     const point = byId.get(a.id);
@@ -97,6 +107,7 @@ export function sessionRows(
       subscales: point?.family === 'inventory' ? subscaleMeans(point) : undefined,
       ...(point ? { items: itemScores(point) } : {}),
       ...statusOf(facts),
+      ...(resumable.has(a.id) ? { resumable: true } : {}),
     };
   });
   const all = [

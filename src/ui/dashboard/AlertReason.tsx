@@ -36,27 +36,33 @@ type KnownFact = (typeof knownFacts)[number];
 const isKnownFact = (key: string): key is KnownFact => (knownFacts as readonly string[]).includes(key);
 
 /** The figures of a reason: totals, the items it names with their answers, WAI-SR subscale means before → after. */
-function Figures({ reason }: { readonly reason: ReasonView }) {
+export function useFiguresText(): (reason: ReasonView) => string[] {
   const { t, i18n } = useTranslation('dashboard');
   const f = useFormat();
-  const { facts } = reason;
-  const value = (key: KnownFact, v: number | string) =>
-    typeof v === 'string' || key === 'session' ? String(v) : key === 'change' ? f.change(v) : f.score(v);
-  const totals = Object.entries(facts).flatMap(([key, v]) =>
-    isKnownFact(key) ? [`${t(`alerts.fact.${key}`)} ${value(key, v)}`] : [],
-  );
-  const items = (reason.items ?? []).map((i) => `${itemLabel(i.code, i18n.language)} ${f.score(i.value)}`);
-  const subscales = String(facts['subscales'] ?? '')
-    .split(',')
-    .filter(Boolean)
-    .flatMap((id) => {
-      const before = facts[`${id}Previous`];
-      const after = facts[`${id}Latest`];
-      return typeof before === 'number' && typeof after === 'number'
-        ? [`${subscaleLabel(id, i18n.language)} ${f.mean(before)} → ${f.mean(after)}`]
-        : [];
-    });
-  const all = [...items, ...subscales, ...totals];
+  return ({ facts, items }) => {
+    const value = (key: KnownFact, v: number | string) =>
+      typeof v === 'string' || key === 'session' ? String(v) : key === 'change' ? f.change(v) : f.score(v);
+    const totals = Object.entries(facts).flatMap(([key, v]) =>
+      isKnownFact(key) ? [`${t(`alerts.fact.${key}`)} ${value(key, v)}`] : [],
+    );
+    const named = (items ?? []).map((i) => `${itemLabel(i.code, i18n.language)} ${f.score(i.value)}`);
+    const subscales = String(facts['subscales'] ?? '')
+      .split(',')
+      .filter(Boolean)
+      .flatMap((id) => {
+        const before = facts[`${id}Previous`];
+        const after = facts[`${id}Latest`];
+        return typeof before === 'number' && typeof after === 'number'
+          ? [`${subscaleLabel(id, i18n.language)} ${f.mean(before)} → ${f.mean(after)}`]
+          : [];
+      });
+    return [...named, ...subscales, ...totals];
+  };
+}
+
+function Figures({ reason }: { readonly reason: ReasonView }) {
+  const { t } = useTranslation('dashboard');
+  const all = useFiguresText()(reason);
   if (all.length === 0) return null;
   return (
     <p className="alert-figures">

@@ -5,23 +5,26 @@ import type { ConcernView, Recording } from './view-model';
 
 // Priority is carried by an icon and a word as well as a colour (WCAG 1.4.1), and it is the same whether or
 // not the alert is in the chart yet: where it is kept is said separately, in words.
-const severityIcon: Readonly<Record<Severity, string>> = { high: '▲', medium: '◆', low: '●', info: 'ℹ' };
+export const severityIcon: Readonly<Record<Severity, string>> = { high: '▲', medium: '◆', low: '●', info: 'ℹ' };
 
-/** One alert per clinical concern, each a prompt to talk with the client: its reasons, figures, and a next step. */
+/** Where the whole alert of a concern is on the page (the summary in the first screen links to it). */
+export const alertAnchor = (concern: ConcernView['concern']): string => `alert-${concern}`;
+
+/**
+ * One alert per clinical concern, each a prompt to talk with the client: its reasons, figures, and a next step.
+ * None: nothing here (the summary in the first screen says so).
+ */
 export function Alerts({ alerts }: { readonly alerts: readonly ConcernView[] }) {
   const { t } = useTranslation('dashboard');
+  if (alerts.length === 0) return null;
   return (
     <section className="alerts" aria-labelledby="alerts-heading">
       <h2 id="alerts-heading">{t('alerts.heading')}</h2>
-      {alerts.length === 0 ? (
-        <p>{t('alerts.none')}</p>
-      ) : (
-        <ul className="alert-list">
-          {alerts.map((a) => (
-            <ConcernAlert key={a.concern} alert={a} />
-          ))}
-        </ul>
-      )}
+      <ul className="alert-list">
+        {alerts.map((a) => (
+          <ConcernAlert key={a.concern} alert={a} />
+        ))}
+      </ul>
     </section>
   );
 }
@@ -30,7 +33,7 @@ function ConcernAlert({ alert }: { readonly alert: ConcernView }) {
   const { t } = useTranslation('dashboard');
   const lead = alert.reasons[0];
   return (
-    <li className={`alert severity-${alert.severity}`}>
+    <li id={alertAnchor(alert.concern)} tabIndex={-1} className={`alert severity-${alert.severity}`}>
       <p className="alert-kind">
         <span className="alert-badge">
           <span aria-hidden="true">{severityIcon[alert.severity]} </span>

@@ -10,11 +10,31 @@ import type { DashboardModel, EpisodeView } from './view-model';
 
 type Charted = Pick<DashboardModel, 'outcome' | 'alliance' | 'inventory'>;
 
-/** The charts of one episode (the current one unless an earlier one is opened), over a range of recent visits. */
-export function ChartsSection({ model }: { readonly model: DashboardModel }) {
-  const { t } = useTranslation('dashboard');
+/** What the charts show: one episode (the current one unless an earlier one is opened) over a range of recent visits. */
+export interface ChartView {
+  readonly charts: Charted;
+  /** The first visit drawn. */
+  readonly from: number;
+  readonly controls: {
+    readonly episodes: readonly EpisodeView[];
+    readonly shown: number;
+    readonly onShow: (index: number) => void;
+    readonly lastVisit: number;
+    readonly range: ChartRange;
+    readonly onRange: (range: ChartRange) => void;
+  };
+}
+
+/**
+ * The charts' shared choice of episode and range. Held above the charts because they are laid out apart:
+ * the outcome chart in the first screen, the alliance charts further down.
+ */
+export function useChartView(model: DashboardModel): ChartView {
   const current = model.episodes.at(-1)?.index ?? 1;
   const [shown, setShown] = useState<number | undefined>(undefined);
+  const [range, setRange] = useState<ChartRange | undefined>(undefined);
+  // Paper shows the whole episode.
+  const printing = usePrinting();
   const earlier = shown === undefined || shown === current ? undefined : model.episodes.find((e) => e.index === shown);
   const charts = earlier ? chartsOf(model, earlier) : model;
   const lastVisit = Math.max(
@@ -22,29 +42,49 @@ export function ChartsSection({ model }: { readonly model: DashboardModel }) {
     ...charts.outcome.points.map((p) => p.session),
     ...charts.alliance.points.map((p) => p.session),
   );
-  const [range, setRange] = useState<ChartRange | undefined>(undefined);
-  // Paper shows the whole episode.
-  const printing = usePrinting();
   const chosen = printing ? 'all' : (range ?? defaultRange(lastVisit));
-  const from = firstVisitShown(chosen, lastVisit);
+  return {
+    charts,
+    from: firstVisitShown(chosen, lastVisit),
+    controls: {
+      episodes: model.episodes,
+      shown: shown ?? current,
+      onShow: (index) => {
+        setShown(index);
+        setRange(undefined);
+      },
+      lastVisit,
+      range: chosen,
+      onRange: setRange,
+    },
+  };
+}
+
+/** The outcome chart with the controls that choose what every chart shows (they sit with the chart read first). */
+export function OutcomeCharts({ view }: { readonly view: ChartView }) {
+  const { t } = useTranslation('dashboard');
+  const { controls } = view;
+  if (view.charts.outcome.points.length === 0 && view.charts.alliance.points.length === 0) return null;
   return (
-    <section className="charts" aria-label={t('title')}>
+    <section className="charts charts-outcome" aria-label={t('charts.outcome')}>
       <div className="chart-controls">
-        <EpisodePicker
-          episodes={model.episodes}
-          shown={shown ?? current}
-          onShow={(index) => {
-            setShown(index);
-            setRange(undefined);
-          }}
-        />
-        <RangeControl lastVisit={lastVisit} range={chosen} onChange={setRange} />
+        <EpisodePicker episodes={controls.episodes} shown={controls.shown} onShow={controls.onShow} />
+        <RangeControl lastVisit={controls.lastVisit} range={controls.range} onChange={controls.onRange} />
       </div>
-      <OutcomeChart outcome={charts.outcome} fromSession={from} />
-      <div className="chart-pair">
-        <AllianceChart alliance={charts.alliance} fromSession={from} />
-        <WaiChart inventory={inventoryFrom(charts, from)} />
-      </div>
+      <OutcomeChart outcome={view.charts.outcome} fromSession={view.from} />
+    </section>
+  );
+}
+
+/** The session ratings and the WAI-SR subscales, over the same episode and range as the outcome chart. */
+export function AllianceCharts({ view }: { readonly view: ChartView }) {
+  const { t } = useTranslation('dashboard');
+  const { charts, from } = view;
+  if (charts.alliance.points.length === 0 && charts.inventory.length === 0) return null;
+  return (
+    <section className="charts chart-pair" aria-label={t('charts.alliance')}>
+      <AllianceChart alliance={charts.alliance} fromSession={from} />
+      <WaiChart inventory={inventoryFrom(charts, from)} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { type Formatters, useFormat } from '../format';
 import { itemsText } from './charts/ScoreTable';
+import { ContinueButton } from './ContinueResponse';
 import { subscaleLabel } from './item-labels';
 import { RowNoteView } from './RowNote';
 import { usePrinting } from './use-printing';
@@ -54,6 +55,7 @@ const SessionRowView = memo(function SessionRowView({
         <span aria-hidden="true">{statusIcon[row.status]} </span>
         <span>{t(`table.statusLabel.${row.status}`)}</span>
         {row.note && <RowNoteView note={row.note} />}
+        <ContinueButton row={row} />
       </td>
     </tr>
   );

@@ -37,7 +37,9 @@ export function StatusAtGlance({
   const f = useFormat();
   return (
     <section className="status" aria-labelledby="status-heading">
-      <h2 id="status-heading">{t('status.heading')}</h2>
+      <h2 id="status-heading" className="visually-hidden">
+        {t('status.heading')}
+      </h2>
       <div className="status-cards">
         <StatusCard
           heading={t('status.outcome')}
@@ -90,13 +92,15 @@ function StatusCard(props: StatusCardProps) {
   const intake = props.points[0];
   return (
     <article className={`status-card tone-${props.tone}`}>
-      <h3>{props.heading}</h3>
-      <p className="status-value">
-        <span className="status-icon" aria-hidden="true">
-          {icon[props.tone]}
-        </span>{' '}
-        {props.label}
-      </p>
+      <div className="status-head">
+        <h3>{props.heading}</h3>
+        <p className="status-value">
+          <span className="status-icon" aria-hidden="true">
+            {icon[props.tone]}
+          </span>{' '}
+          {props.label}
+        </p>
+      </div>
       {props.reasons}
       {latest && intake ? (
         <>

@@ -152,6 +152,8 @@ export interface SessionRow {
   readonly status: SessionStatus;
   /** Why it has no score, or why it is not saved: worded by the view in the active language. */
   readonly note: RowNote | undefined;
+  /** Ours, kept in progress and in the record: it can be continued with its answers. */
+  readonly resumable?: boolean;
 }
 
 export type RowNote =

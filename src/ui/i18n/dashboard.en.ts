@@ -78,6 +78,7 @@ export const dashboardEn = {
       notAddressed: 'not yet addressed',
     },
   },
+  charts: { outcome: 'Outcome chart', alliance: 'Alliance charts' },
   chart: {
     outcomeTitle: 'Outcome ({{instrument}}) per session',
     allianceTitle: 'Session rating ({{instrument}}) per session',
@@ -121,6 +122,9 @@ export const dashboardEn = {
   alerts: {
     heading: 'Alerts',
     none: 'No alerts: nothing in the latest responses calls for attention.',
+    summaryHeading: 'What needs attention',
+    moreReasons_one: '+ {{count}} more reason',
+    moreReasons_other: '+ {{count}} more reasons',
     concern: {
       outcome: 'Outcome alert',
       alliance: 'Alliance alert',
@@ -228,6 +232,7 @@ export const dashboardEn = {
     score: 'Score',
     detail: 'Items',
     status: 'Status',
+    continue: 'Continue {{name}}',
     waiItems: 'Items 1–12: {{answers}}',
     statusLabel: {
       saved: 'Saved',

@@ -84,6 +84,7 @@ export const dashboardEs: DashboardMessages = {
       notAddressed: 'aún no abordada',
     },
   },
+  charts: { outcome: 'Gráfico de resultado', alliance: 'Gráficos de alianza' },
   chart: {
     outcomeTitle: 'Resultado ({{instrument}}) por sesión',
     allianceTitle: 'Valoración de la sesión ({{instrument}}) por sesión',
@@ -127,6 +128,9 @@ export const dashboardEs: DashboardMessages = {
   alerts: {
     heading: 'Alertas',
     none: 'Sin alertas: nada en las últimas respuestas requiere atención.',
+    summaryHeading: 'Qué requiere atención',
+    moreReasons_one: '+ {{count}} motivo más',
+    moreReasons_other: '+ {{count}} motivos más',
     concern: {
       outcome: 'Alerta de resultado',
       alliance: 'Alerta de alianza',
@@ -235,6 +239,7 @@ export const dashboardEs: DashboardMessages = {
     score: 'Puntuación',
     detail: 'Ítems',
     status: 'Estado',
+    continue: 'Continuar {{name}}',
     waiItems: 'Ítems 1–12: {{answers}}',
     statusLabel: {
       saved: 'Guardada',

@@ -26,8 +26,11 @@ interface Tip {
 
 const TipContext = createContext<(tip: Tip | null) => void>(() => undefined);
 
-/** Chart sizes in SVG units: the SVG scales to its box, so a narrower chart gets a smaller viewBox to keep text legible. */
-const SIZES = { wide: { width: 640, height: 240 }, narrow: { width: 400, height: 220 } } as const;
+/**
+ * Chart sizes in SVG units: the SVG scales to its box, so a narrower chart gets a smaller viewBox to keep text
+ * legible. The wide one is the outcome chart, drawn about 550 px wide beside the alerts in a 900 px frame.
+ */
+const SIZES = { wide: { width: 560, height: 230 }, narrow: { width: 400, height: 220 } } as const;
 const MARGIN = { top: 12, right: 16, bottom: 36, left: 44 };
 
 export interface ChartFrameProps {
@@ -60,7 +63,6 @@ export function ChartFrame(props: ChartFrameProps) {
       <figcaption id={titleId} className="chart-title">
         {props.title}
       </figcaption>
-      <Legend entries={props.legend} />
       <svg
         viewBox={`0 0 ${box.width} ${box.height}`}
         className="chart-svg"
@@ -73,6 +75,8 @@ export function ChartFrame(props: ChartFrameProps) {
         <TipContext.Provider value={setTip}>{props.children({ x, y })}</TipContext.Provider>
         {tip && <Tooltip tip={tip} width={box.width} />}
       </svg>
+      {/* Under the plot, so that a long legend (the outcome chart's has five entries) never pushes the plot down. */}
+      <Legend entries={props.legend} />
       <Alternative label={props.alternativeLabel}>{props.alternative}</Alternative>
     </figure>
   );
