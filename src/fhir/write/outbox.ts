@@ -4,6 +4,7 @@
 // is kept too, to be shown and scored in this tab. Kept in session storage (per tab, per partition), holding
 // only what the write set itself needs: no tokens, no names beyond the resources being written.
 import { z } from 'zod';
+import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../gateway/types';
 import type { LoadedAdministration } from '../load/classify';
 import { parseQuestionnaireResponse } from '../parse/questionnaire-response';
@@ -126,16 +127,41 @@ export class Outbox {
     });
   }
 
-  /** Re-sends everything kept (after a reload, or when the network is back); reports per write set. */
-  async resendAll(transport: FhirTransport, plan: WritePlan, retry?: RetryOptions): Promise<SaveReport[]> {
+  /** This patient's saves that can be sent again (pending, their write set here). */
+  resendable(patientId: string): ResendableSave[] {
+    return this.kept(patientId).flatMap((save) => (save.writeSet ? [{ ...save, writeSet: save.writeSet }] : []));
+  }
+
+  /**
+   * Re-sends this patient's kept saves (after a reload, or when the network is back), each planned afresh and
+   * rebuilt by `refresh` first; stops at the first expired session. Reports per write set, as each comes.
+   */
+  async resendAll(transport: FhirTransport, options: ResendOptions): Promise<SaveReport[]> {
     const reports: SaveReport[] = [];
-    for (const { writeSet } of this.pending().saves) {
-      const report = await this.save(transport, writeSet, plan, retry);
+    for (const save of this.resendable(options.patientId)) {
+      const writeSet = options.refresh ? options.refresh(save.writeSet, save.response.administration) : save.writeSet;
+      const report = await this.save(transport, writeSet, options.plan(), options.retry);
       reports.push(report);
+      options.onReport?.(save, report);
       if (report.status === 'session-expired') break;
     }
     return reports;
   }
+}
+
+export type ResendableSave = KeptSave & { readonly writeSet: WriteSet };
+
+/** How `Outbox.resendAll` re-sends. */
+export interface ResendOptions {
+  /** Only this patient's saves: sent under another patient's launch they would be refused, and then dropped. */
+  readonly patientId: string;
+  /** The plan, asked again before each save (what the server refused meanwhile is not asked for again). */
+  readonly plan: () => WritePlan;
+  /** A kept save was built on an older load: its Flag part is set against the record as it is now. */
+  readonly refresh?: (kept: WriteSet, administration: Administration) => WriteSet;
+  readonly retry?: RetryOptions;
+  /** Told of each save's report as it comes (the app shows progress). */
+  readonly onReport?: (save: ResendableSave, report: SaveReport) => void;
 }
 
 /** Keys of `storage` that start with `prefix` (the write side's session-storage records). */
