@@ -39,10 +39,10 @@ describe('show all on a very long history', () => {
     const afterClick = bodyRows();
     expect(afterClick).toBeGreaterThan(FIRST_ROWS);
     expect(afterClick).toBeLessThan(TOTAL);
-    await waitFor(() => expect(bodyRows()).toBe(TOTAL), { timeout: 60_000 });
+    await waitFor(() => expect(bodyRows()).toBe(TOTAL));
     expect(screen.queryByRole('button', { name: /show all/ })).toBeNull();
     expect(table.getAttribute('aria-busy')).toBeNull();
     expect(within(table).getByText(String(TOTAL))).toBeTruthy();
     expect(ROWS_PER_SLICE).toBeLessThanOrEqual(500);
-  }, 120_000);
+  });
 });
