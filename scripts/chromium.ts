@@ -17,7 +17,8 @@ export const CHROMIUM_ARGS = [
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  // Playwright gives up on a start after 30 s; a busy machine can take longer, and a start that works returns at once.
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 180_000 });
 }
 
 /** The middle value (the upper one of the two middles for an even count). */

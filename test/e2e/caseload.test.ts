@@ -22,7 +22,7 @@ describe.skipIf(!browserInstalled)('the caseload', () => {
     await page.getByRole('button', { name: 'Launch without patient' }).click();
     const app = page.frameLocator(`iframe[title="${APP_FRAME_TITLE}"]`);
     const table = app.getByRole('table', { name: /Your clients, \d+ shown, sorted by need/ });
-    await table.waitFor({ timeout: 60_000 });
+    await table.waitFor();
     const rows = table.locator('tbody tr');
     expect(await rows.count()).toBeGreaterThanOrEqual(30);
     expect(await rows.first().getAttribute('data-need')).toBe('alert');

@@ -7,7 +7,7 @@ import { parseDeployConfig } from '../../src/node/serve/deploy-config';
 import { startStaticServer } from '../../src/node/serve/static-server';
 import type { Sandbox } from '../../src/node/sandbox/sandbox';
 import { APP_SCOPE_CEILING, createEhrLaunch, SANDBOX_START_TIMEOUT_MS, startTestSandbox } from '../support/sandbox';
-import { launchBrowser, skipJourneys } from './support/browser';
+import { BROWSER_WAIT_MS, launchBrowser, skipJourneys } from './support/browser';
 
 // The production build served as a health system would serve it (`npm run serve`: strict CSP, frame-ancestors
 // from the deployment's EHR origins), launched from an EHR on another origin. The app must work under those
@@ -66,6 +66,7 @@ afterAll(async () => {
 /** A page (an EHR's, or a blank one when no embedder is given) that frames the app; console messages are collected. */
 async function framing(embedder: string | undefined, appUrl: string): Promise<{ page: Page; messages: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+  page.setDefaultTimeout(BROWSER_WAIT_MS);
   const messages: string[] = [];
   page.on('console', (m: ConsoleMessage) => messages.push(m.text()));
   if (embedder) await page.goto(embedder);
@@ -104,7 +105,7 @@ describe.skipIf(skipJourneys)('the production build behind the deployment header
     const appUrl = `${site.url}/launch.html?iss=${encodeURIComponent(sandbox.fhirBaseUrl)}&launch=${encodeURIComponent(launch)}`;
     const { page, messages } = await framing(`${sandbox.url}/ehr/`, appUrl);
     const app = page.frameLocator('iframe[title="production app"]');
-    await app.getByRole('heading', { name: 'Outcome', level: 3, exact: true }).waitFor({ timeout: 60_000 });
+    await app.getByRole('heading', { name: 'Outcome', level: 3, exact: true }).waitFor();
     await app.getByRole('figure', { name: /Outcome \(ORS\) per session/ }).waitFor();
     expect(cspViolations(messages)).toEqual([]);
     await page.close();
@@ -112,7 +113,7 @@ describe.skipIf(skipJourneys)('the production build behind the deployment header
 
   it('refuses to be framed by an origin the deployment did not list', async () => {
     const { page, messages } = await framing(undefined, `${site.url}/launch.html`);
-    await expect.poll(() => messages.some((m) => /frame-ancestors/.test(m)), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => messages.some((m) => /frame-ancestors/.test(m))).toBe(true);
     await page.close();
   });
 });

@@ -110,7 +110,7 @@ describe.skipIf(!browserInstalled)('servers that behave like the large EHRs', ()
       await app
         .getByRole('status')
         .filter({ hasText: /^The ORS is saved/ })
-        .waitFor({ timeout: 60_000 });
+        .waitFor();
       await a11y(`${vendor}: save report`);
 
       const srsStored = await interceptNextSave(page, vendor, 'held');
@@ -124,7 +124,7 @@ describe.skipIf(!browserInstalled)('servers that behave like the large EHRs', ()
       await app
         .getByRole('status')
         .filter({ hasText: /is saved/ })
-        .waitFor({ timeout: 60_000 });
+        .waitFor();
       expect(await app.getByRole('button', { name: 'Send now' }).count()).toBe(0);
       const alertsAfterSave = await alertHeadings(app);
 

@@ -108,7 +108,7 @@ beforeAll(async () => {
   mock.requests = requests;
   server.use(...handlers);
   server.listen({ onUnhandledRequest: 'error' });
-}, 120_000);
+});
 beforeEach(() => {
   intercept = undefined;
   mock.requests.length = 0;

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Outbox } from '../../src/fhir/write/outbox';
 import { planWrites } from '../../src/fhir/write/plan';
+import { withFreshFlags } from '../../src/fhir/write/refresh-flags';
 import type { FhirTransport } from '../../src/fhir/gateway/types';
 import { noteWords } from '../../src/ui/administer/note-words';
 import { administration, decision, writeSetFor } from './write-fixtures';
@@ -84,10 +85,54 @@ describe('Outbox', () => {
 
     const afterReload = new Outbox(sessionStorage);
     expect(afterReload.pending().saves.map((p) => p.key)).toEqual([writeSet.key]);
-    const [resent] = await afterReload.resendAll(await server.transport(), plan, retry);
+    const [resent] = await afterReload.resendAll(await server.transport(), {
+      patientId: 'p1',
+      plan: () => plan,
+      retry,
+    });
     expect(resent?.status).toBe('saved');
     expect(afterReload.pending().saves).toEqual([]);
     expect(await stored(server, writeSet)).toEqual({ qr: 1, observations: 1, activeFlags: 1, provenance: 1 });
+  });
+
+  it("re-sends only this patient's saves, each rebuilt and planned afresh first, reporting each as it comes", async () => {
+    sessionStorage.clear();
+    const outbox = new Outbox(sessionStorage);
+    const plan = planWrites(await server.capabilities());
+    const mine = [administration('srs', 21, 50), administration('srs', 22, 51)];
+    for (const a of mine) outbox.enqueue(writeSetFor(a));
+    const otherPatient = writeSetFor(administration('ors', 23, 40), { patient: 'Patient/p2' });
+    outbox.enqueue(otherPatient);
+    const flagsBefore = (await stored(server, otherPatient)).activeFlags ?? 0;
+    let plans = 0;
+    const rebuilt: string[] = [];
+    const reported: string[] = [];
+    const reports = await outbox.resendAll(await server.transport(), {
+      patientId: 'p1',
+      plan: () => {
+        plans++;
+        return plan;
+      },
+      // The newest load says each save raises an alliance Flag, which the kept write set (built before) lacks.
+      refresh: (kept, a) => {
+        rebuilt.push(a.id);
+        return withFreshFlags(kept, writeSetFor(a, { create: [decision('alliance-concern', [a.id])] }));
+      },
+      retry,
+      onReport: (save, report) => reported.push(`${save.key}:${report.status}`),
+    });
+    expect(reports.map((r) => r.status)).toEqual(['saved', 'saved']);
+    expect(plans).toBe(2);
+    expect(rebuilt.sort()).toEqual(mine.map((a) => a.id));
+    expect(reported.sort()).toEqual(mine.map((a) => `${a.id}:saved`));
+    for (const a of mine)
+      expect(await stored(server, writeSetFor(a))).toEqual({
+        qr: 1,
+        observations: 1,
+        activeFlags: flagsBefore + 2,
+        provenance: 1,
+      });
+    expect(outbox.pending().saves.map((p) => p.key)).toEqual([otherPatient.key]);
   });
 
   it('keeps a save pending while the session is expired, and stops re-sending at the first expiry', async () => {
@@ -96,7 +141,7 @@ describe('Outbox', () => {
     const sets = [writeSetFor(administration('ors', 3, 60)), writeSetFor(administration('ors', 4, 61))];
     for (const ws of sets) outbox.enqueue(ws);
     const expired = await server.transport({ faults: [{ kind: 'session-expired' }, { kind: 'session-expired' }] });
-    const reports = await outbox.resendAll(expired, plan, retry);
+    const reports = await outbox.resendAll(expired, { patientId: 'p1', plan: () => plan, retry });
     expect(reports.map((r) => r.status)).toEqual(['session-expired']);
     expect(outbox.pending().saves).toHaveLength(2);
   });

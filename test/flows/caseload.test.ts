@@ -60,11 +60,7 @@ const rowsOf = (table: HTMLElement) => within(table).getAllByRole('row').slice(1
 describe('the caseload (launch without a patient)', () => {
   it("lists the clinician's clients by need; filters; opens a client and comes back to the list", async () => {
     await openCaseload('pr2');
-    const table = await screen.findByRole(
-      'table',
-      { name: /Your clients, \d+ shown, sorted by need/ },
-      { timeout: 30_000 },
-    );
+    const table = await screen.findByRole('table', { name: /Your clients, \d+ shown, sorted by need/ });
     const rows = rowsOf(table);
     expect(rows.length).toBeGreaterThanOrEqual(30);
     expect(rows[0]!.getAttribute('data-need')).toBe('alert');
@@ -84,7 +80,7 @@ describe('the caseload (launch without a patient)', () => {
     const tomasz = screen.getByRole('button', { name: 'Open Tomasz Wilk' });
     expect(tomasz.closest('tr')!.textContent).toMatch(/Deteriorating.*High priority.*ORS/);
     await userEvent.click(tomasz);
-    await screen.findByRole('heading', { name: 'At a glance' }, { timeout: 20_000 });
+    await screen.findByRole('heading', { name: 'At a glance' });
     expect(screen.getByText('Deteriorating')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Back to my caseload' }));
     expect(await screen.findByRole('button', { name: 'Open Tomasz Wilk' })).toBe(document.activeElement);
@@ -92,21 +88,21 @@ describe('the caseload (launch without a patient)', () => {
 
   it("works with a token shaped like the SMART Health IT launcher's (relative fhirUser, user/*.rs, no patient)", async () => {
     await openCaseload('pr1', 'en', LAUNCHER_TOKEN('pr1'));
-    const table = await screen.findByRole('table', { name: /Your clients, \d+ shown/ }, { timeout: 30_000 });
+    const table = await screen.findByRole('table', { name: /Your clients, \d+ shown/ });
     expect(rowsOf(table).length).toBeGreaterThanOrEqual(30);
     expect(screen.queryByRole('button', { name: 'Open Tomasz Wilk' })).toBeNull();
   });
 
   it('marks a client whose response this tab keeps unsaved (the Outbox), and scores it in the row', async () => {
     await openCaseload('pr2', 'en', ENGINE_TOKEN('pr2'), () => keepUnsavedOrs(sessionStorage));
-    const row = (await screen.findByRole('button', { name: 'Open Tomasz Wilk' }, { timeout: 30_000 })).closest('tr')!;
+    const row = (await screen.findByRole('button', { name: 'Open Tomasz Wilk' })).closest('tr')!;
     expect(row.textContent).toContain('1 response not saved (kept in this tab)');
     expect(row.textContent).toContain('0 days');
   });
 
   it('sorts by a column from its header button and speaks Spanish', async () => {
     await openCaseload('pr1', 'es');
-    const table = await screen.findByRole('table', { name: /Sus pacientes/ }, { timeout: 30_000 });
+    const table = await screen.findByRole('table', { name: /Sus pacientes/ });
     await userEvent.click(within(table).getByRole('button', { name: 'Paciente' }));
     const header = within(table).getByRole('columnheader', { name: /Paciente/ });
     expect(header.getAttribute('aria-sort')).toBe('ascending');

@@ -29,7 +29,7 @@ async function arrive(options: AuthServerOptions = {}) {
   return auth;
 }
 
-const failureTitle = (name: string | RegExp) => screen.findByRole('heading', { level: 1, name }, { timeout: 20_000 });
+const failureTitle = (name: string | RegExp) => screen.findByRole('heading', { level: 1, name });
 
 describe('app page failure screens', () => {
   it('access denied at the authorization server', async () => {
@@ -71,7 +71,7 @@ describe('app page failure screens', () => {
     await failureTitle('The health record cannot be reached');
     server.resetHandlers(...authServer().handlers, ...fhirHandlers(await sharedSeededEngine(), ISS));
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    await screen.findByRole('heading', { name: 'At a glance' }, { timeout: 20_000 });
+    await screen.findByRole('heading', { name: 'At a glance' });
   });
 
   it('unsupported FHIR version from the CapabilityStatement', async () => {

@@ -32,7 +32,7 @@ async function launchWithStyle(answer: () => Response): Promise<Request[]> {
   );
   await arriveFromLaunch(auth);
   await renderApp();
-  await screen.findByRole('heading', { name: 'At a glance' }, { timeout: 20_000 });
+  await screen.findByRole('heading', { name: 'At a glance' });
   return requests;
 }
 

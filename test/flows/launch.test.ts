@@ -62,7 +62,7 @@ describe('EHR launch', () => {
 
     setPageUrl(`${APP_ORIGIN}/index.html?code=code-1&state=${params.get('state')}`);
     await renderApp();
-    await screen.findByRole('heading', { name: 'At a glance' }, { timeout: 20_000 });
+    await screen.findByRole('heading', { name: 'At a glance' });
     expect(within(screen.getByRole('region', { name: 'Patient' })).getByText('Maya Lindqvist')).toBeTruthy();
     expect(auth.tokenRequests).toHaveLength(1);
     expect(auth.tokenRequests[0]?.get('client_id')).toBe('therapy-feedback');

@@ -47,11 +47,11 @@ describe('a save in client mode, then the refresh', () => {
     server.use(...auth.handlers, ...fhirHandlers(engine, ISS));
     await arriveFromLaunch(auth);
     await renderApp();
-    await screen.findByText('No responses in the record yet.', {}, { timeout: 20_000 });
+    await screen.findByText('No responses in the record yet.');
     const loadsBefore = recordLoads;
 
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Hand ORS to the client' }, { timeout: 10_000 }));
+    await user.click(await screen.findByRole('button', { name: 'Hand ORS to the client' }));
     for (const slider of screen.getAllByRole('slider')) {
       slider.focus();
       await user.keyboard('{Home}{PageUp}{PageUp}');
@@ -61,9 +61,8 @@ describe('a save in client mode, then the refresh', () => {
     const handBack = await screen.findByRole('heading', { level: 1, name: 'Thank you!' });
 
     // The refresh has run: a new load of the record, and the new session in the (hidden) table.
-    await waitFor(
-      () => expect(responseRows().map((tr) => tr.textContent)).toEqual([expect.stringMatching(/ORS.*1.*8\.0.*Saved/)]),
-      { timeout: 10_000 },
+    await waitFor(() =>
+      expect(responseRows().map((tr) => tr.textContent)).toEqual([expect.stringMatching(/ORS.*1.*8\.0.*Saved/)]),
     );
     expect(recordLoads).toBeGreaterThan(loadsBefore);
     expect(handBack.isConnected).toBe(true);

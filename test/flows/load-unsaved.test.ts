@@ -62,7 +62,7 @@ async function open(engine: TestEngine, scope?: string): Promise<void> {
   server.use(...auth.handlers, ...fhirHandlers(engine, ISS));
   await arriveFromLaunch(auth);
   await renderApp();
-  await screen.findByRole('heading', { name: 'At a glance' }, { timeout: 20_000 });
+  await screen.findByRole('heading', { name: 'At a glance' });
 }
 
 // Response rows only: an episode marker (a header cell across the table) is not a response.
@@ -75,14 +75,12 @@ const statusCells = () =>
 
 /** The seeded client's two responses and the kept one, all in the record. */
 const allThreeSaved = () =>
-  waitFor(
-    () =>
-      expect(statusCells()).toEqual([
-        ['ORS', '✓ Saved'],
-        ['SRS', '✓ Saved'],
-        ['ORS', '✓ Saved'],
-      ]),
-    { timeout: 10_000 },
+  waitFor(() =>
+    expect(statusCells()).toEqual([
+      ['ORS', '✓ Saved'],
+      ['SRS', '✓ Saved'],
+      ['ORS', '✓ Saved'],
+    ]),
   );
 
 describe('responses kept in this tab after a failed save', () => {
@@ -104,7 +102,7 @@ describe('responses kept in this tab after a failed save', () => {
 
     const user = userEvent.setup();
     // One kept save is this client's; the other patient's waits for that patient's launch.
-    await screen.findByText(/One save from earlier is kept in this tab/, {}, { timeout: 10_000 });
+    await screen.findByText(/One save from earlier is kept in this tab/);
     await user.click(screen.getByRole('button', { name: 'Send now' }));
     await allThreeSaved();
     expect(outcome.queryByText('Includes answers not saved yet (kept in this tab).')).toBeNull();
@@ -120,14 +118,12 @@ describe('responses kept in this tab after a failed save', () => {
       'launch openid fhirUser patient/Patient.r patient/QuestionnaireResponse.rs patient/Observation.crs patient/Flag.crus patient/Provenance.c',
     );
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Enter SRS from paper' }, { timeout: 10_000 }));
+    await user.click(await screen.findByRole('button', { name: 'Enter SRS from paper' }));
     for (const box of screen.getAllByLabelText(/points from the paper form/)) await user.type(box, '8');
     await user.click(screen.getByRole('button', { name: 'Review answers' }));
     await user.click(screen.getByRole('button', { name: 'Save as complete' }));
-    await waitFor(
-      () =>
-        expect(statusCells()[0]).toEqual(['SRS', '⚠ Not saved — the health record refused it; kept in this tab only']),
-      { timeout: 10_000 },
+    await waitFor(() =>
+      expect(statusCells()[0]).toEqual(['SRS', '⚠ Not saved — the health record refused it; kept in this tab only']),
     );
     const alliance = within(screen.getByRole('heading', { name: 'Alliance', level: 3 }).closest('article')!);
     expect(alliance.getByText(/^Latest SRS: 32\.0/)).toBeTruthy();
@@ -142,7 +138,7 @@ describe('responses kept in this tab after a failed save', () => {
     keep(committed, 'k1');
     await open(engine);
     await allThreeSaved();
-    await screen.findByRole('button', { name: 'Enter ORS from paper' }, { timeout: 10_000 });
+    await screen.findByRole('button', { name: 'Enter ORS from paper' });
     expect(screen.queryByText(/save from earlier is kept in this tab/)).toBeNull();
   });
 });

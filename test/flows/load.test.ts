@@ -34,11 +34,7 @@ async function open(
   server.use(...auth.handlers, ...fhirHandlers(engine, ISS));
   await arriveFromLaunch(auth);
   await renderApp(language);
-  await screen.findByRole(
-    'heading',
-    { name: language === 'es' ? 'De un vistazo' : 'At a glance' },
-    { timeout: 20_000 },
-  );
+  await screen.findByRole('heading', { name: language === 'es' ? 'De un vistazo' : 'At a glance' });
 }
 
 const responsesTable = () => within(screen.getByRole('table', { name: /Every response in the record/ }));

@@ -138,7 +138,7 @@ it('an expired session keeps the save in the Outbox for after the re-launch', as
   expect(outbox.pending().saves.map((s) => s.key)).toEqual([writeSet.key]);
 
   guard = undefined;
-  const [resent] = await outbox.resendAll(fhirclientTransport(client()), plan);
+  const [resent] = await outbox.resendAll(fhirclientTransport(client()), { patientId: 'p1', plan: () => plan });
   expect(resent?.status).toBe('saved');
   expect(outbox.pending().saves).toEqual([]);
 });

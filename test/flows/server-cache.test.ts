@@ -65,7 +65,7 @@ describe('the CapabilityStatement kept for the tab', () => {
     // Another server in the same tab has its own entry.
     await loadRecord({ ...transport, baseUrl: 'https://other.example/fhir' }, launch, { storage: sessionStorage });
     expect(seen.filter((url) => url === 'metadata')).toHaveLength(3);
-  }, 60_000);
+  });
 });
 
 describe('our Questionnaires kept for the tab', () => {
@@ -90,7 +90,7 @@ describe('our Questionnaires kept for the tab', () => {
     const third = await loadRecord(transport, launch, { storage: sessionStorage });
     expect(questionnaireReads(seen)).toHaveLength(2);
     expect(third.ok && third.value.history.questionnaires).toEqual(first.value.history.questionnaires);
-  }, 60_000);
+  });
 
   it('are not kept when the server has none of them (a later launch asks again)', async () => {
     const engine = await freshEngine();
@@ -100,5 +100,5 @@ describe('our Questionnaires kept for the tab', () => {
     await loadRecord(transport, launch, { storage: sessionStorage });
     await loadRecord(transport, launch, { storage: sessionStorage });
     expect(questionnaireReads(seen)).toHaveLength(2);
-  }, 60_000);
+  });
 });

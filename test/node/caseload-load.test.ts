@@ -46,7 +46,7 @@ describe('the caseload over the seeded sandbox', () => {
   let engine: TestEngine;
   beforeAll(async () => {
     engine = await sharedSeededEngine();
-  }, 60_000);
+  });
 
   it('each clinician has at least 30 clients, only their own, in two batched round trips', async () => {
     const log: string[] = [];

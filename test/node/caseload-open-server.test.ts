@@ -12,7 +12,7 @@ import { sharedSeededEngine } from '../support/engine';
 let server: FhirHttpServer;
 beforeAll(async () => {
   server = await startFhirHttpServer({ engine: await sharedSeededEngine(), port: 0 });
-}, 60_000);
+});
 afterAll(async () => server.close());
 
 describe('the open FHIR server and the caseload', () => {

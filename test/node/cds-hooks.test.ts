@@ -39,7 +39,7 @@ beforeAll(async () => {
   engine = await sharedSeededEngine();
   fhir = await startFhirHttpServer({ engine, port: 0 });
   cds = await startCdsHooksServer({ port: 0, appLaunchUrl: APP_LAUNCH_URL, config: scoring, mappings });
-}, 60_000);
+});
 
 afterAll(async () => {
   await cds.close();

@@ -69,7 +69,7 @@ describe('scoring runs', () => {
       expect((await score(`grouped-${threads}.ndjson`, grouped, { threads })).lines, `${threads} threads`).toEqual(
         reference.lines,
       );
-  }, 120_000);
+  });
 
   it('numbers problem lines from the start of the file whichever range found them', async () => {
     const resources = [...grouped];
@@ -77,7 +77,7 @@ describe('scoring runs', () => {
     const run = await score('late-problem.ndjson', resources, { threads: 3 });
     expect(run.errors.trim().split('\n')).toEqual([expect.stringMatching(/^line 61: not one of our instruments/)]);
     expect(run.lines).toHaveLength(12);
-  }, 60_000);
+  });
 });
 
 describe('the line splitter', () => {

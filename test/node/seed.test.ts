@@ -40,7 +40,7 @@ describe('seed data', () => {
   let engine: TestEngine;
   beforeAll(async () => {
     engine = await sharedSeededEngine();
-  }, 60_000);
+  });
 
   it('is deterministic: the same today gives byte-identical resources; another today moves the dates', () => {
     expect(JSON.stringify(seedResources())).toBe(JSON.stringify(seedResources({ today: SEED_TODAY })));

@@ -40,8 +40,11 @@ export const APP_CLIENT = {
 /** What the app registers (v2 and v1): the ceiling of its grants. */
 export const APP_SCOPE_CEILING = `${APP_CLIENT.scopes} ${APP_CLIENT.scopesV1}`;
 
-/** Loading the FHIR definitions takes seconds, more on a busy machine: pass this to beforeAll. */
-export const SANDBOX_START_TIMEOUT_MS = 60_000;
+/**
+ * Loading the FHIR definitions takes seconds, many more on a busy machine (load 20): pass this to beforeAll.
+ * As long as the projects' hook ceiling (vitest.config.ts), so a hook that passes it is never the shorter.
+ */
+export const SANDBOX_START_TIMEOUT_MS = 300_000;
 
 export function startTestSandbox(options: Partial<SandboxOptions> = {}): Promise<Sandbox> {
   return startSandbox({

@@ -57,7 +57,7 @@ async function keepHalfThenFinish(scopes: string) {
   for (const box of boxes().slice(0, 2)) await user.type(box, '3');
   await user.click(screen.getByRole('button', { name: 'Review answers' }));
   await user.click(screen.getByRole('button', { name: 'Keep as in progress' }));
-  await screen.findByText('The ORS is saved in the health record.', {}, { timeout: 10_000 });
+  await screen.findByText('The ORS is saved in the health record.');
 
   await openWorkspace(scopes);
   expect(screen.getByText(/ORS of .*: 2 of 4 answered/)).toBeTruthy();
@@ -71,7 +71,7 @@ async function keepHalfThenFinish(scopes: string) {
   for (const box of boxes().slice(2)) await user.type(box, '6');
   await user.click(screen.getByRole('button', { name: 'Review answers' }));
   await user.click(screen.getByRole('button', { name: 'Save as complete' }));
-  await screen.findByText('The ORS is saved in the health record.', {}, { timeout: 10_000 });
+  await screen.findByText('The ORS is saved in the health record.');
   return {
     responses: (await server.search('QuestionnaireResponse', 'subject=Patient/p1')) as fhir4.QuestionnaireResponse[],
     user,

@@ -15,7 +15,15 @@ export { saveAdministration } from './save';
 export { prepareSave, type PrepareSaveInput, type SaveParties } from './prepare';
 export { prepareRuptureNoteSave, type RuptureNoteSaveInput } from './rupture-note-save';
 export type { RetryOptions } from './retry';
-export { Outbox, responseOf, type KeptSave, type OutboxStorage, type PendingSave } from './outbox';
+export {
+  Outbox,
+  responseOf,
+  type KeptSave,
+  type OutboxStorage,
+  type PendingSave,
+  type ResendableSave,
+  type ResendOptions,
+} from './outbox';
 export { keptRuptureNotes, type KeptRuptureNote } from './kept-rupture-notes';
 export { activeFlagsOf, flagRetirements, retireDuplicateFlags } from './flag-retire';
 export { withFreshFlags } from './refresh-flags';

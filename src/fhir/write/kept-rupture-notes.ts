@@ -5,7 +5,6 @@ import { referenceId } from '../parse/references';
 import { ruptureNoteOf } from '../resources/rupture-note';
 import { observationSchema } from '../schemas/clinical';
 import { validate } from '../schemas/validate';
-import type { Outbox } from './outbox';
 import type { WriteSet } from './types';
 
 export interface KeptRuptureNote {
@@ -14,9 +13,12 @@ export interface KeptRuptureNote {
   readonly note: RuptureNote;
 }
 
-/** This patient's kept rupture notes (a tab can outlive a launch; the next may be another patient's). */
-export function keptRuptureNotes(outbox: Outbox, patientId: string): KeptRuptureNote[] {
-  return outbox.pending().saves.flatMap(({ key, writeSet }) => {
+/** This patient's rupture notes among the Outbox's pending saves (a tab can outlive a launch; the next may be another patient's). */
+export function keptRuptureNotes(
+  saves: readonly { readonly key: string; readonly writeSet: WriteSet }[],
+  patientId: string,
+): KeptRuptureNote[] {
+  return saves.flatMap(({ key, writeSet }) => {
     const entry = writeSet.entries.find((e) => e.kind === 'rupture-note');
     if (!entry) return [];
     const parsed = validate(observationSchema, entry.resource);

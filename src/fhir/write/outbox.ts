@@ -4,10 +4,12 @@
 // is kept too, to be shown and scored in this tab. Kept in session storage (per tab, per partition), holding
 // only what the write set itself needs: no tokens, no names beyond the resources being written.
 import { z } from 'zod';
+import type { Administration, RuptureNote } from '../../core/model';
 import type { FhirTransport } from '../gateway/types';
 import type { LoadedAdministration } from '../load/classify';
 import { parseQuestionnaireResponse } from '../parse/questionnaire-response';
 import type { RetryOptions } from './retry';
+import { keptRuptureNotes } from './kept-rupture-notes';
 import { saveAdministration } from './save';
 import { isResponseKind, type SaveReport, WRITE_KINDS, type WritePlan, type WriteSet } from './types';
 
@@ -126,16 +128,62 @@ export class Outbox {
     });
   }
 
-  /** Re-sends everything kept (after a reload, or when the network is back); reports per write set. */
-  async resendAll(transport: FhirTransport, plan: WritePlan, retry?: RetryOptions): Promise<SaveReport[]> {
+  /** This patient's saves that can be sent again (pending, their write set here): responses and rupture notes. */
+  resendable(patientId: string): ResendableSave[] {
+    const responses = this.kept(patientId).flatMap(({ key, writeSet, response }): ResendableSave[] =>
+      writeSet ? [{ kind: 'response', key, writeSet, administration: response.administration }] : [],
+    );
+    const notes = keptRuptureNotes(this.pending().saves, patientId).map(({ key, writeSet, note }): ResendableSave => ({
+      kind: 'rupture-note',
+      key,
+      writeSet,
+      note,
+    }));
+    return [...responses, ...notes];
+  }
+
+  /**
+   * Re-sends this patient's kept saves (after a reload, or when the network is back), each planned afresh and
+   * rebuilt by `refresh` first; stops at the first expired session. Reports per write set, as each comes.
+   */
+  async resendAll(transport: FhirTransport, options: ResendOptions): Promise<SaveReport[]> {
     const reports: SaveReport[] = [];
-    for (const { writeSet } of this.pending().saves) {
-      const report = await this.save(transport, writeSet, plan, retry);
+    for (const save of this.resendable(options.patientId)) {
+      // A rupture note has no Flags to set again.
+      const writeSet =
+        options.refresh && save.kind === 'response'
+          ? options.refresh(save.writeSet, save.administration)
+          : save.writeSet;
+      const report = await this.save(transport, writeSet, options.plan(), options.retry);
       reports.push(report);
+      options.onReport?.(save, report);
       if (report.status === 'session-expired') break;
     }
     return reports;
   }
+}
+
+/** A kept save that can be sent again: a response's (with its Flags) or a clinician's rupture note. */
+export type ResendableSave =
+  | {
+      readonly kind: 'response';
+      readonly key: string;
+      readonly writeSet: WriteSet;
+      readonly administration: Administration;
+    }
+  | { readonly kind: 'rupture-note'; readonly key: string; readonly writeSet: WriteSet; readonly note: RuptureNote };
+
+/** How `Outbox.resendAll` re-sends. */
+export interface ResendOptions {
+  /** Only this patient's saves: sent under another patient's launch they would be refused, and then dropped. */
+  readonly patientId: string;
+  /** The plan, asked again before each save (what the server refused meanwhile is not asked for again). */
+  readonly plan: () => WritePlan;
+  /** A kept save was built on an older load: its Flag part is set against the record as it is now. */
+  readonly refresh?: (kept: WriteSet, administration: Administration) => WriteSet;
+  readonly retry?: RetryOptions;
+  /** Told of each save's report as it comes (the app shows progress). */
+  readonly onReport?: (save: ResendableSave, report: SaveReport) => void;
 }
 
 /** Keys of `storage` that start with `prefix` (the write side's session-storage records). */

@@ -1,15 +1,14 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { instruments } from '../../core/instruments';
-import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../../fhir/gateway/types';
 import type { ServerCapabilities } from '../../fhir/capabilities';
 import {
-  keptRuptureNotes,
   Outbox,
   planWrites,
   RefusalMemory,
   type OutboxStorage,
+  type ResendOptions,
   type SaveReport,
   type WriteSet,
 } from '../../fhir/write';
@@ -32,15 +31,7 @@ export interface SaveFlow {
 }
 
 /** The kept write set with its Flag part built again on the newest load (`withFreshFlags`). */
-export type RefreshFlags = (kept: WriteSet, administration: Administration) => WriteSet;
-
-/** A kept save to send again: a response's (its Flags refreshed first) or a rupture note's (nothing to refresh). */
-interface KeptForResend {
-  readonly key: string;
-  readonly writeSet: WriteSet;
-  readonly administration?: Administration;
-  readonly title: string;
-}
+export type RefreshFlags = NonNullable<ResendOptions['refresh']>;
 
 /**
  * Saves through the Outbox, which keeps each write set in session storage BEFORE the first attempt, so a
@@ -57,78 +48,56 @@ export function useSaveFlow(
 ): SaveFlow {
   const outbox = useMemo(() => new Outbox(storage), [storage]);
   const memory = useMemo(() => new RefusalMemory(storage, transport.baseUrl), [storage, transport.baseUrl]);
-  const saveOne = useCallback(
-    async (writeSet: WriteSet) => {
-      const report = await outbox.save(transport, writeSet, planWrites(capabilities, memory.recall()));
-      memory.learn(report);
-      return report;
-    },
-    [outbox, memory, transport, capabilities],
-  );
   const { t } = useTranslation('administer');
-  // Only this patient's: sent under another patient's launch it would be refused, and then dropped.
-  const pending = useCallback(
-    (): KeptForResend[] => [
-      ...outbox.kept(patientId).flatMap(({ key, writeSet, response }) =>
-        writeSet
-          ? [
-              {
-                key,
-                writeSet,
-                administration: response.administration,
-                title: instruments[response.administration.instrument].shortName,
-              },
-            ]
-          : [],
-      ),
-      ...keptRuptureNotes(outbox, patientId).map(({ key, writeSet }) => ({
-        key,
-        writeSet,
-        title: t('ruptureNote.title'),
-      })),
-    ],
-    [outbox, patientId, t],
-  );
+  const plan = useCallback(() => planWrites(capabilities, memory.recall()), [capabilities, memory]);
+  const keptKeys = useCallback(() => outbox.resendable(patientId).map((s) => s.key), [outbox, patientId]);
   const [attempts, setAttempts] = useState<readonly SaveAttempt[]>([]);
   const [busy, setBusy] = useState(false);
-  const [kept, setKept] = useState<readonly string[]>(() => pending().map((s) => s.key));
-  const refreshKept = useCallback(() => setKept(pending().map((s) => s.key)), [pending]);
+  const [kept, setKept] = useState<readonly string[]>(keptKeys);
   const waiting = kept.filter((key) => !attempts.some((a) => a.key === key)).length;
 
   const record = useCallback((attempt: SaveAttempt) => {
     setAttempts((list) => [...list.filter((a) => a.key !== attempt.key), attempt]);
   }, []);
+  // Saved, kept or failed, the Outbox now holds what it holds; a reload with an expired session would swap
+  // this view (and its "answers are kept" report, and the client's hand-back screen) for the failure screen.
+  const settle = useCallback(
+    (last: SaveReport | undefined) => {
+      setKept(keptKeys());
+      setBusy(false);
+      if (last?.status !== 'session-expired') onSettled();
+    },
+    [keptKeys, onSettled],
+  );
 
   const save = useCallback(
     async (writeSet: WriteSet, title: string) => {
       setBusy(true);
       record({ key: writeSet.key, title });
-      const report = await saveOne(writeSet);
+      const report = await outbox.save(transport, writeSet, plan());
+      memory.learn(report);
       record({ key: writeSet.key, title, report });
-      refreshKept();
-      setBusy(false);
-      // A reload with an expired session would swap this view (and its "answers are kept" report, and the
-      // client's hand-back screen) for the app's failure screen.
-      if (report.status !== 'session-expired') onSettled();
+      settle(report);
       return report;
     },
-    [saveOne, record, refreshKept, onSettled],
+    [outbox, transport, plan, memory, record, settle],
   );
 
   const resend = useCallback(async () => {
     setBusy(true);
-    let expired = false;
-    // A kept save was built on an older load: its Flags are set against the record as it is now.
-    for (const { key, writeSet, administration, title } of pending()) {
-      const report = await saveOne(refresh && administration ? refresh(writeSet, administration) : writeSet);
-      record({ key, title, report });
-      expired = report.status === 'session-expired';
-      if (expired) break;
-    }
-    refreshKept();
-    setBusy(false);
-    if (!expired) onSettled();
-  }, [pending, saveOne, record, refreshKept, onSettled, refresh]);
+    const reports = await outbox.resendAll(transport, {
+      patientId,
+      plan,
+      ...(refresh ? { refresh } : {}),
+      onReport: (save, report) => {
+        memory.learn(report);
+        const title =
+          save.kind === 'response' ? instruments[save.administration.instrument].shortName : t('ruptureNote.title');
+        record({ key: save.key, title, report });
+      },
+    });
+    settle(reports.at(-1));
+  }, [outbox, transport, patientId, plan, refresh, memory, record, settle, t]);
 
   return { attempts, waiting, busy, save, resend };
 }

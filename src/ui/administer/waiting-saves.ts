@@ -18,7 +18,7 @@ export function savesStillKept(
     .filter(
       ({ key, state, response }) => state === 'pending' && !attempted.has(key) && !held.has(response.administration.id),
     );
-  const ruptureNotes = keptRuptureNotes(outbox, patientId).filter(
+  const ruptureNotes = keptRuptureNotes(outbox.pending().saves, patientId).filter(
     ({ key, note }) => !attempted.has(key) && !held.has(note.id),
   );
   return responses.length + ruptureNotes.length;

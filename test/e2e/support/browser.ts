@@ -7,6 +7,9 @@ import { CHROMIUM_PATH, launchChromium } from '../../../scripts/chromium';
 export { CHROMIUM_PATH, launchChromium as launchBrowser };
 export const INSTALL_HINT = 'apt-get install -y chromium';
 
+/** Playwright's wait for a click, a page or an element: its 30 s default is too short on a busy machine. */
+export const BROWSER_WAIT_MS = 90_000;
+
 export const browserInstalled = existsSync(CHROMIUM_PATH);
 export const underCi = process.env.CI === 'true';
 

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { seriousViolations } from './axe';
-import { browserInstalled, launchBrowser } from './browser';
+import { BROWSER_WAIT_MS, browserInstalled, launchBrowser } from './browser';
 import { recordRequests, type RequestLog } from './network';
 import { screenshotOnFailure } from './screenshots';
 import { startE2eSandbox, type E2eSandbox } from './sandbox';
@@ -70,8 +70,7 @@ export function useHarness(): Harness {
     async journey(options = {}) {
       if (!browser || !env) throw new Error('the browser or the sandbox is not running');
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-      // Playwright's 30 s default for a click or a wait is too short on a busy machine; a passing wait returns at once.
-      context.setDefaultTimeout(90_000);
+      context.setDefaultTimeout(BROWSER_WAIT_MS);
       const page = await context.newPage();
       const requests = recordRequests(page, [new URL(env.sandbox.url).origin, new URL(env.sandbox.fhirBaseUrl).origin]);
       problems.length = 0;

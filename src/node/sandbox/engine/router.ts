@@ -1,9 +1,10 @@
 // Medplum's FhirRouter with the handlers the sandbox changes: search (ours), create (honours the
 // conditional-create setting), update (201 when it creates), resource types outside the supported list
-// refused, and system-wide search refused because this server does not offer it.
+// refused, and system-wide search refused because this server does not offer it. Extended through the
+// library's public API only (a subclass overriding `find`), never its route table.
 import { created, isOk, OperationOutcomeError } from '@medplum/core';
 import { FhirRouter } from '@medplum/fhir-router';
-import type { FhirRouteHandler, HttpMethod } from '@medplum/fhir-router';
+import type { FhirRouteHandler, FhirRouteMetadata, HttpMethod, RouteResult } from '@medplum/fhir-router';
 import { outcome } from './outcomes';
 import type { SandboxRepository } from './repository';
 import { createSearchHandler } from './search-handler';
@@ -18,15 +19,50 @@ export interface RouterContext {
 }
 
 type Wrap = (original: FhirRouteHandler) => FhirRouteHandler;
+type FoundRoute = RouteResult<FhirRouteHandler, FhirRouteMetadata>;
 
-function replaceHandler(router: FhirRouter, method: HttpMethod, path: string, wrap: Wrap): void {
-  const segments = path.split('/').filter(Boolean);
-  const route = router.router.routes.find(
-    (r) =>
-      r.method === method && r.path.map((s) => (s.param ? `:${s.value}` : s.value)).join('/') === segments.join('/'),
+/** A route of Medplum's to serve through a wrapper; `path` is written as Medplum registers it (`:param`). */
+interface Override {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly wrap: Wrap;
+}
+
+/**
+ * Medplum's router, its route choice kept, with some of its handlers served through ours. `add` cannot
+ * override a route (on a tie `find` keeps the first one registered), so the public `find` — which both
+ * `handleRequest` and batch/transaction entries dispatch through — swaps the handler Medplum picked for ours.
+ */
+class SandboxRouter extends FhirRouter {
+  private readonly replacements = new Map<FhirRouteHandler, FhirRouteHandler>();
+
+  constructor(
+    overrides: readonly Override[],
+    private readonly everyRoute: Wrap,
+  ) {
+    super();
+    for (const { method, path, wrap } of overrides) {
+      // A path of the route's own shape (`:id` → `id`) finds that route: its handler is the one to replace.
+      const found = super.find(method, path.replaceAll(':', ''));
+      if (!found || !samePattern(found, path))
+        throw new Error(`No route ${method} ${path} in @medplum/fhir-router: has its version changed?`);
+      this.replacements.set(found.handler, wrap(found.handler));
+    }
+  }
+
+  override find(method: HttpMethod, url: string): FoundRoute | undefined {
+    const found = super.find(method, url);
+    if (!found) return undefined;
+    return { ...found, handler: this.everyRoute(this.replacements.get(found.handler) ?? found.handler) };
+  }
+}
+
+/** Whether `found` matched the route registered as `path` (the same parameters, in the same places). */
+function samePattern(found: FoundRoute, path: string): boolean {
+  const params = path.split('/').filter((s) => s.startsWith(':'));
+  return (
+    params.length === Object.keys(found.params).length && params.every((p) => found.params[p.slice(1)] === p.slice(1))
   );
-  if (!route) throw new Error(`No route ${method} ${path} in @medplum/fhir-router: has its version changed?`);
-  route.handler = wrap(route.handler);
 }
 
 const onlySupportedTypes: Wrap = (original) => async (req, repo, router, options) => {
@@ -67,13 +103,15 @@ const systemSearchNotSupported: FhirRouteHandler = async () => {
 };
 
 export function createSandboxRouter(context: RouterContext): FhirRouter {
-  const router = new FhirRouter();
   const search = createSearchHandler(context.repo, context.baseUrl);
-  replaceHandler(router, 'GET', ':resourceType', () => search);
-  replaceHandler(router, 'POST', ':resourceType/_search', () => search);
-  replaceHandler(router, 'GET', '', () => systemSearchNotSupported);
-  replaceHandler(router, 'POST', ':resourceType', conditionalCreateSetting(context.settings));
-  replaceHandler(router, 'PUT', ':resourceType/:id', createdOnUpsert(context.repo));
-  for (const route of router.router.routes) route.handler = onlySupportedTypes(route.handler);
-  return router;
+  return new SandboxRouter(
+    [
+      { method: 'GET', path: ':resourceType', wrap: () => search },
+      { method: 'POST', path: ':resourceType/_search', wrap: () => search },
+      { method: 'GET', path: '', wrap: () => systemSearchNotSupported },
+      { method: 'POST', path: ':resourceType', wrap: conditionalCreateSetting(context.settings) },
+      { method: 'PUT', path: ':resourceType/:id', wrap: createdOnUpsert(context.repo) },
+    ],
+    onlySupportedTypes,
+  );
 }
