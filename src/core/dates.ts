@@ -174,6 +174,13 @@ export function certainAgeBandAt(birth: BirthRange, onDate: string): AgeBand | u
   return youngest !== undefined && youngest === ageBandAt(birth.earliest, onDate) ? youngest : undefined;
 }
 
+/** The number written by `length` ASCII digits from `from` (the caller knows they are digits). */
+function digitsAt(text: string, from: number, length: number): number {
+  let n = 0;
+  for (let i = from; i < from + length; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
 /**
  * Age in whole years on a date (the local day of a dateTime). A 29 February birthday counts as reached on
  * 1 March in other years. Undefined when a date is invalid or the day precedes the birth.
@@ -183,9 +190,10 @@ export function ageInYears(birthDate: string | BirthDay, onDate: string): number
   const on = parseFhirDateTime(onDate);
   if (!birth || !on || on.precision === 'year' || on.precision === 'month') return undefined;
   const [by, bm, bd] = birth;
-  const oy = Number(on.date.slice(0, 4));
-  const om = Number(on.date.slice(5, 7));
-  const od = Number(on.date.slice(8, 10));
+  // Read from the digits of YYYY-MM-DD in place (no substrings): this runs for every response scored.
+  const oy = digitsAt(on.date, 0, 4);
+  const om = digitsAt(on.date, 5, 2);
+  const od = digitsAt(on.date, 8, 2);
   const before = om < bm || (om === bm && od < bd);
   const age = oy - by - (before ? 1 : 0);
   return age < 0 ? undefined : age;

@@ -8,12 +8,30 @@ function tenthsPerUnit(instrument: Instrument): number {
   return instrument.scale.type === 'rating-line' ? 1 : 10;
 }
 
+/** Each subscale's linkIds, worked out once per instrument: every response of a population is totalled. */
+const subscaleLinkIds = new Map<Instrument, readonly (readonly string[])[]>();
+
+function linkIdsOfSubscales(instrument: Instrument): readonly (readonly string[])[] {
+  let linkIds = subscaleLinkIds.get(instrument);
+  if (!linkIds) {
+    linkIds = instrument.subscales.map((subscale) =>
+      instrument.items.filter((i) => subscale.itemNumbers.includes(i.number)).map((i) => i.linkId),
+    );
+    subscaleLinkIds.set(instrument, linkIds);
+  }
+  return linkIds;
+}
+
 function subscaleScores(instrument: Instrument, answers: Readonly<Record<string, number>>): SubscaleScore[] {
-  return instrument.subscales.map((subscale) => {
-    const linkIds = instrument.items.filter((i) => subscale.itemNumbers.includes(i.number)).map((i) => i.linkId);
-    const sum = linkIds.reduce((acc, linkId) => acc + (answers[linkId] ?? 0), 0);
-    return { id: subscale.id, sum, mean: sum / subscale.itemNumbers.length };
+  const scores: SubscaleScore[] = [];
+  if (instrument.subscales.length === 0) return scores;
+  const linkIds = linkIdsOfSubscales(instrument);
+  instrument.subscales.forEach((subscale, k) => {
+    let sum = 0;
+    for (const linkId of linkIds[k]!) sum += answers[linkId] ?? 0;
+    scores.push({ id: subscale.id, sum, mean: sum / subscale.itemNumbers.length });
   });
+  return scores;
 }
 
 /**

@@ -9,7 +9,7 @@ import { validate } from '../schemas/validate';
 import { answerValue } from './answers';
 import { isBeyondNow } from './future';
 import { identifyInstrument } from './instrument';
-import { type FlatItem, flattenItems } from './items';
+import { type FlatItem, flattenItems, itemPath } from './items';
 import { rawString } from './raw';
 import { normaliseId, referenceId } from './references';
 import { administrationIdOf } from '../resources/identity';
@@ -74,26 +74,28 @@ function itemKey(flat: FlatItem): string {
   return flat.definition?.split('#')[1] ?? flat.linkId;
 }
 
-/** The linkIds of ours an item answers: through the mapping for a foreign form, else its own (or its definition's). */
-function keysOf(flat: FlatItem, mapping: InstrumentMapping | undefined): string[] {
-  if (mapping) {
-    const ours = mapping.linkIds[flat.linkId];
-    return ours === undefined ? [] : [ours];
-  }
-  return flat.definition === undefined ? [flat.linkId] : [...new Set([flat.linkId, itemKey(flat)])];
+function addAnswered(byKey: Map<string, FlatItem[]>, key: string, flat: FlatItem): void {
+  const list = byKey.get(key);
+  if (list) list.push(flat);
+  else byKey.set(key, [flat]);
 }
 
-/** Answered items by the linkId of ours they answer. */
+/**
+ * Answered items by the linkId of ours they answer: through the mapping for a foreign form, else their own
+ * linkId and (when different) their definition's.
+ */
 function answeredByKey(items: readonly FlatItem[], mapping: InstrumentMapping | undefined): Map<string, FlatItem[]> {
   const byKey = new Map<string, FlatItem[]>();
   for (const flat of items) {
     if (flat.answers.length === 0) continue;
-    const keys = keysOf(flat, mapping);
-    for (const key of keys) {
-      const list = byKey.get(key);
-      if (list) list.push(flat);
-      else byKey.set(key, [flat]);
+    if (mapping) {
+      const ours = mapping.linkIds[flat.linkId];
+      if (ours !== undefined) addAnswered(byKey, ours, flat);
+      continue;
     }
+    addAnswered(byKey, flat.linkId, flat);
+    const key = flat.definition === undefined ? flat.linkId : itemKey(flat);
+    if (key !== flat.linkId) addAnswered(byKey, key, flat);
   }
   return byKey;
 }
@@ -109,11 +111,14 @@ function readAnswers(
     const matches = answered.get(item.linkId) ?? [];
     const [first] = matches;
     if (!first) continue;
-    if (matches.length > 1) return { ok: false, reason: `${matches[1]?.path}: ${item.linkId} is answered twice` };
+    if (matches.length > 1) return { ok: false, reason: `${itemPath(matches[1]!)}: ${item.linkId} is answered twice` };
     if (first.answers.length > 1)
-      return { ok: false, reason: `${first.path}: ${item.linkId} has ${first.answers.length} answers, expected one` };
+      return {
+        ok: false,
+        reason: `${itemPath(first)}: ${item.linkId} has ${first.answers.length} answers, expected one`,
+      };
     const value = answerValue(instrument, item, first.answers[0]!, mapping);
-    if (!value.ok) return { ok: false, reason: `${first.path}.answer[0]: ${value.reason}` };
+    if (!value.ok) return { ok: false, reason: `${itemPath(first)}.answer[0]: ${value.reason}` };
     answers[item.linkId] = value.value;
   }
   return { ok: true, answers };
@@ -148,7 +153,8 @@ function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseCo
   if (!id) return unreadable(resource, 'has neither an id nor an identifier', match.instrument);
   const read = readAnswers(instruments[match.instrument], items, match.mapping);
   if (!read.ok) return unreadable(resource, read.reason, match.instrument);
-  return {
+  // Field by field rather than spread in: every response of a population is read here.
+  const parsed: { -readonly [K in keyof ParsedResponse]: ParsedResponse[K] } = {
     ok: true,
     administration: {
       id,
@@ -159,12 +165,13 @@ function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseCo
     },
     patientId,
     sourceId,
-    ...(qr.meta?.versionId ? { sourceVersion: qr.meta.versionId } : {}),
-    ...(qr.identifier ? { identifier: qr.identifier } : {}),
     questionnaire: qr.questionnaire,
     versionMissing: match.versionMissing,
     foreign: match.foreign,
   };
+  if (qr.meta?.versionId) parsed.sourceVersion = qr.meta.versionId;
+  if (qr.identifier) parsed.identifier = qr.identifier;
+  return parsed;
 }
 
 /** Never throws: every input gives either an Administration or a reason. */
