@@ -1,35 +1,11 @@
+import { daysInMonth, parseDateTime, type ParsedDateTime } from './date-time';
 import type { AgeBand } from './instruments/types';
+
+export type { ParsedDateTime } from './date-time';
 
 // Dates the way the clinic lives them. A response's day is the calendar day written in its own offset (the
 // client's local day), never the UTC day: a session at 23:30 in New York is that evening's session. Ordering
 // of moments, on the other hand, is by the instant (UTC), so responses written in different offsets sort truly.
-
-const DATE_TIME = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
-
-export interface ParsedDateTime {
-  /** YYYY, YYYY-MM or YYYY-MM-DD as written. */
-  readonly date: string;
-  /** Milliseconds since the epoch; a value without a time is its day's start in UTC. */
-  readonly instant: number;
-  readonly precision: 'year' | 'month' | 'day' | 'time';
-  /** The local calendar day as a day count since 1970-01-01 (for day arithmetic). */
-  readonly day: number;
-  /** The offset written, in minutes east of UTC (0 when none). */
-  readonly offset: number;
-}
-
-const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysInMonth(year: number, month: number): number {
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return month === 2 && leap ? 29 : monthLengths[month - 1]!;
-}
-
-function offsetMinutes(zone: string | undefined): number {
-  if (zone === undefined || zone === 'Z') return 0;
-  const sign = zone.startsWith('-') ? -1 : 1;
-  return sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
-}
 
 // Validation and scoring parse the same `authored` back to back; remembering the last answer halves the cost
 // of the hottest path without any shared mutable state that could change a result.
@@ -39,36 +15,10 @@ let lastParsed: ParsedDateTime | undefined;
 /** Parses a FHIR date or dateTime; undefined when it is not one (wrong shape or an impossible day/time). */
 export function parseFhirDateTime(value: string): ParsedDateTime | undefined {
   if (value !== lastInput) {
-    lastParsed = parse(value);
+    lastParsed = parseDateTime(value);
     lastInput = value;
   }
   return lastParsed;
-}
-
-function parse(value: string): ParsedDateTime | undefined {
-  const m = DATE_TIME.exec(value);
-  if (!m) return undefined;
-  const [, y, mo, d, h, mi, s, frac, zone] = m;
-  const year = Number(y);
-  const month = mo === undefined ? 1 : Number(mo);
-  const day = d === undefined ? 1 : Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (h !== undefined && zone === undefined) return undefined; // FHIR: a time needs its offset
-  const hour = Number(h ?? 0);
-  const minute = Number(mi ?? 0);
-  const second = Number(s ?? 0);
-  const offset = offsetMinutes(zone);
-  if (hour > 23 || minute > 59 || second > 59 || Math.abs(offset) > 14 * 60) return undefined;
-  const millis = frac === undefined ? 0 : Math.floor(Number(`0${frac}`) * 1000);
-  const instant = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000;
-  const precision = h !== undefined ? 'time' : d !== undefined ? 'day' : mo !== undefined ? 'month' : 'year';
-  return {
-    date: value.slice(0, precision === 'year' ? 4 : precision === 'month' ? 7 : 10),
-    instant,
-    precision,
-    day: Date.UTC(year, month - 1, day) / 86_400_000,
-    offset,
-  };
 }
 
 /** True for a FHIR dateTime precise to the day at least (what an `authored` needs to place a session). */
