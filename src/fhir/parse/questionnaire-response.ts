@@ -74,44 +74,32 @@ function itemKey(flat: FlatItem): string {
   return flat.definition?.split('#')[1] ?? flat.linkId;
 }
 
-function addAnswered(byKey: Map<string, FlatItem[]>, key: string, flat: FlatItem): void {
-  const list = byKey.get(key);
-  if (list) list.push(flat);
-  else byKey.set(key, [flat]);
-}
-
 /**
- * Answered items by the linkId of ours they answer: through the mapping for a foreign form, else their own
- * linkId and (when different) their definition's.
+ * Whether an answered item answers our item `linkId`: through the mapping for a foreign form, else by its own
+ * linkId or its definition's.
  */
-function answeredByKey(items: readonly FlatItem[], mapping: InstrumentMapping | undefined): Map<string, FlatItem[]> {
-  const byKey = new Map<string, FlatItem[]>();
-  for (const flat of items) {
-    if (flat.answers.length === 0) continue;
-    if (mapping) {
-      const ours = mapping.linkIds[flat.linkId];
-      if (ours !== undefined) addAnswered(byKey, ours, flat);
-      continue;
-    }
-    addAnswered(byKey, flat.linkId, flat);
-    const key = flat.definition === undefined ? flat.linkId : itemKey(flat);
-    if (key !== flat.linkId) addAnswered(byKey, key, flat);
-  }
-  return byKey;
+function answersItem(flat: FlatItem, linkId: string, mapping: InstrumentMapping | undefined): boolean {
+  if (flat.answers.length === 0) return false;
+  if (mapping) return mapping.linkIds[flat.linkId] === linkId;
+  return flat.linkId === linkId || (flat.definition !== undefined && itemKey(flat) === linkId);
 }
 
+// Each of our items is looked for among the response's items (a handful to a dozen): no map or lists are
+// built for a response, which is read once per response of a population.
 function readAnswers(
   instrument: Instrument,
   items: readonly FlatItem[],
   mapping: InstrumentMapping | undefined,
 ): Answers {
   const answers: Record<string, number> = {};
-  const answered = answeredByKey(items, mapping);
   for (const item of instrument.items) {
-    const matches = answered.get(item.linkId) ?? [];
-    const [first] = matches;
+    let first: FlatItem | undefined;
+    for (const flat of items) {
+      if (!answersItem(flat, item.linkId, mapping)) continue;
+      if (first) return { ok: false, reason: `${itemPath(flat)}: ${item.linkId} is answered twice` };
+      first = flat;
+    }
     if (!first) continue;
-    if (matches.length > 1) return { ok: false, reason: `${itemPath(matches[1]!)}: ${item.linkId} is answered twice` };
     if (first.answers.length > 1)
       return {
         ok: false,
