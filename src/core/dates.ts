@@ -98,9 +98,11 @@ export function earliestBirthDay(birthDate: string): BirthDay | undefined {
 function birthDayBound(birthDate: string, bound: 'earliest' | 'latest'): BirthDay | undefined {
   const parsed = parseFhirDateTime(birthDate);
   if (!parsed || parsed.precision === 'time') return undefined;
-  const [y, m, d] = parsed.date.split('-').map(Number) as [number, number | undefined, number | undefined];
-  if (m === undefined) return bound === 'latest' ? [y, 12, 31] : [y, 1, 1];
-  return [y, m, d ?? (bound === 'latest' ? daysInMonth(y, m) : 1)];
+  const y = digitsAt(parsed.date, 0, 4);
+  if (parsed.precision === 'year') return bound === 'latest' ? [y, 12, 31] : [y, 1, 1];
+  const m = digitsAt(parsed.date, 5, 2);
+  if (parsed.precision === 'day') return [y, m, digitsAt(parsed.date, 8, 2)];
+  return [y, m, bound === 'latest' ? daysInMonth(y, m) : 1];
 }
 
 /** A birth date's possible range, for age bands that must be certain (a partial date can straddle a birthday). */
@@ -120,8 +122,12 @@ export function birthRange(birthDate: string): BirthRange | undefined {
  * give different bands on that day gives no band (the age checks are then left out, never guessed).
  */
 export function certainAgeBandAt(birth: BirthRange, onDate: string): AgeBand | undefined {
-  const youngest = ageBandAt(birth.latest, onDate);
-  return youngest !== undefined && youngest === ageBandAt(birth.earliest, onDate) ? youngest : undefined;
+  const { earliest, latest } = birth;
+  const youngest = ageBandAt(latest, onDate);
+  if (youngest === undefined) return undefined;
+  // A full birth date is one day: its band is settled without asking twice (this runs for every response).
+  if (earliest[0] === latest[0] && earliest[1] === latest[1] && earliest[2] === latest[2]) return youngest;
+  return youngest === ageBandAt(earliest, onDate) ? youngest : undefined;
 }
 
 /** The number written by `length` ASCII digits from `from` (the caller knows they are digits). */

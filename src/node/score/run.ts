@@ -18,6 +18,9 @@ import { defaultThreads, runWorker } from './threads';
 // thread. Results and problems are written by range to files in a private temporary folder and copied out
 // in range order at the end (problems with their line numbers counted from the start of the file).
 
+/** The threads' outputs are copied out in large reads: tens of megabytes for a big population. */
+const COPY_CHUNK = 1 << 20;
+
 export interface ScoreOptions {
   /** Threads for NDJSON input; 1 scores in this thread. Default: one per core. */
   readonly threads?: number;
@@ -107,7 +110,8 @@ export async function scoreFile(
   try {
     const scored = document ? await scoreDocument(path, workDir, options) : await scoreNdjson(path, workDir, options);
     for (const { path: problems, lineOffset } of scored.problems) await copyProblems(problems, lineOffset, errors);
-    for (const output of scored.outputs) await pipeline(createReadStream(output), out, { end: false });
+    for (const output of scored.outputs)
+      await pipeline(createReadStream(output, { highWaterMark: COPY_CHUNK }), out, { end: false });
     return scored.tally;
   } finally {
     await rm(workDir, { recursive: true, force: true });
