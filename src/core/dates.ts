@@ -1,35 +1,11 @@
+import { daysInMonth, parseDateTime, type ParsedDateTime } from './date-time';
 import type { AgeBand } from './instruments/types';
+
+export type { ParsedDateTime } from './date-time';
 
 // Dates the way the clinic lives them. A response's day is the calendar day written in its own offset (the
 // client's local day), never the UTC day: a session at 23:30 in New York is that evening's session. Ordering
 // of moments, on the other hand, is by the instant (UTC), so responses written in different offsets sort truly.
-
-const DATE_TIME = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
-
-export interface ParsedDateTime {
-  /** YYYY, YYYY-MM or YYYY-MM-DD as written. */
-  readonly date: string;
-  /** Milliseconds since the epoch; a value without a time is its day's start in UTC. */
-  readonly instant: number;
-  readonly precision: 'year' | 'month' | 'day' | 'time';
-  /** The local calendar day as a day count since 1970-01-01 (for day arithmetic). */
-  readonly day: number;
-  /** The offset written, in minutes east of UTC (0 when none). */
-  readonly offset: number;
-}
-
-const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysInMonth(year: number, month: number): number {
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return month === 2 && leap ? 29 : monthLengths[month - 1]!;
-}
-
-function offsetMinutes(zone: string | undefined): number {
-  if (zone === undefined || zone === 'Z') return 0;
-  const sign = zone.startsWith('-') ? -1 : 1;
-  return sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
-}
 
 // Validation and scoring parse the same `authored` back to back; remembering the last answer halves the cost
 // of the hottest path without any shared mutable state that could change a result.
@@ -39,36 +15,10 @@ let lastParsed: ParsedDateTime | undefined;
 /** Parses a FHIR date or dateTime; undefined when it is not one (wrong shape or an impossible day/time). */
 export function parseFhirDateTime(value: string): ParsedDateTime | undefined {
   if (value !== lastInput) {
-    lastParsed = parse(value);
+    lastParsed = parseDateTime(value);
     lastInput = value;
   }
   return lastParsed;
-}
-
-function parse(value: string): ParsedDateTime | undefined {
-  const m = DATE_TIME.exec(value);
-  if (!m) return undefined;
-  const [, y, mo, d, h, mi, s, frac, zone] = m;
-  const year = Number(y);
-  const month = mo === undefined ? 1 : Number(mo);
-  const day = d === undefined ? 1 : Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (h !== undefined && zone === undefined) return undefined; // FHIR: a time needs its offset
-  const hour = Number(h ?? 0);
-  const minute = Number(mi ?? 0);
-  const second = Number(s ?? 0);
-  const offset = offsetMinutes(zone);
-  if (hour > 23 || minute > 59 || second > 59 || Math.abs(offset) > 14 * 60) return undefined;
-  const millis = frac === undefined ? 0 : Math.floor(Number(`0${frac}`) * 1000);
-  const instant = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000;
-  const precision = h !== undefined ? 'time' : d !== undefined ? 'day' : mo !== undefined ? 'month' : 'year';
-  return {
-    date: value.slice(0, precision === 'year' ? 4 : precision === 'month' ? 7 : 10),
-    instant,
-    precision,
-    day: Date.UTC(year, month - 1, day) / 86_400_000,
-    offset,
-  };
 }
 
 /** True for a FHIR dateTime precise to the day at least (what an `authored` needs to place a session). */
@@ -148,9 +98,11 @@ export function earliestBirthDay(birthDate: string): BirthDay | undefined {
 function birthDayBound(birthDate: string, bound: 'earliest' | 'latest'): BirthDay | undefined {
   const parsed = parseFhirDateTime(birthDate);
   if (!parsed || parsed.precision === 'time') return undefined;
-  const [y, m, d] = parsed.date.split('-').map(Number) as [number, number | undefined, number | undefined];
-  if (m === undefined) return bound === 'latest' ? [y, 12, 31] : [y, 1, 1];
-  return [y, m, d ?? (bound === 'latest' ? daysInMonth(y, m) : 1)];
+  const y = digitsAt(parsed.date, 0, 4);
+  if (parsed.precision === 'year') return bound === 'latest' ? [y, 12, 31] : [y, 1, 1];
+  const m = digitsAt(parsed.date, 5, 2);
+  if (parsed.precision === 'day') return [y, m, digitsAt(parsed.date, 8, 2)];
+  return [y, m, bound === 'latest' ? daysInMonth(y, m) : 1];
 }
 
 /** A birth date's possible range, for age bands that must be certain (a partial date can straddle a birthday). */
@@ -170,8 +122,19 @@ export function birthRange(birthDate: string): BirthRange | undefined {
  * give different bands on that day gives no band (the age checks are then left out, never guessed).
  */
 export function certainAgeBandAt(birth: BirthRange, onDate: string): AgeBand | undefined {
-  const youngest = ageBandAt(birth.latest, onDate);
-  return youngest !== undefined && youngest === ageBandAt(birth.earliest, onDate) ? youngest : undefined;
+  const { earliest, latest } = birth;
+  const youngest = ageBandAt(latest, onDate);
+  if (youngest === undefined) return undefined;
+  // A full birth date is one day: its band is settled without asking twice (this runs for every response).
+  if (earliest[0] === latest[0] && earliest[1] === latest[1] && earliest[2] === latest[2]) return youngest;
+  return youngest === ageBandAt(earliest, onDate) ? youngest : undefined;
+}
+
+/** The number written by `length` ASCII digits from `from` (the caller knows they are digits). */
+function digitsAt(text: string, from: number, length: number): number {
+  let n = 0;
+  for (let i = from; i < from + length; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
 }
 
 /**
@@ -183,9 +146,10 @@ export function ageInYears(birthDate: string | BirthDay, onDate: string): number
   const on = parseFhirDateTime(onDate);
   if (!birth || !on || on.precision === 'year' || on.precision === 'month') return undefined;
   const [by, bm, bd] = birth;
-  const oy = Number(on.date.slice(0, 4));
-  const om = Number(on.date.slice(5, 7));
-  const od = Number(on.date.slice(8, 10));
+  // Read from the digits of YYYY-MM-DD in place (no substrings): this runs for every response scored.
+  const oy = digitsAt(on.date, 0, 4);
+  const om = digitsAt(on.date, 5, 2);
+  const od = digitsAt(on.date, 8, 2);
   const before = om < bm || (om === bm && od < bd);
   const age = oy - by - (before ? 1 : 0);
   return age < 0 ? undefined : age;

@@ -72,15 +72,17 @@ function summaryPoint(p: SeriesPoint): SummaryPoint {
     p.subscales.length === 0
       ? undefined
       : Object.fromEntries(p.subscales.map((s) => [s.id, { sum: s.sum, mean: s.mean }]));
-  return {
+  // Built field by field, never by spreading: every response of a population is summarised here.
+  const point: { -readonly [K in keyof SummaryPoint]: SummaryPoint[K] } = {
     id: p.administrationId,
     instrument: p.instrument,
     authored: p.authored,
     episode: p.episode,
     session: p.sessionNumber,
     total: p.total,
-    ...(subscales ? { subscales } : {}),
   };
+  if (subscales) point.subscales = subscales;
+  return point;
 }
 
 function unscored(a: ClientAssessment): UnscoredSummary[] {

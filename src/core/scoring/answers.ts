@@ -51,10 +51,17 @@ export function answerProblem(
   answers: Readonly<Record<string, number>>,
 ): ScoringProblem | undefined {
   const { linkIds, range } = formOf(instrument);
-  const unknown = Object.keys(answers).find((linkId) => !linkIds.has(linkId));
-  if (unknown !== undefined) return { kind: 'unknown-item', linkId: unknown };
-  const missing = instrument.items.filter((i) => answers[i.linkId] === undefined).map((i) => i.linkId);
-  if (missing.length > 0) return { kind: 'incomplete', missing };
+  // Loops rather than keys/filter arrays: every response of a population is checked, and nearly all pass.
+  for (const linkId in answers) {
+    if (Object.hasOwn(answers, linkId) && !linkIds.has(linkId)) return { kind: 'unknown-item', linkId };
+  }
+  for (const item of instrument.items) {
+    if (answers[item.linkId] === undefined)
+      return {
+        kind: 'incomplete',
+        missing: instrument.items.filter((i) => answers[i.linkId] === undefined).map((i) => i.linkId),
+      };
+  }
   for (const item of instrument.items) {
     const problem = valueProblem(item.linkId, answers[item.linkId]!, range);
     if (problem) return problem;

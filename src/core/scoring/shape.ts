@@ -12,8 +12,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function answersProblem(answers: unknown): string | undefined {
   if (!isRecord(answers)) return 'answers is not an object';
-  for (const [linkId, value] of Object.entries(answers)) {
-    if (typeof value !== 'number') return `answer ${JSON.stringify(linkId)} is not a number`;
+  for (const linkId in answers) {
+    if (Object.hasOwn(answers, linkId) && typeof answers[linkId] !== 'number')
+      return `answer ${JSON.stringify(linkId)} is not a number`;
   }
   return undefined;
 }

@@ -8,12 +8,52 @@ function tenthsPerUnit(instrument: Instrument): number {
   return instrument.scale.type === 'rating-line' ? 1 : 10;
 }
 
-function subscaleScores(instrument: Instrument, answers: Readonly<Record<string, number>>): SubscaleScore[] {
-  return instrument.subscales.map((subscale) => {
-    const linkIds = instrument.items.filter((i) => subscale.itemNumbers.includes(i.number)).map((i) => i.linkId);
-    const sum = linkIds.reduce((acc, linkId) => acc + (answers[linkId] ?? 0), 0);
-    return { id: subscale.id, sum, mean: sum / subscale.itemNumbers.length };
+// Item scores are plain immutable values: one object per item and whole answer value (a millimetre, a Likert
+// option), made the first time it is scored and shared by every response after, so that scoring a population
+// does not make four to twelve new objects per response. Fractions (other systems' scales) are made each time.
+const MAX_SHARED_VALUE = 100;
+const itemScores = new Map<Instrument, ItemScore[][]>();
+
+/** A whole value from 0 to the bound (not -0, whose item value would be -0). */
+function isSharedValue(raw: number): boolean {
+  return Number.isInteger(raw) && raw <= MAX_SHARED_VALUE && (raw > 0 || Object.is(raw, 0));
+}
+
+function sharedItemScores(instrument: Instrument): ItemScore[][] {
+  let shared = itemScores.get(instrument);
+  if (!shared) {
+    shared = instrument.items.map(() => []);
+    itemScores.set(instrument, shared);
+  }
+  return shared;
+}
+
+/** Each subscale's linkIds, worked out once per instrument: every response of a population is totalled. */
+const subscaleLinkIds = new Map<Instrument, readonly (readonly string[])[]>();
+
+function linkIdsOfSubscales(instrument: Instrument): readonly (readonly string[])[] {
+  let linkIds = subscaleLinkIds.get(instrument);
+  if (!linkIds) {
+    linkIds = instrument.subscales.map((subscale) =>
+      instrument.items.filter((i) => subscale.itemNumbers.includes(i.number)).map((i) => i.linkId),
+    );
+    subscaleLinkIds.set(instrument, linkIds);
+  }
+  return linkIds;
+}
+
+const noSubscales: readonly SubscaleScore[] = [];
+
+function subscaleScores(instrument: Instrument, answers: Readonly<Record<string, number>>): readonly SubscaleScore[] {
+  if (instrument.subscales.length === 0) return noSubscales;
+  const scores: SubscaleScore[] = [];
+  const linkIds = linkIdsOfSubscales(instrument);
+  instrument.subscales.forEach((subscale, k) => {
+    let sum = 0;
+    for (const linkId of linkIds[k]!) sum += answers[linkId] ?? 0;
+    scores.push({ id: subscale.id, sum, mean: sum / subscale.itemNumbers.length });
   });
+  return scores;
 }
 
 /**
@@ -29,10 +69,12 @@ function roundedTenths(sum: number): number {
 export function totalScore(instrument: Instrument, answers: Readonly<Record<string, number>>): Score {
   const unit = tenthsPerUnit(instrument);
   let sum = 0;
-  const items: ItemScore[] = instrument.items.map((item) => {
+  const shared = sharedItemScores(instrument);
+  const items: ItemScore[] = instrument.items.map((item, k) => {
     const raw = answers[item.linkId]!;
     sum += raw * unit;
-    return { linkId: item.linkId, code: item.code, value: (raw * unit) / 10 };
+    if (!isSharedValue(raw)) return { linkId: item.linkId, code: item.code, value: (raw * unit) / 10 };
+    return (shared[k]![raw] ??= { linkId: item.linkId, code: item.code, value: (raw * unit) / 10 });
   });
   const totalTenths = roundedTenths(sum);
   const total = totalTenths / 10;

@@ -34,10 +34,24 @@ function ourInstrumentByUrl(url: string | undefined): InstrumentId | undefined {
   return url === undefined ? undefined : instrumentByUrl.get(url);
 }
 
+// Canonicals already read, with what they named: a population's responses repeat a handful of them. Bounded
+// (cleared when full) so that a file of distinct junk cannot grow it.
+const canonicalsRead = new Map<string, InstrumentMatch | undefined>();
+const CANONICALS_KEPT = 256;
+
 function byCanonical(questionnaire: string): InstrumentMatch | undefined {
+  if (canonicalsRead.has(questionnaire)) return canonicalsRead.get(questionnaire);
   const { url, version } = splitCanonical(questionnaire);
   const instrument = ourInstrumentByUrl(url);
-  return instrument && { instrument, foreign: false, versionMissing: version === undefined, via: 'canonical' };
+  const match: InstrumentMatch | undefined = instrument && {
+    instrument,
+    foreign: false,
+    versionMissing: version === undefined,
+    via: 'canonical',
+  };
+  if (canonicalsRead.size >= CANONICALS_KEPT) canonicalsRead.clear();
+  canonicalsRead.set(questionnaire, match);
+  return match;
 }
 
 function byServerQuestionnaire(questionnaire: string, found: readonly Questionnaire[]): InstrumentMatch | undefined {

@@ -9,7 +9,7 @@ import { validate } from '../schemas/validate';
 import { answerValue } from './answers';
 import { isBeyondNow } from './future';
 import { identifyInstrument } from './instrument';
-import { type FlatItem, flattenItems } from './items';
+import { type FlatItem, flattenItems, itemPath } from './items';
 import { rawString } from './raw';
 import { normaliseId, referenceId } from './references';
 import { administrationIdOf } from '../resources/identity';
@@ -74,46 +74,39 @@ function itemKey(flat: FlatItem): string {
   return flat.definition?.split('#')[1] ?? flat.linkId;
 }
 
-/** The linkIds of ours an item answers: through the mapping for a foreign form, else its own (or its definition's). */
-function keysOf(flat: FlatItem, mapping: InstrumentMapping | undefined): string[] {
-  if (mapping) {
-    const ours = mapping.linkIds[flat.linkId];
-    return ours === undefined ? [] : [ours];
-  }
-  return flat.definition === undefined ? [flat.linkId] : [...new Set([flat.linkId, itemKey(flat)])];
+/**
+ * Whether an answered item answers our item `linkId`: through the mapping for a foreign form, else by its own
+ * linkId or its definition's.
+ */
+function answersItem(flat: FlatItem, linkId: string, mapping: InstrumentMapping | undefined): boolean {
+  if (flat.answers.length === 0) return false;
+  if (mapping) return mapping.linkIds[flat.linkId] === linkId;
+  return flat.linkId === linkId || (flat.definition !== undefined && itemKey(flat) === linkId);
 }
 
-/** Answered items by the linkId of ours they answer. */
-function answeredByKey(items: readonly FlatItem[], mapping: InstrumentMapping | undefined): Map<string, FlatItem[]> {
-  const byKey = new Map<string, FlatItem[]>();
-  for (const flat of items) {
-    if (flat.answers.length === 0) continue;
-    const keys = keysOf(flat, mapping);
-    for (const key of keys) {
-      const list = byKey.get(key);
-      if (list) list.push(flat);
-      else byKey.set(key, [flat]);
-    }
-  }
-  return byKey;
-}
-
+// Each of our items is looked for among the response's items (a handful to a dozen): no map or lists are
+// built for a response, which is read once per response of a population.
 function readAnswers(
   instrument: Instrument,
   items: readonly FlatItem[],
   mapping: InstrumentMapping | undefined,
 ): Answers {
   const answers: Record<string, number> = {};
-  const answered = answeredByKey(items, mapping);
   for (const item of instrument.items) {
-    const matches = answered.get(item.linkId) ?? [];
-    const [first] = matches;
+    let first: FlatItem | undefined;
+    for (const flat of items) {
+      if (!answersItem(flat, item.linkId, mapping)) continue;
+      if (first) return { ok: false, reason: `${itemPath(flat)}: ${item.linkId} is answered twice` };
+      first = flat;
+    }
     if (!first) continue;
-    if (matches.length > 1) return { ok: false, reason: `${matches[1]?.path}: ${item.linkId} is answered twice` };
     if (first.answers.length > 1)
-      return { ok: false, reason: `${first.path}: ${item.linkId} has ${first.answers.length} answers, expected one` };
+      return {
+        ok: false,
+        reason: `${itemPath(first)}: ${item.linkId} has ${first.answers.length} answers, expected one`,
+      };
     const value = answerValue(instrument, item, first.answers[0]!, mapping);
-    if (!value.ok) return { ok: false, reason: `${first.path}.answer[0]: ${value.reason}` };
+    if (!value.ok) return { ok: false, reason: `${itemPath(first)}.answer[0]: ${value.reason}` };
     answers[item.linkId] = value.value;
   }
   return { ok: true, answers };
@@ -148,7 +141,8 @@ function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseCo
   if (!id) return unreadable(resource, 'has neither an id nor an identifier', match.instrument);
   const read = readAnswers(instruments[match.instrument], items, match.mapping);
   if (!read.ok) return unreadable(resource, read.reason, match.instrument);
-  return {
+  // Field by field rather than spread in: every response of a population is read here.
+  const parsed: { -readonly [K in keyof ParsedResponse]: ParsedResponse[K] } = {
     ok: true,
     administration: {
       id,
@@ -159,12 +153,13 @@ function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseCo
     },
     patientId,
     sourceId,
-    ...(qr.meta?.versionId ? { sourceVersion: qr.meta.versionId } : {}),
-    ...(qr.identifier ? { identifier: qr.identifier } : {}),
     questionnaire: qr.questionnaire,
     versionMissing: match.versionMissing,
     foreign: match.foreign,
   };
+  if (qr.meta?.versionId) parsed.sourceVersion = qr.meta.versionId;
+  if (qr.identifier) parsed.identifier = qr.identifier;
+  return parsed;
 }
 
 /** Never throws: every input gives either an Administration or a reason. */

@@ -23,9 +23,18 @@ export function normaliseReference(reference: string): string {
   return parsed ? `${parsed.type}/${parsed.id}` : reference;
 }
 
+const TYPE_NAME = /^[A-Z][A-Za-z]+$/;
+const BARE_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+
 /** The id of a reference when it points at the given type (`Patient/abc` → `abc`). */
 export function referenceId(reference: string | undefined, type: string): string | undefined {
   if (reference === undefined) return undefined;
+  // The usual relative form, read without the general pattern (every response of a population has one):
+  // it gives what the pattern gives, which is left to every other form.
+  if (reference.charCodeAt(type.length) === 0x2f && reference.startsWith(type) && TYPE_NAME.test(type)) {
+    const id = reference.slice(type.length + 1);
+    if (BARE_ID.test(id)) return id;
+  }
   const parsed = parseReference(reference);
   return parsed?.type === type ? parsed.id : undefined;
 }

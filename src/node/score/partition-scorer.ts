@@ -1,6 +1,6 @@
 import { patientLine, type PatientRecord } from './output';
 import { dropPatients, rescore } from './regroup';
-import { classify, type Taken } from './resources';
+import { classify, type Taken, type Where } from './resources';
 import type { ScoreSettings } from './settings';
 import type { FileSink, Sink } from './sinks';
 import type { Source, SourceVisitor } from './source';
@@ -65,9 +65,12 @@ export class PartitionScorer implements SourceVisitor {
     return { tally: this.tally, closed: [...this.closed], edges };
   }
 
-  resource(value: unknown, where: string): void {
-    classify(value, where, (taken) => this.take(taken), this.options.settings);
+  resource(value: unknown, where: Where): void {
+    classify(value, where, this.visit, this.options.settings);
   }
+
+  /** Made once, not per resource. */
+  private readonly visit = (taken: Taken): void => this.take(taken);
 
   bad(where: string, reason: string): void {
     this.tally.bad++;

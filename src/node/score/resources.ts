@@ -8,6 +8,16 @@ import type { ScoreSettings } from './settings';
 // Patients give birth dates; every other FHIR resource type (the seed's Encounters, Practitioners,
 // Questionnaires…) is skipped and counted, which is not an error.
 
+/**
+ * Where a resource was read: the line number of an NDJSON file, or words ('document'). Lines pass their
+ * number, and words are made only for a problem: most lines of a population have none.
+ */
+export type Where = number | string;
+
+export function describeWhere(where: Where): string {
+  return typeof where === 'number' ? `line ${where}` : where;
+}
+
 export type Taken =
   | { readonly kind: 'response'; readonly patientId: string; readonly administration: Administration }
   | { readonly kind: 'patient'; readonly patientId: string; readonly birthDate: string | undefined }
@@ -26,7 +36,7 @@ const MAX_BUNDLE_DEPTH = 8;
 /** Calls `visit` for the resource, or for each entry of a Bundle (nested Bundles included). */
 export function classify(
   resource: unknown,
-  where: string,
+  where: Where,
   visit: (taken: Taken) => void,
   settings: ScoreSettings,
   depth = 0,
@@ -37,25 +47,36 @@ export function classify(
     visit(
       parsed.ok
         ? { kind: 'response', patientId: parsed.patientId, administration: parsed.administration }
-        : { kind: 'bad', where, reason: parsed.reason },
+        : { kind: 'bad', where: describeWhere(where), reason: parsed.reason },
     );
   } else if (type === 'Patient') {
     const patient = validate(patientSchema, resource);
-    if (!patient.ok) visit({ kind: 'bad', where, reason: `Patient: ${patient.errors.join('; ')}` });
+    if (!patient.ok)
+      visit({ kind: 'bad', where: describeWhere(where), reason: `Patient: ${patient.errors.join('; ')}` });
     else if (patient.value.id)
       visit({ kind: 'patient', patientId: patient.value.id, birthDate: patient.value.birthDate });
   } else if (type === 'Bundle' && depth >= MAX_BUNDLE_DEPTH) {
-    visit({ kind: 'bad', where, reason: `Bundle: nested deeper than ${MAX_BUNDLE_DEPTH} Bundles` });
+    visit({
+      kind: 'bad',
+      where: describeWhere(where),
+      reason: `Bundle: nested deeper than ${MAX_BUNDLE_DEPTH} Bundles`,
+    });
   } else if (type === 'Bundle') {
     const entries = (resource as { entry?: unknown }).entry;
     if (!Array.isArray(entries)) return;
     entries.forEach((entry: unknown, i) =>
-      classify((entry as { resource?: unknown } | null)?.resource, `${where} entry ${i}`, visit, settings, depth + 1),
+      classify(
+        (entry as { resource?: unknown } | null)?.resource,
+        `${describeWhere(where)} entry ${i}`,
+        visit,
+        settings,
+        depth + 1,
+      ),
     );
   } else if (typeof type === 'string' && type !== '') {
     visit({ kind: 'skipped', resourceType: type });
   } else {
-    visit({ kind: 'bad', where, reason: 'not a FHIR resource (no resourceType)' });
+    visit({ kind: 'bad', where: describeWhere(where), reason: 'not a FHIR resource (no resourceType)' });
   }
 }
 

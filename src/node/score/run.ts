@@ -14,9 +14,12 @@ import { documentSource, ndjsonSource } from './source';
 import { addTally, emptyTally, type Tally } from './tally';
 import { defaultThreads, runWorker } from './threads';
 
-// A scoring run: NDJSON cut into one range per thread, or one document in this thread. Results and
-// problems are written by range to files in a private temporary folder and copied out in range order at
-// the end (problems with their line numbers counted from the start of the file).
+// A scoring run: NDJSON cut into one range per thread (this one and workers), or one document in this
+// thread. Results and problems are written by range to files in a private temporary folder and copied out
+// in range order at the end (problems with their line numbers counted from the start of the file).
+
+/** The threads' outputs are copied out in large reads: tens of megabytes for a big population. */
+const COPY_CHUNK = 1 << 20;
 
 export interface ScoreOptions {
   /** Threads for NDJSON input; 1 scores in this thread. Default: one per core. */
@@ -46,7 +49,10 @@ async function scoreNdjson(path: string, workDir: string, options: ScoreOptions)
     settings,
     ...(options.patientsPerBucket ? { patientsPerBucket: options.patientsPerBucket } : {}),
   }));
-  const results = threads === 1 ? [await scoreRange(tasks[0]!)] : await Promise.all(tasks.map(runWorker));
+  // This thread scores the first range itself while workers take the others: one isolate (and one load of
+  // the bundle and its libraries) fewer than a worker per range, and this thread would only wait otherwise.
+  const workers = tasks.slice(1).map(runWorker);
+  const results = await Promise.all([scoreRange(tasks[0]!), ...workers]);
   const tally = emptyTally();
   const problems: { path: string; lineOffset: number }[] = [];
   for (const [k, result] of results.entries()) {
@@ -104,7 +110,8 @@ export async function scoreFile(
   try {
     const scored = document ? await scoreDocument(path, workDir, options) : await scoreNdjson(path, workDir, options);
     for (const { path: problems, lineOffset } of scored.problems) await copyProblems(problems, lineOffset, errors);
-    for (const output of scored.outputs) await pipeline(createReadStream(output), out, { end: false });
+    for (const output of scored.outputs)
+      await pipeline(createReadStream(output, { highWaterMark: COPY_CHUNK }), out, { end: false });
     return scored.tally;
   } finally {
     await rm(workDir, { recursive: true, force: true });

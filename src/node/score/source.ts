@@ -1,12 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { type ByteRange, forEachLine } from './lines';
-import { parseJson } from './resources';
+import { parseJson, type Where } from './resources';
 
 // Where resources come from: the lines of (a range of) an NDJSON file, or one JSON document (a Bundle). A
 // source can be read more than once (a second pass regroups patients whose lines were not together).
 
 export interface SourceVisitor {
-  resource(value: unknown, where: string): void;
+  resource(value: unknown, where: Where): void;
   bad(where: string, reason: string): void;
 }
 
@@ -24,7 +24,7 @@ export function ndjsonSource(path: string, range?: ByteRange): Source {
           line(text, number) {
             if (text === '' || text.trim() === '') return;
             const parsed = parseJson(text);
-            if (parsed.ok) visitor.resource(parsed.value, `line ${number}`);
+            if (parsed.ok) visitor.resource(parsed.value, number);
             else visitor.bad(`line ${number}`, parsed.reason);
           },
           tooLong(number, bytes) {
