@@ -3,11 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { instrumentIds, instruments } from '../../src/core/instruments';
 import { rules } from '../../src/core/rules';
+import { ruleWordingTables } from '../../src/core/rules/wording';
 import { buildCodeSystem, buildQuestionnaire } from '../../src/fhir/questionnaire';
 import { EXTENSIONS } from '../../src/fhir/codes';
-import { flagWording } from '../../src/fhir/resources/flag';
 import { licenceSchema } from '../../src/fhir/smart-launch-config';
-import { ruleWords } from '../../src/node/cds-hooks/words';
 import { administerMessages } from '../../src/ui/administer/messages';
 import { commonMessages } from '../../src/ui/i18n/common';
 import { dashboardMessages } from '../../src/ui/i18n/dashboard';
@@ -26,13 +25,13 @@ function leafPaths(value: unknown, prefix = ''): string[] {
 }
 
 describe('a new rule (docs/extending.md §1)', () => {
-  it('every rule code worded for Flags is a rule in the catalogue, and every rule has Flag wording', () => {
-    expect(rules.map((r) => r.code).sort()).toEqual(Object.keys(flagWording).sort());
+  it.each(uiLanguages)('every rule in the catalogue is worded in %s, and every worded code is a rule', (language) => {
+    expect(rules.map((r) => r.code).sort()).toEqual(Object.keys(ruleWordingTables[language].rules).sort());
   });
 
-  it.each(rules.map((r) => r.code))('%s: the CodeSystem defines it and CDS cards word it', (code) => {
-    expect((buildCodeSystem().concept ?? []).map((c) => c.code)).toContain(code);
-    expect(ruleWords[code].title).not.toBe('');
+  it.each(rules.map((r) => r.code))('%s: the CodeSystem defines it in its own words', (code) => {
+    const concept = (buildCodeSystem().concept ?? []).find((c) => c.code === code);
+    expect(concept?.display).toBe(ruleWordingTables.en.rules[code].title);
   });
 
   it.each(rules.flatMap((r) => uiLanguages.map((language) => [r.code, language] as const)))(

@@ -1,10 +1,11 @@
 import type { NoteWords } from '../../fhir/resources/clinical-note';
-import { dashboardMessages } from '../i18n/dashboard';
+import { defaultScoringConfig, type ScoringConfig } from '../../core/config';
+import { dashboardMessagesFor } from '../i18n/dashboard';
 import type { UiLanguage } from '../i18n/locale';
 
-/** The clinical note's words in the clinician's language: the same wording the clinician view uses. */
-export function noteWords(language: UiLanguage): NoteWords {
-  const m = dashboardMessages[language];
+/** The clinical note's words in the clinician's language and the organisation's thresholds: the clinician view's wording. */
+export function noteWords(language: UiLanguage, config: ScoringConfig = defaultScoringConfig): NoteWords {
+  const m = dashboardMessagesFor(config)[language];
   const { legend } = m.chart;
   return {
     language,
