@@ -10,8 +10,8 @@ import { ruleConcepts } from '../../src/fhir/questionnaire/concepts';
 import { flagText } from '../../src/fhir/resources/flag';
 import { detailOf, summaryOf } from '../../src/node/cds-hooks/detail';
 import { dashboardMessagesFor } from '../../src/ui/i18n/dashboard';
-import { uiLanguages } from '../../src/ui/i18n/locale';
 import { orsSeries } from '../core/builders';
+import { languages } from '../../src/core/instruments/types';
 
 const codes = rules.map((r) => r.code);
 const figureNames = ['instrument', 'latest', 'intake', 'session'];
@@ -40,7 +40,7 @@ function shown(code: RuleCode, config: ScoringConfig) {
 }
 
 describe('the rules are worded in one place', () => {
-  it.each(uiLanguages)('no figure is written into the %s templates: each is a named placeholder', (language) => {
+  it.each(languages)('no figure is written into the %s templates: each is a named placeholder', (language) => {
     const known = [...Object.keys(thresholdFigures(defaultScoringConfig, language)), ...figureNames];
     for (const wording of Object.values(ruleWordingTables[language].rules))
       for (const template of Object.values(wording)) {

@@ -1,10 +1,10 @@
 import type { NoteWords } from '../../fhir/resources/clinical-note';
 import { defaultScoringConfig, type ScoringConfig } from '../../core/config';
 import { dashboardMessagesFor } from '../i18n/dashboard';
-import type { UiLanguage } from '../i18n/locale';
+import type { Language } from '../../core/instruments/types';
 
 /** The clinical note's words in the clinician's language and the organisation's thresholds: the clinician view's wording. */
-export function noteWords(language: UiLanguage, config: ScoringConfig = defaultScoringConfig): NoteWords {
+export function noteWords(language: Language, config: ScoringConfig = defaultScoringConfig): NoteWords {
   const m = dashboardMessagesFor(config)[language];
   const { legend } = m.chart;
   return {

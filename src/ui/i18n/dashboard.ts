@@ -3,7 +3,7 @@ import type { RuleCode } from '../../core/model';
 import { ruleWording, ruleWordingTables } from '../../core/rules/wording';
 import { dashboardEn, type DashboardMessages } from './dashboard.en';
 import { dashboardEs } from './dashboard.es';
-import type { UiLanguage } from './locale';
+import type { Language } from '../../core/instruments/types';
 
 /** An alert's words for one rule: its heading, what holds (with the thresholds in force) and the next step. */
 export interface RuleAlertWords {
@@ -13,7 +13,7 @@ export interface RuleAlertWords {
 }
 
 /** Every rule's alert words in a language: the rules' own wording (core/rules/wording), thresholds from `config`. */
-export function ruleAlerts(language: UiLanguage, config: ScoringConfig): Readonly<Record<RuleCode, RuleAlertWords>> {
+export function ruleAlerts(language: Language, config: ScoringConfig): Readonly<Record<RuleCode, RuleAlertWords>> {
   const codes = Object.keys(ruleWordingTables[language].rules) as RuleCode[];
   return Object.fromEntries(
     codes.map((code) => {
@@ -27,11 +27,11 @@ export type DashboardBundle = DashboardMessages & {
   readonly alerts: DashboardMessages['alerts'] & { readonly rule: Readonly<Record<RuleCode, RuleAlertWords>> };
 };
 
-const written: Readonly<Record<UiLanguage, DashboardMessages>> = { en: dashboardEn, es: dashboardEs };
+const written: Readonly<Record<Language, DashboardMessages>> = { en: dashboardEn, es: dashboardEs };
 
 /** The clinician view's `dashboard` namespace in both languages, its alerts quoting the organisation's thresholds. */
-export function dashboardMessagesFor(config: ScoringConfig): Readonly<Record<UiLanguage, DashboardBundle>> {
-  const bundle = (language: UiLanguage): DashboardBundle => ({
+export function dashboardMessagesFor(config: ScoringConfig): Readonly<Record<Language, DashboardBundle>> {
+  const bundle = (language: Language): DashboardBundle => ({
     ...written[language],
     alerts: { ...written[language].alerts, rule: ruleAlerts(language, config) },
   });
