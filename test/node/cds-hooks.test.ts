@@ -33,7 +33,7 @@ let cds: CdsHooksServer;
 // other-system client's forms).
 const settings = await readSmartLaunchFile('smart-launch.json');
 if (!settings.ok) throw new Error(settings.error);
-const { scoring, instrumentMappings: mappings } = settings.config;
+const { scoring, instrumentMappings: mappings } = settings.value.config;
 
 beforeAll(async () => {
   engine = await sharedSeededEngine();

@@ -71,7 +71,7 @@ export function dashboardModel(
     ...(scoring ? { config: scoring } : {}),
   });
   const config = parseSmartLaunchConfig(JSON.parse(readFileSync('smart-launch.json', 'utf8')));
-  if (!config.ok) throw new Error(config.errors.join('; '));
+  if (!config.ok) throw new Error(config.error.join('; '));
   return toDashboardModel(
     {
       history,
@@ -80,7 +80,7 @@ export function dashboardModel(
       unsaved: unsaved.map((a) => ({ ...loaded(a), unsaved: 'pending' as const })),
     },
     launch,
-    config.config,
+    config.value,
   );
 }
 
