@@ -49,7 +49,7 @@ export function dashboardModelFor(sessions: number): DashboardModel {
   };
   const assessment = assessClient({ administrations, birthDate: '1980-01-01' });
   const config = parseSmartLaunchConfig(smartLaunch);
-  if (!config.ok) throw new Error(config.errors.join('; '));
+  if (!config.ok) throw new Error(config.error.join('; '));
   const launch = {
     patientId: 'bench',
     encounterId: undefined,
@@ -60,7 +60,7 @@ export function dashboardModelFor(sessions: number): DashboardModel {
     locale: undefined,
     intent: undefined,
   };
-  return toDashboardModel({ history, capabilities: detectCapabilities({}, ''), assessment }, launch, config.config);
+  return toDashboardModel({ history, capabilities: detectCapabilities({}, ''), assessment }, launch, config.value);
 }
 
 export interface RenderTiming {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fail, succeed, type Result } from './result';
 
 // Every threshold the rules use, with the documented defaults of instruments.md Part A and the README's
 // clinical-rules table (each with its PUB/DES basis). An organisation can override any of them; the
@@ -80,10 +81,8 @@ export type ScoringConfig = z.infer<typeof scoringConfigSchema>;
 export const defaultScoringConfig: ScoringConfig = scoringConfigSchema.parse({});
 
 /** Validates an organisation's overrides; the error lists each wrong field by path. */
-export function parseScoringConfig(
-  input: unknown,
-): { ok: true; config: ScoringConfig } | { ok: false; errors: string[] } {
+export function parseScoringConfig(input: unknown): Result<ScoringConfig, string[]> {
   const result = scoringConfigSchema.safeParse(input ?? {});
-  if (result.success) return { ok: true, config: result.data };
-  return { ok: false, errors: result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
+  if (result.success) return succeed(result.data);
+  return fail(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fail, succeed, type Result } from '../core/result';
 import { caseloadConfigSchema } from './caseload-config';
 import { scopeList } from './scope-list';
 import { scoringConfigSchema } from '../core/config';
@@ -105,13 +106,13 @@ export type SmartLaunchConfig = z.infer<typeof smartLaunchConfigSchema>;
 export type Licence = z.infer<typeof licenceSchema>;
 export type WriteBackConfig = z.infer<typeof writeBackSchema>;
 
-export type ConfigResult = { ok: true; config: SmartLaunchConfig } | { ok: false; errors: string[] };
+export type ConfigResult = Result<SmartLaunchConfig, string[]>;
 
 /** Validates smart-launch.json; each error names the field, e.g. `servers[1].clientId: ...`. */
 export function parseSmartLaunchConfig(input: unknown): ConfigResult {
   const result = smartLaunchConfigSchema.safeParse(input);
-  if (result.success) return { ok: true, config: result.data };
-  return { ok: false, errors: formatZodIssues(result.error.issues) };
+  if (result.success) return succeed(result.data);
+  return fail(formatZodIssues(result.error.issues));
 }
 
 /** The first server configuration whose issMatch matches the issuer. */

@@ -11,15 +11,15 @@ describe('scoring configuration', () => {
 
   it('keeps defaults for fields an organisation does not override', () => {
     const result = parseScoringConfig({ orsCutoff: { adult: 24 } });
-    expect(result.ok && result.config.orsCutoff).toEqual({ adult: 24, adolescent: 28, child: 32 });
+    expect(result.ok && result.value.orsCutoff).toEqual({ adult: 24, adolescent: 28, child: 32 });
   });
 
   it('names each wrong field', () => {
     const result = parseScoringConfig({ srsCutoff: -1, episodeGapDays: 2.5 });
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.errors.some((e) => e.startsWith('srsCutoff:'))).toBe(true);
-      expect(result.errors.some((e) => e.startsWith('episodeGapDays:'))).toBe(true);
+      expect(result.error.some((e) => e.startsWith('srsCutoff:'))).toBe(true);
+      expect(result.error.some((e) => e.startsWith('episodeGapDays:'))).toBe(true);
     }
   });
 });

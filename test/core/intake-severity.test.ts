@@ -51,12 +51,12 @@ describe("an organisation's own curves", () => {
   it('validates the curves with clear messages', () => {
     expect(parseScoringConfig({ expectedCurves: [{ intakeFrom: 20, intakeTo: 10, expected: [1] }] })).toMatchObject({
       ok: false,
-      errors: ['expectedCurves.0: intakeFrom must not exceed intakeTo'],
+      error: ['expectedCurves.0: intakeFrom must not exceed intakeTo'],
     });
   });
   it('uses the curve whose intake range holds the intake, the last value for later sessions', () => {
-    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-    const context = { intake: 15, cutoff: 25, config: parsed.config };
+    if (!parsed.ok) throw new Error(parsed.error.join('; '));
+    const context = { intake: 15, cutoff: 25, config: parsed.value };
     expect(curvesTrajectory.expectedAt(6, context)).toEqual({ sessionNumber: 6, expected: 21, lowerBound: 17 });
     expect(curvesTrajectory.classify(15.9, 3, context)).toBe('not-on-track');
     expect(curvesTrajectory.classify(16, 3, context)).toBe('below-expected');
@@ -64,7 +64,7 @@ describe("an organisation's own curves", () => {
     expect(curvesTrajectory.expectedAt(3, { ...context, intake: 8 })).toEqual(
       intakeSeverityTrajectory.expectedAt(3, at(8)),
     );
-    expect(assessClient({ administrations: orsSeries([15, 15, 15.9]), config: parsed.config }).outcome.status).toBe(
+    expect(assessClient({ administrations: orsSeries([15, 15, 15.9]), config: parsed.value }).outcome.status).toBe(
       'not-on-track',
     );
   });

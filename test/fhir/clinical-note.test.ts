@@ -47,7 +47,7 @@ describe('clinical note', () => {
       ]),
     );
     expect(text).toContain(
-      '- Session rating below the alliance cutoff. Suggested next step: Invite the client to say what could be better about the sessions.',
+      '- Session rated below the alliance cutoff. Suggested next step: Invite the client to say what could make the sessions more useful, and thank them for saying so.',
     );
   });
 

@@ -20,7 +20,7 @@ const srs: Administration = {
 async function writeSetWith(writeBack: unknown) {
   const committed = JSON.parse(readFileSync('smart-launch.json', 'utf8')) as object;
   const parsed = parseSmartLaunchConfig({ ...committed, writeBack });
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  if (!parsed.ok) throw new Error(parsed.error.join('; '));
   const server = await startTestServer();
   const history = await loadHistory(await server.transport(), {
     patientId: 'p1',
@@ -32,7 +32,7 @@ async function writeSetWith(writeBack: unknown) {
     assessment: assessClient({ administrations: [] }),
     recorded: '2025-03-04T10:05:00+01:00',
     app: { name: 'Therapy Feedback', version: '0.1.0' },
-    writeBack: parsed.config.writeBack,
+    writeBack: parsed.value.writeBack,
     parties: { patientId: 'p1', encounterId: undefined, fhirUser: 'Practitioner/9', clientRated: true },
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultScoringConfig } from '../../src/core/config';
 import type { Administration, RuleDecision, Score } from '../../src/core/model';
 import { EXTENSIONS, IDENTIFIER_SYSTEMS, SNOMED_URL } from '../../src/fhir/codes';
 import { buildQuestionnaire } from '../../src/fhir/questionnaire';
@@ -138,13 +139,14 @@ describe('buildFlag / endFlag', () => {
     start: '2025-03-04T10:00:00+01:00',
     evidence: ['QuestionnaireResponse/9', response.reference],
     builtOn: 'qr-1',
+    config: defaultScoringConfig,
   };
 
   it('builds a valid active Flag in plain words that names its rule, version, thresholds and evidence', () => {
     const flag = buildFlag(decision, flagCtx);
     expect(r4Problems(flag)).toEqual([]);
     expect(flag.status).toBe('active');
-    expect(flag.code.text).toMatch(/ask the client/);
+    expect(flag.code.text).toMatch(/below the alliance cutoff \(36\).* Invite the client/);
     expect(
       flag.extension?.filter((e) => e.url === EXTENSIONS.flagDetail).map((e) => e.valueReference?.reference),
     ).toEqual(flagCtx.evidence);

@@ -26,11 +26,11 @@ describe('schemas', () => {
   it('is strict where the domain depends on the value', () => {
     expect(validate(patientSchema, { resourceType: 'Patient', birthDate: '02/04/2010' })).toEqual({
       ok: false,
-      errors: ['birthDate: expected a FHIR date (YYYY-MM-DD)'],
+      error: ['birthDate: expected a FHIR date (YYYY-MM-DD)'],
     });
     expect(validate(flagSchema, { resourceType: 'Flag', status: 'on', code: {}, subject: {} })).toEqual({
       ok: false,
-      errors: ['status: expected "active" or "inactive" or "entered-in-error"'],
+      error: ['status: expected "active" or "inactive" or "entered-in-error"'],
     });
   });
 
@@ -43,9 +43,9 @@ describe('schemas', () => {
     };
     expect(validate(observationSchema, obs)).toEqual({
       ok: false,
-      errors: ['component[0].valueQuantity.value: expected a number'],
+      error: ['component[0].valueQuantity.value: expected a number'],
     });
-    expect(validate(observationSchema, null)).toEqual({ ok: false, errors: ['(root): expected an object'] });
+    expect(validate(observationSchema, null)).toEqual({ ok: false, error: ['(root): expected an object'] });
   });
 
   it('reads batch entry statuses and OperationOutcome messages', () => {
@@ -69,7 +69,7 @@ describe('schemas', () => {
 
   it('requires the fields SMART makes mandatory in smart-configuration', () => {
     const result = validate(smartConfigurationSchema, { capabilities: [] });
-    expect(result).toEqual({ ok: false, errors: ['token_endpoint: missing', 'grant_types_supported: missing'] });
+    expect(result).toEqual({ ok: false, error: ['token_endpoint: missing', 'grant_types_supported: missing'] });
   });
 
   it('reads a CapabilityStatement with vendor extras', () => {

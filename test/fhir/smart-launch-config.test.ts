@@ -11,30 +11,30 @@ describe('smart-launch.json', () => {
     const parsed = parseSmartLaunchConfig(committed());
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(serverForIssuer(parsed.config, 'http://127.0.0.1:8080/fhir')?.name).toBe('Local sandbox');
-    expect(serverForIssuer(parsed.config, 'https://fhir.epic.com/interconnect-fhir-oauth/api/FHIR/R4')?.name).toBe(
+    expect(serverForIssuer(parsed.value, 'http://127.0.0.1:8080/fhir')?.name).toBe('Local sandbox');
+    expect(serverForIssuer(parsed.value, 'https://fhir.epic.com/interconnect-fhir-oauth/api/FHIR/R4')?.name).toBe(
       'Epic',
     );
-    expect(serverForIssuer(parsed.config, 'https://unknown.example.org/fhir')).toBeUndefined();
+    expect(serverForIssuer(parsed.value, 'https://unknown.example.org/fhir')).toBeUndefined();
   });
 
   it('gives the documented scoring defaults when the organisation sets none', () => {
     const parsed = parseSmartLaunchConfig(committed());
-    expect(parsed.ok && parsed.config.scoring).toEqual(defaultScoringConfig);
+    expect(parsed.ok && parsed.value.scoring).toEqual(defaultScoringConfig);
   });
 
   it("takes an organisation's thresholds and keeps defaults for the rest", () => {
     const parsed = parseSmartLaunchConfig({ ...committed(), scoring: { srsCutoff: 34, orsCutoff: { adult: 24 } } });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.config.scoring.srsCutoff).toBe(34);
-    expect(parsed.config.scoring.orsCutoff).toEqual({ adult: 24, adolescent: 28, child: 32 });
-    expect(parsed.config.scoring.orsReliableChange).toBe(5);
+    expect(parsed.value.scoring.srsCutoff).toBe(34);
+    expect(parsed.value.scoring.orsCutoff).toEqual({ adult: 24, adolescent: 28, child: 32 });
+    expect(parsed.value.scoring.orsReliableChange).toBe(5);
   });
 
   it('writes scores in the components form, with no organization, unless the deployment chooses', () => {
     const parsed = parseSmartLaunchConfig(committed());
-    expect(parsed.ok && parsed.config.writeBack).toEqual({ scoreObservations: 'components' });
+    expect(parsed.ok && parsed.value.writeBack).toEqual({ scoreObservations: 'components' });
     const strict = parseSmartLaunchConfig({
       ...committed(),
       writeBack: {
@@ -42,7 +42,7 @@ describe('smart-launch.json', () => {
         organization: { display: 'Northside Counselling', reference: 'Organization/42' },
       },
     });
-    expect(strict.ok && strict.config.writeBack).toEqual({
+    expect(strict.ok && strict.value.writeBack).toEqual({
       scoreObservations: 'us-core-panel',
       organization: { display: 'Northside Counselling', reference: 'Organization/42' },
     });
@@ -55,7 +55,7 @@ describe('smart-launch.json', () => {
     });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.errors).toEqual([
+    expect(parsed.error).toEqual([
       expect.stringMatching(/^writeBack\.scoreObservations: /),
       'writeBack.organization.reference: an Organization reference, Organization/<id>',
     ]);
@@ -70,7 +70,7 @@ describe('smart-launch.json', () => {
     const parsed = parseSmartLaunchConfig(broken);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.errors).toEqual(
+    expect(parsed.error).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^scoring\.episodeGapDays: /),
         expect.stringMatching(/^servers\[0\]\.issMatch: must be a valid regular expression/),

@@ -1,5 +1,6 @@
 // Write sets for tests: real responses (the app's own builder), real scores (the core's), real
 // Questionnaires (the published generator).
+import { defaultScoringConfig } from '../../src/core/config';
 import { instruments } from '../../src/core/instruments';
 import type { InstrumentId } from '../../src/core/instruments/types';
 import type { Administration, RuleDecision } from '../../src/core/model';
@@ -58,7 +59,12 @@ export function writeSetFor(a: Administration, options: FixtureOptions = {}): Wr
   return buildWriteSet({
     response,
     administration: a,
-    assessment: { decisions: options.create ?? [], outcome: { cutoff: 25 }, alliance: { cutoff: 36 } },
+    assessment: {
+      decisions: options.create ?? [],
+      config: defaultScoringConfig,
+      outcome: { cutoff: 25 },
+      alliance: { cutoff: 36 },
+    },
     activeFlags: options.end ?? [],
     builtOn: options.builtOn ?? `before-${a.id}`,
     evidenceReference: (id) => `QuestionnaireResponse/${id}`,

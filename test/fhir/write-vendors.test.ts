@@ -63,7 +63,7 @@ describe.each(['epic-like', 'oracle-like'] as const)('%s', (vendor) => {
       type: { coding: [{ system: 'http://loinc.org', code: '11506-3' }] },
       subject: { reference: 'Patient/p1' },
     });
-    expect(attachmentText(note, 0)).toContain('Session rating below the alliance cutoff');
+    expect(attachmentText(note, 0)).toContain('Session rated below the alliance cutoff');
     expect(attachmentText(note, 0)).toContain('Suggested next step: Invite the client');
     expect(JSON.parse(attachmentText(note, 1))).toMatchObject({
       resourceType: 'QuestionnaireResponse',

@@ -3,12 +3,12 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_TODAY } from '../../src/node/sandbox/seed';
-import type { UiLanguage } from '../../src/ui/i18n/locale';
 import { sharedSeededEngine } from '../support/engine';
 import { keepUnsavedOrs } from '../support/kept-response';
 import { fhirHandlers } from '../support/msw-fhir';
 import { renderApp } from '../ui/support/render-app';
 import { arriveFromLaunch, authServer, ISS } from '../ui/support/smart';
+import type { Language } from '../../src/core/instruments/types';
 
 // A launch without a patient, over the real sandbox engine and its seeded caseloads: the list, its order and
 // filters, and one client opened inside the app with the same token.
@@ -42,7 +42,7 @@ const LAUNCHER_TOKEN = (clinician: string) => ({
 
 async function openCaseload(
   clinician: string,
-  language: UiLanguage = 'en',
+  language: Language = 'en',
   token = ENGINE_TOKEN(clinician),
   inTab?: () => void,
 ): Promise<void> {

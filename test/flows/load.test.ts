@@ -15,7 +15,7 @@ import {
 } from '../fhir/fixtures/vendor-responses';
 import { arriveFromLaunch, authServer, ISS, repoSmartLaunch } from '../ui/support/smart';
 import { renderApp } from '../ui/support/render-app';
-import type { UiLanguage } from '../../src/ui/i18n/locale';
+import type { Language } from '../../src/core/instruments/types';
 
 // From the token to the clinician view over the real sandbox engine: seeded stories, vendor shapes and
 // unreadable resources all reach the screen.
@@ -27,7 +27,7 @@ afterAll(() => server.close());
 async function open(
   engine: TestEngine,
   patient: string,
-  language: UiLanguage = 'en',
+  language: Language = 'en',
   config?: Record<string, unknown>,
 ): Promise<void> {
   const auth = authServer({ tokenContext: { patient }, ...(config ? { config } : {}) });

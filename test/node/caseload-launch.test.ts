@@ -23,7 +23,7 @@ import {
 
 function caseloadConfig(): CaseloadConfig {
   const parsed = parseSmartLaunchConfig(JSON.parse(readFileSync('smart-launch.json', 'utf8')));
-  const caseload = parsed.ok ? parsed.config.servers.find((s) => s.name === 'Local sandbox')?.caseload : undefined;
+  const caseload = parsed.ok ? parsed.value.servers.find((s) => s.name === 'Local sandbox')?.caseload : undefined;
   if (!caseload) throw new Error('smart-launch.json: the Local sandbox has no caseload entry');
   return caseload;
 }
@@ -104,20 +104,20 @@ describe('smart-launch.json caseload entry', () => {
       servers: [{ ...config.servers[0], caseload: { scopes: 'launch', scopesV1: 'launch', myClients } }],
     });
     const repeated = parseSmartLaunchConfig(withSources(['appointments', 'appointments']));
-    expect(repeated.ok ? [] : repeated.errors).toEqual(['servers[0].caseload.myClients: each source once']);
+    expect(repeated.ok ? [] : repeated.error).toEqual(['servers[0].caseload.myClients: each source once']);
     const unknown = parseSmartLaunchConfig(withSources(['schedule']));
-    expect(unknown.ok ? [] : unknown.errors.join()).toMatch(/^servers\[0\]\.caseload\.myClients\[0\]: /);
+    expect(unknown.ok ? [] : unknown.error.join()).toMatch(/^servers\[0\]\.caseload\.myClients\[0\]: /);
   });
 
   it('every caseload scope is justified, and a standalone caseload launch binds no EHR context', () => {
     const parsed = parseSmartLaunchConfig(config);
-    if (!parsed.ok) throw new Error(parsed.errors.join());
-    for (const server of parsed.config.servers.filter((s) => s.caseload)) {
+    if (!parsed.ok) throw new Error(parsed.error.join());
+    for (const server of parsed.value.servers.filter((s) => s.caseload)) {
       for (const scope of server.caseload!.scopes.split(' ').filter((s) => s.includes('/')))
-        expect(parsed.config.scopeJustifications[scope], scope).toBeTruthy();
+        expect(parsed.value.scopeJustifications[scope], scope).toBeTruthy();
       expect(server.caseload!.scopes).not.toMatch(/patient\//);
     }
-    const caseload = parsed.config.servers[0]!.caseload!;
+    const caseload = parsed.value.servers[0]!.caseload!;
     expect(caseloadScopesFor(caseload, 'v1', true).split(' ')).not.toContain('launch');
     expect(caseloadScopesFor(caseload, 'v1', false).split(' ')).toContain('launch');
     expect(caseloadScopesFor(caseload, 'v1', true)).toContain('user/Appointment.read');

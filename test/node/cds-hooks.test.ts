@@ -33,7 +33,7 @@ let cds: CdsHooksServer;
 // other-system client's forms).
 const settings = await readSmartLaunchFile('smart-launch.json');
 if (!settings.ok) throw new Error(settings.error);
-const { scoring, instrumentMappings: mappings } = settings.config;
+const { scoring, instrumentMappings: mappings } = settings.value.config;
 
 beforeAll(async () => {
   engine = await sharedSeededEngine();
@@ -146,7 +146,7 @@ describe('cards from prefetched data', () => {
     const evidence = assessment.series.outcome.filter((p) => decision!.evidence.includes(p.administrationId));
     expect(evidence).toHaveLength(2);
     expect(card!.summary).toBe(
-      `ORS: not on track after ${evidence[1]!.sessionNumber} sessions — discuss progress with the client`,
+      `ORS: not on track at session ${evidence[1]!.sessionNumber} — discuss progress with the client`,
     );
     for (const point of evidence)
       expect(card!.detail).toContain(`ORS, session ${point.sessionNumber}, ${point.date}: ${point.total}`);

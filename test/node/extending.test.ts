@@ -3,15 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { instrumentIds, instruments } from '../../src/core/instruments';
 import { rules } from '../../src/core/rules';
+import { ruleWordingTables } from '../../src/core/rules/wording';
 import { buildCodeSystem, buildQuestionnaire } from '../../src/fhir/questionnaire';
 import { EXTENSIONS } from '../../src/fhir/codes';
-import { flagWording } from '../../src/fhir/resources/flag';
 import { licenceSchema } from '../../src/fhir/smart-launch-config';
-import { ruleWords } from '../../src/node/cds-hooks/words';
 import { administerMessages } from '../../src/ui/administer/messages';
+import { caseloadMessages } from '../../src/ui/caseload/messages';
 import { commonMessages } from '../../src/ui/i18n/common';
 import { dashboardMessages } from '../../src/ui/i18n/dashboard';
-import { uiLanguages } from '../../src/ui/i18n/locale';
+import { languages } from '../../src/core/instruments/types';
+import { pickLanguage } from '../../src/ui/i18n/locale';
 
 /** i18next context variants (`key_child`: Spanish speaks to children with tú) are forms of one message, not extra ones. */
 const withoutContexts = (paths: readonly string[]): string[] =>
@@ -26,16 +27,16 @@ function leafPaths(value: unknown, prefix = ''): string[] {
 }
 
 describe('a new rule (docs/extending.md §1)', () => {
-  it('every rule code worded for Flags is a rule in the catalogue, and every rule has Flag wording', () => {
-    expect(rules.map((r) => r.code).sort()).toEqual(Object.keys(flagWording).sort());
+  it.each(languages)('every rule in the catalogue is worded in %s, and every worded code is a rule', (language) => {
+    expect(rules.map((r) => r.code).sort()).toEqual(Object.keys(ruleWordingTables[language].rules).sort());
   });
 
-  it.each(rules.map((r) => r.code))('%s: the CodeSystem defines it and CDS cards word it', (code) => {
-    expect((buildCodeSystem().concept ?? []).map((c) => c.code)).toContain(code);
-    expect(ruleWords[code].title).not.toBe('');
+  it.each(rules.map((r) => r.code))('%s: the CodeSystem defines it in its own words', (code) => {
+    const concept = (buildCodeSystem().concept ?? []).find((c) => c.code === code);
+    expect(concept?.display).toBe(ruleWordingTables.en.rules[code].title);
   });
 
-  it.each(rules.flatMap((r) => uiLanguages.map((language) => [r.code, language] as const)))(
+  it.each(rules.flatMap((r) => languages.map((language) => [r.code, language] as const)))(
     '%s: the dashboard alert is worded in %s',
     (code, language) => {
       const wording = (
@@ -53,23 +54,26 @@ describe('a new instrument (docs/extending.md §2)', () => {
 });
 
 describe('a new language (docs/extending.md §4)', () => {
-  it('the UI languages are the languages instruments are written in', () => {
-    expect([...uiLanguages].sort()).toEqual(Object.keys(instruments.ors.title).sort());
+  it.each(languages)('a launch in %s (any region) is spoken in it', (language) => {
+    expect(pickLanguage([`${language}-XX`, 'en'])).toBe(language);
   });
 
-  it.each(uiLanguages)('every namespace has the same messages in %s as in English', (language) => {
-    for (const messages of [commonMessages, dashboardMessages, administerMessages]) {
+  it.each(languages)('every namespace has the same messages in %s as in English', (language) => {
+    for (const messages of [commonMessages, dashboardMessages, administerMessages, caseloadMessages]) {
       expect(withoutContexts(leafPaths(messages[language]))).toEqual(withoutContexts(leafPaths(messages.en)));
     }
   });
 
-  it.each(uiLanguages.filter((l) => l !== 'en'))(
+  it.each(languages.filter((l) => l !== 'en'))(
     'the published Questionnaires carry the %s wording as a translation extension',
     (language) => {
-      const title = buildQuestionnaire(instruments.ors)._title?.extension?.find(
+      const translations = (buildQuestionnaire(instruments.ors)._title?.extension ?? []).filter(
         (e) => e.url === EXTENSIONS.translation,
       );
-      expect(title?.extension?.find((e) => e.url === 'lang')?.valueCode).toBe(language);
+      const inLanguage = translations.find((t) => t.extension?.find((e) => e.url === 'lang')?.valueCode === language);
+      expect(inLanguage?.extension?.find((e) => e.url === 'content')?.valueString).toBe(
+        instruments.ors.title[language],
+      );
     },
   );
 });

@@ -5,8 +5,8 @@ import { buildGalleryManifest } from '../../src/node/gallery/manifest';
 
 function committedConfig(): SmartLaunchConfig {
   const parsed = parseSmartLaunchConfig(JSON.parse(readFileSync('smart-launch.json', 'utf8')));
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  return parsed.config;
+  if (!parsed.ok) throw new Error(parsed.error.join('; '));
+  return parsed.value;
 }
 
 describe('app-gallery manifest', () => {

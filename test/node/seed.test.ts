@@ -14,7 +14,7 @@ type Json = Record<string, unknown>;
 // The other-system client's forms are read through the deployment's instrumentMappings, as the app reads them.
 const settings = await readSmartLaunchFile('smart-launch.json');
 if (!settings.ok) throw new Error(settings.error);
-const mappings = settings.config.instrumentMappings;
+const mappings = settings.value.config.instrumentMappings;
 
 async function historyOf(
   engine: TestEngine,

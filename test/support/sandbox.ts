@@ -23,7 +23,7 @@ function localServerEntry(): ServerConfig {
   const parsed = parseSmartLaunchConfig(
     JSON.parse(readFileSync(new URL('../../smart-launch.json', import.meta.url), 'utf8')),
   );
-  const server = parsed.ok ? parsed.config.servers.find((s) => s.name === LOCAL_SANDBOX_SERVER_NAME) : undefined;
+  const server = parsed.ok ? parsed.value.servers.find((s) => s.name === LOCAL_SANDBOX_SERVER_NAME) : undefined;
   if (!server) throw new Error(`smart-launch.json has no valid "${LOCAL_SANDBOX_SERVER_NAME}" entry`);
   return server;
 }

@@ -155,7 +155,7 @@ describe('clinician view components', () => {
     const reasons = within(alerts[1]!)
       .getAllByRole('heading', { level: 4 })
       .map((h) => h.textContent);
-    expect(reasons).toEqual(['One aspect of the session rated lower', 'Session rating lower than last time']);
+    expect(reasons).toEqual(['One aspect of the session rated lower', 'Session rated lower than last time']);
     expect(alerts[1]?.textContent).toContain('Figures: Approach or Method 7.0 · Latest 33.7');
     expect(document.body.textContent).not.toMatch(/Flag|In-app hint|in-progress/);
   });

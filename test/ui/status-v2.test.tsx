@@ -27,7 +27,9 @@ describe('the status cards speak issue 12', () => {
         /^Rupture in the session rating at session 4 \(.+\): not repaired — talk about what happened between you\.$/,
       ),
     ).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'A rupture has not been repaired' })).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { name: 'A rupture in the working relationship has not been repaired' }),
+    ).toBeTruthy();
     // Intake 20 held at 20 for 7 sessions: below the band of the expected course (red).
     expect(card('Outcome').getByText('Below the band of the expected course for this intake (red).')).toBeTruthy();
   });

@@ -9,7 +9,10 @@ export type InstrumentKind = 'outcome' | 'alliance' | 'alliance-inventory';
 /** 18+ adult, 13–17 adolescent, 6–12 child, under 6 young child (not scored). */
 export type AgeBand = 'adult' | 'adolescent' | 'child' | 'young-child';
 
-export type Language = 'en' | 'es';
+/** Every language the product ships, the source language (the Questionnaires' base text) first. */
+export const languages = ['en', 'es'] as const;
+
+export type Language = (typeof languages)[number];
 
 /** Text in every language the product ships. */
 export type LocalizedText = Readonly<Record<Language, string>>;

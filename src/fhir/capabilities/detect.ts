@@ -111,7 +111,7 @@ export function detectCapabilities(capabilityStatement: unknown, grantedScopes: 
   if (parsed.ok) return fromStatement(parsed.value, scopes);
   return {
     fhirVersion: '',
-    unsupportedReason: `the CapabilityStatement could not be read: ${parsed.errors.slice(0, 3).join('; ')}`,
+    unsupportedReason: `the CapabilityStatement could not be read: ${parsed.error.slice(0, 3).join('; ')}`,
     transaction: false,
     batch: false,
     include: false,

@@ -52,7 +52,7 @@ const NOTHING: Omit<SmartCapabilities, 'valid' | 'problems'> = {
 
 export function parseSmartConfiguration(document: unknown, fhirBaseUrl: string): SmartCapabilities {
   const parsed = validate(smartConfigurationSchema, document);
-  if (!parsed.ok) return { ...NOTHING, valid: false, problems: parsed.errors };
+  if (!parsed.ok) return { ...NOTHING, valid: false, problems: parsed.error };
   const config = parsed.value;
   const caps = new Set(config.capabilities);
   const methods = config.code_challenge_methods_supported ?? [];

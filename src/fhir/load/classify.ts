@@ -84,7 +84,7 @@ export function classifyPatient(resource: unknown): { patient?: Patient; unreada
   const parsed = validate(patientSchema, resource);
   return parsed.ok
     ? { patient: parsed.value }
-    : { unreadable: unreadable('Patient', resource, parsed.errors.join('; ')) };
+    : { unreadable: unreadable('Patient', resource, parsed.error.join('; ')) };
 }
 
 export function classifyQuestionnaires(resources: readonly unknown[]): Classified<Questionnaire> {
@@ -92,7 +92,7 @@ export function classifyQuestionnaires(resources: readonly unknown[]): Classifie
   for (const resource of resources) {
     const parsed = validate(questionnaireSchema, resource);
     if (parsed.ok) out.items.push(parsed.value);
-    else out.unreadable.push(unreadable('Questionnaire', resource, parsed.errors.join('; ')));
+    else out.unreadable.push(unreadable('Questionnaire', resource, parsed.error.join('; ')));
   }
   return out;
 }
@@ -128,7 +128,7 @@ export function classifyObservations(resources: readonly unknown[]): Classified<
     if (parsed.ok) out.items.push(parsed.value);
     else
       out.unreadable.push(
-        unreadable('Observation', resource, parsed.errors.join('; '), rawString(resource, 'effectiveDateTime')),
+        unreadable('Observation', resource, parsed.error.join('; '), rawString(resource, 'effectiveDateTime')),
       );
   }
   return out;
@@ -142,7 +142,7 @@ export function classifyFlags(resources: readonly unknown[], patientId: string):
     const rule = parsed.ok
       ? parsed.value.code.coding?.find((c) => c.system === CODE_SYSTEM_URL && isRuleCode(c.code))?.code
       : undefined;
-    if (!parsed.ok) out.unreadable.push(unreadable('Flag', resource, parsed.errors.join('; ')));
+    if (!parsed.ok) out.unreadable.push(unreadable('Flag', resource, parsed.error.join('; ')));
     else if (referenceId(parsed.value.subject.reference, 'Patient') !== patientId)
       out.unreadable.push(unreadable('Flag', resource, 'subject: another patient, not the one the app was opened for'));
     else if (!isRuleCode(rule)) out.unreadable.push(unreadable('Flag', resource, 'code: not one of our rule codes'));

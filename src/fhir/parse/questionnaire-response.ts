@@ -171,7 +171,7 @@ export function parseQuestionnaireResponse(resource: unknown, context: ParseCont
   const checked = validate(questionnaireResponseSchema, resource);
   if (!checked.ok) {
     const hint = identifyInstrument(rawString(resource, 'questionnaire'), [], [])?.instrument;
-    return unreadable(resource, checked.errors.slice(0, 3).join('; '), hint);
+    return unreadable(resource, checked.error.slice(0, 3).join('; '), hint);
   }
   return toParsed(checked.value, resource, context);
 }

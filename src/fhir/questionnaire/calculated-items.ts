@@ -11,7 +11,7 @@
 import type { Instrument, LikertOption, SubscaleDefinition } from '../../core/instruments/types';
 import { projectCoding, subscaleConcept, totalCodings, totalConcept } from './concepts';
 import { likertSumExpression, ratingLineTotalExpression } from './expressions';
-import { calculatedExpression, observationMember, spanish, ucumUnit } from './extensions';
+import { calculatedExpression, observationMember, translations, ucumUnit } from './extensions';
 
 type QItem = fhir4.QuestionnaireItem;
 
@@ -29,7 +29,7 @@ function calculatedItem(spec: CalculatedItemSpec): QItem {
     linkId: spec.linkId,
     code: spec.code,
     text: spec.text.en,
-    _text: spanish(spec.text),
+    _text: translations(spec.text),
     type: spec.type,
     readOnly: true,
   };

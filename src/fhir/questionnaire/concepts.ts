@@ -1,7 +1,9 @@
 // The concepts of the project CodeSystem, defined once: the CodeSystem lists them and the Questionnaires
 // and ValueSets code with them, so a display can never differ between the two.
 import type { Instrument, InstrumentKind, Item, LikertOption, SubscaleDefinition } from '../../core/instruments/types';
+import { defaultScoringConfig, type ScoringConfig } from '../../core/config';
 import type { RuleCode } from '../../core/model';
+import { ruleWording, ruleWordingTables } from '../../core/rules/wording';
 import {
   CODE_SYSTEM_URL,
   INTERPRETATION_CODES,
@@ -17,7 +19,7 @@ export interface Concept {
   readonly code: string;
   readonly display: string;
   readonly definition: string;
-  /** Spanish display, where the concept is shown to clients. */
+  /** Spanish display, where the concept is shown in Spanish (to clients, or a rule to clinicians). */
   readonly es?: string;
 }
 
@@ -80,73 +82,15 @@ export function answerConcept(option: LikertOption): Concept {
   };
 }
 
-// Plain-words meaning of each rule (instruments.md Part A). The Record type makes a new RuleCode a
-// compile error here until it is defined.
-const ruleDefinitions: Record<RuleCode, { display: string; definition: string }> = {
-  'outcome-deterioration': {
-    display: 'Outcome deterioration',
-    definition:
-      'The latest outcome score is at least the reliable-change amount (default 5 points) below the intake score of the episode.',
-  },
-  'outcome-not-on-track-early': {
-    display: 'Not on track (early)',
-    definition:
-      'The client started in the clinical range and, at the 3rd to 5th outcome response of the episode, scores below the band of the expected course for their intake (the configured trajectory model).',
-  },
-  'outcome-not-on-track-persistent': {
-    display: 'Not on track (persistent)',
-    definition:
-      'The client started in the clinical range and, at the 6th or a later outcome response of the episode, still scores below the band of the expected course for their intake.',
-  },
-  'outcome-sharp-drop': {
-    display: 'Sharp drop in outcome',
-    definition:
-      'The latest outcome score is at least the reliable-change amount below the previous one. Shown in the app only.',
-  },
-  'outcome-recovered': {
-    display: 'Recovered',
-    definition:
-      'The client started in the clinical range, is now at or above the clinical cutoff and has gained at least the reliable-change amount. Clears the outcome flags.',
-  },
-  'alliance-concern': {
-    display: 'Alliance concern',
-    definition: 'The latest session rating total is below the alliance cutoff (default 36).',
-  },
-  'alliance-rupture-risk': {
-    display: 'Alliance rupture risk',
-    definition:
-      'The session rating dropped by 4 points or more, or fell from the cutoff or above to below it; or it was below the cutoff in two consecutive sessions; or it is below the cutoff while an outcome flag is active.',
-  },
-  'alliance-dip': {
-    display: 'Alliance dip',
-    definition: 'The latest session rating total is at least 1 point below the previous one. Shown in the app only.',
-  },
-  'alliance-item-concern': {
-    display: 'Alliance item concern',
-    definition: 'An item of the latest session rating is below 9 points. Shown in the app only.',
-  },
-  'alliance-wai-drop': {
-    display: 'WAI-SR subscale drop (reliable)',
-    definition:
-      'A WAI-SR subscale mean fell by at least its reliable-change amount (default 1.0) against the previous WAI-SR.',
-  },
-  'alliance-wai-dip': {
-    display: 'WAI-SR subscale dip',
-    definition:
-      'A WAI-SR subscale mean fell by 0.5 or more, but less than its reliable-change amount, against the previous WAI-SR. Shown in the app only.',
-  },
-  'alliance-rupture-unresolved': {
-    display: 'Unresolved alliance rupture',
-    definition:
-      "A rupture (a reliable drop of the session rating or a WAI-SR subscale below the client's own level, or a fall below the alliance cutoff after good ratings) did not return to the client's own level within the repair window (default 3 ratings).",
-  },
-};
-
-export function ruleConcepts(): Concept[] {
-  return (Object.keys(ruleDefinitions) as RuleCode[]).map((rule) => ({
-    code: ruleCode(rule),
-    ...ruleDefinitions[rule],
-  }));
+/**
+ * The rule codes, in the rules' own words (core/rules/wording) with the thresholds of `config` filled in: the
+ * English title and meaning as display and definition, the Spanish title as a designation.
+ */
+export function ruleConcepts(config: ScoringConfig = defaultScoringConfig): Concept[] {
+  return (Object.keys(ruleWordingTables.en.rules) as RuleCode[]).map((rule) => {
+    const { title, meaning } = ruleWording(rule, 'en', config);
+    return { code: ruleCode(rule), display: title, definition: meaning, es: ruleWording(rule, 'es', config).title };
+  });
 }
 
 // Observation categories the write side adds next to HL7's `survey`, one per kind of instrument.

@@ -1,21 +1,22 @@
 // Small builders for the FHIR and SDC extensions the Questionnaires use, so that each shape is written once.
-import type { LocalizedText } from '../../core/instruments/types';
+import { languages, type LocalizedText } from '../../core/instruments/types';
 import { EXTENSIONS, ITEM_CONTROL_SYSTEM, UCUM_URL, surveyCategory } from '../codes';
 
 type Extension = fhir4.Extension;
 
-/** Extension on an `_text`/`_title`/`_display` element that carries the Spanish wording. */
-export function spanish(text: LocalizedText): fhir4.Element {
+/**
+ * The `_text`/`_title`/`_display` element that carries the wording in every language but the source one
+ * (the element's own value): one translation extension per language.
+ */
+export function translations(text: LocalizedText): fhir4.Element {
   return {
-    extension: [
-      {
-        url: EXTENSIONS.translation,
-        extension: [
-          { url: 'lang', valueCode: 'es' },
-          { url: 'content', valueString: text.es },
-        ],
-      },
-    ],
+    extension: languages.slice(1).map((language) => ({
+      url: EXTENSIONS.translation,
+      extension: [
+        { url: 'lang', valueCode: language },
+        { url: 'content', valueString: text[language] },
+      ],
+    })),
   };
 }
 

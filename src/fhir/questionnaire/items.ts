@@ -7,7 +7,7 @@ import {
   observationMember,
   optionWeight,
   sliderStep,
-  spanish,
+  translations,
   ucumUnit,
 } from './extensions';
 
@@ -33,7 +33,7 @@ function displayItem(linkId: string, text: LocalizedText, control?: string): QIt
     linkId,
     type: 'display',
     text: text.en,
-    _text: spanish(text),
+    _text: translations(text),
     ...(control ? { extension: [itemControl(control)] } : {}),
   };
 }
@@ -64,7 +64,7 @@ export function ratingLineItem(instrument: Instrument, item: RatingLineItem, min
     linkId: item.linkId,
     code: [projectCoding(itemConcept(instrument, item))],
     text: text.en,
-    _text: spanish(text),
+    _text: translations(text),
     type: 'integer',
     required: true,
     ...(anchors.length > 0 ? { item: anchors } : {}),
@@ -74,7 +74,7 @@ export function ratingLineItem(instrument: Instrument, item: RatingLineItem, min
 function answerOption(option: LikertOption): fhir4.QuestionnaireItemAnswerOption {
   return {
     extension: optionWeight(option.value),
-    valueCoding: { ...projectCoding(answerConcept(option)), _display: spanish(option.label) },
+    valueCoding: { ...projectCoding(answerConcept(option)), _display: translations(option.label) },
   };
 }
 
@@ -85,7 +85,7 @@ export function likertItem(instrument: Instrument, item: LikertItem, options: re
     linkId: item.linkId,
     code: [projectCoding(itemConcept(instrument, item))],
     text: item.text.en,
-    _text: spanish(item.text),
+    _text: translations(item.text),
     type: 'choice',
     required: true,
     answerOption: options.map(answerOption),

@@ -4,7 +4,7 @@ import type { Instrument } from '../../core/instruments/types';
 import { questionnaireUrl } from '../codes';
 import { likertScoreItems, ratingLineTotalItem } from './calculated-items';
 import { instrumentCodings, instrumentConcept } from './concepts';
-import { observationPanel, spanish } from './extensions';
+import { observationPanel, translations } from './extensions';
 import { instructionsItem, likertItem, ratingLineItem } from './items';
 import { CONTENT_LANGUAGE, PUBLISHER, RELEASE_DATE } from './release';
 
@@ -41,7 +41,7 @@ export function buildQuestionnaire(instrument: Instrument): fhir4.Questionnaire 
     version: instrument.version,
     name: computableName(instrument),
     title: instrument.title.en,
-    _title: spanish(instrument.title),
+    _title: translations(instrument.title),
     status: 'active',
     subjectType: ['Patient'],
     date: RELEASE_DATE,

@@ -10,7 +10,7 @@
 import { instruments } from '../../core/instruments';
 import type { Administration, RuleCode, Score } from '../../core/model';
 import type { AllianceStatus, OutcomeStatus } from '../../core/assess';
-import type { WaiSubscale } from '../../core/instruments/types';
+import type { Language, WaiSubscale } from '../../core/instruments/types';
 import { IDENTIFIER_SYSTEMS } from '../codes';
 import { utf8ToBase64 } from '../encoding/base64';
 
@@ -25,7 +25,7 @@ export const NOTE_FHIR_TYPE = 'application/fhir+json';
 /** The words of a note, in the clinician's language (the UI builds them from its translations). */
 export interface NoteWords {
   /** BCP 47, e.g. `en` or `es`. */
-  readonly language: string;
+  readonly language: Language;
   readonly heading: string;
   readonly date: string;
   readonly total: string;
@@ -100,7 +100,7 @@ function alertLines(findings: NoteFindings, w: NoteWords): string[] {
 /** The note's text: what the clinician reads in the EHR. */
 export function noteText(administration: Administration, findings: NoteFindings, words: NoteWords): string {
   const instrument = instruments[administration.instrument];
-  const title = instrument.title[words.language === 'es' ? 'es' : 'en'];
+  const title = instrument.title[words.language];
   const maxTotal = instrument.kind === 'alliance-inventory' ? 60 : 40;
   return [
     words.heading,

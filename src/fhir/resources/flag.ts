@@ -1,29 +1,17 @@
 // A rule decision as a FHIR Flag: a prompt to talk with the client, never a diagnosis. At most one active
 // Flag per patient and rule (core reconcileFlags decides which to raise and end); each names the rule, its
 // version and thresholds, and points at its evidence.
+import type { ScoringConfig } from '../../core/config';
 import type { RuleCode, RuleDecision } from '../../core/model';
+import { ruleWording } from '../../core/rules/wording';
 import { CODE_SYSTEM_URL, EXTENSIONS, FLAG_CATEGORY_URL, ruleCode } from '../codes';
 import { flagIdentifier } from './identity';
 
-/** What the Flag says to the clinician, in words that invite a conversation. */
-export const flagWording: Readonly<Record<RuleCode, string>> = {
-  'outcome-deterioration': 'The client reports doing worse than at the start: worth talking about together.',
-  'outcome-not-on-track-early':
-    'Less change than expected so far: a good moment to ask the client how therapy is going.',
-  'outcome-not-on-track-persistent':
-    'Still little change after several sessions: talk with the client about what might help.',
-  'outcome-sharp-drop': 'A sharp drop since the last session: ask the client what has happened.',
-  'outcome-recovered': 'The client now rates above the cutoff with a reliable gain.',
-  'alliance-concern': 'The session rating was below the cutoff: ask the client what could work better.',
-  'alliance-rupture-risk': 'The working relationship may be strained: invite the client to say what is not working.',
-  'alliance-dip': 'The session rating dipped: check in with the client.',
-  'alliance-item-concern': 'One session rating item was low: ask the client about it.',
-  'alliance-wai-drop':
-    'The working alliance inventory fell reliably: talk with the client about goals, tasks and the bond.',
-  'alliance-wai-dip': 'The working alliance inventory dipped: keep an eye on goals, tasks and the bond.',
-  'alliance-rupture-unresolved':
-    'A drop in the working relationship has not recovered: talk with the client about what happened between you.',
-};
+/** What the Flag says to the clinician (in English, like the CodeSystem): what holds, then a prompt to talk together. */
+export function flagText(rule: RuleCode, config: ScoringConfig): string {
+  const { meaning, next } = ruleWording(rule, 'en', config);
+  return `${meaning} ${next}`;
+}
 
 export interface FlagContext {
   /** e.g. `Patient/123` */
@@ -40,6 +28,8 @@ export interface FlagContext {
    * when it was loaded). Saves built on the same load raise a rule under one identifier.
    */
   readonly builtOn: string;
+  /** The thresholds in force, quoted in the Flag's text. */
+  readonly config: ScoringConfig;
 }
 
 function ruleExtension(decision: RuleDecision): fhir4.Extension {
@@ -83,7 +73,10 @@ export function buildFlag(decision: RuleDecision, ctx: FlagContext): fhir4.Flag 
       { coding: [{ system: FLAG_CATEGORY_URL, code: 'behavioral', display: 'Behavioral' }] },
       { coding: [{ system: FLAG_CATEGORY_URL, code: 'clinical', display: 'Clinical' }] },
     ],
-    code: { coding: [{ system: CODE_SYSTEM_URL, code: ruleCode(decision.rule) }], text: flagWording[decision.rule] },
+    code: {
+      coding: [{ system: CODE_SYSTEM_URL, code: ruleCode(decision.rule) }],
+      text: flagText(decision.rule, ctx.config),
+    },
     subject: { reference: ctx.patient },
     period: { start: ctx.start },
     ...(ctx.encounter ? { encounter: { reference: ctx.encounter } } : {}),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { fail, succeed, type Result } from '../../core/result';
 import { type Bounds, checkBounds, DEFAULT_BOUNDS } from '../parse/bounds';
 
 // One way to run a schema over untrusted input: a Result with short, human messages that name the path
 // (`item[2].answer[0].valueInteger: expected an integer`), so a "could not read" list can say why.
 
-export type Validated<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly string[] };
+/** The value, or one readable message per problem. */
+export type Validated<T> = Result<T, readonly string[]>;
 
 const articles: Readonly<Record<string, string>> = {
   int: 'an integer',
@@ -53,11 +54,11 @@ export function validate<S extends z.ZodType>(
   bounds: Bounds | null = DEFAULT_BOUNDS,
 ): Validated<z.output<S>> {
   const bounded = bounds === null ? { ok: true as const } : checkBounds(input, bounds);
-  if (!bounded.ok) return { ok: false, errors: [bounded.reason] };
+  if (!bounded.ok) return fail([bounded.reason]);
   // Parse options take zod off its compiled fast path (measured: half the throughput), and valid input is
   // the common case: the readable messages are produced only when the input turned out to be invalid.
   const result = schema.safeParse(input);
-  if (result.success) return { ok: true, value: result.data };
+  if (result.success) return succeed(result.data);
   const explained = schema.safeParse(input, { error: errorMap });
-  return { ok: false, errors: formatZodIssues(explained.success ? result.error.issues : explained.error.issues) };
+  return fail(formatZodIssues(explained.success ? result.error.issues : explained.error.issues));
 }

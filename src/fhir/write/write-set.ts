@@ -2,6 +2,7 @@
 // the Flag changes the rules call for, the clinical note (sent where the plan needs it), a Provenance, and
 // (where allowed) our Questionnaire. Every fullUrl and identifier derives from the response's identifier,
 // so rebuilding after a reload yields the same set.
+import type { ScoringConfig } from '../../core/config';
 import { instruments } from '../../core/instruments';
 import type { Instrument } from '../../core/instruments/types';
 import type { AgeBand } from '../../core/instruments/types';
@@ -41,6 +42,8 @@ export interface SaveContext {
 /** What a save needs of the core's ClientAssessment (after this administration); a ClientAssessment is one. */
 export interface AssessmentForSave {
   readonly decisions: readonly RuleDecision[];
+  /** The thresholds the decisions were made with (the Flags quote them). */
+  readonly config: ScoringConfig;
   readonly outcome: { readonly cutoff?: number } & NoteFindings['outcome'];
   readonly alliance: { readonly cutoff: number } & NoteFindings['alliance'];
   readonly latestAgeBand?: AgeBand;
@@ -136,6 +139,7 @@ function flagEntries(input: WriteSetInput, responseUrl: string): WriteEntry[] {
         start: administration.authored,
         evidence: evidenceFor(decision),
         builtOn: input.builtOn,
+        config: input.assessment.config,
       }),
       `the flag "${decision.rule}"`,
     ),

@@ -2,6 +2,7 @@ import { assessClient, type ClientAssessment } from '../../core/assess';
 import type { ScoringConfig } from '../../core/config';
 import type { InstrumentMapping } from '../../fhir/instrument-mappings';
 import type { Administration, RuleDecision, Severity } from '../../core/model';
+import { ruleWording } from '../../core/rules/wording';
 import { CODE_SYSTEM_URL, ruleCode } from '../../fhir/codes';
 import { classifyQuestionnaires } from '../../fhir/load/classify';
 import { parseQuestionnaireResponse } from '../../fhir/parse/questionnaire-response';
@@ -11,7 +12,7 @@ import { validate } from '../../fhir/schemas/validate';
 import type { Card, CardLink, Indicator } from './card-types';
 import { detailOf, evidencePoints, summaryOf } from './detail';
 import { cardUuid } from './uuid';
-import { cardWords, ruleWords } from './words';
+import { cardWords } from './words';
 
 // The service's core, pure: a client's Patient and QuestionnaireResponses in, cards out. Scoring and
 // rules are the app's own (parseQuestionnaireResponse + assessClient), so a card appears exactly when
@@ -102,12 +103,16 @@ function ruleCard(input: CardsInput, decision: RuleDecision, { assessment, unrea
   const evidence = evidencePoints(decision, assessment);
   return {
     uuid: cardUuid([input.patientId, decision.rule, ...decision.evidence]),
-    summary: summaryOf(decision, evidence),
-    detail: detailOf(decision, evidence, unreadable),
+    summary: summaryOf(decision, evidence, assessment.config),
+    detail: detailOf(decision, evidence, unreadable, assessment.config),
     indicator: INDICATORS[decision.severity],
     source: {
       label: cardWords.source,
-      topic: { system: CODE_SYSTEM_URL, code: ruleCode(decision.rule), display: ruleWords[decision.rule].title },
+      topic: {
+        system: CODE_SYSTEM_URL,
+        code: ruleCode(decision.rule),
+        display: ruleWording(decision.rule, 'en', assessment.config).title,
+      },
     },
     links: [appLink(input, decision)],
   };

@@ -1,8 +1,10 @@
 import type { ClientAssessment } from '../../core/assess';
 import { instruments } from '../../core/instruments';
+import type { ScoringConfig } from '../../core/config';
 import type { RuleDecision } from '../../core/model';
+import { fillPlaceholders, ruleWording } from '../../core/rules/wording';
 import type { SeriesPoint } from '../../core/series/types';
-import { cardWords, ruleWords, severityWords, type SummaryFigures, thresholdWords } from './words';
+import { cardWords, severityWords, thresholdWords } from './words';
 
 // A decision in words: the one-line summary and the markdown detail. Only figures, dates and our own
 // words go into the text (no names, no free text from the record), so nothing can inject markdown.
@@ -22,20 +24,18 @@ function figure(decision: RuleDecision, name: string): string | undefined {
   return typeof value === 'number' ? points(value) : value;
 }
 
-export function summaryOf(decision: RuleDecision, evidence: readonly SeriesPoint[]): string {
+/** The rule's one-line summary with the decision's own figures (the thresholds come from `config`). */
+export function summaryOf(decision: RuleDecision, evidence: readonly SeriesPoint[], config: ScoringConfig): string {
   const latest = evidence.at(-1);
-  const figures: SummaryFigures = {
+  const figures: Record<string, string | number> = {
     instrument: latest ? instruments[latest.instrument].shortName : 'Therapy Feedback',
-    ...(latest && latest.sessionNumber > 0 ? { session: latest.sessionNumber } : {}),
-    ...optional('latest', figure(decision, 'latest')),
-    ...optional('intake', figure(decision, 'intake')),
-    ...optional('cutoff', figure(decision, 'cutoff')),
+    ...(latest ? { session: latest.sessionNumber } : {}),
   };
-  return ruleWords[decision.rule].summary(figures);
-}
-
-function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+  for (const name of ['latest', 'intake']) {
+    const value = figure(decision, name);
+    if (value !== undefined) figures[name] = value;
+  }
+  return fillPlaceholders(ruleWording(decision.rule, 'en', config).summary, figures);
 }
 
 function evidenceLine(point: SeriesPoint): string {
@@ -53,8 +53,13 @@ function thresholdLine(decision: RuleDecision): string {
   return `${cardWords.thresholds}: ${named} (rule ${decision.rule}, version ${decision.ruleVersion}).`;
 }
 
-export function detailOf(decision: RuleDecision, evidence: readonly SeriesPoint[], unreadable: number): string {
-  const words = ruleWords[decision.rule];
+export function detailOf(
+  decision: RuleDecision,
+  evidence: readonly SeriesPoint[],
+  unreadable: number,
+  config: ScoringConfig,
+): string {
+  const words = ruleWording(decision.rule, 'en', config);
   return [
     `**${words.title}** (${severityWords[decision.severity]})`,
     words.meaning,

@@ -53,5 +53,5 @@ export function parseHookRequest(body: unknown): ParsedHookRequest {
   const checked = validate(hookRequestSchema, body, null);
   return checked.ok
     ? { ok: true, request: checked.value }
-    : { ok: false, message: `Invalid CDS Hooks request: ${checked.errors.join('; ')}` };
+    : { ok: false, message: `Invalid CDS Hooks request: ${checked.error.join('; ')}` };
 }

@@ -56,8 +56,8 @@ async function main(): Promise<void> {
     appLaunchUrl: absoluteUrl('app-launch-url', values['app-launch-url']).href,
     ...(trust ? { trust } : {}),
     ...(values.origin ? { allowedOrigins: values.origin } : {}),
-    config: settings.config.scoring,
-    mappings: settings.config.instrumentMappings,
+    config: settings.value.config.scoring,
+    mappings: settings.value.config.instrumentMappings,
     log: (line) => console.log(line),
   });
   console.log(

@@ -12,8 +12,8 @@ import { runWriteTest } from '../checker/write-test';
 /** Without --scopes: the scopes the app asks this server for (or the reference registration's). */
 async function defaultScopes(baseUrl: string): Promise<string> {
   const parsed = parseSmartLaunchConfig(JSON.parse(await readFile('smart-launch.json', 'utf8')));
-  if (!parsed.ok) throw new Error(`smart-launch.json: ${parsed.errors.join('; ')}`);
-  return (serverForIssuer(parsed.config, baseUrl) ?? parsed.config.servers[0]!).scopes;
+  if (!parsed.ok) throw new Error(`smart-launch.json: ${parsed.error.join('; ')}`);
+  return (serverForIssuer(parsed.value, baseUrl) ?? parsed.value.servers[0]!).scopes;
 }
 
 async function main(): Promise<void> {

@@ -17,8 +17,8 @@ async function main(): Promise<void> {
   if (!values.origin || !URL.canParse(values.origin))
     throw new Error('--origin must be the https origin the app is served from');
   const parsed = parseSmartLaunchConfig(JSON.parse(await readFile(values.config, 'utf8')));
-  if (!parsed.ok) throw new Error(`${values.config}:\n  ${parsed.errors.join('\n  ')}`);
-  const built = buildGalleryManifest(parsed.config, values.origin);
+  if (!parsed.ok) throw new Error(`${values.config}:\n  ${parsed.error.join('\n  ')}`);
+  const built = buildGalleryManifest(parsed.value, values.origin);
   if (!built.ok) throw new Error(`manifest refused:\n  ${built.errors.join('\n  ')}`);
   const out = resolve(values.out);
   await mkdir(join(out, 'icons'), { recursive: true });

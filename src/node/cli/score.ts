@@ -49,7 +49,7 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`${config.error}\n`);
     return 2;
   }
-  const settings = { scoring: config.config.scoring, mappings: config.config.instrumentMappings };
+  const settings = { scoring: config.value.config.scoring, mappings: config.value.config.instrumentMappings };
   try {
     const tally = await scoreFile(path, process.stdout, process.stderr, { settings, ...(threads ? { threads } : {}) });
     process.stderr.write(`${describeTally(tally)}\n`);

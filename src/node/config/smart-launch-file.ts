@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { fail, succeed, type Result } from '../../core/result';
 import { parseSmartLaunchConfig, type SmartLaunchConfig } from '../../fhir/smart-launch-config';
 
 // smart-launch.json read from disk and validated, for the node tools that must apply the organisation's
@@ -6,7 +7,7 @@ import { parseSmartLaunchConfig, type SmartLaunchConfig } from '../../fhir/smart
 // CDS Hooks service and `npm run score`.
 
 /** `text` is the file as read (the sandbox serves it to the app unchanged). */
-export type SmartLaunchFile = { ok: true; config: SmartLaunchConfig; text: string } | { ok: false; error: string };
+export type SmartLaunchFile = Result<{ readonly config: SmartLaunchConfig; readonly text: string }>;
 
 export async function readSmartLaunchFile(file: string): Promise<SmartLaunchFile> {
   let text: string;
@@ -15,10 +16,8 @@ export async function readSmartLaunchFile(file: string): Promise<SmartLaunchFile
     text = await readFile(file, 'utf8');
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}` };
+    return fail(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const parsed = parseSmartLaunchConfig(json);
-  return parsed.ok
-    ? { ok: true, config: parsed.config, text }
-    : { ok: false, error: `${file} is invalid: ${parsed.errors.join('; ')}` };
+  return parsed.ok ? succeed({ config: parsed.value, text }) : fail(`${file} is invalid: ${parsed.error.join('; ')}`);
 }

@@ -52,7 +52,7 @@ async function findSameVersion(
   const response = await transport.send({ method: 'GET', url: `${artefact.resourceType}?${query}` });
   if (response.status !== 200) return { error: refusal(response) };
   const bundle = validate(bundleSchema, response.body);
-  if (!bundle.ok) return { error: `not a search Bundle: ${bundle.errors.slice(0, 2).join('; ')}` };
+  if (!bundle.ok) return { error: `not a search Bundle: ${bundle.error.slice(0, 2).join('; ')}` };
   const stored = (bundle.value.entry ?? []).flatMap((e) => {
     const parsed = storedArtefactSchema.safeParse(e.resource);
     return parsed.success ? [parsed.data] : [];

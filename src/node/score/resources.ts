@@ -1,3 +1,4 @@
+import { fail, succeed, type Result } from '../../core/result';
 import type { Administration } from '../../core/model';
 import { parseQuestionnaireResponse } from '../../fhir/parse/questionnaire-response';
 import { patientSchema } from '../../fhir/schemas/patient';
@@ -52,7 +53,7 @@ export function classify(
   } else if (type === 'Patient') {
     const patient = validate(patientSchema, resource);
     if (!patient.ok)
-      visit({ kind: 'bad', where: describeWhere(where), reason: `Patient: ${patient.errors.join('; ')}` });
+      visit({ kind: 'bad', where: describeWhere(where), reason: `Patient: ${patient.error.join('; ')}` });
     else if (patient.value.id)
       visit({ kind: 'patient', patientId: patient.value.id, birthDate: patient.value.birthDate });
   } else if (type === 'Bundle' && depth >= MAX_BUNDLE_DEPTH) {
@@ -80,10 +81,10 @@ export function classify(
   }
 }
 
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+export function parseJson(text: string): Result<unknown> {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return succeed(JSON.parse(text));
   } catch (error) {
-    return { ok: false, reason: `not JSON (${error instanceof Error ? error.message : String(error)})` };
+    return fail(`not JSON (${error instanceof Error ? error.message : String(error)})`);
   }
 }

@@ -25,7 +25,7 @@ export function ndjsonSource(path: string, range?: ByteRange): Source {
             if (text === '' || text.trim() === '') return;
             const parsed = parseJson(text);
             if (parsed.ok) visitor.resource(parsed.value, number);
-            else visitor.bad(`line ${number}`, parsed.reason);
+            else visitor.bad(`line ${number}`, parsed.error);
           },
           tooLong(number, bytes) {
             visitor.bad(`line ${number}`, `longer than the limit (${bytes} bytes), not read`);
@@ -54,7 +54,7 @@ export async function documentSource(path: string): Promise<Source> {
   return {
     read: (visitor) => {
       if (parsed.ok) visitor.resource(parsed.value, 'document');
-      else visitor.bad('document', parsed.reason);
+      else visitor.bad('document', parsed.error);
       return Promise.resolve(1);
     },
   };

@@ -21,6 +21,6 @@ export async function loadDeployment(configPath: string): Promise<{ config: Depl
   const smartLaunchPath = resolve(dirname(configPath), parsed.config.smartLaunchFile);
   const launch = await readJson(smartLaunchPath, 'smart-launch.json');
   const checked = parseSmartLaunchConfig(launch);
-  if (!checked.ok) throw new Error(`smart-launch.json ${smartLaunchPath}:\n  ${checked.errors.join('\n  ')}`);
-  return { config: parsed.config, smartLaunchJson: JSON.stringify(checked.config) };
+  if (!checked.ok) throw new Error(`smart-launch.json ${smartLaunchPath}:\n  ${checked.error.join('\n  ')}`);
+  return { config: parsed.config, smartLaunchJson: JSON.stringify(checked.value) };
 }

@@ -91,7 +91,7 @@ export function AdministerWorkspace({
           encounterId: launch.encounterId,
           fhirUser: launch.fhirUser,
           clientRated,
-          noteWords: noteWords(language),
+          noteWords: noteWords(language, record.assessment.config),
         },
       }),
     [record, launch, app, writeBack, language],

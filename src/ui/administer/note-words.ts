@@ -1,11 +1,12 @@
 import type { NoteWords } from '../../fhir/resources/clinical-note';
 import type { RuptureNoteWords } from '../../fhir/resources/rupture-clinical-note';
-import { dashboardMessages } from '../i18n/dashboard';
-import type { UiLanguage } from '../i18n/locale';
+import { defaultScoringConfig, type ScoringConfig } from '../../core/config';
+import { dashboardMessages, dashboardMessagesFor } from '../i18n/dashboard';
+import type { Language } from '../../core/instruments/types';
 
-/** The clinical note's words in the clinician's language: the same wording the clinician view uses. */
-export function noteWords(language: UiLanguage): NoteWords {
-  const m = dashboardMessages[language];
+/** The clinical note's words in the clinician's language and the organisation's thresholds: the clinician view's wording. */
+export function noteWords(language: Language, config: ScoringConfig = defaultScoringConfig): NoteWords {
+  const m = dashboardMessagesFor(config)[language];
   const { legend } = m.chart;
   return {
     language,
@@ -23,7 +24,7 @@ export function noteWords(language: UiLanguage): NoteWords {
 }
 
 /** The rupture note's clinical-note words in the clinician's language, with the chart's names of the kinds. */
-export function ruptureNoteWords(language: UiLanguage): RuptureNoteWords {
+export function ruptureNoteWords(language: Language): RuptureNoteWords {
   const m = dashboardMessages[language];
   const { title, kind, addressed, yes, no, recordAttached } = m.ruptureNote;
   return {

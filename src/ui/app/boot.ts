@@ -54,7 +54,7 @@ export async function boot(env: BootEnv): Promise<Outcome<BootedApp | BootedCase
   if (language !== env.i18n.language) await env.i18n.changeLanguage(language);
   const transport = fhirclientTransport(session.value.client);
   const view = await viewChunk;
-  registerNamespace(env.i18n, 'dashboard', view.dashboardMessages);
+  registerNamespace(env.i18n, 'dashboard', view.dashboardMessagesFor(config.value.scoring));
   void view.loadSmartStyle(env.fetch, session.value.launch.smartStyleUrl, env.styleRoot);
   const shell = { transport, config: config.value, language, storage: env.storage };
   if ('caseload' in session.value) {

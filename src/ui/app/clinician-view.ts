@@ -3,4 +3,4 @@
 export { toDashboardModel } from './to-dashboard-model';
 export { Dashboard } from '../dashboard/Dashboard';
 export { loadSmartStyle } from '../style/load-smart-style';
-export { dashboardMessages } from '../i18n/dashboard';
+export { dashboardMessagesFor } from '../i18n/dashboard';

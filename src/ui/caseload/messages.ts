@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../i18n/locale';
+import type { Language } from '../../core/instruments/types';
 
 // The caseload's `caseload` namespace. Statuses, alert titles, priorities and age bands are the clinician
 // view's own words (`dashboard` namespace), so the list and the view never name a thing differently.
@@ -119,4 +119,4 @@ const es: CaseloadMessages = {
   },
 };
 
-export const caseloadMessages: Readonly<Record<UiLanguage, CaseloadMessages>> = { en, es };
+export const caseloadMessages: Readonly<Record<Language, CaseloadMessages>> = { en, es };

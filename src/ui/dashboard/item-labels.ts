@@ -1,5 +1,6 @@
 import { instruments } from '../../core/instruments';
 import type { Language, SubscaleDefinition } from '../../core/instruments/types';
+import { pickLanguage } from '../i18n/locale';
 
 // Item and subscale names for the clinician view, from the instrument definitions (the same words the
 // client saw on the form). WAI-SR items have no short label: they are named by their number.
@@ -12,7 +13,7 @@ const subscalesById = new Map<string, SubscaleDefinition>(
   Object.values(instruments).flatMap((instrument) => instrument.subscales.map((s) => [s.id, s] as const)),
 );
 
-const asLanguage = (language: string): Language => (language.startsWith('es') ? 'es' : 'en');
+const asLanguage = (language: string): Language => pickLanguage([language]);
 
 type Item = (typeof allItems)[number];
 

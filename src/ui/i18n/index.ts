@@ -2,12 +2,12 @@ import i18next, { type i18n, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { commonMessages } from './common';
 import { dashboardMessages } from './dashboard';
-import type { UiLanguage } from './locale';
+import { languages, type Language } from '../../core/instruments/types';
 
 // One i18next instance per app start. Namespaces: `common` (the shell and its failure screens) and
 // `dashboard` (the clinician view); the administering UI registers `administer` (see registerNamespace).
 
-async function initI18n(language: UiLanguage, resources: Resource): Promise<i18n> {
+async function initI18n(language: Language, resources: Resource): Promise<i18n> {
   const instance = i18next.createInstance();
   await instance.use(initReactI18next).init({
     lng: language,
@@ -22,24 +22,31 @@ async function initI18n(language: UiLanguage, resources: Resource): Promise<i18n
   return instance;
 }
 
+/** i18next's resources: each namespace's messages, by language. */
+function resourcesOf(namespaces: Readonly<Record<string, Readonly<Record<Language, object>>>>): Resource {
+  return Object.fromEntries(
+    languages.map((language) => [
+      language,
+      Object.fromEntries(Object.entries(namespaces).map(([ns, messages]) => [ns, messages[language]])),
+    ]),
+  );
+}
+
 /** Both namespaces at once (component tests, the bench). */
-export function createI18n(language: UiLanguage): Promise<i18n> {
-  return initI18n(language, {
-    en: { common: commonMessages.en, dashboard: dashboardMessages.en },
-    es: { common: commonMessages.es, dashboard: dashboardMessages.es },
-  });
+export function createI18n(language: Language): Promise<i18n> {
+  return initI18n(language, resourcesOf({ common: commonMessages, dashboard: dashboardMessages }));
 }
 
 /**
  * The app page's start: `common` only. The `dashboard` namespace comes with the clinician view's chunk
  * (after the token), which keeps its wording out of the initial bundle (DESIGN.md §5).
  */
-export function createShellI18n(language: UiLanguage): Promise<i18n> {
-  return initI18n(language, { en: { common: commonMessages.en }, es: { common: commonMessages.es } });
+export function createShellI18n(language: Language): Promise<i18n> {
+  return initI18n(language, resourcesOf({ common: commonMessages }));
 }
 
-/** Adds a namespace (e.g. `administer`) in both languages. */
-export function registerNamespace(instance: i18n, ns: string, bundles: Readonly<Record<UiLanguage, object>>): void {
+/** Adds a namespace (e.g. `administer`) in every language. */
+export function registerNamespace(instance: i18n, ns: string, bundles: Readonly<Record<Language, object>>): void {
   for (const [language, bundle] of Object.entries(bundles))
     instance.addResourceBundle(language, ns, bundle, true, false);
 }

@@ -18,5 +18,5 @@ export async function loadSmartLaunchConfig(
     return failed('config-unavailable', { params: { detail }, retry: detail === 'network error' });
   }
   const parsed = parseSmartLaunchConfig(body);
-  return parsed.ok ? { ok: true, value: parsed.config } : failed('config-invalid', { details: parsed.errors });
+  return parsed.ok ? { ok: true, value: parsed.value } : failed('config-invalid', { details: parsed.error });
 }

@@ -14,7 +14,7 @@ import type { LaunchContext } from '../../../src/ui/app/launch-context';
 import { toDashboardModel } from '../../../src/ui/app/to-dashboard-model';
 import { Dashboard } from '../../../src/ui/dashboard/Dashboard';
 import { createI18n } from '../../../src/ui/i18n';
-import type { UiLanguage } from '../../../src/ui/i18n/locale';
+import type { Language } from '../../../src/core/instruments/types';
 
 /** An administration on day `day` of March 2025 with every item answered by `value(itemIndex)`, unless `answers` is given. */
 export function given(
@@ -71,7 +71,7 @@ export function dashboardModel(
     ...(scoring ? { config: scoring } : {}),
   });
   const config = parseSmartLaunchConfig(JSON.parse(readFileSync('smart-launch.json', 'utf8')));
-  if (!config.ok) throw new Error(config.errors.join('; '));
+  if (!config.ok) throw new Error(config.error.join('; '));
   return toDashboardModel(
     {
       history,
@@ -80,7 +80,7 @@ export function dashboardModel(
       unsaved: unsaved.map((a) => ({ ...loaded(a), unsaved: 'pending' as const })),
     },
     launch,
-    config.config,
+    config.value,
   );
 }
 
@@ -88,7 +88,7 @@ export async function showRecord(
   saved: readonly Administration[],
   options: {
     unsaved?: readonly Administration[];
-    language?: UiLanguage;
+    language?: Language;
     birthDate?: string;
     config?: ScoringConfig;
   } = {},

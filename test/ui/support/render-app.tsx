@@ -4,10 +4,10 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from '../../../src/ui/app/App';
 import type { BootEnv } from '../../../src/ui/app/boot';
 import { createShellI18n } from '../../../src/ui/i18n';
-import type { UiLanguage } from '../../../src/ui/i18n/locale';
+import type { Language } from '../../../src/core/instruments/types';
 
 /** Renders the app page as main.tsx does, at the page address the test has set. */
-export async function renderApp(language: UiLanguage = 'en', extra: Partial<BootEnv> = {}) {
+export async function renderApp(language: Language = 'en', extra: Partial<BootEnv> = {}) {
   const i18n = await createShellI18n(language);
   const env: BootEnv = {
     url: new URL(location.href),

@@ -30,7 +30,7 @@ export type ClientsResult =
 export async function readSandboxRegistration(file: string): Promise<ClientsResult> {
   const read = await readSmartLaunchFile(file);
   if (!read.ok) return read;
-  const server = read.config.servers.find((s) => s.name === LOCAL_SANDBOX_SERVER_NAME);
+  const server = read.value.config.servers.find((s) => s.name === LOCAL_SANDBOX_SERVER_NAME);
   if (!server) return { ok: false, error: `smart-launch.json has no "${LOCAL_SANDBOX_SERVER_NAME}" server entry` };
   // A launch without patient (the caseload) asks for its own user/ scopes: registered too, so part of the ceiling.
   const scopes = [server.scopes, server.scopesV1, server.caseload?.scopes, server.caseload?.scopesV1]
@@ -39,8 +39,8 @@ export async function readSandboxRegistration(file: string): Promise<ClientsResu
   return {
     ok: true,
     clients: [{ clientId: server.clientId, redirectUris: [server.redirectUri], scopes }],
-    text: read.text,
-    settings: read.config,
+    text: read.value.text,
+    settings: read.value.config,
   };
 }
 
