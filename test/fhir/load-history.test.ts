@@ -137,6 +137,7 @@ describe('loadHistory against the sandbox engine', () => {
         resourceType: 'QuestionnaireResponse',
         instrument: 'ors',
         date: day(999),
+        kind: 'answers',
         reason: expect.stringMatching(/^item\[0\]\.answer\[0\]: expected a number/),
       }),
     ]);
@@ -155,13 +156,14 @@ describe('loadHistory against the sandbox engine', () => {
       expect(history.administrations).toHaveLength(2 * SESSIONS);
       const counted = history.administrations.filter((a) => a.administration.id === 'ors-5').map((a) => a.sourceId);
       expect(counted).toHaveLength(1);
-      const listed = history.unreadable.filter((u) => u.reason.startsWith('a second copy'));
+      const listed = history.unreadable.filter((u) => u.kind === 'duplicate');
       expect(listed).toEqual([
         {
           resourceType: 'QuestionnaireResponse',
           id: expect.any(String),
           instrument: 'ors',
           date: day(5),
+          kind: 'duplicate',
           reason: `a second copy of the response stored as QuestionnaireResponse/${counted[0] ?? ''} (same identifier): counted once`,
         },
       ]);
@@ -250,17 +252,20 @@ describe('loadHistory against the sandbox engine', () => {
         expect.objectContaining({
           resourceType: 'QuestionnaireResponse',
           id: 'other-1',
+          kind: 'other-client',
           reason: 'subject: another patient, not the one the app was opened for',
         }),
         expect.objectContaining({
           resourceType: 'QuestionnaireResponse',
           id: 'future-1',
           date: '2099-01-01T09:00:00+00:00',
+          kind: 'future-date',
           reason: expect.stringMatching(/^authored: in the future/),
         }),
         expect.objectContaining({
           resourceType: 'Flag',
           id: 'other-flag',
+          kind: 'other-client',
           reason: 'subject: another patient, not the one the app was opened for',
         }),
       ]),

@@ -228,6 +228,7 @@ describe('parseQuestionnaireResponse: unreadable input', () => {
     const result = parseQuestionnaireResponse(qr);
     expect(result).toEqual({
       ok: false,
+      kind: 'damaged',
       reason: 'item[2].answer[0].valueInteger: expected a number',
       date: orsAdmin.authored,
       instrument: 'ors',
@@ -243,6 +244,7 @@ describe('parseQuestionnaireResponse: unreadable input', () => {
     const result = parseQuestionnaireResponse(deep);
     expect(result).toMatchObject({
       ok: false,
+      kind: 'damaged',
       reason: 'item: nested deeper than 32 levels',
       date: orsAdmin.authored,
       resourceId: 'server-7',

@@ -195,6 +195,7 @@ describe('a rupture note both as an Observation and in a clinical note', () => {
     expect(history.unreadable).toEqual([
       expect.objectContaining({
         resourceType: 'DocumentReference',
+        kind: 'other-client',
         reason: 'the note carries an Observation about another patient',
       }),
     ]);

@@ -151,7 +151,12 @@ describe('vendor shapes and unreadable resources', () => {
     expect(within(savedRow('SRS')!).getAllByRole('cell')[3]?.textContent).toBe('36.4');
     expect(savedRow('WAI-SR')).toBeDefined();
     const unreadable = within(screen.getByRole('region', { name: 'Could not read (1)' }));
-    expect(unreadable.getByText(/^QuestionnaireResponse\//)).toBeTruthy();
+    const row = unreadable.getAllByRole('row')[1]!;
+    expect(within(row).getByText('A client’s answers (ORS)')).toBeTruthy();
+    expect(within(row).getByText(/^Some answers cannot be read/)).toBeTruthy();
+    expect(
+      unreadable.getByText(/QuestionnaireResponse\/\S+: item\[0\]\.answer\[0\]/).closest('details'),
+    ).not.toBeNull();
     expect(table.getByText('Unreadable')).toBeTruthy();
   });
 });

@@ -9,6 +9,7 @@ import {
 } from '../parse/questionnaire-response';
 import { rawString } from '../parse/raw';
 import { normaliseId, referenceId } from '../parse/references';
+import type { UnreadableKind } from '../parse/unreadable-kind';
 import { type Flag, flagSchema, type Observation, observationSchema } from '../schemas/clinical';
 import type { CodeableConcept } from '../schemas/datatypes';
 import { type Patient, patientSchema } from '../schemas/patient';
@@ -19,6 +20,7 @@ import { validate } from '../schemas/validate';
 // reason; what is not ours (another app's survey Observations, other Flags) is left alone.
 
 export type LoadedAdministration = Omit<ParsedResponse, 'ok'>;
+export type { UnreadableKind } from '../parse/unreadable-kind';
 
 /**
  * A response of ours kept in progress (the record holds its newest version, so it was never finished): it
@@ -33,6 +35,8 @@ export interface UnreadableResource {
   readonly id?: string;
   readonly date?: string;
   readonly instrument?: InstrumentId;
+  readonly kind: UnreadableKind;
+  /** The technical detail (field paths, FHIR words): for support staff and logs, never the clinician's screen. */
   readonly reason: string;
 }
 
@@ -70,9 +74,24 @@ function hasOurCoding(resource: unknown): boolean {
   );
 }
 
-function unreadable(resourceType: string, resource: unknown, reason: string, date?: string): UnreadableResource {
+interface Why {
+  readonly kind: UnreadableKind;
+  readonly reason: string;
+}
+
+/** Failed validation: the validator's messages as the detail. */
+const damaged = (errors: readonly string[]): Why => ({ kind: 'damaged', reason: errors.join('; ') });
+
+function unreadable(resourceType: string, resource: unknown, why: Why, date?: string): UnreadableResource {
   const id = rawString(resource, 'id');
-  return { resourceType, reason, ...(id ? { id: normaliseId(id) } : {}), ...(date ? { date } : {}) };
+  return { resourceType, ...why, ...(id ? { id: normaliseId(id) } : {}), ...(date ? { date } : {}) };
+}
+
+/** When a Flag began, read from the raw JSON so that a broken one still shows a date. */
+function flagStart(resource: unknown): string | undefined {
+  const period =
+    typeof resource === 'object' && resource !== null ? (resource as { period?: unknown }).period : undefined;
+  return rawString(period, 'start');
 }
 
 export interface Classified<T> {
@@ -82,9 +101,7 @@ export interface Classified<T> {
 
 export function classifyPatient(resource: unknown): { patient?: Patient; unreadable?: UnreadableResource } {
   const parsed = validate(patientSchema, resource);
-  return parsed.ok
-    ? { patient: parsed.value }
-    : { unreadable: unreadable('Patient', resource, parsed.error.join('; ')) };
+  return parsed.ok ? { patient: parsed.value } : { unreadable: unreadable('Patient', resource, damaged(parsed.error)) };
 }
 
 export function classifyQuestionnaires(resources: readonly unknown[]): Classified<Questionnaire> {
@@ -92,7 +109,7 @@ export function classifyQuestionnaires(resources: readonly unknown[]): Classifie
   for (const resource of resources) {
     const parsed = validate(questionnaireSchema, resource);
     if (parsed.ok) out.items.push(parsed.value);
-    else out.unreadable.push(unreadable('Questionnaire', resource, parsed.error.join('; ')));
+    else out.unreadable.push(unreadable('Questionnaire', resource, damaged(parsed.error)));
   }
   return out;
 }
@@ -128,7 +145,7 @@ export function classifyObservations(resources: readonly unknown[]): Classified<
     if (parsed.ok) out.items.push(parsed.value);
     else
       out.unreadable.push(
-        unreadable('Observation', resource, parsed.error.join('; '), rawString(resource, 'effectiveDateTime')),
+        unreadable('Observation', resource, damaged(parsed.error), rawString(resource, 'effectiveDateTime')),
       );
   }
   return out;
@@ -142,11 +159,12 @@ export function classifyFlags(resources: readonly unknown[], patientId: string):
     const rule = parsed.ok
       ? parsed.value.code.coding?.find((c) => c.system === CODE_SYSTEM_URL && isRuleCode(c.code))?.code
       : undefined;
-    if (!parsed.ok) out.unreadable.push(unreadable('Flag', resource, parsed.error.join('; ')));
+    const skip = (why: Why) => out.unreadable.push(unreadable('Flag', resource, why, flagStart(resource)));
+    if (!parsed.ok) skip(damaged(parsed.error));
     else if (referenceId(parsed.value.subject.reference, 'Patient') !== patientId)
-      out.unreadable.push(unreadable('Flag', resource, 'subject: another patient, not the one the app was opened for'));
-    else if (!isRuleCode(rule)) out.unreadable.push(unreadable('Flag', resource, 'code: not one of our rule codes'));
-    else if (!parsed.value.id) out.unreadable.push(unreadable('Flag', resource, 'id: missing'));
+      skip({ kind: 'other-client', reason: 'subject: another patient, not the one the app was opened for' });
+    else if (!isRuleCode(rule)) skip({ kind: 'unknown-alert', reason: 'code: not one of our rule codes' });
+    else if (!parsed.value.id) skip({ kind: 'no-id', reason: 'id: missing' });
     else if (parsed.value.status === 'active')
       out.items.push({ active: { id: normaliseId(parsed.value.id), rule }, resource: parsed.value });
   }

@@ -34,7 +34,7 @@ import {
 // one more round for the further pages of every search at once (more only when a server gives `next`
 // links alone). Every resource is validated; nothing of ours is dropped without being listed.
 
-export type { LoadedAdministration, LoadedFlag, UnreadableResource } from './classify';
+export type { LoadedAdministration, LoadedFlag, UnreadableKind, UnreadableResource } from './classify';
 export { isResumable } from './classify';
 
 /** A read that the server refused (403 on Flag, say): the rest of the history still loads. */
@@ -236,6 +236,7 @@ function duplicateCopy(copy: LoadedAdministration, first: LoadedAdministration):
     resourceType: 'QuestionnaireResponse',
     date: copy.administration.authored,
     instrument: copy.administration.instrument,
+    kind: 'duplicate',
     reason: `a second copy of the response stored as QuestionnaireResponse/${first.sourceId ?? '?'} (same identifier): counted once`,
     ...(copy.sourceId ? { id: copy.sourceId } : {}),
   };

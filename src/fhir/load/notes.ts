@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { IDENTIFIER_SYSTEMS } from '../codes';
 import { base64ToUtf8 } from '../encoding/base64';
 import { NOTE_FHIR_TYPE, PROGRESS_NOTE } from '../resources/clinical-note';
+import { rawString } from '../parse/raw';
 import { referenceId } from '../parse/references';
 import type { Observation } from '../schemas/clinical';
 import type { UnreadableResource } from './classify';
@@ -56,6 +57,23 @@ export interface CarriedByNotes {
   readonly unreadable: UnreadableResource[];
 }
 
+/** A note of ours that carries nothing readable, dated when the note says when it was written. */
+function unreadableNote(
+  resource: unknown,
+  id: string | undefined,
+  carriedType: string | undefined,
+): UnreadableResource {
+  const date = rawString(resource, 'date');
+  return {
+    resourceType: 'DocumentReference',
+    ...(id ? { id } : {}),
+    ...(date ? { date } : {}),
+    ...(carriedType === 'Observation'
+      ? { kind: 'other-client', reason: 'the note carries an Observation about another patient' }
+      : { kind: 'empty-note', reason: 'the note carries no readable QuestionnaireResponse or Observation attachment' }),
+  };
+}
+
 /** What our notes carry: the responses and rupture notes' Observations, and the notes that carry none readable. */
 export function carriedByNotes(resources: readonly unknown[], patientId: string): CarriedByNotes {
   const out: CarriedByNotes = { responses: [], observations: [], unreadable: [] };
@@ -68,15 +86,7 @@ export function carriedByNotes(resources: readonly unknown[], patientId: string)
     const about = parsed.success ? referenceId(parsed.data.subject?.reference, 'Patient') : undefined;
     if (type === 'Observation' && about === patientId) out.observations.push(carried);
     else if (type === 'QuestionnaireResponse') out.responses.push(carried);
-    else
-      out.unreadable.push({
-        resourceType: 'DocumentReference',
-        ...(note.id ? { id: note.id } : {}),
-        reason:
-          type === 'Observation'
-            ? 'the note carries an Observation about another patient'
-            : 'the note carries no readable QuestionnaireResponse or Observation attachment',
-      });
+    else out.unreadable.push(unreadableNote(resource, note.id, type));
   }
   return out;
 }

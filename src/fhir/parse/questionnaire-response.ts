@@ -14,6 +14,7 @@ import { rawString } from './raw';
 import { normaliseId, referenceId } from './references';
 import { administrationIdOf } from '../resources/identity';
 import { itemDepth, MAX_ITEM_DEPTH, plainResponse } from './response-shape';
+import type { UnreadableKind } from './unreadable-kind';
 
 // A QuestionnaireResponse from the server → the core's Administration, or a reason a person can read.
 // Identity: Administration.id is the response's identifier value when it has one (stable across servers
@@ -37,6 +38,8 @@ export interface ParsedResponse {
 
 export interface UnreadableResponse {
   readonly ok: false;
+  readonly kind: UnreadableKind;
+  /** The technical detail (field paths, FHIR words): for support staff and logs, never the clinician's screen. */
   readonly reason: string;
   readonly date?: string;
   readonly instrument?: InstrumentId;
@@ -56,11 +59,17 @@ export interface ParseContext {
   readonly mappings?: readonly InstrumentMapping[];
 }
 
-function unreadable(resource: unknown, reason: string, instrument?: InstrumentId): UnreadableResponse {
+function unreadable(
+  resource: unknown,
+  kind: UnreadableKind,
+  reason: string,
+  instrument?: InstrumentId,
+): UnreadableResponse {
   const date = rawString(resource, 'authored');
   const id = rawString(resource, 'id');
   return {
     ok: false,
+    kind,
     reason,
     ...(date ? { date } : {}),
     ...(instrument ? { instrument } : {}),
@@ -115,32 +124,44 @@ function readAnswers(
 function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseContext): ResponseParseResult {
   const items = flattenItems(qr.item);
   const match = identifyInstrument(qr.questionnaire, items, context.questionnaires ?? [], context.mappings ?? []);
-  if (!match) return unreadable(resource, `not one of our instruments (questionnaire: ${qr.questionnaire ?? 'none'})`);
+  if (!match)
+    return unreadable(
+      resource,
+      'unknown-form',
+      `not one of our instruments (questionnaire: ${qr.questionnaire ?? 'none'})`,
+    );
   if (match.foreign && !match.mapping) {
     return unreadable(
       resource,
+      'unknown-scale',
       `unknown scale: a ${match.instrument.toUpperCase()} not made with our Questionnaire (questionnaire: ${qr.questionnaire ?? 'none'}) and no instrumentMappings entry declares its units`,
       match.instrument,
     );
   }
   const patientId = referenceId(qr.subject?.reference, 'Patient');
-  if (!patientId) return unreadable(resource, 'subject: missing a Patient reference', match.instrument);
+  if (!patientId) return unreadable(resource, 'no-client', 'subject: missing a Patient reference', match.instrument);
   if (context.patientId !== undefined && patientId !== context.patientId) {
-    return unreadable(resource, 'subject: another patient, not the one the app was opened for', match.instrument);
+    return unreadable(
+      resource,
+      'other-client',
+      'subject: another patient, not the one the app was opened for',
+      match.instrument,
+    );
   }
-  if (!qr.authored) return unreadable(resource, 'authored: missing', match.instrument);
+  if (!qr.authored) return unreadable(resource, 'no-date', 'authored: missing', match.instrument);
   if (context.now !== undefined && isBeyondNow(qr.authored, context.now)) {
     return unreadable(
       resource,
+      'future-date',
       'authored: in the future (beyond a few minutes of clock difference): not counted',
       match.instrument,
     );
   }
   const sourceId = qr.id === undefined ? undefined : normaliseId(qr.id);
   const id = qr.identifier?.value ? administrationIdOf(qr.identifier.value) : sourceId;
-  if (!id) return unreadable(resource, 'has neither an id nor an identifier', match.instrument);
+  if (!id) return unreadable(resource, 'no-id', 'has neither an id nor an identifier', match.instrument);
   const read = readAnswers(instruments[match.instrument], items, match.mapping);
-  if (!read.ok) return unreadable(resource, read.reason, match.instrument);
+  if (!read.ok) return unreadable(resource, 'answers', read.reason, match.instrument);
   // Field by field rather than spread in: every response of a population is read here.
   const parsed: { -readonly [K in keyof ParsedResponse]: ParsedResponse[K] } = {
     ok: true,
@@ -167,11 +188,11 @@ export function parseQuestionnaireResponse(resource: unknown, context: ParseCont
   const plain = plainResponse(resource);
   if (plain) return toParsed(plain, resource, context);
   if (itemDepth(resource) > MAX_ITEM_DEPTH)
-    return unreadable(resource, `item: nested deeper than ${MAX_ITEM_DEPTH} levels`);
+    return unreadable(resource, 'damaged', `item: nested deeper than ${MAX_ITEM_DEPTH} levels`);
   const checked = validate(questionnaireResponseSchema, resource);
   if (!checked.ok) {
     const hint = identifyInstrument(rawString(resource, 'questionnaire'), [], [])?.instrument;
-    return unreadable(resource, checked.error.slice(0, 3).join('; '), hint);
+    return unreadable(resource, 'damaged', checked.error.slice(0, 3).join('; '), hint);
   }
   return toParsed(checked.value, resource, context);
 }

@@ -63,7 +63,7 @@ function unreadableRow(u: History['unreadable'][number], index: number): Session
     total: undefined,
     subscales: undefined,
     status: 'unreadable',
-    note: { kind: 'text', text: u.reason },
+    note: { kind: 'unreadable', reason: u.kind },
   };
 }
 

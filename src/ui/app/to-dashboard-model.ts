@@ -4,19 +4,13 @@ import { visitsByDay } from '../../core/series/visits';
 import { isAllowed, serverSupports } from '../../fhir/capabilities';
 import type { History } from '../../fhir/load';
 import type { SmartLaunchConfig } from '../../fhir/smart-launch-config';
-import type {
-  DashboardModel,
-  ExpectedPoint,
-  InventoryPoint,
-  PatientView,
-  ScorePoint,
-  UnreadableView,
-} from '../dashboard/view-model';
+import type { DashboardModel, ExpectedPoint, InventoryPoint, PatientView, ScorePoint } from '../dashboard/view-model';
 import { allianceReasons } from './alliance-reasons';
 import { allianceInstrument, episodeViews, outcomeInstrument } from './episode-views';
 import { type ChartFlags, concernViews } from './concerns';
 import type { LaunchContext } from './launch-context';
 import type { LoadedRecord } from './record';
+import { unreadableViews } from './unreadable-views';
 import { itemScores, type SessionOf, sessionRows, subscaleMeans } from './session-rows';
 
 // The loaded record → what the clinician view shows. The core has decided everything; this only picks
@@ -71,16 +65,6 @@ function chartFlags(record: LoadedRecord): ChartFlags {
     readRefused: refused?.status,
     write,
   };
-}
-
-function unreadableViews(history: History): UnreadableView[] {
-  return history.unreadable.map((u) => ({
-    resourceType: u.resourceType,
-    id: u.id,
-    date: u.date,
-    instrument: u.instrument?.toUpperCase(),
-    reason: u.reason,
-  }));
 }
 
 export function toDashboardModel(

@@ -56,8 +56,8 @@ export function rowNoteText(note: RowNote, t: TFunction<'dashboard'>, f: Formatt
     case 'unsaved':
     case 'refused':
       return t(`table.note.${note.kind}`);
-    case 'text':
-      return note.text;
+    case 'unreadable':
+      return t(`unreadable.why.${note.reason}`);
   }
 }
 

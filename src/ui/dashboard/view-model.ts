@@ -2,6 +2,7 @@ import type { RuptureMeasure } from '../../core/alliance/ruptures';
 import type { AgeBand, InstrumentId } from '../../core/instruments/types';
 import type { RuleCode, RuptureKind, ScoringProblem, Severity } from '../../core/model';
 import type { TrajectoryStatus } from '../../core/trajectory/model';
+import type { UnreadableKind } from '../../fhir/load';
 import type { Licence } from '../../fhir/smart-launch-config';
 
 // What the clinician view shows, already decided: the components only lay it out. Built from the loaded
@@ -166,15 +167,19 @@ export type RowNote =
   | { readonly kind: 'unsaved' }
   /** Refused by the health record: kept in this tab only. */
   | { readonly kind: 'refused' }
-  /** The parser's reason for an unreadable resource (server data described in English). */
-  | { readonly kind: 'text'; readonly text: string };
+  /** Why a response in the record could not be read, worded by the view. */
+  | { readonly kind: 'unreadable'; readonly reason: UnreadableKind };
+
+/** A kind of record as the clinician knows it (never its FHIR type). */
+export type RecordKind = 'answers' | 'stored-score' | 'alert' | 'note' | 'client' | 'form' | 'other';
 
 export interface UnreadableView {
-  readonly resourceType: string;
-  readonly id: string | undefined;
+  readonly record: RecordKind;
   readonly date: string | undefined;
   readonly instrument: string | undefined;
-  readonly reason: string;
+  readonly reason: UnreadableKind;
+  /** For support staff only, in a collapsed element: the record's FHIR type and id, and the technical detail. */
+  readonly support: { readonly reference: string; readonly detail: string };
 }
 
 /** A part of the record the health record refused to show (403 on Flag, say): the rest still loaded. */

@@ -202,12 +202,50 @@ export const dashboardEn = {
   },
   unreadable: {
     heading: 'Could not read',
-    intro: 'These resources are in the record but could not be read; they are not part of the scores.',
-    type: 'Resource',
+    intro:
+      'These records are in the health record, but the app could not read them, so they are left out of what is shown here.',
     date: 'Date',
-    instrument: 'Instrument',
+    record: 'What',
     reason: 'Why',
+    meaning: 'What this means',
     unknown: 'unknown',
+    support: 'Details for support staff',
+    what: {
+      answers: 'A client’s answers',
+      'stored-score': 'A stored score or rupture record',
+      alert: 'An alert',
+      note: 'A clinical note',
+      client: 'The client’s details',
+      form: 'A published form',
+      other: 'A record',
+    },
+    why: {
+      damaged: 'Parts of it are missing or not in the expected form.',
+      'unknown-form': 'It is not one of the measures this app uses.',
+      'unknown-scale':
+        'It was given with another system’s form, and the app has not been told how that form’s answers are scored.',
+      'no-client': 'It does not say which client it is about.',
+      'other-client': 'It is about another client, not this one.',
+      'no-date': 'It has no date.',
+      'future-date': 'Its date is in the future.',
+      'no-id': 'It has no identifier, so it cannot be told apart from other records.',
+      answers: 'Some answers cannot be read: a question answered twice, or an answer outside the measure’s scale.',
+      duplicate: 'It is a second copy of answers already in the record.',
+      'empty-note': 'The note holds no answers or rupture record this app can read.',
+      'unknown-alert': 'It is not one of the alerts this app raises.',
+    },
+    means: {
+      answers: 'This session is not in the charts, the scores or the alerts shown here.',
+      'stored-score':
+        'It is not used: the scores shown are worked out from the client’s answers, and a rupture recorded here is not shown.',
+      alert: 'This alert is not shown here, and the app leaves it as it is in the chart.',
+      note: 'A session or rupture record saved in this note is not shown here.',
+      client:
+        'Without the client’s birth date the age band is not known, so the cutoffs shown may not fit the client’s age.',
+      form: 'This does not change the scores.',
+      other: 'It is not used here.',
+      duplicate: 'Nothing is missing: these answers are counted once.',
+    },
   },
   note: {
     heading: 'Therapy Feedback: routine outcome and alliance monitoring',

@@ -209,12 +209,51 @@ export const dashboardEs: DashboardMessages = {
   },
   unreadable: {
     heading: 'No se pudo leer',
-    intro: 'Estos recursos están en la historia clínica pero no se pudieron leer; no forman parte de las puntuaciones.',
-    type: 'Recurso',
+    intro:
+      'Estos registros están en la historia clínica, pero la aplicación no pudo leerlos, así que quedan fuera de lo que se muestra aquí.',
     date: 'Fecha',
-    instrument: 'Instrumento',
+    record: 'Qué es',
     reason: 'Motivo',
-    unknown: 'desconocido',
+    meaning: 'Qué significa',
+    unknown: 'desconocida',
+    support: 'Detalles para el personal de soporte',
+    what: {
+      answers: 'Respuestas del cliente',
+      'stored-score': 'Una puntuación o un registro de ruptura guardados',
+      alert: 'Una alerta',
+      note: 'Una nota clínica',
+      client: 'Los datos del cliente',
+      form: 'Un formulario publicado',
+      other: 'Un registro',
+    },
+    why: {
+      damaged: 'Le faltan partes o no tienen la forma esperada.',
+      'unknown-form': 'No es ninguna de las medidas que usa esta aplicación.',
+      'unknown-scale':
+        'Se aplicó con el formulario de otro sistema y no se ha indicado a la aplicación cómo se puntúan sus respuestas.',
+      'no-client': 'No indica a qué cliente se refiere.',
+      'other-client': 'Se refiere a otro cliente, no a este.',
+      'no-date': 'No tiene fecha.',
+      'future-date': 'Su fecha está en el futuro.',
+      'no-id': 'No tiene identificador, así que no se puede distinguir de otros registros.',
+      answers:
+        'Algunas respuestas no se pueden leer: una pregunta respondida dos veces o una respuesta fuera de la escala de la medida.',
+      duplicate: 'Es una segunda copia de unas respuestas que ya están en la historia clínica.',
+      'empty-note': 'La nota no contiene respuestas ni registros de ruptura que esta aplicación pueda leer.',
+      'unknown-alert': 'No es ninguna de las alertas que genera esta aplicación.',
+    },
+    means: {
+      answers: 'Esta sesión no aparece en los gráficos, las puntuaciones ni las alertas que se muestran aquí.',
+      'stored-score':
+        'No se usa: las puntuaciones que se muestran se calculan a partir de las respuestas del cliente, y una ruptura registrada aquí no se muestra.',
+      alert: 'Esta alerta no se muestra aquí y la aplicación no la modifica en la historia clínica.',
+      note: 'Las sesiones o rupturas guardadas en esta nota no se muestran aquí.',
+      client:
+        'Sin la fecha de nacimiento del cliente no se conoce el franja de edad, así que los cortes que se muestran pueden no corresponder a su edad.',
+      form: 'Esto no cambia las puntuaciones.',
+      other: 'No se usa aquí.',
+      duplicate: 'No falta nada: estas respuestas se cuentan una sola vez.',
+    },
   },
   note: {
     heading: 'Therapy Feedback: seguimiento rutinario de resultados y alianza',
