@@ -80,6 +80,7 @@ describe.skipIf(!browserInstalled)('the first screen of the 900×600 EHR frame',
     const table = app.getByRole('table', { name: /every response/i });
     await table.getByRole('button', { name: 'Continue ORS' }).click();
     const boxes = app.getByLabel(/points from the paper form/);
+    await boxes.first().waitFor(); // the administer panel is a chunk of its own, loaded on first use
     const shown = await boxes.evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
     // The form shows points (0–10, one decimal); the record holds millimetres (0–100), the last item unanswered.
     expect(shown.map((v) => (v === '' ? undefined : Math.round(Number(v) * 10)))).toEqual(keptAnswers);
