@@ -12,7 +12,7 @@ import type { History } from '../../src/fhir/load';
 import { toDashboardModel } from '../../src/ui/app/to-dashboard-model';
 import { Dashboard } from '../../src/ui/dashboard/Dashboard';
 import type { DashboardModel } from '../../src/ui/dashboard/view-model';
-import { createI18n } from '../../src/ui/i18n';
+import { createI18n } from '../../src/ui/i18n/with-dashboard';
 import { parseSmartLaunchConfig } from '../../src/fhir/smart-launch-config';
 import smartLaunch from '../../smart-launch.json';
 

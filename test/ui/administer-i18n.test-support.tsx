@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n, registerNamespace } from '../../src/ui/i18n';
+import { registerNamespace } from '../../src/ui/i18n';
+import { createI18n } from '../../src/ui/i18n/with-dashboard';
 import { administerMessages } from '../../src/ui/administer/messages';
 
 /** Wraps UI in the app's own i18next set-up with the `administer` namespace, in the given language. */

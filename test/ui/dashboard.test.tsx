@@ -6,7 +6,7 @@ import { Dashboard } from '../../src/ui/dashboard/Dashboard';
 import { PrintHeader } from '../../src/ui/dashboard/PrintHeader';
 import { FIRST_ROWS } from '../../src/ui/dashboard/SessionTable';
 import type { DashboardModel, SessionRow } from '../../src/ui/dashboard/view-model';
-import { createI18n } from '../../src/ui/i18n';
+import { createI18n } from '../../src/ui/i18n/with-dashboard';
 
 const points = [15.2, 16, 14.8, 13.9].map((total, i) => ({
   administrationId: `ors-${i}`,

@@ -10,7 +10,7 @@ import {
   rowWindow,
 } from '../../src/ui/dashboard/use-row-window';
 import type { EpisodeView, SessionRow } from '../../src/ui/dashboard/view-model';
-import { createI18n } from '../../src/ui/i18n';
+import { createI18n } from '../../src/ui/i18n/with-dashboard';
 
 // "Show all" on a very long history: the whole table is there for the keyboard, screen readers (its size and each
 // row's place) and paper, but only the rows in and near the scroll box are in the document. The 4,500-row

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { History, UnreadableKind, UnreadableResource } from '../../src/fhir/load';
 import { unreadableViews } from '../../src/ui/app/unreadable-views';
 import { UnreadableList } from '../../src/ui/dashboard/UnreadableList';
-import { createI18n } from '../../src/ui/i18n';
+import { createI18n } from '../../src/ui/i18n/with-dashboard';
 import type { Language } from '../../src/core/instruments/types';
 
 // "Could not read" in the clinician's words: every reason kind on every kind of record, in both languages,

@@ -1,7 +1,6 @@
 import i18next, { type i18n, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { commonMessages } from './common';
-import { dashboardMessages } from './dashboard';
 import { languages, type Language } from '../../core/instruments/types';
 
 // One i18next instance per app start. Namespaces: `common` (the shell and its failure screens) and
@@ -30,11 +29,6 @@ function resourcesOf(namespaces: Readonly<Record<string, Readonly<Record<Languag
       Object.fromEntries(Object.entries(namespaces).map(([ns, messages]) => [ns, messages[language]])),
     ]),
   );
-}
-
-/** Both namespaces at once (component tests, the bench). */
-export function createI18n(language: Language): Promise<i18n> {
-  return initI18n(language, resourcesOf({ common: commonMessages, dashboard: dashboardMessages }));
 }
 
 /**

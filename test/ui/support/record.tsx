@@ -13,7 +13,7 @@ import { parseSmartLaunchConfig } from '../../../src/fhir/smart-launch-config';
 import type { LaunchContext } from '../../../src/ui/app/launch-context';
 import { toDashboardModel } from '../../../src/ui/app/to-dashboard-model';
 import { Dashboard } from '../../../src/ui/dashboard/Dashboard';
-import { createI18n } from '../../../src/ui/i18n';
+import { createI18n } from '../../../src/ui/i18n/with-dashboard';
 import type { Language } from '../../../src/core/instruments/types';
 
 /** An administration on day `day` of March 2025 with every item answered by `value(itemIndex)`, unless `answers` is given. */
