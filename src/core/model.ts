@@ -1,5 +1,6 @@
 // The domain's data, as the core sees it: no FHIR shapes. The FHIR boundary turns QuestionnaireResponses
 // into Administrations; the core turns Administrations into scores, series and rule decisions.
+import type { Result } from './result';
 import type { AgeBand, InstrumentId, WaiSubscale } from './instruments/types';
 
 /** Status of a response as the core cares about it. */
@@ -85,8 +86,8 @@ export interface RuptureNote {
   readonly addressed: boolean;
 }
 
-export type ScoreResult =
-  { readonly ok: true; readonly score: Score } | { readonly ok: false; readonly problem: ScoringProblem };
+/** One administration's score, or the first problem that keeps it from being scored. */
+export type ScoreResult = Result<Score, ScoringProblem>;
 
 export type Severity = 'high' | 'medium' | 'low' | 'info';
 

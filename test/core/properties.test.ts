@@ -46,9 +46,9 @@ describe('scoring properties', () => {
           expect(result.ok).toBe(true);
           if (!result.ok) return;
           const [min, max] = a.instrument === 'wai-sr' ? [12, 60] : [0, 40];
-          expect(result.score.total).toBeGreaterThanOrEqual(min);
-          expect(result.score.total).toBeLessThanOrEqual(max);
-          expect(result.score.totalTenths).toBe(Math.round(result.score.total * 10));
+          expect(result.value.total).toBeGreaterThanOrEqual(min);
+          expect(result.value.total).toBeLessThanOrEqual(max);
+          expect(result.value.totalTenths).toBe(Math.round(result.value.total * 10));
         },
       ),
     );

@@ -14,12 +14,12 @@ describe('rating-line scoring', () => {
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.score.totalTenths).toBe(249);
-    expect(result.score.total).toBe(24.9);
-    expect(result.score.items.map((i) => i.value)).toEqual([6.1, 6.2, 6.3, 6.3]);
-    expect(result.score.items[0]?.code).toBe('ors-individual');
-    expect(result.score.itemMean).toBeCloseTo(6.225, 10);
-    expect(result.score.subscales).toEqual([]);
+    expect(result.value.totalTenths).toBe(249);
+    expect(result.value.total).toBe(24.9);
+    expect(result.value.items.map((i) => i.value)).toEqual([6.1, 6.2, 6.3, 6.3]);
+    expect(result.value.items[0]?.code).toBe('ors-individual');
+    expect(result.value.itemMean).toBeCloseTo(6.225, 10);
+    expect(result.value.subscales).toEqual([]);
   });
   it('sums tenths exactly where floating point would not (0.1 + 0.2)', () => {
     const result = scoreAdministration({
@@ -27,12 +27,12 @@ describe('rating-line scoring', () => {
       instrument: 'srs',
       answers: { 'srs-1': 1, 'srs-2': 2, 'srs-3': 0, 'srs-4': 0 },
     });
-    expect(result.ok && result.score.total).toBe(0.3);
+    expect(result.ok && result.value.total).toBe(0.3);
   });
   it('accepts both ends of the line', () => {
     expect(scoreAdministration(ors('a', base.authored, 0)).ok).toBe(true);
     const top = scoreAdministration(ors('a', base.authored, 40));
-    expect(top.ok && top.score.total).toBe(40);
+    expect(top.ok && top.value.total).toBe(40);
   });
 });
 
@@ -55,27 +55,27 @@ describe('WAI-SR scoring', () => {
     const result = scoreAdministration({ ...base, instrument: 'wai-sr', answers });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.score.subscales).toEqual([
+    expect(result.value.subscales).toEqual([
       { id: 'task', sum: 10, mean: 2.5 },
       { id: 'bond', sum: 18, mean: 4.5 },
       { id: 'goal', sum: 6, mean: 1.5 },
     ]);
-    expect(result.score.total).toBe(34);
-    expect(result.score.totalTenths).toBe(340);
-    expect(result.score.itemMean).toBeCloseTo(34 / 12, 10);
+    expect(result.value.total).toBe(34);
+    expect(result.value.totalTenths).toBe(340);
+    expect(result.value.itemMean).toBeCloseTo(34 / 12, 10);
   });
   it('spans 12–60', () => {
     const low = scoreAdministration(waiSr('w', base.authored, { task: 1, bond: 1, goal: 1 }));
     const high = scoreAdministration(waiSr('w', base.authored, { task: 5, bond: 5, goal: 5 }));
-    expect(low.ok && low.score.total).toBe(12);
-    expect(high.ok && high.score.total).toBe(60);
+    expect(low.ok && low.value.total).toBe(12);
+    expect(high.ok && high.value.total).toBe(60);
   });
 });
 
 describe('problems', () => {
   const problemOf = (a: unknown, ageBand?: 'adult' | 'child' | 'young-child') => {
     const result = scoreAdministration(a as Administration, ageBand ? { ageBand } : {});
-    return result.ok ? undefined : result.problem;
+    return result.ok ? undefined : result.error;
   };
   const full = { 'ors-1': 50, 'ors-2': 50, 'ors-3': 50, 'ors-4': 50 };
 

@@ -44,11 +44,8 @@ beforeAll(async () => {
   const ehrPort = await freePort();
   const ehrOrigin = `http://127.0.0.1:${ehrPort}`;
   const deploy = parseDeployConfig({ frameAncestors: [ehrOrigin], connectOrigins: [ehrOrigin], port: 0 });
-  if (!deploy.ok) throw new Error(deploy.errors.join('; '));
-  site = await startStaticServer(
-    { dir: inject('e2eAppDir'), smartLaunchJson: deploymentLaunchConfig() },
-    deploy.config,
-  );
+  if (!deploy.ok) throw new Error(deploy.error.join('; '));
+  site = await startStaticServer({ dir: inject('e2eAppDir'), smartLaunchJson: deploymentLaunchConfig() }, deploy.value);
   sandbox = await startTestSandbox({
     port: ehrPort,
     today: new Date().toISOString().slice(0, 10),

@@ -18,7 +18,7 @@ const ors: Administration = {
 function scored(a: Administration) {
   const result = scoreAdministration(a);
   if (!result.ok) throw new Error('fixture does not score');
-  return result.score;
+  return result.value;
 }
 
 describe('clinical note', () => {

@@ -15,9 +15,9 @@ describe('patient compartment', () => {
 
   it('adds the patient to a search that names none', () => {
     const pinned = pinSearchToPatient('Observation', 'code=x', 'p1');
-    expect(pinned.ok && new URLSearchParams(pinned.query).get('patient')).toBe('Patient/p1');
+    expect(pinned.ok && new URLSearchParams(pinned.value).get('patient')).toBe('Patient/p1');
     const patient = pinSearchToPatient('Patient', '', 'p1');
-    expect(patient.ok && new URLSearchParams(patient.query).get('_id')).toBe('p1');
+    expect(patient.ok && new URLSearchParams(patient.value).get('_id')).toBe('p1');
   });
 
   it('keeps a search that names the same patient and refuses one naming another', () => {
@@ -28,7 +28,7 @@ describe('patient compartment', () => {
   });
 
   it('leaves shared resources unpinned', () => {
-    expect(pinSearchToPatient('Questionnaire', 'url=x', 'p1')).toEqual({ ok: true, query: 'url=x' });
+    expect(pinSearchToPatient('Questionnaire', 'url=x', 'p1')).toEqual({ ok: true, value: 'url=x' });
   });
 });
 

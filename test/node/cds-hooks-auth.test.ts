@@ -160,10 +160,10 @@ describe('without trust configured (the local sandbox)', () => {
   it('accepts unsigned calls from loopback and refuses any other address', async () => {
     const authorize = authorizer(undefined);
     for (const address of ['127.0.0.1', '::1', '::ffff:127.0.0.1'])
-      expect(await authorize(requestFrom(address), '/cds-services')).toEqual({ ok: true });
+      expect(await authorize(requestFrom(address), '/cds-services')).toEqual({ ok: true, value: undefined });
     expect(await authorize(requestFrom('10.1.2.3'), '/cds-services')).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/this machine only/),
+      error: expect.stringMatching(/this machine only/),
     });
   });
 

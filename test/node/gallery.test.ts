@@ -14,7 +14,7 @@ describe('app-gallery manifest', () => {
     const result = buildGalleryManifest(committedConfig(), 'https://feedback.example.org');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const m = result.manifest;
+    const m = result.value;
     expect(m.launch_url).toBe('https://feedback.example.org/launch.html');
     expect(m.redirect_uris).toEqual(['https://feedback.example.org/index.html']);
     expect(m.policy_uri).toBe('https://feedback.example.org/privacy.html');
@@ -26,9 +26,9 @@ describe('app-gallery manifest', () => {
 
   it('justifies every scope it asks for, in one line each', () => {
     const result = buildGalleryManifest(committedConfig(), 'https://feedback.example.org');
-    if (!result.ok) throw new Error(result.errors.join('; '));
-    expect(result.manifest.scopes.map((s) => s.scope)).toEqual(result.manifest.scope.split(' '));
-    for (const entry of result.manifest.scopes) expect(entry.justification).not.toMatch(/\n/);
+    if (!result.ok) throw new Error(result.error.join('; '));
+    expect(result.value.scopes.map((s) => s.scope)).toEqual(result.value.scope.split(' '));
+    for (const entry of result.value.scopes) expect(entry.justification).not.toMatch(/\n/);
   });
 
   it('asks for no delete permission and no wildcard resource scopes (least privilege)', () => {
@@ -48,20 +48,18 @@ describe('app-gallery manifest', () => {
       servers: [{ ...config.servers[0]!, scopes: `${config.servers[0]!.scopes} patient/Condition.rs` }],
     };
     const result = buildGalleryManifest(widened, 'https://feedback.example.org');
-    expect(result).toEqual({ ok: false, errors: ['Local sandbox: scope "patient/Condition.rs" has no justification'] });
+    expect(result).toEqual({ ok: false, error: ['Local sandbox: scope "patient/Condition.rs" has no justification'] });
   });
 
   it("lists the caseload's user/ scopes with their justifications, and each registration's caseload scope", () => {
     const config = committedConfig();
     const result = buildGalleryManifest(config, 'https://feedback.example.org');
-    if (!result.ok) throw new Error(result.errors.join('; '));
+    if (!result.ok) throw new Error(result.error.join('; '));
     const caseload = config.servers[0]!.caseload!;
-    expect(result.manifest.caseload_scope).toBe(caseload.scopes);
-    expect(result.manifest.caseload_scopes?.map((s) => s.scope)).toEqual(caseload.scopes.split(' '));
-    expect(result.manifest.caseload_scopes?.find((s) => s.scope === 'user/Appointment.rs')?.justification).toMatch(
-      /\S/,
-    );
-    expect(result.manifest.registrations.find((r) => r.ehr === config.servers[0]!.name)?.caseload_scope).toBe(
+    expect(result.value.caseload_scope).toBe(caseload.scopes);
+    expect(result.value.caseload_scopes?.map((s) => s.scope)).toEqual(caseload.scopes.split(' '));
+    expect(result.value.caseload_scopes?.find((s) => s.scope === 'user/Appointment.rs')?.justification).toMatch(/\S/);
+    expect(result.value.registrations.find((r) => r.ehr === config.servers[0]!.name)?.caseload_scope).toBe(
       caseload.scopes,
     );
   });
@@ -77,7 +75,7 @@ describe('app-gallery manifest', () => {
     };
     expect(buildGalleryManifest(widened, 'https://feedback.example.org')).toEqual({
       ok: false,
-      errors: ['Local sandbox: scope "user/Condition.rs" has no justification'],
+      error: ['Local sandbox: scope "user/Condition.rs" has no justification'],
     });
   });
 

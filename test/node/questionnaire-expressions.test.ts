@@ -86,15 +86,15 @@ describe.each(Object.values(instruments))('calculatedExpression of $id', (instru
     fc.assert(
       fc.property(completeAnswers(instrument), (answers) => {
         const scored = scoreAdministration(administration(instrument, answers));
-        if (!scored.ok) throw new Error(`core refused a complete response: ${scored.problem.kind}`);
+        if (!scored.ok) throw new Error(`core refused a complete response: ${scored.error.kind}`);
         const qr = responseTo(instrument, answers);
         for (const { linkId, evaluate } of calcs) {
           const [value, ...more] = evaluate(qr);
           expect(more).toEqual([]);
-          expect(value, linkId).toBeCloseTo(expectedValue(instrument, scored.score, linkId)!, 9);
+          expect(value, linkId).toBeCloseTo(expectedValue(instrument, scored.value, linkId)!, 9);
         }
         const [total] = calcs.at(-1)!.evaluate(qr);
-        expect(Math.round(Number(total) * 10)).toBe(scored.score.totalTenths);
+        expect(Math.round(Number(total) * 10)).toBe(scored.value.totalTenths);
       }),
       { numRuns: 150 },
     );
@@ -137,7 +137,7 @@ describe('on the sandbox seed (the responses the app has stored)', () => {
       scored += 1;
       for (const { linkId, evaluate } of calculationsOf.get(instrument.id)!) {
         expect(evaluate(qr)[0], `${qr.id ?? ''} ${linkId}`).toBeCloseTo(
-          expectedValue(instrument, result.score, linkId)!,
+          expectedValue(instrument, result.value, linkId)!,
           9,
         );
       }

@@ -88,7 +88,7 @@ describe('deployment configuration', () => {
     });
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.errors).toEqual(
+      expect(result.error).toEqual(
         expect.arrayContaining([
           expect.stringMatching(/^frameAncestors\[0\]: /),
           expect.stringMatching(/^frameAncestors\[1\]: /),

@@ -87,10 +87,10 @@ export function scoreAll(administrations: readonly Administration[], birthDate?:
       birth !== undefined && typeof a?.authored === 'string' ? certainAgeBandAt(birth, a.authored) : undefined;
     const result = scoreAdministration(a, ageBand === undefined ? {} : { ageBand });
     if (!result.ok) {
-      history.unscorable.push(unscorable(a, result.problem));
+      history.unscorable.push(unscorable(a, result.error));
       continue;
     }
-    const { instrument } = result.score;
+    const { instrument } = result.value;
     const when = parseFhirDateTime(a.authored)!;
     const scored: { -readonly [K in keyof ScoredResponse]: ScoredResponse[K] } = {
       id: a.id,
@@ -100,7 +100,7 @@ export function scoreAll(administrations: readonly Administration[], birthDate?:
       day: when.day,
       offset: when.offset,
       family: familyOf(instrument),
-      score: result.score,
+      score: result.value,
     };
     if (ageBand !== undefined) scored.ageBand = ageBand;
     history.scored.push(scored);

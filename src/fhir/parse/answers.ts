@@ -1,3 +1,4 @@
+import { fail, succeed, type Result } from '../../core/result';
 import type { Instrument, Item, LikertOption } from '../../core/instruments/types';
 import { CODE_SYSTEM_URL, EXTENSIONS } from '../codes';
 import type { Coding } from '../schemas/datatypes';
@@ -10,8 +11,8 @@ import type { QrAnswer } from '../schemas/questionnaire-response';
 // forms in the units their instrumentMappings entry declares. Range is the core's business (it reports
 // out-of-range values by item); here we only refuse what cannot be read.
 
-export type AnswerValue =
-  { readonly ok: true; readonly value: number } | { readonly ok: false; readonly reason: string };
+/** The number read, or the reason it cannot be. */
+export type AnswerValue = Result<number>;
 
 function numericAnswer(answer: QrAnswer): number | undefined {
   return answer.valueInteger ?? answer.valueDecimal ?? answer.valueQuantity?.value;
@@ -25,15 +26,14 @@ function onOurScale(raw: number, scale: InstrumentMapping['scale'], min: number,
 
 function ratingLineValue(answer: QrAnswer, mapping: InstrumentMapping | undefined): AnswerValue {
   const raw = numericAnswer(answer);
-  if (raw === undefined) return { ok: false, reason: 'expected a number (valueInteger or valueDecimal)' };
-  if (!mapping) return { ok: true, value: raw };
+  if (raw === undefined) return fail('expected a number (valueInteger or valueDecimal)');
+  if (!mapping) return succeed(raw);
   const mm = onOurScale(raw, mapping.scale, 0, 100);
   return mm === undefined
-    ? {
-        ok: false,
-        reason: `${raw} is outside the declared scale ${mapping.scale.min}–${mapping.scale.max} ${mapping.unit} (instrumentMappings)`,
-      }
-    : { ok: true, value: mm };
+    ? fail(
+        `${raw} is outside the declared scale ${mapping.scale.min}–${mapping.scale.max} ${mapping.unit} (instrumentMappings)`,
+      )
+    : succeed(mm);
 }
 
 /** R4's name for an option's score is ordinalValue; R5 renamed it itemWeight. Both are read. */
@@ -69,34 +69,31 @@ function mappedLikertValue(
 ): AnswerValue {
   const code =
     answer.valueCoding?.code ?? (numericAnswer(answer) === undefined ? undefined : String(numericAnswer(answer)));
-  if (code === undefined) return { ok: false, reason: 'expected a coded or numeric answer' };
+  if (code === undefined) return fail('expected a coded or numeric answer');
   if (mapping.answers) {
     const weight = mapping.answers[code];
     return weight === undefined
-      ? { ok: false, reason: `answer code "${code}" is not in the instrumentMappings answers` }
-      : { ok: true, value: weight };
+      ? fail(`answer code "${code}" is not in the instrumentMappings answers`)
+      : succeed(weight);
   }
   const values = options.map((o) => o.value);
   const value = onOurScale(Number(code), mapping.scale, Math.min(...values), Math.max(...values));
   return value === undefined || !Number.isInteger(value)
-    ? {
-        ok: false,
-        reason: `"${code}" is not a point of the declared scale ${mapping.scale.min}–${mapping.scale.max} (instrumentMappings)`,
-      }
-    : { ok: true, value };
+    ? fail(
+        `"${code}" is not a point of the declared scale ${mapping.scale.min}–${mapping.scale.max} (instrumentMappings)`,
+      )
+    : succeed(value);
 }
 
 function likertValue(answer: QrAnswer, options: readonly LikertOption[]): AnswerValue {
   if (answer.valueCoding) {
     const value = optionFromCoding(answer.valueCoding, options);
     const shown = answer.valueCoding.display ?? answer.valueCoding.code ?? '(no code)';
-    return value === undefined ? { ok: false, reason: `unknown option "${shown}"` } : { ok: true, value };
+    return value === undefined ? fail(`unknown option "${shown}"`) : succeed(value);
   }
   const raw = numericAnswer(answer);
-  if (raw === undefined) return { ok: false, reason: 'expected an option (valueCoding) or a number (valueInteger)' };
-  return Number.isInteger(raw)
-    ? { ok: true, value: raw }
-    : { ok: false, reason: `expected a whole option value, got ${raw}` };
+  if (raw === undefined) return fail('expected an option (valueCoding) or a number (valueInteger)');
+  return Number.isInteger(raw) ? succeed(raw) : fail(`expected a whole option value, got ${raw}`);
 }
 
 /** `mapping` present: a foreign form read as its instrumentMappings entry declares; absent: our own form. */

@@ -1,6 +1,7 @@
 import { instruments } from '../../core/instruments';
 import type { Instrument, InstrumentId } from '../../core/instruments/types';
 import type { Administration } from '../../core/model';
+import { fail, succeed, type Result } from '../../core/result';
 import type { InstrumentMapping } from '../instrument-mappings';
 import type { Identifier } from '../schemas/datatypes';
 import type { Questionnaire } from '../schemas/questionnaire';
@@ -77,7 +78,8 @@ function unreadable(
   };
 }
 
-type Answers = { ok: true; answers: Record<string, number> } | { ok: false; reason: string };
+/** Each of our items' numbers by linkId, or the reason the answers cannot be read. */
+type Answers = Result<Record<string, number>>;
 
 function itemKey(flat: FlatItem): string {
   return flat.definition?.split('#')[1] ?? flat.linkId;
@@ -105,20 +107,17 @@ function readAnswers(
     let first: FlatItem | undefined;
     for (const flat of items) {
       if (!answersItem(flat, item.linkId, mapping)) continue;
-      if (first) return { ok: false, reason: `${itemPath(flat)}: ${item.linkId} is answered twice` };
+      if (first) return fail(`${itemPath(flat)}: ${item.linkId} is answered twice`);
       first = flat;
     }
     if (!first) continue;
     if (first.answers.length > 1)
-      return {
-        ok: false,
-        reason: `${itemPath(first)}: ${item.linkId} has ${first.answers.length} answers, expected one`,
-      };
+      return fail(`${itemPath(first)}: ${item.linkId} has ${first.answers.length} answers, expected one`);
     const value = answerValue(instrument, item, first.answers[0]!, mapping);
-    if (!value.ok) return { ok: false, reason: `${itemPath(first)}.answer[0]: ${value.reason}` };
+    if (!value.ok) return fail(`${itemPath(first)}.answer[0]: ${value.error}`);
     answers[item.linkId] = value.value;
   }
-  return { ok: true, answers };
+  return succeed(answers);
 }
 
 function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseContext): ResponseParseResult {
@@ -161,7 +160,7 @@ function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseCo
   const id = qr.identifier?.value ? administrationIdOf(qr.identifier.value) : sourceId;
   if (!id) return unreadable(resource, 'no-id', 'has neither an id nor an identifier', match.instrument);
   const read = readAnswers(instruments[match.instrument], items, match.mapping);
-  if (!read.ok) return unreadable(resource, 'answers', read.reason, match.instrument);
+  if (!read.ok) return unreadable(resource, 'answers', read.error, match.instrument);
   // Field by field rather than spread in: every response of a population is read here.
   const parsed: { -readonly [K in keyof ParsedResponse]: ParsedResponse[K] } = {
     ok: true,
@@ -170,7 +169,7 @@ function toParsed(qr: QuestionnaireResponse, resource: unknown, context: ParseCo
       instrument: match.instrument,
       authored: qr.authored,
       status: qr.status,
-      answers: read.answers,
+      answers: read.value,
     },
     patientId,
     sourceId,

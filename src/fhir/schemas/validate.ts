@@ -53,8 +53,8 @@ export function validate<S extends z.ZodType>(
   input: unknown,
   bounds: Bounds | null = DEFAULT_BOUNDS,
 ): Validated<z.output<S>> {
-  const bounded = bounds === null ? { ok: true as const } : checkBounds(input, bounds);
-  if (!bounded.ok) return fail([bounded.reason]);
+  const bounded = bounds === null ? succeed(undefined) : checkBounds(input, bounds);
+  if (!bounded.ok) return fail([bounded.error]);
   // Parse options take zod off its compiled fast path (measured: half the throughput), and valid input is
   // the common case: the readable messages are produced only when the input turned out to be invalid.
   const result = schema.safeParse(input);

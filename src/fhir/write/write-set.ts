@@ -160,7 +160,7 @@ export function buildWriteSet(input: WriteSetInput): WriteSet {
     administration,
     assessment.latestAgeBand ? { ageBand: assessment.latestAgeBand } : {},
   );
-  const score = scored.ok ? scored.score : undefined;
+  const score = scored.ok ? scored.value : undefined;
   const { completes } = input;
   const label = `the ${instrument.shortName} response`;
   const responseEntry =

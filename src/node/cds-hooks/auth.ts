@@ -8,6 +8,7 @@ import {
   jwtVerify,
   type JWTVerifyGetKey,
 } from 'jose';
+import { fail, succeed, type Result } from '../../core/result';
 
 // Who may call the service. An EHR proves itself with a JWT it signs for every call (CDS Hooks,
 // "Trusting CDS Clients"): signed with an asymmetric key from a JWK Set we trust, issued by an issuer we
@@ -25,7 +26,8 @@ export interface TrustedEhrs {
   readonly clockToleranceSeconds?: number;
 }
 
-export type Authorized = { readonly ok: true } | { readonly ok: false; readonly message: string };
+/** Served, or the message saying why not. */
+export type Authorized = Result<undefined>;
 
 /**
  * CDS Hooks: the token's expiration SHOULD be no more than 5 minutes from its issue. A longer-lived one is
@@ -86,11 +88,8 @@ export function authorizer(trust: TrustedEhrs | undefined): Authorizer {
   if (!trust) {
     return async (req) =>
       isLoopback(req.socket.remoteAddress)
-        ? { ok: true }
-        : {
-            ok: false,
-            message: 'This service runs without EHR trust configured and serves callers on this machine only.',
-          };
+        ? succeed(undefined)
+        : fail('This service runs without EHR trust configured and serves callers on this machine only.');
   }
   const keys: JWTVerifyGetKey =
     trust.jwks instanceof URL ? createRemoteJWKSet(trust.jwks) : createLocalJWKSet(trust.jwks);
@@ -98,7 +97,7 @@ export function authorizer(trust: TrustedEhrs | undefined): Authorizer {
   const base = trust.publicBaseUrl.replace(/\/+$/, '');
   return async (req, endpointPath) => {
     const token = bearerOf(req);
-    if (!token) return { ok: false, message: 'Missing "Authorization: Bearer <JWT>" signed by a trusted EHR.' };
+    if (!token) return fail('Missing "Authorization: Bearer <JWT>" signed by a trusted EHR.');
     try {
       const { payload } = await jwtVerify(token, keys, {
         issuer: [...trust.issuers],
@@ -110,15 +109,14 @@ export function authorizer(trust: TrustedEhrs | undefined): Authorizer {
       });
       const lifetime = Number(payload.exp) - Number(payload.iat);
       if (lifetime > MAX_TOKEN_LIFETIME_SECONDS) {
-        return {
-          ok: false,
-          message: `Not authorized: the token is valid for ${lifetime} s; at most ${MAX_TOKEN_LIFETIME_SECONDS} s (5 minutes) is accepted.`,
-        };
+        return fail(
+          `Not authorized: the token is valid for ${lifetime} s; at most ${MAX_TOKEN_LIFETIME_SECONDS} s (5 minutes) is accepted.`,
+        );
       }
       const fresh = seen.remember(String(payload.jti), Number(payload.exp), Math.floor(Date.now() / 1000));
-      return fresh ? { ok: true } : { ok: false, message: 'The token was used before (jti replayed).' };
+      return fresh ? succeed(undefined) : fail('The token was used before (jti replayed).');
     } catch (error) {
-      return { ok: false, message: `Not authorized: ${reasonOf(error)}.` };
+      return fail(`Not authorized: ${reasonOf(error)}.`);
     }
   };
 }

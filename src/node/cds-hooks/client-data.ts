@@ -1,3 +1,4 @@
+import { fail, succeed, type Result } from '../../core/result';
 import { fetchTransport } from '../../fhir/gateway/fetch-transport';
 import { type FhirTransport, TransportError } from '../../fhir/gateway/types';
 import { type Bundle, bundleSchema, linkUrl } from '../../fhir/schemas/bundle';
@@ -16,9 +17,16 @@ export interface ClientData {
   readonly questionnaires: readonly unknown[];
 }
 
-export type ClientDataResult =
-  | { readonly ok: true; readonly data: ClientData; readonly fetched: readonly string[] }
-  | { readonly ok: false; readonly status: 400 | 412; readonly message: string };
+/** Why the data could not be had: 400 for a bad prefetch, 412 when it can neither be prefetched nor fetched. */
+export interface ClientDataProblem {
+  readonly status: 400 | 412;
+  readonly message: string;
+}
+
+export type ClientDataResult = Result<
+  { readonly data: ClientData; readonly fetched: readonly string[] },
+  ClientDataProblem
+>;
 
 export interface FetchOptions {
   readonly fetch?: typeof fetch;
@@ -30,13 +38,9 @@ export interface FetchOptions {
 const MAX_PAGES = 20;
 const DEFAULT_TIMEOUT_MS = 5000;
 
-type Part<T> = { ok: true; value: T } | { ok: false; status: 400 | 412; message: string };
+type Part<T> = Result<T, ClientDataProblem>;
 
-const failed = (status: 400 | 412, message: string): { ok: false; status: 400 | 412; message: string } => ({
-  ok: false,
-  status,
-  message,
-});
+const failed = (status: 400 | 412, message: string): Part<never> => fail({ status, message });
 
 function responsesOf(bundle: Bundle): unknown[] {
   return (bundle.entry ?? [])
@@ -59,9 +63,9 @@ function transportOf(request: HookRequest, options: FetchOptions): FhirTransport
 
 async function fetchPatient(transport: FhirTransport, patientId: string): Promise<Part<unknown>> {
   const answer = await transport.send({ method: 'GET', url: prefetchQuery('patient', patientId) });
-  if (answer.status === 404 || answer.status === 410) return { ok: true, value: null };
+  if (answer.status === 404 || answer.status === 410) return succeed(null);
   return answer.status === 200
-    ? { ok: true, value: answer.body }
+    ? succeed(answer.body)
     : failed(412, `The FHIR server refused the Patient read (HTTP ${answer.status}).`);
 }
 
@@ -81,23 +85,21 @@ async function fetchResponses(transport: FhirTransport, patientId: string): Prom
     found.push(...responsesOf(bundle.data));
     url = linkUrl(bundle.data, 'next');
   }
-  return url === undefined
-    ? { ok: true, value: found }
-    : failed(412, `The client has more than ${MAX_PAGES} pages of responses.`);
+  return url === undefined ? succeed(found) : failed(412, `The client has more than ${MAX_PAGES} pages of responses.`);
 }
 
 /** undefined = not usable as prefetched (absent, or a search the EHR cut into pages): fetch it. */
 function prefetchedPatient(value: unknown): Part<unknown> | undefined {
-  return value === undefined ? undefined : { ok: true, value };
+  return value === undefined ? undefined : succeed(value);
 }
 
 function prefetchedResponses(value: unknown): Part<unknown[]> | undefined {
   if (value === undefined) return undefined;
-  if (value === null) return { ok: true, value: [] };
+  if (value === null) return succeed([]);
   const bundle = bundleSchema.safeParse(value);
   if (!bundle.success)
     return failed(400, 'prefetch.responses: expected a searchset Bundle of QuestionnaireResponses, or null');
-  return linkUrl(bundle.data, 'next') === undefined ? { ok: true, value: responsesOf(bundle.data) } : undefined;
+  return linkUrl(bundle.data, 'next') === undefined ? succeed(responsesOf(bundle.data)) : undefined;
 }
 
 /** The prefetched part, else the same query sent to the FHIR server, else 412. */
@@ -154,5 +156,5 @@ export async function gatherClientData(request: HookRequest, options: FetchOptio
   if (!patient.ok) return patient;
   const questionnaires =
     transport && needsServerQuestionnaires(responses.value) ? await fetchQuestionnaires(transport, fetched) : [];
-  return { ok: true, data: { patient: patient.value, responses: responses.value, questionnaires }, fetched };
+  return succeed({ data: { patient: patient.value, responses: responses.value, questionnaires }, fetched });
 }

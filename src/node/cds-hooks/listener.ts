@@ -51,21 +51,21 @@ async function callService(
   options: CdsHooksListenerOptions,
 ): Promise<string> {
   const body = await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY);
-  if (!body.ok) return fail(res, body.status, body.message);
-  const parsed = parseHookRequest(body.body);
-  if (!parsed.ok) return fail(res, 400, parsed.message);
-  const gathered = await gatherClientData(parsed.request, options);
-  if (!gathered.ok) return fail(res, gathered.status, gathered.message);
+  if (!body.ok) return fail(res, body.error.status, body.error.message);
+  const parsed = parseHookRequest(body.value);
+  if (!parsed.ok) return fail(res, 400, parsed.error);
+  const gathered = await gatherClientData(parsed.value, options);
+  if (!gathered.ok) return fail(res, gathered.error.status, gathered.error.message);
   const cards = cardsFor({
-    patientId: parsed.request.context.patientId,
-    ...gathered.data,
+    patientId: parsed.value.context.patientId,
+    ...gathered.value.data,
     appLaunchUrl: options.appLaunchUrl,
     ...(options.config ? { config: options.config } : {}),
     ...(options.mappings ? { mappings: options.mappings } : {}),
     now: Date.now(),
   });
   sendJson(res, 200, { cards });
-  return `${cards.length} cards, ${gathered.data.responses.length} responses${gathered.fetched.length ? `, fetched ${gathered.fetched.join('+')}` : ''}`;
+  return `${cards.length} cards, ${gathered.value.data.responses.length} responses${gathered.value.fetched.length ? `, fetched ${gathered.value.fetched.join('+')}` : ''}`;
 }
 
 function fail(res: ServerResponse, status: number, message: string): string {
@@ -93,7 +93,7 @@ async function route(
     return 'discovery';
   }
   const allowed = await authorize(req, path);
-  if (!allowed.ok) return fail(res, 401, allowed.message);
+  if (!allowed.ok) return fail(res, 401, allowed.error);
   return callService(req, res, options);
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fail, succeed, type Result } from '../../core/result';
 import { validate } from '../../fhir/schemas/validate';
 import { HOOK } from './discovery';
 
@@ -43,15 +44,12 @@ export const hookRequestSchema = z
 
 export type HookRequest = z.output<typeof hookRequestSchema>;
 
-export type ParsedHookRequest =
-  { readonly ok: true; readonly request: HookRequest } | { readonly ok: false; readonly message: string };
+export type ParsedHookRequest = Result<HookRequest>;
 
 export function parseHookRequest(body: unknown): ParsedHookRequest {
-  if (body === undefined) return { ok: false, message: 'The request has no body: send the CDS Hooks request as JSON.' };
+  if (body === undefined) return fail('The request has no body: send the CDS Hooks request as JSON.');
   // The prefetch is the whole history: each resource in it is bounded when it is read, so a hostile one is
   // listed as unreadable instead of refusing the request.
   const checked = validate(hookRequestSchema, body, null);
-  return checked.ok
-    ? { ok: true, request: checked.value }
-    : { ok: false, message: `Invalid CDS Hooks request: ${checked.error.join('; ')}` };
+  return checked.ok ? succeed(checked.value) : fail(`Invalid CDS Hooks request: ${checked.error.join('; ')}`);
 }

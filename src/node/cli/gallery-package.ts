@@ -19,10 +19,10 @@ async function main(): Promise<void> {
   const parsed = parseSmartLaunchConfig(JSON.parse(await readFile(values.config, 'utf8')));
   if (!parsed.ok) throw new Error(`${values.config}:\n  ${parsed.error.join('\n  ')}`);
   const built = buildGalleryManifest(parsed.value, values.origin);
-  if (!built.ok) throw new Error(`manifest refused:\n  ${built.errors.join('\n  ')}`);
+  if (!built.ok) throw new Error(`manifest refused:\n  ${built.error.join('\n  ')}`);
   const out = resolve(values.out);
   await mkdir(join(out, 'icons'), { recursive: true });
-  await writeFile(join(out, 'manifest.json'), `${JSON.stringify(built.manifest, null, 2)}\n`);
+  await writeFile(join(out, 'manifest.json'), `${JSON.stringify(built.value, null, 2)}\n`);
   const icons = (await readdir('public/icons')).filter((f) => f.endsWith('.png') || f.endsWith('.svg'));
   await Promise.all(icons.map((f) => copyFile(join('public/icons', f), join(out, 'icons', f))));
   console.log(`wrote ${join(values.out, 'manifest.json')} and ${icons.length} icons`);

@@ -1,3 +1,4 @@
+import { fail, succeed, type Result } from '../../core/result';
 import type { ServerConfig, SmartLaunchConfig } from '../../fhir/smart-launch-config';
 
 // What an app gallery or an EHR's app registration asks for, generated from smart-launch.json so the two never
@@ -41,7 +42,7 @@ export interface GalleryManifest {
   }[];
 }
 
-export type ManifestResult = { ok: true; manifest: GalleryManifest } | { ok: false; errors: string[] };
+export type ManifestResult = Result<GalleryManifest, string[]>;
 
 const absolute = (origin: string, path: string): string => new URL(path, origin).href;
 
@@ -80,39 +81,36 @@ export function buildGalleryManifest(config: SmartLaunchConfig, appOrigin: strin
       ),
     ),
   ];
-  if (missing.length > 0) return { ok: false, errors: missing };
+  if (missing.length > 0) return fail(missing);
   const { app } = config;
-  return {
-    ok: true,
-    manifest: {
-      software_id: app.softwareId,
-      software_version: app.version,
-      client_name: app.name,
-      description: app.description,
-      client_uri: absolute(appOrigin, '/'),
-      logo_uri: absolute(appOrigin, app.logoUri),
-      launch_url: absolute(appOrigin, app.launchUri),
-      redirect_uris: [...new Set(config.servers.map((s) => absolute(appOrigin, s.redirectUri)))],
-      scope: reference.scopes,
-      scope_v1: reference.scopesV1,
-      scopes: scopeEntries(config, reference.scopes).entries,
-      ...caseloadPart(config, reference),
-      token_endpoint_auth_method: 'none',
-      grant_types: ['authorization_code', 'refresh_token'],
-      response_types: ['code'],
-      code_challenge_method: 'S256',
-      fhir_versions: ['4.0.1'],
-      launch_types: ['ehr', 'standalone'],
-      policy_uri: absolute(appOrigin, app.privacyPolicyUri),
-      tos_uri: absolute(appOrigin, app.termsOfServiceUri),
-      contacts: [app.contact],
-      registrations: config.servers.map((s) => ({
-        ehr: s.name,
-        iss_pattern: s.issMatch,
-        client_id: s.clientId,
-        scope: s.scopeVersion === 'v1' ? s.scopesV1 : s.scopes,
-        ...(s.caseload ? { caseload_scope: s.scopeVersion === 'v1' ? s.caseload.scopesV1 : s.caseload.scopes } : {}),
-      })),
-    },
-  };
+  return succeed({
+    software_id: app.softwareId,
+    software_version: app.version,
+    client_name: app.name,
+    description: app.description,
+    client_uri: absolute(appOrigin, '/'),
+    logo_uri: absolute(appOrigin, app.logoUri),
+    launch_url: absolute(appOrigin, app.launchUri),
+    redirect_uris: [...new Set(config.servers.map((s) => absolute(appOrigin, s.redirectUri)))],
+    scope: reference.scopes,
+    scope_v1: reference.scopesV1,
+    scopes: scopeEntries(config, reference.scopes).entries,
+    ...caseloadPart(config, reference),
+    token_endpoint_auth_method: 'none',
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    code_challenge_method: 'S256',
+    fhir_versions: ['4.0.1'],
+    launch_types: ['ehr', 'standalone'],
+    policy_uri: absolute(appOrigin, app.privacyPolicyUri),
+    tos_uri: absolute(appOrigin, app.termsOfServiceUri),
+    contacts: [app.contact],
+    registrations: config.servers.map((s) => ({
+      ehr: s.name,
+      iss_pattern: s.issMatch,
+      client_id: s.clientId,
+      scope: s.scopeVersion === 'v1' ? s.scopesV1 : s.scopes,
+      ...(s.caseload ? { caseload_scope: s.scopeVersion === 'v1' ? s.caseload.scopesV1 : s.caseload.scopes } : {}),
+    })),
+  });
 }

@@ -1,8 +1,9 @@
 // Reads a request body with a size limit (the one reader for JSON bodies and the auth server's forms)
 // and parses it as JSON: FHIR JSON or JSON Patch.
 import type { IncomingMessage } from 'node:http';
+import { fail, succeed, type Result } from '../../core/result';
 
-export type BodyResult = { ok: true; body: unknown } | { ok: false; status: 400 | 413 | 415; message: string };
+export type BodyResult = Result<unknown, { status: 400 | 413 | 415; message: string }>;
 
 const JSON_TYPES = /^application\/(fhir\+json|json|json-patch\+json)\b/i;
 
@@ -27,14 +28,14 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 
 
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   const raw = await readBody(req, limit);
-  if (raw === 'too-large') return { ok: false, status: 413, message: `Request body larger than ${limit} bytes.` };
-  if (raw.length === 0) return { ok: true, body: undefined };
+  if (raw === 'too-large') return fail({ status: 413, message: `Request body larger than ${limit} bytes.` });
+  if (raw.length === 0) return succeed(undefined);
   const type = req.headers['content-type'] ?? '';
   if (!JSON_TYPES.test(type))
-    return { ok: false, status: 415, message: `Unsupported content type "${type}": send application/fhir+json.` };
+    return fail({ status: 415, message: `Unsupported content type "${type}": send application/fhir+json.` });
   try {
-    return { ok: true, body: JSON.parse(raw.toString('utf8')) };
+    return succeed(JSON.parse(raw.toString('utf8')) as unknown);
   } catch (err) {
-    return { ok: false, status: 400, message: `The body is not valid JSON: ${(err as Error).message}` };
+    return fail({ status: 400, message: `The body is not valid JSON: ${(err as Error).message}` });
   }
 }

@@ -74,9 +74,9 @@ async function sandboxRegistration(
   const registration = await readSandboxRegistration(`${REPO_ROOT}smart-launch.json`);
   if (!registration.ok) throw new Error(registration.error);
   return {
-    clients: [...registration.clients, ...extra],
-    smartLaunchJson: registration.text,
-    settings: registration.settings,
+    clients: [...registration.value.clients, ...extra],
+    smartLaunchJson: registration.value.text,
+    settings: registration.value.settings,
   };
 }
 

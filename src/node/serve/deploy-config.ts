@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fail, succeed, type Result } from '../../core/result';
 import { formatZodIssues } from '../../fhir/schemas/validate';
 
 // What a health system sets per deployment, at start-up, without a rebuild: which EHR origins may embed the
@@ -31,10 +32,8 @@ export const deployConfigSchema = z.object({
 
 export type DeployConfig = z.infer<typeof deployConfigSchema>;
 
-export function parseDeployConfig(
-  input: unknown,
-): { ok: true; config: DeployConfig } | { ok: false; errors: string[] } {
+export function parseDeployConfig(input: unknown): Result<DeployConfig, string[]> {
   const result = deployConfigSchema.safeParse(input);
-  if (result.success) return { ok: true, config: result.data };
-  return { ok: false, errors: formatZodIssues(result.error.issues) };
+  if (result.success) return succeed(result.data);
+  return fail(formatZodIssues(result.error.issues));
 }

@@ -17,10 +17,10 @@ async function readJson(path: string, what: string): Promise<unknown> {
 /** Reads and validates the deployment configuration and the smart-launch.json it names; throws a message naming each wrong field. */
 export async function loadDeployment(configPath: string): Promise<{ config: DeployConfig; smartLaunchJson: string }> {
   const parsed = parseDeployConfig(await readJson(configPath, 'deployment configuration'));
-  if (!parsed.ok) throw new Error(`deployment configuration ${configPath}:\n  ${parsed.errors.join('\n  ')}`);
-  const smartLaunchPath = resolve(dirname(configPath), parsed.config.smartLaunchFile);
+  if (!parsed.ok) throw new Error(`deployment configuration ${configPath}:\n  ${parsed.error.join('\n  ')}`);
+  const smartLaunchPath = resolve(dirname(configPath), parsed.value.smartLaunchFile);
   const launch = await readJson(smartLaunchPath, 'smart-launch.json');
   const checked = parseSmartLaunchConfig(launch);
   if (!checked.ok) throw new Error(`smart-launch.json ${smartLaunchPath}:\n  ${checked.error.join('\n  ')}`);
-  return { config: parsed.config, smartLaunchJson: JSON.stringify(checked.value) };
+  return { config: parsed.value, smartLaunchJson: JSON.stringify(checked.value) };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fail, succeed, type Result } from '../../core/result';
 import { formatZodIssues } from '../../fhir/schemas/validate';
 
 // The launch context the EHR sent with the token, validated: the token response is server data too.
@@ -28,8 +29,13 @@ export interface LaunchContext {
   readonly intent: string | undefined;
 }
 
-export type ContextResult =
-  { ok: true; context: LaunchContext } | { ok: false; reason: 'no-patient' | 'invalid'; errors: string[] };
+/** Why no launch context: no patient in it (maybe a caseload launch), or not valid (with the errors). */
+export interface ContextProblem {
+  readonly reason: 'no-patient' | 'invalid';
+  readonly errors: string[];
+}
+
+export type ContextResult = Result<LaunchContext, ContextProblem>;
 
 export function parseLaunchContext(
   tokenResponse: unknown,
@@ -37,21 +43,18 @@ export function parseLaunchContext(
   clinicianName?: string,
 ): ContextResult {
   const parsed = tokenContextSchema.safeParse(tokenResponse ?? {});
-  if (!parsed.success) return { ok: false, reason: 'invalid', errors: formatZodIssues(parsed.error.issues) };
+  if (!parsed.success) return fail({ reason: 'invalid', errors: formatZodIssues(parsed.error.issues) });
   const token = parsed.data;
-  if (!token.patient) return { ok: false, reason: 'no-patient', errors: [] };
-  return {
-    ok: true,
-    context: {
-      patientId: token.patient,
-      encounterId: token.encounter,
-      fhirUser,
-      clinicianName,
-      grantedScopes: token.scope,
-      needPatientBanner: token.need_patient_banner ?? true,
-      smartStyleUrl: token.smart_style_url,
-      locale: token.locale,
-      intent: token.intent,
-    },
-  };
+  if (!token.patient) return fail({ reason: 'no-patient', errors: [] });
+  return succeed({
+    patientId: token.patient,
+    encounterId: token.encounter,
+    fhirUser,
+    clinicianName,
+    grantedScopes: token.scope,
+    needPatientBanner: token.need_patient_banner ?? true,
+    smartStyleUrl: token.smart_style_url,
+    locale: token.locale,
+    intent: token.intent,
+  });
 }

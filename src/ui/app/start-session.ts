@@ -38,13 +38,13 @@ export async function startSession(
   }
   const fhirUser = fhirUserOf(client);
   const parsed = parseLaunchContext(client.state.tokenResponse, fhirUser, nameOf(client));
-  if (parsed.ok) return { ok: true, value: { client, launch: parsed.context } };
+  if (parsed.ok) return { ok: true, value: { client, launch: parsed.value } };
   const practitioner =
-    parsed.reason === 'no-patient' ? parsePractitionerLaunch(client.state.tokenResponse, fhirUser) : undefined;
+    parsed.error.reason === 'no-patient' ? parsePractitionerLaunch(client.state.tokenResponse, fhirUser) : undefined;
   if (practitioner) return { ok: true, value: { client, launch: practitioner, caseload: true } };
-  return parsed.reason === 'no-patient'
+  return parsed.error.reason === 'no-patient'
     ? failed('no-patient')
-    : failed('auth-error', { params: { detail: 'invalid launch context' }, details: parsed.errors });
+    : failed('auth-error', { params: { detail: 'invalid launch context' }, details: parsed.error.errors });
 }
 
 type Classified = Parameters<typeof failed>;

@@ -1,3 +1,4 @@
+import { fail, succeed, type Result } from '../../../core/result';
 import { isBundle } from './answer-filter';
 import { isCompartmentType, isFilteredOnly, pinSearchToPatient } from './compartment';
 import type { FhirAccess } from './fhir-access';
@@ -9,14 +10,15 @@ import type { TokenAccess } from './token-access';
 // patient/ scopes do, that it stays inside the token's patient compartment — including every search the
 // server would run for it (a conditional update's or delete's query, a create's If-None-Exist).
 
-export type Decision =
-  | {
-      ok: true;
-      /** the query to run (a search or conditional write may get the patient added) */ query: string;
-      /** filter the answer by patient */ patient?: string;
-      /** the If-None-Exist search to run, pinned to the patient */ ifNoneExist?: string;
-    }
-  | { ok: false; message: string };
+/** An access allowed, as it is to run. */
+export interface AllowedAccess {
+  /** the query to run (a search or conditional write may get the patient added) */ readonly query: string;
+  /** filter the answer by patient */ readonly patient?: string;
+  /** the If-None-Exist search to run, pinned to the patient */ readonly ifNoneExist?: string;
+}
+
+/** Allowed, or the refusal's message. */
+export type Decision = Result<AllowedAccess>;
 
 /** What one access carries besides its method and URL. */
 export interface AccessInput {
@@ -35,21 +37,17 @@ export function withQuery(path: string, query: string): string {
   return query ? `${base}?${query}` : base;
 }
 
-function scopeDecision(
-  access: FhirAccess,
-  token: TokenAccess,
-): { ok: true; patientOnly: boolean } | { ok: false; message: string } {
+/** Permitted by a scope, with whether only patient/ scopes permit it; or the refusal's message. */
+function scopeDecision(access: FhirAccess, token: TokenAccess): Result<{ patientOnly: boolean }> {
   const denied =
     token.denied?.resourceType === access.resourceType && token.denied.interactions.includes(access.interaction);
   const permitting = denied ? [] : scopesPermitting(token.scopes, access);
   if (permitting.length === 0) {
     const needed = missingScopeText(token.patient ? 'patient' : 'user', access);
-    return { ok: false, message: `Insufficient scope: ${needed} (or a wider scope) is required for this request.` };
+    return fail(`Insufficient scope: ${needed} (or a wider scope) is required for this request.`);
   }
-  return { ok: true, patientOnly: permitting.every((s) => s.context === 'patient') };
+  return succeed({ patientOnly: permitting.every((s) => s.context === 'patient') });
 }
-
-type Pinned = { ok: true; query: string } | { ok: false; message: string };
 
 /**
  * A condition (If-None-Exist, a conditional update's or delete's query) may only find the patient's own
@@ -62,44 +60,41 @@ async function pinCondition(
   patient: string,
   what: string,
   input: AccessInput,
-): Promise<Pinned> {
+): Promise<Result<string>> {
   const pinned = pinSearchToPatient(resourceType, query, patient);
-  if (!pinned.ok) return { ok: false, message: `Forbidden: ${what}: ${pinned.reason}.` };
+  if (!pinned.ok) return fail(`Forbidden: ${what}: ${pinned.error}.`);
   if (!isFilteredOnly(resourceType)) return pinned;
   const found = await input.read(`${resourceType}?${query}`);
   const matches = found.status === 200 && isBundle(found.body) ? (found.body.entry ?? []) : [];
   const memberships = await Promise.all(matches.map((e) => resolveMembership(e.resource, patient, input.read)));
   return memberships.includes('other')
-    ? { ok: false, message: `Forbidden: ${what} finds a ${resourceType} of another patient.` }
+    ? fail(`Forbidden: ${what} finds a ${resourceType} of another patient.`)
     : pinned;
 }
 
 export async function decide(access: FhirAccess, input: AccessInput): Promise<Decision> {
   const scoped = scopeDecision(access, input.token);
   if (!scoped.ok) return scoped;
-  const plain = {
-    ok: true as const,
+  const plain = succeed({
     query: access.query,
     ...(input.ifNoneExist === undefined ? {} : { ifNoneExist: input.ifNoneExist }),
-  };
-  if (!scoped.patientOnly || !isCompartmentType(access.resourceType)) return plain;
+  });
+  if (!scoped.value.patientOnly || !isCompartmentType(access.resourceType)) return plain;
   const patient = input.token.patient;
-  if (!patient) return { ok: false, message: 'patient/ scopes need a patient in context, and this token has none.' };
+  if (!patient) return fail('patient/ scopes need a patient in context, and this token has none.');
   const outside = `Forbidden: the ${access.resourceType} is outside the patient compartment of this token.`;
   const isOutside = async (resource: unknown) =>
     (await resolveMembership(resource, patient, input.read, input.local)) === 'other';
   switch (access.interaction) {
     case 's': {
       const pinned = pinSearchToPatient(access.resourceType, access.query, patient);
-      return pinned.ok
-        ? { ok: true, query: pinned.query, patient }
-        : { ok: false, message: `Forbidden: ${pinned.reason}.` };
+      return pinned.ok ? succeed({ query: pinned.value, patient }) : fail(`Forbidden: ${pinned.error}.`);
     }
     case 'r':
-      return { ok: true, query: access.query, patient };
+      return succeed({ query: access.query, patient });
     case 'c': {
-      if (await isOutside(input.body)) return { ok: false, message: outside };
-      if (input.ifNoneExist === undefined) return { ok: true, query: access.query };
+      if (await isOutside(input.body)) return fail(outside);
+      if (input.ifNoneExist === undefined) return succeed({ query: access.query });
       const condition = await pinCondition(
         access.resourceType,
         input.ifNoneExist,
@@ -107,20 +102,20 @@ export async function decide(access: FhirAccess, input: AccessInput): Promise<De
         'the If-None-Exist condition',
         input,
       );
-      return condition.ok ? { ok: true, query: access.query, ifNoneExist: condition.query } : condition;
+      return condition.ok ? succeed({ query: access.query, ifNoneExist: condition.value }) : condition;
     }
     case 'u':
     case 'd': {
-      if (access.interaction === 'u' && (await isOutside(input.body))) return { ok: false, message: outside };
+      if (access.interaction === 'u' && (await isOutside(input.body))) return fail(outside);
       // A write without id or condition is malformed: the engine answers it, with nothing to pin.
-      if (!access.id && access.query === '') return { ok: true, query: '' };
+      if (!access.id && access.query === '') return succeed({ query: '' });
       if (!access.id) {
         const condition = await pinCondition(access.resourceType, access.query, patient, 'the condition', input);
-        return condition.ok ? { ok: true, query: condition.query } : condition;
+        return condition.ok ? succeed({ query: condition.value }) : condition;
       }
       const current = await input.read(`${access.resourceType}/${access.id}`);
       const mine = current.status !== 200 || !(await isOutside(current.body));
-      return mine ? { ok: true, query: access.query } : { ok: false, message: outside };
+      return mine ? succeed({ query: access.query }) : fail(outside);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { fail, succeed, type Result } from '../../../core/result';
 import { resolveMembership, type CurrentReader } from './resolve-membership';
 
 // What a patient-scoped read or search returned, filtered to the patient: search results of other patients
@@ -8,18 +9,19 @@ export function isBundle(body: unknown): body is fhir4.Bundle {
   return typeof body === 'object' && body !== null && 'resourceType' in body && body.resourceType === 'Bundle';
 }
 
-export type FilteredAnswer = { ok: true; body: unknown } | { ok: false; message: string };
+/** The body as the token may see it, or the refusal's message. */
+export type FilteredAnswer = Result<unknown>;
 
 export async function filterAnswer(body: unknown, patient: string, read: CurrentReader): Promise<FilteredAnswer> {
   if (isBundle(body)) {
-    if (!body.entry) return { ok: true, body };
+    if (!body.entry) return succeed(body);
     const kept = await Promise.all(
       body.entry.map(async (e) => ((await resolveMembership(e.resource, patient, read)) === 'other' ? [] : [e])),
     );
-    return { ok: true, body: { ...body, entry: kept.flat() } };
+    return succeed({ ...body, entry: kept.flat() });
   }
   if ((await resolveMembership(body, patient, read)) === 'other') {
-    return { ok: false, message: 'Forbidden: the resource is outside the patient compartment of this token.' };
+    return fail('Forbidden: the resource is outside the patient compartment of this token.');
   }
-  return { ok: true, body };
+  return succeed(body);
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fail } from '../../../core/result';
 import type { EngineSettings } from '../engine/types';
 import type { FhirGuard } from '../http/types';
 import { authorize, completePick, type AuthorizeDeps, type AuthorizeOutcome } from './authorize';
@@ -153,9 +154,10 @@ async function handleToken(req: IncomingMessage, res: ServerResponse, url: URL, 
   const form = await readParams(req, url);
   const outcome = form
     ? await exchangeToken(form, deps.tokenDeps)
-    : { ok: false as const, status: 413, body: { error: 'invalid_request', error_description: 'body too large' } };
+    : fail({ status: 413, body: { error: 'invalid_request', error_description: 'body too large' } });
   const headers = { ...cors, 'cache-control': 'no-store', pragma: 'no-cache' };
-  sendJson(res, outcome.ok ? 200 : outcome.status, outcome.body, headers);
+  if (outcome.ok) sendJson(res, 200, outcome.value, headers);
+  else sendJson(res, outcome.error.status, outcome.error.body, headers);
 }
 
 function authRoutes(deps: RouteDeps) {

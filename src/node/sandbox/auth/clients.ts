@@ -1,3 +1,4 @@
+import { fail, succeed, type Result } from '../../../core/result';
 import type { SmartLaunchConfig } from '../../../fhir/smart-launch-config';
 import { readSmartLaunchFile } from '../../config/smart-launch-file';
 
@@ -23,25 +24,23 @@ export interface ClientRegistration {
 export const LOCAL_SANDBOX_SERVER_NAME = 'Local sandbox';
 
 /** `text` is the file as read, which the sandbox serves to the app as it is. */
-export type ClientsResult =
-  { ok: true; clients: ClientRegistration[]; text: string; settings: SmartLaunchConfig } | { ok: false; error: string };
+export type ClientsResult = Result<{ clients: ClientRegistration[]; text: string; settings: SmartLaunchConfig }>;
 
 /** Reads the "Local sandbox" registration from smart-launch.json, validated. */
 export async function readSandboxRegistration(file: string): Promise<ClientsResult> {
   const read = await readSmartLaunchFile(file);
   if (!read.ok) return read;
   const server = read.value.config.servers.find((s) => s.name === LOCAL_SANDBOX_SERVER_NAME);
-  if (!server) return { ok: false, error: `smart-launch.json has no "${LOCAL_SANDBOX_SERVER_NAME}" server entry` };
+  if (!server) return fail(`smart-launch.json has no "${LOCAL_SANDBOX_SERVER_NAME}" server entry`);
   // A launch without patient (the caseload) asks for its own user/ scopes: registered too, so part of the ceiling.
   const scopes = [server.scopes, server.scopesV1, server.caseload?.scopes, server.caseload?.scopesV1]
     .filter(Boolean)
     .join(' ');
-  return {
-    ok: true,
+  return succeed({
     clients: [{ clientId: server.clientId, redirectUris: [server.redirectUri], scopes }],
     text: read.value.text,
     settings: read.value.config,
-  };
+  });
 }
 
 /** Resolves relative redirect URIs against the sandbox origin; registrations with the same id are merged. */

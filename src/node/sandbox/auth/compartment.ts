@@ -1,3 +1,4 @@
+import { fail, succeed, type Result } from '../../../core/result';
 import { referenceId } from '../../../fhir/parse/references';
 
 // The patient compartment, as far as a patient/ scope needs it: which resources belong to which patient,
@@ -79,7 +80,8 @@ function namesPatient(resourceType: string, name: string): boolean {
   return resourceType === 'Patient' ? name === '_id' : /^(patient|subject)(:Patient)?$/.test(name);
 }
 
-export type PinnedQuery = { ok: true; query: string } | { ok: false; reason: string };
+/** The pinned query, or the reason the search may not run. */
+export type PinnedQuery = Result<string>;
 
 /**
  * Pins a search to the patient: a search naming another patient is refused; one naming none gets the
@@ -87,14 +89,14 @@ export type PinnedQuery = { ok: true; query: string } | { ok: false; reason: str
  */
 export function pinSearchToPatient(resourceType: string, query: string, patientId: string): PinnedQuery {
   const param = COMPARTMENT[resourceType]?.param ?? SEARCH_ONLY_COMPARTMENT[resourceType];
-  if (!param && !FILTERED_ONLY.has(resourceType)) return { ok: true, query };
+  if (!param && !FILTERED_ONLY.has(resourceType)) return succeed(query);
   const params = new URLSearchParams(query);
   for (const [name, value] of params) {
     if (namesPatient(resourceType, name) && !sameReference(value, patientId)) {
-      return { ok: false, reason: `the search names a patient other than the one in context (${name})` };
+      return fail(`the search names a patient other than the one in context (${name})`);
     }
   }
   if (param && !params.has(param))
     params.append(param, resourceType === 'Patient' ? patientId : `Patient/${patientId}`);
-  return { ok: true, query: params.toString() };
+  return succeed(params.toString());
 }

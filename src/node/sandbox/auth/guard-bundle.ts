@@ -1,5 +1,6 @@
 import type { EngineRequest, EngineResponse } from '../engine/types';
-import { decide, withQuery, type Decision } from './access-decision';
+import { fail, succeed } from '../../../core/result';
+import { decide, withQuery, type AllowedAccess, type Decision } from './access-decision';
 import { filterAnswer, isBundle } from './answer-filter';
 import { classify } from './fhir-access';
 import { forbidden, operationOutcome } from './outcome';
@@ -12,7 +13,6 @@ import type { TokenAccess } from './token-access';
 
 type Entry = fhir4.BundleEntry;
 type EntryDecision = { entry: Entry; decision: Decision };
-type Allowed = Decision & { ok: true };
 
 async function decideEntry(
   entry: Entry,
@@ -21,12 +21,11 @@ async function decideEntry(
   local: LocalResources,
 ): Promise<Decision> {
   const request = entry.request;
-  if (!request?.method || !request.url)
-    return { ok: false, message: 'Every bundle entry needs request.method and request.url.' };
+  if (!request?.method || !request.url) return fail('Every bundle entry needs request.method and request.url.');
   const classified = classify(request.method, request.url);
-  if (classified.kind === 'public') return { ok: true, query: '' };
+  if (classified.kind === 'public') return succeed({ query: '' });
   if (classified.kind !== 'access')
-    return { ok: false, message: 'Forbidden: nested bundles and system-level entries are not permitted.' };
+    return fail('Forbidden: nested bundles and system-level entries are not permitted.');
   const ifNoneExist = request.ifNoneExist?.replace(/^\?/, '');
   return decide(classified.access, {
     body: entry.resource,
@@ -38,7 +37,7 @@ async function decideEntry(
 }
 
 /** The entry as decided: its query pinned to the patient where the decision says so, and its If-None-Exist too. */
-function rewritten(entry: Entry, decision: Allowed): Entry {
+function rewritten(entry: Entry, decision: AllowedAccess): Entry {
   if (!entry.request) return entry;
   const { ifNoneExist } = decision;
   const request = {
@@ -53,11 +52,11 @@ function refusedEntry(message: string): Entry {
   return { response: { status: '403 Forbidden', outcome: operationOutcome('forbidden', message) } };
 }
 
-async function filteredEntry(answer: Entry | undefined, decision: Allowed, read: CurrentReader): Promise<Entry> {
+async function filteredEntry(answer: Entry | undefined, decision: AllowedAccess, read: CurrentReader): Promise<Entry> {
   if (!answer) return refusedEntry('The server gave no answer for this entry.');
   if (!decision.patient || answer.resource === undefined || !answer.response?.status.startsWith('200')) return answer;
   const filtered = await filterAnswer(answer.resource, decision.patient, read);
-  return filtered.ok ? { ...answer, resource: filtered.body as fhir4.FhirResource } : refusedEntry(filtered.message);
+  return filtered.ok ? { ...answer, resource: filtered.value as fhir4.FhirResource } : refusedEntry(filtered.error);
 }
 
 export async function guardBundle(
@@ -75,19 +74,19 @@ export async function guardBundle(
   const refused = decided.findIndex((d) => !d.decision.ok);
   if (bundle.type === 'transaction' && refused >= 0) {
     const decision = decided[refused]!.decision;
-    return forbidden(`Transaction refused at entry ${refused + 1}: ${decision.ok ? '' : decision.message}`);
+    return forbidden(`Transaction refused at entry ${refused + 1}: ${decision.ok ? '' : decision.error}`);
   }
-  const allowed = decided.filter((d): d is { entry: Entry; decision: Allowed } => d.decision.ok);
+  const allowed = decided.flatMap((d) => (d.decision.ok ? [rewritten(d.entry, d.decision.value)] : []));
   const response = await next({
     ...request,
-    body: { ...bundle, entry: allowed.map((d) => rewritten(d.entry, d.decision)) },
+    body: { ...bundle, entry: allowed },
   });
   if (!isBundle(response.body)) return response;
   const answers = response.body.entry ?? [];
   let answered = 0;
   const entry = await Promise.all(
     decided.map((d) =>
-      d.decision.ok ? filteredEntry(answers[answered++], d.decision, read) : refusedEntry(d.decision.message),
+      d.decision.ok ? filteredEntry(answers[answered++], d.decision.value, read) : refusedEntry(d.decision.error),
     ),
   );
   return { ...response, body: { ...response.body, entry } };

@@ -1,6 +1,6 @@
 import type { EngineRequest, EngineResponse } from '../engine/types';
 import type { FhirGuard } from '../http/types';
-import { decide, withQuery, type Decision } from './access-decision';
+import { decide, withQuery, type AllowedAccess } from './access-decision';
 import { filterAnswer } from './answer-filter';
 import { guardBundle } from './guard-bundle';
 import { classify } from './fhir-access';
@@ -34,7 +34,7 @@ function withIfNoneExist(headers: EngineRequest['headers'], ifNoneExist: string 
 /** Runs an allowed request and filters its answer to the patient when the decision asks for it. */
 async function runDecided(
   request: EngineRequest,
-  decision: Decision & { ok: true },
+  decision: AllowedAccess,
   next: (r: EngineRequest) => Promise<EngineResponse>,
   read: CurrentReader,
 ): Promise<EngineResponse> {
@@ -46,7 +46,7 @@ async function runDecided(
   });
   if (!decision.patient || response.status !== 200) return response;
   const filtered = await filterAnswer(response.body, decision.patient, read);
-  return filtered.ok ? { ...response, body: filtered.body } : forbidden(filtered.message);
+  return filtered.ok ? { ...response, body: filtered.value } : forbidden(filtered.error);
 }
 
 export function createSmartGuard(verifier: TokenVerifier): FhirGuard {
@@ -54,23 +54,23 @@ export function createSmartGuard(verifier: TokenVerifier): FhirGuard {
     const classified = classify(request.method, request.path);
     if (classified.kind === 'public') return next(request);
     const bearer = await verifyBearer(request.headers, verifier);
-    if (!bearer.ok) return unauthorized(verifier.fhirBaseUrl, bearer.reason, bearer.tokenSent);
+    if (!bearer.ok) return unauthorized(verifier.fhirBaseUrl, bearer.error.reason, bearer.error.tokenSent);
     const read = readerFor(next, request.headers);
     switch (classified.kind) {
       case 'unknown':
         return forbidden(`Forbidden: ${classified.reason}.`);
       case 'bundle':
-        return guardBundle(request, bearer.access, read, next);
+        return guardBundle(request, bearer.value, read, next);
       case 'access': {
         const ifNoneExist = headerValue(request.headers, 'if-none-exist');
         const input = {
           body: request.body,
-          token: bearer.access,
+          token: bearer.value,
           read,
           ...(ifNoneExist === undefined ? {} : { ifNoneExist: ifNoneExist.replace(/^\?/, '') }),
         };
         const decision = await decide(classified.access, input);
-        return decision.ok ? runDecided(request, decision, next, read) : forbidden(decision.message);
+        return decision.ok ? runDecided(request, decision.value, next, read) : forbidden(decision.error);
       }
     }
   };

@@ -1,5 +1,6 @@
 import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type JWK, type JWTPayload, type CryptoKey } from 'jose';
 import { randomBytes } from 'node:crypto';
+import { fail, succeed, type Result } from '../../../core/result';
 
 // One RS256 key per sandbox start: RS256 is what OpenID Connect clients must accept. Nothing is persisted,
 // so a restart invalidates every token, as a fresh sandbox should.
@@ -44,7 +45,8 @@ export function signJwt(keys: SigningKeys, claims: JWTPayload, options: SignOpti
     .sign(keys.privateKey);
 }
 
-export type VerifyResult = { ok: true; payload: JWTPayload } | { ok: false; reason: string };
+/** The token's claims, or the reason it is not accepted. */
+export type VerifyResult = Result<JWTPayload>;
 
 /** Verifies signature, issuer, audience and expiry against the sandbox clock (tests move it). */
 export async function verifyJwt(
@@ -60,13 +62,10 @@ export async function verifyJwt(
       currentDate: new Date(expected.now),
       clockTolerance: 0,
     });
-    return { ok: true, payload };
+    return succeed(payload);
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : 'invalid';
-    return {
-      ok: false,
-      reason: code === 'ERR_JWT_EXPIRED' ? 'the access token has expired' : 'the access token is not valid',
-    };
+    return fail(code === 'ERR_JWT_EXPIRED' ? 'the access token has expired' : 'the access token is not valid');
   }
 }
 

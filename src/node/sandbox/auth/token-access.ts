@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fail, succeed, type Result } from '../../../core/result';
 import type { Clock } from './expiring-store';
 import { verifyJwt, type SigningKeys } from './keys';
 import type { TokenChains } from './token-chains';
@@ -28,7 +29,13 @@ export interface TokenVerifier {
   readonly chains?: Pick<TokenChains, 'isRevoked'>;
 }
 
-export type BearerResult = { ok: true; access: TokenAccess } | { ok: false; reason: string; tokenSent: boolean };
+/** Why a request's bearer token is not accepted, and whether it sent one at all. */
+export interface BearerProblem {
+  readonly reason: string;
+  readonly tokenSent: boolean;
+}
+
+export type BearerResult = Result<TokenAccess, BearerProblem>;
 
 export function bearerOf(headers: Readonly<Record<string, string | undefined>> | undefined): string | undefined {
   const entry = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization');
@@ -41,16 +48,17 @@ export async function verifyBearer(
   v: TokenVerifier,
 ): Promise<BearerResult> {
   const token = bearerOf(headers);
-  if (!token) return { ok: false, reason: 'an access token is required (Authorization: Bearer)', tokenSent: false };
+  if (!token) return fail({ reason: 'an access token is required (Authorization: Bearer)', tokenSent: false });
   const verified = await verifyJwt(v.keys, token, { issuer: v.issuer, audience: v.fhirBaseUrl, now: v.clock() });
-  if (!verified.ok) return { ok: false, reason: verified.reason, tokenSent: true };
-  const claims = claimsSchema.safeParse(verified.payload);
-  if (!claims.success) return { ok: false, reason: 'the access token lacks a scope claim', tokenSent: true };
+  if (!verified.ok) return fail({ reason: verified.error, tokenSent: true });
+  const claims = claimsSchema.safeParse(verified.value);
+  if (!claims.success) return fail({ reason: 'the access token lacks a scope claim', tokenSent: true });
   const { scope, patient, denied, chain } = claims.data;
   if (chain !== undefined && v.chains?.isRevoked(chain))
-    return { ok: false, reason: 'the access token was revoked', tokenSent: true };
-  return {
-    ok: true,
-    access: { scopes: resourceScopesOf(scope), ...(patient ? { patient } : {}), ...(denied ? { denied } : {}) },
-  };
+    return fail({ reason: 'the access token was revoked', tokenSent: true });
+  return succeed({
+    scopes: resourceScopesOf(scope),
+    ...(patient ? { patient } : {}),
+    ...(denied ? { denied } : {}),
+  });
 }

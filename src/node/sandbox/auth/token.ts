@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fail, succeed, type Result } from '../../../core/result';
 import type { Grant, PendingCode } from './context';
 import type { Clock, ExpiringStore } from './expiring-store';
 import { SHORT_TOKEN_SECONDS } from './faults';
@@ -23,17 +24,19 @@ export interface TokenDeps {
   readonly chains: TokenChains;
 }
 
-export type TokenOutcome =
-  | { ok: true; body: Record<string, unknown> }
-  | { ok: false; status: number; body: { error: string; error_description: string } };
+/** A refused token request: the HTTP status and the OAuth error body. */
+export interface TokenRefusal {
+  readonly status: number;
+  readonly body: { error: string; error_description: string };
+}
+
+/** The token response body, or the refusal. */
+export type TokenOutcome = Result<Record<string, unknown>, TokenRefusal>;
 
 type Form = Readonly<Record<string, string | undefined>>;
 
-const fail = (error: string, description: string, status = 400): TokenOutcome => ({
-  ok: false,
-  status,
-  body: { error, error_description: description },
-});
+const refuse = (error: string, description: string, status = 400): TokenOutcome =>
+  fail({ status, body: { error, error_description: description } });
 
 export function pkceChallengeOf(verifier: string): string {
   return createHash('sha256').update(verifier).digest('base64url');
@@ -42,42 +45,43 @@ export function pkceChallengeOf(verifier: string): string {
 export async function exchangeToken(form: Form, deps: TokenDeps): Promise<TokenOutcome> {
   if (form.grant_type === 'authorization_code') return exchangeCode(form, deps);
   if (form.grant_type === 'refresh_token') return exchangeRefresh(form, deps);
-  return fail('unsupported_grant_type', 'grant_type must be authorization_code or refresh_token');
+  return refuse('unsupported_grant_type', 'grant_type must be authorization_code or refresh_token');
 }
 
 async function exchangeCode(form: Form, deps: TokenDeps): Promise<TokenOutcome> {
   if (!form.code || !form.code_verifier || !form.redirect_uri || !form.client_id) {
-    return fail('invalid_request', 'code, code_verifier, redirect_uri and client_id are required');
+    return refuse('invalid_request', 'code, code_verifier, redirect_uri and client_id are required');
   }
   // Taken before any check, so a code is spent even by a failed attempt.
   const pending = deps.codes.take(form.code);
   if (!pending)
-    return replayed(form.code, 'code', deps) ?? fail('invalid_grant', 'the code is unknown, expired or already used');
+    return replayed(form.code, 'code', deps) ?? refuse('invalid_grant', 'the code is unknown, expired or already used');
   deps.chains.spend(form.code, pending.grant.chain);
-  if (pending.grant.clientId !== form.client_id) return fail('invalid_grant', 'the code was issued to another client');
+  if (pending.grant.clientId !== form.client_id)
+    return refuse('invalid_grant', 'the code was issued to another client');
   if (pending.grant.redirectUri !== form.redirect_uri)
-    return fail('invalid_grant', 'redirect_uri differs from the authorization request');
+    return refuse('invalid_grant', 'redirect_uri differs from the authorization request');
   if (pkceChallengeOf(form.code_verifier) !== pending.codeChallenge)
-    return fail('invalid_grant', 'code_verifier does not match the code_challenge');
-  return { ok: true, body: await tokenResponse(pending.grant, deps) };
+    return refuse('invalid_grant', 'code_verifier does not match the code_challenge');
+  return succeed(await tokenResponse(pending.grant, deps));
 }
 
 async function exchangeRefresh(form: Form, deps: TokenDeps): Promise<TokenOutcome> {
-  if (!form.refresh_token) return fail('invalid_request', 'refresh_token is required');
+  if (!form.refresh_token) return refuse('invalid_request', 'refresh_token is required');
   const grant = deps.refreshTokens.take(form.refresh_token);
   if (!grant)
     return (
       replayed(form.refresh_token, 'refresh token', deps) ??
-      fail('invalid_grant', 'the refresh token is unknown, expired or already used')
+      refuse('invalid_grant', 'the refresh token is unknown, expired or already used')
     );
   deps.chains.spend(form.refresh_token, grant.chain);
-  if (deps.chains.isRevoked(grant.chain)) return fail('invalid_grant', 'the refresh token was revoked');
+  if (deps.chains.isRevoked(grant.chain)) return refuse('invalid_grant', 'the refresh token was revoked');
   if (form.client_id && form.client_id !== grant.clientId)
-    return fail('invalid_grant', 'the refresh token was issued to another client');
+    return refuse('invalid_grant', 'the refresh token was issued to another client');
   if (form.scope && !isNarrowing(form.scope, grant.scope))
-    return fail('invalid_scope', 'a refresh may only narrow the granted scope');
+    return refuse('invalid_scope', 'a refresh may only narrow the granted scope');
   const narrowed = form.scope ? { ...grant, scope: form.scope } : grant;
-  return { ok: true, body: await tokenResponse(narrowed, deps) };
+  return succeed(await tokenResponse(narrowed, deps));
 }
 
 /** A second use of a code or refresh token: the chain it belongs to is revoked, every token of it. */
@@ -85,7 +89,7 @@ function replayed(handle: string, what: string, deps: TokenDeps): TokenOutcome |
   const chain = deps.chains.spentChain(handle);
   if (chain === undefined) return undefined;
   deps.chains.revoke(chain);
-  return fail('invalid_grant', `the ${what} was already used: every token issued from this authorization is revoked`);
+  return refuse('invalid_grant', `the ${what} was already used: every token issued from this authorization is revoked`);
 }
 
 function lifetimeSeconds(grant: Grant): number {

@@ -101,20 +101,20 @@ async function createLaunch(
   const params = (await readParams(req, url)) ?? {};
   const allowed = checkLaunchRequest(req, params.formToken, page.formToken);
   if (!allowed.ok)
-    return sendHtml(res, 403, ehrPage(await pageInput(deps, page.formToken, undefined, [allowed.reason])), page.csp);
+    return sendHtml(res, 403, ehrPage(await pageInput(deps, page.formToken, undefined, [allowed.error])), page.csp);
   const form = parseLaunchForm(params);
   const [patients, clinicians] = await Promise.all([deps.directory.patients(), deps.directory.clinicians()]);
   const errors = form.ok
     ? [
-        ...(form.choice.patient === undefined || patients.some((p) => p.id === form.choice.patient)
+        ...(form.value.patient === undefined || patients.some((p) => p.id === form.value.patient)
           ? []
           : ['Unknown patient.']),
-        ...(clinicians.some((c) => c.id === form.choice.clinician) ? [] : ['Unknown clinician.']),
+        ...(clinicians.some((c) => c.id === form.value.clinician) ? [] : ['Unknown clinician.']),
       ]
-    : form.errors;
+    : form.error;
   if (!form.ok || errors.length > 0)
     return sendHtml(res, 400, ehrPage(await pageInput(deps, page.formToken, undefined, errors)), page.csp);
-  const { patient, clinician, needPatientBanner, faults } = form.choice;
+  const { patient, clinician, needPatientBanner, faults } = form.value;
   const encounter = patient === undefined ? undefined : await latestEncounter(deps.engine, patient);
   const clinicianName = clinicians.find((c) => c.id === clinician)?.name;
   const launchId = deps.auth.createLaunch({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fail, succeed, type Result } from '../../../core/result';
 import { faultsSchema, type Faults } from '../auth/faults';
 import type { Interaction } from '../auth/scopes';
 import { formatZodIssues } from '../../../fhir/schemas/validate';
@@ -68,11 +69,11 @@ export interface LaunchChoice {
   readonly faults: Faults;
 }
 
-export type LaunchFormResult = { ok: true; choice: LaunchChoice } | { ok: false; errors: string[] };
+export type LaunchFormResult = Result<LaunchChoice, string[]>;
 
 export function parseLaunchForm(form: Readonly<Record<string, string>>): LaunchFormResult {
   const parsed = launchFormSchema.safeParse(form);
-  if (!parsed.success) return { ok: false, errors: formatZodIssues(parsed.error.issues) };
+  if (!parsed.success) return fail(formatZodIssues(parsed.error.issues));
   const f = parsed.data;
   const deny = f.denyScope ? DENY_SCOPE_CHOICES[f.denyScope] : undefined;
   const faults = faultsSchema.parse({
@@ -86,13 +87,10 @@ export function parseLaunchForm(form: Readonly<Record<string, string>>): LaunchF
       : {}),
     ...(f.transactionDelayMs ? { transactionDelayMs: f.transactionDelayMs } : {}),
   });
-  return {
-    ok: true,
-    choice: {
-      patient: f.withoutPatient ? undefined : f.patient,
-      clinician: f.clinician,
-      needPatientBanner: f.banner,
-      faults,
-    },
-  };
+  return succeed({
+    patient: f.withoutPatient ? undefined : f.patient,
+    clinician: f.clinician,
+    needPatientBanner: f.banner,
+    faults,
+  });
 }

@@ -1,12 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { fail, succeed, type Result } from '../../../core/result';
 
 // The EHR page's launch form changes server-wide engine settings (its faults), so it only counts when it
 // comes from the page itself: a same-origin request (Origin, when sent, names this host; Fetch Metadata,
 // when sent, says same-origin) carrying the form token the page was rendered with. A cross-site form POST
 // has neither.
 
-export type LaunchRequestCheck = { ok: true } | { ok: false; reason: string };
+/** Allowed, or the reason the launch is refused. */
+export type LaunchRequestCheck = Result<undefined>;
 
 function sameToken(sent: string | undefined, expected: string): boolean {
   if (sent === undefined || sent.length !== expected.length) return false;
@@ -34,8 +36,8 @@ export function checkLaunchRequest(
   expected: string,
 ): LaunchRequestCheck {
   if (!sameOrigin(req))
-    return { ok: false, reason: 'A launch can only be started from the EHR page itself (cross-site request refused).' };
+    return fail('A launch can only be started from the EHR page itself (cross-site request refused).');
   if (!sameToken(formToken, expected))
-    return { ok: false, reason: 'The launch form token is missing or wrong: reload the EHR page and launch again.' };
-  return { ok: true };
+    return fail('The launch form token is missing or wrong: reload the EHR page and launch again.');
+  return succeed(undefined);
 }

@@ -1,5 +1,6 @@
 // The sandbox FHIR engine: one request in, one answer out, whatever the transport (node:http, MSW, the
 // SMART guard). Requests are handled one at a time so a transaction never interleaves with other writes.
+import { succeed } from '../../../core/result';
 import { isResource, OperationOutcomeError } from '@medplum/core';
 import type { HttpMethod } from '@medplum/fhir-router';
 import { buildCapabilityStatement } from './capability';
@@ -158,14 +159,12 @@ export async function createFhirEngine(
 ): Promise<FhirEngine & { put(resources: Iterable<unknown>): Promise<void> }> {
   await loadFhirDefinitions();
   const engine = new SandboxEngine(options);
-  const loaded = options.dataFile
-    ? await loadStoreFile(options.dataFile, engine.repo.store)
-    : { ok: true as const, loaded: 0 };
-  if (!loaded.ok) throw new Error(loaded.reason);
-  if (options.seed && loaded.loaded === 0) await engine.put(options.seed());
+  const loaded = options.dataFile ? await loadStoreFile(options.dataFile, engine.repo.store) : succeed(0);
+  if (!loaded.ok) throw new Error(loaded.error);
+  if (options.seed && loaded.value === 0) await engine.put(options.seed());
   if (options.dataFile) {
     engine.writer = new StoreWriter(options.dataFile, engine.repo.store);
-    if (loaded.loaded === 0) await engine.writer.flush();
+    if (loaded.value === 0) await engine.writer.flush();
   }
   return engine;
 }

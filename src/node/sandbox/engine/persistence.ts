@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { isResource } from '@medplum/core';
 import { z } from 'zod';
+import { fail, succeed, type Result } from '../../../core/result';
 import type { ResourceStore } from './resource-store';
 
 const FORMAT = 'therapy-feedback-sandbox-store/1';
@@ -15,28 +16,28 @@ const fileSchema = z.object({
   resources: z.array(z.object({ versions: z.array(storedResourceSchema).min(1), deleted: z.boolean() })),
 });
 
-export type LoadResult = { ok: true; loaded: number } | { ok: false; reason: string };
+/** How many resources were loaded, or why the file could not be. */
+export type LoadResult = Result<number>;
 
-/** Loads the file into the store; `loaded: 0` when there is no file yet. */
+/** Loads the file into the store; 0 when there is no file yet. */
 export async function loadStoreFile(file: string, store: ResourceStore): Promise<LoadResult> {
-  if (!existsSync(file)) return { ok: true, loaded: 0 };
+  if (!existsSync(file)) return succeed(0);
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
   } catch (err) {
-    return { ok: false, reason: `${file} is not JSON: ${(err as Error).message}` };
+    return fail(`${file} is not JSON: ${(err as Error).message}`);
   }
   const parsed = fileSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: `${file} is not a sandbox store: ${z.prettifyError(parsed.error)}` };
+  if (!parsed.success) return fail(`${file} is not a sandbox store: ${z.prettifyError(parsed.error)}`);
   let loaded = 0;
   for (const entry of parsed.data.resources) {
     const versions = entry.versions.filter((v) => isResource(v));
-    if (versions.length !== entry.versions.length)
-      return { ok: false, reason: `${file} holds an entry that is not a FHIR resource` };
+    if (versions.length !== entry.versions.length) return fail(`${file} holds an entry that is not a FHIR resource`);
     store.load(versions, entry.deleted);
     loaded++;
   }
-  return { ok: true, loaded };
+  return succeed(loaded);
 }
 
 export class StoreWriter {

@@ -47,8 +47,9 @@ async function send(req: IncomingMessage, res: ServerResponse, response: EngineR
 
 async function answer(req: IncomingMessage, path: string, options: FhirListenerOptions): Promise<EngineResponse> {
   const body = await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY);
-  if (!body.ok) return outcome(body.status, body.status === 413 ? 'too-costly' : 'structure', body.message);
-  const request: EngineRequest = { method: req.method ?? 'GET', path, headers: headersOf(req), body: body.body };
+  if (!body.ok)
+    return outcome(body.error.status, body.error.status === 413 ? 'too-costly' : 'structure', body.error.message);
+  const request: EngineRequest = { method: req.method ?? 'GET', path, headers: headersOf(req), body: body.value };
   const next = (r: EngineRequest): Promise<EngineResponse> => options.engine.handle(r);
   return options.guard ? options.guard(request, next) : next(request);
 }
