@@ -64,7 +64,7 @@ async function caseloadRun(clients: number): Promise<BenchRow[]> {
       ...input,
       caseload: { ...input.caseload, myClients: [...input.caseload.myClients] },
     });
-    if (!result.ok) throw new Error(`caseload bench: ${result.failure.kind}`);
+    if (!result.ok) throw new Error(`caseload bench: ${result.error.kind}`);
     // The first run pays for JIT compilation, as a server that has been running has long paid.
     if (run > 0) times.push(performance.now() - started);
     figures = { ...result.value.stats, rows: result.value.entries.length };

@@ -1,3 +1,4 @@
+import { fail, type Result } from '../core/result';
 import type { CommonMessages } from './i18n/common.en';
 
 // Every way the launch or the app can fail, as a value: each has its own screen (title, what happened,
@@ -12,12 +13,11 @@ export interface Failure {
   readonly retry?: boolean;
 }
 
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: Failure };
+/** What the launch or a load gives: its value, or the failure its screen explains. */
+export type Outcome<T> = Result<T, Failure>;
 
-export const failed = (kind: FailureKind, extra: Omit<Failure, 'kind'> = {}): { ok: false; failure: Failure } => ({
-  ok: false,
-  failure: { kind, ...extra },
-});
+export const failed = (kind: FailureKind, extra: Omit<Failure, 'kind'> = {}): Outcome<never> =>
+  fail({ kind, ...extra });
 
 /** Fills `{{name}}` placeholders; the launch page uses it without i18next. */
 export function fillTemplate(template: string, params: Readonly<Record<string, string>> = {}): string {

@@ -121,7 +121,7 @@ describe.each(['epic-like', 'oracle-like'] as const)('a rupture note on %s', (ve
       locale: undefined,
       intent: undefined,
     });
-    if (!loaded.ok) throw new Error(`load failed: ${loaded.failure.kind}`);
+    if (!loaded.ok) throw new Error(`load failed: ${loaded.error.kind}`);
     const { history, assessment } = loaded.value;
     expect(history.unreadable).toEqual([]);
     expect(history.administrations).toHaveLength(4);

@@ -37,7 +37,7 @@ async function useAuth(options: Parameters<typeof authServer>[0] = {}): Promise<
 async function launchTo(search: string): Promise<string> {
   setPageUrl(`${APP_ORIGIN}/launch.html${search}`);
   const plan = await planLaunch({ search: location.search, origin: location.origin, fetch: (i, o) => fetch(i, o) });
-  if (!plan.ok) throw new Error(`launch failed: ${plan.failure.kind}`);
+  if (!plan.ok) throw new Error(`launch failed: ${plan.error.kind}`);
   clearPreviousSmartState(sessionStorage);
   return String(await new BrowserAdapter().getSmartApi().authorize({ ...plan.value.authorize, noRedirect: true }));
 }
@@ -107,7 +107,7 @@ describe('launch failures', () => {
     const result = await plan('?iss=https%3A%2F%2Fother.example%2Ffhir&launch=x');
     expect(result).toMatchObject({
       ok: false,
-      failure: { kind: 'unknown-issuer', params: { iss: 'https://other.example/fhir' } },
+      error: { kind: 'unknown-issuer', params: { iss: 'https://other.example/fhir' } },
     });
   });
 
@@ -118,8 +118,8 @@ describe('launch failures', () => {
     const result = await plan(ehrLaunch);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.failure.kind).toBe('config-invalid');
-    expect(result.failure.details).toEqual(
+    expect(result.error.kind).toBe('config-invalid');
+    expect(result.error.details).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^servers\[0\]\.clientId:/),
         expect.stringMatching(/^servers\[0\]\.pkceMode:/),
@@ -129,11 +129,11 @@ describe('launch failures', () => {
 
   it('says when the launch has no iss', async () => {
     await useAuth();
-    expect(await plan('?launch=x')).toMatchObject({ ok: false, failure: { kind: 'missing-iss' } });
+    expect(await plan('?launch=x')).toMatchObject({ ok: false, error: { kind: 'missing-iss' } });
   });
 
   it('reports an unreachable configuration file with a retry', async () => {
     server.use(http.get(`${APP_ORIGIN}/smart-launch.json`, () => HttpResponse.error()));
-    expect(await plan(ehrLaunch)).toMatchObject({ ok: false, failure: { kind: 'config-unavailable', retry: true } });
+    expect(await plan(ehrLaunch)).toMatchObject({ ok: false, error: { kind: 'config-unavailable', retry: true } });
   });
 });

@@ -51,7 +51,7 @@ describe('the caseload over the seeded sandbox', () => {
   it('each clinician has at least 30 clients, only their own, in two batched round trips', async () => {
     const log: string[] = [];
     const result = await loadCaseload(engineTransport(engine, log), input('pr2'));
-    if (!result.ok) throw new Error(result.failure.kind);
+    if (!result.ok) throw new Error(result.error.kind);
     const { entries, stats, problems } = result.value;
     expect(problems).toEqual([]);
     expect(entries.length).toBeGreaterThanOrEqual(30);
@@ -63,7 +63,7 @@ describe('the caseload over the seeded sandbox', () => {
 
   it('rows come from assessClient: the deteriorating client leads, with the newest alert and a measure due', async () => {
     const result = await loadCaseload(engineTransport(engine), input('pr2'));
-    if (!result.ok) throw new Error(result.failure.kind);
+    if (!result.ok) throw new Error(result.error.kind);
     const tomasz = result.value.entries.find((e) => e.row.patientId === 'p04')!;
     expect(tomasz.name).toBe('Tomasz Wilk');
     expect(tomasz.row.outcomeStatus).toBe('deteriorating');
@@ -80,7 +80,7 @@ describe('the caseload over the seeded sandbox', () => {
     const storage = mapStorage(new Map());
     keepUnsavedOrs(storage);
     const result = await loadCaseload(engineTransport(engine), { ...input('pr2'), storage });
-    if (!result.ok) throw new Error(result.failure.kind);
+    if (!result.ok) throw new Error(result.error.kind);
     const tomasz = result.value.entries.find((e) => e.row.patientId === 'p04')!;
     expect(tomasz.unsaved).toBe(1);
     // Measured today (not three days ago): the kept response is scored with the record's.

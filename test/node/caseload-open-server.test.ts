@@ -44,7 +44,7 @@ describe('the open FHIR server and the caseload', () => {
       scoring: defaultScoringConfig,
       today: SEED_TODAY,
     });
-    if (!result.ok) throw new Error(result.failure.kind);
+    if (!result.ok) throw new Error(result.error.kind);
     expect(result.value.problems).toEqual([]);
     expect(result.value.entries.length).toBeGreaterThanOrEqual(30);
   });

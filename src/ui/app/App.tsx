@@ -16,7 +16,7 @@ type State =
 const CaseloadApp = lazy(() => import('../caseload/CaseloadApp'));
 
 function stateOf(result: Outcome<BootedApp | BootedCaseload>): State {
-  if (!result.ok) return { phase: 'failed', failure: result.failure };
+  if (!result.ok) return { phase: 'failed', failure: result.error };
   return 'kind' in result.value ? { phase: 'caseload', caseload: result.value } : { phase: 'ready', app: result.value };
 }
 

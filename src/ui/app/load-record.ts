@@ -6,6 +6,7 @@ import { detectCapabilities } from '../../fhir/capabilities';
 import { TransportError, type FhirTransport } from '../../fhir/gateway/types';
 import { loadHistory, type History } from '../../fhir/load';
 import { activeFlagsOf, planWrites, retireDuplicateFlags, type OutboxStorage } from '../../fhir/write';
+import { fail } from '../../core/result';
 import { failed, type Failure, type Outcome } from '../failure';
 import { capabilityStatementCache, questionnaireCache } from './server-cache';
 import type { LaunchContext } from './launch-context';
@@ -73,7 +74,7 @@ export async function loadRecord(
     });
     return { ok: true, value: { history, capabilities, assessment, unsaved } };
   } catch (error) {
-    return { ok: false, failure: transportFailure(error) };
+    return fail(transportFailure(error));
   }
 }
 

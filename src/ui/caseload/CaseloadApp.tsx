@@ -49,7 +49,7 @@ export default function CaseloadApp({ booted }: { readonly booted: BootedCaseloa
       setOpened(
         result.ok
           ? { patientId, phase: 'ready', app: result.value }
-          : { patientId, phase: 'failed', failure: result.failure },
+          : { patientId, phase: 'failed', failure: result.error },
       );
     },
     [booted],
@@ -61,7 +61,7 @@ export default function CaseloadApp({ booted }: { readonly booted: BootedCaseloa
         current &&
         (result.ok
           ? { patientId: current.patientId, phase: 'ready', app: result.value }
-          : { patientId: current.patientId, phase: 'failed', failure: result.failure }),
+          : { patientId: current.patientId, phase: 'failed', failure: result.error }),
     );
   }, []);
 

@@ -15,7 +15,7 @@ async function launch(root: HTMLElement): Promise<void> {
   document.documentElement.lang = language;
   const plan = await planLaunch({ search: location.search, origin: location.origin, fetch: window.fetch.bind(window) });
   if (!plan.ok) {
-    renderFailure(root, plan.failure, messages, () => location.reload());
+    renderFailure(root, plan.error, messages, () => location.reload());
     return;
   }
   clearPreviousSmartState(sessionStorage);

@@ -95,7 +95,7 @@ export async function arriveFromLaunch(
 ): Promise<URLSearchParams> {
   setPageUrl(`${APP_ORIGIN}/launch.html${search}`);
   const plan = await planLaunch({ search, origin: APP_ORIGIN, fetch: (i, o) => fetch(i, o) });
-  if (!plan.ok) throw new Error(`launch failed: ${plan.failure.kind}`);
+  if (!plan.ok) throw new Error(`launch failed: ${plan.error.kind}`);
   clearPreviousSmartState(sessionStorage);
   // A fresh adapter: fhirclient's shared one keeps the first address it saw, and a test changes pages.
   const url = String(await new BrowserAdapter().getSmartApi().authorize({ ...plan.value.authorize, noRedirect: true }));
