@@ -1,8 +1,8 @@
-import { useCallback, useMemo, useRef } from 'react';
-import type { AdministerHandle } from '../administer/administer-panel';
+import { useCallback, useMemo } from 'react';
 import type { Outcome } from '../failure';
 import { AdministerSlot } from './administer-slot';
 import { reload, type BootedApp } from './boot';
+import { usePanelHandle } from './use-panel-handle';
 
 /** One client's clinician view; after a save it reloads and hands the new record (or the failure) up. */
 export function ReadyView({
@@ -20,9 +20,7 @@ export function ReadyView({
     () => ({ name: config.app.name, version: config.app.version }),
     [config.app.name, config.app.version],
   );
-  // The session table's "Continue" opens the administer panel (its own chunk) on that response.
-  const panel = useRef<AdministerHandle>(null);
-  const continueResponse = useCallback((responseId: string) => panel.current?.continueResponse(responseId), []);
+  const { attach, continueResponse } = usePanelHandle();
   const { Dashboard } = app.view;
   const administer = (
     <AdministerSlot
@@ -33,7 +31,7 @@ export function ReadyView({
       writeBack={config.writeBack}
       storage={storage}
       onSaved={() => void refresh()}
-      handle={panel}
+      handle={attach}
     />
   );
   return <Dashboard model={app.model} administer={administer} onContinue={continueResponse} />;
