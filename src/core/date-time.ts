@@ -55,7 +55,7 @@ function build(
 
 const millisOf = (frac: string | undefined): number => (frac === undefined ? 0 : Math.floor(Number(`0${frac}`) * 1000));
 
-/** The definition: any FHIR date or dateTime, read through the pattern. */
+/** The definition: every FHIR date or dateTime form, read through the pattern. */
 export function parseByPattern(value: string): ParsedDateTime | undefined {
   const m = DATE_TIME.exec(value);
   if (!m) return undefined;
