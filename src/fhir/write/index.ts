@@ -24,6 +24,5 @@ export {
   type ResendableSave,
   type ResendOptions,
 } from './outbox';
-export { keptRuptureNotes, type KeptRuptureNote } from './kept-rupture-notes';
 export { activeFlagsOf, flagRetirements, retireDuplicateFlags } from './flag-retire';
 export { withFreshFlags } from './refresh-flags';

@@ -1,4 +1,4 @@
-import { keptRuptureNotes, Outbox, type OutboxStorage } from '../../fhir/write';
+import { Outbox, type OutboxStorage } from '../../fhir/write';
 
 /**
  * How many saves kept from before a reload are still to be reported as kept: those of this patient, not
@@ -12,14 +12,9 @@ export function savesStillKept(
   held: ReadonlySet<string>,
   attempted: ReadonlySet<string>,
 ): number {
-  const outbox = new Outbox(storage);
-  const responses = outbox
-    .kept(patientId)
-    .filter(
-      ({ key, state, response }) => state === 'pending' && !attempted.has(key) && !held.has(response.administration.id),
-    );
-  const ruptureNotes = keptRuptureNotes(outbox.pending().saves, patientId).filter(
-    ({ key, note }) => !attempted.has(key) && !held.has(note.id),
-  );
-  return responses.length + ruptureNotes.length;
+  // The saves "Send now" would send: responses and rupture notes alike, each known by the id the record holds.
+  return new Outbox(storage).resendable(patientId).filter((save) => {
+    const id = save.kind === 'response' ? save.administration.id : save.note.id;
+    return !attempted.has(save.key) && !held.has(id);
+  }).length;
 }
