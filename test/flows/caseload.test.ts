@@ -9,6 +9,7 @@ import { fhirHandlers } from '../support/msw-fhir';
 import { renderApp } from '../ui/support/render-app';
 import { arriveFromLaunch, authServer, ISS } from '../ui/support/smart';
 import type { Language } from '../../src/core/instruments/types';
+import { dashboardDrawn } from '../support/dashboard-drawn';
 
 // A launch without a patient, over the real sandbox engine and its seeded caseloads: the list, its order and
 // filters, and one client opened inside the app with the same token.
@@ -80,7 +81,7 @@ describe('the caseload (launch without a patient)', () => {
     const tomasz = screen.getByRole('button', { name: 'Open Tomasz Wilk' });
     expect(tomasz.closest('tr')!.textContent).toMatch(/Deteriorating.*High priority.*ORS/);
     await userEvent.click(tomasz);
-    await screen.findByRole('heading', { name: 'At a glance' });
+    await dashboardDrawn();
     expect(screen.getByText('Deteriorating')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Back to my caseload' }));
     expect(await screen.findByRole('button', { name: 'Open Tomasz Wilk' })).toBe(document.activeElement);

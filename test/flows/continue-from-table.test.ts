@@ -10,6 +10,7 @@ import { freshEngine, type TestEngine } from '../support/engine';
 import { fhirHandlers } from '../support/msw-fhir';
 import { arriveFromLaunch, authServer, ISS } from '../ui/support/smart';
 import { renderApp } from '../ui/support/render-app';
+import { dashboardDrawn } from '../support/dashboard-drawn';
 
 // "Continue" on the session table's row of a response kept in progress, through the whole app against the
 // sandbox engine: the administer panel opens on that response with its answers, and finishing it completes
@@ -59,7 +60,7 @@ describe('"Continue" in the session table', () => {
     server.use(...auth.handlers, ...fhirHandlers(engine, ISS));
     await arriveFromLaunch(auth);
     await renderApp();
-    await screen.findByRole('heading', { name: 'At a glance' }, { timeout: 20_000 });
+    await dashboardDrawn('en', 20_000);
     // The administer panel is its own chunk: "Continue" works once it is there.
     await screen.findByRole('button', { name: 'Enter ORS from paper' }, { timeout: 10_000 });
 

@@ -6,6 +6,7 @@ import { sharedSeededEngine } from '../support/engine';
 import { fhirHandlers } from '../support/msw-fhir';
 import { arriveFromLaunch, authServer, ISS } from '../ui/support/smart';
 import { renderApp } from '../ui/support/render-app';
+import { dashboardDrawn } from '../support/dashboard-drawn';
 
 // The token's smart_style_url: fetched once after the launch, without credentials, applied as custom
 // properties; a failure leaves the app's own look and never an error screen.
@@ -32,7 +33,7 @@ async function launchWithStyle(answer: () => Response): Promise<Request[]> {
   );
   await arriveFromLaunch(auth);
   await renderApp();
-  await screen.findByRole('heading', { name: 'At a glance' });
+  await dashboardDrawn();
   return requests;
 }
 

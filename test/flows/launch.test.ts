@@ -17,6 +17,7 @@ import {
   type AuthServer,
 } from '../ui/support/smart';
 import { renderApp } from '../ui/support/render-app';
+import { dashboardDrawn } from '../support/dashboard-drawn';
 
 // The real launch code (launch page planning, fhirclient authorize/ready, the app shell) against an
 // MSW authorization server that checks PKCE, and the real sandbox FHIR engine with its seeded clients.
@@ -62,7 +63,7 @@ describe('EHR launch', () => {
 
     setPageUrl(`${APP_ORIGIN}/index.html?code=code-1&state=${params.get('state')}`);
     await renderApp();
-    await screen.findByRole('heading', { name: 'At a glance' });
+    await dashboardDrawn();
     expect(within(screen.getByRole('region', { name: 'Patient' })).getByText('Maya Lindqvist')).toBeTruthy();
     expect(auth.tokenRequests).toHaveLength(1);
     expect(auth.tokenRequests[0]?.get('client_id')).toBe('therapy-feedback');

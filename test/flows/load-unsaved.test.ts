@@ -6,10 +6,12 @@ import { instruments, type InstrumentId } from '../../src/core/instruments';
 import type { Administration } from '../../src/core/model';
 import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
 import { Outbox } from '../../src/fhir/write';
+import { createEntry } from '../../src/fhir/write/write-set';
 import { freshEngine, type TestEngine } from '../support/engine';
 import { fhirHandlers } from '../support/msw-fhir';
 import { arriveFromLaunch, authServer, ISS } from '../ui/support/smart';
 import { renderApp } from '../ui/support/render-app';
+import { dashboardDrawn } from '../support/dashboard-drawn';
 
 // Answers the Outbox keeps in this tab (the EHR was down, or the session expired, before a reload of the
 // iframe) are the client's real answers: the app shows and scores them as not saved until they are re-sent.
@@ -53,7 +55,7 @@ function keep(a: Administration, patient: string): void {
   const resource = response(a, patient);
   new Outbox(sessionStorage).enqueue({
     key: a.id,
-    entries: [{ fullUrl: `urn:uuid:${a.id}`, kind: 'response', resource, label: 'the response' }],
+    entries: [createEntry('response', resource, 'the response')],
   });
 }
 
@@ -62,7 +64,7 @@ async function open(engine: TestEngine, scope?: string): Promise<void> {
   server.use(...auth.handlers, ...fhirHandlers(engine, ISS));
   await arriveFromLaunch(auth);
   await renderApp();
-  await screen.findByRole('heading', { name: 'At a glance' });
+  await dashboardDrawn();
 }
 
 // Response rows only: an episode marker (a header cell across the table) is not a response.
@@ -140,5 +142,9 @@ describe('responses kept in this tab after a failed save', () => {
     await allThreeSaved();
     await screen.findByRole('button', { name: 'Enter ORS from paper' });
     expect(screen.queryByText(/save from earlier is kept in this tab/)).toBeNull();
+    // Sending it again completes what may be missing, and stores no second copy.
+    await waitFor(() => expect(new Outbox(sessionStorage).pending().saves).toEqual([]));
+    const copies = await engine.handle({ method: 'GET', path: 'QuestionnaireResponse?identifier=ors-committed' });
+    expect((copies.body as { total?: number }).total).toBe(1);
   });
 });

@@ -16,6 +16,7 @@ import {
 import { arriveFromLaunch, authServer, ISS, repoSmartLaunch } from '../ui/support/smart';
 import { renderApp } from '../ui/support/render-app';
 import type { Language } from '../../src/core/instruments/types';
+import { dashboardDrawn } from '../support/dashboard-drawn';
 
 // From the token to the clinician view over the real sandbox engine: seeded stories, vendor shapes and
 // unreadable resources all reach the screen.
@@ -34,7 +35,7 @@ async function open(
   server.use(...auth.handlers, ...fhirHandlers(engine, ISS));
   await arriveFromLaunch(auth);
   await renderApp(language);
-  await screen.findByRole('heading', { name: language === 'es' ? 'De un vistazo' : 'At a glance' });
+  await dashboardDrawn(language);
 }
 
 const responsesTable = () => within(screen.getByRole('table', { name: /Every response in the record/ }));

@@ -4,6 +4,7 @@ import { instruments } from '../../src/core/instruments';
 import type { Administration } from '../../src/core/model';
 import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
 import { Outbox, type OutboxStorage } from '../../src/fhir/write';
+import { createEntry } from '../../src/fhir/write/write-set';
 import { SEED_TODAY } from '../../src/node/sandbox/seed';
 
 export function keepUnsavedOrs(
@@ -23,6 +24,6 @@ export function keepUnsavedOrs(
   });
   new Outbox(storage).enqueue({
     key: administration.id,
-    entries: [{ fullUrl: 'urn:uuid:kept', kind: 'response', resource: response, label: 'the ORS response' }],
+    entries: [createEntry('response', response, 'the ORS response')],
   });
 }

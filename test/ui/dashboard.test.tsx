@@ -72,7 +72,7 @@ function model(overrides: Partial<DashboardModel> = {}): DashboardModel {
         ],
       },
     ],
-    sessions: [],
+    sessions: () => [],
     unreadable: [],
     refused: [],
     episodes: [],
@@ -224,7 +224,7 @@ describe('clinician view components', () => {
     const waiItems = Array.from({ length: 12 }, (_, i) => ({ code: `wai-sr-${i + 1}`, value: (i % 5) + 1 }));
     await show(
       model({
-        sessions: [
+        sessions: () => [
           {
             id: 's',
             date: '2025-04-04',
@@ -293,7 +293,7 @@ describe('clinician view components', () => {
       status: 'saved',
       note: undefined,
     }));
-    await show(model({ sessions: rows }));
+    await show(model({ sessions: () => rows }));
     const table = () => screen.getByRole('table', { name: /Every response/ });
     expect(within(table()).getAllByRole('row')).toHaveLength(FIRST_ROWS + 1);
     await userEvent.click(

@@ -41,7 +41,7 @@ export async function endWithBody(
     res.writeHead(status).end(raw);
     return;
   }
-  const zipped = await gzipAsync(raw);
+  const zipped = await gzipAsync(raw, { level: 1 });
   res.setHeader('content-encoding', 'gzip');
   res.writeHead(status).end(zipped);
 }

@@ -27,6 +27,11 @@ const scorePointOf =
     ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
   });
 
+function builtOnce<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => (built ??= { value: build() }).value;
+}
+
 function patientView(history: History): PatientView {
   const name = history.patient?.name?.find((n) => n.use === 'official') ?? history.patient?.name?.[0];
   const text = name?.text ?? [...(name?.given ?? []), name?.family].filter(Boolean).join(' ');
@@ -120,7 +125,7 @@ export function toDashboardModel(
     },
     inventory: a.inventory.points.map(inventoryPoint),
     alerts: concernViews(a.decisions, byId, chartFlags(record), sessionOf),
-    sessions: sessionRows(record, byId, sessionOf),
+    sessions: builtOnce(() => sessionRows(record, byId, sessionOf)),
     episodes: episodeViews(a, scorePoint, inventoryPoint),
     unreadable: unreadableViews(record.history),
     refused: record.history.failures.map((f) => ({ resourceType: f.resourceType, status: f.status })),

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alerts } from './Alerts';
 import { AlertSummary } from './AlertSummary';
@@ -16,7 +16,9 @@ import type { DashboardModel } from './view-model';
 /**
  * The clinician view, in the order a clinician reads it before or during a session. The first screen of a
  * 900×600 EHR frame tells the story: the status line, the alerts in short and the outcome chart. The
- * details follow: giving a measure, the whole alerts, the alliance charts and every response.
+ * details follow: giving a measure, the whole alerts, the alliance charts and every response. Those below the
+ * first screen are drawn in a second, interruptible render, so that a long history's thousands of rows never
+ * hold back the first chart.
  */
 export function Dashboard({
   model,
@@ -30,6 +32,7 @@ export function Dashboard({
 }) {
   const { t } = useTranslation('dashboard');
   const charts = useChartView(model);
+  const showDetails = useDeferredValue(true, false);
   return (
     <ContinueResponseContext.Provider value={onContinue}>
       {/* Inside the chart the EHR shows who this is; on paper the app must. */}
@@ -44,10 +47,14 @@ export function Dashboard({
       </div>
       <LicenceNotice licence={model.licence} />
       {administer}
-      <Alerts alerts={model.alerts} />
-      <AllianceCharts view={charts} />
-      <SessionTable rows={model.sessions} episodes={model.episodes} />
-      <UnreadableList items={model.unreadable} />
+      {showDetails && (
+        <>
+          <Alerts alerts={model.alerts} />
+          <AllianceCharts view={charts} />
+          <SessionTable rows={model.sessions()} episodes={model.episodes} />
+          <UnreadableList items={model.unreadable} />
+        </>
+      )}
     </ContinueResponseContext.Provider>
   );
 }

@@ -216,7 +216,11 @@ export interface DashboardModel {
   readonly alliance: AllianceView;
   readonly inventory: readonly InventoryPoint[];
   readonly alerts: readonly ConcernView[];
-  readonly sessions: readonly SessionRow[];
+  /**
+   * Every row of the session table, built on the first call: the table is drawn after the first chart (see
+   * Dashboard), so a long history's thousands of rows do not delay it.
+   */
+  readonly sessions: () => readonly SessionRow[];
   /** Every episode, oldest first; the last is the current one (the one the status and alerts are about). */
   readonly episodes: readonly EpisodeView[];
   readonly unreadable: readonly UnreadableView[];

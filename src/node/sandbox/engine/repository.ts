@@ -132,7 +132,8 @@ export class SandboxRepository extends FhirRepository<undefined> {
       resourceType: 'Bundle',
       type: 'searchset',
       total: sorted.length,
-      entry: page.map((resource) => ({ resource: deepClone(resource) as WithId<T>, search: { mode: 'match' } })),
+      // Stored versions are frozen (ResourceStore): a page shares them instead of copying each one.
+      entry: page.map((resource) => ({ resource: resource as WithId<T>, search: { mode: 'match' } })),
     };
   }
 

@@ -22,6 +22,15 @@ export type StoreKey = `${string}/${string}`;
 
 export const storeKey = (resourceType: string, id: string): StoreKey => `${resourceType}/${id}`;
 
+/** Freezes a stored version through and through: searches hand it out without a copy, so nobody may change it. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 export class ResourceStore {
   private readonly byType = new Map<string, Map<string, StoredResource>>();
   private journal: Map<StoreKey, JournalEntry | undefined> | undefined;
@@ -66,7 +75,7 @@ export class ResourceStore {
   /** Appends a version; returns its version number. */
   put(resource: Resource & { id: string }): number {
     const stored = this.entry(resource.resourceType, resource.id);
-    stored.versions.push(resource);
+    stored.versions.push(deepFreeze(resource));
     stored.deleted = false;
     this.index.add(resource);
     this.generation++;
@@ -106,7 +115,7 @@ export class ResourceStore {
     const first = versions[0];
     if (!first?.id) return;
     const stored = this.entry(first.resourceType, first.id);
-    stored.versions.splice(0, stored.versions.length, ...versions);
+    stored.versions.splice(0, stored.versions.length, ...versions.map(deepFreeze));
     stored.deleted = deleted;
     const latest = versions.at(-1);
     if (latest?.id) this.index.add(latest as Resource & { id: string });
