@@ -35,7 +35,7 @@ import {
   type ProbeMark,
 } from './launch-probe';
 
-const RUNS = 5;
+const RUNS = 9;
 const ROUND_TRIP_BUDGET = 2;
 const TOKEN_TO_CHART_BUDGET_MS = 1500;
 /** The scale test: a client with this many weekly sessions, launched in the same run as the seed's long history. */

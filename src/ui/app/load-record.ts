@@ -22,6 +22,15 @@ export interface LoadOptions {
   readonly storage?: OutboxStorage;
 }
 
+/** The server's statement and what it says the app may do: read as soon as it arrives, while a long history still loads. */
+async function readStatement(transport: FhirTransport, cached: unknown, grantedScopes: LaunchContext['grantedScopes']) {
+  const metadata = cached ? { status: 200, body: cached } : await transport.send({ method: 'GET', url: 'metadata' });
+  return {
+    metadata,
+    capabilities: metadata.status >= 400 ? undefined : detectCapabilities(metadata.body, grantedScopes),
+  };
+}
+
 /**
  * The history and the CapabilityStatement are fetched side by side, so the first chart waits for the
  * slower of the two, not their sum (DESIGN.md §5: at most two round trips after the token). A statement
@@ -36,8 +45,8 @@ export async function loadRecord(
     const { storage } = options;
     const cached = storage ? capabilityStatementCache.read(storage, transport.baseUrl) : undefined;
     const knownQuestionnaires = storage ? questionnaireCache.read(storage, transport.baseUrl) : undefined;
-    const [metadata, history] = await Promise.all([
-      cached ? { status: 200, body: cached } : transport.send({ method: 'GET', url: 'metadata' }),
+    const [{ metadata, capabilities }, history] = await Promise.all([
+      readStatement(transport, cached, launch.grantedScopes),
       loadHistory(transport, {
         patientId: launch.patientId,
         now: Date.now(),
@@ -45,9 +54,7 @@ export async function loadRecord(
         ...(knownQuestionnaires ? { knownQuestionnaires } : {}),
       }),
     ]);
-    if (metadata.status >= 400)
-      return failed('server-error', { params: { detail: String(metadata.status) }, retry: true });
-    const capabilities = detectCapabilities(metadata.body, launch.grantedScopes);
+    if (!capabilities) return failed('server-error', { params: { detail: String(metadata.status) }, retry: true });
     if (capabilities.unsupportedReason) {
       // The body already names the version; the reason adds something only when the statement was unreadable.
       const details = capabilities.fhirVersion ? [] : [capabilities.unsupportedReason];

@@ -27,6 +27,14 @@ const scorePointOf =
     ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
   });
 
+function onePerPoint<V>(view: (p: SeriesPoint) => V): (p: SeriesPoint) => V {
+  const made = new Map<SeriesPoint, V>();
+  return (p) => {
+    if (!made.has(p)) made.set(p, view(p));
+    return made.get(p)!;
+  };
+}
+
 function builtOnce<T>(build: () => T): () => T {
   let built: { value: T } | undefined;
   return () => (built ??= { value: build() }).value;
@@ -84,14 +92,15 @@ export function toDashboardModel(
   const unsaved = new Set((record.unsaved ?? []).map((u) => u.administration.id));
   const visits = visitsByDay(all);
   const sessionOf: SessionOf = (p) => visits.get(p.date);
-  const scorePoint = scorePointOf(unsaved, sessionOf);
-  const inventoryPoint = (p: SeriesPoint): InventoryPoint => ({
+  // The current episode's points appear twice (its status and charts, and its place among the episodes): one view each.
+  const scorePoint = onePerPoint(scorePointOf(unsaved, sessionOf));
+  const inventoryPoint = onePerPoint((p: SeriesPoint): InventoryPoint => ({
     administrationId: p.administrationId,
     date: p.date,
     ...subscaleMeans(p),
     items: itemScores(p),
     ...(unsaved.has(p.administrationId) ? { unsaved: true } : {}),
-  });
+  }));
   return {
     patient: patientView(record.history),
     ageBand: a.latestAgeBand,

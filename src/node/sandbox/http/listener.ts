@@ -6,6 +6,7 @@ import { FHIR_JSON } from '../engine/response';
 import type { EngineRequest, EngineResponse } from '../engine/types';
 import { readJsonBody } from '../../http/body';
 import { endWithBody } from '../../http/compress';
+import { answerText } from './answer-text';
 import { answerPreflight, applyCors } from '../../http/cors';
 import type { FhirListenerOptions, FhirRequestListener } from './types';
 
@@ -35,14 +36,14 @@ function headersOf(req: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-async function send(req: IncomingMessage, res: ServerResponse, response: EngineResponse): Promise<void> {
+function send(req: IncomingMessage, res: ServerResponse, response: EngineResponse): void {
   for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
   if (response.body === undefined) {
     res.writeHead(response.status).end();
     return;
   }
   res.setHeader('content-type', response.headers['content-type'] ?? FHIR_JSON);
-  await endWithBody(req, res, response.status, JSON.stringify(response.body));
+  endWithBody(req, res, response.status, answerText(response.body));
 }
 
 async function answer(req: IncomingMessage, path: string, options: FhirListenerOptions): Promise<EngineResponse> {
@@ -62,12 +63,11 @@ export function fhirRequestListener(options: FhirListenerOptions): FhirRequestLi
     if (req.method === 'OPTIONS') return answerPreflight(res, originAllowed);
     if (path === undefined) return send(req, res, outcome(404, 'not-found', 'Not a FHIR path on this server.'));
     try {
-      await send(req, res, await answer(req, path, options));
+      send(req, res, await answer(req, path, options));
     } catch (err) {
       // A bug, not an expected failure: log the message (never request data) and answer 500.
       console.error('FHIR request failed:', (err as Error).message);
-      if (!res.headersSent)
-        await send(req, res, outcome(500, 'exception', 'Internal error in the sandbox FHIR server.'));
+      if (!res.headersSent) send(req, res, outcome(500, 'exception', 'Internal error in the sandbox FHIR server.'));
     }
   };
 }
