@@ -125,3 +125,50 @@ describe('fhirclient transport and expired sessions', () => {
     expect((await viaFetch().send({ method: 'GET', url: 'Expired' })).status).toBe(401);
   });
 });
+
+describe('fhirclient transport and the token', () => {
+  const TOKEN_URI = 'https://ehr.test/auth/token';
+  const expiring = () =>
+    fhirclientTransport(
+      FHIR.client({
+        serverUrl: BASE,
+        clientId: 'app',
+        tokenUri: TOKEN_URI,
+        expiresAt: Math.floor(Date.now() / 1000) - 60,
+        tokenResponse: {
+          access_token: 'tok-old',
+          refresh_token: 'r-1',
+          token_type: 'bearer',
+          scope: 'online_access patient/*.rs',
+        },
+      }),
+    );
+
+  it('refreshes a token about to expire before the request, and sends the new one', async () => {
+    server.use(
+      http.post(TOKEN_URI, () =>
+        HttpResponse.json({ access_token: 'tok-new', token_type: 'bearer', expires_in: 3600, scope: 'patient/*.rs' }),
+      ),
+    );
+    expect((await expiring().send({ method: 'GET', url: 'Patient/p1' })).status).toBe(200);
+    expect(seen.map((s) => s.auth)).toEqual(['Bearer tok-new']);
+  });
+
+  it('a refused refresh ends the session without sending the request', async () => {
+    server.use(http.post(TOKEN_URI, () => HttpResponse.json({ error: 'invalid_grant' }, { status: 400 })));
+    await expect(expiring().send({ method: 'GET', url: 'Patient/p1' })).rejects.toMatchObject({
+      kind: 'session-expired',
+    });
+    expect(seen).toEqual([]);
+  });
+
+  it('hands a Bundle over as the server sent it', async () => {
+    const page = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: [{ resource: { resourceType: 'Patient', id: 'p1', link: [{ other: { reference: 'Patient/p2' } }] } }],
+    };
+    server.use(http.get(`${BASE}/Patient`, () => HttpResponse.json(page)));
+    expect((await viaFhirclient().send({ method: 'GET', url: 'Patient?_id=p1' })).body).toEqual(page);
+  });
+});
