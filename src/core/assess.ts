@@ -80,7 +80,11 @@ function notesIn(episode: Episode | undefined, notes: readonly RuptureNote[] | u
 export function assessClient(input: AssessInput): ClientAssessment {
   const config = input.config ?? defaultScoringConfig;
   const model = input.trajectory ?? trajectoryFor(config);
-  const { scored, unscorable, warnings, replaced } = scoreAll(input.administrations, input.birthDate);
+  const { scored, unscorable, warnings, replaced } = scoreAll(
+    input.administrations,
+    input.birthDate,
+    input.scoredAhead,
+  );
   const { counted, superseded } = dropSameDayDuplicates(scored);
   const { points, episodes } = placeInEpisodes(counted, config.episodeGapDays);
   const currentEpisode = episodes.at(-1);

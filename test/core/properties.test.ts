@@ -6,6 +6,7 @@ import type { InstrumentId } from '../../src/core/instruments/types';
 import type { Administration, RuleCode, RuleDecision } from '../../src/core/model';
 import { rules } from '../../src/core/rules';
 import { scoreAdministration } from '../../src/core/scoring';
+import { ScoredAhead } from '../../src/core/series/score-all';
 import { day, ors } from './builders';
 
 const mm = fc.integer({ min: 0, max: 100 });
@@ -102,6 +103,25 @@ describe('scoring properties', () => {
 });
 
 describe('assessment properties', () => {
+  it('gives the same result with any part scored ahead (for its birth date) as without', () => {
+    const birthDates = fc.constantFrom(undefined, '2000-01-01', '2012-06', '2014-03-15');
+    fc.assert(
+      fc.property(
+        historyArb,
+        fc.array(fc.boolean()),
+        birthDates,
+        birthDates,
+        (history, picks, birthDate, scoredFor) => {
+          const ahead = new ScoredAhead(scoredFor);
+          ahead.add(history.filter((_, i) => picks[i] === true));
+          expect(assessClient({ administrations: history, birthDate, scoredAhead: ahead })).toEqual(
+            assessClient({ administrations: history, birthDate }),
+          );
+        },
+      ),
+    );
+  });
+
   it('gives the same result whatever the input order', () => {
     fc.assert(
       fc.property(

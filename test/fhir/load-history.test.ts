@@ -6,7 +6,7 @@ import type { Administration } from '../../src/core/model';
 import { CODE_SYSTEM_URL, questionnaireUrl } from '../../src/fhir/codes';
 import { detectCapabilities } from '../../src/fhir/capabilities';
 import { fhirclientTransport, type FhirTransport } from '../../src/fhir/gateway';
-import { loadHistory } from '../../src/fhir/load';
+import { type EarlyPage, loadHistory } from '../../src/fhir/load';
 import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
 import { createFhirEngine } from '../../src/node/sandbox/engine';
 import type { EngineRequest, EngineResponse, FhirEngine } from '../../src/node/sandbox/engine/types';
@@ -182,6 +182,23 @@ describe('loadHistory against the sandbox engine', () => {
     expect(history.stats.roundTrips).toBe(2);
     expect(history.stats.pages).toBeGreaterThanOrEqual(9);
     expect(mock.requests).toHaveLength(history.stats.requests);
+  });
+
+  it('tells of the responses of each page read while others load, with the Patient, each response once', async () => {
+    const pages: EarlyPage[] = [];
+    const history = await loadHistory(transport(), {
+      patientId: 'p1',
+      pageSize: 50,
+      onEarlyPage: (p) => pages.push(p),
+    });
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages.every((p) => p.patient?.birthDate === '1990-05-01')).toBe(true);
+    const told = pages.flatMap((p) => p.administrations);
+    expect(new Set(told).size).toBe(told.length);
+    expect(new Set(told)).toEqual(new Set(history.administrations.map((a) => a.administration)));
+    const single: EarlyPage[] = [];
+    await loadHistory(transport(), { patientId: 'p1', onEarlyPage: (p) => single.push(p) });
+    expect(single).toEqual([]); // one page: nothing to do meanwhile
   });
 
   it('gives the same history whatever order the further pages arrive in (each is read as it arrives)', async () => {

@@ -5,6 +5,7 @@ import type { Administration, RuleDecision, RuptureNote, ScoringWarning } from '
 import type { Change } from '../series/change';
 import type { Episode, SeriesPoint, SupersededResponse, UnscorableResponse } from '../series/types';
 import type { ExpectedScore, TrajectoryModel, TrajectoryStatus } from '../trajectory/model';
+import type { ScoredAhead } from '../series/score-all';
 
 /**
  * `too-early`: before the trajectory can be judged (session < notOnTrackEarlyFrom) and no reliable change yet.
@@ -30,6 +31,8 @@ export interface AssessInput {
   readonly trajectory?: TrajectoryModel;
   /** What the clinician recorded about ruptures (kind, addressed), from the EHR. */
   readonly ruptureNotes?: readonly RuptureNote[];
+  /** Administrations already scored for this birth date (see ScoredAhead): the same results, sooner. */
+  readonly scoredAhead?: ScoredAhead;
 }
 
 /** The current episode's outcome series (ORS/CORS) and where it stands. */

@@ -1,4 +1,4 @@
-import { birthRange, certainAgeBandAt, compareDateTimes, parseFhirDateTime } from '../dates';
+import { type BirthRange, birthRange, certainAgeBandAt, compareDateTimes, parseFhirDateTime } from '../dates';
 import { instruments } from '../instruments';
 import type { AgeBand } from '../instruments/types';
 import type { Administration, Score, ScoringWarning } from '../model';
@@ -67,13 +67,66 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** One administration scored on its own, as scoreAll scores each before it orders them. */
+export type ScoredOne =
+  | { readonly ok: true; readonly scored: ScoredResponse }
+  | { readonly ok: false; readonly unscorable: UnscorableResponse };
+
+function scoreOne(a: Administration, birth: BirthRange | undefined): ScoredOne {
+  const ageBand =
+    birth !== undefined && typeof a?.authored === 'string' ? certainAgeBandAt(birth, a.authored) : undefined;
+  const result = scoreAdministration(a, ageBand === undefined ? {} : { ageBand });
+  if (!result.ok) return { ok: false, unscorable: unscorable(a, result.error) };
+  const { instrument } = result.value;
+  const when = parseFhirDateTime(a.authored)!;
+  const scored: { -readonly [K in keyof ScoredResponse]: ScoredResponse[K] } = {
+    id: a.id,
+    authored: a.authored,
+    date: when.date,
+    instant: when.instant,
+    day: when.day,
+    offset: when.offset,
+    family: familyOf(instrument),
+    score: result.value,
+  };
+  if (ageBand !== undefined) scored.ageBand = ageBand;
+  return { ok: true, scored };
+}
+
+/**
+ * Administrations scored ahead of their assessment, for one birth date: a long history's pages are scored as
+ * each arrives, while the next is still on its way, and scoreAll takes these instead of scoring them again.
+ * The results are the ones scoreAll reaches; asked for another birth date, it has none.
+ */
+export class ScoredAhead {
+  private readonly byAdministration = new WeakMap<Administration, ScoredOne>();
+  private readonly birth: BirthRange | undefined;
+
+  constructor(readonly birthDate: string | undefined) {
+    this.birth = birthDate === undefined ? undefined : birthRange(birthDate);
+  }
+
+  add(administrations: readonly Administration[]): void {
+    for (const a of administrations)
+      if (!this.byAdministration.has(a)) this.byAdministration.set(a, scoreOne(a, this.birth));
+  }
+
+  get(a: Administration, birthDate: string | undefined): ScoredOne | undefined {
+    return birthDate === this.birthDate ? this.byAdministration.get(a) : undefined;
+  }
+}
+
 /**
  * Scores every administration with the age band of its own authored day. Nothing is set aside silently:
  * a band that does not match the instrument is scored and warned about (the episode keeps the cutoff chosen
  * at intake); a birth date that cannot settle the band (partial and straddling a birthday, invalid, or after
  * the response) leaves the age check out; every response that is not scored is listed with its reason.
  */
-export function scoreAll(administrations: readonly Administration[], birthDate?: string): ScoredHistory {
+export function scoreAll(
+  administrations: readonly Administration[],
+  birthDate?: string,
+  ahead?: ScoredAhead,
+): ScoredHistory {
   const history: ScoredHistory = { scored: [], unscorable: [], warnings: [], replaced: [] };
   const birth = birthDate === undefined ? undefined : birthRange(birthDate);
   const newest = newestVersions(administrations);
@@ -83,27 +136,9 @@ export function scoreAll(administrations: readonly Administration[], birthDate?:
       history.replaced.push(replacedBy(a, latestVersion));
       continue;
     }
-    const ageBand =
-      birth !== undefined && typeof a?.authored === 'string' ? certainAgeBandAt(birth, a.authored) : undefined;
-    const result = scoreAdministration(a, ageBand === undefined ? {} : { ageBand });
-    if (!result.ok) {
-      history.unscorable.push(unscorable(a, result.error));
-      continue;
-    }
-    const { instrument } = result.value;
-    const when = parseFhirDateTime(a.authored)!;
-    const scored: { -readonly [K in keyof ScoredResponse]: ScoredResponse[K] } = {
-      id: a.id,
-      authored: a.authored,
-      date: when.date,
-      instant: when.instant,
-      day: when.day,
-      offset: when.offset,
-      family: familyOf(instrument),
-      score: result.value,
-    };
-    if (ageBand !== undefined) scored.ageBand = ageBand;
-    history.scored.push(scored);
+    const one = ahead?.get(a, birthDate) ?? scoreOne(a, birth);
+    if (one.ok) history.scored.push(one.scored);
+    else history.unscorable.push(one.unscorable);
   }
   history.scored.sort(compareScored);
   for (const r of history.scored) {

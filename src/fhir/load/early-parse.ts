@@ -1,3 +1,4 @@
+import type { Administration } from '../../core/model';
 import {
   type ParseContext,
   parseQuestionnaireResponse,
@@ -11,8 +12,8 @@ import {
 // takes them from here; whatever was not parsed early is parsed then. Valid only for one ParseContext.
 
 export interface EarlyParser {
-  /** Parses the responses of one search answer (a Bundle as received; anything else is left alone). */
-  page(body: unknown): void;
+  /** Parses the responses of one search answer (a Bundle as received; anything else is left alone); gives those read. */
+  page(body: unknown): Administration[];
   /** The parse of a response: the one made when its page arrived, else a fresh one. */
   parse(resource: unknown): ResponseParseResult;
 }
@@ -29,9 +30,14 @@ export function earlyParser(context: ParseContext): EarlyParser {
   const parsed = new WeakMap<object, ResponseParseResult>();
   return {
     page(body) {
+      const read: Administration[] = [];
       for (const resource of entryResources(body))
-        if (isObject(resource) && !parsed.has(resource))
-          parsed.set(resource, parseQuestionnaireResponse(resource, context));
+        if (isObject(resource) && !parsed.has(resource)) {
+          const result = parseQuestionnaireResponse(resource, context);
+          parsed.set(resource, result);
+          if (result.ok) read.push(result.administration);
+        }
+      return read;
     },
     parse(resource) {
       return (isObject(resource) ? parsed.get(resource) : undefined) ?? parseQuestionnaireResponse(resource, context);

@@ -1,6 +1,7 @@
 import { supersedes } from '../../core/series/versions';
 import { canRead, serverSupports, type ServerCapabilities } from '../capabilities/detect';
 import { fhirErrorFrom, isSuccess } from '../gateway/fhir-error';
+import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../gateway/types';
 import type { InstrumentMapping } from '../instrument-mappings';
 import type { Observation } from '../schemas/clinical';
@@ -80,6 +81,16 @@ export interface LoadHistoryOptions {
   readonly now?: number;
   /** smart-launch.json `instrumentMappings`: how other systems' forms are read. */
   readonly mappings?: readonly InstrumentMapping[];
+  /**
+   * Told of the responses of each page read while further pages are still on their way (a long history), with
+   * the Patient: what they need can be done meanwhile (the app scores them).
+   */
+  readonly onEarlyPage?: (page: EarlyPage) => void;
+}
+
+export interface EarlyPage {
+  readonly patient: Patient | undefined;
+  readonly administrations: readonly Administration[];
 }
 
 interface Collected {
@@ -272,17 +283,23 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
   const pending = (p: HistoryPart) => morePages.some(([search]) => search.part === p);
   const early = pending('responses') && !pending('questionnaires') ? readQuestionnaires() : undefined;
   const parser = early && earlyParser(parseContext(early.items, options));
+  let patient: ReturnType<typeof classifyPatient> | undefined;
+  const readPatient = () => (patient ??= collected.patient === undefined ? {} : classifyPatient(collected.patient));
+  const readPage = (body: unknown) => {
+    const administrations = parser?.page(body) ?? [];
+    if (administrations.length > 0) options.onEarlyPage?.({ patient: readPatient().patient, administrations });
+  };
   const following = followPages(transport, collected, morePages, count, (search, result) => {
-    if (search.part === 'responses' && isSuccess(result.status)) parser?.page(result.body);
+    if (search.part === 'responses' && isSuccess(result.status)) readPage(result.body);
   });
   if (parser) {
     // The first page once the requests for the others are out (the transport sends after a few promise hops).
     await new Promise((resolve) => setTimeout(resolve, 0));
-    searches.forEach((search, i) => search.part === 'responses' && parser.page(first.results[i]?.body));
+    searches.forEach((search, i) => search.part === 'responses' && readPage(first.results[i]?.body));
   }
   await following;
 
-  const patient = collected.patient === undefined ? {} : classifyPatient(collected.patient);
+  const { patient: readable, unreadable: patientUnreadable } = readPatient();
   const questionnaires = early ?? readQuestionnaires();
   const notes = carriedByNotes(part('notes'), options.patientId);
   const responses = classifyResponses(
@@ -296,13 +313,13 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
   const administrations = distinctAdministrations(responses.items);
   return {
     patientId: options.patientId,
-    ...(patient.patient ? { patient: patient.patient } : {}),
+    ...(readable ? { patient: readable } : {}),
     administrations: administrations.items,
     observations: [...observations.items, ...notCopies(carried.items, observations.items)],
     flags: flags.items,
     questionnaires: questionnaires.items,
     unreadable: [
-      ...(patient.unreadable ? [patient.unreadable] : []),
+      ...(patientUnreadable ? [patientUnreadable] : []),
       ...questionnaires.unreadable,
       ...responses.unreadable,
       ...administrations.copies,

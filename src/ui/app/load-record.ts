@@ -1,4 +1,5 @@
 import { assessClient } from '../../core/assess';
+import { ScoredAhead } from '../../core/series/score-all';
 import type { ScoringConfig } from '../../core/config';
 import type { InstrumentMapping } from '../../fhir/instrument-mappings';
 import { ruptureNoteOf } from '../../fhir/resources/rupture-note';
@@ -45,11 +46,17 @@ export async function loadRecord(
     const { storage } = options;
     const cached = storage ? capabilityStatementCache.read(storage, transport.baseUrl) : undefined;
     const knownQuestionnaires = storage ? questionnaireCache.read(storage, transport.baseUrl) : undefined;
+    // A long history's pages are scored as each arrives, while the next is on its way.
+    let ahead: ScoredAhead | undefined;
     const [{ metadata, capabilities }, history] = await Promise.all([
       readStatement(transport, cached, launch.grantedScopes),
       loadHistory(transport, {
         patientId: launch.patientId,
         now: Date.now(),
+        onEarlyPage: ({ patient, administrations }) => {
+          ahead ??= new ScoredAhead(patient?.birthDate);
+          ahead.add(administrations);
+        },
         ...(options.mappings ? { mappings: options.mappings } : {}),
         ...(knownQuestionnaires ? { knownQuestionnaires } : {}),
       }),
@@ -78,6 +85,7 @@ export async function loadRecord(
       ...birthDateOf(history.patient),
       ...(options.scoring ? { config: options.scoring } : {}),
       ruptureNotes: history.observations.flatMap((o) => ruptureNoteOf(o) ?? []),
+      ...(ahead ? { scoredAhead: ahead } : {}),
     });
     return { ok: true, value: { history, capabilities, assessment, unsaved } };
   } catch (error) {
