@@ -19,9 +19,12 @@ export function subscaleMeans(p: SeriesPoint): { task: number; bond: number; goa
   return { task: mean('task'), bond: mean('bond'), goal: mean('goal') };
 }
 
-/** The answers as the view shows them: code and points (or option value), in form order. */
-export function itemScores(p: SeriesPoint): ItemScore[] {
-  return p.items.map((i) => ({ code: i.code, value: i.value }));
+/**
+ * The answers as the view shows them: code and points (or option value), in form order. The core's own item
+ * scores, shared and never changed, serve as they are: no copy for each point of a long history.
+ */
+export function itemScores(p: SeriesPoint): readonly ItemScore[] {
+  return p.items;
 }
 
 /** Missing answers, or a response still in progress (an interrupted session): shown as incomplete. */
