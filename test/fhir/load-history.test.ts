@@ -185,11 +185,21 @@ describe('loadHistory against the sandbox engine', () => {
   });
 
   it('tells of the responses of each page read while others load, with the Patient, each response once', async () => {
+    // The further pages are answered once the first page has been told of: they arrive while it is read.
+    let release: () => void = () => undefined;
+    const firstTold = new Promise<void>((resolve) => (release = resolve));
+    intercept = async (request, next) => {
+      if (new URL(request.path, BASE).searchParams.has('_offset')) await firstTold;
+      return next();
+    };
     const pages: EarlyPage[] = [];
     const history = await loadHistory(transport(), {
       patientId: 'p1',
       pageSize: 50,
-      onEarlyPage: (p) => pages.push(p),
+      onEarlyPage: (p) => {
+        pages.push(p);
+        release();
+      },
     });
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(pages.every((p) => p.patient?.birthDate === '1990-05-01')).toBe(true);

@@ -42,15 +42,47 @@ export const bundleSchema = z.looseObject({
   entry: z.array(bundleEntrySchema).optional(),
 });
 
+/** A Bundle without its entries checked (they pass as they are): for its links and total alone. */
+export const bundleHeadSchema = bundleSchema.omit({ entry: true });
+
 export type Bundle = z.output<typeof bundleSchema>;
 export type BundleEntry = z.output<typeof bundleEntrySchema>;
 export type BundleLink = z.output<typeof bundleLinkSchema>;
+
+const SEARCH_ENTRY_FIELDS: ReadonlySet<string> = new Set(['fullUrl', 'resource', 'search']);
+
+/** An entry in the shape servers give a search page: a fullUrl, a resource (checked where it is read) and a mode. */
+function plainSearchEntry(entry: unknown): boolean {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return false;
+  for (const key in entry) if (!SEARCH_ENTRY_FIELDS.has(key)) return false;
+  const { fullUrl, search } = entry as { fullUrl?: unknown; search?: unknown };
+  if (fullUrl !== undefined && typeof fullUrl !== 'string') return false;
+  if (search === undefined) return true;
+  if (typeof search !== 'object' || search === null || Array.isArray(search)) return false;
+  for (const key in search) if (key !== 'mode') return false;
+  const mode = (search as { mode?: unknown }).mode;
+  return mode === undefined || typeof mode === 'string';
+}
+
+/**
+ * A Bundle, checked: its head by the schema, its entries by hand when they are in the plain shape of a search
+ * page (a long history has thousands), otherwise by the schema. Undefined when it is not a Bundle.
+ */
+export function readBundle(body: unknown): Bundle | undefined {
+  const head = bundleHeadSchema.safeParse(body);
+  if (!head.success) return undefined;
+  const entry = (body as { entry?: unknown }).entry;
+  if (entry === undefined) return head.data;
+  if (Array.isArray(entry) && entry.every(plainSearchEntry)) return { ...head.data, entry: entry as BundleEntry[] };
+  const whole = bundleSchema.safeParse(body);
+  return whole.success ? whole.data : undefined;
+}
 
 /** The status code of a batch/transaction entry response (`"403 Forbidden"` → 403); NaN when unreadable. */
 export function entryStatus(entry: BundleEntry): number {
   return Number.parseInt(entry.response?.status.slice(0, 3) ?? '', 10);
 }
 
-export function linkUrl(bundle: Bundle, relation: string): string | undefined {
+export function linkUrl(bundle: Pick<Bundle, 'link'>, relation: string): string | undefined {
   return bundle.link?.find((l) => l.relation === relation)?.url;
 }
