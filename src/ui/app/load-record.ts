@@ -48,8 +48,8 @@ export async function loadRecord(
     const knownQuestionnaires = storage ? questionnaireCache.read(storage, transport.baseUrl) : undefined;
     // A long history's pages are scored as each arrives, while the next is on its way.
     let ahead: ScoredAhead | undefined;
-    const [{ metadata, capabilities }, history] = await Promise.all([
-      readStatement(transport, cached, launch.grantedScopes),
+    // The history first: it takes longer, so the statement's request, sent just after, is answered within it.
+    const [history, { metadata, capabilities }] = await Promise.all([
       loadHistory(transport, {
         patientId: launch.patientId,
         now: Date.now(),
@@ -60,6 +60,7 @@ export async function loadRecord(
         ...(options.mappings ? { mappings: options.mappings } : {}),
         ...(knownQuestionnaires ? { knownQuestionnaires } : {}),
       }),
+      readStatement(transport, cached, launch.grantedScopes),
     ]);
     if (!capabilities) return failed('server-error', { params: { detail: String(metadata.status) }, retry: true });
     if (capabilities.unsupportedReason) {
