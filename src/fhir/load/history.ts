@@ -5,7 +5,7 @@ import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../gateway/types';
 import type { InstrumentMapping } from '../instrument-mappings';
 import type { Observation } from '../schemas/clinical';
-import { bundleHeadSchema, readBundle } from '../schemas/bundle';
+import { readBundle } from '../schemas/bundle';
 import type { Patient } from '../schemas/patient';
 import type { ParseContext } from '../parse/questionnaire-response';
 import type { Questionnaire } from '../schemas/questionnaire';
@@ -19,7 +19,7 @@ import {
   type LoadedFlag,
   type UnreadableResource,
 } from './classify';
-import { type EarlyParser, earlyParser } from './early-parse';
+import { earlyParser } from './early-parse';
 import { carriedByNotes, notCopies } from './notes';
 import { remainingPages } from './paging';
 import { type ReadResult, readInBatch, readInParallel, type RoundTripCount } from './round-trip';
@@ -144,16 +144,6 @@ function take(collected: Collected, search: HistorySearch, result: ReadResult, b
     .get(search.part)
     ?.push(...found.filter((r) => (r as { resourceType?: unknown } | undefined)?.resourceType === search.resourceType));
   return remainingPages(bundle, baseUrl);
-}
-
-/**
- * The further pages a first answer points to, read from its links alone: they are asked for before its
- * entries are checked (take does that), so a long history's next pages are on their way sooner.
- */
-function pagesOf(search: HistorySearch, result: ReadResult, baseUrl: string): string[] {
-  if (search.part === 'patient' || !isSuccess(result.status)) return [];
-  const head = bundleHeadSchema.safeParse(result.body);
-  return head.success ? remainingPages(head.data, baseUrl) : [];
 }
 
 async function firstRound(
@@ -284,23 +274,8 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
   const collected: Collected = { resources: new Map(searches.map((s) => [s.part, []])), failures: [], pages: 0 };
   const first = await firstRound(transport, searches, options, count);
   const morePages = first.results.flatMap((result, i): [HistorySearch, string][] =>
-    pagesOf(searches[i]!, result, transport.baseUrl).map((url) => [searches[i]!, url]),
+    take(collected, searches[i]!, result, transport.baseUrl).map((url) => [searches[i]!, url]),
   );
-  // Set once the first answers are taken in; a page that arrives before then is read with the rest.
-  const reading: { parser?: EarlyParser } = {};
-  let patient: ReturnType<typeof classifyPatient> | undefined;
-  const readPatient = () => (patient ??= collected.patient === undefined ? {} : classifyPatient(collected.patient));
-  const readPage = (body: unknown) => {
-    const administrations = reading.parser?.page(body) ?? [];
-    if (administrations.length > 0) options.onEarlyPage?.({ patient: readPatient().patient, administrations });
-  };
-  const following = followPages(transport, collected, morePages, count, (search, result) => {
-    if (search.part === 'responses' && isSuccess(result.status)) readPage(result.body);
-  });
-  // The first answers' entries once the requests for the further pages are out (the transport sends after a
-  // few promise hops).
-  if (morePages.length > 0) await new Promise((resolve) => setTimeout(resolve, 0));
-  first.results.forEach((result, i) => take(collected, searches[i]!, result, transport.baseUrl));
   const part = (p: HistoryPart): unknown[] => distinct(collected.resources.get(p) ?? []);
   const readQuestionnaires = () =>
     known ? { items: [...known], unreadable: [] } : classifyQuestionnaires(part('questionnaires'));
@@ -308,8 +283,20 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
   const pending = (p: HistoryPart) => morePages.some(([search]) => search.part === p);
   const early = pending('responses') && !pending('questionnaires') ? readQuestionnaires() : undefined;
   const parser = early && earlyParser(parseContext(early.items, options));
-  reading.parser = parser;
-  if (parser) searches.forEach((search, i) => search.part === 'responses' && readPage(first.results[i]?.body));
+  let patient: ReturnType<typeof classifyPatient> | undefined;
+  const readPatient = () => (patient ??= collected.patient === undefined ? {} : classifyPatient(collected.patient));
+  const readPage = (body: unknown) => {
+    const administrations = parser?.page(body) ?? [];
+    if (administrations.length > 0) options.onEarlyPage?.({ patient: readPatient().patient, administrations });
+  };
+  const following = followPages(transport, collected, morePages, count, (search, result) => {
+    if (search.part === 'responses' && isSuccess(result.status)) readPage(result.body);
+  });
+  if (parser) {
+    // The first page once the requests for the others are out (the transport sends after a few promise hops).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    searches.forEach((search, i) => search.part === 'responses' && readPage(first.results[i]?.body));
+  }
   await following;
 
   const { patient: readable, unreadable: patientUnreadable } = readPatient();
