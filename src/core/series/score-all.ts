@@ -67,16 +67,16 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** One administration scored on its own, as scoreAll scores each before it orders them. */
-export type ScoredOne =
-  | { readonly ok: true; readonly scored: ScoredResponse }
-  | { readonly ok: false; readonly unscorable: UnscorableResponse };
+/** One administration scored on its own, as scoreAll scores each before it orders them (no wrapper: one object each). */
+export type ScoredOne = ScoredResponse | UnscorableResponse;
+
+const isScored = (one: ScoredOne): one is ScoredResponse => 'score' in one;
 
 function scoreOne(a: Administration, birth: BirthRange | undefined): ScoredOne {
   const ageBand =
     birth !== undefined && typeof a?.authored === 'string' ? certainAgeBandAt(birth, a.authored) : undefined;
   const result = scoreAdministration(a, ageBand === undefined ? {} : { ageBand });
-  if (!result.ok) return { ok: false, unscorable: unscorable(a, result.error) };
+  if (!result.ok) return unscorable(a, result.error);
   const { instrument } = result.value;
   const when = parseFhirDateTime(a.authored)!;
   const scored: { -readonly [K in keyof ScoredResponse]: ScoredResponse[K] } = {
@@ -90,7 +90,7 @@ function scoreOne(a: Administration, birth: BirthRange | undefined): ScoredOne {
     score: result.value,
   };
   if (ageBand !== undefined) scored.ageBand = ageBand;
-  return { ok: true, scored };
+  return scored;
 }
 
 /**
@@ -137,8 +137,8 @@ export function scoreAll(
       continue;
     }
     const one = ahead?.get(a, birthDate) ?? scoreOne(a, birth);
-    if (one.ok) history.scored.push(one.scored);
-    else history.unscorable.push(one.unscorable);
+    if (isScored(one)) history.scored.push(one);
+    else history.unscorable.push(one);
   }
   history.scored.sort(compareScored);
   for (const r of history.scored) {
