@@ -54,7 +54,7 @@ function parse(url: string | undefined, baseUrl: string): URL | undefined {
 }
 
 /** Every page after this one that can be known now (absolute URLs): all of them when computable, else just `next`. */
-export function remainingPages(bundle: Pick<Bundle, 'link' | 'total'>, baseUrl: string): string[] {
+export function remainingPages(bundle: Bundle, baseUrl: string): string[] {
   const next = linkUrl(bundle, 'next');
   const nextUrl = parse(next, baseUrl);
   if (!next || !nextUrl) return next ? [next] : [];

@@ -42,8 +42,8 @@ export const bundleSchema = z.looseObject({
   entry: z.array(bundleEntrySchema).optional(),
 });
 
-/** A Bundle without its entries checked (they pass as they are): for its links and total alone. */
-export const bundleHeadSchema = bundleSchema.omit({ entry: true });
+/** A Bundle without its entries checked (they pass as they are): readBundle checks them. */
+const bundleHeadSchema = bundleSchema.omit({ entry: true });
 
 export type Bundle = z.output<typeof bundleSchema>;
 export type BundleEntry = z.output<typeof bundleEntrySchema>;
@@ -83,6 +83,6 @@ export function entryStatus(entry: BundleEntry): number {
   return Number.parseInt(entry.response?.status.slice(0, 3) ?? '', 10);
 }
 
-export function linkUrl(bundle: Pick<Bundle, 'link'>, relation: string): string | undefined {
+export function linkUrl(bundle: Bundle, relation: string): string | undefined {
   return bundle.link?.find((l) => l.relation === relation)?.url;
 }
