@@ -89,13 +89,26 @@ export async function forEachLine(
   const handle = await open(path, 'r');
   try {
     const splitter = new Splitter(visitor, maxLineBytes, range.start === 0);
-    const chunk = Buffer.allocUnsafe(CHUNK);
-    for (let position = range.start; range.end === undefined || position < range.end;) {
+    // Two buffers: the next chunk is read while this one is split, so the thread never waits on the disk
+    // (the splitter copies what it keeps of a chunk).
+    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)] as const;
+    const readAt = (position: number, k: number) => {
       const want = range.end === undefined ? CHUNK : Math.min(CHUNK, range.end - position);
-      const { bytesRead } = await handle.read(chunk, 0, want, position);
-      if (bytesRead === 0) break;
-      position += bytesRead;
-      splitter.push(chunk.subarray(0, bytesRead));
+      return want > 0 ? handle.read(buffers[k % 2]!, 0, want, position) : Promise.resolve({ bytesRead: 0 });
+    };
+    let position = range.start;
+    let next = readAt(position, 0);
+    try {
+      for (let k = 1; ; k++) {
+        const { bytesRead } = await next;
+        if (bytesRead === 0) break;
+        position += bytesRead;
+        next = readAt(position, k);
+        splitter.push(buffers[(k - 1) % 2]!.subarray(0, bytesRead));
+      }
+    } finally {
+      // A visitor that threw leaves a read in flight: the file is closed after it.
+      await next.catch(() => undefined);
     }
     splitter.end();
     return splitter.number;

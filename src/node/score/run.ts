@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -84,6 +83,7 @@ async function scoreDocument(path: string, workDir: string, options: ScoreOption
 }
 
 async function copyProblems(path: string, lineOffset: number, errors: Sink): Promise<void> {
+  if ((await stat(path)).size === 0) return;
   await forEachLine(
     path,
     {
@@ -98,6 +98,23 @@ async function copyProblems(path: string, lineOffset: number, errors: Sink): Pro
   );
 }
 
+/** The files' bytes in order, in large reads: one stream to the output however many ranges there were. */
+async function* concatenated(paths: readonly string[]): AsyncGenerator<Buffer> {
+  for (const path of paths) {
+    const handle = await open(path, 'r');
+    try {
+      for (;;) {
+        const chunk = Buffer.allocUnsafe(COPY_CHUNK);
+        const { bytesRead } = await handle.read(chunk, 0, COPY_CHUNK, null);
+        if (bytesRead === 0) break;
+        yield chunk.subarray(0, bytesRead);
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
 /** Scores a file; one line per patient to `out`, problems to `errors`. */
 export async function scoreFile(
   path: string,
@@ -110,8 +127,7 @@ export async function scoreFile(
   try {
     const scored = document ? await scoreDocument(path, workDir, options) : await scoreNdjson(path, workDir, options);
     for (const { path: problems, lineOffset } of scored.problems) await copyProblems(problems, lineOffset, errors);
-    for (const output of scored.outputs)
-      await pipeline(createReadStream(output, { highWaterMark: COPY_CHUNK }), out, { end: false });
+    await pipeline(concatenated(scored.outputs), out, { end: false });
     return scored.tally;
   } finally {
     await rm(workDir, { recursive: true, force: true });
