@@ -51,20 +51,20 @@ export function answerProblem(
   answers: Readonly<Record<string, number>>,
 ): ScoringProblem | undefined {
   const { linkIds, range } = formOf(instrument);
-  // Loops rather than keys/filter arrays: every response of a population is checked, and nearly all pass.
+  // One pass over the keys and one over the items, no arrays or callbacks: every response of a population
+  // (and thousands at a launch, before the engine has optimised anything) is checked, and nearly all pass.
   for (const linkId in answers) {
-    if (Object.hasOwn(answers, linkId) && !linkIds.has(linkId)) return { kind: 'unknown-item', linkId };
+    if (!linkIds.has(linkId) && Object.hasOwn(answers, linkId)) return { kind: 'unknown-item', linkId };
   }
+  let firstValueProblem: ScoringProblem | undefined;
   for (const item of instrument.items) {
-    if (answers[item.linkId] === undefined)
+    const value = answers[item.linkId];
+    if (value === undefined)
       return {
         kind: 'incomplete',
         missing: instrument.items.filter((i) => answers[i.linkId] === undefined).map((i) => i.linkId),
       };
+    firstValueProblem ??= valueProblem(item.linkId, value, range);
   }
-  for (const item of instrument.items) {
-    const problem = valueProblem(item.linkId, answers[item.linkId]!, range);
-    if (problem) return problem;
-  }
-  return undefined;
+  return firstValueProblem;
 }

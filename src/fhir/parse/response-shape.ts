@@ -12,7 +12,14 @@ export const MAX_ITEM_DEPTH = 32;
 
 const STATUSES = new Set(['in-progress', 'completed', 'amended', 'entered-in-error', 'stopped']);
 const REFERENCE_FIELDS = new Set(['subject', 'encounter', 'author', 'source']);
-const CODING_FIELDS = ['system', 'version', 'code', 'display'] as const;
+
+/** The keys a plain datatype may hold (each a string), as a lookup the engine answers fast even unoptimised. */
+type Keys = Readonly<Record<string, true>>;
+const keys = (...names: string[]): Keys => Object.freeze(Object.fromEntries(names.map((n) => [n, true] as const)));
+const CODING_FIELDS = keys('system', 'version', 'code', 'display');
+const IDENTIFIER_FIELDS = keys('system', 'value');
+const META_FIELDS = keys('versionId', 'lastUpdated');
+const REFERENCE_KEYS = keys('reference', 'display', 'type');
 
 type Json = Record<string, unknown>;
 
@@ -21,10 +28,10 @@ function isObject(value: unknown): value is Json {
 }
 
 /** Every key is one of `allowed` and holds a string. */
-function stringsOnly(value: unknown, allowed: readonly string[]): boolean {
+function stringsOnly(value: unknown, allowed: Keys): boolean {
   if (!isObject(value)) return false;
   for (const key in value) {
-    if (!allowed.includes(key) || typeof value[key] !== 'string') return false;
+    if (typeof value[key] !== 'string' || allowed[key] !== true) return false;
   }
   return true;
 }
@@ -78,10 +85,10 @@ function plainField(key: string, value: unknown): boolean {
   if (key === 'id') return typeof value === 'string' && value !== '';
   if (key === 'questionnaire') return typeof value === 'string';
   if (key === 'authored') return typeof value === 'string' && FHIR_DATE_TIME.test(value);
-  if (key === 'identifier') return stringsOnly(value, ['system', 'value']);
-  if (key === 'meta') return stringsOnly(value, ['versionId', 'lastUpdated']);
+  if (key === 'identifier') return stringsOnly(value, IDENTIFIER_FIELDS);
+  if (key === 'meta') return stringsOnly(value, META_FIELDS);
   if (key === 'item') return plainItems(value, 1);
-  return REFERENCE_FIELDS.has(key) && stringsOnly(value, ['reference', 'display', 'type']);
+  return REFERENCE_FIELDS.has(key) && stringsOnly(value, REFERENCE_KEYS);
 }
 
 /** The input itself, typed, when it is in the plain shape; undefined means "ask the schema". */
