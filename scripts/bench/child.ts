@@ -13,14 +13,22 @@ export interface ChildRun {
   readonly stderr: string;
 }
 
-export async function runChild(script: string, args: readonly string[]): Promise<ChildRun> {
+export async function runChild(
+  script: string,
+  args: readonly string[],
+  nodeOptions: readonly string[] = [],
+): Promise<ChildRun> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-child-'));
   const usageFile = join(dir, 'usage.json');
   try {
     const started = performance.now();
-    const child = spawn(process.execPath, [join(import.meta.dirname, 'child-usage.mjs'), usageFile, script, ...args], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...nodeOptions, join(import.meta.dirname, 'child-usage.mjs'), usageFile, script, ...args],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));

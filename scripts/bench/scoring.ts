@@ -1,9 +1,10 @@
-// Scoring bench. The command-line scorer is measured as users run it (`node scripts/run-cli.mjs score`, a
-// separate process, compiled), against the floor: a bare node process that only reads and JSON.parses the
-// same NDJSON (parse-floor.mjs). Runs alternate (floor, scorer, floor, scorer…) and the median of each is
-// compared, so the machine's load falls on both alike. Peak memory is a curve over the number of patients.
-// The core alone is measured in this process, as throughput and as a curve over the length of a history.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+// Scoring bench. The command-line scorer is measured as users run it (`npm run score`: package.json's node
+// options, scripts/run-cli.mjs, a separate process, compiled), against the floor: a bare node process that
+// only reads and JSON.parses the same NDJSON (parse-floor.mjs). Runs alternate (floor, scorer, floor,
+// scorer…) and the median of each is compared, so the machine's load falls on both alike. Peak memory is a
+// curve over the number of patients. The core alone is measured in this process, as throughput and as a
+// curve over the length of a history.
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,15 +16,25 @@ import { runChild, type ChildRun } from './child';
 import { population, writePopulation } from './population';
 
 const RESPONSES = 300_000;
-const RUNS = 3;
+const RUNS = 5;
 const FLOOR_RATIO = 0.6;
 const MEMORY_PATIENTS = [10_000, 30_000, 100_000] as const;
 const MEMORY_RATIO = 1.5;
 const HISTORY_SESSIONS = [10, 500, 2_000] as const;
-const CURVE_PASSES = 7;
+const CURVE_PASSES = 11;
+/** Responses per pass, as a multiple of the longest history: a pass long enough that one collection does not decide it. */
+const PASS_LENGTH = 10;
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const scorer = (file: string) => runChild(join(ROOT, 'scripts', 'run-cli.mjs'), ['score', file]);
+
+/** The node options of package.json's `score` script (`node <options> scripts/run-cli.mjs score`). */
+function scoreScriptOptions(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const words = pkg.scripts['score']!.split(/\s+/);
+  return words.slice(1, words.indexOf('scripts/run-cli.mjs'));
+}
+
+const scorer = (file: string) => runChild(join(ROOT, 'scripts', 'run-cli.mjs'), ['score', file], scoreScriptOptions());
 const floor = (file: string) => runChild(join(import.meta.dirname, 'parse-floor.mjs'), [file]);
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -123,12 +134,12 @@ function throughput(): BenchRow {
 
 /**
  * µs per response at each history length. Every pass scores the same number of responses (the longest history
- * once, a shorter one as many times as it takes), so each length meets the collector and the timer alike; the
+ * PASS_LENGTH times, a shorter one as many times as it takes), so each length meets the collector and the timer alike; the
  * lengths take turns pass by pass, so a change in the machine's load falls on all of them; medians of the passes.
  */
 function perResponseCurve(): number[] {
   const histories = HISTORY_SESSIONS.map((sessions) => byPatient(population(sessions * 2, sessions))[0]!);
-  const perPass = Math.max(...histories.map((h) => h.length));
+  const perPass = PASS_LENGTH * Math.max(...histories.map((h) => h.length));
   const copies = histories.map((h) => Math.ceil(perPass / h.length));
   const pass = (k: number) => {
     for (let c = 0; c < copies[k]!; c++) assessClient({ administrations: histories[k]!, birthDate: '1990-01-01' });
