@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Administration } from '../../src/core/model';
-import { forEachLine, lineRanges } from '../../src/node/score/lines';
+import { forEachLine, lineRanges, type OpenRange } from '../../src/node/score/lines';
 import { scoreFile, type ScoreOptions } from '../../src/node/score/run';
 import { day, ors, srs } from '../core/builders';
 import { ndjson, response } from './score-fixtures';
@@ -58,23 +58,29 @@ describe('scoring runs', () => {
     for (const [name, options] of [
       ['in memory', { threads: 1 }],
       ['spilled', { threads: 1, patientsPerBucket: 5 }],
-      ['two threads, spilled', { threads: 2, patientsPerBucket: 2 }],
-      ['three threads', { threads: 3 }],
+      ['two threads, spilled', { threads: 2, patientsPerBucket: 2, cutBeforeReading: true }],
+      ['three threads', { threads: 3, cutBeforeReading: true }],
     ] as const) {
       const run = await score(`interleaved-${name}.ndjson`, interleaved, options);
       expect(run.lines, name).toEqual(reference.lines);
     }
     // Grouped input cut into ranges: patients whose lines cross a cut are joined from both sides.
     for (const threads of [2, 3, 5])
-      expect((await score(`grouped-${threads}.ndjson`, grouped, { threads })).lines, `${threads} threads`).toEqual(
-        reference.lines,
-      );
+      expect(
+        (await score(`grouped-${threads}.ndjson`, grouped, { threads, cutBeforeReading: true })).lines,
+        `${threads} threads`,
+      ).toEqual(reference.lines);
+  });
+
+  it('gives the same patients when the other threads take their share only once they have loaded', async () => {
+    const reference = await score('grouped-reference.ndjson', grouped, { threads: 1 });
+    expect((await score('grouped-late-threads.ndjson', grouped, { threads: 3 })).lines).toEqual(reference.lines);
   });
 
   it('numbers problem lines from the start of the file whichever range found them', async () => {
     const resources = [...grouped];
     resources.splice(60, 0, { resourceType: 'QuestionnaireResponse', status: 'completed' });
-    const run = await score('late-problem.ndjson', resources, { threads: 3 });
+    const run = await score('late-problem.ndjson', resources, { threads: 3, cutBeforeReading: true });
     expect(run.errors.trim().split('\n')).toEqual([expect.stringMatching(/^line 61: not one of our instruments/)]);
     expect(run.lines).toHaveLength(12);
   });
@@ -85,7 +91,7 @@ describe('the line splitter', () => {
     const file = join(dir, 'ranges.ndjson');
     const lines = Array.from({ length: 100 }, (_, i) => `{"n":${i},"pad":"${'x'.repeat(i * 7)}"}`);
     writeFileSync(file, `${lines.join('\n')}\n`);
-    const ranges = await lineRanges(file, 4);
+    const ranges = lineRanges(file, 4);
     const seen: string[] = [];
     for (const range of ranges)
       await forEachLine(
@@ -100,6 +106,35 @@ describe('the line splitter', () => {
       );
     expect(seen).toEqual(lines);
     expect(ranges[0]!.start).toBe(0);
+  });
+
+  it('reads an open range up to the end its owner moves while reading, never past it', async () => {
+    const file = join(dir, 'open-range.ndjson');
+    const lines = Array.from({ length: 40_000 }, (_, i) => `{"n":${i},"pad":"${'y'.repeat(80)}"}`);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const [, after] = lineRanges(file, 2, 5 << 20);
+    const cut = after!.start;
+    const range: OpenRange = { start: 0, end: readFileSync(file).length, readUpTo: 0 };
+    const seen: string[] = [];
+    const total = await forEachLine(
+      file,
+      {
+        line: (text) => {
+          // Moved while the first chunks are in: the reads so far have not gone past the cut.
+          if (seen.length === 0) {
+            expect(range.readUpTo).toBeLessThanOrEqual(cut);
+            range.end = cut;
+          }
+          if (text !== '') seen.push(text);
+        },
+        tooLong: () => undefined,
+      },
+      range,
+    );
+    expect(range.readUpTo).toBe(cut);
+    let end = 0; // each line's end, its newline included
+    expect(seen).toEqual(lines.filter((line) => (end += line.length + 1) <= cut));
+    expect(total).toBe(seen.length);
   });
 
   it('keeps characters whole across chunk boundaries and numbers lines', async () => {

@@ -1,3 +1,4 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 // A plain chunked line splitter: big reads, one decode per chunk (cut at its last newline, so a UTF-8
@@ -21,6 +22,17 @@ export interface ByteRange {
   /** Exclusive; undefined reads to the end of the file. */
   readonly end?: number;
 }
+
+/**
+ * A range read while its owner still decides where it ends: the reader keeps `readUpTo` (how far its reads
+ * have gone), and the owner may bring `end` forward to any line start not before it.
+ */
+export interface OpenRange extends ByteRange {
+  end: number;
+  readUpTo: number;
+}
+
+const isOpen = (range: ByteRange): range is OpenRange => 'readUpTo' in range;
 
 class Splitter {
   private carry: Buffer = Buffer.alloc(0);
@@ -94,7 +106,9 @@ export async function forEachLine(
     const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)] as const;
     const readAt = (position: number, k: number) => {
       const want = range.end === undefined ? CHUNK : Math.min(CHUNK, range.end - position);
-      return want > 0 ? handle.read(buffers[k % 2]!, 0, want, position) : Promise.resolve({ bytesRead: 0 });
+      if (want <= 0) return Promise.resolve({ bytesRead: 0 });
+      if (isOpen(range)) range.readUpTo = position + want;
+      return handle.read(buffers[k % 2]!, 0, want, position);
     };
     let position = range.start;
     let next = readAt(position, 0);
@@ -117,17 +131,22 @@ export async function forEachLine(
   }
 }
 
-/** Byte offsets cutting the file into `parts` ranges that start at line starts. */
-export async function lineRanges(path: string, parts: number): Promise<ByteRange[]> {
-  const handle = await open(path, 'r');
+/**
+ * Byte offsets cutting the file from `from` (the start by default) to its end into `parts` ranges; every
+ * range after the first starts at a line start. Read synchronously (a few small reads): it is called while
+ * this thread is busy scoring, and must not wait for its turn between chunks.
+ */
+export function lineRanges(path: string, parts: number, from = 0): ByteRange[] {
+  const fd = openSync(path, 'r');
   try {
-    const { size } = await handle.stat();
+    const { size } = fstatSync(fd);
+    const first = Math.min(from, size);
     const probe = Buffer.allocUnsafe(1 << 16);
-    const starts = [0];
+    const starts = [first];
     for (let k = 1; k < parts; k++) {
-      let position = Math.max(starts[k - 1]!, Math.floor((size * k) / parts));
+      let position = Math.max(starts[k - 1]!, first + Math.floor(((size - first) * k) / parts));
       for (;;) {
-        const { bytesRead } = await handle.read(probe, 0, probe.length, position);
+        const bytesRead = readSync(fd, probe, 0, probe.length, position);
         const newline = probe.subarray(0, bytesRead).indexOf(0x0a);
         if (bytesRead === 0 || newline >= 0) {
           position = bytesRead === 0 ? size : position + newline + 1;
@@ -139,6 +158,6 @@ export async function lineRanges(path: string, parts: number): Promise<ByteRange
     }
     return starts.map((start, k) => ({ start, end: starts[k + 1] ?? size }));
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

@@ -3,18 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { joinRanges } from './join';
-import { forEachLine, lineRanges } from './lines';
-import { PartitionScorer } from './partition-scorer';
+import { type ByteRange, forEachLine, lineRanges, type OpenRange } from './lines';
+import { type PartitionResult, PartitionScorer } from './partition-scorer';
 import { errorsPath, outputPath, type RangeTask, scoreRange } from './range-task';
 import { FileSink, type Sink } from './sinks';
 import { defaultScoreSettings, type ScoreSettings } from './settings';
 import { looksLikeDocument } from './sniff';
 import { documentSource, ndjsonSource } from './source';
 import { addTally, emptyTally, type Tally } from './tally';
-import { defaultThreads, runWorker } from './threads';
+import { defaultThreads, type ScoringThread, startThread } from './threads';
 
-// A scoring run: NDJSON cut into one range per thread (this one and workers), or one document in this
-// thread. Results and problems are written by range to files in a private temporary folder and copied out
+// A scoring run: NDJSON cut into one range per thread (this one and workers, cut as the workers become ready),
+// or one document in this thread. Results and problems are written by range to files in a private temporary folder and copied out
 // in range order at the end (problems with their line numbers counted from the start of the file).
 
 /** The threads' outputs are copied out in large reads: tens of megabytes for a big population. */
@@ -23,6 +23,11 @@ const COPY_CHUNK = 1 << 20;
 export interface ScoreOptions {
   /** Threads for NDJSON input; 1 scores in this thread. Default: one per core. */
   readonly threads?: number;
+  /**
+   * Cut the file only once every thread is ready, so each has a part of it however small the file (tests set
+   * it). By default this thread starts at once and the others share what it has not read when they are ready.
+   */
+  readonly cutBeforeReading?: boolean;
   /** Patients per spill bucket when patients' lines are not together (tests make it small). */
   readonly patientsPerBucket?: number;
   /** smart-launch.json's `scoring` and `instrumentMappings` (default: none, the built-in thresholds). */
@@ -35,23 +40,56 @@ interface Scored {
   readonly problems: readonly { readonly path: string; readonly lineOffset: number }[];
 }
 
+/**
+ * This thread starts on the file at once, with the whole of it as its range; once the other threads have
+ * loaded, what it has not yet read is cut into one range per thread, its own first. Every thread then has
+ * the same work left, however long the others took to start.
+ */
+async function cutWhenReady(
+  path: string,
+  head: OpenRange,
+  threads: readonly ScoringThread[],
+  waitBeforeReading: boolean,
+): Promise<ByteRange[]> {
+  await Promise.all(threads.map((t) => t.ready));
+  // Synchronous from here, so this thread cannot read on between working out the cut and making it.
+  const ranges = lineRanges(path, threads.length + 1, waitBeforeReading ? 0 : head.readUpTo);
+  head.end = ranges[0]!.end!;
+  return ranges.slice(1);
+}
+
 async function scoreNdjson(path: string, workDir: string, options: ScoreOptions): Promise<Scored> {
-  const threads = options.threads ?? defaultThreads();
-  const ranges = await lineRanges(path, threads);
+  const threadCount = options.threads ?? defaultThreads();
+  const head: OpenRange = { start: 0, end: (await stat(path)).size, readUpTo: 0 };
+  const threads = Array.from({ length: threadCount - 1 }, (_, k) => startThread(k + 1));
   const settings = options.settings ?? defaultScoreSettings;
-  const tasks: RangeTask[] = ranges.map((range, index) => ({
+  const task = (range: ByteRange, index: number): RangeTask => ({
     path,
     range,
     index,
     workDir,
-    keepEdges: threads > 1,
+    keepEdges: threadCount > 1,
     settings,
     ...(options.patientsPerBucket ? { patientsPerBucket: options.patientsPerBucket } : {}),
-  }));
-  // This thread scores the first range itself while workers take the others: one isolate (and one load of
-  // the bundle and its libraries) fewer than a worker per range, and this thread would only wait otherwise.
-  const workers = tasks.slice(1).map(runWorker);
-  const results = await Promise.all([scoreRange(tasks[0]!), ...workers]);
+  });
+  const waitBeforeReading = options.cutBeforeReading === true && threadCount > 1;
+  const tasks = [task(head, 0)];
+  let results: PartitionResult[];
+  try {
+    const cutting = cutWhenReady(path, head, threads, waitBeforeReading);
+    if (waitBeforeReading) await cutting;
+    results = await Promise.all([
+      scoreRange(tasks[0]!),
+      ...threads.map(async (thread, k) => {
+        tasks[k + 1] = task((await cutting)[k]!, k + 1);
+        return thread.score(tasks[k + 1]!);
+      }),
+    ]);
+  } catch (error) {
+    // A thread still waiting for its range would keep the process alive.
+    await Promise.all(threads.map((t) => t.stop()));
+    throw error;
+  }
   const tally = emptyTally();
   const problems: { path: string; lineOffset: number }[] = [];
   for (const [k, result] of results.entries()) {
@@ -59,7 +97,7 @@ async function scoreNdjson(path: string, workDir: string, options: ScoreOptions)
     addTally(tally, result.tally);
   }
   const outputs = tasks.map(outputPath);
-  if (threads === 1) return { tally, outputs, problems };
+  if (threadCount === 1) return { tally, outputs, problems };
   const joined = await joinRanges(results, outputs, ndjsonSource(path), workDir, settings, options.patientsPerBucket);
   tally.patients += joined.patients;
   return { tally, outputs: [...outputs, joined.outPath], problems };
