@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FhirTransport } from '../../src/fhir/gateway/types';
 import { loadRecord } from '../../src/ui/app/load-record';
+import { refreshServerCache } from '../../src/ui/app/server-cache';
 import type { LaunchContext } from '../../src/ui/app/launch-context';
 import { seedQuestionnaires } from '../../src/node/sandbox/seed';
 import { freshEngine, type TestEngine } from '../support/engine';
@@ -20,11 +21,16 @@ const launch: LaunchContext = {
   intent: undefined,
 };
 
-/** Every URL read: plain GETs, and each entry of a batch Bundle. */
-function countingTransport(engine: TestEngine, seen: string[]): FhirTransport {
+/** Every URL read: plain GETs, and each entry of a batch Bundle; `headers` gets each plain GET's headers. */
+function countingTransport(
+  engine: TestEngine,
+  seen: string[],
+  headers: Record<string, string | undefined>[] = [],
+): FhirTransport {
   return {
     baseUrl: 'https://ehr.example/fhir',
     send: async (request) => {
+      if (request.method === 'GET') headers.push({ ...request.headers });
       const entries = (request.body as { entry?: { request: { url: string } }[] } | undefined)?.entry;
       seen.push(...(entries ? entries.map((e) => e.request.url) : [request.url]));
       const answer = await engine.handle({
@@ -100,5 +106,56 @@ describe('our Questionnaires kept for the tab', () => {
     await loadRecord(transport, launch, { storage: sessionStorage });
     await loadRecord(transport, launch, { storage: sessionStorage });
     expect(questionnaireReads(seen)).toHaveLength(2);
+  });
+});
+
+describe("the tab's copy, asked for again once a launch that used it is up", () => {
+  const statementKey = 'tf.capability-statement:https://ehr.example/fhir';
+  const stored = () =>
+    JSON.parse(sessionStorage.getItem(statementKey) ?? 'null') as { rest: { interaction?: { code: string }[] }[] };
+
+  it('keeps the statement on 304 (If-None-Match with its ETag) and takes a changed one for the next launch', async () => {
+    const engine = await freshEngine();
+    await engine.put([{ resourceType: 'Patient', id: 'c1', birthDate: '1980-01-01' }]);
+    const seen: string[] = [];
+    const headers: Record<string, string | undefined>[] = [];
+    const transport = countingTransport(engine, seen, headers);
+    const first = await loadRecord(transport, launch, { storage: sessionStorage });
+    expect(first.ok && first.value.capabilities.transaction).toBe(true);
+    const second = await loadRecord(transport, launch, { storage: sessionStorage });
+    expect(second.ok && second.value.fromTabCache).toEqual({ statement: true, questionnaires: false });
+
+    await refreshServerCache(transport, sessionStorage, { statement: true, questionnaires: false });
+    expect(headers.at(-1)?.['if-none-match']).toMatch(/^W\//);
+    expect(stored().rest[0]!.interaction?.map((i) => i.code)).toContain('transaction');
+
+    // The integrator switches transactions off on the server: the next launch in this tab sees it.
+    engine.settings.transactions = false;
+    await refreshServerCache(transport, sessionStorage, { statement: true, questionnaires: false });
+    expect(stored().rest[0]!.interaction?.map((i) => i.code)).not.toContain('transaction');
+    const third = await loadRecord(transport, launch, { storage: sessionStorage });
+    expect(third.ok && third.value.capabilities.transaction).toBe(false);
+    expect(seen.filter((url) => url === 'metadata')).toHaveLength(3);
+  });
+
+  it('takes a changed Questionnaire, and leaves the copy as it was when the server does not answer', async () => {
+    const engine = await freshEngine();
+    const questionnaires = seedQuestionnaires();
+    await engine.put([...questionnaires, { resourceType: 'Patient', id: 'c1', birthDate: '1980-01-01' }]);
+    const transport = countingTransport(engine, []);
+    await loadRecord(transport, launch, { storage: sessionStorage });
+    const kept = () =>
+      JSON.parse(sessionStorage.getItem('tf.questionnaires:https://ehr.example/fhir') ?? '[]') as { title?: string }[];
+    const before = kept();
+
+    const down: FhirTransport = { ...transport, send: () => Promise.reject(new Error('no network')) };
+    await refreshServerCache(down, sessionStorage, { statement: true, questionnaires: true });
+    expect(kept()).toEqual(before);
+
+    const retitled = (questionnaires as { resourceType: string }[]).find((r) => r.resourceType === 'Questionnaire');
+    await engine.put([{ ...retitled, title: 'Renamed by the server' }]);
+    await refreshServerCache(transport, sessionStorage, { statement: false, questionnaires: true });
+    expect(kept().map((q) => q.title)).toContain('Renamed by the server');
+    expect(kept()).toHaveLength(before.length);
   });
 });

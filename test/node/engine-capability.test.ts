@@ -46,6 +46,21 @@ describe('CapabilityStatement at metadata', () => {
     expect(rest.resource.every((r) => r.conditionalCreate === false)).toBe(true);
   });
 
+  it('carries an ETag of its content: If-None-Match with it gets 304 until the settings change', async () => {
+    const engine = await freshEngine();
+    const first = await call(engine, 'GET', 'metadata');
+    const etag = first.headers['etag']!;
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    const again = await call(engine, 'GET', 'metadata', undefined, { 'If-None-Match': `"other", ${etag}` });
+    expect(again.status).toBe(304);
+    expect(again.body).toBeUndefined();
+    engine.settings.transactions = false;
+    const changed = await call(engine, 'GET', 'metadata', undefined, { 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers['etag']).not.toBe(etag);
+    expect((changed.json as { resourceType?: string }).resourceType).toBe('CapabilityStatement');
+  });
+
   it('advertises the SMART oauth-uris once the authorization server sets them, and stops when unset', async () => {
     const engine = await freshEngine();
     expect((await metadata(engine)).rest[0]!.security?.extension).toBeUndefined();

@@ -1,2 +1,2 @@
 export * from './history';
-export { historySearches, ourQuestionnaireCanonicals, DEFAULT_PAGE_SIZE } from './searches';
+export { historySearches, ourQuestionnaireCanonicals, questionnaireSearch, DEFAULT_PAGE_SIZE } from './searches';

@@ -19,6 +19,11 @@ export const DEFAULT_PAGE_SIZE = 1000;
 
 export const ourQuestionnaireCanonicals = (): string[] => instrumentIds.map(questionnaireUrl);
 
+/** Our Questionnaires as the server hosts them, found by their canonical URLs. */
+export function questionnaireSearch(canonicals: readonly string[], pageSize = DEFAULT_PAGE_SIZE): string {
+  return `Questionnaire?url=${canonicals.map(encodeURIComponent).join(',')}&_count=${pageSize}`;
+}
+
 export function historySearches(patientId: string, canonicals: readonly string[], pageSize: number): HistorySearch[] {
   const subject = `subject=${encodeURIComponent(`Patient/${patientId}`)}`;
   const count = `_count=${pageSize}`;
@@ -33,11 +38,7 @@ export function historySearches(patientId: string, canonicals: readonly string[]
     // R4 defines no `status` search parameter for Flag: a strict server would refuse it and a lenient one
     // ignores it, so every Flag of the patient is read and the ended ones are left out when classified.
     { part: 'flags', resourceType: 'Flag', url: `Flag?${subject}&${count}` },
-    {
-      part: 'questionnaires',
-      resourceType: 'Questionnaire',
-      url: `Questionnaire?url=${canonicals.map(encodeURIComponent).join(',')}&${count}`,
-    },
+    { part: 'questionnaires', resourceType: 'Questionnaire', url: questionnaireSearch(canonicals, pageSize) },
     {
       part: 'notes',
       resourceType: 'DocumentReference',

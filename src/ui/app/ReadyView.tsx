@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Outcome } from '../failure';
 import { AdministerSlot } from './administer-slot';
 import { reload, type BootedApp } from './boot';
@@ -20,6 +20,17 @@ export function ReadyView({
     () => ({ name: config.app.name, version: config.app.version }),
     [config.app.name, config.app.version],
   );
+  // What this launch took from the tab's copy is asked for again once, after the first screen is drawn.
+  const refreshed = useRef(false);
+  const fromTabCache = record.fromTabCache;
+  useEffect(() => {
+    if (refreshed.current || !storage || !(fromTabCache?.statement || fromTabCache?.questionnaires)) return;
+    refreshed.current = true;
+    // The record loader's chunk (already loaded) holds it: the first screen's code does not grow.
+    void import('./server-cache').then(({ refreshServerCache }) =>
+      refreshServerCache(transport, storage, fromTabCache),
+    );
+  }, [transport, storage, fromTabCache]);
   const { attach, continueResponse } = usePanelHandle();
   const { Dashboard } = app.view;
   const administer = (

@@ -4,12 +4,12 @@ import type { ScoringConfig } from '../../core/config';
 import type { InstrumentMapping } from '../../fhir/instrument-mappings';
 import { ruptureNoteOf } from '../../fhir/resources/rupture-note';
 import { detectCapabilities } from '../../fhir/capabilities';
-import { TransportError, type FhirTransport } from '../../fhir/gateway/types';
+import { TransportError, type FhirResponse, type FhirTransport } from '../../fhir/gateway/types';
 import { loadHistory, type History } from '../../fhir/load';
 import { activeFlagsOf, planWrites, retireDuplicateFlags, type OutboxStorage } from '../../fhir/write';
 import { fail } from '../../core/result';
 import { failed, type Failure, type Outcome } from '../failure';
-import { capabilityStatementCache, questionnaireCache } from './server-cache';
+import { capabilityStatementCache, questionnaireCache, rememberStatement } from './server-cache';
 import type { LaunchContext } from './launch-context';
 import type { LoadedRecord } from './record';
 import { unsavedAdministrations } from './unsaved';
@@ -25,7 +25,9 @@ export interface LoadOptions {
 
 /** The server's statement and what it says the app may do: read as soon as it arrives, while a long history still loads. */
 async function readStatement(transport: FhirTransport, cached: unknown, grantedScopes: LaunchContext['grantedScopes']) {
-  const metadata = cached ? { status: 200, body: cached } : await transport.send({ method: 'GET', url: 'metadata' });
+  const metadata: FhirResponse = cached
+    ? { status: 200, headers: {}, body: cached }
+    : await transport.send({ method: 'GET', url: 'metadata' });
   return {
     metadata,
     capabilities: metadata.status >= 400 ? undefined : detectCapabilities(metadata.body, grantedScopes),
@@ -68,7 +70,7 @@ export async function loadRecord(
       const details = capabilities.fhirVersion ? [] : [capabilities.unsupportedReason];
       return failed('unsupported-fhir', { params: { version: capabilities.fhirVersion || '?' }, details });
     }
-    if (!cached && storage) capabilityStatementCache.remember(storage, transport.baseUrl, metadata.body);
+    if (!cached && storage) rememberStatement(storage, transport.baseUrl, metadata);
     if (!knownQuestionnaires && storage && questionnairesComplete(history))
       questionnaireCache.remember(storage, transport.baseUrl, history.questionnaires);
     // Twin Flags of one rule (saves that raced) are ended in the background; the chart shows one either way.
@@ -88,7 +90,8 @@ export async function loadRecord(
       ruptureNotes: history.observations.flatMap((o) => ruptureNoteOf(o) ?? []),
       ...(ahead ? { scoredAhead: ahead } : {}),
     });
-    return { ok: true, value: { history, capabilities, assessment, unsaved } };
+    const fromTabCache = { statement: cached !== undefined, questionnaires: knownQuestionnaires !== undefined };
+    return { ok: true, value: { history, capabilities, assessment, unsaved, fromTabCache } };
   } catch (error) {
     return fail(transportFailure(error));
   }

@@ -1,8 +1,10 @@
 // The sandbox FHIR engine: one request in, one answer out, whatever the transport (node:http, MSW, the
 // SMART guard). Requests are handled one at a time so a transaction never interleaves with other writes.
+import { createHash } from 'node:crypto';
 import { succeed } from '../../../core/result';
 import { isResource, OperationOutcomeError } from '@medplum/core';
 import type { HttpMethod } from '@medplum/fhir-router';
+import type { CapabilityStatement } from '@medplum/fhirtypes';
 import { buildCapabilityStatement } from './capability';
 import { loadFhirDefinitions } from './definitions';
 import { outcome } from './outcomes';
@@ -35,6 +37,19 @@ const answer = (status: number, body: unknown): EngineResponse => ({
   headers: { 'content-type': FHIR_JSON },
   body,
 });
+
+/**
+ * The statement with a weak ETag of its content (it changes with the settings), or 304 Not Modified when the
+ * client already holds that one (If-None-Match): an app that keeps the statement can ask cheaply whether it
+ * still holds.
+ */
+function statementAnswer(statement: CapabilityStatement, ifNoneMatch: string | undefined): EngineResponse {
+  const etag = `W/"${createHash('sha256').update(JSON.stringify(statement)).digest('base64url').slice(0, 22)}"`;
+  const held = ifNoneMatch?.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*') ?? false;
+  return held
+    ? { status: 304, headers: { etag } }
+    : { status: 200, headers: { 'content-type': FHIR_JSON, etag }, body: statement };
+}
 
 function bundleType(body: unknown): string | undefined {
   if (!body || typeof body !== 'object' || !('resourceType' in body) || body.resourceType !== 'Bundle')
@@ -70,7 +85,8 @@ class SandboxEngine implements FhirEngine {
     const path = request.path.replace(/^\/+/, '');
     if (!METHODS.has(method)) return answer(405, outcome('not-supported', `Method not supported: ${method}`));
     if ((method === 'GET' || method === 'HEAD') && /^metadata(\?|$)/.test(path)) {
-      return answer(200, buildCapabilityStatement(this.baseUrl, this.settings, this.smart, this.startedAt));
+      const statement = buildCapabilityStatement(this.baseUrl, this.settings, this.smart, this.startedAt);
+      return statementAnswer(statement, lowerCaseHeaders(request.headers)['if-none-match']);
     }
     const refused =
       method === 'POST' && (path === '' || path.startsWith('?'))
