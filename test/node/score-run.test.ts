@@ -75,6 +75,10 @@ describe('scoring runs', () => {
   it('gives the same patients when the other threads take their share only once they have loaded', async () => {
     const reference = await score('grouped-reference.ndjson', grouped, { threads: 1 });
     expect((await score('grouped-late-threads.ndjson', grouped, { threads: 3 })).lines).toEqual(reference.lines);
+    // Lines not grouped: this thread may finish a first pass and be regrouping when the others are ready.
+    expect((await score('interleaved-late-threads.ndjson', interleaved, { threads: 2 })).lines).toEqual(
+      reference.lines,
+    );
   });
 
   it('numbers problem lines from the start of the file whichever range found them', async () => {
@@ -135,6 +139,10 @@ describe('the line splitter', () => {
     let end = 0; // each line's end, its newline included
     expect(seen).toEqual(lines.filter((line) => (end += line.length + 1) <= cut));
     expect(total).toBe(seen.length);
+    // A second pass over the range (regrouping) does not take its progress back: a cut made now stays behind it.
+    const progress: number[] = [];
+    await forEachLine(file, { line: () => progress.push(range.readUpTo), tooLong: () => undefined }, range);
+    expect(Math.min(...progress)).toBe(cut);
   });
 
   it('keeps characters whole across chunk boundaries and numbers lines', async () => {

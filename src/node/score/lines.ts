@@ -107,7 +107,8 @@ export async function forEachLine(
     const readAt = (position: number, k: number) => {
       const want = range.end === undefined ? CHUNK : Math.min(CHUNK, range.end - position);
       if (want <= 0) return Promise.resolve({ bytesRead: 0 });
-      if (isOpen(range)) range.readUpTo = position + want;
+      // Never back: a second pass over the range (regrouping patients) must not let a cut fall behind the first.
+      if (isOpen(range)) range.readUpTo = Math.max(range.readUpTo, position + want);
       return handle.read(buffers[k % 2]!, 0, want, position);
     };
     let position = range.start;

@@ -13,9 +13,10 @@ import { documentSource, ndjsonSource } from './source';
 import { addTally, emptyTally, type Tally } from './tally';
 import { defaultThreads, type ScoringThread, startThread } from './threads';
 
-// A scoring run: NDJSON cut into one range per thread (this one and workers, cut as the workers become ready),
-// or one document in this thread. Results and problems are written by range to files in a private temporary folder and copied out
-// in range order at the end (problems with their line numbers counted from the start of the file).
+// A scoring run: NDJSON cut into one range per thread (this one and workers, cut as the workers become
+// ready), or one document in this thread. Results and problems are written by range to files in a private
+// temporary folder and copied out in range order at the end (problems with their line numbers counted from
+// the start of the file).
 
 /** The threads' outputs are copied out in large reads: tens of megabytes for a big population. */
 const COPY_CHUNK = 1 << 20;
@@ -51,6 +52,7 @@ async function cutWhenReady(
   threads: readonly ScoringThread[],
   waitBeforeReading: boolean,
 ): Promise<ByteRange[]> {
+  if (threads.length === 0) return [];
   await Promise.all(threads.map((t) => t.ready));
   // Synchronous from here, so this thread cannot read on between working out the cut and making it.
   const ranges = lineRanges(path, threads.length + 1, waitBeforeReading ? 0 : head.readUpTo);
