@@ -155,6 +155,41 @@ describe('Outbox', () => {
     expect([...storage.values()].join('')).not.toMatch(/Bearer|access_token/);
   });
 
+  it('makes again the match of a create read back without it, so a re-send stores no second copy', async () => {
+    sessionStorage.clear();
+    const a = administration('ors', 21, 18);
+    // A patient of its own: the other tests' Flags are not counted.
+    const writeSet = writeSetFor(a, { patient: 'Patient/p9', create: [decision('outcome-deterioration', [a.id])] });
+    const plan = planWrites(await server.capabilities());
+    const held = () => stored(server, writeSet, 'Patient/p9');
+    await new Outbox(sessionStorage).save(await server.transport(), writeSet, plan, retry);
+    expect(await held()).toEqual({ qr: 1, observations: 1, activeFlags: 1, provenance: 1 });
+
+    // The same save kept again without its matches (storage edited, or kept by another version of the app).
+    const bare = { ...writeSet, entries: writeSet.entries.map(({ match: _match, ...entry }) => entry) };
+    sessionStorage.setItem(`therapy-feedback.outbox.${writeSet.key}`, JSON.stringify(bare));
+    const outbox = new Outbox(sessionStorage);
+    const [kept] = outbox.pending().saves;
+    expect(kept?.writeSet.entries.filter((e) => e.fullUrl.startsWith('urn:uuid:')).map((e) => e.match)).toEqual(
+      writeSet.entries.filter((e) => e.fullUrl.startsWith('urn:uuid:')).map((e) => e.match),
+    );
+    const [resent] = await outbox.resendAll(await server.transport(), { patientId: 'p9', plan: () => plan, retry });
+    expect(resent?.status).toBe('saved');
+    expect(await held()).toEqual({ qr: 1, observations: 1, activeFlags: 1, provenance: 1 });
+
+    // A create with nothing to find its earlier copy by is not sent again, and says why.
+    const blind = {
+      ...bare,
+      entries: bare.entries.map(({ identifier: _identifier, ...entry }) =>
+        entry.kind === 'response' ? entry : { ...entry, match: 'kept' },
+      ),
+    };
+    sessionStorage.setItem(`therapy-feedback.outbox.${writeSet.key}`, JSON.stringify(blind));
+    const { saves, unreadable } = new Outbox(sessionStorage).pending();
+    expect(saves).toEqual([]);
+    expect(unreadable).toEqual([expect.stringMatching(/could store it twice/)]);
+  });
+
   it('lists and removes an entry that no longer reads as a write set instead of failing', () => {
     const storage = new Map<string, string>([
       ['therapy-feedback.outbox.broken', '{"key":"broken","entries":[{"kind":"nope"}]}'],

@@ -11,7 +11,8 @@ import { parseQuestionnaireResponse } from '../parse/questionnaire-response';
 import type { RetryOptions } from './retry';
 import { keptRuptureNotes } from './kept-rupture-notes';
 import { saveAdministration } from './save';
-import { isResponseKind, type SaveReport, WRITE_KINDS, type WritePlan, type WriteSet } from './types';
+import { isResponseKind, type SaveReport, WRITE_KINDS, type WriteEntry, type WritePlan, type WriteSet } from './types';
+import { rebuiltMatch } from './write-set';
 
 /** The part of the Web Storage API the Outbox uses (sessionStorage in the app, a Map in tests). */
 export interface OutboxStorage {
@@ -60,6 +61,23 @@ export const responseOf = (writeSet: WriteSet): unknown =>
 const responseRefused = (report: SaveReport): boolean =>
   report.entries.some((e) => isResponseKind(e.kind) && e.outcome.status === 'refused');
 
+const isCreate = (entry: WriteEntry): boolean => entry.fullUrl.startsWith('urn:uuid:');
+const NO_MATCH = 'a create with no way to find an earlier copy (no identifier): sending it again could store it twice';
+
+/**
+ * Every create of a kept write set with its `match`: one read back without it (storage edited, or kept by
+ * another version of the app) would go out as a plain create and could store a second copy, so it is made
+ * again from the entry's identifier. Undefined when a create has nothing to make it from.
+ */
+function withMatches(writeSet: WriteSet): WriteSet | undefined {
+  if (writeSet.entries.every((e) => e.match !== undefined || !isCreate(e))) return writeSet;
+  const entries = writeSet.entries.map((e) => {
+    const match = e.match ?? (isCreate(e) ? rebuiltMatch(e, writeSet.key) : undefined);
+    return match === undefined ? e : { ...e, match };
+  });
+  return entries.every((e) => e.match !== undefined || !isCreate(e)) ? { ...writeSet, entries } : undefined;
+}
+
 export class Outbox {
   constructor(private readonly storage: OutboxStorage) {}
 
@@ -78,12 +96,12 @@ export class Outbox {
     const unreadable: string[] = [];
     for (const storageKey of keys) {
       const parsed = writeSetSchema.safeParse(safeJson(this.storage.getItem(storageKey)));
-      if (parsed.success) {
-        // The schema checked the envelope; the resources are the app's own, stored as built.
-        const writeSet = parsed.data as unknown as WriteSet;
-        saves.push({ key: writeSet.key, writeSet });
-      } else {
-        unreadable.push(`${storageKey.slice(PREFIX.length)}: ${parsed.error.issues[0]?.message ?? 'unreadable'}`);
+      // The schema checked the envelope; the resources are the app's own, stored as built.
+      const writeSet = parsed.success ? withMatches(parsed.data as unknown as WriteSet) : undefined;
+      if (writeSet) saves.push({ key: writeSet.key, writeSet });
+      else {
+        const why = parsed.success ? NO_MATCH : (parsed.error.issues[0]?.message ?? 'unreadable');
+        unreadable.push(`${storageKey.slice(PREFIX.length)}: ${why}`);
         this.storage.removeItem(storageKey);
       }
     }

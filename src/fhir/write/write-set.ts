@@ -90,6 +90,22 @@ export function recordBasis(administrations: readonly Administration[]): string 
 }
 
 const byIdentifier = (token: IdentifierToken): string => `identifier=${encodeURIComponent(tokenSearch(token))}`;
+const byCanonical = (url: string, version: string): string =>
+  `url=${encodeURIComponent(url)}&version=${encodeURIComponent(version)}`;
+const byTag = (tag: IdentifierToken): string => `_tag=${encodeURIComponent(tokenSearch(tag))}`;
+
+/**
+ * The search that finds a create's earlier copy, made again as the builders below make it (for an entry of
+ * the save keyed `key`, read back from storage without it); undefined when nothing can make it.
+ */
+export function rebuiltMatch(entry: WriteEntry, key: string): string | undefined {
+  if (entry.identifier) return byIdentifier(entry.identifier);
+  if (entry.kind === 'provenance') return byTag(provenanceTag(key));
+  const { url, version } = entry.resource as { url?: unknown; version?: unknown };
+  return entry.kind === 'questionnaire' && typeof url === 'string' && typeof version === 'string'
+    ? byCanonical(url, version)
+    : undefined;
+}
 
 export function createEntry(
   kind: WriteEntry['kind'],
@@ -104,7 +120,7 @@ export function createEntry(
 
 function questionnaireEntry(questionnaire: fhir4.Questionnaire, instrument: Instrument): WriteEntry[] {
   if (!questionnaire.url || !questionnaire.version) return [];
-  const match = `url=${encodeURIComponent(questionnaire.url)}&version=${encodeURIComponent(questionnaire.version)}`;
+  const match = byCanonical(questionnaire.url, questionnaire.version);
   const fullUrl = fullUrlFor({ system: questionnaire.url, value: questionnaire.version });
   // The server names what it creates; a published id would clash with a copy stored under another id.
   const { id: _publishedId, ...resource } = questionnaire;
@@ -244,7 +260,7 @@ export function provenanceEntry(
     fullUrl: fullUrlFor(tag),
     kind: 'provenance',
     label: 'the record of who saved this and with what',
-    match: `_tag=${encodeURIComponent(tokenSearch(tag))}`,
+    match: byTag(tag),
     resource: buildProvenance(
       written.map((e) => e.fullUrl),
       {
