@@ -34,7 +34,8 @@ function scoreScriptOptions(): string[] {
   return words.slice(1, words.indexOf('scripts/run-cli.mjs'));
 }
 
-const scorer = (file: string) => runChild(join(ROOT, 'scripts', 'run-cli.mjs'), ['score', file], scoreScriptOptions());
+const SCORE_OPTIONS = scoreScriptOptions();
+const scorer = (file: string) => runChild(join(ROOT, 'scripts', 'run-cli.mjs'), ['score', file], SCORE_OPTIONS);
 const floor = (file: string) => runChild(join(import.meta.dirname, 'parse-floor.mjs'), [file]);
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -134,8 +135,9 @@ function throughput(): BenchRow {
 
 /**
  * µs per response at each history length. Every pass scores the same number of responses (the longest history
- * PASS_LENGTH times, a shorter one as many times as it takes), so each length meets the collector and the timer alike; the
- * lengths take turns pass by pass, so a change in the machine's load falls on all of them; medians of the passes.
+ * PASS_LENGTH times, a shorter one as many times as it takes), so each length meets the collector and the timer
+ * alike; the lengths take turns pass by pass, so a change in the machine's load falls on all of them; medians of
+ * the passes.
  */
 function perResponseCurve(): number[] {
   const histories = HISTORY_SESSIONS.map((sessions) => byPatient(population(sessions * 2, sessions))[0]!);

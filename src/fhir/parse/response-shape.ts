@@ -11,7 +11,8 @@ import type { QuestionnaireResponse } from '../schemas/questionnaire-response';
 export const MAX_ITEM_DEPTH = 32;
 
 const STATUSES = new Set(['in-progress', 'completed', 'amended', 'entered-in-error', 'stopped']);
-const REFERENCE_FIELDS = new Set(['subject', 'encounter', 'author', 'source']);
+/** The response's elements that are References. */
+const REFERENCE_ELEMENTS = new Set(['subject', 'encounter', 'author', 'source']);
 
 /** The keys a plain datatype may hold (each a string), as a lookup the engine answers fast even unoptimised. */
 type Keys = Readonly<Record<string, true>>;
@@ -19,7 +20,7 @@ const keys = (...names: string[]): Keys => Object.freeze(Object.fromEntries(name
 const CODING_FIELDS = keys('system', 'version', 'code', 'display');
 const IDENTIFIER_FIELDS = keys('system', 'value');
 const META_FIELDS = keys('versionId', 'lastUpdated');
-const REFERENCE_KEYS = keys('reference', 'display', 'type');
+const REFERENCE_FIELDS = keys('reference', 'display', 'type');
 
 type Json = Record<string, unknown>;
 
@@ -88,7 +89,7 @@ function plainField(key: string, value: unknown): boolean {
   if (key === 'identifier') return stringsOnly(value, IDENTIFIER_FIELDS);
   if (key === 'meta') return stringsOnly(value, META_FIELDS);
   if (key === 'item') return plainItems(value, 1);
-  return REFERENCE_FIELDS.has(key) && stringsOnly(value, REFERENCE_KEYS);
+  return REFERENCE_ELEMENTS.has(key) && stringsOnly(value, REFERENCE_FIELDS);
 }
 
 /** The input itself, typed, when it is in the plain shape; undefined means "ask the schema". */

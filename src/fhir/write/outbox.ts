@@ -70,12 +70,13 @@ const NO_MATCH = 'a create with no way to find an earlier copy (no identifier): 
  * again from the entry's identifier. Undefined when a create has nothing to make it from.
  */
 function withMatches(writeSet: WriteSet): WriteSet | undefined {
-  if (writeSet.entries.every((e) => e.match !== undefined || !isCreate(e))) return writeSet;
+  const safe = (e: WriteEntry) => e.match !== undefined || !isCreate(e);
+  if (writeSet.entries.every(safe)) return writeSet;
   const entries = writeSet.entries.map((e) => {
-    const match = e.match ?? (isCreate(e) ? rebuiltMatch(e, writeSet.key) : undefined);
+    const match = safe(e) ? e.match : rebuiltMatch(e, writeSet.key);
     return match === undefined ? e : { ...e, match };
   });
-  return entries.every((e) => e.match !== undefined || !isCreate(e)) ? { ...writeSet, entries } : undefined;
+  return entries.every(safe) ? { ...writeSet, entries } : undefined;
 }
 
 export class Outbox {
