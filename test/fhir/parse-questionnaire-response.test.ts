@@ -306,6 +306,28 @@ describe('parseQuestionnaireResponse: unreadable input', () => {
     expect(expectReason(parseQuestionnaireResponse(qr))).toBe('item[4]: ors-1 is answered twice');
   });
 
+  it('names the first of our items with a problem, whatever order the response lists them in', () => {
+    const qr = ours(orsAdmin);
+    // ors-3 is answered twice (once by its definition), ors-2 has two answers: ors-2 comes first on the form.
+    qr.item = [
+      { linkId: 'ors-4', answer: [{ valueInteger: 5 }] },
+      { linkId: 'ors-3', answer: [{ valueInteger: 1 }] },
+      { linkId: 'q3', definition: `${questionnaireUrl('ors')}#ors-3`, answer: [{ valueInteger: 2 }] },
+      { linkId: 'ors-2', answer: [{ valueInteger: 3 }, { valueInteger: 4 }] },
+      { linkId: 'ors-1', answer: [{ valueInteger: 6 }] },
+    ];
+    expect(expectReason(parseQuestionnaireResponse(qr))).toBe('item[3]: ors-2 has 2 answers, expected one');
+    qr.item.splice(3, 1, { linkId: 'ors-2', answer: [{ valueInteger: 3 }] });
+    expect(expectReason(parseQuestionnaireResponse(qr))).toBe('item[2]: ors-3 is answered twice');
+    qr.item.splice(2, 1);
+    expect(expectOk(parseQuestionnaireResponse(qr)).administration.answers).toEqual({
+      'ors-1': 6,
+      'ors-2': 3,
+      'ors-3': 1,
+      'ors-4': 5,
+    });
+  });
+
   it('never throws, whatever it is given', () => {
     const qrLike = fc.record(
       {

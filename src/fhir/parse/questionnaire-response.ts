@@ -81,40 +81,70 @@ function unreadable(
 /** Each of our items' numbers by linkId, or the reason the answers cannot be read. */
 type Answers = Result<Record<string, number>>;
 
-function itemKey(flat: FlatItem): string {
-  return flat.definition?.split('#')[1] ?? flat.linkId;
+/** Each of our items' position by linkId, worked out once per instrument: every response read looks its items up. */
+const itemPositions = new Map<Instrument, ReadonlyMap<string, number>>();
+
+function positionsOf(instrument: Instrument): ReadonlyMap<string, number> {
+  let positions = itemPositions.get(instrument);
+  if (!positions) {
+    positions = new Map(instrument.items.map((item, k) => [item.linkId, k]));
+    itemPositions.set(instrument, positions);
+  }
+  return positions;
+}
+
+/** Our item (its position) that an answered item answers by `key`, if any. */
+function ourItem(positions: ReadonlyMap<string, number>, key: string | undefined): number | undefined {
+  return key === undefined ? undefined : positions.get(key);
+}
+
+/** The answered items found for each of our items: the first, and a second one if there is (an error). */
+interface Found {
+  readonly first: (FlatItem | undefined)[];
+  readonly second: (FlatItem | undefined)[];
+}
+
+function keep(found: Found, k: number | undefined, flat: FlatItem): void {
+  if (k === undefined) return;
+  if (!found.first[k]) found.first[k] = flat;
+  else found.second[k] ??= flat;
 }
 
 /**
- * Whether an answered item answers our item `linkId`: through the mapping for a foreign form, else by its own
- * linkId or its definition's.
+ * An answered item answers our item through the mapping for a foreign form, else by its own linkId or its
+ * definition's (`…#ors-1`). The response's items are walked once, each kept at our item's position; problems
+ * are then reported in our items' order (the first answered twice, with more than one answer, or unreadable).
  */
-function answersItem(flat: FlatItem, linkId: string, mapping: InstrumentMapping | undefined): boolean {
-  if (flat.answers.length === 0) return false;
-  if (mapping) return mapping.linkIds[flat.linkId] === linkId;
-  return flat.linkId === linkId || (flat.definition !== undefined && itemKey(flat) === linkId);
-}
-
-// Each of our items is looked for among the response's items (a handful to a dozen): no map or lists are
-// built for a response, which is read once per response of a population.
 function readAnswers(
   instrument: Instrument,
   items: readonly FlatItem[],
   mapping: InstrumentMapping | undefined,
 ): Answers {
-  const answers: Record<string, number> = {};
-  for (const item of instrument.items) {
-    let first: FlatItem | undefined;
-    for (const flat of items) {
-      if (!answersItem(flat, item.linkId, mapping)) continue;
-      if (first) return fail(`${itemPath(flat)}: ${item.linkId} is answered twice`);
-      first = flat;
+  const positions = positionsOf(instrument);
+  const found: Found = { first: [], second: [] };
+  for (const flat of items) {
+    if (flat.answers.length === 0) continue;
+    if (mapping) {
+      keep(found, ourItem(positions, mapping.linkIds[flat.linkId]), flat);
+      continue;
     }
-    if (!first) continue;
-    if (first.answers.length > 1)
-      return fail(`${itemPath(first)}: ${item.linkId} has ${first.answers.length} answers, expected one`);
-    const value = answerValue(instrument, item, first.answers[0]!, mapping);
-    if (!value.ok) return fail(`${itemPath(first)}.answer[0]: ${value.error}`);
+    const byLinkId = positions.get(flat.linkId);
+    keep(found, byLinkId, flat);
+    if (flat.definition === undefined) continue;
+    const byDefinition = ourItem(positions, flat.definition.split('#')[1] ?? flat.linkId);
+    if (byDefinition !== byLinkId) keep(found, byDefinition, flat);
+  }
+  const answers: Record<string, number> = {};
+  for (let k = 0; k < instrument.items.length; k++) {
+    const item = instrument.items[k]!;
+    const answered = found.first[k];
+    if (!answered) continue;
+    const again = found.second[k];
+    if (again) return fail(`${itemPath(again)}: ${item.linkId} is answered twice`);
+    if (answered.answers.length > 1)
+      return fail(`${itemPath(answered)}: ${item.linkId} has ${answered.answers.length} answers, expected one`);
+    const value = answerValue(instrument, item, answered.answers[0]!, mapping);
+    if (!value.ok) return fail(`${itemPath(answered)}.answer[0]: ${value.error}`);
     answers[item.linkId] = value.value;
   }
   return succeed(answers);
