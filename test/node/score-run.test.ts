@@ -158,6 +158,20 @@ describe('the line splitter', () => {
     expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(4);
   });
 
+  it('gives every line whole and in order, whatever its length against the pieces a chunk is decoded in', async () => {
+    const file = join(dir, 'pieces.ndjson');
+    // Lines from empty to longer than a decoded piece (64 KB), multi-byte characters at every offset, CRLF
+    // endings: over several 1 MB chunks, the pieces' cuts fall everywhere.
+    const lines = Array.from({ length: 120 }, (_, i) =>
+      i % 13 === 0 ? '' : `${i}:${'é€😀x'.repeat((i * 7919) % 8_000)}`,
+    );
+    writeFileSync(file, lines.map((line, i) => (i % 5 === 0 ? `${line}\r` : line)).join('\n'));
+    const seen: string[] = [];
+    const total = await forEachLine(file, { line: (text) => seen.push(text), tooLong: () => undefined });
+    expect(total).toBe(lines.length);
+    expect(seen).toEqual(lines);
+  });
+
   it('reports a line past the bound instead of holding it', async () => {
     const file = join(dir, 'too-long.ndjson');
     writeFileSync(file, `short\n${'x'.repeat(3 << 20)}\nafter\n`);

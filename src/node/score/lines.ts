@@ -1,13 +1,19 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
-// A plain chunked line splitter: big reads, one decode per chunk (cut at its last newline, so a UTF-8
-// character is never split), no stream or readline machinery per line. It reads a byte range of the file
+// A plain chunked line splitter: big reads, decoded in pieces cut at newlines (so a UTF-8 character is never
+// split), no stream or readline machinery per line. It reads a byte range of the file
 // (threads take one range each; ranges start at line starts). A byte-order mark at the start of the file
 // is dropped, `\r\n` endings are accepted, and a line longer than the bound is reported and skipped rather
 // than held: memory stays within a few chunks whatever the file holds.
 
 const CHUNK = 1 << 20;
+/**
+ * A chunk is decoded in pieces of about this many bytes (whole lines). A string this small is made and dropped
+ * in the young generation; a chunk-sized one is promoted as it is read and left for the next full collection,
+ * and the garbage piling up between those made peak memory grow with the input.
+ */
+const PIECE = 1 << 16;
 /** Longer than any resource this tool scores; a line past it is reported, never parsed. */
 export const MAX_LINE_BYTES = 64 << 20;
 
@@ -33,6 +39,13 @@ export interface OpenRange extends ByteRange {
 }
 
 const isOpen = (range: ByteRange): range is OpenRange => 'readUpTo' in range;
+
+/** The newline ending a piece from `from`: the last one within PIECE bytes, else the next (a long line), at most `last`. */
+function pieceEnd(data: Buffer, from: number, last: number): number {
+  if (last - from <= PIECE) return last;
+  const within = data.lastIndexOf(0x0a, from + PIECE);
+  return within >= from ? within : data.indexOf(0x0a, from + PIECE);
+}
 
 class Splitter {
   private carry: Buffer = Buffer.alloc(0);
@@ -66,8 +79,17 @@ class Splitter {
       }
       return;
     }
-    const head = data.subarray(start, last);
-    this.lines((this.carry.length > 0 ? Buffer.concat([this.carry, head]) : head).toString('utf8'));
+    let from = start;
+    if (this.carry.length > 0) {
+      const first = data.indexOf(0x0a, start);
+      this.lines(Buffer.concat([this.carry, data.subarray(start, first)]).toString('utf8'));
+      from = first + 1;
+    }
+    while (from <= last) {
+      const cut = pieceEnd(data, from, last);
+      this.lines(data.toString('utf8', from, cut));
+      from = cut + 1;
+    }
     this.carry = Buffer.from(data.subarray(last + 1));
   }
 
