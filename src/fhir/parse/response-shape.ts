@@ -106,7 +106,7 @@ export function plainResponse(resource: unknown): QuestionnaireResponse | undefi
       case 'resourceType':
         break;
       case 'status':
-        if (!STATUSES.has(value as string)) return undefined;
+        if (typeof value !== 'string' || !STATUSES.has(value)) return undefined;
         break;
       case 'id':
         if (typeof value !== 'string' || value === '') return undefined;
