@@ -1,3 +1,4 @@
+import { perInstrument } from '../instruments/per-instrument';
 import type { Instrument } from '../instruments/types';
 import type { ScoringProblem } from '../model';
 
@@ -26,16 +27,10 @@ function answerRange(instrument: Instrument): Range {
   return { min: Math.min(...values), max: Math.max(...values), whole: true };
 }
 
-const forms = new Map<Instrument, AnswerForm>();
-
-function formOf(instrument: Instrument): AnswerForm {
-  let form = forms.get(instrument);
-  if (!form) {
-    form = { linkIds: new Set(instrument.items.map((i) => i.linkId)), range: answerRange(instrument) };
-    forms.set(instrument, form);
-  }
-  return form;
-}
+const formOf = perInstrument((instrument): AnswerForm => ({
+  linkIds: new Set(instrument.items.map((i) => i.linkId)),
+  range: answerRange(instrument),
+}));
 
 function valueProblem(linkId: string, value: number, range: Range): ScoringProblem | undefined {
   if (!Number.isFinite(value) || (range.whole && !Number.isInteger(value)))

@@ -1,3 +1,4 @@
+import { perInstrument } from '../instruments/per-instrument';
 import type { Instrument } from '../instruments/types';
 import type { ItemScore, Score, SubscaleScore } from '../model';
 
@@ -12,35 +13,20 @@ function tenthsPerUnit(instrument: Instrument): number {
 // option), made the first time it is scored and shared by every response after, so that scoring a population
 // does not make four to twelve new objects per response. Fractions (other systems' scales) are made each time.
 const MAX_SHARED_VALUE = 100;
-const itemScores = new Map<Instrument, ItemScore[][]>();
 
 /** A whole value from 0 to the bound (not -0, whose item value would be -0). */
 function isSharedValue(raw: number): boolean {
   return Number.isInteger(raw) && raw <= MAX_SHARED_VALUE && (raw > 0 || Object.is(raw, 0));
 }
 
-function sharedItemScores(instrument: Instrument): ItemScore[][] {
-  let shared = itemScores.get(instrument);
-  if (!shared) {
-    shared = instrument.items.map(() => []);
-    itemScores.set(instrument, shared);
-  }
-  return shared;
-}
+const sharedItemScores = perInstrument((instrument): ItemScore[][] => instrument.items.map(() => []));
 
 /** Each subscale's linkIds, worked out once per instrument: every response of a population is totalled. */
-const subscaleLinkIds = new Map<Instrument, readonly (readonly string[])[]>();
-
-function linkIdsOfSubscales(instrument: Instrument): readonly (readonly string[])[] {
-  let linkIds = subscaleLinkIds.get(instrument);
-  if (!linkIds) {
-    linkIds = instrument.subscales.map((subscale) =>
-      instrument.items.filter((i) => subscale.itemNumbers.includes(i.number)).map((i) => i.linkId),
-    );
-    subscaleLinkIds.set(instrument, linkIds);
-  }
-  return linkIds;
-}
+const linkIdsOfSubscales = perInstrument((instrument): readonly (readonly string[])[] =>
+  instrument.subscales.map((subscale) =>
+    instrument.items.filter((i) => subscale.itemNumbers.includes(i.number)).map((i) => i.linkId),
+  ),
+);
 
 const noSubscales: readonly SubscaleScore[] = [];
 

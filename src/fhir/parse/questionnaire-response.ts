@@ -1,4 +1,5 @@
 import { instruments } from '../../core/instruments';
+import { perInstrument } from '../../core/instruments/per-instrument';
 import type { Instrument, InstrumentId } from '../../core/instruments/types';
 import type { Administration } from '../../core/model';
 import { fail, succeed, type Result } from '../../core/result';
@@ -81,17 +82,10 @@ function unreadable(
 /** Each of our items' numbers by linkId, or the reason the answers cannot be read. */
 type Answers = Result<Record<string, number>>;
 
-/** Each of our items' position by linkId, worked out once per instrument: every response read looks its items up. */
-const itemPositions = new Map<Instrument, ReadonlyMap<string, number>>();
-
-function positionsOf(instrument: Instrument): ReadonlyMap<string, number> {
-  let positions = itemPositions.get(instrument);
-  if (!positions) {
-    positions = new Map(instrument.items.map((item, k) => [item.linkId, k]));
-    itemPositions.set(instrument, positions);
-  }
-  return positions;
-}
+/** Each of our items' position by linkId. */
+const positionsOf = perInstrument(
+  (instrument): ReadonlyMap<string, number> => new Map(instrument.items.map((item, k) => [item.linkId, k])),
+);
 
 /** Our item (its position) that an answered item answers by `key`, if any. */
 function ourItem(positions: ReadonlyMap<string, number>, key: string | undefined): number | undefined {
