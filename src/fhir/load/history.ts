@@ -5,7 +5,7 @@ import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../gateway/types';
 import type { InstrumentMapping } from '../instrument-mappings';
 import type { Observation } from '../schemas/clinical';
-import { readBundle } from '../schemas/bundle';
+import { matchesOf, readBundle } from '../schemas/bundle';
 import type { Patient } from '../schemas/patient';
 import type { ParseContext } from '../parse/questionnaire-response';
 import type { Questionnaire } from '../schemas/questionnaire';
@@ -137,12 +137,7 @@ function take(collected: Collected, search: HistorySearch, result: ReadResult, b
     return [];
   }
   collected.pages++;
-  const found = (bundle.entry ?? [])
-    .filter((e) => e.search?.mode !== 'outcome' && e.search?.mode !== 'include')
-    .map((e) => e.resource);
-  collected.resources
-    .get(search.part)
-    ?.push(...found.filter((r) => (r as { resourceType?: unknown } | undefined)?.resourceType === search.resourceType));
+  collected.resources.get(search.part)?.push(...matchesOf(bundle, search.resourceType));
   return remainingPages(bundle, baseUrl);
 }
 

@@ -83,6 +83,20 @@ export function entryStatus(entry: BundleEntry): number {
   return Number.parseInt(entry.response?.status.slice(0, 3) ?? '', 10);
 }
 
+/**
+ * The resources of a search page that are its matches of `resourceType`: neither `_include`d resources nor the
+ * server's OperationOutcome about the search. Each is still unchecked: the reader validates it.
+ */
+export function matchesOf(bundle: Bundle, resourceType: string): unknown[] {
+  const out: unknown[] = [];
+  for (const entry of bundle.entry ?? []) {
+    const mode = entry.search?.mode;
+    const resource = entry.resource as { resourceType?: unknown } | undefined;
+    if (mode !== 'include' && mode !== 'outcome' && resource?.resourceType === resourceType) out.push(resource);
+  }
+  return out;
+}
+
 export function linkUrl(bundle: Bundle, relation: string): string | undefined {
   return bundle.link?.find((l) => l.relation === relation)?.url;
 }

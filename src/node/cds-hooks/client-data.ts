@@ -1,7 +1,7 @@
 import { fail, succeed, type Result } from '../../core/result';
 import { fetchTransport } from '../../fhir/gateway/fetch-transport';
 import { type FhirTransport, TransportError } from '../../fhir/gateway/types';
-import { type Bundle, bundleSchema, linkUrl } from '../../fhir/schemas/bundle';
+import { bundleSchema, linkUrl, matchesOf } from '../../fhir/schemas/bundle';
 import { type PrefetchKey, prefetchQuery } from './discovery';
 import { fetchOurQuestionnaires, needsServerQuestionnaires } from './questionnaires';
 import type { HookRequest } from './request';
@@ -42,13 +42,6 @@ type Part<T> = Result<T, ClientDataProblem>;
 
 const failed = (status: 400 | 412, message: string): Part<never> => fail({ status, message });
 
-function responsesOf(bundle: Bundle): unknown[] {
-  return (bundle.entry ?? [])
-    .filter((e) => e.search?.mode !== 'include' && e.search?.mode !== 'outcome')
-    .map((e) => e.resource)
-    .filter((r) => (r as { resourceType?: unknown } | undefined)?.resourceType === 'QuestionnaireResponse');
-}
-
 function transportOf(request: HookRequest, options: FetchOptions): FhirTransport | undefined {
   if (!request.fhirServer) return undefined;
   const base = options.fetch ?? fetch;
@@ -82,7 +75,7 @@ async function fetchResponses(transport: FhirTransport, patientId: string): Prom
         412,
         'The FHIR server answered the QuestionnaireResponse search with something other than a Bundle.',
       );
-    found.push(...responsesOf(bundle.data));
+    found.push(...matchesOf(bundle.data, 'QuestionnaireResponse'));
     url = linkUrl(bundle.data, 'next');
   }
   return url === undefined ? succeed(found) : failed(412, `The client has more than ${MAX_PAGES} pages of responses.`);
@@ -99,7 +92,9 @@ function prefetchedResponses(value: unknown): Part<unknown[]> | undefined {
   const bundle = bundleSchema.safeParse(value);
   if (!bundle.success)
     return failed(400, 'prefetch.responses: expected a searchset Bundle of QuestionnaireResponses, or null');
-  return linkUrl(bundle.data, 'next') === undefined ? succeed(responsesOf(bundle.data)) : undefined;
+  return linkUrl(bundle.data, 'next') === undefined
+    ? succeed(matchesOf(bundle.data, 'QuestionnaireResponse'))
+    : undefined;
 }
 
 /** The prefetched part, else the same query sent to the FHIR server, else 412. */

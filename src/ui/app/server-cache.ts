@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FhirResponse, FhirTransport } from '../../fhir/gateway/types';
 import { ourQuestionnaireCanonicals, questionnaireSearch } from '../../fhir/load';
 import { classifyQuestionnaires } from '../../fhir/load/classify';
-import { readBundle } from '../../fhir/schemas/bundle';
+import { matchesOf, readBundle } from '../../fhir/schemas/bundle';
 import { capabilityStatementSchema } from '../../fhir/schemas/capability-statement';
 import { questionnaireSchema } from '../../fhir/schemas/questionnaire';
 import type { OutboxStorage } from '../../fhir/write';
@@ -75,10 +75,7 @@ async function refreshStatement(transport: FhirTransport, storage: OutboxStorage
 async function refreshQuestionnaires(transport: FhirTransport, storage: OutboxStorage): Promise<void> {
   const answer = await transport.send({ method: 'GET', url: questionnaireSearch(ourQuestionnaireCanonicals()) });
   const bundle = answer.status === 200 ? readBundle(answer.body) : undefined;
-  const found = (bundle?.entry ?? []).map((e) => e.resource);
-  const { items, unreadable } = classifyQuestionnaires(
-    found.filter((r) => (r as { resourceType?: unknown } | undefined)?.resourceType === 'Questionnaire'),
-  );
+  const { items, unreadable } = classifyQuestionnaires(bundle ? matchesOf(bundle, 'Questionnaire') : []);
   if (items.length > 0 && unreadable.length === 0) questionnaireCache.remember(storage, transport.baseUrl, items);
 }
 
