@@ -9,7 +9,13 @@ import { loadHistory, type History } from '../../fhir/load';
 import { activeFlagsOf, planWrites, retireDuplicateFlags, type OutboxStorage } from '../../fhir/write';
 import { fail } from '../../core/result';
 import { failed, type Failure, type Outcome } from '../failure';
-import { capabilityStatementCache, questionnaireCache, rememberStatement } from './server-cache';
+import {
+  capabilityStatementCache,
+  questionnaireCache,
+  type QuestionnairesFound,
+  rememberQuestionnaires,
+  rememberStatement,
+} from './server-cache';
 import type { LaunchContext } from './launch-context';
 import type { LoadedRecord } from './record';
 import { unsavedAdministrations } from './unsaved';
@@ -71,8 +77,7 @@ export async function loadRecord(
       return failed('unsupported-fhir', { params: { version: capabilities.fhirVersion || '?' }, details });
     }
     if (!cached && storage) rememberStatement(storage, transport.baseUrl, metadata);
-    if (!knownQuestionnaires && storage && questionnairesComplete(history))
-      questionnaireCache.remember(storage, transport.baseUrl, history.questionnaires);
+    if (!knownQuestionnaires && storage) rememberQuestionnaires(storage, transport.baseUrl, questionnairesOf(history));
     // Twin Flags of one rule (saves that raced) are ended in the background; the chart shows one either way.
     void retireDuplicateFlags(
       transport,
@@ -97,14 +102,14 @@ export async function loadRecord(
   }
 }
 
-/** Kept for the tab only when the search answered and every Questionnaire it found was readable. */
-function questionnairesComplete(history: History): boolean {
+/** The history's Questionnaire search as the tab cache weighs it. */
+function questionnairesOf(history: History): QuestionnairesFound {
   const isQuestionnaire = (r: { readonly resourceType: string }) => r.resourceType === 'Questionnaire';
-  return (
-    history.questionnaires.length > 0 &&
-    !history.failures.some(isQuestionnaire) &&
-    !history.unreadable.some(isQuestionnaire)
-  );
+  return {
+    items: history.questionnaires,
+    unreadable: history.unreadable.filter(isQuestionnaire),
+    complete: !history.failures.some(isQuestionnaire),
+  };
 }
 
 function birthDateOf(patient: { birthDate?: string } | undefined): { birthDate?: string } {

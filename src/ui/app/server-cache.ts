@@ -4,7 +4,7 @@ import { ourQuestionnaireCanonicals, questionnaireSearch } from '../../fhir/load
 import { classifyQuestionnaires } from '../../fhir/load/classify';
 import { matchesOf, readBundle } from '../../fhir/schemas/bundle';
 import { capabilityStatementSchema } from '../../fhir/schemas/capability-statement';
-import { questionnaireSchema } from '../../fhir/schemas/questionnaire';
+import { type Questionnaire, questionnaireSchema } from '../../fhir/schemas/questionnaire';
 import type { OutboxStorage } from '../../fhir/write';
 import { readJson } from '../stored';
 
@@ -39,6 +39,22 @@ export const capabilityStatementCache = tabCache('tf.capability-statement:', cap
 
 /** Our Questionnaires as the server hosts them (those the history's Questionnaire search found). */
 export const questionnaireCache = tabCache('tf.questionnaires:', z.array(questionnaireSchema).min(1));
+
+/** What one read of our Questionnaires gave: `complete` when every page of the search answered. */
+export interface QuestionnairesFound {
+  readonly items: readonly Questionnaire[];
+  readonly unreadable: readonly unknown[];
+  readonly complete: boolean;
+}
+
+/**
+ * Keeps our Questionnaires for the tab only when the search answered whole and every one it found was
+ * readable: a partial copy would hide the missing ones from every later launch in the tab.
+ */
+export function rememberQuestionnaires(storage: OutboxStorage, baseUrl: string, found: QuestionnairesFound): void {
+  if (found.complete && found.items.length > 0 && found.unreadable.length === 0)
+    questionnaireCache.remember(storage, baseUrl, found.items);
+}
 
 /** The ETag the server gave with the kept statement, to ask with If-None-Match whether it still holds. */
 const STATEMENT_ETAG = 'tf.capability-statement-etag:';
@@ -75,8 +91,8 @@ async function refreshStatement(transport: FhirTransport, storage: OutboxStorage
 async function refreshQuestionnaires(transport: FhirTransport, storage: OutboxStorage): Promise<void> {
   const answer = await transport.send({ method: 'GET', url: questionnaireSearch(ourQuestionnaireCanonicals()) });
   const bundle = answer.status === 200 ? readBundle(answer.body) : undefined;
-  const { items, unreadable } = classifyQuestionnaires(bundle ? matchesOf(bundle, 'Questionnaire') : []);
-  if (items.length > 0 && unreadable.length === 0) questionnaireCache.remember(storage, transport.baseUrl, items);
+  const found = classifyQuestionnaires(bundle ? matchesOf(bundle, 'Questionnaire') : []);
+  rememberQuestionnaires(storage, transport.baseUrl, { ...found, complete: bundle !== undefined });
 }
 
 /**
