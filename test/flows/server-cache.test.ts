@@ -44,6 +44,28 @@ function countingTransport(
   };
 }
 
+/**
+ * As a foreign server may answer: every search page's first Questionnaire has a version that is not a string
+ * (the sandbox's engine would refuse to store one, so the answer is altered on its way).
+ */
+function damagingOneQuestionnaire(transport: FhirTransport): FhirTransport {
+  type Entry = { resource?: { resourceType?: string; version?: unknown; entry?: Entry[] } };
+  const damage = (entries: Entry[] | undefined) => {
+    const first = entries?.find((e) => e.resource?.resourceType === 'Questionnaire');
+    if (first?.resource) first.resource.version = 7;
+    for (const entry of entries ?? []) damage(entry.resource?.entry);
+  };
+  return {
+    ...transport,
+    send: async (request) => {
+      const answer = await transport.send(request);
+      const body = structuredClone(answer.body) as { entry?: Entry[] } | undefined;
+      damage(body?.entry);
+      return { ...answer, body };
+    },
+  };
+}
+
 beforeEach(() => sessionStorage.clear());
 
 describe('the CapabilityStatement kept for the tab', () => {
@@ -106,6 +128,22 @@ describe('our Questionnaires kept for the tab', () => {
     await loadRecord(transport, launch, { storage: sessionStorage });
     await loadRecord(transport, launch, { storage: sessionStorage });
     expect(questionnaireReads(seen)).toHaveLength(2);
+  });
+
+  it('are not kept, nor replaced by a refresh, when one the server has is unreadable', async () => {
+    const engine = await freshEngine();
+    await engine.put([...seedQuestionnaires(), { resourceType: 'Patient', id: 'c1' }]);
+    const seen: string[] = [];
+    const transport = damagingOneQuestionnaire(countingTransport(engine, seen));
+    await loadRecord(transport, launch, { storage: sessionStorage });
+    await loadRecord(transport, launch, { storage: sessionStorage });
+    expect(questionnaireReads(seen)).toHaveLength(2);
+
+    const key = 'tf.questionnaires:https://ehr.example/fhir';
+    const kept = JSON.stringify(seedQuestionnaires().filter((r) => r.resourceType === 'Questionnaire'));
+    sessionStorage.setItem(key, kept);
+    await refreshServerCache(transport, sessionStorage, { statement: false, questionnaires: true });
+    expect(sessionStorage.getItem(key)).toBe(kept);
   });
 });
 
