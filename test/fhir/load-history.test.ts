@@ -184,6 +184,21 @@ describe('loadHistory against the sandbox engine', () => {
     expect(mock.requests).toHaveLength(history.stats.requests);
   });
 
+  it('reads a server that pages by cursor with a cap on _count page after page, to the same history', async () => {
+    const whole = await loadHistory(transport(), { patientId: 'p1' });
+    engine.settings.cursorPaging = { maxPageSize: 100 };
+    try {
+      const paged = await loadHistory(transport(), { patientId: 'p1' });
+      expect(paged.failures).toEqual([]);
+      expect(paged.administrations).toEqual(whole.administrations);
+      expect(paged.unreadable).toEqual(whole.unreadable);
+      // 401 responses in pages of 100: the first with the batch, then four more one after another.
+      expect(paged.stats).toMatchObject({ pages: whole.stats.pages + 4, roundTrips: 5 });
+    } finally {
+      engine.settings.cursorPaging = undefined;
+    }
+  });
+
   it('tells of the responses of each page read while others load, with the Patient, each response once', async () => {
     // The further pages are answered once the first page has been told of: they arrive while it is read.
     let release: () => void = () => undefined;

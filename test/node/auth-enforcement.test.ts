@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fhirRequest, obtainToken, startTestSandbox, type Sandbox, SANDBOX_START_TIMEOUT_MS } from '../support/sandbox';
+import { CURSOR_PAGE_SIZE } from '../../src/node/sandbox/auth/faults';
 
 // Token enforcement on the FHIR endpoint, against the real engine and its seeded clients.
 
@@ -224,14 +225,17 @@ describe('server-side faults', () => {
       noConditionalCreate: 'on',
       transactionErrorStatus: '500',
       transactionErrorTimes: '2',
+      cursorPaging: 'on',
     });
     expect(sandbox.engine.settings).toMatchObject({
       transactions: false,
       conditionalCreate: false,
       transactionFault: { status: 500, times: 2 },
+      cursorPaging: { maxPageSize: CURSOR_PAGE_SIZE },
     });
     await tokenFor('launch patient/Patient.r');
     expect(sandbox.engine.settings).toMatchObject({ transactions: true, conditionalCreate: true });
     expect(sandbox.engine.settings.transactionFault).toBeUndefined();
+    expect(sandbox.engine.settings.cursorPaging).toBeUndefined();
   });
 });

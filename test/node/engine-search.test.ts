@@ -179,4 +179,37 @@ describe('paging', () => {
       (last['link'] as { relation: string; url: string }[]).find((l) => l.relation === 'previous')?.url ?? '';
     expect(previous).toContain('_offset=100');
   });
+
+  it('pages by an opaque cursor under cursor paging: capped pages, no offsets or last link, every result once', async () => {
+    const engine = await freshEngine({ baseUrl: 'http://127.0.0.1:9999/fhir' });
+    engine.settings.cursorPaging = { maxPageSize: 40 };
+    const entry = Array.from({ length: 130 }, (_, i) => ({
+      request: { method: 'POST', url: 'QuestionnaireResponse' },
+      resource: qr('p', `2024-01-01T00:${String(i % 60).padStart(2, '0')}:00Z`, { identifier: { value: String(i) } }),
+    }));
+    await call(engine, 'POST', '', { resourceType: 'Bundle', type: 'batch', entry });
+    const seen: unknown[] = [];
+    const authored: string[] = [];
+    let url: string | undefined = 'QuestionnaireResponse?subject=p&_count=1000&_sort=-authored';
+    let pages = 0;
+    while (url) {
+      const page = await call(engine, 'GET', url.replace('http://127.0.0.1:9999/fhir/', ''));
+      const resources = entriesOf(page.json);
+      expect(resources.length).toBeLessThanOrEqual(40);
+      seen.push(...resources.map((r) => r['id']));
+      authored.push(...resources.map((r) => String(r['authored'])));
+      const links = page.json['link'] as { relation: string; url: string }[];
+      expect(links.map((l) => l.relation)).not.toContain('last');
+      url = links.find((l) => l.relation === 'next')?.url;
+      if (url) expect(url).toMatch(/\?_cursor=[A-Za-z0-9_-]+$/);
+      pages++;
+    }
+    expect(pages).toBe(4);
+    expect(new Set(seen).size).toBe(130);
+    expect(authored).toEqual([...authored].sort().reverse()); // the search's own sort, across pages
+
+    const forged = await call(engine, 'GET', 'QuestionnaireResponse?_cursor=bm90LWEtY3Vyc29y');
+    expect(forged.status).toBe(400);
+    expect(JSON.stringify(forged.json)).toContain('paging cursor');
+  });
 });

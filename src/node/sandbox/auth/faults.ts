@@ -25,6 +25,8 @@ export const faultsSchema = z.object({
   noConditionalCreate: z.boolean().default(false),
   /** The server behaves like this vendor's EHR (its write profile: what it refuses, what it says it supports). */
   vendor: z.enum(VENDOR_NAMES).default('open'),
+  /** Searches come in pages of at most CURSOR_PAGE_SIZE, linked by an opaque cursor (no offsets to compute). */
+  cursorPaging: z.boolean().default(false),
 });
 
 export type Faults = z.infer<typeof faultsSchema>;
@@ -34,9 +36,13 @@ export const NO_FAULTS: Faults = {
   noTransactions: false,
   noConditionalCreate: false,
   vendor: 'open',
+  cursorPaging: false,
 };
 
 export const SHORT_TOKEN_SECONDS = 20;
+
+/** A cap servers that page by cursor commonly set on `_count`. */
+export const CURSOR_PAGE_SIZE = 100;
 
 /** Writes the server-side faults of a launch into the engine settings; a launch without faults restores them. */
 export function applyFaultsToSettings(settings: EngineSettings, faults: Faults): void {
@@ -44,6 +50,7 @@ export function applyFaultsToSettings(settings: EngineSettings, faults: Faults):
   settings.batch = true;
   settings.conditionalCreate = !faults.noConditionalCreate;
   settings.vendor = faults.vendor;
+  settings.cursorPaging = faults.cursorPaging ? { maxPageSize: CURSOR_PAGE_SIZE } : undefined;
   const { transactionError, transactionDelayMs } = faults;
   settings.transactionFault =
     transactionError || transactionDelayMs
@@ -70,5 +77,6 @@ export function describeFaults(faults: Faults): string[] {
   if (faults.noTransactions) lines.push('no transaction support');
   if (faults.noConditionalCreate) lines.push('no conditional create');
   if (faults.vendor !== 'open') lines.push(`server behaves like ${faults.vendor}`);
+  if (faults.cursorPaging) lines.push(`searches paged by cursor, ${CURSOR_PAGE_SIZE} per page`);
   return lines;
 }

@@ -1,6 +1,6 @@
 import type { LaunchContext } from '../auth/context';
 import type { ClinicianSummary, PatientSummary } from '../auth/directory';
-import { describeFaults } from '../auth/faults';
+import { CURSOR_PAGE_SIZE, describeFaults } from '../auth/faults';
 import { escapeHtml, htmlPage, options } from '../auth/html';
 import { EHR_CSS } from './ehr-style';
 import { DENY_SCOPE_CHOICES } from './launch-form';
@@ -71,6 +71,7 @@ function faultFields(): string {
 <label class="field row">Transaction delay (ms) <input type="number" name="transactionDelayMs" min="1" max="120000" placeholder="0"></label>
 <label class="field"><input type="checkbox" name="noTransactions"> No transaction support</label>
 <label class="field"><input type="checkbox" name="noConditionalCreate"> No conditional create</label>
+<label class="field"><input type="checkbox" name="cursorPaging"> Searches paged by cursor, ${CURSOR_PAGE_SIZE} per page</label>
 </details>`;
 }
 

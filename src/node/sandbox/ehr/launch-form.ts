@@ -57,6 +57,7 @@ const launchFormSchema = z
     transactionDelayMs: optionalInt(1, 120_000),
     noTransactions: checkbox,
     noConditionalCreate: checkbox,
+    cursorPaging: checkbox,
     vendor: z.enum(VENDOR_NAMES).optional(),
   })
   .refine((f) => f.withoutPatient || Boolean(f.patient), { path: ['patient'], message: 'pick a patient' });
@@ -80,6 +81,7 @@ export function parseLaunchForm(form: Readonly<Record<string, string>>): LaunchF
     shortLivedToken: f.shortLivedToken,
     noTransactions: f.noTransactions,
     noConditionalCreate: f.noConditionalCreate,
+    cursorPaging: f.cursorPaging,
     ...(f.vendor ? { vendor: f.vendor } : {}),
     ...(deny ? { denyScope: { resourceType: deny.resourceType, interactions: deny.interactions } } : {}),
     ...(f.transactionErrorStatus

@@ -103,7 +103,7 @@ const systemSearchNotSupported: FhirRouteHandler = async () => {
 };
 
 export function createSandboxRouter(context: RouterContext): FhirRouter {
-  const search = createSearchHandler(context.repo, context.baseUrl);
+  const search = createSearchHandler(context.repo, context.baseUrl, context.settings);
   return new SandboxRouter(
     [
       { method: 'GET', path: ':resourceType', wrap: () => search },

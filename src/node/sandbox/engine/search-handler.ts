@@ -14,7 +14,9 @@ import type { SearchRequest } from '@medplum/core';
 import type { FhirRequest, FhirResponse, FhirRouteHandler } from '@medplum/fhir-router';
 import type { Bundle, BundleEntry, BundleLink, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import type { SandboxRepository } from './repository';
+import { cursorLink, readCursor } from './search-cursor';
 import { isIncludeKey, parseIncludes, resolveIncludes } from './search-include';
+import type { EngineSettings } from './types';
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -37,8 +39,8 @@ function splitQuery(query: Query): { filters: Query; includeQuery: Query } {
   return { filters, includeQuery };
 }
 
-function pageSize(request: SearchRequest): number {
-  return Math.min(request.count ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+function pageSize(request: SearchRequest, settings: EngineSettings): number {
+  return Math.min(request.count ?? DEFAULT_PAGE_SIZE, settings.cursorPaging?.maxPageSize ?? MAX_PAGE_SIZE);
 }
 
 function linkUrl(baseUrl: string, resourceType: string, query: Query, offset: number, count: number): string {
@@ -59,10 +61,13 @@ function pagingLinks(
   offset: number,
   count: number,
   total: number,
+  cursor: boolean,
 ): BundleLink[] {
   const links: BundleLink[] = [{ relation: 'self', url: linkUrl(baseUrl, resourceType, query, offset, count) }];
-  if (count > 0 && offset + count < total)
-    links.push({ relation: 'next', url: linkUrl(baseUrl, resourceType, query, offset + count, count) });
+  const next = (page: Query, from: number) =>
+    cursor ? cursorLink(baseUrl, resourceType, page, from, count) : linkUrl(baseUrl, resourceType, page, from, count);
+  if (count > 0 && offset + count < total) links.push({ relation: 'next', url: next(query, offset + count) });
+  if (cursor) return links;
   if (count > 0 && offset > 0)
     links.push({
       relation: 'previous',
@@ -90,11 +95,19 @@ function includeEntries(baseUrl: string, resources: readonly Resource[]): Bundle
   }));
 }
 
-/** Builds the route handler; `baseUrl` is read per request because the HTTP server sets it late. */
-export function createSearchHandler(repo: SandboxRepository, baseUrl: () => string): FhirRouteHandler {
+/**
+ * Builds the route handler; `baseUrl` is read per request because the HTTP server sets it late, and the
+ * settings because an integrator changes them while the server runs.
+ */
+export function createSearchHandler(
+  repo: SandboxRepository,
+  baseUrl: () => string,
+  settings: EngineSettings,
+): FhirRouteHandler {
   return async (req): Promise<FhirResponse> => {
     const resourceType = req.params['resourceType'] ?? '';
-    const query: Query = req.method === 'POST' ? { ...req.query, ...(req.body as Query) } : req.query;
+    const asked: Query = req.method === 'POST' ? { ...req.query, ...(req.body as Query) } : req.query;
+    const query = readCursor(asked);
     const { filters, includeQuery } = splitQuery(query);
     const includes = parseIncludes(includeQuery);
     const request = parseSearchRequest(resourceType, filters);
@@ -103,7 +116,7 @@ export function createSearchHandler(repo: SandboxRepository, baseUrl: () => stri
     if (ignored.length > 0 && wantsStrictHandling(req)) {
       throw new OperationOutcomeError(badRequest(`Unknown or unsupported search parameter(s): ${ignored.join(', ')}`));
     }
-    const count = pageSize(request);
+    const count = pageSize(request, settings);
     const offset = request.offset ?? 0;
     const known: SearchRequest = {
       ...request,
@@ -127,7 +140,7 @@ export function createSearchHandler(repo: SandboxRepository, baseUrl: () => stri
       resourceType: 'Bundle',
       type: 'searchset',
       total: found.total ?? matches.length,
-      link: pagingLinks(base, resourceType, query, offset, count, found.total ?? 0),
+      link: pagingLinks(base, resourceType, query, offset, count, found.total ?? 0, !!settings.cursorPaging),
       entry,
     };
     return [allOk, bundle];

@@ -54,6 +54,15 @@ export interface EngineSettings {
   transactionFault?: TransactionFault;
   /** Which EHR's write profile the server behaves like (default `open`, every interaction). */
   vendor: VendorName;
+  /**
+   * Pages of at most `maxPageSize` whose `next` link carries an opaque cursor (no offsets, no `last`), as servers
+   * that cap `_count` and page by cursor do: a client can only read such a search one page after another.
+   */
+  cursorPaging?: CursorPaging;
+}
+
+export interface CursorPaging {
+  readonly maxPageSize: number;
 }
 
 /** SMART endpoints advertised in the CapabilityStatement's `rest.security` (oauth-uris extension). */
