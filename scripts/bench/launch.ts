@@ -14,12 +14,16 @@
 //   request. Only requests started between t0 and the first chart count.
 // - Launch URL → first chart: from the launch page's time origin (navigation to the launch URL) to the chart,
 //   across the two documents through their performance.timeOrigin (both on the browser's wall clock).
+// - Both clients are also launched with the EHR page's cursor-paging fault (pages of 100 linked by an opaque
+//   cursor, as servers that cap `_count` do): the app can then only read the history page after page. Shown
+//   for information; the round-trip budget is the offset-paging one.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { build } from 'vite';
 import { startSandbox, REPO_ROOT, type Sandbox } from '../../src/node/sandbox/sandbox';
+import { CURSOR_PAGE_SIZE } from '../../src/node/sandbox/auth/faults';
 import { CLIENT_STORIES, sandboxClients } from '../../src/node/sandbox/seed';
 import { syntheticStory } from '../../src/node/sandbox/seed/caseload';
 import { buildClientHistory } from '../../src/node/sandbox/seed/client-history';
@@ -52,6 +56,8 @@ interface LaunchRun extends LaunchFigures {
 interface BenchClient {
   readonly patientId: string;
   readonly sessions: number;
+  /** Launched with the EHR page's cursor-paging fault. */
+  readonly cursorPaging?: boolean;
 }
 
 function longHistoryClient(): BenchClient {
@@ -119,7 +125,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function launchOnce(browser: Browser, sandbox: Sandbox, patientId: string): Promise<LaunchRun> {
+async function launchOnce(browser: Browser, sandbox: Sandbox, client: BenchClient): Promise<LaunchRun> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const marks: ProbeMark[] = [];
@@ -133,7 +139,11 @@ async function launchOnce(browser: Browser, sandbox: Sandbox, patientId: string)
     const page = await context.newPage();
     const requests = trackInFlight(page);
     await page.goto(`${sandbox.url}/ehr/`);
-    await page.locator(`input[name="patient"][value="${patientId}"]`).check();
+    await page.locator(`input[name="patient"][value="${client.patientId}"]`).check();
+    if (client.cursorPaging) {
+      await page.getByText("Faults (exercise the app's error paths)").click();
+      await page.locator('input[name="cursorPaging"]').check();
+    }
     await page.getByRole('button', { name: 'Launch app' }).click();
     const frame = await withTimeout(
       charted,
@@ -157,6 +167,23 @@ function logWaterfall(run: LaunchRun, which = 'median launch'): void {
   const ms = (t: number) => String(Math.round(t) || 0).padStart(6);
   for (const r of run.waterfall) console.error(`  ${ms(r.startTime)} → ${ms(r.responseEnd)}  ${r.path}`);
   console.error(`  first chart drawn at ${ms(run.tokenToChartMs)}`);
+}
+
+/** A launch against a server paging by cursor: what it costs, beside the budgeted figures. */
+function cursorRows(runs: readonly LaunchRun[], client: BenchClient): BenchRow[] {
+  const at = `${client.sessions.toLocaleString('en-US')} sessions, server paging by cursor (${CURSOR_PAGE_SIZE} a page)`;
+  return [
+    {
+      name: `${at}: FHIR round trips after token to first chart, worst`,
+      value: Math.max(...runs.map((r) => r.fhirRoundTrips)),
+      unit: 'round trips',
+    },
+    {
+      name: `${at}: token → first chart, median of ${runs.length} launches`,
+      value: median(runs.map((r) => r.tokenToChartMs)),
+      unit: 'ms',
+    },
+  ];
 }
 
 function rows(runs: readonly LaunchRun[], client: BenchClient, responses: number): BenchRow[] {
@@ -208,16 +235,16 @@ function middleRun(runs: readonly LaunchRun[]): LaunchRun {
   return [...runs].sort((a, b) => a.tokenToChartMs - b.tokenToChartMs)[Math.floor(runs.length / 2)]!;
 }
 
-/** Launches both clients in turn, RUNS times each (alternating, so a load spike on the machine hits both). */
+/** Launches the clients in turn, RUNS times each (alternating, so a load spike on the machine hits all). */
 async function alternatingLaunches(
   browser: Browser,
   sandbox: Sandbox,
   clients: readonly BenchClient[],
 ): Promise<LaunchRun[][]> {
-  for (const client of clients) await launchOnce(browser, sandbox, client.patientId);
+  for (const client of clients) await launchOnce(browser, sandbox, client);
   const runs: LaunchRun[][] = clients.map(() => []);
   for (let i = 0; i < RUNS; i++) {
-    for (const [k, client] of clients.entries()) runs[k]!.push(await launchOnce(browser, sandbox, client.patientId));
+    for (const [k, client] of clients.entries()) runs[k]!.push(await launchOnce(browser, sandbox, client));
   }
   return runs;
 }
@@ -230,11 +257,12 @@ export async function launchBench(): Promise<readonly BenchRow[]> {
     await build({ root: REPO_ROOT, logLevel: 'silent', build: { outDir: dir, emptyOutDir: true, sourcemap: false } });
     const today = localDate(new Date());
     sandbox = await startSandbox({ port: 0, app: { kind: 'static', dir }, seed: true, today });
-    const clients = [longHistoryClient(), await addScaleClient(sandbox, today)];
+    const offsetPaged = [longHistoryClient(), await addScaleClient(sandbox, today)];
+    const clients = [...offsetPaged, ...offsetPaged.map((c) => ({ ...c, cursorPaging: true }))];
     browser = await launchChromium();
     const runs = await alternatingLaunches(browser, sandbox, clients);
     const out: BenchRow[] = [];
-    for (const [k, client] of clients.entries()) {
+    for (const [k, client] of offsetPaged.entries()) {
       logWaterfall(middleRun(runs[k]!));
       // A launch over the round-trip budget is shown whole: which request waited for which.
       const over = runs[k]!.find((r) => r.fhirRoundTrips > ROUND_TRIP_BUDGET);
@@ -250,6 +278,7 @@ export async function launchBench(): Promise<readonly BenchRow[]> {
       target: `≤ ${SCALE_RATIO_BUDGET}`,
       meets: ratio <= SCALE_RATIO_BUDGET,
     });
+    clients.forEach((client, k) => client.cursorPaging && out.push(...cursorRows(runs[k]!, client)));
     return out;
   } finally {
     await browser?.close();
