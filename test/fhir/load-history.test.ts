@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { instruments } from '../../src/core/instruments';
 import type { Administration } from '../../src/core/model';
-import { CODE_SYSTEM_URL, questionnaireUrl } from '../../src/fhir/codes';
+import { CODE_SYSTEM_URL, questionnaireUrl, RUPTURE_NOTE_CODES } from '../../src/fhir/codes';
 import { detectCapabilities } from '../../src/fhir/capabilities';
 import { fhirclientTransport, type FhirTransport } from '../../src/fhir/gateway';
 import { type EarlyPage, loadHistory } from '../../src/fhir/load';
@@ -84,6 +84,15 @@ async function seed(): Promise<void> {
     valueQuantity: { value: 4 },
   });
   await create({
+    resourceType: 'Observation',
+    status: 'final',
+    category: [{ coding: [{ code: 'survey' }] }],
+    code: { coding: [{ system: CODE_SYSTEM_URL, code: RUPTURE_NOTE_CODES.note }] },
+    subject: { reference: 'Patient/p1' },
+    effectiveDateTime: day(3),
+    valueCodeableConcept: { coding: [{ system: CODE_SYSTEM_URL, code: 'withdrawal' }] },
+  });
+  await create({
     resourceType: 'Flag',
     status: 'active',
     code: { coding: [{ system: CODE_SYSTEM_URL, code: 'alliance-concern' }] },
@@ -124,7 +133,8 @@ describe('loadHistory against the sandbox engine', () => {
     expect(history.administrations).toHaveLength(2 * SESSIONS);
     expect(history.administrations.every((a) => !a.foreign)).toBe(true);
     expect(history.questionnaires.map((q) => q.url)).toEqual([questionnaireUrl('ors')]);
-    expect(history.observations).toHaveLength(1); // the LOINC survey Observation is not ours
+    // Of the survey Observations only our rupture note is read: not our score Observation, nor the LOINC one.
+    expect(history.observations.map((o) => o.code.coding?.[0]?.code)).toEqual([RUPTURE_NOTE_CODES.note]);
     expect(history.flags.map((f) => f.active.rule)).toEqual(['alliance-concern']);
     expect(history.stats).toMatchObject({ roundTrips: 1, requests: 1, usedBatch: true });
     expect(mock.requests).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { instrumentIds } from '../../core/instruments';
-import { questionnaireUrl } from '../codes';
+import { CODE_SYSTEM_URL, questionnaireUrl, RUPTURE_NOTE_CODES } from '../codes';
 import { notesSearch } from './notes';
 
 // The reads that make up a client's history (our clinical notes too: they carry responses on EHRs that take no
@@ -27,6 +27,7 @@ export function questionnaireSearch(canonicals: readonly string[], pageSize = DE
 export function historySearches(patientId: string, canonicals: readonly string[], pageSize: number): HistorySearch[] {
   const subject = `subject=${encodeURIComponent(`Patient/${patientId}`)}`;
   const count = `_count=${pageSize}`;
+  const ruptureNoteCode = `code=${encodeURIComponent(`${CODE_SYSTEM_URL}|${RUPTURE_NOTE_CODES.note}`)}`;
   return [
     { part: 'patient', resourceType: 'Patient', url: `Patient/${encodeURIComponent(patientId)}` },
     {
@@ -34,7 +35,14 @@ export function historySearches(patientId: string, canonicals: readonly string[]
       resourceType: 'QuestionnaireResponse',
       url: `QuestionnaireResponse?${subject}&${count}&_sort=-authored`,
     },
-    { part: 'observations', resourceType: 'Observation', url: `Observation?${subject}&category=survey&${count}` },
+    // Of our Observations the app reads back only the clinician's rupture notes: the score Observations it writes
+    // with each response (one or more per response) repeat what it scores from the responses themselves, and
+    // reading them back would more than double what a long history costs to load.
+    {
+      part: 'observations',
+      resourceType: 'Observation',
+      url: `Observation?${subject}&category=survey&${ruptureNoteCode}&${count}`,
+    },
     // R4 defines no `status` search parameter for Flag: a strict server would refuse it and a lenient one
     // ignores it, so every Flag of the patient is read and the ended ones are left out when classified.
     { part: 'flags', resourceType: 'Flag', url: `Flag?${subject}&${count}` },
