@@ -28,6 +28,7 @@ import { CLIENT_STORIES, sandboxClients } from '../../src/node/sandbox/seed';
 import { syntheticStory } from '../../src/node/sandbox/seed/caseload';
 import { buildClientHistory } from '../../src/node/sandbox/seed/client-history';
 import type { BenchRow } from '../bench';
+import { scoreObservationsOf } from './score-observations';
 import { launchChromium, median } from '../chromium';
 import {
   FIRST_CHART_SELECTOR,
@@ -67,7 +68,10 @@ function longHistoryClient(): BenchClient {
   return { patientId: client.patientId, sessions: story.sessions.length };
 }
 
-/** Adds a client of pr1 with SCALE_SESSIONS weekly sessions (ORS and SRS each, a WAI-SR every fourth). */
+/**
+ * Adds a client of pr1 with SCALE_SESSIONS weekly sessions (ORS and SRS each, a WAI-SR every fourth), with the
+ * score Observations the app saves with each response.
+ */
 async function addScaleClient(sandbox: Sandbox, today: string): Promise<BenchClient> {
   const base = syntheticStory(0, 999);
   const sessions = Array.from({ length: SCALE_SESSIONS }, (_, i) => ({
@@ -75,7 +79,8 @@ async function addScaleClient(sandbox: Sandbox, today: string): Promise<BenchCli
     alliance: 36 + (i % 5),
     ...(i % 4 === 3 ? { wai: [4, 4, 4] as const } : {}),
   }));
-  const resources = buildClientHistory({ ...base, age: 70, sessions }, today);
+  const history = buildClientHistory({ ...base, age: 70, sessions }, today);
+  const resources = [...history, ...scoreObservationsOf(history, base.id)];
   for (let i = 0; i < resources.length; i += 500) {
     const entry = resources
       .slice(i, i + 500)
@@ -91,14 +96,23 @@ async function addScaleClient(sandbox: Sandbox, today: string): Promise<BenchCli
   return { patientId: base.id, sessions: SCALE_SESSIONS };
 }
 
-async function responseCount(sandbox: Sandbox, patientId: string): Promise<number> {
+/** How many resources of a type the client's record holds. */
+async function countOf(sandbox: Sandbox, resourceType: string, patientId: string): Promise<number> {
   const answer = await sandbox.engine.handle({
     method: 'GET',
-    path: `QuestionnaireResponse?subject=Patient/${patientId}&_summary=count`,
+    path: `${resourceType}?subject=Patient/${patientId}&_summary=count`,
   });
   const total = (answer.body as { total?: unknown } | undefined)?.total;
-  if (typeof total !== 'number') throw new Error(`launch bench: no response count (status ${answer.status})`);
+  if (typeof total !== 'number') throw new Error(`launch bench: no ${resourceType} count (status ${answer.status})`);
   return total;
+}
+
+/** The size of a launched record, for the row that names it. */
+async function recordSize(sandbox: Sandbox, patientId: string): Promise<string> {
+  const [responses, observations] = await Promise.all(
+    ['QuestionnaireResponse', 'Observation'].map((type) => countOf(sandbox, type, patientId)),
+  );
+  return `${responses!.toLocaleString('en-US')} responses, ${observations!.toLocaleString('en-US')} Observations`;
 }
 
 function localDate(date: Date): string {
@@ -186,7 +200,7 @@ function cursorRows(runs: readonly LaunchRun[], client: BenchClient): BenchRow[]
   ];
 }
 
-function rows(runs: readonly LaunchRun[], client: BenchClient, responses: number): BenchRow[] {
+function rows(runs: readonly LaunchRun[], client: BenchClient, record: string): BenchRow[] {
   const worst = (pick: (r: LaunchRun) => number) => Math.max(...runs.map(pick));
   const roundTrips = worst((r) => r.fhirRoundTrips);
   const tokenToChart = median(runs.map((r) => r.tokenToChartMs));
@@ -194,7 +208,7 @@ function rows(runs: readonly LaunchRun[], client: BenchClient, responses: number
   const at = `${client.sessions.toLocaleString('en-US')} sessions`;
   return [
     {
-      name: `history launched: sessions (${responses.toLocaleString('en-US')} responses)`,
+      name: `history launched: sessions (${record})`,
       value: client.sessions,
       unit: 'sessions',
     },
@@ -267,7 +281,7 @@ export async function launchBench(): Promise<readonly BenchRow[]> {
       // A launch over the round-trip budget is shown whole: which request waited for which.
       const over = runs[k]!.find((r) => r.fhirRoundTrips > ROUND_TRIP_BUDGET);
       if (over) logWaterfall(over, `a launch with ${over.fhirRoundTrips} FHIR round trips`);
-      out.push(...rows(runs[k]!, client, await responseCount(sandbox, client.patientId)));
+      out.push(...rows(runs[k]!, client, await recordSize(sandbox, client.patientId)));
     }
     const [small, large] = runs.map((r) => median(r.map((run) => run.tokenToChartMs)));
     const ratio = large! / small!;
