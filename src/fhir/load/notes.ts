@@ -24,12 +24,17 @@ const noteSchema = z.looseObject({
 export const notesSearch = (subject: string, count: string): string =>
   `DocumentReference?patient=${subject}&type=${encodeURIComponent(`${PROGRESS_NOTE.system}|${PROGRESS_NOTE.code}`)}&${count}`;
 
-const isOurs = (resource: unknown): boolean => {
-  const parsed = noteSchema.safeParse(resource);
-  return parsed.success && (parsed.data.identifier ?? []).some((i) => i.system === IDENTIFIER_SYSTEMS.clinicalNote);
-};
+type Note = z.infer<typeof noteSchema>;
 
-function embeddedResource(note: z.infer<typeof noteSchema>): unknown {
+/** The note, when the resource is a note of ours (our identifier system). */
+function ourNote(resource: unknown): Note | undefined {
+  const parsed = noteSchema.safeParse(resource);
+  const ours =
+    parsed.success && (parsed.data.identifier ?? []).some((i) => i.system === IDENTIFIER_SYSTEMS.clinicalNote);
+  return ours ? parsed.data : undefined;
+}
+
+function embeddedResource(note: Note): unknown {
   const attachment = note.content
     .map((c) => c.attachment)
     .find((a) => a.contentType?.split(';')[0]?.trim() === NOTE_FHIR_TYPE);
@@ -77,8 +82,9 @@ function unreadableNote(
 /** What our notes carry: the responses and rupture notes' Observations, and the notes that carry none readable. */
 export function carriedByNotes(resources: readonly unknown[], patientId: string): CarriedByNotes {
   const out: CarriedByNotes = { responses: [], observations: [], unreadable: [] };
-  for (const resource of resources.filter(isOurs)) {
-    const note = noteSchema.parse(resource);
+  for (const resource of resources) {
+    const note = ourNote(resource);
+    if (!note) continue;
     const carried = embeddedResource(note);
     const parsed = carriedSchema.safeParse(carried);
     const type = parsed.success ? parsed.data.resourceType : undefined;
