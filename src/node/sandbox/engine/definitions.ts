@@ -3,7 +3,11 @@
 // once per process and every engine shares them.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { indexSearchParameterBundle, indexStructureDefinitionBundle } from '@medplum/core';
+import {
+  getExpressionForResourceType,
+  indexSearchParameterBundle,
+  indexStructureDefinitionBundle,
+} from '@medplum/core';
 import type { Bundle, SearchParameter } from '@medplum/fhirtypes';
 
 let loaded: Promise<void> | undefined;
@@ -18,11 +22,29 @@ function readBundle(dir: string, file: string): Bundle {
   return JSON.parse(readFileSync(dir + file, 'utf8')) as Bundle;
 }
 
+/**
+ * Each search parameter shared by several resource types is indexed once per type, with only that type's part
+ * of its expression (as Medplum's server indexes them). R4 gives shared parameters one union expression over all
+ * their types — the clinical `code` spans some twenty — and matching evaluated the whole union against every
+ * candidate: 280 µs an Observation, over a second for a `code` search of a long history. Same codes, same results.
+ */
+function perResourceType(bundle: Bundle<SearchParameter>): Bundle<SearchParameter> {
+  const entry = (bundle.entry ?? []).flatMap((e) => {
+    const param = e.resource;
+    const { base = [], expression } = param ?? {};
+    if (!param || !expression || base.length < 2) return [e];
+    return base.map((type) => ({
+      resource: { ...param, base: [type], expression: getExpressionForResourceType(type, expression) ?? expression },
+    }));
+  });
+  return { ...bundle, entry };
+}
+
 function indexDefinitions(): void {
   const dir = definitionsDir();
   indexStructureDefinitionBundle(readBundle(dir, 'profiles-types.json'));
   indexStructureDefinitionBundle(readBundle(dir, 'profiles-resources.json'));
-  indexSearchParameterBundle(readBundle(dir, 'search-parameters.json') as Bundle<SearchParameter>);
+  indexSearchParameterBundle(perResourceType(readBundle(dir, 'search-parameters.json') as Bundle<SearchParameter>));
 }
 
 /** Resolves once the definitions are indexed; later calls reuse the same load. */

@@ -50,7 +50,8 @@ function valuesOf(resource: Resource, expression: string): string[] {
   });
 }
 
-const RESOLVE_IS = /\.where\(resolve\(\) is ([A-Za-z]+)\)/g;
+/** `.where(resolve() is T)`, also as Medplum writes a type's part of a shared expression: `.where((resolve() is T))`. */
+const RESOLVE_IS = /\.where\((?:resolve\(\) is ([A-Za-z]+)|\(resolve\(\) is ([A-Za-z]+)\))\)/g;
 
 /**
  * `patient` is `subject.where(resolve() is Patient)`. FHIRPath's resolve() reads the type from the start of the
@@ -58,7 +59,7 @@ const RESOLVE_IS = /\.where\(resolve\(\) is ([A-Za-z]+)\)/g;
  * The type test is taken out of the expression and made on the parsed reference instead.
  */
 function withoutResolveTest(expression: string): { expression: string; resolvedType: string | undefined } {
-  const types = new Set([...expression.matchAll(RESOLVE_IS)].map((m) => m[1]));
+  const types = new Set([...expression.matchAll(RESOLVE_IS)].map((m) => m[1] ?? m[2]));
   const resolvedType = types.size === 1 ? [...types][0] : undefined;
   return resolvedType === undefined
     ? { expression, resolvedType }
