@@ -15,8 +15,10 @@
 // - Launch URL → first chart: from the launch page's time origin (navigation to the launch URL) to the chart,
 //   across the two documents through their performance.timeOrigin (both on the browser's wall clock).
 // - Both clients are also launched with the EHR page's cursor-paging fault (pages of 100 linked by an opaque
-//   cursor, as servers that cap `_count` do): the app can then only read the history page after page. Shown
-//   for information; the round-trip budget is the offset-paging one.
+//   cursor, as servers that cap `_count` do): the app can then only read the history page after page. And a
+//   third client of 2,000 sessions is kept as the app keeps a history on an EHR that takes no
+//   QuestionnaireResponse from apps (each response in its clinical note), launched on the epic-like profile.
+//   These are shown for information; the budgets are the offset-paging ones.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +30,7 @@ import { CLIENT_STORIES, sandboxClients } from '../../src/node/sandbox/seed';
 import { syntheticStory } from '../../src/node/sandbox/seed/caseload';
 import { buildClientHistory } from '../../src/node/sandbox/seed/client-history';
 import type { BenchRow } from '../bench';
+import { keptInNotes } from './clinical-notes';
 import { scoreObservationsOf } from './score-observations';
 import { launchChromium, median } from '../chromium';
 import {
@@ -59,6 +62,8 @@ interface BenchClient {
   readonly sessions: number;
   /** Launched with the EHR page's cursor-paging fault. */
   readonly cursorPaging?: boolean;
+  /** Launched with the server behaving like this vendor's EHR (the EHR page's choice). */
+  readonly vendor?: 'epic-like';
 }
 
 function longHistoryClient(): BenchClient {
@@ -69,18 +74,20 @@ function longHistoryClient(): BenchClient {
 }
 
 /**
- * Adds a client of pr1 with SCALE_SESSIONS weekly sessions (ORS and SRS each, a WAI-SR every fourth), with the
- * score Observations the app saves with each response.
+ * Adds a client of pr1 with SCALE_SESSIONS weekly sessions (ORS and SRS each, a WAI-SR every fourth) as the app
+ * leaves them: each response with its score Observations, or (`notes`, for an EHR that takes no
+ * QuestionnaireResponse from apps) each kept in the clinical note the app writes.
  */
-async function addScaleClient(sandbox: Sandbox, today: string): Promise<BenchClient> {
-  const base = syntheticStory(0, 999);
+async function addScaleClient(sandbox: Sandbox, today: string, kept: 'responses' | 'notes'): Promise<BenchClient> {
+  const base = syntheticStory(0, kept === 'notes' ? 998 : 999);
   const sessions = Array.from({ length: SCALE_SESSIONS }, (_, i) => ({
     outcome: Math.round((18 + 10 * Math.sin(i / 40) + (i % 7) * 0.3) * 10) / 10,
     alliance: 36 + (i % 5),
     ...(i % 4 === 3 ? { wai: [4, 4, 4] as const } : {}),
   }));
   const history = buildClientHistory({ ...base, age: 70, sessions }, today);
-  const resources = [...history, ...scoreObservationsOf(history, base.id)];
+  const resources =
+    kept === 'notes' ? keptInNotes(history, base.id) : [...history, ...scoreObservationsOf(history, base.id)];
   for (let i = 0; i < resources.length; i += 500) {
     const entry = resources
       .slice(i, i + 500)
@@ -93,7 +100,7 @@ async function addScaleClient(sandbox: Sandbox, today: string): Promise<BenchCli
     if (answer.status !== 200)
       throw new Error(`launch bench: storing the ${SCALE_SESSIONS}-session client failed (status ${answer.status})`);
   }
-  return { patientId: base.id, sessions: SCALE_SESSIONS };
+  return { patientId: base.id, sessions: SCALE_SESSIONS, ...(kept === 'notes' ? { vendor: 'epic-like' } : {}) };
 }
 
 /** How many resources of a type the client's record holds. */
@@ -154,6 +161,8 @@ async function launchOnce(browser: Browser, sandbox: Sandbox, client: BenchClien
     const requests = trackInFlight(page);
     await page.goto(`${sandbox.url}/ehr/`);
     await page.locator(`input[name="patient"][value="${client.patientId}"]`).check();
+    // Chosen for every launch: the EHR page offers the previous launch's choice again.
+    await page.getByLabel('Server behaves like').selectOption(client.vendor ?? 'open');
     if (client.cursorPaging) {
       await page.getByText("Faults (exercise the app's error paths)").click();
       await page.locator('input[name="cursorPaging"]').check();
@@ -183,9 +192,12 @@ function logWaterfall(run: LaunchRun, which = 'median launch'): void {
   console.error(`  first chart drawn at ${ms(run.tokenToChartMs)}`);
 }
 
-/** A launch against a server paging by cursor: what it costs, beside the budgeted figures. */
-function cursorRows(runs: readonly LaunchRun[], client: BenchClient): BenchRow[] {
-  const at = `${client.sessions.toLocaleString('en-US')} sessions, server paging by cursor (${CURSOR_PAGE_SIZE} a page)`;
+/** A launch against a stricter server (paging by cursor, or taking no responses): what it costs, for information. */
+function informativeRows(runs: readonly LaunchRun[], client: BenchClient): BenchRow[] {
+  const server = client.cursorPaging
+    ? `server paging by cursor (${CURSOR_PAGE_SIZE} a page)`
+    : `kept in clinical notes on the ${client.vendor ?? 'open'} server`;
+  const at = `${client.sessions.toLocaleString('en-US')} sessions, ${server}`;
   return [
     {
       name: `${at}: FHIR round trips after token to first chart, worst`,
@@ -271,8 +283,12 @@ export async function launchBench(): Promise<readonly BenchRow[]> {
     await build({ root: REPO_ROOT, logLevel: 'silent', build: { outDir: dir, emptyOutDir: true, sourcemap: false } });
     const today = localDate(new Date());
     sandbox = await startSandbox({ port: 0, app: { kind: 'static', dir }, seed: true, today });
-    const offsetPaged = [longHistoryClient(), await addScaleClient(sandbox, today)];
-    const clients = [...offsetPaged, ...offsetPaged.map((c) => ({ ...c, cursorPaging: true }))];
+    const offsetPaged = [longHistoryClient(), await addScaleClient(sandbox, today, 'responses')];
+    const informative = [
+      ...offsetPaged.map((c) => ({ ...c, cursorPaging: true })),
+      await addScaleClient(sandbox, today, 'notes'),
+    ];
+    const clients = [...offsetPaged, ...informative];
     browser = await launchChromium();
     const runs = await alternatingLaunches(browser, sandbox, clients);
     const out: BenchRow[] = [];
@@ -292,7 +308,7 @@ export async function launchBench(): Promise<readonly BenchRow[]> {
       target: `≤ ${SCALE_RATIO_BUDGET}`,
       meets: ratio <= SCALE_RATIO_BUDGET,
     });
-    clients.forEach((client, k) => client.cursorPaging && out.push(...cursorRows(runs[k]!, client)));
+    informative.forEach((client, k) => out.push(...informativeRows(runs[offsetPaged.length + k]!, client)));
     return out;
   } finally {
     await browser?.close();
