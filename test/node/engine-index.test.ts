@@ -64,6 +64,23 @@ describe('indexed search', () => {
     expect(await ids(engine, 'Observation?subject=Patient/b')).toEqual([]);
   });
 
+  it('finds by code (a coding code in any case, or a concept text as Medplum matches it), after an update too', async () => {
+    const engine = await freshEngine();
+    const coded = (code: string) => ({ code: { coding: [{ system: 'urn:x', code }] } });
+    const note = await create(engine, observation('Patient/a', coded('alliance-rupture-note')));
+    for (let i = 0; i < 20; i++) await create(engine, observation('Patient/a', coded('ors-total')));
+    const texted = await create(engine, observation('Patient/a', { code: { text: 'Rupture' } }));
+    expect(await ids(engine, 'Observation?subject=Patient/a&code=urn:x|alliance-rupture-note')).toEqual([note]);
+    expect(await ids(engine, 'Observation?code=ALLIANCE-RUPTURE-NOTE,rupture')).toEqual(
+      await ids(engine, 'Observation?code:not=ors-total&subject=Patient/a'),
+    );
+    expect(await ids(engine, 'Observation?code=rupture')).toEqual([texted]);
+    expect(await ids(engine, 'Observation?code=urn:x|ors-total')).toHaveLength(20);
+    await call(engine, 'PUT', `Observation/${note}`, { ...observation('Patient/a', coded('ors-total')), id: note });
+    expect(await ids(engine, 'Observation?code=urn:x|alliance-rupture-note')).toEqual([]);
+    expect(await ids(engine, 'Observation?code=urn:x|ors-total')).toHaveLength(21);
+  });
+
   it('finds by identifier and by id', async () => {
     const engine = await freshEngine();
     const id = await create(engine, observation('Patient/a', { identifier: [{ system: 'urn:x', value: 'Obs-1' }] }));
