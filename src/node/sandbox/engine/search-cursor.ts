@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 type Query = Record<string, string | string[] | undefined>;
 
-export const CURSOR_PARAM = '_cursor';
+const CURSOR_PARAM = '_cursor';
 
 const cursorSchema = z.object({
   query: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
