@@ -7,6 +7,14 @@ import { z } from 'zod';
 
 type Query = Record<string, string | string[] | undefined>;
 
+/** A search's own parameters, without its paging (`_offset`, `_count`): what every page link starts from. */
+export function withoutPaging(query: Query): Record<string, string | string[]> {
+  const search: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && key !== '_offset' && key !== '_count') search[key] = value;
+  return search;
+}
+
 const CURSOR_PARAM = '_cursor';
 
 const cursorSchema = z.object({
@@ -16,9 +24,7 @@ const cursorSchema = z.object({
 
 /** The `next` link of cursor paging: the search (without its paging) and the page's offset, as one token. */
 export function cursorLink(baseUrl: string, resourceType: string, query: Query, offset: number, count: number): string {
-  const search: Record<string, string | string[]> = { _count: String(count) };
-  for (const [key, value] of Object.entries(query))
-    if (value !== undefined && key !== '_offset' && key !== '_count') search[key] = value;
+  const search = { ...withoutPaging(query), _count: String(count) };
   const token = Buffer.from(JSON.stringify({ query: search, offset })).toString('base64url');
   return `${baseUrl}/${resourceType}?${CURSOR_PARAM}=${token}`;
 }

@@ -14,7 +14,7 @@ import type { SearchRequest } from '@medplum/core';
 import type { FhirRequest, FhirResponse, FhirRouteHandler } from '@medplum/fhir-router';
 import type { Bundle, BundleEntry, BundleLink, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import type { SandboxRepository } from './repository';
-import { cursorLink, readCursor } from './search-cursor';
+import { cursorLink, readCursor, withoutPaging } from './search-cursor';
 import { isIncludeKey, parseIncludes, resolveIncludes } from './search-include';
 import type { EngineSettings } from './types';
 
@@ -45,10 +45,8 @@ function pageSize(request: SearchRequest, settings: EngineSettings): number {
 
 function linkUrl(baseUrl: string, resourceType: string, query: Query, offset: number, count: number): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (key === '_offset' || key === '_count') continue;
-    for (const v of [value ?? []].flat()) params.append(key, v);
-  }
+  for (const [key, value] of Object.entries(withoutPaging(query)))
+    for (const v of [value].flat()) params.append(key, v);
   params.set('_count', String(count));
   if (offset > 0) params.set('_offset', String(offset));
   return `${baseUrl}/${resourceType}?${params.toString()}`;
