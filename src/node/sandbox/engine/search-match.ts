@@ -1,11 +1,9 @@
 // One predicate per search: reference filters go through our matcher (bare ids, absolute references,
-// canonicals with or without a version); every other filter through Medplum's own matching, after a quick
-// rejection of what a plain token filter cannot match (token-prefilter.ts).
+// canonicals with or without a version); every other filter through Medplum's own matching.
 import { matchesSearchRequest, Operator } from '@medplum/core';
 import type { Filter, SearchRequest } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import { referenceFilter } from './references';
-import { tokenPrefilter } from './token-prefilter';
 
 export function compileSearch(request: SearchRequest): (resource: Resource) => boolean {
   const own: ((r: Resource) => boolean)[] = [];
@@ -19,9 +17,6 @@ export function compileSearch(request: SearchRequest): (resource: Resource) => b
     else rest.push(filter);
   }
   const medplumRequest: SearchRequest = { resourceType: request.resourceType, filters: rest };
-  const quick = rest.flatMap((filter) => tokenPrefilter(request.resourceType, filter) ?? []);
   return (resource) =>
-    own.every((p) => p(resource)) &&
-    quick.every((p) => p(resource)) &&
-    (rest.length === 0 || matchesSearchRequest(resource, medplumRequest));
+    own.every((p) => p(resource)) && (rest.length === 0 || matchesSearchRequest(resource, medplumRequest));
 }
