@@ -95,7 +95,9 @@ export class SearchIndex {
     const { references, identifiers, codes } = keysOf(resource);
     for (const key of references) add(this.references, resource.resourceType, key, resource.id);
     for (const key of identifiers) add(this.identifiers, resource.resourceType, key, resource.id);
-    for (const key of codes) add(this.codes, resource.resourceType, key, resource.id);
+    // Only types a `code` search can ask about: a QuestionnaireResponse's item texts would be kept for nothing.
+    if (getSearchParameter(resource.resourceType, 'code'))
+      for (const key of codes) add(this.codes, resource.resourceType, key, resource.id);
   }
 
   /** Ids that may match every filter, or undefined when no filter narrows (scan the type). */
