@@ -30,8 +30,7 @@ import { CLIENT_STORIES, sandboxClients } from '../../src/node/sandbox/seed';
 import { syntheticStory } from '../../src/node/sandbox/seed/caseload';
 import { buildClientHistory } from '../../src/node/sandbox/seed/client-history';
 import type { BenchRow } from '../bench';
-import { keptInNotes } from './clinical-notes';
-import { scoreObservationsOf } from './score-observations';
+import { keptInNotes, scoreObservationsOf } from './app-written';
 import { launchChromium, median } from '../chromium';
 import {
   FIRST_CHART_SELECTOR,
