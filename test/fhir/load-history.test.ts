@@ -6,7 +6,7 @@ import type { Administration } from '../../src/core/model';
 import { CODE_SYSTEM_URL, questionnaireUrl, RUPTURE_NOTE_CODES } from '../../src/fhir/codes';
 import { detectCapabilities } from '../../src/fhir/capabilities';
 import { fhirclientTransport, type FhirTransport } from '../../src/fhir/gateway';
-import { type EarlyPage, loadHistory } from '../../src/fhir/load';
+import { type EarlyPage, type History, loadHistory } from '../../src/fhir/load';
 import { buildQuestionnaireResponse } from '../../src/fhir/resources/questionnaire-response';
 import { createFhirEngine } from '../../src/node/sandbox/engine';
 import type { EngineRequest, EngineResponse, FhirEngine } from '../../src/node/sandbox/engine/types';
@@ -194,19 +194,61 @@ describe('loadHistory against the sandbox engine', () => {
     expect(mock.requests).toHaveLength(history.stats.requests);
   });
 
-  it('reads a server that pages by cursor with a cap on _count page after page, to the same history', async () => {
-    const whole = await loadHistory(transport(), { patientId: 'p1' });
-    engine.settings.cursorPaging = { maxPageSize: 100 };
-    try {
-      const paged = await loadHistory(transport(), { patientId: 'p1' });
+  describe('on a server that pages by cursor with a cap on _count (no later page can be worked out)', () => {
+    /** The search a request stands for: its own query, or the one its paging cursor carries. */
+    const isDateWindow = (request: EngineRequest): boolean => new URL(request.path, BASE).searchParams.has('authored');
+    const withoutDates = (request: EngineRequest): EngineRequest => {
+      const url = new URL(request.path, BASE);
+      url.searchParams.delete('authored');
+      return { ...request, path: `${url.pathname.replace('/fhir/', '')}${url.search}` };
+    };
+
+    async function cursorPaged(): Promise<[History, History]> {
+      const whole = await loadHistory(transport(), { patientId: 'p1' });
+      engine.settings.cursorPaging = { maxPageSize: 100 };
+      try {
+        return [whole, await loadHistory(transport(), { patientId: 'p1' })];
+      } finally {
+        engine.settings.cursorPaging = undefined;
+      }
+    }
+
+    it('reads the rest of a long history in date windows side by side, to the same history', async () => {
+      const [whole, paged] = await cursorPaged();
       expect(paged.failures).toEqual([]);
       expect(paged.administrations).toEqual(whole.administrations);
       expect(paged.unreadable).toEqual(whole.unreadable);
-      // 401 responses in pages of 100: the first with the batch, then four more one after another.
-      expect(paged.stats).toMatchObject({ pages: whole.stats.pages + 4, roundTrips: 5 });
-    } finally {
-      engine.settings.cursorPaging = undefined;
-    }
+      // 401 responses in pages of 100: the first with the batch, then the other 301 in four windows at once
+      // (followed page after page, that would have been four more round trips).
+      expect(paged.stats).toMatchObject({ roundTrips: 2, requests: 5 });
+    });
+
+    it('gets the same history from a server that ignores the date filter (every window answers everything)', async () => {
+      intercept = (request, next) => (isDateWindow(request) ? engine.handle(withoutDates(request)) : next());
+      const [whole, paged] = await cursorPaged();
+      expect(paged.administrations).toEqual(whole.administrations);
+      expect(paged.unreadable).toEqual(whole.unreadable);
+    });
+
+    it('reads on along next when the windows miss a response the total counts', async () => {
+      // A server that reads date bounds its own way: the oldest response is in no window.
+      const oldest = 'ors-0';
+      intercept = async (request, next) => {
+        const answer = await next();
+        if (!isDateWindow(request)) return answer;
+        const bundle = answer.body as { entry?: { resource?: { identifier?: { value?: string } } }[] };
+        const entry = bundle.entry?.filter((e) => e.resource?.identifier?.value !== oldest);
+        return { ...answer, body: { ...bundle, entry } };
+      };
+      const [whole, paged] = await cursorPaged();
+      // Read last, the missed response comes after the others of its instant (the core orders them itself).
+      const byId = (h: History) => [...h.administrations].sort((a, b) => (a.sourceId! < b.sourceId! ? -1 : 1));
+      expect(byId(paged)).toEqual(byId(whole));
+      expect(paged.administrations.some((a) => a.administration.id === oldest)).toBe(true);
+      expect(paged.unreadable).toEqual(whole.unreadable);
+      // The windows' round, then the first page's next links one after another.
+      expect(paged.stats.roundTrips).toBeGreaterThan(2);
+    });
   });
 
   it('tells of the responses of each page read while others load, with the Patient, each response once', async () => {

@@ -20,6 +20,7 @@ import {
   type UnreadableResource,
 } from './classify';
 import { earlyParser } from './early-parse';
+import { coversTotal, dateWindows, type WindowedSearch } from './date-windows';
 import { carriedByNotes, notCopies } from './notes';
 import { remainingPages } from './paging';
 import { type ReadResult, readInBatch, readInParallel, type RoundTripCount } from './round-trip';
@@ -139,6 +140,13 @@ function take(collected: Collected, search: HistorySearch, result: ReadResult, b
   collected.pages++;
   collected.resources.get(search.part)?.push(...matchesOf(bundle, search.resourceType));
   return remainingPages(bundle, baseUrl);
+}
+
+/** The rest of a response search its server pages by cursor, as date windows read side by side (date-windows.ts). */
+function inWindows(search: HistorySearch, result: ReadResult, further: string[]): WindowedSearch | undefined {
+  if (search.part !== 'responses' || further.length !== 1 || !isSuccess(result.status)) return undefined;
+  const bundle = readBundle(result.body);
+  return bundle && dateWindows(search.url, bundle, further[0]!);
 }
 
 async function firstRound(
@@ -268,9 +276,14 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
   const count: RoundTripCount = { roundTrips: 0, requests: 0 };
   const collected: Collected = { resources: new Map(searches.map((s) => [s.part, []])), failures: [], pages: 0 };
   const first = await firstRound(transport, searches, options, count);
-  const morePages = first.results.flatMap((result, i): [HistorySearch, string][] =>
-    take(collected, searches[i]!, result, transport.baseUrl).map((url) => [searches[i]!, url]),
-  );
+  let windowed: { search: HistorySearch; windows: WindowedSearch } | undefined;
+  const morePages = first.results.flatMap((result, i): [HistorySearch, string][] => {
+    const search = searches[i]!;
+    const further = take(collected, search, result, transport.baseUrl);
+    const windows = inWindows(search, result, further);
+    if (windows) windowed = { search, windows };
+    return (windows?.urls ?? further).map((url) => [search, url]);
+  });
   const part = (p: HistoryPart): unknown[] => distinct(collected.resources.get(p) ?? []);
   const readQuestionnaires = () =>
     known ? { items: [...known], unreadable: [] } : classifyQuestionnaires(part('questionnaires'));
@@ -284,15 +297,19 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
     const administrations = parser?.page(body) ?? [];
     if (administrations.length > 0) options.onEarlyPage?.({ patient: readPatient().patient, administrations });
   };
-  const following = followPages(transport, collected, morePages, count, (search, result) => {
+  const onPage = (search: HistorySearch, result: ReadResult) => {
     if (search.part === 'responses' && isSuccess(result.status)) readPage(result.body);
-  });
+  };
+  const following = followPages(transport, collected, morePages, count, onPage);
   if (parser) {
     // The first page once the requests for the others are out (the transport sends after a few promise hops).
     await new Promise((resolve) => setTimeout(resolve, 0));
     searches.forEach((search, i) => search.part === 'responses' && readPage(first.results[i]?.body));
   }
   await following;
+  // Windows that missed some of the search (responses without a date, a server reading bounds its own way): read on along `next`.
+  if (windowed && !coversTotal(windowed.windows, collected.resources.get('responses') ?? []))
+    await followPages(transport, collected, [[windowed.search, windowed.windows.next]], count, onPage);
 
   const { patient: readable, unreadable: patientUnreadable } = readPatient();
   const questionnaires = early ?? readQuestionnaires();

@@ -27,6 +27,7 @@ import { compileSearch } from './search-match';
 import { parseReference } from './references';
 import { sortResources } from './search-sort';
 import { SortedResults } from './sorted-results';
+import { dateFilter } from './date-filter';
 
 export class SandboxRepository extends FhirRepository<undefined> {
   readonly store = new ResourceStore();
@@ -123,9 +124,7 @@ export class SandboxRepository extends FhirRepository<undefined> {
   /** Matches, sorts and pages; `_include`/`_revinclude` and links are added by the search handler. */
   async search<T extends Resource>(request: SearchRequest<T>): Promise<Bundle<WithId<T>>> {
     // The later pages of a search find its sorted result kept, as long as the store has not changed.
-    const sorted = this.sortedResults.get(request, () =>
-      sortResources(this.matching(request), request.resourceType, request.sortRules ?? []),
-    );
+    const sorted = this.sortedResults.get(request, () => this.sortedMatches(request));
     const offset = request.offset ?? 0;
     const page = request.count === undefined ? sorted.slice(offset) : sorted.slice(offset, offset + request.count);
     return {
@@ -162,6 +161,22 @@ export class SandboxRepository extends FhirRepository<undefined> {
       if (--this.transactionDepth === 0) this.finish(false);
       throw err;
     }
+  }
+
+  /**
+   * A search narrowed by dates (a long history read in date windows side by side) is cut from the sorted result
+   * of the same search without its dates, kept for all of them: not one match and sort over the record each.
+   */
+  private sortedMatches<T extends Resource>(request: SearchRequest<T>): readonly T[] {
+    const filters = request.filters ?? [];
+    const inDates = filters.flatMap((f) => dateFilter(request.resourceType, f) ?? []);
+    const undated = filters.filter((f) => !dateFilter(request.resourceType, f));
+    if (inDates.length === 0 || undated.length === 0) {
+      return sortResources(this.matching(request), request.resourceType, request.sortRules ?? []);
+    }
+    const whole = { ...request, filters: undated };
+    const sorted = this.sortedResults.get(whole, () => this.sortedMatches(whole));
+    return sorted.filter((resource) => inDates.every((inDate) => inDate(resource)));
   }
 
   /** Current resources of a type that match (not copies). */

@@ -15,7 +15,7 @@ export class SortedResults {
 
   constructor(private readonly store: ResourceStore) {}
 
-  get<T extends Resource>(request: SearchRequest<T>, compute: () => T[]): readonly T[] {
+  get<T extends Resource>(request: SearchRequest<T>, compute: () => readonly T[]): readonly T[] {
     const key = searchKey(request);
     const hit = this.kept.get(key);
     if (hit && hit.generation === this.store.generation) return hit.sorted as readonly T[];
