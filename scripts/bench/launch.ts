@@ -18,6 +18,8 @@
 //   cursor, as servers that cap `_count` do): the app can then only read the history page after page. And a
 //   third client of 2,000 sessions is kept as the app keeps a history on an EHR that takes no
 //   QuestionnaireResponse from apps (each response in its clinical note), launched on the epic-like profile.
+//   The 2,000-session client paged by cursor is launched once more with every request answered NETWORK_LATENCY_MS
+//   late (Chromium's network emulation), where round trips cost what they do across a network.
 //   These are shown for information; the budgets are the offset-paging ones.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,6 +52,8 @@ const SCALE_SESSIONS = 2_000;
 /** Token → first chart at SCALE_SESSIONS may take at most this many times the seed's long history's. */
 const SCALE_RATIO_BUDGET = 2;
 const CHART_TIMEOUT_MS = 60_000;
+/** A server across a network rather than on this machine: what each round trip then costs (informative launch). */
+const NETWORK_LATENCY_MS = 50;
 
 interface LaunchRun extends LaunchFigures {
   readonly launchToChartMs: number;
@@ -63,6 +67,8 @@ interface BenchClient {
   readonly cursorPaging?: boolean;
   /** Launched with the server behaving like this vendor's EHR (the EHR page's choice). */
   readonly vendor?: 'epic-like';
+  /** Every request of the browser waits this long for its answer (Chromium's network emulation): a server this far away. */
+  readonly latencyMs?: number;
 }
 
 function longHistoryClient(): BenchClient {
@@ -157,6 +163,15 @@ async function launchOnce(browser: Browser, sandbox: Sandbox, client: BenchClien
     });
     await context.addInitScript(launchProbe, { binding: PROBE_BINDING, selector: FIRST_CHART_SELECTOR });
     const page = await context.newPage();
+    if (client.latencyMs) {
+      const devtools = await context.newCDPSession(page);
+      await devtools.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: client.latencyMs,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+    }
     const requests = trackInFlight(page);
     await page.goto(`${sandbox.url}/ehr/`);
     await page.locator(`input[name="patient"][value="${client.patientId}"]`).check();
@@ -194,7 +209,7 @@ function logWaterfall(run: LaunchRun, which = 'median launch'): void {
 /** A launch against a stricter server (paging by cursor, or taking no responses): what it costs, for information. */
 function informativeRows(runs: readonly LaunchRun[], client: BenchClient): BenchRow[] {
   const server = client.cursorPaging
-    ? `server paging by cursor (${CURSOR_PAGE_SIZE} a page)`
+    ? `server paging by cursor (${CURSOR_PAGE_SIZE} a page)${client.latencyMs ? `, ${client.latencyMs} ms away` : ''}`
     : `kept in clinical notes on the ${client.vendor ?? 'open'} server`;
   const at = `${client.sessions.toLocaleString('en-US')} sessions, ${server}`;
   return [
@@ -285,6 +300,7 @@ export async function launchBench(): Promise<readonly BenchRow[]> {
     const offsetPaged = [longHistoryClient(), await addScaleClient(sandbox, today, 'responses')];
     const informative = [
       ...offsetPaged.map((c) => ({ ...c, cursorPaging: true })),
+      { ...offsetPaged[1]!, cursorPaging: true, latencyMs: NETWORK_LATENCY_MS },
       await addScaleClient(sandbox, today, 'notes'),
     ];
     browser = await launchChromium();
