@@ -230,6 +230,15 @@ describe('loadHistory against the sandbox engine', () => {
       expect(paged.unreadable).toEqual(whole.unreadable);
     });
 
+    it('reads along next, with nothing to report, from a server that refuses to search by date', async () => {
+      const refused = { status: 400, headers: {}, body: { resourceType: 'OperationOutcome', issue: [] } };
+      intercept = (request, next) => (isDateWindow(request) ? Promise.resolve(refused) : next());
+      const [whole, paged] = await cursorPaged();
+      expect(paged.failures).toEqual([]);
+      expect(paged.administrations).toEqual(whole.administrations);
+      expect(paged.unreadable).toEqual(whole.unreadable);
+    });
+
     it('reads on along next when the windows miss a response the total counts', async () => {
       // A server that reads date bounds its own way: the oldest response is in no window.
       const oldest = 'ors-0';

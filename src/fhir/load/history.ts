@@ -99,6 +99,8 @@ interface Collected {
   readonly failures: LoadFailure[];
   patient?: unknown;
   pages: number;
+  /** A date window was refused or failed: the windows cannot be complete. */
+  windowFailed?: boolean;
 }
 
 function failure(search: HistorySearch, result: ReadResult): LoadFailure {
@@ -121,7 +123,9 @@ const typeNotServed = (search: HistorySearch, result: ReadResult): boolean =>
 function take(collected: Collected, search: HistorySearch, result: ReadResult, baseUrl: string): string[] {
   if (typeNotServed(search, result)) return [];
   if (!isSuccess(result.status)) {
-    collected.failures.push(failure(search, result));
+    // A server that will not search by date (or fails a window) is read along `next` instead: no failure to show.
+    if (search.dateWindow) collected.windowFailed = true;
+    else collected.failures.push(failure(search, result));
     return [];
   }
   if (search.part === 'patient') {
@@ -281,8 +285,9 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
     const search = searches[i]!;
     const further = take(collected, search, result, transport.baseUrl);
     const windows = inWindows(search, result, further);
-    if (windows) windowed = { search, windows };
-    return (windows?.urls ?? further).map((url) => [search, url]);
+    if (!windows) return further.map((url) => [search, url]);
+    windowed = { search, windows };
+    return windows.urls.map((url) => [{ ...search, dateWindow: true }, url]);
   });
   const part = (p: HistoryPart): unknown[] => distinct(collected.resources.get(p) ?? []);
   const readQuestionnaires = () =>
@@ -307,8 +312,10 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
     searches.forEach((search, i) => search.part === 'responses' && readPage(first.results[i]?.body));
   }
   await following;
-  // Windows that missed some of the search (responses without a date, a server reading bounds its own way): read on along `next`.
-  if (windowed && !coversTotal(windowed.windows, collected.resources.get('responses') ?? []))
+  // Windows that failed or missed some of the search (a response without a date, a server reading bounds its own
+  // way): the history is read on along the first page's `next`.
+  const responsesRead = collected.resources.get('responses') ?? [];
+  if (windowed && (collected.windowFailed || !coversTotal(windowed.windows, responsesRead)))
     await followPages(transport, collected, [[windowed.search, windowed.windows.next]], count, onPage);
 
   const { patient: readable, unreadable: patientUnreadable } = readPatient();

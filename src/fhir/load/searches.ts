@@ -12,6 +12,8 @@ export interface HistorySearch {
   readonly part: HistoryPart;
   readonly resourceType: string;
   readonly url: string;
+  /** One of the date windows a cursor-paged response search is read in (date-windows.ts): if it fails, `next` reads on. */
+  readonly dateWindow?: boolean;
 }
 
 /** Large pages keep a long history to one round trip where the server allows it (1,000 is a common cap). */
