@@ -8,8 +8,8 @@ import { type Bundle, matchesOf } from '../schemas/bundle';
 // between them (`lt` one bound, `ge` the same bound), the oldest has no lower bound, and the newest ends where
 // the first page ended. Whether they found everything is checked against the Bundle's `total` afterwards
 // (coversTotal): a response without a date falls in no window, a server may read date bounds its own way, and
-// a server that ignores the date filter answers every window with everything (complete, only slower). When the
-// count falls short, the history is read along `next` after all.
+// a server that ignores the date filter answers every window with everything (one of them is then followed alone).
+// When the count falls short or a window fails, the history is read along `next` after all.
 
 /** Browsers open six connections to one server over HTTP/1.1: more windows would only queue. */
 export const PARALLEL_WINDOWS = 6;
@@ -83,6 +83,12 @@ export function dateWindows(
   );
   urls.push(withParams(searchUrl, [`lt${bounds.at(-1)}`]));
   return { urls, total: bundle.total, next };
+}
+
+/** Whether a window's page counts as many as the whole search: the server ignored the date filter. */
+export function countsAll(windowed: WindowedSearch, body: unknown): boolean {
+  const total = (body as { total?: unknown } | undefined)?.total;
+  return typeof total === 'number' && total >= windowed.total;
 }
 
 /** Whether the responses read (the first page and every window, duplicates included) account for the search's total. */

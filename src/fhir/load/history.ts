@@ -20,7 +20,7 @@ import {
   type UnreadableResource,
 } from './classify';
 import { earlyParser } from './early-parse';
-import { coversTotal, dateWindows, type WindowedSearch } from './date-windows';
+import { countsAll, coversTotal, dateWindows, type WindowedSearch } from './date-windows';
 import { carriedByNotes, notCopies } from './notes';
 import { remainingPages } from './paging';
 import { type ReadResult, readInBatch, readInParallel, type RoundTripCount } from './round-trip';
@@ -170,6 +170,7 @@ async function followPages(
   start: [HistorySearch, string][],
   count: RoundTripCount,
   onPage: (search: HistorySearch, result: ReadResult) => void,
+  follows: (search: HistorySearch) => boolean = () => true,
 ) {
   const seen = new Set(start.map(([, url]) => url));
   let pending = start;
@@ -185,7 +186,7 @@ async function followPages(
     results.forEach((result, i) => {
       const search = pending[i]![0];
       for (const url of take(collected, search, result, transport.baseUrl)) {
-        if (!seen.has(url)) next.push([search, url]);
+        if (!seen.has(url) && follows(search)) next.push([search, url]);
         seen.add(url);
       }
     });
@@ -302,10 +303,16 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
     const administrations = parser?.page(body) ?? [];
     if (administrations.length > 0) options.onEarlyPage?.({ patient: readPatient().patient, administrations });
   };
+  // A window that counts the whole search (a server that ignores the date filter) is followed alone: the others
+  // would only read the same responses again.
+  let wholeWindow: HistorySearch | undefined;
   const onPage = (search: HistorySearch, result: ReadResult) => {
-    if (search.part === 'responses' && isSuccess(result.status)) readPage(result.body);
+    if (search.part !== 'responses' || !isSuccess(result.status)) return;
+    if (search.dateWindow && windowed && countsAll(windowed.windows, result.body)) wholeWindow ??= search;
+    readPage(result.body);
   };
-  const following = followPages(transport, collected, morePages, count, onPage);
+  const follows = (search: HistorySearch) => !search.dateWindow || !wholeWindow || search === wholeWindow;
+  const following = followPages(transport, collected, morePages, count, onPage, follows);
   if (parser) {
     // The first page once the requests for the others are out (the transport sends after a few promise hops).
     await new Promise((resolve) => setTimeout(resolve, 0));
