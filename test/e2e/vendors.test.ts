@@ -75,7 +75,12 @@ async function ourNotes(sandbox: Sandbox, patient: string): Promise<fhir4.Docume
     .filter((d) => d.identifier?.some((i) => i.system === IDENTIFIER_SYSTEMS.clinicalNote));
 }
 
-const chartPoints = (app: FrameLocator, name: string) => app.getByRole('figure', { name }).getByRole('img').count();
+/** The points a chart draws, counted once it is drawn: the alliance charts come in the view's second render, later on a busy machine. */
+async function chartPoints(app: FrameLocator, name: string): Promise<number> {
+  const points = app.getByRole('figure', { name }).getByRole('img');
+  await points.first().waitFor();
+  return points.count();
+}
 const alertHeadings = (app: FrameLocator) =>
   app.getByRole('region', { name: 'Alerts' }).getByRole('heading', { level: 3 }).allInnerTexts();
 
