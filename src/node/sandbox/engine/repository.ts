@@ -11,7 +11,7 @@ import {
   preconditionFailed,
   validateResource,
 } from '@medplum/core';
-import type { SearchRequest, WithId } from '@medplum/core';
+import type { Filter, SearchRequest, WithId } from '@medplum/core';
 import { FhirRepository } from '@medplum/fhir-router';
 import type {
   CreateResourceOptions,
@@ -168,9 +168,13 @@ export class SandboxRepository extends FhirRepository<undefined> {
    * of the same search without its dates, kept for all of them: not one match and sort over the record each.
    */
   private sortedMatches<T extends Resource>(request: SearchRequest<T>): readonly T[] {
-    const filters = request.filters ?? [];
-    const inDates = filters.flatMap((f) => dateFilter(request.resourceType, f) ?? []);
-    const undated = filters.filter((f) => !dateFilter(request.resourceType, f));
+    const inDates: ((resource: Resource) => boolean)[] = [];
+    const undated: Filter[] = [];
+    for (const filter of request.filters ?? []) {
+      const inDate = dateFilter(request.resourceType, filter);
+      if (inDate) inDates.push(inDate);
+      else undated.push(filter);
+    }
     if (inDates.length === 0 || undated.length === 0) {
       return sortResources(this.matching(request), request.resourceType, request.sortRules ?? []);
     }
