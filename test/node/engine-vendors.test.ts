@@ -89,6 +89,23 @@ describe('vendor write profiles', () => {
     expect([first.status, second.status]).toEqual([201, 201]);
   });
 
+  it('epic-like and oracle-like: paged by cursor, the next page is served (its search was checked on the first)', async () => {
+    for (const vendor of ['epic-like', 'oracle-like'] as const) {
+      const engine = await engineLike(vendor);
+      for (let i = 0; i < 3; i++) expect((await call(engine, 'POST', 'DocumentReference', note)).status).toBe(201);
+      engine.settings.cursorPaging = { maxPageSize: 2 };
+      const first = await call(engine, 'GET', 'DocumentReference?patient=Patient/p1&_count=10');
+      const next = (first.json['link'] as { relation: string; url: string }[]).find((l) => l.relation === 'next');
+      const rest = await call(
+        engine,
+        'GET',
+        new URL(next!.url).pathname.replace('/fhir/', '') + new URL(next!.url).search,
+      );
+      expect([first.status, rest.status], vendor).toEqual([200, 200]);
+      expect(rest.json['entry'], vendor).toHaveLength(1);
+    }
+  });
+
   it('oracle-like: Flag is not served at all; a response may not be created; notes are', async () => {
     const engine = await engineLike('oracle-like');
     expect((await call(engine, 'GET', 'Flag?subject=Patient/p1')).status).toBe(404);

@@ -15,7 +15,7 @@ export function withoutPaging(query: Query): Record<string, string | string[]> {
   return search;
 }
 
-const CURSOR_PARAM = '_cursor';
+export const CURSOR_PARAM = '_cursor';
 
 const cursorSchema = z.object({
   query: z.record(z.string(), z.union([z.string(), z.array(z.string())])),

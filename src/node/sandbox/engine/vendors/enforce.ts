@@ -3,10 +3,11 @@
 import type { EngineResponse } from '../types';
 import { outcome } from '../outcomes';
 import { FHIR_JSON } from '../response';
+import { CURSOR_PARAM } from '../search-cursor';
 import type { Refusal, ResourceRule, RestInteraction, VendorProfile } from './types';
 
-/** Result parameters every profile takes. */
-const RESULT_PARAMS = new Set(['_count', '_offset', '_sort', '_summary', '_total', '_format']);
+/** Result parameters every profile takes, and the paging cursor the server hands out itself (its search was checked). */
+const RESULT_PARAMS = new Set(['_count', '_offset', '_sort', '_summary', '_total', '_format', CURSOR_PARAM]);
 
 function split(path: string): { segments: string[]; query: string } {
   const q = path.indexOf('?');
