@@ -213,15 +213,24 @@ describe('loadHistory against the sandbox engine', () => {
       return { ...answer, body: { ...bundle, link } };
     };
 
-    async function cursorPaged(): Promise<[History, History]> {
+    async function cursorPaged(vendor: 'open' | 'oracle-like' = 'open'): Promise<[History, History]> {
       const whole = await loadHistory(transport(), { patientId: 'p1' });
       engine.settings.cursorPaging = { maxPageSize: 100 };
+      engine.settings.vendor = vendor;
       try {
         return [whole, await loadHistory(transport(), { patientId: 'p1' })];
       } finally {
         engine.settings.cursorPaging = undefined;
+        engine.settings.vendor = 'open';
       }
     }
+
+    it('reads the same history in date windows from a server that behaves like oracle-like (no batch, no Flag)', async () => {
+      const [whole, paged] = await cursorPaged('oracle-like');
+      expect(paged.administrations).toEqual(whole.administrations);
+      expect(paged.unreadable).toEqual(whole.unreadable);
+      expect(paged.stats).toMatchObject({ usedBatch: false, roundTrips: 3 });
+    });
 
     it('reads the rest of a long history in date windows side by side, to the same history', async () => {
       const [whole, paged] = await cursorPaged();
