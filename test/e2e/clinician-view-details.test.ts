@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { browserInstalled } from './support/browser';
 import { launchFromEhr } from './support/ehr';
 import { useHarness } from './support/harness';
-import { responseCells, responsesTable, sessionNumbers } from './support/session-table';
+import { drawnResponsesTable, responseCells, sessionNumbers } from './support/session-table';
 
 // Journeys of the clinician view, version 2 (issue 13), as the clinician sees it in the EHR's 900×600 frame:
 // item-level scores in the table, the tooltips and the alerts; episodes with their markers and an earlier
@@ -83,7 +83,7 @@ describe.skipIf(!browserInstalled)('the clinician view, version 2: details', () 
   it('numbers sessions within each episode, marks where an episode begins, and opens an earlier episode', async () => {
     const { page, a11y } = await harness.journey();
     const app = await launchFromEhr(page, harness.env.sandbox.url, 'Hannah Ito');
-    const markers = responsesTable(app).getByText(/^Episode \d, from /);
+    const markers = (await drawnResponsesTable(app)).getByText(/^Episode \d, from /);
     expect(await markers.allInnerTexts()).toEqual([
       expect.stringMatching(/^Episode 2, from /),
       expect.stringMatching(/^Episode 1, from /),

@@ -5,6 +5,13 @@ import type { FrameLocator, Locator } from 'playwright-core';
 
 export const responsesTable = (app: FrameLocator): Locator => app.getByRole('table', { name: /every response/i });
 
+/** The table once its rows are drawn (it comes in the view's second render, later on a busy machine). */
+export async function drawnResponsesTable(app: FrameLocator): Promise<Locator> {
+  const table = responsesTable(app);
+  await table.getByRole('row').nth(1).waitFor();
+  return table;
+}
+
 /** The rows of one instrument (ORS, SRS, WAI-SR…), newest first; episode markers are not among them. */
 export function responseRows(app: FrameLocator, instrument: string): Locator {
   return responsesTable(app)
@@ -14,7 +21,8 @@ export function responseRows(app: FrameLocator, instrument: string): Locator {
 
 /** Each row of one instrument as `{ Date, Instrument, Session, Score, Items, Status }` (the headings shown). */
 export async function responseCells(app: FrameLocator, instrument: string): Promise<Record<string, string>[]> {
-  const headings = await responsesTable(app).getByRole('row').first().getByRole('columnheader').allInnerTexts();
+  const table = await drawnResponsesTable(app);
+  const headings = await table.getByRole('row').first().getByRole('columnheader').allInnerTexts();
   const rows = await responseRows(app, instrument).evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())),
   );
