@@ -47,6 +47,15 @@ describe('dateWindows', () => {
     expect(Math.abs(lowest(newestFirst) - expected)).toBeLessThan(8 * 86_400_000);
   });
 
+  it('puts no bound before 1900, however far back one date on the page reaches', () => {
+    const ancient = [...newestFirst.slice(0, -1), '0001-01-01T00:00:00Z'];
+    const bounds = dateWindows(SEARCH, page(ancient, 100_000), NEXT)!.urls.flatMap(boundsOf);
+    const computed = bounds.filter((b) => !b.startsWith('le')); // `le`: the page's own last response
+    expect(computed.length).toBeGreaterThan(0);
+    expect(computed.every((b) => b.slice(2, 6) >= '1900')).toBe(true);
+    expect(dateWindows(SEARCH, page(['1899-12-31T09:00:00Z', '1899-12-30T09:00:00Z'], 4500), NEXT)).toBeUndefined();
+  });
+
   it('leaves the newest window open when the page is not newest first (a server that ignores _sort)', () => {
     const shuffled = [...newestFirst.slice(50), ...newestFirst.slice(0, 50)];
     expect(boundsOf(dateWindows(SEARCH, page(shuffled, 4500), NEXT)!.urls[0]!)).toEqual([expect.stringMatching(/^ge/)]);

@@ -14,6 +14,9 @@ import { type Bundle, matchesOf } from '../schemas/bundle';
 /** Browsers open six connections to one server over HTTP/1.1: more windows would only queue. */
 export const PARALLEL_WINDOWS = 6;
 
+/** No bound goes further back (a page with one response dated centuries ago would stretch the pace that far). */
+const EARLIEST_BOUND = Date.UTC(1900, 0, 1);
+
 export interface WindowedSearch {
   /** The first page of every window, to be followed along its own `next` links. */
   readonly urls: string[];
@@ -72,8 +75,8 @@ export function dateWindows(
   const oldest = instants.at(-1)!;
   const skip = Math.floor(instants.length / 10);
   const pace = (instants[skip]! - oldest) / (instants.length - 1 - skip);
-  if (count < 2 || !(pace > 0)) return undefined;
-  const span = pace * remaining;
+  const span = Math.min(pace * remaining, oldest - EARLIEST_BOUND);
+  if (count < 2 || !(pace > 0) || !(span > 0)) return undefined;
   const sorted = isNewestFirst(dated);
   // Sorted as asked, the first page holds everything after its last response; otherwise the newest window is open.
   const top = sorted ? [`le${dated.at(-1)!.authored}`] : [];
