@@ -5,7 +5,7 @@ import type { Administration } from '../../core/model';
 import type { FhirTransport } from '../gateway/types';
 import type { InstrumentMapping } from '../instrument-mappings';
 import type { Observation } from '../schemas/clinical';
-import { matchesOf, readBundle } from '../schemas/bundle';
+import { type Bundle, matchesOf, readBundle } from '../schemas/bundle';
 import type { Patient } from '../schemas/patient';
 import type { ParseContext } from '../parse/questionnaire-response';
 import type { Questionnaire } from '../schemas/questionnaire';
@@ -119,18 +119,18 @@ const OPTIONAL_PARTS: ReadonlySet<HistoryPart> = new Set(['observations', 'flags
 const typeNotServed = (search: HistorySearch, result: ReadResult): boolean =>
   result.status === 404 && OPTIONAL_PARTS.has(search.part);
 
-/** Takes one answer in; returns the further page URLs it points to. */
-function take(collected: Collected, search: HistorySearch, result: ReadResult, baseUrl: string): string[] {
-  if (typeNotServed(search, result)) return [];
+/** Takes one answer in; returns the search page it was (a Bundle), if it was one. */
+function take(collected: Collected, search: HistorySearch, result: ReadResult): Bundle | undefined {
+  if (typeNotServed(search, result)) return undefined;
   if (!isSuccess(result.status)) {
     // A server that will not search by date (or fails a window) is read along `next` instead: no failure to show.
     if (search.dateWindow) collected.windowFailed = true;
     else collected.failures.push(failure(search, result));
-    return [];
+    return undefined;
   }
   if (search.part === 'patient') {
     collected.patient = result.body;
-    return [];
+    return undefined;
   }
   const bundle = readBundle(result.body);
   if (!bundle) {
@@ -139,18 +139,21 @@ function take(collected: Collected, search: HistorySearch, result: ReadResult, b
       status: result.status,
       messages: ['the search answer was not a Bundle'],
     });
-    return [];
+    return undefined;
   }
   collected.pages++;
   collected.resources.get(search.part)?.push(...matchesOf(bundle, search.resourceType));
-  return remainingPages(bundle, baseUrl);
+  return bundle;
 }
 
+/** The further page URLs a page points to (none for an answer that was no search page). */
+const furtherPages = (bundle: Bundle | undefined, baseUrl: string): string[] =>
+  bundle ? remainingPages(bundle, baseUrl) : [];
+
 /** The rest of a response search its server pages by cursor, as date windows read side by side (date-windows.ts). */
-function inWindows(search: HistorySearch, result: ReadResult, further: string[]): WindowedSearch | undefined {
-  if (search.part !== 'responses' || further.length !== 1 || !isSuccess(result.status)) return undefined;
-  const bundle = readBundle(result.body);
-  return bundle && dateWindows(search.url, bundle, further[0]!);
+function inWindows(search: HistorySearch, bundle: Bundle | undefined, further: string[]): WindowedSearch | undefined {
+  if (search.part !== 'responses' || further.length !== 1 || !bundle) return undefined;
+  return dateWindows(search.url, bundle, further[0]!);
 }
 
 async function firstRound(
@@ -185,7 +188,7 @@ async function followPages(
     const next: [HistorySearch, string][] = [];
     results.forEach((result, i) => {
       const search = pending[i]![0];
-      for (const url of take(collected, search, result, transport.baseUrl)) {
+      for (const url of furtherPages(take(collected, search, result), transport.baseUrl)) {
         if (!seen.has(url) && follows(search)) next.push([search, url]);
         seen.add(url);
       }
@@ -284,8 +287,9 @@ export async function loadHistory(transport: FhirTransport, options: LoadHistory
   let windowed: { search: HistorySearch; windows: WindowedSearch } | undefined;
   const morePages = first.results.flatMap((result, i): [HistorySearch, string][] => {
     const search = searches[i]!;
-    const further = take(collected, search, result, transport.baseUrl);
-    const windows = inWindows(search, result, further);
+    const bundle = take(collected, search, result);
+    const further = furtherPages(bundle, transport.baseUrl);
+    const windows = inWindows(search, bundle, further);
     if (!windows) return further.map((url) => [search, url]);
     windowed = { search, windows };
     return windows.urls.map((url) => [{ ...search, dateWindow: true }, url]);
